@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The demo command (README): installs what is missing, builds, and opens AgentDesk against the
+# embedded Coder Agents simulator (no real deployment, no keychain). Extra arguments go to the app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=${AGENTDESK_PRESET:-dev}
+build="$PWD/build/$preset"
+
+tools/deps.sh
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j "$(nproc)"
+
+app="$build/src/app/agentdesk"
+sim="$build/src/sim/agentdesk-sim"
+if [ -x "$app" ]; then
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        echo "demo: no display found; starting under Xvfb (set DISPLAY to use your desktop)"
+        exec xvfb-run -a -s "-screen 0 1440x900x24" "$app" --demo "$@"
+    fi
+    exec "$app" --demo "$@"
+fi
+
+# The window arrives with the app issue; until then the demo runs the simulator on its own.
+echo "demo: the desktop app is not built yet; running the Coder Agents simulator alone."
+token=AgntDeskSm-demo0token0000000000000
+echo "demo: try  curl -H 'Coder-Session-Token: $token' http://127.0.0.1:<port>/api/experimental/chats"
+exec "$sim" --demo --port "${AGENTDESK_DEMO_PORT:-0}" --token "$token" "$@"
