@@ -119,7 +119,8 @@ QStringList DraftStore::keys() const
     for (const QString &file : files) {
         QFile f(dir.filePath(file));
         if (f.size() <= maxDraftFileBytes && f.open(QIODevice::ReadOnly)) {
-            const QString key = QJsonDocument::fromJson(f.readAll()).object().value(u"key"_s).toString();
+            const QString key =
+                QJsonDocument::fromJson(f.readAll()).object().value(u"key"_s).toString();
             if (!key.isEmpty())
                 keys.insert(key);
         }
