@@ -272,13 +272,14 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 // Streaming arguments that cannot even be partially parsed show as raw text.
                 call.args = !block.args.isUndefined() ? block.args
                     : block.argsRaw.isEmpty()         ? QJsonValue(QJsonValue::Undefined)
-                                                      : QJsonValue(QString::fromUtf8(block.argsRaw));
+                                              : QJsonValue(QString::fromUtf8(block.argsRaw));
                 call.argsDelta = QString::fromUtf8(block.argsRaw);
                 call.parsedCommands = block.parsedCommands;
                 call.createdAt = block.createdAt;
                 message.parts.append(call);
             }
-            if (block.resultOnly || block.hasResult || block.isError || !block.resultRaw.isEmpty()) {
+            if (block.resultOnly || block.hasResult || block.isError
+                || !block.resultRaw.isEmpty()) {
                 MessagePart result;
                 result.kind = MessagePart::Kind::ToolResult;
                 result.typeRaw = u"tool-result"_s;
@@ -348,8 +349,8 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
     switch (part.kind) {
     case MessagePart::Kind::Text:
     case MessagePart::Kind::Reasoning: {
-        const auto kind = part.kind == MessagePart::Kind::Text ? Block::Kind::Text
-                                                               : Block::Kind::Reasoning;
+        const auto kind =
+            part.kind == MessagePart::Kind::Text ? Block::Kind::Text : Block::Kind::Reasoning;
         Block *last = m_blocks.empty() ? nullptr : &m_blocks.back();
         const bool continues = last && last->kind == kind;
         if (part.text.isEmpty()) {
@@ -573,8 +574,7 @@ void MessageAssembler::applyStatus(const StreamEvent &event, Changes &changes)
     }
 }
 
-void MessageAssembler::applyActionRequired(
-    const QList<ActionRequiredCall> &calls, Changes &changes)
+void MessageAssembler::applyActionRequired(const QList<ActionRequiredCall> &calls, Changes &changes)
 {
     QList<ActionRequiredCall> unique;
     for (const ActionRequiredCall &call : calls) {
