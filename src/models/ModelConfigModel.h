@@ -1,1 +1,58 @@
 #pragma once
+
+#include "core/ApiTypes.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+#include <vector>
+
+namespace AgentDesk {
+
+//! The model picker's list (§9.4), in server order. Entries that cannot be chosen (disabled,
+//! provider unavailable, no usable id on a seed-era server) stay listed but are not enabled,
+//! so the picker can say why. setModels diffs by id, so a refresh keeps the selection.
+class ModelConfigModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        ModelConfigIdRole = Qt::UserRole + 1, //!< ModelConfigId; null for unusable legacy rows
+        ProviderRole,                         //!< QString, provider type (anthropic, …)
+        ProviderDisplayNameRole,              //!< QString
+        ModelNameRole,                        //!< QString, the provider's model name
+        SelectableRole,                       //!< bool, see ModelConfig::isSelectable
+        UnavailableReasonRole,                //!< QString, e.g. missing_api_key
+        ContextLimitRole,                     //!< qint64 tokens, 0 = unknown
+        ReasoningEffortsRole,                 //!< QStringList
+        IsDefaultRole,                        //!< bool
+        ModelConfigRole,                      //!< ModelConfig, the whole entry
+    };
+    Q_ENUM(Role)
+
+    explicit ModelConfigModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    //! Qt::DisplayRole is the display name (the model name when the server gave none).
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setModels(const QList<ModelConfig> &models);
+    void clear();
+
+    //! The server's default if it can be chosen, else the first selectable row, else -1.
+    int defaultRow() const;
+    QModelIndex indexOf(const ModelConfigId &id) const;
+    const ModelConfig *modelConfig(int row) const;
+
+private:
+    static QString keyOf(const ModelConfig &model);
+    void reindexFrom(int firstRow);
+
+    std::vector<ModelConfig> m_models;
+    QHash<QString, int> m_rowByKey;
+};
+
+} // namespace AgentDesk
