@@ -1,0 +1,811 @@
+#include "ScriptedAgent.h"
+
+#include "SimLogging.h"
+#include "SimOptions.h"
+#include "SimState.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTimer>
+
+namespace AgentDeskSim {
+
+namespace {
+
+const QString kType = QStringLiteral("type");
+const QString kText = QStringLiteral("text");
+constexpr int maxOpsPerSlice = 64; // bounded batches so sockets flush even at full speed
+
+// A 1x1 PNG used for agent-produced file parts.
+const char *tinyPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
+                            "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+QJsonArray parsedCommands(const QString &command)
+{
+    QJsonArray result;
+    static const QRegularExpression separators(QStringLiteral("&&|\\|\\||;|\\|"));
+    for (const QString &simple : command.split(separators, Qt::SkipEmptyParts)) {
+        const QStringList words = simple.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            continue;
+        QJsonArray entry{words.first().section(QLatin1Char('/'), -1)};
+        for (qsizetype i = 1; i < words.size(); ++i) {
+            if (!words.at(i).startsWith(QLatin1Char('-'))) {
+                QString arg = words.at(i);
+                if (arg.size() > 1
+                    && (arg.startsWith(QLatin1Char('"')) || arg.startsWith(QLatin1Char('\''))))
+                    arg = arg.mid(1, arg.size() - 2);
+                entry.append(arg);
+                break;
+            }
+        }
+        result.append(entry);
+    }
+    return result;
+}
+
+QString userText(const QJsonArray &content)
+{
+    QString text;
+    for (const QJsonValue &part : content) {
+        if (part.toObject().value(kType).toString() == kText)
+            text += part.toObject().value(kText).toString();
+    }
+    return text;
+}
+
+} // namespace
+
+ScriptedAgent::ScriptedAgent(SimState *state, const SimOptions *options, QObject *parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_options(options)
+{
+    const QDir dir(QStringLiteral(":/agentdesk-sim/scenarios"));
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.json")}, QDir::Files)) {
+        QFile file(info.filePath());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+        const QJsonArray steps =
+            doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("steps")).toArray();
+        m_scenarios.insert(info.completeBaseName(), steps);
+    }
+    if (!m_scenarios.contains(QStringLiteral("default")))
+        qCWarning(lcSim) << "built-in scenarios missing";
+}
+
+bool ScriptedAgent::loadScenarioFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot open %1").arg(path);
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonArray steps =
+        doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("steps")).toArray();
+    if (doc.isNull() || steps.isEmpty()) {
+        *error = QStringLiteral("%1: not a scenario (%2)").arg(path, parseError.errorString());
+        return false;
+    }
+    m_scenarios.insert(QFileInfo(path).completeBaseName(), steps);
+    m_scenarios.insert(QStringLiteral("default"), steps);
+    return true;
+}
+
+QStringList ScriptedAgent::chunks(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("\\s*\\S+\\s*"));
+    QStringList tokens;
+    auto it = word.globalMatch(text);
+    qsizetype consumed = 0;
+    while (it.hasNext()) {
+        const auto match = it.next();
+        tokens.append(match.captured());
+        consumed = match.capturedEnd();
+    }
+    if (consumed < text.size() && !tokens.isEmpty())
+        tokens.last() += text.mid(consumed);
+    else if (tokens.isEmpty() && !text.isEmpty())
+        tokens.append(text);
+    QStringList result;
+    for (qsizetype i = 0; i < tokens.size();) {
+        const int take = 2 + int(m_state->random().bounded(3));
+        QString chunk;
+        for (int k = 0; k < take && i < tokens.size(); ++k, ++i)
+            chunk += tokens.at(i);
+        result.append(chunk);
+    }
+    return result;
+}
+
+QString ScriptedAgent::toolCallId()
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString id = QStringLiteral("toolu_01");
+    for (int i = 0; i < 22; ++i)
+        id += QLatin1Char(alphabet[m_state->random().bounded(int(sizeof(alphabet) - 1))]);
+    return id;
+}
+
+QJsonObject ScriptedAgent::usage(int outputChars)
+{
+    const int input = 8000 + int(m_state->random().bounded(12000));
+    const int output = qMax(12, outputChars / 4);
+    return {{QStringLiteral("input_tokens"), input}, {QStringLiteral("output_tokens"), output},
+        {QStringLiteral("total_tokens"), input + output},
+        {QStringLiteral("cache_read_tokens"), input - 400},
+        {QStringLiteral("context_limit"), 200000}};
+}
+
+void ScriptedAgent::compileToolCall(
+    QList<Op> &ops, const QString &name, const QJsonValue &args, const QString &callId)
+{
+    const int pace = m_options->deltaIntervalMs;
+    const QString raw = QString::fromUtf8(QJsonDocument(
+        args.isObject() ? QJsonDocument(args.toObject()) : QJsonDocument(args.toArray()))
+                                              .toJson(QJsonDocument::Compact));
+    const int pieces = 3 + int(m_state->random().bounded(3));
+    const qsizetype size = qMax<qsizetype>(1, raw.size() / pieces + 1);
+    for (qsizetype at = 0; at < raw.size(); at += size) {
+        ops.append({OpKind::Part,
+            {{QStringLiteral("role"), QStringLiteral("assistant")},
+                {QStringLiteral("part"),
+                    QJsonObject{{kType, QStringLiteral("tool-call")},
+                        {QStringLiteral("tool_call_id"), callId},
+                        {QStringLiteral("tool_name"), name},
+                        {QStringLiteral("args_delta"), raw.mid(at, size)}}}},
+            pace});
+    }
+    QJsonObject final{{kType, QStringLiteral("tool-call")},
+        {QStringLiteral("tool_call_id"), callId}, {QStringLiteral("tool_name"), name},
+        {QStringLiteral("args"), args}, {QStringLiteral("created_at"), QStringLiteral("$now")}};
+    if (name == QLatin1String("execute"))
+        final.insert(QStringLiteral("parsed_commands"),
+            parsedCommands(args.toObject().value(QStringLiteral("command")).toString()));
+    ops.append({OpKind::Part,
+        {{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("part"), final}},
+        pace});
+}
+
+void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
+    const QJsonValue &result, bool isError, bool stream)
+{
+    const int pace = m_options->deltaIntervalMs;
+    QJsonObject base{{kType, QStringLiteral("tool-result")},
+        {QStringLiteral("tool_call_id"), callId}, {QStringLiteral("tool_name"), name}};
+    if (stream) {
+        const QString raw =
+            QString::fromUtf8(QJsonDocument(result.toObject()).toJson(QJsonDocument::Compact));
+        const qsizetype size = qMax<qsizetype>(1, raw.size() / 3 + 1);
+        for (qsizetype at = 0; at < raw.size(); at += size) {
+            QJsonObject delta = base;
+            delta.insert(QStringLiteral("result_delta"), raw.mid(at, size));
+            ops.append({OpKind::Part,
+                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), delta}},
+                pace});
+        }
+    }
+    QJsonObject final = base;
+    final.insert(QStringLiteral("result"), result);
+    if (isError)
+        final.insert(QStringLiteral("is_error"), true);
+    final.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
+    ops.append({OpKind::Part,
+        {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), final}}, pace});
+    ops.append({OpKind::CommitTool, {}, 0});
+}
+
+QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJsonArray &steps)
+{
+    const int pace = m_options->deltaIntervalMs;
+    QList<Op> ops;
+    ops.append({OpKind::Wait, {}, pace * 2});
+    auto textParts = [&](const QString &type, const QString &text) {
+        bool first = true;
+        for (const QString &chunk : chunks(text)) {
+            QJsonObject part{{kType, type}, {kText, chunk}};
+            if (first && type == QLatin1String("reasoning"))
+                part.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
+            first = false;
+            ops.append({OpKind::Part,
+                {{QStringLiteral("role"), QStringLiteral("assistant")},
+                    {QStringLiteral("part"), part}},
+                pace});
+        }
+    };
+    for (const QJsonValue &value : steps) {
+        const QJsonObject stepObject = value.toObject();
+        const int repeat = qBound(1, stepObject.value(QStringLiteral("repeat")).toInt(1), 100000);
+        for (int r = 0; r < repeat; ++r) {
+            if (stepObject.contains(QStringLiteral("reasoning"))) {
+                textParts(QStringLiteral("reasoning"),
+                    stepObject.value(QStringLiteral("reasoning")).toString());
+            } else if (stepObject.contains(kText)) {
+                textParts(kText, stepObject.value(kText).toString());
+            } else if (stepObject.contains(QStringLiteral("tool"))) {
+                const QString name = stepObject.value(QStringLiteral("tool")).toString();
+                const QString id = toolCallId();
+                compileToolCall(ops, name, stepObject.value(QStringLiteral("args")), id);
+                ops.append({OpKind::CommitAssistant, {}, pace});
+                ops.append({OpKind::Wait, {}, pace * 4});
+                const bool stream = stepObject.contains(QStringLiteral("stream_result"))
+                    ? stepObject.value(QStringLiteral("stream_result")).toBool()
+                    : m_state->random().bounded(3) == 0;
+                compileToolResult(ops, name, id, stepObject.value(QStringLiteral("result")),
+                    stepObject.value(QStringLiteral("is_error")).toBool(), stream);
+            } else if (stepObject.contains(QStringLiteral("edit_file"))) {
+                const QJsonObject edit = stepObject.value(QStringLiteral("edit_file")).toObject();
+                const QString path =
+                    edit.value(QStringLiteral("path")).toString(QStringLiteral("src/sim.ts"));
+                const int add = edit.value(QStringLiteral("add_lines")).toInt(5);
+                const int remove = edit.value(QStringLiteral("remove_lines")).toInt(0);
+                const QString id = toolCallId();
+                compileToolCall(ops, QStringLiteral("edit_files"),
+                    QJsonObject{{QStringLiteral("path"), path},
+                        {QStringLiteral("edits"),
+                            QJsonArray{QJsonObject{{QStringLiteral("add_lines"), add},
+                                {QStringLiteral("remove_lines"), remove}}}}},
+                    id);
+                ops.append({OpKind::CommitAssistant, {}, pace});
+                ops.append({OpKind::Diff,
+                    {{QStringLiteral("path"), path}, {QStringLiteral("add"), add},
+                        {QStringLiteral("remove"), remove}},
+                    pace * 2});
+                compileToolResult(ops, QStringLiteral("edit_files"), id,
+                    QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
+                        {QStringLiteral("lines_added"), add},
+                        {QStringLiteral("lines_removed"), remove}},
+                    false, false);
+            } else if (stepObject.contains(QStringLiteral("subagent"))) {
+                const QJsonObject sub = stepObject.value(QStringLiteral("subagent")).toObject();
+                const QString title =
+                    sub.value(QStringLiteral("title")).toString(QStringLiteral("Sub-agent"));
+                const QString prompt = sub.value(QStringLiteral("prompt")).toString(title);
+                const QString childId = m_state->newUuid();
+                const QString id = toolCallId();
+                compileToolCall(ops, QStringLiteral("spawn_agent"),
+                    QJsonObject{
+                        {QStringLiteral("title"), title}, {QStringLiteral("prompt"), prompt}},
+                    id);
+                ops.append({OpKind::CommitAssistant, {}, pace});
+                ops.append({OpKind::SpawnChild,
+                    {{QStringLiteral("id"), childId}, {QStringLiteral("title"), title},
+                        {QStringLiteral("prompt"), prompt},
+                        {QStringLiteral("mode"), sub.value(QStringLiteral("mode")).toString()}},
+                    pace});
+                compileToolResult(ops, QStringLiteral("spawn_agent"), id,
+                    QJsonObject{{QStringLiteral("chat_id"), childId},
+                        {QStringLiteral("title"), title},
+                        {QStringLiteral("status"), QStringLiteral("running")}},
+                    false, false);
+            } else if (stepObject.contains(QStringLiteral("retry"))) {
+                const QJsonObject retry = stepObject.value(QStringLiteral("retry")).toObject();
+                textParts(kText,
+                    retry.value(QStringLiteral("partial"))
+                        .toString(QStringLiteral("Let me look at")));
+                const int delay = retry.value(QStringLiteral("delay_ms")).toInt(500);
+                ops.append({OpKind::Retry, retry, pace});
+                ops.append({OpKind::NewAttempt, {}, pace == 0 ? 0 : delay});
+            } else if (stepObject.contains(QStringLiteral("error"))) {
+                ops.append({OpKind::CommitAssistant, {}, pace});
+                ops.append(
+                    {OpKind::Error, stepObject.value(QStringLiteral("error")).toObject(), pace});
+            } else if (stepObject.contains(QStringLiteral("ask_user"))) {
+                const QJsonObject ask = stepObject.value(QStringLiteral("ask_user")).toObject();
+                const QString name =
+                    ask.value(QStringLiteral("tool_name")).toString(QStringLiteral("ask_user"));
+                const QJsonValue args = ask.contains(QStringLiteral("args"))
+                    ? ask.value(QStringLiteral("args"))
+                    : QJsonValue(QJsonObject{{QStringLiteral("question"),
+                        ask.value(QStringLiteral("question"))
+                            .toString(QStringLiteral("Which option should I use?"))}});
+                const QString id = toolCallId();
+                compileToolCall(ops, name, args, id);
+                ops.append({OpKind::AskUser,
+                    {{QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), name},
+                        {QStringLiteral("args"), args}},
+                    pace});
+            } else if (stepObject.contains(QStringLiteral("file"))) {
+                const QJsonObject file = stepObject.value(QStringLiteral("file")).toObject();
+                const QString fileId = m_state->newUuid();
+                const QString name =
+                    file.value(QStringLiteral("name")).toString(QStringLiteral("screenshot.png"));
+                ops.append({OpKind::StoreFile,
+                    {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), name}}, pace});
+                ops.append({OpKind::Part,
+                    {{QStringLiteral("role"), QStringLiteral("assistant")},
+                        {QStringLiteral("part"),
+                            QJsonObject{{kType, QStringLiteral("file")},
+                                {QStringLiteral("media_type"), QStringLiteral("image/png")},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("file_id"), fileId}}}},
+                    pace});
+            } else if (stepObject.contains(QStringLiteral("source"))) {
+                QJsonObject source = stepObject.value(QStringLiteral("source")).toObject();
+                source.insert(kType, QStringLiteral("source"));
+                ops.append({OpKind::Part,
+                    {{QStringLiteral("role"), QStringLiteral("assistant")},
+                        {QStringLiteral("part"), source}},
+                    pace});
+            }
+        }
+    }
+    ops.append({OpKind::CommitAssistant, {}, pace});
+    ops.append({OpKind::Finish, {}, pace});
+    Q_UNUSED(chatId);
+    return ops;
+}
+
+QJsonArray ScriptedAgent::scenarioFor(const QString &chatId, const QString &requested)
+{
+    QString name = requested;
+    const SimChat *chat = m_state->chat(chatId);
+    if (name.isEmpty() && chat) {
+        for (auto it = chat->messages.crbegin(); it != chat->messages.crend(); ++it) {
+            if (it->role != QLatin1String("user"))
+                continue;
+            static const QRegularExpression command(
+                QStringLiteral("^\\s*/scenario\\s+([A-Za-z0-9_.-]+)"));
+            const auto match = command.match(userText(it->content));
+            if (match.hasMatch())
+                name = match.captured(1);
+            break;
+        }
+    }
+    if (!m_scenarios.contains(name))
+        name = QStringLiteral("default");
+    return m_scenarios.value(name);
+}
+
+void ScriptedAgent::startTurn(const QString &chatId, const QString &scenario)
+{
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat)
+        return;
+    m_turns.remove(chatId);
+    Turn turn;
+    turn.generation = ++m_nextGeneration;
+    turn.ops = compile(chatId, scenarioFor(chatId, scenario));
+    chat->previewEvents.clear();
+    chat->pendingRetry = {};
+    chat->lastError = {};
+    m_turns.insert(chatId, turn);
+    // Legacy state machines showed `pending` first; newest lands in `running` straight away.
+    m_state->setStatus(chatId, QStringLiteral("pending"));
+    m_state->setStatus(chatId, QStringLiteral("running"));
+    schedule(chatId, 0);
+}
+
+void ScriptedAgent::schedule(const QString &chatId, int delayMs)
+{
+    const auto it = m_turns.constFind(chatId);
+    if (it == m_turns.cend())
+        return;
+    const int generation = it->generation;
+    QTimer::singleShot(
+        qMax(0, delayMs), this, [this, chatId, generation] { step(chatId, generation); });
+}
+
+void ScriptedAgent::step(const QString &chatId, int generation)
+{
+    for (int budget = 0; budget < maxOpsPerSlice; ++budget) {
+        auto it = m_turns.find(chatId);
+        if (it == m_turns.end() || it->generation != generation || it->waitingForTools
+            || it->interrupting)
+            return;
+        if (it->index >= it->ops.size()) {
+            finishTurn(chatId, false);
+            return;
+        }
+        const Op op = it->ops.at(it->index);
+        if (op.delayMs > 0 && !it->delayDone) {
+            it->delayDone = true;
+            schedule(chatId, op.delayMs);
+            return;
+        }
+        it->delayDone = false;
+        ++it->index;
+        if (!execute(chatId, *it, op))
+            return;
+    }
+    schedule(chatId, 0);
+}
+
+void ScriptedAgent::accumulate(Turn &turn, const QString &role, const QJsonObject &part)
+{
+    const QString type = part.value(kType).toString();
+    if (role == QLatin1String("tool")) {
+        if (part.contains(QStringLiteral("result")))
+            turn.toolParts.append(part);
+        return;
+    }
+    if (type == kText || type == QLatin1String("reasoning")) {
+        if (!turn.stepParts.isEmpty()) {
+            QJsonObject last = turn.stepParts.last().toObject();
+            if (last.value(kType).toString() == type) {
+                last.insert(kText, last.value(kText).toString() + part.value(kText).toString());
+                if (type == QLatin1String("reasoning"))
+                    last.insert(QStringLiteral("completed_at"),
+                        SimState::timestamp(QDateTime::currentDateTimeUtc()));
+                turn.stepParts.replace(turn.stepParts.size() - 1, last);
+                if (type == kText)
+                    turn.lastText = last.value(kText).toString();
+                return;
+            }
+        }
+        turn.stepParts.append(part);
+        if (type == kText)
+            turn.lastText = part.value(kText).toString();
+    } else if (type == QLatin1String("tool-call")) {
+        if (part.contains(QStringLiteral("args")))
+            turn.stepParts.append(part);
+    } else if (type == QLatin1String("file") || type == QLatin1String("source")) {
+        turn.stepParts.append(part);
+    }
+}
+
+void ScriptedAgent::commitAssistant(const QString &chatId, Turn &turn)
+{
+    if (turn.stepParts.isEmpty())
+        return;
+    int chars = 0;
+    for (const QJsonValue &p : std::as_const(turn.stepParts))
+        chars += int(p.toObject().value(kText).toString().size()) + 40;
+    const QJsonObject u = usage(chars);
+    if (SimChat *chat = m_state->chat(chatId)) {
+        // Priced like $3 / $15 per million input / output tokens.
+        chat->costMicros += u.value(QStringLiteral("input_tokens")).toInt() * 3
+            + u.value(QStringLiteral("output_tokens")).toInt() * 15;
+        ++chat->requestCount;
+    }
+    const QJsonArray parts = turn.stepParts;
+    turn.stepParts = {};
+    m_state->clearPreview(chatId);
+    m_state->appendMessage(chatId, QStringLiteral("assistant"), parts, u);
+}
+
+bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
+{
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat) {
+        m_turns.remove(chatId);
+        return false;
+    }
+    const QString now = SimState::timestamp(QDateTime::currentDateTimeUtc());
+    switch (op.kind) {
+    case OpKind::Wait:
+        return true;
+    case OpKind::Part: {
+        const QString role = op.data.value(QStringLiteral("role")).toString();
+        QJsonObject part = op.data.value(QStringLiteral("part")).toObject();
+        if (part.value(QStringLiteral("created_at")).toString() == QLatin1String("$now"))
+            part.insert(QStringLiteral("created_at"), now);
+        if (m_options->faults.unknownEvents && m_state->random().bounded(6) == 0) {
+            // A part type from the future: clients must skip it without losing the seq.
+            m_state->publishPart(chatId, QStringLiteral("assistant"),
+                {{kType, QStringLiteral("sim-future-part")}, {kText, QStringLiteral("ignore me")}});
+        }
+        m_state->publishPart(chatId, role, part);
+        accumulate(turn, role, part);
+        return true;
+    }
+    case OpKind::CommitAssistant:
+        commitAssistant(chatId, turn);
+        return true;
+    case OpKind::CommitTool: {
+        if (turn.toolParts.isEmpty())
+            return true;
+        const QJsonArray parts = turn.toolParts;
+        turn.toolParts = {};
+        m_state->clearPreview(chatId);
+        m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+        return true;
+    }
+    case OpKind::Retry: {
+        const int attempt = chat->generationAttempt + 1;
+        const int delay = op.data.value(QStringLiteral("delay_ms")).toInt(500);
+        QJsonObject retry{{QStringLiteral("attempt"), attempt}, {QStringLiteral("delay_ms"), delay},
+            {QStringLiteral("error"),
+                op.data.value(QStringLiteral("message"))
+                    .toString(QStringLiteral("The model provider is overloaded. Retrying."))},
+            {QStringLiteral("kind"),
+                op.data.value(QStringLiteral("kind")).toString(QStringLiteral("overloaded"))},
+            {QStringLiteral("provider"),
+                op.data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
+            {QStringLiteral("status_code"),
+                op.data.value(QStringLiteral("status_code")).toInt(529)},
+            {QStringLiteral("retrying_at"),
+                SimState::timestamp(QDateTime::currentDateTimeUtc().addMSecs(delay))}};
+        chat->pendingRetry = retry;
+        m_state->publishStream(chatId,
+            {{kType, QStringLiteral("retry")}, {QStringLiteral("chat_id"), chatId},
+                {QStringLiteral("retry"), retry}});
+        return true;
+    }
+    case OpKind::NewAttempt:
+        turn.stepParts = {};
+        m_state->beginNewAttempt(chatId);
+        return true;
+    case OpKind::Error: {
+        QJsonObject error{
+            {QStringLiteral("message"),
+                op.data.value(QStringLiteral("message"))
+                    .toString(QStringLiteral(
+                        "The model provider is rate limiting requests. Try again shortly."))},
+            {QStringLiteral("kind"),
+                op.data.value(QStringLiteral("kind")).toString(QStringLiteral("rate_limit"))},
+            {QStringLiteral("provider"),
+                op.data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
+            {QStringLiteral("retryable"), op.data.value(QStringLiteral("retryable")).toBool(true)},
+            {QStringLiteral("status_code"),
+                op.data.value(QStringLiteral("status_code")).toInt(429)}};
+        if (op.data.contains(QStringLiteral("detail")))
+            error.insert(
+                QStringLiteral("detail"), op.data.value(QStringLiteral("detail")).toString());
+        finishTurn(chatId, true);
+        chat = m_state->chat(chatId);
+        if (!chat)
+            return false;
+        m_state->setStatus(chatId, QStringLiteral("error"));
+        chat->lastError = error;
+        m_state->publishStream(chatId,
+            {{kType, QStringLiteral("error")}, {QStringLiteral("chat_id"), chatId},
+                {QStringLiteral("error"), error}});
+        promoteQueue(chatId);
+        return false;
+    }
+    case OpKind::AskUser: {
+        commitAssistant(chatId, turn);
+        const QJsonArray calls{QJsonObject{
+            {QStringLiteral("tool_call_id"), op.data.value(QStringLiteral("tool_call_id"))},
+            {QStringLiteral("tool_name"), op.data.value(QStringLiteral("tool_name"))},
+            {QStringLiteral("args"),
+                QString::fromUtf8(QJsonDocument(op.data.value(QStringLiteral("args")).toObject())
+                                      .toJson(QJsonDocument::Compact))}}};
+        turn.waitingForTools = true;
+        m_state->setStatus(chatId, QStringLiteral("requires_action"));
+        chat->pendingToolCalls = calls;
+        m_state->publishStream(chatId,
+            {{kType, QStringLiteral("action_required")}, {QStringLiteral("chat_id"), chatId},
+                {QStringLiteral("action_required"),
+                    QJsonObject{{QStringLiteral("tool_calls"), calls}}}});
+        m_state->publishWatch(QStringLiteral("action_required"), chatId, calls);
+        return false;
+    }
+    case OpKind::SpawnChild: {
+        SimChat child;
+        child.id = op.data.value(QStringLiteral("id")).toString();
+        child.organizationId = chat->organizationId;
+        child.ownerId = chat->ownerId;
+        child.workspaceId = chat->workspaceId;
+        child.buildId = chat->buildId;
+        child.agentId = chat->agentId;
+        child.parentId = chat->id;
+        child.rootId = chat->id;
+        child.modelConfigId = chat->modelConfigId;
+        child.title = op.data.value(QStringLiteral("title")).toString();
+        child.mode = op.data.value(QStringLiteral("mode")).toString();
+        child.clientType = chat->clientType;
+        child.titleGenerated = true;
+        child.createdAt = QDateTime::currentDateTimeUtc();
+        child.updatedAt = child.createdAt;
+        child.archived = chat->archived;
+        m_state->insertChat(child);
+        const QString prompt = op.data.value(QStringLiteral("prompt")).toString();
+        m_state->appendMessageQuiet(child.id, QStringLiteral("user"),
+            {QJsonObject{{kType, kText}, {kText, prompt}}}, child.createdAt);
+        m_state->publishWatch(QStringLiteral("created"), child.id);
+        m_state->publishWatch(QStringLiteral("status_change"), chatId);
+        // Deferred: starting a turn inserts into m_turns, which would invalidate `turn`.
+        const QString childId = child.id;
+        QTimer::singleShot(0, this, [this, childId] {
+            startTurn(childId,
+                hasScenario(QStringLiteral("subagent")) ? QStringLiteral("subagent") : QString());
+        });
+        return true;
+    }
+    case OpKind::Diff:
+        m_state->addDiff(chatId, op.data.value(QStringLiteral("path")).toString(),
+            op.data.value(QStringLiteral("add")).toInt(),
+            op.data.value(QStringLiteral("remove")).toInt());
+        return true;
+    case OpKind::StoreFile: {
+        SimFile file;
+        file.id = op.data.value(QStringLiteral("id")).toString();
+        file.ownerId = chat->ownerId;
+        file.organizationId = chat->organizationId;
+        file.name = op.data.value(QStringLiteral("name")).toString();
+        file.mimeType = QStringLiteral("image/png");
+        file.data = QByteArray::fromBase64(tinyPngBase64);
+        file.createdAt = QDateTime::currentDateTimeUtc();
+        m_state->insertFile(file);
+        return true;
+    }
+    case OpKind::Finish:
+        finishTurn(chatId, false);
+        return false;
+    }
+    return true;
+}
+
+void ScriptedAgent::finishTurn(const QString &chatId, bool failed)
+{
+    QString lastText;
+    if (auto it = m_turns.find(chatId); it != m_turns.end()) {
+        lastText = it->lastText;
+        m_turns.erase(it);
+    }
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat)
+        return;
+    chat->previewEvents.clear();
+    chat->pendingRetry = {};
+    if (failed)
+        return;
+    QString summary = lastText.simplified();
+    static const QRegularExpression markup(QStringLiteral("[`*_|]"));
+    summary.remove(markup);
+    if (summary.size() > 120)
+        summary = summary.left(117) + QStringLiteral("...");
+    if (summary.isEmpty())
+        summary = QStringLiteral("Turn finished.");
+    chat->lastTurnSummary = summary;
+    m_state->publishWatch(QStringLiteral("summary_change"), chatId);
+    if (!chat->titleGenerated) {
+        chat->titleGenerated = true;
+        QString base;
+        for (const SimMessage &m : std::as_const(chat->messages)) {
+            if (m.role == QLatin1String("user")) {
+                base = userText(m.content);
+                break;
+            }
+        }
+        QStringList words = base.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts).mid(0, 6);
+        QString title = words.join(QLatin1Char(' '));
+        static const QRegularExpression trailing(QStringLiteral("[.?!:,;]+$"));
+        title.remove(trailing);
+        if (!title.isEmpty())
+            title[0] = title.at(0).toUpper();
+        chat->title =
+            title.isEmpty() ? QStringLiteral("New chat") : title + QStringLiteral(" (agent)");
+        m_state->publishWatch(QStringLiteral("title_change"), chatId);
+    }
+    chat->hasUnread = true;
+    m_state->setStatus(chatId, QStringLiteral("waiting"));
+    promoteQueue(chatId);
+}
+
+void ScriptedAgent::promoteQueue(const QString &chatId)
+{
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat || chat->queue.isEmpty() || SimState::isActive(chat->status)
+        || chat->status == QLatin1String("requires_action") || m_turns.contains(chatId))
+        return;
+    const SimQueuedMessage next = chat->queue.takeFirst();
+    m_state->publishQueue(chatId);
+    m_state->appendMessage(chatId, QStringLiteral("user"), next.content);
+    startTurn(chatId);
+}
+
+void ScriptedAgent::interrupt(const QString &chatId)
+{
+    auto it = m_turns.find(chatId);
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat)
+        return;
+    if (it == m_turns.end()) {
+        m_state->setStatus(chatId, QStringLiteral("waiting"));
+        promoteQueue(chatId);
+        return;
+    }
+    if (it->waitingForTools) {
+        // Cancel the pending client tool calls: store error results, then stop.
+        QJsonArray parts;
+        for (const QJsonValue &call : std::as_const(chat->pendingToolCalls)) {
+            const QJsonObject c = call.toObject();
+            parts.append(QJsonObject{{kType, QStringLiteral("tool-result")},
+                {QStringLiteral("tool_call_id"), c.value(QStringLiteral("tool_call_id"))},
+                {QStringLiteral("tool_name"), c.value(QStringLiteral("tool_name"))},
+                {QStringLiteral("result"),
+                    QJsonObject{
+                        {QStringLiteral("error"), QStringLiteral("Tool call was cancelled.")}}},
+                {QStringLiteral("is_error"), true}});
+        }
+        m_turns.erase(it);
+        m_state->setStatus(chatId, QStringLiteral("running"));
+        if (!parts.isEmpty())
+            m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+        chat = m_state->chat(chatId);
+        chat->previewEvents.clear();
+        m_state->setStatus(chatId, QStringLiteral("waiting"));
+        promoteQueue(chatId);
+        return;
+    }
+    if (it->interrupting)
+        return;
+    it->interrupting = true;
+    const int generation = it->generation;
+    m_state->setStatus(chatId, QStringLiteral("interrupting"));
+    QTimer::singleShot(m_options->deltaIntervalMs * 3, this,
+        [this, chatId, generation] { finishInterrupt(chatId, generation); });
+}
+
+void ScriptedAgent::finishInterrupt(const QString &chatId, int generation)
+{
+    auto it = m_turns.find(chatId);
+    if (it == m_turns.end() || it->generation != generation)
+        return;
+    // Persist whatever partial output exists, like the worker does when it winds down.
+    commitAssistant(chatId, *it);
+    it = m_turns.find(chatId);
+    if (it != m_turns.end() && !it->toolParts.isEmpty()) {
+        const QJsonArray parts = it->toolParts;
+        it->toolParts = {};
+        m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+    }
+    m_turns.remove(chatId);
+    if (SimChat *chat = m_state->chat(chatId)) {
+        chat->previewEvents.clear();
+        chat->pendingRetry = {};
+    }
+    m_state->setStatus(chatId, QStringLiteral("waiting"));
+    promoteQueue(chatId);
+}
+
+void ScriptedAgent::cancel(const QString &chatId)
+{
+    m_turns.remove(chatId);
+    if (SimChat *chat = m_state->chat(chatId)) {
+        chat->previewEvents.clear();
+        chat->pendingRetry = {};
+        chat->pendingToolCalls = {};
+    }
+}
+
+QString ScriptedAgent::submitToolResults(const QString &chatId, const QJsonArray &results)
+{
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat || chat->status != QLatin1String("requires_action"))
+        return QStringLiteral("409");
+    QHash<QString, QString> pending;
+    for (const QJsonValue &call : std::as_const(chat->pendingToolCalls))
+        pending.insert(call.toObject().value(QStringLiteral("tool_call_id")).toString(),
+            call.toObject().value(QStringLiteral("tool_name")).toString());
+    QJsonArray parts;
+    QSet<QString> answered;
+    for (const QJsonValue &value : results) {
+        const QJsonObject r = value.toObject();
+        const QString id = r.value(QStringLiteral("tool_call_id")).toString();
+        if (!pending.contains(id))
+            return QStringLiteral("Unknown tool_call_id \"%1\".").arg(id);
+        answered.insert(id);
+        QJsonObject part{{kType, QStringLiteral("tool-result")},
+            {QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), pending.value(id)},
+            {QStringLiteral("result"), r.value(QStringLiteral("output"))},
+            {QStringLiteral("created_at"), SimState::timestamp(QDateTime::currentDateTimeUtc())}};
+        if (r.value(QStringLiteral("is_error")).toBool())
+            part.insert(QStringLiteral("is_error"), true);
+        parts.append(part);
+    }
+    if (answered.size() != pending.size())
+        return QStringLiteral("Results are required for every pending tool call.");
+    m_state->setStatus(chatId, QStringLiteral("running"));
+    m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+    auto it = m_turns.find(chatId);
+    if (it == m_turns.end()) {
+        finishTurn(chatId, false);
+        return {};
+    }
+    it->waitingForTools = false;
+    schedule(chatId, m_options->deltaIntervalMs);
+    return {};
+}
+
+} // namespace AgentDeskSim

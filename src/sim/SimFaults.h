@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QString>
+
+namespace AgentDeskSim {
+
+//! Active fault injection settings, set from the command line or POST /__sim/faults.
+class SimFaults final
+{
+public:
+    int dropStreamAfterFrames = 0; // 0 = off
+    bool dropStreamRandom = false; // drop at a random frame 1..N, re-armed per connection
+    int dropWatchAfterFrames = 0;
+    bool dropWatchRandom = false;
+    int delayMs = 0;
+    QString failRoutePattern;
+    int failRouteStatus = 503;
+    QString failRouteMethod; // empty = any
+    int failRouteCount = -1; // remaining failures; -1 = unlimited
+    int duplicateFrames = 0; // every Nth frame is sent twice; 0 = off
+    bool unknownEvents = false;
+
+    QJsonObject toJson() const;
+    //! Merges the keys present in \a object; `{"reset": true}` clears everything first.
+    bool apply(const QJsonObject &object, QString *error);
+    //! Consumes one failure if the route fault matches.
+    bool takeRouteFailure(const QByteArray &method, const QString &path);
+
+private:
+    QRegularExpression m_failRouteRegex;
+};
+
+} // namespace AgentDeskSim

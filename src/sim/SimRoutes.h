@@ -1,0 +1,72 @@
+#pragma once
+
+#include "HttpMessage.h"
+
+#include <QObject>
+
+namespace AgentDeskSim {
+
+class ScriptedAgent;
+class SimHttpServer;
+class SimSocketHub;
+class SimState;
+struct SimChat;
+struct SimOptions;
+
+//! REST endpoints and upgrade checks of the Coder Agents API (protocol §3, §7–§9, §11–§12).
+class SimRoutes final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SimRoutes(SimState *state, ScriptedAgent *agent, SimSocketHub *hub, SimHttpServer *server,
+        SimOptions *options, QObject *parent = nullptr);
+
+    HttpResponse handle(const HttpRequest &request);
+    UpgradeDecision handleUpgrade(const HttpRequest &request);
+    int delayFor(const HttpRequest &request) const;
+
+private:
+    struct Route
+    {
+        bool chats = false; // under a chats prefix
+        bool v2 = false;
+        QStringList rest; // segments after the chats prefix
+    };
+
+    bool isAuthenticated(const HttpRequest &request) const;
+    bool resolveChats(const QString &path, Route *route) const;
+    HttpResponse dispatch(const HttpRequest &request);
+    HttpResponse dispatchChats(const HttpRequest &request, const Route &route);
+    HttpResponse dispatchControl(const HttpRequest &request);
+    HttpResponse lookupChat(const QString &id, SimChat **chat);
+    //! Converts request content parts; returns an error response on invalid input.
+    bool convertContent(const QJsonValue &content, QJsonArray *parts, HttpResponse *error);
+
+    HttpResponse listChats(const HttpRequest &request);
+    HttpResponse createChat(const HttpRequest &request);
+    HttpResponse updateChat(const HttpRequest &request, SimChat *chat);
+    HttpResponse setArchived(SimChat *chat, bool archived);
+    HttpResponse listMessages(const HttpRequest &request, SimChat *chat);
+    HttpResponse sendMessage(const HttpRequest &request, SimChat *chat);
+    HttpResponse editMessage(const HttpRequest &request, SimChat *chat, const QString &messageId);
+    HttpResponse deleteQueued(SimChat *chat, const QString &queuedId);
+    HttpResponse promoteQueued(SimChat *chat, const QString &queuedId);
+    HttpResponse interruptChat(SimChat *chat);
+    HttpResponse toolResults(const HttpRequest &request, SimChat *chat);
+    HttpResponse uploadFile(const HttpRequest &request);
+    HttpResponse getFile(const QString &id);
+    HttpResponse diff(SimChat *chat);
+    HttpResponse prompts(const HttpRequest &request, SimChat *chat);
+    HttpResponse simState();
+    HttpResponse simFaults(const HttpRequest &request);
+    QString generatedTitle(const SimChat &chat) const;
+
+    SimState *m_state;
+    ScriptedAgent *m_agent;
+    SimSocketHub *m_hub;
+    SimHttpServer *m_server;
+    SimOptions *m_options;
+};
+
+} // namespace AgentDeskSim

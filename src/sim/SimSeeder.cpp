@@ -1,0 +1,155 @@
+#include "SimSeeder.h"
+
+#include "SimState.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace AgentDeskSim {
+
+namespace {
+
+const char *tinyPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
+                            "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+QDateTime parseTime(const QJsonValue &value)
+{
+    QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+} // namespace
+
+bool SimSeeder::seedDemo(SimState *state, QString *error)
+{
+    QFile file(QStringLiteral(":/agentdesk-sim/data/demo.json"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("built-in demo.json missing");
+        return false;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject messages = root.value(QStringLiteral("messages")).toObject();
+    const QJsonObject diffs = root.value(QStringLiteral("diffs")).toObject();
+    // Parents first so children can register with them.
+    QList<QJsonObject> ordered;
+    for (const QJsonValue &v : root.value(QStringLiteral("chats")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("parent_chat_id")).toString().isEmpty())
+            ordered.prepend(o);
+        else
+            ordered.append(o);
+    }
+    for (const QJsonObject &o : std::as_const(ordered)) {
+        SimChat chat;
+        chat.id = o.value(QStringLiteral("id")).toString();
+        chat.organizationId = o.value(QStringLiteral("organization_id")).toString();
+        chat.ownerId = o.value(QStringLiteral("owner_id")).toString();
+        chat.workspaceId = o.value(QStringLiteral("workspace_id")).toString();
+        chat.buildId = o.value(QStringLiteral("build_id")).toString();
+        chat.agentId = o.value(QStringLiteral("agent_id")).toString();
+        chat.parentId = o.value(QStringLiteral("parent_chat_id")).toString();
+        chat.rootId = o.value(QStringLiteral("root_chat_id")).toString();
+        chat.modelConfigId = o.value(QStringLiteral("last_model_config_id")).toString();
+        chat.reasoningEffort = o.value(QStringLiteral("last_reasoning_effort")).toString();
+        chat.title = o.value(QStringLiteral("title")).toString();
+        chat.status = o.value(QStringLiteral("status")).toString();
+        chat.mode = o.value(QStringLiteral("mode")).toString();
+        chat.clientType = o.value(QStringLiteral("client_type")).toString(QStringLiteral("api"));
+        chat.lastError = o.value(QStringLiteral("last_error")).toObject();
+        chat.lastTurnSummary = o.value(QStringLiteral("last_turn_summary")).toString();
+        chat.createdAt = parseTime(o.value(QStringLiteral("created_at")));
+        chat.updatedAt = parseTime(o.value(QStringLiteral("updated_at")));
+        chat.archived = o.value(QStringLiteral("archived")).toBool();
+        chat.pinOrder = o.value(QStringLiteral("pin_order")).toInt();
+        chat.labels = o.value(QStringLiteral("labels")).toObject();
+        chat.hasUnread = o.value(QStringLiteral("has_unread")).toBool();
+        chat.titleGenerated = true;
+        chat.prStatus = o.value(QStringLiteral("diff_status")).toObject();
+        chat.pullRequestUrl = chat.prStatus.value(QStringLiteral("url")).toString();
+        chat.branch = chat.prStatus.value(QStringLiteral("head_branch")).toString();
+        const QJsonObject diff = diffs.value(chat.id).toObject();
+        chat.baseDiff = diff.value(QStringLiteral("diff")).toString();
+        chat.remoteOrigin = diff.value(QStringLiteral("remote_origin")).toString();
+        if (chat.remoteOrigin.isEmpty() && !chat.pullRequestUrl.isEmpty())
+            chat.remoteOrigin =
+                chat.pullRequestUrl.section(QLatin1Char('/'), 0, 4) + QStringLiteral(".git");
+        for (const QJsonValue &mv : messages.value(chat.id).toArray()) {
+            const QJsonObject m = mv.toObject();
+            SimMessage message;
+            message.id = m.value(QStringLiteral("id")).toInteger();
+            message.chatId = chat.id;
+            message.createdBy = m.value(QStringLiteral("created_by")).toString();
+            message.modelConfigId = m.value(QStringLiteral("model_config_id")).toString();
+            message.createdAt = parseTime(m.value(QStringLiteral("created_at")));
+            message.role = m.value(QStringLiteral("role")).toString();
+            message.content = m.value(QStringLiteral("content")).toArray();
+            message.usage = m.value(QStringLiteral("usage")).toObject();
+            for (const QJsonValue &part : std::as_const(message.content)) {
+                const QString fileId = part.toObject().value(QStringLiteral("file_id")).toString();
+                if (!fileId.isEmpty() && !chat.fileIds.contains(fileId))
+                    chat.fileIds.append(fileId);
+            }
+            chat.messages.append(message);
+        }
+        chat.historyVersion = 3;
+        state->insertChat(chat);
+    }
+    SimFile screenshot;
+    screenshot.id = QStringLiteral("9bcf6c80-5dae-4f70-8b3c-1e8d7a6f5c4b");
+    screenshot.ownerId = QLatin1String(SimState::userId);
+    screenshot.organizationId = QLatin1String(SimState::orgId);
+    screenshot.name = QStringLiteral("reports-page.png");
+    screenshot.mimeType = QStringLiteral("image/png");
+    screenshot.data = QByteArray::fromBase64(tinyPngBase64);
+    screenshot.createdAt =
+        QDateTime::fromString(QStringLiteral("2026-06-02T08:59:40Z"), Qt::ISODate);
+    state->insertFile(screenshot);
+    return true;
+}
+
+void SimSeeder::seedScale(SimState *state, int chats, int messages)
+{
+    const QDateTime base = QDateTime::currentDateTimeUtc().addDays(-30);
+    QString historyChat;
+    for (int i = 0; i < chats; ++i) {
+        SimChat chat;
+        chat.id = state->newUuid();
+        chat.organizationId = QLatin1String(SimState::orgId);
+        chat.ownerId = QLatin1String(SimState::userId);
+        chat.modelConfigId = QLatin1String(SimState::defaultModelId);
+        chat.workspaceId = QLatin1String(SimState::defaultWorkspaceId);
+        chat.title =
+            i == 0 ? QStringLiteral("Seeded history") : QStringLiteral("Seeded chat #%1").arg(i);
+        chat.clientType = QStringLiteral("ui");
+        chat.titleGenerated = true;
+        chat.createdAt = base.addSecs(i * 60);
+        chat.updatedAt = chat.createdAt.addSecs(30);
+        chat.labels = QJsonObject{{QStringLiteral("batch"), QStringLiteral("seed-%1").arg(i % 10)}};
+        chat.lastTurnSummary = QStringLiteral("Seeded summary %1.").arg(i);
+        const QString id = state->insertChat(chat).id;
+        if (i == 0)
+            historyChat = id;
+    }
+    if (historyChat.isEmpty() || messages <= 0)
+        return;
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-qint64(messages) * 10);
+    for (int i = 0; i < messages; ++i) {
+        const bool user = i % 2 == 0;
+        const QString text = user
+            ? QStringLiteral("Question %1: how does module %2 handle retries?")
+                  .arg(i / 2 + 1)
+                  .arg(i % 17)
+            : QStringLiteral("Answer %1: module %2 retries **three times** with back-off.\n\n- "
+                             "step one\n- step two\n\n`retry(%3)`")
+                  .arg(i / 2 + 1)
+                  .arg(i % 17)
+                  .arg(i);
+        state->appendMessageQuiet(historyChat,
+            user ? QStringLiteral("user") : QStringLiteral("assistant"),
+            {QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), text}}},
+            start.addSecs(qint64(i) * 10));
+    }
+}
+
+} // namespace AgentDeskSim
