@@ -1,5 +1,6 @@
 #include "SimLogging.h"
 
 namespace AgentDeskSim {
-Q_LOGGING_CATEGORY(lcSim, "agentdesk.sim")
+// Flow logging (qCDebug) is opt-in: QT_LOGGING_RULES="agentdesk.sim.debug=true".
+Q_LOGGING_CATEGORY(lcSim, "agentdesk.sim", QtInfoMsg)
 } // namespace AgentDeskSim

@@ -1,10 +1,664 @@
-// Placeholder replaced below.
+// Integration tests of agentdesk-sim: start the real binary on --port 0 and talk to it with raw
+// QNetworkAccessManager / QWebSocket / QTcpSocket. They prove the server, not the client.
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+namespace {
+
+const QByteArray token = "AgntDeskSm-demo0token000000000000";
+const QString orgId = QStringLiteral("8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
+const QString prefix = QStringLiteral("/api/experimental/chats");
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers;
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+};
+
+//! One running agentdesk-sim process; the port comes from its first stdout line.
+class Sim
+{
+public:
+    bool start(const QStringList &args)
+    {
+        m_process.setProgram(QString::fromLocal8Bit(qgetenv("AGENTDESK_SIM")));
+        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start();
+        QSignalSpy ready(&m_process, &QProcess::readyReadStandardOutput);
+        if (!m_process.waitForStarted(10000))
+            return false;
+        for (int i = 0; i < 50 && !m_process.canReadLine(); ++i)
+            ready.wait(200);
+        const QByteArray line = m_process.readLine().trimmed();
+        if (!line.startsWith("listening on 127.0.0.1:"))
+            return false;
+        m_port = line.mid(int(qstrlen("listening on 127.0.0.1:"))).toUShort();
+        return m_port != 0;
+    }
+    ~Sim()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    quint16 port() const { return m_port; }
+    QUrl url(const QString &pathAndQuery, const char *scheme = "http") const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                        .arg(QLatin1String(scheme))
+                        .arg(m_port)
+                        .arg(pathAndQuery));
+    }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+} // namespace
+
 class TestSimulator : public QObject
 {
     Q_OBJECT
+
 private slots:
-    void placeholder() { }
+    void initTestCase();
+    void auth_missingOrWrongToken_returns401WithCoderBody();
+    void auth_tokenFromCookieQueryOrHeader_isAccepted();
+    void errors_unknownRouteAndBadJson_haveCoderBody();
+    void list_query_validatesAndFilters();
+    void v2Prefix_answersOnlyWithV2Flag();
+    void create_streamsSnapshotAndWholeTurn_endingWaiting();
+    void messages_paging_followsCursorRules();
+    void pin_semantics_appendReorderUnpin();
+    void upload_sniffsContent_andLimitsSize();
+    void upgrade_badAfterIdOrUnknownChat_isHttpError();
+    void dropFault_reconnectWithAfterId_resumesWithoutOldMessages();
+    void ping_arrivesAtConfiguredInterval();
+
+private:
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+        const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool auth = true,
+        Sim *sim = nullptr);
+    QString seededChatId(const QString &title);
+    //! Opens /stream and collects every event until \a done returns true.
+    QList<QJsonObject> streamUntil(const QString &pathAndQuery,
+        const std::function<bool(const QList<QJsonObject> &)> &done, int *frames = nullptr,
+        bool *dropped = nullptr, const std::function<void()> &onOpen = {});
+
+    std::unique_ptr<Sim> m_sim;
+    QNetworkAccessManager m_nam;
 };
+
+void TestSimulator::initTestCase()
+{
+    QVERIFY2(
+        !qEnvironmentVariableIsEmpty("AGENTDESK_SIM"), "AGENTDESK_SIM must point to agentdesk-sim");
+    m_sim = std::make_unique<Sim>();
+    QVERIFY(m_sim->start({QStringLiteral("--delta-interval-ms"), QStringLiteral("1"),
+        QStringLiteral("--ping-interval-ms"), QStringLiteral("150"), QStringLiteral("--chats"),
+        QStringLiteral("4"), QStringLiteral("--messages"), QStringLiteral("120"),
+        QStringLiteral("--seed"), QStringLiteral("7")}));
+}
+
+Reply TestSimulator::request(const QByteArray &method, const QString &path, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers, bool auth, Sim *sim)
+{
+    QNetworkRequest req((sim ? sim : m_sim.get())->url(path));
+    if (auth)
+        req.setRawHeader("Coder-Session-Token", token);
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(15000);
+    Reply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        r.headers.insert(pair.first.toLower(), pair.second);
+    reply->deleteLater();
+    return r;
+}
+
+QString TestSimulator::seededChatId(const QString &title)
+{
+    const QString q = QStringLiteral("title:\"%1\"").arg(title);
+    const Reply r = request(
+        "GET", prefix + QStringLiteral("?q=") + QString::fromLatin1(QUrl::toPercentEncoding(q)));
+    for (const QJsonValue &v : r.array()) {
+        if (v.toObject().value(QStringLiteral("title")).toString() == title)
+            return v.toObject().value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+
+QList<QJsonObject> TestSimulator::streamUntil(const QString &pathAndQuery,
+    const std::function<bool(const QList<QJsonObject> &)> &done, int *frames, bool *dropped,
+    const std::function<void()> &onOpen)
+{
+    QList<QJsonObject> events;
+    QWebSocket socket;
+    int frameCount = 0;
+    bool closed = false;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &text) {
+        ++frameCount;
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+        if (!doc.isArray())
+            qWarning() << "non-array stream frame" << text.left(200);
+        for (const QJsonValue &v : doc.array())
+            events.append(v.toObject());
+    });
+    connect(&socket, &QWebSocket::disconnected, this, [&] { closed = true; });
+    QNetworkRequest req(m_sim->url(pathAndQuery, "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    socket.open(req);
+    if (onOpen) {
+        // Act only once the snapshot arrived, so everything after it is live.
+        if (!QTest::qWaitFor([&] { return !events.isEmpty() || closed; }, 10000))
+            qWarning() << "no snapshot before the action";
+        onOpen();
+    }
+    if (!QTest::qWaitFor([&] { return done(events) || closed; }, 20000))
+        qWarning() << "stream wait timed out with" << events.size() << "events";
+    if (frames)
+        *frames = frameCount;
+    if (dropped)
+        *dropped = closed;
+    socket.close();
+    return events;
+}
+
+void TestSimulator::auth_missingOrWrongToken_returns401WithCoderBody()
+{
+    Reply r = request("GET", prefix, {}, {}, false);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral(
+            "You are signed out or your session has expired. Please sign in again to continue."));
+    r = request(
+        "GET", prefix, {}, {{"Coder-Session-Token", "AbCdEf1234-0123456789abcdefghijkl"}}, false);
+    QCOMPARE(r.status, 401);
+    r = request("GET", QStringLiteral("/api/v2/buildinfo"), {}, {}, false);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("version")).toString(), QStringLiteral("v2.37.1-sim"));
+}
+
+void TestSimulator::auth_tokenFromCookieQueryOrHeader_isAccepted()
+{
+    QCOMPARE(request("GET", prefix).status, 200);
+    QCOMPARE(
+        request("GET", prefix, {}, {{"Cookie", "other=1; coder_session_token=" + token}}, false)
+            .status,
+        200);
+    QCOMPARE(request("GET",
+                 prefix + QStringLiteral("?coder_session_token=") + QString::fromLatin1(token), {},
+                 {}, false)
+                 .status,
+        200);
+    const Reply me = request("GET", QStringLiteral("/api/v2/users/me"));
+    QCOMPARE(me.object().value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
+    const Reply orgs = request("GET", QStringLiteral("/api/v2/users/me/organizations"));
+    QCOMPARE(orgs.array().first().toObject().value(QStringLiteral("id")).toString(), orgId);
+}
+
+void TestSimulator::errors_unknownRouteAndBadJson_haveCoderBody()
+{
+    Reply r = request("GET", QStringLiteral("/api/experimental/nope"));
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.object().contains(QStringLiteral("message")));
+    r = request("DELETE", prefix); // wrong method
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.object().contains(QStringLiteral("message")));
+    r = request("POST", prefix, "{not json");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Request body must be valid JSON."));
+    r = request("POST", prefix,
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("organization_id"), orgId},
+                {QStringLiteral("content"),
+                    QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                        {QStringLiteral("text"), QStringLiteral("  ")}}}}})
+            .toJson());
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("content[0].text cannot be empty."));
+    r = request("GET", prefix + QStringLiteral("/not-a-uuid"));
+    QCOMPARE(r.status, 400);
+}
+
+void TestSimulator::list_query_validatesAndFilters()
+{
+    Reply r = request("GET", prefix + QStringLiteral("?q=bareword"));
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Invalid chat search query."));
+    QVERIFY(!r.object().value(QStringLiteral("validations")).toArray().isEmpty());
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=pr_status:pending")).status, 400);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?label=nocolon")).status, 400);
+    r = request("GET", prefix + QStringLiteral("?q=title:%22Seeded%20chat%20%231%22"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.array().size(), 1);
+    QVERIFY(!r.array().first().toObject().contains(QStringLiteral("files")));
+    r = request("GET", prefix + QStringLiteral("?label=batch:seed-2"));
+    QCOMPARE(r.array().size(), 1);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?limit=2")).array().size(), 2);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=archived:true")).array().size(), 0);
+}
+
+void TestSimulator::v2Prefix_answersOnlyWithV2Flag()
+{
+    QCOMPARE(request("GET", QStringLiteral("/api/v2/chats?limit=1")).status, 404);
+    Sim v2;
+    QVERIFY(v2.start({QStringLiteral("--v2"), QStringLiteral("--demo")}));
+    Reply r = request("GET", QStringLiteral("/api/v2/chats?limit=1"), {}, {}, true, &v2);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.array().size(), 1);
+    // The pinned demo chat comes first.
+    QCOMPARE(r.array().first().toObject().value(QStringLiteral("pin_order")).toInt(), 1);
+    QCOMPARE(request("GET", QStringLiteral("/api/v2/chats/models"), {}, {}, true, &v2).status, 404);
+    QCOMPARE(
+        request("GET", QStringLiteral("/api/experimental/chats/models"), {}, {}, true, &v2).status,
+        200);
+    r = request("GET",
+        QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/chats/models"), {}, {},
+        true, &v2);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.object().value(QStringLiteral("models")).isArray());
+}
+
+void TestSimulator::create_streamsSnapshotAndWholeTurn_endingWaiting()
+{
+    const QJsonObject body{{QStringLiteral("organization_id"), orgId},
+        {QStringLiteral("content"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                {QStringLiteral("text"),
+                    QStringLiteral("/scenario quick list the source folders")}}}},
+        {QStringLiteral("client_type"), QStringLiteral("ui")}};
+    const Reply created = request("POST", prefix, QJsonDocument(body).toJson());
+    QCOMPARE(created.status, 201);
+    const QJsonObject chat = created.object();
+    QCOMPARE(chat.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    const QString id = chat.value(QStringLiteral("id")).toString();
+    QVERIFY(!id.isEmpty());
+
+    const QString stream = prefix + QLatin1Char('/') + id + QStringLiteral("/stream");
+    auto lastStatus = [](const QList<QJsonObject> &evs) {
+        QString last;
+        for (const QJsonObject &e : evs) {
+            if (e.value(QStringLiteral("type")).toString() == QLatin1String("status"))
+                last = e.value(QStringLiteral("status"))
+                           .toObject()
+                           .value(QStringLiteral("status"))
+                           .toString();
+        }
+        return last;
+    };
+    // First turn (maybe already over when the socket opens): the snapshot starts with the user
+    // message.
+    const auto first = streamUntil(stream,
+        [&](const QList<QJsonObject> &evs) { return lastStatus(evs) == QLatin1String("waiting"); });
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(first.first().value(QStringLiteral("type")).toString(), QStringLiteral("message"));
+    QCOMPARE(first.first()
+                 .value(QStringLiteral("message"))
+                 .toObject()
+                 .value(QStringLiteral("role"))
+                 .toString(),
+        QStringLiteral("user"));
+
+    // Second turn, watched live from its first event.
+    const QJsonObject send{{QStringLiteral("content"),
+        QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+            {QStringLiteral("text"), QStringLiteral("/scenario quick once more")}}}}};
+    int sendStatus = 0;
+    const auto events = streamUntil(
+        stream,
+        [&](const QList<QJsonObject> &evs) {
+            bool running = false;
+            for (const QJsonObject &e : evs) {
+                const QString st = e.value(QStringLiteral("status"))
+                                       .toObject()
+                                       .value(QStringLiteral("status"))
+                                       .toString();
+                running = running || st == QLatin1String("running");
+                if (running && st == QLatin1String("waiting"))
+                    return true;
+            }
+            return false;
+        },
+        nullptr, nullptr,
+        [&] {
+            sendStatus = request("POST", stream.chopped(7) + QStringLiteral("/messages"),
+                QJsonDocument(send).toJson())
+                             .status;
+        });
+    QCOMPARE(sendStatus, 200);
+    QVERIFY(!events.isEmpty());
+    // Snapshot: the user message first, then the status.
+    QCOMPARE(events.first().value(QStringLiteral("type")).toString(), QStringLiteral("message"));
+    QCOMPARE(events.first()
+                 .value(QStringLiteral("message"))
+                 .toObject()
+                 .value(QStringLiteral("role"))
+                 .toString(),
+        QStringLiteral("user"));
+    qint64 lastSeq = 0;
+    qint64 episode = -1;
+    int parts = 0, assistant = 0, tool = 0;
+    bool sawArgsDelta = false;
+    // Skip the snapshot (it ends with the status event); everything after it is live.
+    qsizetype snapshotEnd = 0;
+    while (snapshotEnd < events.size()
+        && events.at(snapshotEnd).value(QStringLiteral("type")).toString()
+            != QLatin1String("status"))
+        ++snapshotEnd;
+    for (const QJsonObject &e : events.mid(snapshotEnd + 1)) {
+        QCOMPARE(e.value(QStringLiteral("chat_id")).toString(), id);
+        const QString type = e.value(QStringLiteral("type")).toString();
+        if (type == QLatin1String("preview_reset"))
+            lastSeq = 0;
+        if (type == QLatin1String("message_part")) {
+            const QJsonObject mp = e.value(QStringLiteral("message_part")).toObject();
+            const qint64 ep = mp.value(QStringLiteral("history_version")).toInteger() * 1000
+                + mp.value(QStringLiteral("generation_attempt")).toInteger();
+            if (ep != episode) {
+                episode = ep;
+                lastSeq = mp.value(QStringLiteral("seq")).toInteger() - 1;
+            }
+            QCOMPARE(mp.value(QStringLiteral("seq")).toInteger(), lastSeq + 1);
+            lastSeq = mp.value(QStringLiteral("seq")).toInteger();
+            ++parts;
+            if (mp.value(QStringLiteral("part")).toObject().contains(QStringLiteral("args_delta")))
+                sawArgsDelta = true;
+        }
+        if (type == QLatin1String("message")) {
+            const QString role = e.value(QStringLiteral("message"))
+                                     .toObject()
+                                     .value(QStringLiteral("role"))
+                                     .toString();
+            assistant += role == QLatin1String("assistant") ? 1 : 0;
+            tool += role == QLatin1String("tool") ? 1 : 0;
+        }
+    }
+    QVERIFY(parts > 5);
+    QVERIFY(sawArgsDelta);
+    QVERIFY(assistant >= 2);
+    QCOMPARE(tool, 1);
+    QCOMPARE(events.last().value(QStringLiteral("type")).toString(), QStringLiteral("status"));
+
+    // After the turn: title generated, summary set, messages committed.
+    const Reply after = request("GET", prefix + QLatin1Char('/') + id);
+    QCOMPARE(after.object().value(QStringLiteral("status")).toString(), QStringLiteral("waiting"));
+    QVERIFY(!after.object().value(QStringLiteral("last_turn_summary")).toString().isEmpty());
+    const Reply msgs = request("GET", prefix + QLatin1Char('/') + id + QStringLiteral("/messages"));
+    // Two turns: two user messages plus what each turn committed (the same for both).
+    QCOMPARE(msgs.object().value(QStringLiteral("messages")).toArray().size(),
+        2 * (1 + assistant + tool));
+}
+
+void TestSimulator::messages_paging_followsCursorRules()
+{
+    const QString id = seededChatId(QStringLiteral("Seeded history"));
+    QVERIFY(!id.isEmpty());
+    const QString base = prefix + QLatin1Char('/') + id + QStringLiteral("/messages");
+    Reply r = request("GET", base);
+    QCOMPARE(r.status, 200);
+    QJsonArray page = r.object().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(page.size(), 50);
+    QVERIFY(r.object().value(QStringLiteral("has_more")).toBool());
+    QVERIFY(r.object().contains(QStringLiteral("queued_messages")));
+    const qint64 newest = page.first().toObject().value(QStringLiteral("id")).toInteger();
+    const qint64 oldestOnPage = page.last().toObject().value(QStringLiteral("id")).toInteger();
+    QVERIFY(newest > oldestOnPage); // descending
+    r = request("GET", base + QStringLiteral("?before_id=%1&limit=200").arg(oldestOnPage));
+    page = r.object().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(page.size(), 70);
+    QVERIFY(!r.object().value(QStringLiteral("has_more")).toBool());
+    QVERIFY(!r.object().contains(QStringLiteral("queued_messages")));
+    const qint64 oldest = page.last().toObject().value(QStringLiteral("id")).toInteger();
+    r = request("GET", base + QStringLiteral("?after_id=%1&limit=10").arg(oldest));
+    page = r.object().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(page.size(), 10);
+    QVERIFY(page.first().toObject().value(QStringLiteral("id")).toInteger()
+        < page.last().toObject().value(QStringLiteral("id")).toInteger());
+    QVERIFY(r.object().value(QStringLiteral("has_more")).toBool());
+    QCOMPARE(request("GET", base + QStringLiteral("?limit=0")).status, 400);
+    QCOMPARE(request("GET", base + QStringLiteral("?limit=201")).status, 400);
+    QCOMPARE(request("GET", base + QStringLiteral("?after_id=50&before_id=40")).status, 400);
+    QCOMPARE(request("GET", base + QStringLiteral("?before_id=abc")).status, 400);
+}
+
+void TestSimulator::pin_semantics_appendReorderUnpin()
+{
+    const QString a = seededChatId(QStringLiteral("Seeded chat #1"));
+    const QString b = seededChatId(QStringLiteral("Seeded chat #2"));
+    const QString c = seededChatId(QStringLiteral("Seeded chat #3"));
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+    auto patch = [this](const QString &id, const QJsonObject &o) {
+        return request("PATCH", prefix + QLatin1Char('/') + id, QJsonDocument(o).toJson()).status;
+    };
+    auto pinOf = [this](const QString &id) {
+        return request("GET", prefix + QLatin1Char('/') + id)
+            .object()
+            .value(QStringLiteral("pin_order"))
+            .toInt();
+    };
+    const QJsonObject pin1{{QStringLiteral("pin_order"), 1}};
+    QCOMPARE(patch(a, pin1), 204);
+    QCOMPARE(patch(b, pin1), 204); // pinning an unpinned chat goes to the end
+    QCOMPARE(patch(c, QJsonObject{{QStringLiteral("pin_order"), 7}}), 204);
+    QCOMPARE(pinOf(a), 1);
+    QCOMPARE(pinOf(b), 2);
+    QCOMPARE(pinOf(c), 3);
+    QCOMPARE(patch(c, pin1), 204); // reorder: c to the top, others shift down
+    QCOMPARE(pinOf(c), 1);
+    QCOMPARE(pinOf(a), 2);
+    QCOMPARE(pinOf(b), 3);
+    QCOMPARE(patch(c, QJsonObject{{QStringLiteral("pin_order"), 99}}), 204); // clamped to N
+    QCOMPARE(pinOf(c), 3);
+    QCOMPARE(pinOf(a), 1);
+    QCOMPARE(patch(a, QJsonObject{{QStringLiteral("pin_order"), 0}}), 204); // unpin compacts
+    QCOMPARE(pinOf(a), 0);
+    QCOMPARE(pinOf(b), 1);
+    QCOMPARE(pinOf(c), 2);
+    QCOMPARE(patch(a, QJsonObject{{QStringLiteral("pin_order"), -1}}), 400);
+    // List order: pinned first by pin_order.
+    const QJsonArray list = request("GET", prefix).array();
+    QCOMPARE(list.at(0).toObject().value(QStringLiteral("id")).toString(), b);
+    QCOMPARE(list.at(1).toObject().value(QStringLiteral("id")).toString(), c);
+    // Archived chats cannot be pinned; archiving unpins.
+    QCOMPARE(patch(b, QJsonObject{{QStringLiteral("archived"), true}}), 204);
+    QCOMPARE(pinOf(b), 0);
+    QCOMPARE(pinOf(c), 1);
+    QCOMPARE(patch(b, pin1), 400);
+    QCOMPARE(patch(b, QJsonObject{{QStringLiteral("archived"), true}}), 400); // no-op
+    QCOMPARE(patch(b, QJsonObject{{QStringLiteral("archived"), false}}), 204);
+    QCOMPARE(patch(c, QJsonObject{{QStringLiteral("pin_order"), 0}}), 204);
+}
+
+void TestSimulator::upload_sniffsContent_andLimitsSize()
+{
+    const QString path = prefix + QStringLiteral("/files?organization=") + orgId;
+    const QByteArray png =
+        QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
+                               "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    const QList<QPair<QByteArray, QByteArray>> pngHeaders{{"Content-Type", "image/png"},
+        {"Content-Disposition", "attachment; filename=\"shot.png\""}};
+    Reply r = request("POST", path, png, pngHeaders);
+    QCOMPARE(r.status, 201);
+    const QString fileId = r.object().value(QStringLiteral("id")).toString();
+    QVERIFY(!fileId.isEmpty());
+    r = request("GET", prefix + QStringLiteral("/files/") + fileId);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, png);
+    QCOMPARE(r.headers.value("content-type"), QByteArray("image/png"));
+    QVERIFY(r.headers.value("content-disposition").contains("shot.png"));
+
+    r = request("POST", path, "just some text, not an image", pngHeaders);
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.object().contains(QStringLiteral("message")));
+    r = request("POST", path, png, {{"Content-Type", "image/png"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Filename is required."));
+    r = request("POST", path, "a,b\n1,2\n",
+        {{"Content-Type", "text/csv"}, {"Content-Disposition", "attachment; filename=\"t.csv\""}});
+    QCOMPARE(r.status, 201);
+    QByteArray big(10 * 1024 * 1024 + 1, 'x');
+    big.replace(0, 8, "\x89PNG\r\n\x1a\n");
+    r = request("POST", path, big, pngHeaders);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(
+        r.object().value(QStringLiteral("message")).toString(), QStringLiteral("File too large."));
+}
+
+namespace {
+
+//! Sends a raw upgrade request and returns everything the server writes within the wait.
+QByteArray rawUpgrade(quint16 port, const QString &path, bool withToken, int waitMs,
+    const std::function<bool(const QByteArray &)> &done)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    QByteArray req = "GET " + path.toUtf8()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "Sec-WebSocket-Version: 13\r\n";
+    if (withToken)
+        req += "Coder-Session-Token: " + token + "\r\n";
+    req += "\r\n";
+    socket.write(req);
+    QByteArray data;
+    QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
+    QElapsedTimer timer;
+    timer.start();
+    while (!done(data) && timer.elapsed() < waitMs) {
+        if (socket.bytesAvailable() == 0)
+            readyRead.wait(100);
+        data += socket.readAll();
+    }
+    return data;
+}
+
+} // namespace
+
+void TestSimulator::upgrade_badAfterIdOrUnknownChat_isHttpError()
+{
+    const QString id = seededChatId(QStringLiteral("Seeded history"));
+    auto headDone = [](const QByteArray &d) {
+        return d.contains("\r\n\r\n{") && d.endsWith("\n");
+    };
+    QByteArray answer = rawUpgrade(m_sim->port(),
+        prefix + QLatin1Char('/') + id + QStringLiteral("/stream?after_id=abc"), true, 5000,
+        headDone);
+    QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    QVERIFY(answer.contains("\"message\""));
+    answer = rawUpgrade(m_sim->port(),
+        prefix + QStringLiteral("/3b6f0c2a-9d4e-4f1a-8b7c-000000000000/stream"), true, 5000,
+        headDone);
+    QVERIFY2(answer.startsWith("HTTP/1.1 404"), answer.constData());
+    answer = rawUpgrade(m_sim->port(), prefix + QStringLiteral("/watch"), false, 5000, headDone);
+    QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+}
+
+void TestSimulator::dropFault_reconnectWithAfterId_resumesWithoutOldMessages()
+{
+    const QString id = seededChatId(QStringLiteral("Seeded history"));
+    const QString stream = prefix + QLatin1Char('/') + id + QStringLiteral("/stream");
+    Reply r =
+        request("POST", QStringLiteral("/__sim/faults"), R"({"drop_stream_after_frames": 1})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("drop_stream_after_frames")).toInt(), 1);
+    const qint64 dropsBefore = request("GET", QStringLiteral("/__sim/state"))
+                                   .object()
+                                   .value(QStringLiteral("drops_done"))
+                                   .toInteger();
+    bool dropped = false;
+    const auto first = streamUntil(
+        stream, [](const QList<QJsonObject> &) { return false; }, nullptr, &dropped);
+    QVERIFY(dropped);
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(first.first().value(QStringLiteral("type")).toString(), QStringLiteral("message"));
+    // Pretend the client only held the first 100 messages of the snapshot.
+    QList<qint64> ids;
+    for (const QJsonObject &e : first) {
+        if (e.value(QStringLiteral("type")).toString() == QLatin1String("message"))
+            ids.append(e.value(QStringLiteral("message"))
+                           .toObject()
+                           .value(QStringLiteral("id"))
+                           .toInteger());
+    }
+    QCOMPARE(ids.size(), 120);
+    const qint64 lastId = ids.at(99);
+    QVERIFY(lastId > 0);
+    QVERIFY(request("GET", QStringLiteral("/__sim/state"))
+                .object()
+                .value(QStringLiteral("drops_done"))
+                .toInteger()
+        > dropsBefore);
+    QCOMPARE(request("POST", QStringLiteral("/__sim/faults"), R"({"reset": true})").status, 200);
+
+    // Resume: only messages after lastId, then status; nothing already held is re-sent.
+    const auto resumed = streamUntil(
+        stream + QStringLiteral("?after_id=%1").arg(lastId), [](const QList<QJsonObject> &evs) {
+            return std::any_of(evs.begin(), evs.end(), [](const QJsonObject &e) {
+                return e.value(QStringLiteral("type")).toString() == QLatin1String("status");
+            });
+        });
+    QVERIFY(!resumed.isEmpty());
+    for (const QJsonObject &e : resumed) {
+        if (e.value(QStringLiteral("type")).toString() == QLatin1String("message"))
+            QVERIFY(e.value(QStringLiteral("message"))
+                        .toObject()
+                        .value(QStringLiteral("id"))
+                        .toInteger()
+                > lastId);
+    }
+    QCOMPARE(resumed.last().value(QStringLiteral("type")).toString(), QStringLiteral("status"));
+    const qsizetype resumedMessages =
+        std::count_if(resumed.begin(), resumed.end(), [](const QJsonObject &e) {
+            return e.value(QStringLiteral("type")).toString() == QLatin1String("message");
+        });
+    QCOMPARE(resumedMessages, qsizetype(20));
+}
+
+void TestSimulator::ping_arrivesAtConfiguredInterval()
+{
+    // Server frames are unmasked; 0x89 is a ping control frame. The watch feed is otherwise silent.
+    const QByteArray data = rawUpgrade(
+        m_sim->port(), prefix + QStringLiteral("/watch"), true, 10000, [](const QByteArray &d) {
+            const qsizetype head = d.indexOf("\r\n\r\n");
+            return head > 0 && d.indexOf(char(0x89), head + 4) > 0;
+        });
+    QVERIFY2(data.startsWith("HTTP/1.1 101"), data.left(200).constData());
+    QVERIFY(data.indexOf(char(0x89), data.indexOf("\r\n\r\n") + 4) > 0);
+}
+
 QTEST_GUILESS_MAIN(TestSimulator)
 #include "TestSimulator.moc"
