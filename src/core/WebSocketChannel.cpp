@@ -14,13 +14,20 @@ namespace {
 constexpr qint64 maxIncomingBytes = 64 * 1024 * 1024; // snapshots hold up to 256 messages
 
 //! QWebSocket reports a refused upgrade only through its error string ("… Unhandled http
-//! status code: 401 (Unauthorized)."); there is no accessor for the status in Qt 6.4.
+//! status code: 401 (Unauthorized)."); there is no accessor for the status in Qt 6.4. The
+//! strings are QWebSocket's untranslated defaults (the app loads no qtwebsockets catalogue).
 int httpStatusFromError(const QString &errorString)
 {
     static const QRegularExpression pattern(
         u"status code:?\\s*(\\d{3})"_s, QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(errorString);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
+    if (match.hasMatch())
+        return match.captured(1).toInt();
+    // A 400 takes another path in QWebSocket (version negotiation): without a
+    // Sec-WebSocket-Version header in the answer it only says "Unknown error condition".
+    if (errorString.contains(u"Unknown error condition"_s))
+        return 400;
+    return 0;
 }
 
 } // namespace

@@ -1,0 +1,292 @@
+#include "core/ApiClient.h"
+#include "core/ApiJson.h"
+#include "core/ChatStreamClient.h"
+#include "core/MessageAssembler.h"
+#include "support/SimulatorProcess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QByteArray testToken = "abcdefghij-0123456789012345678901";
+const ChatId chat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
+
+QByteArray messageFrame(qint64 id)
+{
+    const QJsonObject message{{u"id"_s, id}, {u"chat_id"_s, chat.toString()},
+        {u"role"_s, u"user"_s}, {u"created_at"_s, u"2026-06-02T09:00:00Z"_s},
+        {u"content"_s, QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"hi"_s}}}}};
+    const QJsonObject event{
+        {u"type"_s, u"message"_s}, {u"chat_id"_s, chat.toString()}, {u"message"_s, message}};
+    return QJsonDocument(QJsonArray{event}).toJson(QJsonDocument::Compact);
+}
+
+//! An HTTP server that refuses every upgrade with one status, and records the request lines.
+class RefusingServer : public QObject
+{
+public:
+    explicit RefusingServer(int status)
+        : m_status(status)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                    m_buffer[socket] += socket->readAll();
+                    if (!m_buffer[socket].contains("\r\n\r\n"))
+                        return;
+                    requestLines.append(m_buffer[socket].left(m_buffer[socket].indexOf("\r\n")));
+                    const QByteArray body = R"({"message":"Refused by the test."})";
+                    socket->write("HTTP/1.1 " + QByteArray::number(m_status)
+                        + " Refused\r\nContent-Type: application/json\r\nContent-Length: "
+                        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> requestLines;
+
+private:
+    int m_status;
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffer;
+};
+
+} // namespace
+
+class TestChatStreamClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void open_sendsTokenHeader_andResumesWithAfterIdAfterAbort();
+    void silence_withoutFramesOrPongs_abortsAndReconnects();
+    void upgrade_refused_goesOffline_data();
+    void upgrade_refused_goesOffline();
+    void upgrade_400WithAfterId_retriesOnceWithoutIt();
+    void stop_closesAndStaysIdle();
+    void simulator_wholeTurnArrives_andMatchesRestHistory();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestChatStreamClient::initTestCase()
+{
+    qRegisterMetaType<ConnectionState>();
+}
+
+void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort()
+{
+    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QList<QNetworkRequest> requests;
+    QList<QWebSocket *> sockets;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *socket = server.nextPendingConnection();
+        requests.append(socket->request());
+        sockets.append(socket);
+        if (sockets.size() == 1)
+            socket->sendTextMessage(QString::fromUtf8(messageFrame(41)));
+    });
+
+    ApiClient api(&m_network);
+    api.setDeploymentUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())));
+    api.setSessionToken(testToken);
+    ChatStreamClient client(
+        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+
+    QStringList order;
+    connect(&client, &ChatStreamClient::connectionOpened, this, [&] { order << u"open"_s; });
+    connect(&client, &ChatStreamClient::eventsReceived, this,
+        [&](const QList<StreamEvent> &events) { order << u"events:%1"_s.arg(events.size()); });
+    client.start();
+    QCOMPARE(client.state(), ConnectionState::Connecting);
+    QTRY_COMPARE(order, (QStringList{u"open"_s, u"events:1"_s}));
+    QCOMPARE(client.state(), ConnectionState::Live);
+    QCOMPARE(client.afterId(), MessageId{41});
+
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().rawHeader("Coder-Session-Token"), testToken);
+    QVERIFY2(!requests.first().url().hasQuery(), qPrintable(requests.first().url().toString()));
+    QVERIFY(!requests.first().url().toString().contains(QString::fromLatin1(testToken)));
+    QVERIFY(requests.first().url().path().endsWith(u"/%1/stream"_s.arg(chat.toString())));
+
+    QSignalSpy states(&client, &ChatStreamClient::stateChanged);
+    sockets.first()->abort();
+    QTRY_COMPARE(requests.size(), 2);
+    QCOMPARE(QUrlQuery(requests.at(1).url()).queryItemValue(u"after_id"_s), u"41"_s);
+    QCOMPARE(requests.at(1).rawHeader("Coder-Session-Token"), testToken);
+    QTRY_COMPARE(client.state(), ConnectionState::Live);
+    QVERIFY(states.contains(QVariantList{QVariant::fromValue(ConnectionState::Reconnecting)}));
+    QCOMPARE(order.count(u"open"_s), 2);
+    QCOMPARE(client.connectionCount(), 2);
+    client.stop();
+}
+
+void TestChatStreamClient::silence_withoutFramesOrPongs_abortsAndReconnects()
+{
+    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int connections = 0;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        server.nextPendingConnection(); // accept and say nothing
+        ++connections;
+    });
+    ChatStreamClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
+                 .arg(chat.toString())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.setPingInterval(0ms); // no pongs either: nothing proves the line is alive
+    client.setSilenceTimeout(150ms);
+    QSignalSpy opened(&client, &ChatStreamClient::connectionOpened);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, 5000);
+    QVERIFY(connections >= 3);
+    client.stop();
+    QCOMPARE(client.state(), ConnectionState::Idle);
+}
+
+void TestChatStreamClient::upgrade_refused_goesOffline_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::newRow("401 unauthorized") << 401;
+    QTest::newRow("404 chat gone") << 404;
+    QTest::newRow("403 no access") << 403;
+}
+
+void TestChatStreamClient::upgrade_refused_goesOffline()
+{
+    QFETCH(int, status);
+    RefusingServer server(status);
+    ChatStreamClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.port())
+                 .arg(chat.toString())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    QSignalSpy states(&client, &ChatStreamClient::stateChanged);
+    client.start();
+    QTRY_COMPARE(client.state(), ConnectionState::Offline);
+    QCOMPARE(client.channel()->lastHttpStatus(), status);
+    QCOMPARE(server.requestLines.size(), 1);
+    // With a zero-delay policy a retry would come at once; none may come.
+    QVERIFY(!states.wait(200));
+    QCOMPARE(server.requestLines.size(), 1);
+}
+
+void TestChatStreamClient::upgrade_400WithAfterId_retriesOnceWithoutIt()
+{
+    RefusingServer server(400);
+    ChatStreamClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.port())
+                 .arg(chat.toString())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.setAfterId(MessageId{17});
+    QSignalSpy resync(&client, &ChatStreamClient::resyncStarted);
+    client.start();
+    QTRY_COMPARE(client.state(), ConnectionState::Offline);
+    QCOMPARE(resync.size(), 1);
+    QCOMPARE(server.requestLines.size(), 2);
+    QVERIFY2(server.requestLines.at(0).contains("?after_id=17"), server.requestLines.at(0));
+    QVERIFY2(!server.requestLines.at(1).contains("after_id"), server.requestLines.at(1));
+}
+
+void TestChatStreamClient::stop_closesAndStaysIdle()
+{
+    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QWebSocket *serverSide = nullptr;
+    connect(&server, &QWebSocketServer::newConnection, this,
+        [&] { serverSide = server.nextPendingConnection(); });
+    ChatStreamClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
+                 .arg(chat.toString())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.start();
+    QTRY_COMPARE(client.state(), ConnectionState::Live);
+    QVERIFY(serverSide);
+    QSignalSpy closed(serverSide, &QWebSocket::disconnected);
+    client.stop();
+    QCOMPARE(client.state(), ConnectionState::Idle);
+    QVERIFY(closed.wait(2000));
+    QCOMPARE(serverSide->closeCode(), QWebSocketProtocol::CloseCodeNormal);
+    QSignalSpy newConnections(&server, &QWebSocketServer::newConnection);
+    QVERIFY(!newConnections.wait(200));
+}
+
+void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
+{
+    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"7"_s, u"--delta-interval-ms"_s, u"2"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    ApiClient api(&m_network);
+    api.setDeploymentUrl(sim.baseUrl());
+    api.setSessionToken(sim.token());
+
+    MessageAssembler assembler(chat);
+    ChatStreamClient client(
+        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    connect(
+        &client, &ChatStreamClient::connectionOpened, this, [&] { assembler.beginConnection(); });
+    int partEvents = 0;
+    connect(
+        &client, &ChatStreamClient::eventsReceived, this, [&](const QList<StreamEvent> &events) {
+            for (const StreamEvent &event : events)
+                partEvents += event.type == StreamEvent::Type::MessagePart ? 1 : 0;
+            assembler.applyBatch(events);
+        });
+    client.start();
+    QTRY_COMPARE(assembler.status(), ChatStatus::Waiting);
+    const auto before = assembler.lastCommittedId();
+    QVERIFY(before);
+
+    QByteArray body;
+    const int code =
+        sim.request("POST", u"/api/experimental/chats/%1/messages"_s.arg(chat.toString()),
+            R"({"content":[{"type":"text","text":"/scenario quick please"}]})", &body);
+    QVERIFY2(code == 200 || code == 201, body.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        assembler.status() == ChatStatus::Waiting && assembler.lastCommittedId() > before, 20000);
+    QVERIFY(partEvents > 3);
+    QVERIFY(!assembler.preview());
+
+    // The streamed result equals the server's history, part for part.
+    QCOMPARE(
+        sim.request("GET", u"/api/experimental/chats/%1/messages?limit=200"_s.arg(chat.toString()),
+            {}, &body),
+        200);
+    const auto page = ApiJson::messagesPageFromJson(*ApiJson::parseDocument(body));
+    QVERIFY(page);
+    QCOMPARE(qsizetype(assembler.committed().size()), page->messages.size());
+    for (const ChatMessage &m : page->messages) {
+        const auto mine = assembler.message(m.id);
+        QVERIFY(mine);
+        QCOMPARE(ApiJson::toJson(*mine), ApiJson::toJson(m));
+    }
+    client.stop();
+}
+
+QTEST_GUILESS_MAIN(TestChatStreamClient)
+#include "TestChatStreamClient.moc"

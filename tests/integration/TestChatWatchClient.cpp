@@ -1,0 +1,180 @@
+#include "core/ApiClient.h"
+#include "core/ApiJson.h"
+#include "core/ChatWatchClient.h"
+#include "support/SimulatorProcess.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QByteArray testToken = "abcdefghij-0123456789012345678901";
+const QString mainChat = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+
+QString watchFrame(const QString &kind, const QString &chatId, const QString &status)
+{
+    const QJsonObject chat{{u"id"_s, chatId}, {u"status"_s, status}, {u"title"_s, u"T"_s}};
+    return QString::fromUtf8(QJsonDocument(
+        QJsonObject{{u"kind"_s, kind},
+            {u"chat"_s, chat}}).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+class TestChatWatchClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void open_sendsTokenHeader_deliversEveryKind_andReconnects();
+    void silence_withoutFramesOrPongs_abortsAndReconnects();
+    void upgrade_401_goesOffline();
+    void simulator_everyStatusChangeReachesTheClient();
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+void TestChatWatchClient::initTestCase()
+{
+    qRegisterMetaType<ConnectionState>();
+}
+
+void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects()
+{
+    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QList<QNetworkRequest> requests;
+    QList<QWebSocket *> sockets;
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *socket = server.nextPendingConnection();
+        requests.append(socket->request());
+        sockets.append(socket);
+        socket->sendTextMessage(watchFrame(u"status_change"_s, mainChat, u"running"_s));
+        socket->sendTextMessage(watchFrame(u"some_future_kind"_s, mainChat, u"running"_s));
+        socket->sendTextMessage(u"{\"type\":\"ping\"}"_s); // legacy ping: no event
+        socket->sendTextMessage(u"not json"_s);            // dropped, the socket stays
+        socket->sendTextMessage(watchFrame(u"title_change"_s, mainChat, u"waiting"_s));
+    });
+    ApiClient api(&m_network);
+    api.setDeploymentUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())));
+    api.setSessionToken(testToken);
+    ChatWatchClient client(
+        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    QList<WatchEvent> events;
+    connect(&client, &ChatWatchClient::eventReceived, this,
+        [&](const WatchEvent &event) { events.append(event); });
+    QSignalSpy connected(&client, &ChatWatchClient::connected);
+    client.start();
+    QTRY_COMPARE(events.size(), 3);
+    QCOMPARE(connected.size(), 1);
+    QCOMPARE(events.at(0).kind, WatchEvent::Kind::StatusChange);
+    QCOMPARE(events.at(1).kind, WatchEvent::Kind::Unknown);
+    QCOMPARE(events.at(1).kindRaw, u"some_future_kind"_s);
+    QVERIFY(events.at(1).hasChat);
+    QCOMPARE(events.at(2).kind, WatchEvent::Kind::TitleChange);
+    QCOMPARE(requests.first().rawHeader("Coder-Session-Token"), testToken);
+    QVERIFY(requests.first().url().path().endsWith(u"/watch"_s));
+    QVERIFY(!requests.first().url().hasQuery());
+    QCOMPARE(client.state(), ConnectionState::Live);
+
+    sockets.first()->close(QWebSocketProtocol::CloseCodeGoingAway);
+    QTRY_COMPARE(connected.size(), 2); // the consumer re-lists now
+    QTRY_COMPARE(events.size(), 6);
+    client.stop();
+    QCOMPARE(client.state(), ConnectionState::Idle);
+}
+
+void TestChatWatchClient::silence_withoutFramesOrPongs_abortsAndReconnects()
+{
+    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    connect(
+        &server, &QWebSocketServer::newConnection, this, [&] { server.nextPendingConnection(); });
+    ChatWatchClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/watch"_s.arg(server.serverPort())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.setPingInterval(0ms);
+    client.setSilenceTimeout(150ms);
+    QSignalSpy connected(&client, &ChatWatchClient::connected);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 5000);
+    client.stop();
+}
+
+void TestChatWatchClient::upgrade_401_goesOffline()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int requests = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, this, [&requests, socket] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            ++requests;
+            socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n"
+                          "Connection: close\r\n\r\n{}");
+            socket->disconnectFromHost();
+        });
+    });
+    ChatWatchClient client(
+        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/watch"_s.arg(server.serverPort())),
+        [](const QUrl &url) { return QNetworkRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    QSignalSpy states(&client, &ChatWatchClient::stateChanged);
+    client.start();
+    QTRY_COMPARE(client.state(), ConnectionState::Offline);
+    QVERIFY(!states.wait(200));
+    QCOMPARE(requests, 1);
+}
+
+void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
+{
+    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"3"_s, u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    ApiClient api(&m_network);
+    api.setDeploymentUrl(sim.baseUrl());
+    api.setSessionToken(sim.token());
+    ChatWatchClient client(
+        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    QStringList statuses;
+    connect(&client, &ChatWatchClient::eventReceived, this, [&](const WatchEvent &event) {
+        if (event.kind == WatchEvent::Kind::StatusChange && event.chat.id.toString() == mainChat)
+            statuses.append(event.chat.statusRaw);
+    });
+    QSignalSpy connected(&client, &ChatWatchClient::connected);
+    client.start();
+    QVERIFY(connected.wait(5000));
+
+    for (int turn = 0; turn < 3; ++turn) {
+        const qsizetype before = statuses.size();
+        QByteArray body;
+        const int code = sim.request("POST", u"/api/experimental/chats/%1/messages"_s.arg(mainChat),
+            R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
+        QVERIFY2(code == 200 || code == 201, body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            statuses.size() > before + 1 && statuses.last() == u"waiting"_s, 20000);
+        QVERIFY2(statuses.mid(before).contains(u"running"_s), qPrintable(statuses.join(u',')));
+    }
+    client.stop();
+}
+
+QTEST_GUILESS_MAIN(TestChatWatchClient)
+#include "TestChatWatchClient.moc"
