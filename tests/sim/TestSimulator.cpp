@@ -93,6 +93,7 @@ private slots:
     void upgrade_badAfterIdOrUnknownChat_isHttpError();
     void dropFault_reconnectWithAfterId_resumesWithoutOldMessages();
     void ping_arrivesAtConfiguredInterval();
+    void agent_defaultAskQueueInterruptEdit_followProtocol();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -658,6 +659,153 @@ void TestSimulator::ping_arrivesAtConfiguredInterval()
         });
     QVERIFY2(data.startsWith("HTTP/1.1 101"), data.left(200).constData());
     QVERIFY(data.indexOf(char(0x89), data.indexOf("\r\n\r\n") + 4) > 0);
+}
+
+void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
+{
+    QList<QJsonObject> watch;
+    QList<QJsonObject> stream;
+    QWebSocket watchSocket;
+    QWebSocket streamSocket;
+    connect(&watchSocket, &QWebSocket::textMessageReceived, this,
+        [&](const QString &t) { watch.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
+    connect(&streamSocket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
+            stream.append(v.toObject());
+    });
+    QNetworkRequest watchReq(m_sim->url(prefix + QStringLiteral("/watch"), "ws"));
+    watchReq.setRawHeader("Coder-Session-Token", token);
+    watchSocket.open(watchReq);
+    QTRY_VERIFY(watchSocket.state() == QAbstractSocket::ConnectedState);
+
+    auto text = [](const QString &t) {
+        return QJsonDocument(
+            QJsonObject{{QStringLiteral("content"),
+                QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                    {QStringLiteral("text"), t}}}}})
+            .toJson();
+    };
+    QJsonObject create = QJsonDocument::fromJson(text(QStringLiteral("Add a CSV export"))).object();
+    create.insert(QStringLiteral("organization_id"), orgId);
+    const Reply created = request("POST", prefix, QJsonDocument(create).toJson());
+    QCOMPARE(created.status, 201);
+    const QString id = created.object().value(QStringLiteral("id")).toString();
+    const QString chatPath = prefix + QLatin1Char('/') + id;
+    QNetworkRequest streamReq(m_sim->url(chatPath + QStringLiteral("/stream"), "ws"));
+    streamReq.setRawHeader("Coder-Session-Token", token);
+    streamSocket.open(streamReq);
+    auto count = [](const QList<QJsonObject> &evs, const char *key, const QString &value) {
+        return std::count_if(evs.begin(), evs.end(),
+            [&](const QJsonObject &e) { return e.value(QLatin1String(key)).toString() == value; });
+    };
+    auto statusIs = [&](const QString &st) {
+        return request("GET", chatPath).object().value(QStringLiteral("status")).toString() == st;
+    };
+    // Default scenario: retry, sub-agent, diff growth, title and summary.
+    QTRY_VERIFY_WITH_TIMEOUT(count(watch, "kind", QStringLiteral("summary_change")) >= 1
+            && statusIs(QStringLiteral("waiting")),
+        20000);
+    QVERIFY(count(stream, "type", QStringLiteral("retry")) == 1);
+    QVERIFY(count(stream, "type", QStringLiteral("preview_reset")) >= 1);
+    QVERIFY(count(watch, "kind", QStringLiteral("title_change")) >= 1);
+    QVERIFY(count(watch, "kind", QStringLiteral("diff_status_change")) >= 2);
+    QVERIFY(std::any_of(watch.begin(), watch.end(), [&](const QJsonObject &e) {
+        return e.value(QStringLiteral("kind")).toString() == QLatin1String("created")
+            && e.value(QStringLiteral("chat"))
+                   .toObject()
+                   .value(QStringLiteral("parent_chat_id"))
+                   .toString()
+            == id;
+    }));
+    const QJsonObject chat = request("GET", chatPath).object();
+    QCOMPARE(chat.value(QStringLiteral("children")).toArray().size(), 1);
+    QVERIFY(chat.value(QStringLiteral("has_unread")).isBool());
+    const QJsonObject diffStatus = chat.value(QStringLiteral("diff_status")).toObject();
+    QCOMPARE(diffStatus.value(QStringLiteral("changed_files")).toInt(), 2);
+    QCOMPARE(diffStatus.value(QStringLiteral("additions")).toInt(), 18);
+    QCOMPARE(diffStatus.value(QStringLiteral("deletions")).toInt(), 1);
+    QVERIFY(request("GET", chatPath + QStringLiteral("/diff"))
+                .object()
+                .value(QStringLiteral("diff"))
+                .toString()
+                .startsWith(QLatin1String("diff --git")));
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/interrupt")).status, 409);
+
+    // Client tool: requires_action, then tool-results resume the turn.
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 text(QStringLiteral("/scenario ask")))
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(count(stream, "type", QStringLiteral("action_required")) == 1, 10000);
+    const QJsonObject action =
+        *std::find_if(stream.begin(), stream.end(), [](const QJsonObject &e) {
+            return e.value(QStringLiteral("type")).toString() == QLatin1String("action_required");
+        });
+    const QJsonObject call = action.value(QStringLiteral("action_required"))
+                                 .toObject()
+                                 .value(QStringLiteral("tool_calls"))
+                                 .toArray()
+                                 .first()
+                                 .toObject();
+    QVERIFY(call.value(QStringLiteral("args")).isString());
+    QVERIFY(count(watch, "kind", QStringLiteral("action_required")) == 1);
+    const QJsonObject results{{QStringLiteral("results"),
+        QJsonArray{QJsonObject{
+            {QStringLiteral("tool_call_id"), call.value(QStringLiteral("tool_call_id"))},
+            {QStringLiteral("output"), QJsonObject{{QStringLiteral("ok"), true}}}}}}};
+    QCOMPARE(
+        request("POST", chatPath + QStringLiteral("/tool-results"), QJsonDocument(results).toJson())
+            .status,
+        204);
+    QTRY_VERIFY_WITH_TIMEOUT(statusIs(QStringLiteral("waiting")), 10000);
+
+    // Busy: queue, then interrupt; the queued message is promoted when the turn ends.
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 text(QStringLiteral("/scenario long")))
+                 .status,
+        200);
+    const Reply queued = request("POST", chatPath + QStringLiteral("/messages"),
+        text(QStringLiteral("/scenario quick next")));
+    QVERIFY(queued.object().value(QStringLiteral("queued")).toBool());
+    QCOMPARE(request("GET", chatPath + QStringLiteral("/messages"))
+                 .object()
+                 .value(QStringLiteral("queued_messages"))
+                 .toArray()
+                 .size(),
+        1);
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/interrupt")).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(count(stream, "type", QStringLiteral("queue_update")) >= 2
+            && statusIs(QStringLiteral("waiting")),
+        10000);
+    QVERIFY(std::any_of(stream.begin(), stream.end(), [](const QJsonObject &e) {
+        return e.value(QStringLiteral("status"))
+                   .toObject()
+                   .value(QStringLiteral("status"))
+                   .toString()
+            == QLatin1String("interrupting");
+    }));
+
+    // Edit the first prompt: later messages are soft-deleted and the stream resets history.
+    const QJsonArray history =
+        request("GET", chatPath + QStringLiteral("/messages?after_id=0&limit=200"))
+            .object()
+            .value(QStringLiteral("messages"))
+            .toArray();
+    const qint64 firstId = history.first().toObject().value(QStringLiteral("id")).toInteger();
+    const Reply edited = request("PATCH", chatPath + QStringLiteral("/messages/%1").arg(firstId),
+        text(QStringLiteral("/scenario quick edited")));
+    QCOMPARE(edited.status, 200);
+    QCOMPARE(edited.object().value(QStringLiteral("deleted_message_ids")).toArray().size(),
+        history.size() - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(count(stream, "type", QStringLiteral("history_reset")) == 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(statusIs(QStringLiteral("waiting")), 10000);
+    QCOMPARE(request("PATCH",
+                 chatPath
+                     + QStringLiteral("/messages/%1")
+                           .arg(history.at(1).toObject().value(QStringLiteral("id")).toInteger()),
+                 text(QStringLiteral("x")))
+                 .status,
+        404);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
