@@ -28,7 +28,7 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
     SimFaults next = object.value(QStringLiteral("reset")).toBool() ? SimFaults() : *this;
     auto intField = [&](const char *key, int &target) {
         const QJsonValue v = object.value(QLatin1String(key));
-        if (v.isUndefined())
+        if (v.isUndefined() || v.isObject()) // objects are the {"random": N} flavour below
             return true;
         if (!v.isDouble() || v.toDouble() < 0) {
             *error = QStringLiteral("%1 must be a non-negative number.").arg(QLatin1String(key));
