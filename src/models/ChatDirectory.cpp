@@ -1,1 +1,358 @@
 #include "models/ChatDirectory.h"
+
+#include "core/ApiClient.h"
+#include "core/ChatWatchClient.h"
+#include "models/ChatListModel.h"
+
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+constexpr int maxTitleLength = 200; // §7.4, in characters
+
+//! §7.6: "already archived" / "not archived" mean the server is where the user wanted it.
+bool isArchiveNoOp(const ApiError &error)
+{
+    return error.isHttpStatus(400)
+        && (error.message.contains(u"already archived"_s, Qt::CaseInsensitive)
+            || error.message.contains(u"not archived"_s, Qt::CaseInsensitive));
+}
+
+} // namespace
+
+ChatDirectory::ChatDirectory(
+    ApiClient *api, ChatWatchClient *watch, ChatListModel *model, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_watch(watch)
+    , m_model(model)
+{
+    m_reconcileTimer.setInterval(defaultReconcileInterval);
+    connect(&m_reconcileTimer, &QTimer::timeout, this, &ChatDirectory::refresh);
+    connect(m_watch, &ChatWatchClient::connected, this, &ChatDirectory::handleWatchConnected);
+    connect(m_watch, &ChatWatchClient::eventReceived, this, &ChatDirectory::handleWatchEvent);
+    connect(m_watch, &ChatWatchClient::stateChanged, this, &ChatDirectory::handleWatchStateChanged);
+    connect(m_model, &ChatListModel::statusChanged, this, &ChatDirectory::chatStatusChanged);
+}
+
+ChatDirectory::~ChatDirectory() = default;
+
+void ChatDirectory::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_watch->start();
+    m_reconcileTimer.start();
+}
+
+void ChatDirectory::stop()
+{
+    m_started = false;
+    m_reconcileTimer.stop();
+    m_watch->stop();
+    ++m_generation; // answers of a listing in flight are dropped
+    m_listing = false;
+    m_listAgain = false;
+    m_buffered.clear();
+}
+
+void ChatDirectory::setReconcileInterval(std::chrono::milliseconds interval)
+{
+    m_reconcileTimer.setInterval(interval);
+}
+
+void ChatDirectory::setPageSize(int pageSize)
+{
+    m_pageSize = std::max(0, pageSize);
+}
+
+ConnectionState ChatDirectory::connectionState() const
+{
+    return m_watch->state();
+}
+
+// --- Listing -----------------------------------------------------------------------------------
+
+void ChatDirectory::handleWatchConnected()
+{
+    // No snapshot and no replay on /watch: whatever happened while it was down is only in a
+    // fresh list (§11.3).
+    refresh();
+}
+
+void ChatDirectory::handleWatchStateChanged(ConnectionState state)
+{
+    emit connectionStateChanged(state);
+    // Without a live feed the list would stay empty until the next reconcile: list once.
+    if (state == ConnectionState::Offline && !m_listLoaded)
+        refresh();
+}
+
+void ChatDirectory::refresh()
+{
+    if (m_listing) {
+        m_listAgain = true;
+        return;
+    }
+    m_listing = true;
+    m_listAgain = false;
+    m_listed.clear(); // m_buffered stays: events of an abandoned listing still apply
+    m_offset = 0;
+    m_pendingQueries = {QString()};
+    if (m_archivedViewLoaded)
+        m_pendingQueries.append(u"archived:true"_s);
+    fetchNextPage(++m_generation);
+}
+
+void ChatDirectory::fetchNextPage(quint64 generation)
+{
+    ListChatsQuery query;
+    query.q = m_pendingQueries.first();
+    query.limit = m_pageSize;
+    query.offset = m_offset;
+    m_api->listChats(query, this, [this, generation](const ApiResult<QList<Chat>> &result) {
+        if (generation != m_generation)
+            return;
+        if (!result.ok()) {
+            finishListing(generation, result.error());
+            return;
+        }
+        const QList<Chat> &page = result.value();
+        m_listed.append(page);
+        if (m_pageSize > 0 && page.size() >= m_pageSize) {
+            m_offset += int(page.size());
+        } else {
+            m_pendingQueries.removeFirst();
+            m_offset = 0;
+        }
+        if (m_pendingQueries.isEmpty())
+            finishListing(generation, std::nullopt);
+        else
+            fetchNextPage(generation);
+    });
+}
+
+void ChatDirectory::finishListing(quint64 generation, const std::optional<ApiError> &error)
+{
+    Q_UNUSED(generation)
+    m_listing = false;
+    const QList<WatchEvent> buffered = std::exchange(m_buffered, {});
+    if (error) {
+        emit errorOccurred(*error);
+    } else if (m_commandsInFlight > 0) {
+        // The list may predate a command the server has not answered yet; applying it would
+        // undo the optimistic change for a moment. List again once the commands are done.
+        m_listAgain = true;
+    } else {
+        // Offset paging can show a chat twice when the list shifts between pages.
+        QList<Chat> roots;
+        QSet<ChatId> seen;
+        for (const Chat &chat : std::as_const(m_listed)) {
+            if (seen.contains(chat.id))
+                continue;
+            seen.insert(chat.id);
+            roots.append(withOverrides(chat));
+        }
+        m_model->replaceAll(roots);
+        m_listLoaded = true;
+    }
+    m_listed.clear();
+    // Events that arrived during the GET are newer than (or as new as) the list.
+    for (const WatchEvent &event : buffered)
+        applyWatchEvent(event);
+    if (!error && m_listLoaded && m_commandsInFlight == 0)
+        emit listLoaded();
+    if (m_listAgain && m_commandsInFlight == 0)
+        refresh();
+}
+
+// --- Watch -------------------------------------------------------------------------------------
+
+void ChatDirectory::handleWatchEvent(const WatchEvent &event)
+{
+    if (m_listing) {
+        m_buffered.append(event);
+        return;
+    }
+    applyWatchEvent(event);
+}
+
+void ChatDirectory::applyWatchEvent(const WatchEvent &event)
+{
+    if (!event.hasChat || event.chat.id.isNull())
+        return; // §6.12: an event without a chat carries nothing to apply
+    if (event.kind == WatchEvent::Kind::Deleted) {
+        m_model->remove(event.chat.id);
+        m_unreadOverrides.remove(event.chat.id);
+        return;
+    }
+    // Whatever the kind, the payload is the whole current chat: upsert it (§11.3).
+    m_model->upsert(withOverrides(event.chat));
+}
+
+// --- Read state ----------------------------------------------------------------------------------
+
+Chat ChatDirectory::withOverrides(Chat chat)
+{
+    if (const auto it = m_unreadOverrides.find(chat.id); it != m_unreadOverrides.end()) {
+        if (chat.hasUnread == it->serverValue)
+            chat.hasUnread = it->value;
+        else
+            m_unreadOverrides.erase(it); // the server moved on: its value counts again
+    }
+    for (Chat &child : chat.children)
+        child = withOverrides(child);
+    return chat;
+}
+
+void ChatDirectory::setUnreadOverride(const ChatId &id, bool value)
+{
+    const Chat *chat = m_model->chat(id);
+    if (!chat)
+        return;
+    const auto it = m_unreadOverrides.constFind(id);
+    const bool serverValue = it != m_unreadOverrides.cend() ? it->serverValue : chat->hasUnread;
+    if (value == serverValue)
+        m_unreadOverrides.remove(id);
+    else
+        m_unreadOverrides.insert(id, UnreadOverride{value, serverValue});
+    m_model->setHasUnread(id, value);
+}
+
+void ChatDirectory::markRead(const ChatId &id)
+{
+    setUnreadOverride(id, false);
+}
+
+void ChatDirectory::markUnread(const ChatId &id)
+{
+    setUnreadOverride(id, true);
+}
+
+// --- Commands ------------------------------------------------------------------------------------
+
+void ChatDirectory::sendUpdate(
+    const ChatId &id, const UpdateChatRequest &request, QList<Chat> previous)
+{
+    ++m_commandsInFlight;
+    const bool archiving = request.archived.has_value();
+    m_api->updateChat(id, request, this,
+        [this, archiving, previous = std::move(previous)](const ApiResult<NoContent> &result) {
+            if (!result.ok() && !(archiving && isArchiveNoOp(result.error()))) {
+                m_model->restore(previous);
+                emit errorOccurred(result.error());
+            }
+            commandFinished();
+        });
+}
+
+void ChatDirectory::commandFinished()
+{
+    --m_commandsInFlight;
+    if (m_commandsInFlight == 0 && m_listAgain && !m_listing)
+        refresh();
+}
+
+void ChatDirectory::pin(const ChatId &id)
+{
+    const Chat *chat = m_model->chat(id);
+    if (chat && chat->isPinned())
+        return; // pin_order > 0 on a pinned chat would move it to that position
+    UpdateChatRequest request;
+    request.pinOrder = 1; // any positive value pins at the end (§7.5)
+    sendUpdate(id, request, m_model->setPinOrder(id, 1));
+}
+
+void ChatDirectory::unpin(const ChatId &id)
+{
+    UpdateChatRequest request;
+    request.pinOrder = 0;
+    sendUpdate(id, request, m_model->setPinOrder(id, 0));
+}
+
+void ChatDirectory::movePin(const ChatId &id, int position)
+{
+    const Chat *chat = m_model->chat(id);
+    if (position < 1 || (chat && !chat->isPinned())) {
+        // Sent to the server, this would pin (at the end) rather than move: refuse here.
+        emit errorOccurred(
+            ApiError::validationFailure(tr("Only a pinned chat can be moved among the pins.")));
+        return;
+    }
+    UpdateChatRequest request;
+    request.pinOrder = position;
+    sendUpdate(id, request, m_model->setPinOrder(id, position));
+}
+
+void ChatDirectory::archive(const ChatId &id)
+{
+    UpdateChatRequest request;
+    request.archived = true;
+    sendUpdate(id, request, m_model->setArchived(id, true));
+}
+
+void ChatDirectory::unarchive(const ChatId &id)
+{
+    UpdateChatRequest request;
+    request.archived = false;
+    sendUpdate(id, request, m_model->setArchived(id, false));
+}
+
+void ChatDirectory::rename(const ChatId &id, const QString &title)
+{
+    const QString trimmed = title.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > maxTitleLength) {
+        emit errorOccurred(ApiError::validationFailure(
+            tr("A title needs 1 to %1 characters.").arg(maxTitleLength)));
+        return;
+    }
+    QList<Chat> previous;
+    if (const std::optional<Chat> before = m_model->setTitle(id, trimmed))
+        previous.append(*before);
+    UpdateChatRequest request;
+    request.title = trimmed;
+    sendUpdate(id, request, previous);
+}
+
+void ChatDirectory::setLabels(const ChatId &id, const QMap<QString, QString> &labels)
+{
+    QList<Chat> previous;
+    if (const std::optional<Chat> before = m_model->setLabels(id, labels))
+        previous.append(*before);
+    UpdateChatRequest request;
+    request.labels = labels;
+    sendUpdate(id, request, previous);
+}
+
+void ChatDirectory::regenerateTitle(const ChatId &id)
+{
+    ++m_commandsInFlight;
+    m_api->proposeTitle(id, this, [this, id](const ApiResult<QString> &result) {
+        if (!result.ok()) {
+            emit errorOccurred(result.error());
+        } else if (!result.value().trimmed().isEmpty()) {
+            // Newest servers only propose; saving is a PATCH (harmless after a legacy
+            // regenerate, which already saved the same title).
+            rename(id, result.value());
+        }
+        commandFinished();
+    });
+}
+
+void ChatDirectory::setArchivedViewLoaded(bool loaded)
+{
+    if (m_archivedViewLoaded == loaded)
+        return;
+    m_archivedViewLoaded = loaded;
+    if (m_listing)
+        ++m_generation; // the listing in flight asks for the wrong set: start over
+    m_listing = false;
+    refresh();
+}
+
+} // namespace AgentDesk

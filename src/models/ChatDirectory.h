@@ -1,1 +1,117 @@
 #pragma once
+
+#include "core/ApiError.h"
+#include "core/ApiTypes.h"
+#include "core/WebSocketChannel.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <chrono>
+
+namespace AgentDesk {
+
+class ApiClient;
+class ChatListModel;
+class ChatWatchClient;
+
+//! Keeps a ChatListModel equal to the server: the chat list plus the /watch feed (§11.3).
+//! On every (re)connect of the watch it re-lists every page while buffering the watch events
+//! that arrive meanwhile, then applies them on top. A periodic reconcile re-lists too, and
+//! ChatListModel::replaceAll turns both into the differences only. Commands (pin, archive,
+//! rename, …) change the model at once and roll back with errorOccurred when the server refuses.
+class ChatDirectory final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds defaultReconcileInterval{120'000};
+    static constexpr int defaultPageSize = 100;
+
+    //! None of the pointers is owned; all must outlive this object (app wires them).
+    ChatDirectory(
+        ApiClient *api, ChatWatchClient *watch, ChatListModel *model, QObject *parent = nullptr);
+    ~ChatDirectory() override;
+
+    //! Starts the watch; every connected() re-lists. Also starts the reconcile timer.
+    void start();
+    void stop();
+    //! Re-lists now (coalesced with a listing in flight).
+    void refresh();
+    void setReconcileInterval(std::chrono::milliseconds interval);
+    //! Chats per GET {P} page; 0 asks for the server's default page without paging.
+    void setPageSize(int pageSize);
+
+    ConnectionState connectionState() const;
+    bool isListLoaded() const { return m_listLoaded; }
+    bool isListing() const { return m_listing; }
+
+    // Commands. Each applies optimistically; a refusal rolls back and emits errorOccurred.
+    void pin(const ChatId &id);
+    void unpin(const ChatId &id);
+    //! Moves a pinned chat to the 1-based position (clamped like the server does).
+    void movePin(const ChatId &id, int position);
+    void archive(const ChatId &id);
+    void unarchive(const ChatId &id);
+    void rename(const ChatId &id, const QString &title);
+    void setLabels(const ChatId &id, const QMap<QString, QString> &labels);
+    //! Asks the server for a generated title (propose, or legacy regenerate) and saves it.
+    void regenerateTitle(const ChatId &id);
+    //! Whether archived chats are listed too (the "Archived" view was opened). Re-lists.
+    void setArchivedViewLoaded(bool loaded);
+    bool isArchivedViewLoaded() const { return m_archivedViewLoaded; }
+    //! There is no server API for read state: these override has_unread locally until the
+    //! server's own value for the chat changes.
+    void markRead(const ChatId &id);
+    void markUnread(const ChatId &id);
+
+signals:
+    void connectionStateChanged(AgentDesk::ConnectionState state);
+    void errorOccurred(const AgentDesk::ApiError &error);
+    void chatStatusChanged(
+        const AgentDesk::ChatId &id, AgentDesk::ChatStatus previous, AgentDesk::ChatStatus current);
+    //! A full re-list was applied to the model.
+    void listLoaded();
+
+private:
+    struct UnreadOverride
+    {
+        bool value = false;
+        bool serverValue = false; //!< The server's has_unread when the override was made.
+    };
+
+    void handleWatchConnected();
+    void handleWatchEvent(const WatchEvent &event);
+    void handleWatchStateChanged(ConnectionState state);
+    void applyWatchEvent(const WatchEvent &event);
+    void fetchNextPage(quint64 generation);
+    void finishListing(quint64 generation, const std::optional<ApiError> &error);
+    Chat withOverrides(Chat chat);
+    void setUnreadOverride(const ChatId &id, bool value);
+    //! Sends a PATCH; on refusal puts `previous` back and reports.
+    void sendUpdate(const ChatId &id, const UpdateChatRequest &request, QList<Chat> previous);
+    void commandFinished();
+
+    ApiClient *m_api;
+    ChatWatchClient *m_watch;
+    ChatListModel *m_model;
+    QTimer m_reconcileTimer;
+    int m_pageSize = defaultPageSize;
+
+    bool m_started = false;
+    bool m_listLoaded = false;
+    bool m_listing = false;
+    bool m_listAgain = false; //!< Another re-list was asked for while one ran.
+    quint64 m_generation = 0; //!< Bumped per listing; stale page answers are dropped.
+    QStringList m_pendingQueries;
+    int m_offset = 0;
+    QList<Chat> m_listed;
+    QList<WatchEvent> m_buffered;
+    bool m_archivedViewLoaded = false;
+    int m_commandsInFlight = 0;
+    QHash<ChatId, UnreadOverride> m_unreadOverrides;
+};
+
+} // namespace AgentDesk
