@@ -45,6 +45,18 @@ struct RequestClock
 {
     QElapsedTimer total;
     QElapsedTimer idle;
+    qint64 bytesSent = 0;
+    qint64 bytesReceived = 0;
+
+    // Only real progress counts: Qt also emits progress signals with unchanged counts, for
+    // example while aborting.
+    void progressed(qint64 sent, qint64 received)
+    {
+        if (sent > bytesSent || received > bytesReceived)
+            idle.restart();
+        bytesSent = qMax(bytesSent, sent);
+        bytesReceived = qMax(bytesReceived, received);
+    }
 };
 
 QString idPath(const ChatId &chatId, QStringView rest = {})
@@ -227,12 +239,10 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QNetworkRequest &
     auto clock = std::make_shared<RequestClock>();
     clock->total.start();
     clock->idle.start();
-    const auto touch = [clock] {
-        clock->idle.restart();
-    };
-    connect(reply, &QNetworkReply::uploadProgress, reply, touch);
-    connect(reply, &QNetworkReply::downloadProgress, reply, touch);
-    connect(reply, &QNetworkReply::metaDataChanged, reply, touch);
+    connect(reply, &QNetworkReply::uploadProgress, reply,
+        [clock](qint64 sent, qint64) { clock->progressed(sent, clock->bytesReceived); });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+        [clock](qint64 received, qint64) { clock->progressed(clock->bytesSent, received); });
 
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     const QPointer<ApiClient> self(this);
@@ -245,7 +255,7 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QNetworkRequest &
                 return;
             }
             // The client went away while the caller stayed: still answer, without signals.
-            done(ApiError::fromReply(*reply, reply->readAll()));
+            done(ApiError::fromReply(*reply, reply->isOpen() ? reply->readAll() : QByteArray()));
         });
     // abort() emits finished() at once, and a dying context is still connected while it emits
     // destroyed(): cut the delivery first so no callback reaches a half-destroyed caller.
@@ -271,7 +281,8 @@ void ApiClient::handleFinished(QNetworkReply *reply, const QByteArray &method, q
     qint64 idleMs, const RawCallback &done)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    // An aborted reply is closed; reading it would only print a warning.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString path = reply->url().path(); // never the query, never headers
 
     if (reply->error() == QNetworkReply::NoError || (status >= 200 && status < 300)) {
@@ -676,22 +687,22 @@ QByteArray ApiClient::contentDisposition(const QString &fileName)
     if (name.isEmpty())
         name = u"attachment"_s;
 
+    // The quoted fallback holds plain ASCII only: some parsers read quote escapes (\\")
+    // literally, so names with quotes, backslashes or non-ASCII characters travel exactly in
+    // filename* (RFC 5987), which servers prefer when both are present.
     QByteArray fallback;
-    bool ascii = true;
+    bool exact = true;
     for (const QChar c : std::as_const(name)) {
         const char16_t unit = c.unicode();
-        if (unit >= 0x80) {
-            ascii = false;
+        if (unit >= 0x80 || unit == u'"' || unit == u'\\') {
+            exact = false;
             fallback += '_';
-        } else if (unit == u'"' || unit == u'\\') {
-            fallback += '\\';
-            fallback += char(unit);
         } else {
             fallback += char(unit);
         }
     }
     QByteArray header = "attachment; filename=\"" + fallback + '"';
-    if (!ascii)
+    if (!exact)
         header += "; filename*=UTF-8''" + QUrl::toPercentEncoding(name);
     return header;
 }

@@ -33,8 +33,14 @@ public:
     const T &value() const & { return *std::get_if<0>(&m_data); }
     T &value() & { return *std::get_if<0>(&m_data); }
     T &&value() && { return std::move(*std::get_if<0>(&m_data)); }
-    //! Only valid when !ok().
-    const ApiError &error() const & { return *std::get_if<1>(&m_data); }
+    //! The error; an empty ApiError when ok(), so a careless caller reads nothing, not garbage.
+    const ApiError &error() const &
+    {
+        if (const ApiError *error = std::get_if<1>(&m_data))
+            return *error;
+        static const ApiError none;
+        return none;
+    }
 
     const T *operator->() const { return std::get_if<0>(&m_data); }
 

@@ -797,8 +797,10 @@ void TestApiJson::contentDisposition_encodes_rfc6266_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("ascii") << u"reports-page.png"_s
                            << QByteArray(R"(attachment; filename="reports-page.png")");
-    QTest::newRow("quotes escaped")
-        << u"a \"b\" c.txt"_s << QByteArray(R"(attachment; filename="a \"b\" c.txt")");
+    QTest::newRow("quotes and backslash")
+        << u"a \"b\" c\\d.txt"_s
+        << QByteArray(R"(attachment; filename="a _b_ c_d.txt"; )"
+                      R"(filename*=UTF-8''a%20%22b%22%20c%5Cd.txt)");
     QTest::newRow("non-ascii") << u"Übersicht ✓.png"_s
                                << QByteArray(R"(attachment; filename="_bersicht _.png"; )"
                                              R"(filename*=UTF-8''%C3%9Cbersicht%20%E2%9C%93.png)");
