@@ -169,7 +169,11 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     if (!m_sessionToken.isEmpty())
         request.setRawHeader("Coder-Session-Token", m_sessionToken);
     request.setRawHeader("Accept", "application/json");
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+    request.setTransferTimeout(m_transferTimeout);
+#else
     request.setTransferTimeout(int(m_transferTimeout.count()));
+#endif
     return request;
 }
 

@@ -144,7 +144,11 @@ int SimulatorProcess::request(const QByteArray &method, const QString &pathAndQu
     url.setQuery(relative.query());
     QNetworkRequest request(url);
     request.setRawHeader("Coder-Session-Token", m_token);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+    request.setTransferTimeout(timeout);
+#else
     request.setTransferTimeout(int(timeout.count()));
+#endif
     if (!payload.isEmpty())
         request.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 #include <limits>
 
@@ -344,8 +345,10 @@ void TestApiJson::chatList_fixture_hasExpectedValues()
     QCOMPARE(pinned.diffStatus->deletions, 4);
     QCOMPARE(pinned.diffStatus->prNumber, 1207);
     QVERIFY(pinned.diffStatus->pullRequestDraft);
-    QCOMPARE(pinned.diffStatus->refreshedAt, QDateTime(QDate(2026, 6, 2), QTime(9, 58), Qt::UTC));
-    QCOMPARE(pinned.updatedAt, QDateTime(QDate(2026, 6, 1), QTime(16, 40, 55, 120), Qt::UTC));
+    QCOMPARE(pinned.diffStatus->refreshedAt,
+        QDateTime(QDate(2026, 6, 2), QTime(9, 58), QTimeZone::utc()));
+    QCOMPARE(
+        pinned.updatedAt, QDateTime(QDate(2026, 6, 1), QTime(16, 40, 55, 120), QTimeZone::utc()));
     QVERIFY(!pinned.lastError);
 
     const Chat &main = chats->at(1);
@@ -448,8 +451,8 @@ void TestApiJson::messages_fixture_hasExpectedValues()
     QCOMPARE(step.usage->cacheCreationTokens, 13890);
     QCOMPARE(step.parts.size(), 3);
     QCOMPARE(step.parts.at(0).kind, MessagePart::Kind::Reasoning);
-    QCOMPARE(
-        step.parts.at(0).completedAt, QDateTime(QDate(2026, 6, 2), QTime(9, 0, 4, 903), Qt::UTC));
+    QCOMPARE(step.parts.at(0).completedAt,
+        QDateTime(QDate(2026, 6, 2), QTime(9, 0, 4, 903), QTimeZone::utc()));
     QCOMPARE(step.parts.at(1).kind, MessagePart::Kind::Text);
     const MessagePart &call = step.parts.at(2);
     QCOMPARE(call.kind, MessagePart::Kind::ToolCall);
@@ -616,7 +619,8 @@ void TestApiJson::streamSession_replay_yieldsExpectedEvents()
     QCOMPARE(retry->retry.kind, ChatErrorKind::Overloaded);
     QCOMPARE(retry->retry.statusCode, 529);
     QCOMPARE(retry->retry.provider, u"anthropic"_s);
-    QCOMPARE(retry->retry.retryingAt, QDateTime(QDate(2026, 6, 2), QTime(9, 20, 31, 4), Qt::UTC));
+    QCOMPARE(retry->retry.retryingAt,
+        QDateTime(QDate(2026, 6, 2), QTime(9, 20, 31, 4), QTimeZone::utc()));
     QVERIFY(find(StreamEvent::Type::PreviewReset));
 
     const StreamEvent &last = events.last();
@@ -1102,7 +1106,7 @@ void TestApiJson::timestamp_variants_parse_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("expected");
-    const QDateTime base(QDate(2026, 6, 2), QTime(9, 14, 3), Qt::UTC);
+    const QDateTime base(QDate(2026, 6, 2), QTime(9, 14, 3), QTimeZone::utc());
     QTest::newRow("no fraction") << u"2026-06-02T09:14:03Z"_s << base;
     QTest::newRow("millis") << u"2026-06-02T09:14:03.512Z"_s << base.addMSecs(512);
     QTest::newRow("micros") << u"2026-06-02T09:14:03.512847Z"_s << base.addMSecs(513);
