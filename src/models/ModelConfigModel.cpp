@@ -58,7 +58,8 @@ int ModelConfigModel::rowCount(const QModelIndex &parent) const
 
 QVariant ModelConfigModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ModelConfig &model = m_models[size_t(index.row())];
     switch (role) {
@@ -91,7 +92,8 @@ QVariant ModelConfigModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags ModelConfigModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     // A picker greys out what cannot be sent as model_config_id.
     return m_models[size_t(index.row())].isSelectable()

@@ -41,7 +41,8 @@ int QueueModel::rowCount(const QModelIndex &parent) const
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_entries[size_t(index.row())];
     switch (role) {
