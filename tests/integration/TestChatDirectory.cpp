@@ -1,0 +1,288 @@
+// ChatDirectory against agentdesk-sim: a real ApiClient and ChatWatchClient keep a
+// ChatListModel equal to the server through list, watch, commands, refusals and reconcile.
+
+#include "core/ApiClient.h"
+#include "core/ApiJson.h"
+#include "core/ChatWatchClient.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListFilterModel.h"
+#include "models/ChatListModel.h"
+#include "support/ModelProbe.h"
+#include "support/SimulatorProcess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QtTest>
+
+#include <memory>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const ChatId pinnedId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
+const ChatId mainId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
+const ChatId exploreId = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
+const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
+const ChatId archivedId = ChatId::fromString(u"8abe5b7f-4c9d-4e6f-9a2b-0d7c6f5e4b3a");
+
+} // namespace
+
+class TestChatDirectory : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<ConnectionState>();
+        qRegisterMetaType<ApiError>();
+    }
+
+    void init()
+    {
+        m_sim = std::make_unique<SimulatorProcess>(
+            QStringList{u"--demo"_s, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_api = std::make_unique<ApiClient>(m_network.get());
+        m_api->setDeploymentUrl(m_sim->baseUrl());
+        m_api->setSessionToken(m_sim->token());
+        m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
+            [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
+        m_watch->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+        m_model = std::make_unique<ChatListModel>();
+        m_probe = std::make_unique<ModelProbe>(m_model.get());
+        m_proxy = std::make_unique<ChatListFilterModel>();
+        m_proxy->setSourceModel(m_model.get());
+        m_directory = std::make_unique<ChatDirectory>(m_api.get(), m_watch.get(), m_model.get());
+        m_errors = std::make_unique<QSignalSpy>(m_directory.get(), &ChatDirectory::errorOccurred);
+    }
+
+    void cleanup()
+    {
+        m_errors.reset();
+        m_directory.reset();
+        m_proxy.reset();
+        m_probe.reset();
+        m_model.reset();
+        m_watch.reset();
+        m_api.reset();
+        m_network.reset();
+        m_sim.reset();
+    }
+
+    void start_listsTheDemoChats()
+    {
+        startAndWaitForList();
+        QCOMPARE(m_model->rowCount(), 3); // archived chats are not listed by default
+        QCOMPARE(m_model->rowCount(m_model->indexOf(mainId)), 2);
+        QCOMPARE(proxyOrder(), serverOrder());
+        QCOMPARE(m_directory->connectionState(), ConnectionState::Live);
+        QCOMPARE(m_probe->resets.size(), 0);
+    }
+
+    void turn_statusChangesReachTheModel()
+    {
+        startAndWaitForList();
+        QSignalSpy statuses(m_directory.get(), &ChatDirectory::chatStatusChanged);
+        QByteArray body;
+        const int code =
+            m_sim->request("POST", u"/api/experimental/chats/%1/messages"_s.arg(mainId.toString()),
+                R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
+        QVERIFY2(code == 200 || code == 201, body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(seenStatus(statuses, ChatStatus::Running), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(mainId)->status, ChatStatus::Waiting, 20000);
+        QCOMPARE(statuses.first().at(0).value<ChatId>(), mainId);
+    }
+
+    void pins_roundTrip_modelOrderEqualsServerOrder()
+    {
+        startAndWaitForList();
+        m_directory->pin(mainId);
+        QCOMPARE(m_model->chat(mainId)->pinOrder, 2); // optimistic: at the end at once
+        m_directory->pin(apiChatId);
+        QCOMPARE(m_model->chat(apiChatId)->pinOrder, 3);
+        m_directory->movePin(apiChatId, 1);
+        QCOMPARE(m_model->chat(apiChatId)->pinOrder, 1);
+        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 2);
+        m_directory->unpin(pinnedId);
+        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 0);
+        QCOMPARE(m_model->chat(mainId)->pinOrder, 2);
+
+        const QList<ChatId> expected{apiChatId, mainId, pinnedId};
+        QCOMPARE(proxyOrder(), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(serverOrder(), expected, 10000);
+        relistAndWait();
+        QCOMPARE(proxyOrder(), expected);
+        QCOMPARE(m_errors->size(), 0);
+    }
+
+    void archive_andUnarchive_roundTrip()
+    {
+        startAndWaitForList();
+        m_directory->archive(pinnedId);
+        QCOMPARE(m_model->chat(pinnedId)->archived, true);
+        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 0);
+        QCOMPARE(proxyOrder(), (QList<ChatId>{mainId, apiChatId}));
+        QTRY_VERIFY_WITH_TIMEOUT(!serverOrder().contains(pinnedId), 10000);
+
+        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
+        m_directory->setArchivedViewLoaded(true);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(m_model->chat(archivedId));
+        m_proxy->setShowArchived(true);
+        QCOMPARE(proxyOrder().size(), 2);
+
+        m_directory->unarchive(pinnedId);
+        QCOMPARE(m_model->chat(pinnedId)->archived, false);
+        QTRY_VERIFY_WITH_TIMEOUT(serverOrder().contains(pinnedId), 10000);
+        relistAndWait();
+        QCOMPARE(m_model->chat(pinnedId)->archived, false);
+        QCOMPARE(m_errors->size(), 0);
+    }
+
+    void rename_isOptimisticAndSticks()
+    {
+        startAndWaitForList();
+        m_directory->rename(apiChatId, u"  Billing cron, explained  "_s);
+        QCOMPARE(m_model->chat(apiChatId)->title, u"Billing cron, explained"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(serverTitle(apiChatId), u"Billing cron, explained"_s, 10000);
+        relistAndWait();
+        QCOMPARE(m_model->chat(apiChatId)->title, u"Billing cron, explained"_s);
+
+        m_directory->rename(apiChatId, u"   "_s); // refused locally, nothing sent
+        QCOMPARE(m_errors->size(), 1);
+        QCOMPARE(m_errors->first().at(0).value<ApiError>().kind, ApiError::Kind::Validation);
+    }
+
+    void refusedCommands_rollBackAndReportCodersMessage_data()
+    {
+        QTest::addColumn<int>("command");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("pin a sub-agent") << 0 << u"Cannot pin a sub-agent chat."_s;
+        QTest::newRow("rename fails") << 1 << u"Simulated failure."_s;
+        QTest::newRow("pin fails") << 2 << u"Simulated failure."_s;
+    }
+
+    void refusedCommands_rollBackAndReportCodersMessage()
+    {
+        QFETCH(int, command);
+        QFETCH(QString, message);
+        startAndWaitForList();
+        if (command > 0) {
+            QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+                QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
+                    {u"method"_s, u"PATCH"_s}, {u"count"_s, -1}}}}));
+        }
+        const QString title = m_model->chat(mainId)->title;
+        switch (command) {
+        case 0:
+            m_directory->pin(exploreId);
+            break;
+        case 1:
+            m_directory->rename(mainId, u"Never saved"_s);
+            QCOMPARE(m_model->chat(mainId)->title, u"Never saved"_s); // optimistic first
+            break;
+        case 2:
+            m_directory->pin(mainId);
+            QCOMPARE(m_model->chat(mainId)->pinOrder, 2);
+            break;
+        }
+        QVERIFY(m_errors->wait(10000));
+        const ApiError error = m_errors->first().at(0).value<ApiError>();
+        QCOMPARE(error.message, message);
+        QCOMPARE(m_model->chat(mainId)->title, title);
+        QCOMPARE(m_model->chat(mainId)->pinOrder, 0);
+        QCOMPARE(m_model->chat(exploreId)->pinOrder, 0);
+        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 1);
+    }
+
+    void reconcile_catchesChangesTheWatchMissed()
+    {
+        m_directory->setReconcileInterval(200ms);
+        startAndWaitForList();
+        m_watch->stop(); // from here on no watch event reaches the directory
+        QByteArray body;
+        const int code =
+            m_sim->request("PATCH", u"/api/experimental/chats/%1"_s.arg(apiChatId.toString()),
+                R"({"title":"Renamed elsewhere"})", &body);
+        QCOMPARE(code, 204);
+        m_probe->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(apiChatId)->title, u"Renamed elsewhere"_s, 10000);
+        // Only the difference was applied: no rows came or went.
+        QCOMPARE(m_probe->inserted.size(), 0);
+        QCOMPARE(m_probe->removed.size(), 0);
+        QCOMPARE(m_probe->resets.size(), 0);
+    }
+
+private:
+    void startAndWaitForList()
+    {
+        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
+        m_directory->start();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(m_directory->isListLoaded());
+    }
+
+    void relistAndWait()
+    {
+        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
+        m_directory->refresh();
+        QVERIFY(loaded.wait(10000));
+    }
+
+    static bool seenStatus(const QSignalSpy &spy, ChatStatus status)
+    {
+        for (const QList<QVariant> &arguments : spy) {
+            if (arguments.at(2).value<ChatStatus>() == status)
+                return true;
+        }
+        return false;
+    }
+
+    QList<ChatId> proxyOrder() const
+    {
+        QList<ChatId> ids;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            ids.append(m_proxy->index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
+        return ids;
+    }
+
+    QList<ChatId> serverOrder() const
+    {
+        QByteArray body;
+        if (m_sim->request("GET", u"/api/experimental/chats"_s, {}, &body) != 200)
+            return {};
+        QList<ChatId> ids;
+        for (const QJsonValue &chat : QJsonDocument::fromJson(body).array())
+            ids.append(ChatId::fromString(chat[u"id"_s].toString()));
+        return ids;
+    }
+
+    QString serverTitle(const ChatId &id) const
+    {
+        QByteArray body;
+        if (m_sim->request("GET", u"/api/experimental/chats/%1"_s.arg(id.toString()), {}, &body)
+            != 200)
+            return {};
+        return QJsonDocument::fromJson(body).object().value(u"title"_s).toString();
+    }
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<ChatWatchClient> m_watch;
+    std::unique_ptr<ChatListModel> m_model;
+    std::unique_ptr<ModelProbe> m_probe;
+    std::unique_ptr<ChatListFilterModel> m_proxy;
+    std::unique_ptr<ChatDirectory> m_directory;
+    std::unique_ptr<QSignalSpy> m_errors;
+};
+
+QTEST_GUILESS_MAIN(TestChatDirectory)
+#include "TestChatDirectory.moc"
