@@ -1,0 +1,128 @@
+#pragma once
+
+#include "core/ApiTypes.h"
+#include "models/MessageListModel.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
+#include <QSet>
+#include <QTextDocument>
+#include <QUrl>
+
+#include <optional>
+
+class QModelIndex;
+class QTextCursor;
+
+namespace AgentDesk {
+
+//! A document that never loads anything from outside: images and other resources come only from
+//! what PartRenderer added with addResource(). Markdown from a model may name http images; a
+//! desktop client must not fetch them behind the user's back (tracking pixels, leaks).
+class MessageDocument final : public QTextDocument
+{
+    Q_OBJECT
+
+public:
+    explicit MessageDocument(QObject *parent = nullptr);
+
+    //! How often layout asked for a resource that was not bundled (and got nothing).
+    int blockedResourceRequests() const { return m_blocked; }
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+
+private:
+    int m_blocked = 0;
+};
+
+//! Everything PartRenderer needs to know about one row, copied out of the model's roles.
+struct MessageRenderInput
+{
+    MessageRole role = MessageRole::Unknown;
+    QList<MessagePart> parts;
+    MessageListModel::ToolResults toolResults;
+    MessageListModel::ToolStates toolStates;
+    std::optional<MessageUsage> usage;
+    QDateTime createdAt;
+    bool streaming = false;
+    bool pending = false;
+    QString sendError;
+    QSet<int> expandedParts; //!< Part indices the user expanded (reasoning, tool cards, unknown).
+
+    static MessageRenderInput fromIndex(const QModelIndex &index);
+};
+
+//! Turns a message's parts into the blocks of one QTextDocument (design.md c.7): Markdown text,
+//! collapsed reasoning, tool cards, file chips, sources, references, usage footer. The document
+//! is width-independent, so a resize only needs setTextWidth(). Interactive spots are anchors
+//! with an `agentdesk:` href that the delegate hit-tests (see toggleHref, retryHref).
+class PartRenderer final
+{
+    Q_DECLARE_TR_FUNCTIONS(AgentDesk::PartRenderer)
+
+public:
+    PartRenderer();
+
+    //! Colours come from the palette (dark themes work); call again when it changes.
+    void setPalette(const QPalette &palette);
+    void setFont(const QFont &font);
+    const QPalette &palette() const { return m_palette; }
+
+    //! Replaces `document`'s content with the rendering of `input`.
+    void render(QTextDocument &document, const MessageRenderInput &input) const;
+
+    static QString toggleHref(int partIndex);
+    //! The part index of a toggle anchor, or nullopt for any other href.
+    static std::optional<int> toggledPart(const QString &href);
+    static QString retryHref();
+    //! Markdown of the text parts as the user would copy it.
+    static QString markdownText(const QList<MessagePart> &parts);
+    //! The text parts rendered to plain text (Markdown syntax removed).
+    static QString plainText(const QList<MessagePart> &parts);
+    //! One line saying what a tool call does, e.g. "go test ./... (ran: go)".
+    static QString toolSummary(const MessagePart &call);
+    //! Markdown images become links: nothing is ever fetched, the alt text stays readable.
+    static QString neutralizeImages(const QString &markdown);
+
+private:
+    struct Colors
+    {
+        QColor text;
+        QColor dim;
+        QColor faint;
+        QColor codeBackground;
+        QColor cardBackground;
+        QColor cardBorder;
+        QColor userBackground;
+        QColor error;
+        QColor success;
+        QColor running;
+        QColor link;
+    };
+
+    void renderHeader(QTextCursor &cursor, const MessageRenderInput &input) const;
+    void renderMarkdown(QTextCursor &cursor, const QString &markdown) const;
+    void renderReasoning(QTextCursor &cursor, const MessagePart &part, int index,
+        const MessageRenderInput &in) const;
+    void renderToolCall(QTextCursor &cursor, const MessagePart &part, int index,
+        const MessageRenderInput &in) const;
+    void renderOrphanResult(QTextCursor &cursor, const MessagePart &part) const;
+    void renderSources(QTextCursor &cursor, const QList<MessagePart> &sources) const;
+    void renderFile(
+        QTextCursor &cursor, QTextDocument &document, const MessagePart &part, int index) const;
+    void renderFileReference(QTextCursor &cursor, const MessagePart &part) const;
+    void renderChip(QTextCursor &cursor, const QString &text) const;
+    void renderUnknown(QTextCursor &cursor, const MessagePart &part, int index,
+        const MessageRenderInput &in) const;
+    void renderFooter(QTextCursor &cursor, const MessageRenderInput &input) const;
+    void insertCodeBlock(QTextCursor &cursor, const QString &code, const QColor &color) const;
+    void newBlock(QTextCursor &cursor, int topMargin = 4) const;
+
+    QPalette m_palette;
+    QFont m_font;
+    Colors m_colors;
+};
+
+} // namespace AgentDesk
