@@ -295,8 +295,8 @@ void MessageListModel::notifyCalls(const QSet<QString> &callIds, const QList<int
     QSet<int> rows;
     for (const QString &callId : callIds) {
         if (const auto owner = m_callOwner.constFind(callId); owner != m_callOwner.cend()) {
-            if (const auto row = m_rowById.constFind(*owner); row != m_rowById.cend())
-                rows.insert(*row);
+            if (const int row = rowOf(*owner); row >= 0)
+                rows.insert(row);
         }
         if (m_hasPreview && m_previewCalls.contains(callId))
             rows.insert(int(m_entries.size()) - 1);
@@ -312,8 +312,8 @@ void MessageListModel::notifyCalls(const QSet<QString> &callIds, const QList<int
 
 void MessageListModel::applyToolMessage(const ChatMessage &message)
 {
-    if (const auto row = m_rowById.constFind(message.id); row != m_rowById.cend())
-        removeRowRange(*row, *row); // it had a row under another role before
+    if (const int row = rowOf(message.id); row >= 0)
+        removeRowRange(row, row); // it had a row under another role before
 
     QSet<QString> changed;
     QStringList callIds;
@@ -369,9 +369,13 @@ int MessageListModel::committedInsertRow(MessageId id) const
 
 void MessageListModel::reindexFrom(int firstRow)
 {
-    const int committed = committedCount();
-    for (int row = firstRow; row < committed; ++row)
-        m_rowById.insert(m_entries[size_t(row)].message.id, row);
+    reindexRange(firstRow, committedCount());
+}
+
+void MessageListModel::reindexRange(int firstRow, int endRow)
+{
+    for (int row = firstRow; row < endRow; ++row)
+        m_rowById.insert(m_entries[size_t(row)].message.id, row - m_rowShift);
 }
 
 void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
@@ -379,10 +383,18 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
     if (entries.empty())
         return;
     beginInsertRows({}, row, row + int(entries.size()) - 1);
+    const int count = int(entries.size());
     m_entries.insert(m_entries.begin() + row, std::make_move_iterator(entries.begin()),
         std::make_move_iterator(entries.end()));
-    reindexFrom(row);
-    for (int r = row; r < row + int(entries.size()); ++r)
+    if (row == 0) {
+        // Older pages land above everything: shift all stored rows at once instead of
+        // rewriting the whole index (paging 10k messages would be quadratic otherwise).
+        m_rowShift += count;
+        reindexRange(0, count);
+    } else {
+        reindexFrom(row);
+    }
+    for (int r = row; r < row + count; ++r)
         trackCalls(m_entries[size_t(r)].message);
     endInsertRows();
 
@@ -434,6 +446,7 @@ void MessageListModel::clear()
     beginResetModel();
     m_entries.clear();
     m_rowById.clear();
+    m_rowShift = 0;
     m_pendingCount = 0;
     m_hasPreview = false;
     m_results.clear();
@@ -454,8 +467,8 @@ void MessageListModel::upsert(const ChatMessage &message)
     }
     if (m_toolMessages.contains(message.id))
         removeToolMessage(message.id);
-    if (const auto it = m_rowById.constFind(message.id); it != m_rowById.cend()) {
-        replaceAt(*it, message);
+    if (const int row = rowOf(message.id); row >= 0) {
+        replaceAt(row, message);
         return;
     }
     std::vector<Entry> entries;
@@ -517,8 +530,8 @@ void MessageListModel::removeIds(const QList<MessageId> &ids)
     for (const MessageId id : ids) {
         if (m_toolMessages.contains(id))
             removeToolMessage(id);
-        else if (const auto it = m_rowById.constFind(id); it != m_rowById.cend())
-            rows.append(*it);
+        else if (const int row = rowOf(id); row >= 0)
+            rows.append(row);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -738,7 +751,8 @@ bool MessageListModel::contains(MessageId id) const
 
 int MessageListModel::rowOf(MessageId id) const
 {
-    return m_rowById.value(id, -1);
+    const auto it = m_rowById.constFind(id);
+    return it == m_rowById.cend() ? -1 : *it + m_rowShift;
 }
 
 } // namespace AgentDesk

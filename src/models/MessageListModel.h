@@ -115,12 +115,15 @@ private:
     void untrackCalls(const ChatMessage &message);
     void notifyCalls(const QSet<QString> &callIds, const QList<int> &roles);
     void reindexFrom(int firstRow);
+    void reindexRange(int firstRow, int endRow);
     const MessagePart *resultFor(const QString &callId) const;
     ToolResults resultsOf(const ChatMessage &message) const;
     ToolStates statesOf(const ChatMessage &message) const;
 
     std::vector<Entry> m_entries;
-    QHash<MessageId, int> m_rowById; //!< Committed rows only.
+    //! Committed rows only; the row is the stored value + m_rowShift.
+    QHash<MessageId, int> m_rowById;
+    int m_rowShift = 0; //!< Grows by the size of every page prepended.
     int m_pendingCount = 0;
     bool m_hasPreview = false;
     bool m_chatActive = false;
