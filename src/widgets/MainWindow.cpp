@@ -1,0 +1,786 @@
+#include "widgets/MainWindow.h"
+
+#include "core/ApiClient.h"
+#include "core/AppSettings.h"
+#include "core/DraftStore.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListFilterModel.h"
+#include "models/ChatListModel.h"
+#include "models/MessageListModel.h"
+#include "models/ModelConfigModel.h"
+#include "models/QueueModel.h"
+#include "widgets/ChatListView.h"
+#include "widgets/CommandPalette.h"
+#include "widgets/Icons.h"
+#include "widgets/NewChatDialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+//! The conversation pane and the one open chat behind it: its message and queue models and
+//! its session. Keeps MainWindow independent of how the conversation is drawn.
+class ConversationHost final : public QWidget
+{
+public:
+    ConversationHost(const MainWindow::Dependencies &deps, QWidget *parent)
+        : QWidget(parent)
+        , m_deps(deps)
+        , m_placeholder(new QLabel(this))
+    {
+        setObjectName(u"conversationHost"_s);
+        m_placeholder->setObjectName(u"conversationWidget"_s);
+        m_placeholder->setAlignment(Qt::AlignCenter);
+        m_placeholder->setWordWrap(true);
+        auto *layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(m_placeholder);
+        show(ChatId(), QString());
+    }
+
+    void setModelConfigs(ModelConfigModel *) {}
+
+    //! Opens `id` (null = the empty state). The previous chat's session closes first, so its
+    //! /stream closes and the server moves the read cursor.
+    void show(const ChatId &id, const QString &title)
+    {
+        m_chatId = id;
+        m_placeholder->setText(
+            id.isNull() ? MainWindow::tr("Select a chat, or start a new one.") : title);
+    }
+
+    void interrupt() {}
+    void focusComposer() { m_placeholder->setFocus(); }
+    QWidget *widget() const { return m_placeholder; }
+
+private:
+    MainWindow::Dependencies m_deps;
+    QLabel *m_placeholder;
+    ChatId m_chatId;
+};
+
+MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
+    : QMainWindow(parent)
+    , m_deps(dependencies)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("AgentDesk"));
+    if (m_deps.icons)
+        setWindowIcon(m_deps.icons->icon(IconId::App));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(createListPane());
+    m_conversation = new ConversationHost(m_deps, m_splitter);
+    m_conversation->setModelConfigs(m_deps.modelConfigs);
+    m_splitter->addWidget(m_conversation);
+
+    m_sidePanel = new QWidget(m_splitter);
+    m_sidePanel->setObjectName(u"sidePanel"_s);
+    auto *sideLayout = new QVBoxLayout(m_sidePanel);
+    auto *sideTitle = new QLabel(tr("Diff"), m_sidePanel);
+    QFont bold = sideTitle->font();
+    bold.setBold(true);
+    sideTitle->setFont(bold);
+    sideLayout->addWidget(sideTitle);
+    auto *sideText = new QLabel(tr("Changes made by the agent will appear here."), m_sidePanel);
+    sideText->setWordWrap(true);
+    sideLayout->addWidget(sideText);
+    sideLayout->addStretch();
+    m_splitter->addWidget(m_sidePanel);
+    m_sidePanel->hide();
+
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 780, 300});
+    setCentralWidget(m_splitter);
+
+    m_palette = new CommandPalette(this);
+    createActions();
+    createMenus();
+    m_palette->setActions(m_commands);
+    statusBar()->setObjectName(u"statusBar"_s);
+
+    if (m_deps.settings) {
+        resize(1200, 760);
+        restoreGeometry(m_deps.settings->windowGeometry());
+        restoreState(m_deps.settings->windowState());
+        m_splitter->restoreState(m_deps.settings->splitterState());
+        m_sidePanel->hide(); // the diff panel opens on demand until it has content
+        m_restoreChatId = ChatId::fromString(m_deps.settings->lastChatId());
+    }
+
+    if (m_deps.filter)
+        m_list->setChatModel(m_deps.filter);
+    connect(m_list, &ChatListView::chatActivated, this, &MainWindow::handleChatActivated);
+    connect(m_list, &ChatListView::pinRequested, this, &MainWindow::setPinned);
+    connect(m_list, &ChatListView::movePinRequested, this, [this](const ChatId &id, int position) {
+        if (m_deps.directory)
+            m_deps.directory->movePin(id, position);
+    });
+    connect(m_list, &ChatListView::renameRequested, this, &MainWindow::renameChat);
+    connect(m_list, &ChatListView::regenerateTitleRequested, this, [this](const ChatId &id) {
+        if (m_deps.directory)
+            m_deps.directory->regenerateTitle(id);
+    });
+    connect(m_list, &ChatListView::archiveRequested, this, &MainWindow::setArchived);
+    connect(m_list, &ChatListView::markReadRequested, this, &MainWindow::setRead);
+    connect(m_list, &ChatListView::labelsRequested, this, &MainWindow::editLabelsOf);
+
+    if (m_deps.directory) {
+        connect(m_deps.directory, &ChatDirectory::connectionStateChanged, this,
+            &MainWindow::handleConnectionStateChanged);
+        connect(m_deps.directory, &ChatDirectory::errorOccurred, this,
+            &MainWindow::handleDirectoryError);
+        connect(m_deps.directory, &ChatDirectory::listLoaded, this, &MainWindow::handleListLoaded);
+        handleConnectionStateChanged(m_deps.directory->connectionState());
+    }
+    if (m_deps.chats) {
+        // Pin, archive and read state of the current chat decide the actions' texts.
+        connect(
+            m_deps.chats, &QAbstractItemModel::dataChanged, this, &MainWindow::updateChatActions);
+    }
+    updateChatActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createListPane()
+{
+    auto *pane = new QWidget(this);
+    pane->setObjectName(u"chatListPane"_s);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->setSpacing(4);
+
+    auto *top = new QHBoxLayout;
+    m_search = new QLineEdit(pane);
+    m_search->setObjectName(u"chatSearchField"_s);
+    //: Placeholder of the chat search; title:, has_unread:, pr_status: … narrow it down
+    m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search chats"));
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_deps.filter)
+            m_deps.filter->setSearchText(text);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        // Enter in the search field opens the first match, as the web UI's search does.
+        if (!m_list->currentIndex().isValid())
+            m_list->selectNext();
+        m_list->setFocus();
+    });
+    top->addWidget(m_search, 1);
+
+    m_archivedToggle = new QToolButton(pane);
+    m_archivedToggle->setObjectName(u"archivedToggle"_s);
+    m_archivedToggle->setCheckable(true);
+    m_archivedToggle->setAutoRaise(true);
+    top->addWidget(m_archivedToggle);
+
+    auto *newChat = new QToolButton(pane);
+    newChat->setObjectName(u"newChatButton"_s);
+    newChat->setAutoRaise(true);
+    top->addWidget(newChat);
+    layout->addLayout(top);
+
+    m_list = new ChatListView(m_deps.icons, pane);
+    layout->addWidget(m_list, 1);
+
+    auto *footer = new QHBoxLayout;
+    m_connectionIcon = new QLabel(pane);
+    footer->addWidget(m_connectionIcon);
+    m_connection = new QLabel(pane);
+    m_connection->setObjectName(u"connectionIndicator"_s);
+    m_connection->setTextFormat(Qt::PlainText);
+    footer->addWidget(m_connection);
+    footer->addStretch();
+    m_account = new QLabel(pane);
+    m_account->setObjectName(u"accountLabel"_s);
+    m_account->setTextFormat(Qt::PlainText);
+    footer->addWidget(m_account);
+    layout->addLayout(footer);
+    pane->setMinimumWidth(240);
+    return pane;
+}
+
+QAction *MainWindow::addCommand(const QString &objectName, const QString &text,
+    const QKeySequence &shortcut, void (MainWindow::*handler)())
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+    }
+    connect(action, &QAction::triggered, this, handler);
+    addAction(action); // shortcuts work even while the menu bar is hidden
+    m_commands.append(action);
+    m_actions.insert(objectName, action);
+    return action;
+}
+
+void MainWindow::createActions()
+{
+    Icons *icons = m_deps.icons;
+    auto icon = [icons](IconId id) {
+        return icons ? icons->icon(id) : QIcon();
+    };
+
+    addCommand(u"actionNewChat"_s, tr("&New Chat\u2026"), QKeySequence::New, &MainWindow::newChat)
+        ->setIcon(icon(IconId::NewChat));
+    addCommand(u"actionSearch"_s, tr("&Search Chats"), QKeySequence(tr("Ctrl+K")),
+        &MainWindow::focusSearch)
+        ->setIcon(icon(IconId::Search));
+    addCommand(
+        u"actionNextChat"_s, tr("Ne&xt Chat"), QKeySequence(tr("Alt+Down")), &MainWindow::nextChat);
+    addCommand(u"actionPreviousChat"_s, tr("Pre&vious Chat"), QKeySequence(tr("Alt+Up")),
+        &MainWindow::previousChat);
+    addCommand(u"actionFocusComposer"_s, tr("Go to &Composer"), QKeySequence(tr("Ctrl+L")),
+        &MainWindow::focusComposer);
+    addCommand(u"actionInterrupt"_s, tr("&Interrupt Agent"), QKeySequence(tr("Ctrl+.")),
+        &MainWindow::interrupt)
+        ->setIcon(icon(IconId::Stop));
+    addCommand(u"actionTogglePin"_s, tr("&Pin"), QKeySequence(tr("Ctrl+D")), &MainWindow::togglePin)
+        ->setIcon(icon(IconId::Pin));
+    addCommand(u"actionMovePinUp"_s, tr("Move Pin &Up"), QKeySequence(tr("Ctrl+Shift+Up")),
+        &MainWindow::movePinUp);
+    addCommand(u"actionMovePinDown"_s, tr("Move Pin Do&wn"), QKeySequence(tr("Ctrl+Shift+Down")),
+        &MainWindow::movePinDown);
+    addCommand(
+        u"actionRename"_s, tr("&Rename\u2026"), QKeySequence(Qt::Key_F2), &MainWindow::rename)
+        ->setIcon(icon(IconId::Edit));
+    addCommand(u"actionRegenerateTitle"_s, tr("Re&generate Title"),
+        QKeySequence(tr("Ctrl+Shift+F2")), &MainWindow::regenerateTitle);
+    addCommand(u"actionToggleRead"_s, tr("Mark as &Unread"), QKeySequence(tr("Ctrl+Shift+U")),
+        &MainWindow::toggleRead);
+    addCommand(u"actionEditLabels"_s, tr("&Labels\u2026"), QKeySequence(tr("Ctrl+Shift+L")),
+        &MainWindow::editLabels);
+    addCommand(u"actionArchive"_s, tr("&Archive"), QKeySequence(tr("Ctrl+Shift+A")),
+        &MainWindow::toggleArchive)
+        ->setIcon(icon(IconId::Archive));
+    addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
+        &MainWindow::openInBrowser);
+    QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
+        QKeySequence(tr("Ctrl+Shift+H")), &MainWindow::toggleArchivedView);
+    archivedView->setCheckable(true);
+    archivedView->setIcon(icon(IconId::Archive));
+    m_archivedToggle->setDefaultAction(archivedView);
+    QAction *side = addCommand(u"actionToggleSidePanel"_s, tr("&Diff Panel"),
+        QKeySequence(tr("Ctrl+Shift+D")), &MainWindow::toggleSidePanel);
+    side->setCheckable(true);
+    side->setIcon(icon(IconId::Diff));
+    addCommand(u"actionReload"_s, tr("Re&load Chats"), QKeySequence::Refresh, &MainWindow::reload);
+    addCommand(u"actionCommandPalette"_s, tr("&Command Palette\u2026"),
+        QKeySequence(tr("Ctrl+Shift+P")), &MainWindow::showCommandPalette);
+    addCommand(u"actionSettings"_s, tr("&Settings\u2026"), QKeySequence(tr("Ctrl+,")),
+        &MainWindow::showSettings)
+        ->setIcon(icon(IconId::Settings));
+    addCommand(u"actionSignOut"_s, tr("Sign &Out"), QKeySequence(tr("Ctrl+Shift+Q")),
+        &MainWindow::signOut);
+    QAction *quitAction =
+        addCommand(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, &MainWindow::quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    if (auto *newChatButton = findChild<QToolButton *>(u"newChatButton"_s))
+        newChatButton->setDefaultAction(m_actions.value(u"actionNewChat"_s));
+}
+
+void MainWindow::createMenus()
+{
+    auto add = [this](QMenu *menu, const QString &name) {
+        menu->addAction(m_actions.value(name));
+    };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, u"actionNewChat"_s);
+    file->addSeparator();
+    add(file, u"actionSettings"_s);
+    add(file, u"actionSignOut"_s);
+    file->addSeparator();
+    add(file, u"actionQuit"_s);
+
+    QMenu *chat = menuBar()->addMenu(tr("&Chat"));
+    for (const auto &name : {u"actionInterrupt"_s, u"actionRename"_s, u"actionRegenerateTitle"_s,
+             u"actionEditLabels"_s})
+        add(chat, name);
+    chat->addSeparator();
+    for (const auto &name : {u"actionTogglePin"_s, u"actionMovePinUp"_s, u"actionMovePinDown"_s})
+        add(chat, name);
+    chat->addSeparator();
+    for (const auto &name : {u"actionToggleRead"_s, u"actionArchive"_s, u"actionOpenInBrowser"_s})
+        add(chat, name);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    for (const auto &name : {u"actionSearch"_s, u"actionNextChat"_s, u"actionPreviousChat"_s,
+             u"actionFocusComposer"_s, u"actionCommandPalette"_s})
+        add(go, name);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const auto &name :
+        {u"actionShowArchived"_s, u"actionToggleSidePanel"_s, u"actionReload"_s})
+        add(view, name);
+}
+
+void MainWindow::setOrganizationId(const OrganizationId &organizationId)
+{
+    m_organizationId = organizationId;
+    delete m_newChatDialog; // it captured the old organization
+    m_newChatDialog = nullptr;
+}
+
+void MainWindow::setAccountText(const QString &text)
+{
+    m_account->setText(text);
+}
+
+ChatId MainWindow::focusedChatId() const
+{
+    if (!isVisible() || isMinimized() || !isActiveWindow())
+        return {};
+    return m_openChatId;
+}
+
+const Chat *MainWindow::currentChat() const
+{
+    return m_deps.chats ? m_deps.chats->chat(m_openChatId) : nullptr;
+}
+
+void MainWindow::openChat(const ChatId &id)
+{
+    if (m_list->selectChat(id))
+        return;
+    // Not in the current view: maybe archived, or filtered out by the search.
+    const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
+    if (!chat)
+        return;
+    m_search->clear();
+    if (chat->archived != m_archivedToggle->isChecked())
+        m_actions.value(u"actionShowArchived"_s)->trigger();
+    m_list->selectChat(id);
+}
+
+void MainWindow::handleChatActivated(const ChatId &id)
+{
+    if (id == m_openChatId)
+        return;
+    m_openChatId = id;
+    const Chat *chat = currentChat();
+    m_conversation->show(id, chat ? chat->title : QString());
+    if (!id.isNull()) {
+        if (m_deps.settings)
+            m_deps.settings->setLastChatId(id.toString());
+        if (m_deps.directory && chat && chat->hasUnread)
+            m_deps.directory->markRead(id);
+        m_restoreChatId = ChatId();
+    }
+    updateChatActions();
+}
+
+void MainWindow::handleListLoaded()
+{
+    if (!m_restoreChatId.isNull() && m_openChatId.isNull()) {
+        const ChatId id = std::exchange(m_restoreChatId, ChatId());
+        m_list->selectChat(id);
+    }
+    updateChatActions();
+}
+
+void MainWindow::handleConnectionStateChanged(ConnectionState state)
+{
+    QString text;
+    IconId icon = IconId::StatusWaiting;
+    switch (state) {
+    case ConnectionState::Idle:
+        text = tr("Not connected");
+        icon = IconId::Offline;
+        break;
+    case ConnectionState::Connecting:
+        text = tr("Connecting\u2026");
+        icon = IconId::Reconnecting;
+        break;
+    case ConnectionState::Live:
+        //: The chat list receives live updates
+        text = tr("Live");
+        break;
+    case ConnectionState::Reconnecting:
+        text = tr("Reconnecting\u2026");
+        icon = IconId::Reconnecting;
+        break;
+    case ConnectionState::Offline:
+        text = tr("Offline");
+        icon = IconId::Offline;
+        break;
+    }
+    m_connection->setText(text);
+    m_connection->setToolTip(tr("Chat list updates: %1").arg(text));
+    m_connection->setProperty("connectionState", int(state));
+    if (m_deps.icons) {
+        const int size = m_connection->fontMetrics().height();
+        m_connectionIcon->setPixmap(m_deps.icons->icon(icon).pixmap(size, size));
+    }
+}
+
+void MainWindow::handleDirectoryError(const ApiError &error)
+{
+    statusBar()->showMessage(error.toDisplayString(), 10'000);
+}
+
+void MainWindow::updateChatActions()
+{
+    const Chat *chat = currentChat();
+    const bool has = chat != nullptr;
+    const bool root = has && chat->isRoot();
+    auto set = [this](const QString &name, bool enabled) {
+        if (QAction *action = m_actions.value(name))
+            action->setEnabled(enabled);
+    };
+    set(u"actionInterrupt"_s, has && isActive(chat->status));
+    set(u"actionRename"_s, has);
+    set(u"actionRegenerateTitle"_s, has);
+    set(u"actionEditLabels"_s, has);
+    set(u"actionToggleRead"_s, has);
+    set(u"actionOpenInBrowser"_s, has);
+    set(u"actionTogglePin"_s, root && !chat->archived);
+    set(u"actionMovePinUp"_s, root && chat->isPinned());
+    set(u"actionMovePinDown"_s, root && chat->isPinned());
+    set(u"actionArchive"_s, root);
+    m_actions.value(u"actionTogglePin"_s)
+        ->setText(has && chat->isPinned() ? tr("Un&pin") : tr("&Pin"));
+    m_actions.value(u"actionArchive"_s)
+        ->setText(has && chat->archived ? tr("Un&archive") : tr("&Archive"));
+    m_actions.value(u"actionToggleRead"_s)
+        ->setText(has && chat->hasUnread ? tr("Mark as &Read") : tr("Mark as &Unread"));
+}
+
+void MainWindow::newChat()
+{
+    showNewChatDialog();
+}
+
+void MainWindow::showNewChatDialog()
+{
+    if (!m_deps.api)
+        return;
+    if (!m_newChatDialog) {
+        m_newChatDialog = new NewChatDialog(
+            m_deps.api, m_deps.modelConfigs, m_deps.drafts, m_organizationId, this);
+        connect(m_newChatDialog, &NewChatDialog::chatCreated, this, [this](const Chat &chat) {
+            // The reply is the freshest copy; the watch's `created` event upserts the same id.
+            if (m_deps.chats)
+                m_deps.chats->upsert(chat);
+            if (m_archivedToggle->isChecked())
+                m_actions.value(u"actionShowArchived"_s)->trigger();
+            m_search->clear();
+            m_list->selectChat(chat.id);
+            m_conversation->focusComposer();
+        });
+    }
+    m_newChatDialog->start();
+}
+
+void MainWindow::focusSearch()
+{
+    bringToFront();
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void MainWindow::nextChat()
+{
+    m_list->selectNext();
+}
+
+void MainWindow::previousChat()
+{
+    m_list->selectPrevious();
+}
+
+void MainWindow::interrupt()
+{
+    m_conversation->interrupt();
+}
+
+void MainWindow::togglePin()
+{
+    if (const Chat *chat = currentChat())
+        setPinned(chat->id, !chat->isPinned());
+}
+
+void MainWindow::setPinned(const ChatId &id, bool pinned)
+{
+    if (!m_deps.directory)
+        return;
+    if (pinned)
+        m_deps.directory->pin(id);
+    else
+        m_deps.directory->unpin(id);
+    m_list->selectChat(id); // keep the chat current while it moves between sections
+    updateChatActions();
+}
+
+void MainWindow::movePinUp()
+{
+    m_list->moveCurrentPin(-1);
+}
+
+void MainWindow::movePinDown()
+{
+    m_list->moveCurrentPin(1);
+}
+
+void MainWindow::toggleArchive()
+{
+    if (const Chat *chat = currentChat())
+        setArchived(chat->id, !chat->archived);
+}
+
+void MainWindow::setArchived(const ChatId &id, bool archived)
+{
+    if (!m_deps.directory)
+        return;
+    if (archived)
+        m_deps.directory->archive(id);
+    else
+        m_deps.directory->unarchive(id);
+    updateChatActions();
+}
+
+void MainWindow::toggleRead()
+{
+    if (const Chat *chat = currentChat())
+        setRead(chat->id, chat->hasUnread);
+}
+
+void MainWindow::setRead(const ChatId &id, bool read)
+{
+    if (!m_deps.directory)
+        return;
+    if (read)
+        m_deps.directory->markRead(id);
+    else
+        m_deps.directory->markUnread(id);
+    updateChatActions();
+}
+
+void MainWindow::rename()
+{
+    if (!m_openChatId.isNull())
+        renameChat(m_openChatId);
+}
+
+void MainWindow::renameChat(const ChatId &id)
+{
+    const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
+    if (!chat || !m_deps.directory)
+        return;
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"renameDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rename Chat"));
+    dialog->setLabelText(tr("Title:"));
+    dialog->setTextValue(chat->title);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &title) {
+        if (!title.trimmed().isEmpty())
+            m_deps.directory->rename(id, title.trimmed());
+    });
+    dialog->open();
+}
+
+void MainWindow::regenerateTitle()
+{
+    if (!m_openChatId.isNull() && m_deps.directory)
+        m_deps.directory->regenerateTitle(m_openChatId);
+}
+
+void MainWindow::editLabels()
+{
+    if (!m_openChatId.isNull())
+        editLabelsOf(m_openChatId);
+}
+
+void MainWindow::editLabelsOf(const ChatId &id)
+{
+    const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
+    if (!chat || !m_deps.directory)
+        return;
+    QStringList pairs;
+    for (auto it = chat->labels.cbegin(); it != chat->labels.cend(); ++it)
+        pairs.append(it.key() + u':' + it.value());
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"labelsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Chat Labels"));
+    //: key:value pairs separated by commas
+    dialog->setLabelText(tr("Labels (key:value, separated by commas):"));
+    dialog->setTextValue(pairs.join(u", "_s));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
+        QMap<QString, QString> labels;
+        for (const QString &pair : text.split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype colon = pair.indexOf(u':');
+            if (colon <= 0)
+                continue;
+            labels.insert(pair.left(colon).trimmed(), pair.mid(colon + 1).trimmed());
+        }
+        m_deps.directory->setLabels(id, labels);
+    });
+    dialog->open();
+}
+
+void MainWindow::openInBrowser()
+{
+    if (m_openChatId.isNull() || !m_deps.api)
+        return;
+    QUrl url = m_deps.api->deploymentUrl();
+    url.setPath(u"/agents/"_s + m_openChatId.toString());
+    QDesktopServices::openUrl(url);
+}
+
+void MainWindow::toggleArchivedView()
+{
+    const bool archived = m_actions.value(u"actionShowArchived"_s)->isChecked();
+    if (m_deps.directory && archived && !m_deps.directory->isArchivedViewLoaded())
+        m_deps.directory->setArchivedViewLoaded(true);
+    if (m_deps.filter)
+        m_deps.filter->setShowArchived(archived);
+}
+
+void MainWindow::toggleSidePanel()
+{
+    m_sidePanel->setVisible(m_actions.value(u"actionToggleSidePanel"_s)->isChecked());
+}
+
+void MainWindow::focusComposer()
+{
+    m_conversation->focusComposer();
+}
+
+void MainWindow::reload()
+{
+    if (m_deps.directory)
+        m_deps.directory->refresh();
+}
+
+void MainWindow::showSettings()
+{
+    // A small placeholder until the full settings dialog arrives: the choices people ask for
+    // first (send key, tray, notifications).
+    AppSettings *settings = m_deps.settings;
+    if (!settings)
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"settingsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Settings"));
+    auto *sendKey = new QComboBox(dialog);
+    sendKey->setObjectName(u"sendKeyComboBox"_s);
+    sendKey->addItem(tr("Enter sends, Shift+Enter adds a line"));
+    sendKey->addItem(tr("Ctrl+Enter sends, Enter adds a line"));
+    sendKey->setCurrentIndex(settings->sendKey() == AppSettings::SendKey::CtrlEnter ? 1 : 0);
+    auto *closeToTray =
+        new QCheckBox(tr("Keep running in the tray when the window closes"), dialog);
+    closeToTray->setObjectName(u"closeToTrayCheckBox"_s);
+    closeToTray->setChecked(settings->closeToTray());
+    auto *finished = new QCheckBox(tr("Notify when an agent finishes"), dialog);
+    finished->setObjectName(u"notifyFinishedCheckBox"_s);
+    finished->setChecked(settings->notifyOnFinished());
+    auto *failed = new QCheckBox(tr("Notify when an agent fails"), dialog);
+    failed->setObjectName(u"notifyErrorCheckBox"_s);
+    failed->setChecked(settings->notifyOnError());
+    auto *needsInput = new QCheckBox(tr("Notify when an agent needs input"), dialog);
+    needsInput->setObjectName(u"notifyNeedsInputCheckBox"_s);
+    needsInput->setChecked(settings->notifyOnNeedsInput());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    auto *form = new QFormLayout(dialog);
+    form->addRow(tr("Send key:"), sendKey);
+    form->addRow(closeToTray);
+    form->addRow(finished);
+    form->addRow(failed);
+    form->addRow(needsInput);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [=] {
+        settings->setSendKey(sendKey->currentIndex() == 1 ? AppSettings::SendKey::CtrlEnter
+                                                          : AppSettings::SendKey::Enter);
+        settings->setCloseToTray(closeToTray->isChecked());
+        settings->setNotifyOnFinished(finished->isChecked());
+        settings->setNotifyOnError(failed->isChecked());
+        settings->setNotifyOnNeedsInput(needsInput->isChecked());
+        settings->sync();
+        dialog->accept();
+    });
+    dialog->open();
+}
+
+void MainWindow::signOut()
+{
+    emit signOutRequested();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    saveLayout();
+    emit quitRequested();
+}
+
+void MainWindow::showCommandPalette()
+{
+    m_palette->setActions(m_commands);
+    m_palette->popup();
+}
+
+void MainWindow::saveLayout()
+{
+    if (!m_deps.settings)
+        return;
+    m_deps.settings->setWindowGeometry(saveGeometry());
+    m_deps.settings->setWindowState(saveState());
+    m_deps.settings->setSplitterState(m_splitter->saveState());
+    m_deps.settings->sync();
+}
+
+void MainWindow::bringToFront()
+{
+    if (isMinimized())
+        setWindowState(windowState() & ~Qt::WindowMinimized);
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    if (!m_quitting && m_trayAvailable && m_deps.settings && m_deps.settings->closeToTray()) {
+        // Agents keep working while the window is away; the tray and notifications report.
+        hide();
+        event->ignore();
+        return;
+    }
+    event->accept();
+    if (!m_quitting) {
+        m_quitting = true;
+        emit quitRequested();
+    }
+}
+
+} // namespace AgentDesk

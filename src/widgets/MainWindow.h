@@ -1,0 +1,157 @@
+#pragma once
+
+#include "core/ApiTypes.h"
+#include "core/WebSocketChannel.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QToolButton;
+
+namespace AgentDesk {
+
+class ApiClient;
+class AppSettings;
+class ChatDirectory;
+class ChatListFilterModel;
+class ChatListModel;
+class ChatListView;
+class CommandPalette;
+class ConversationHost;
+class DraftStore;
+class Icons;
+class ModelConfigModel;
+class NewChatDialog;
+struct ApiError;
+
+//! The main window (objectName mainWindow): chat list | conversation | side panel. Every
+//! command is a QAction (objectName action<Name>) in a menu, with a shortcut, and in the
+//! command palette. Selecting a chat opens it: the window creates that chat's session and
+//! hands it to the conversation, so only the visible chat has an open /stream (§14.10).
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    //! What the window works with; none of it is owned. Application wires it.
+    struct Dependencies
+    {
+        Icons *icons = nullptr;
+        AppSettings *settings = nullptr;
+        DraftStore *drafts = nullptr;
+        ApiClient *api = nullptr;
+        ChatDirectory *directory = nullptr;
+        ChatListModel *chats = nullptr;
+        ChatListFilterModel *filter = nullptr;
+        ModelConfigModel *modelConfigs = nullptr;
+    };
+
+    explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setOrganizationId(const OrganizationId &organizationId);
+    //! Shown in the list's footer ("signed in as …").
+    void setAccountText(const QString &text);
+    //! Whether closing the window may hide it to the tray (the tray exists).
+    void setTrayAvailable(bool available) { m_trayAvailable = available; }
+
+    //! Opens a chat (selects it in the list; switches to the archived view when needed).
+    void openChat(const ChatId &id);
+    //! The chat shown in the conversation; null when none.
+    ChatId visibleChatId() const { return m_openChatId; }
+    //! The visible chat when this window is active and not minimised, else null: the chat
+    //! the user is looking at right now (notifications skip it).
+    ChatId focusedChatId() const;
+    //! Opens the new-chat dialog (also actionNewChat).
+    void showNewChatDialog();
+    NewChatDialog *newChatDialog() const { return m_newChatDialog; }
+    CommandPalette *commandPalette() const { return m_palette; }
+    ChatListView *chatListView() const { return m_list; }
+    //! Every command of the window, in menu order.
+    QList<QAction *> commandActions() const { return m_commands; }
+    //! Saves geometry, window state and splitter sizes to AppSettings.
+    void saveLayout();
+    //! Shows, raises and activates the window (tray, notifications).
+    void bringToFront();
+
+signals:
+    void signOutRequested();
+    void quitRequested();
+    void stopChatRequested(const AgentDesk::ChatId &id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    QWidget *createListPane();
+    QAction *addCommand(const QString &objectName, const QString &text,
+        const QKeySequence &shortcut, void (MainWindow::*handler)());
+
+    void handleChatActivated(const ChatId &id);
+    void handleConnectionStateChanged(ConnectionState state);
+    void handleDirectoryError(const ApiError &error);
+    void handleListLoaded();
+    void updateChatActions();
+
+    void newChat();
+    void focusSearch();
+    void nextChat();
+    void previousChat();
+    void interrupt();
+    void togglePin();
+    void movePinUp();
+    void movePinDown();
+    void toggleArchive();
+    void toggleRead();
+    void rename();
+    void regenerateTitle();
+    void editLabels();
+    void openInBrowser();
+    void toggleArchivedView();
+    void toggleSidePanel();
+    void focusComposer();
+    void reload();
+    void showSettings();
+    void signOut();
+    void quit();
+    void showCommandPalette();
+
+    void renameChat(const ChatId &id);
+    void editLabelsOf(const ChatId &id);
+    void setArchived(const ChatId &id, bool archived);
+    void setPinned(const ChatId &id, bool pinned);
+    void setRead(const ChatId &id, bool read);
+    const Chat *currentChat() const;
+
+    Dependencies m_deps;
+    OrganizationId m_organizationId;
+    bool m_trayAvailable = false;
+    bool m_quitting = false;
+
+    QSplitter *m_splitter = nullptr;
+    ChatListView *m_list = nullptr;
+    QLineEdit *m_search = nullptr;
+    QToolButton *m_archivedToggle = nullptr;
+    QLabel *m_connectionIcon = nullptr;
+    QLabel *m_connection = nullptr;
+    QLabel *m_account = nullptr;
+    ConversationHost *m_conversation = nullptr;
+    QWidget *m_sidePanel = nullptr;
+    CommandPalette *m_palette = nullptr;
+    NewChatDialog *m_newChatDialog = nullptr;
+
+    ChatId m_openChatId;
+    ChatId m_restoreChatId; //!< The last chat of the previous run, opened once the list loads.
+
+    QList<QAction *> m_commands;
+    QHash<QString, QAction *> m_actions;
+};
+
+} // namespace AgentDesk
