@@ -806,7 +806,9 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
         if (!labels.isObject())
             return HttpResponse::error(
                 400, QStringLiteral("Invalid labels."), QStringLiteral("labels must be an object"));
-        for (auto it = labels.toObject().begin(); it != labels.toObject().end(); ++it) {
+        // One object: begin() and end() of two temporaries would never meet.
+        const QJsonObject labelObject = labels.toObject();
+        for (auto it = labelObject.begin(); it != labelObject.end(); ++it) {
             if (it.key().isEmpty() || it.key().size() > 64 || !it.value().isString()
                 || it.value().toString().size() > 256)
                 return HttpResponse::error(400, QStringLiteral("Invalid labels."), {},
@@ -1247,7 +1249,14 @@ HttpResponse SimRoutes::uploadFile(const HttpRequest &request)
                 QString::fromUtf8(QByteArray::fromPercentEncoding(match.captured(1).toUtf8()));
             break; // filename* wins
         }
-        filename = !match.captured(2).isEmpty() ? match.captured(2) : match.captured(3);
+        if (!match.captured(2).isEmpty()) {
+            // RFC 6266 quoted-string: a backslash escapes the next character.
+            static const QRegularExpression escaped(QStringLiteral("\\\\(.)"));
+            filename = match.captured(2);
+            filename.replace(escaped, QStringLiteral("\\1"));
+        } else {
+            filename = match.captured(3);
+        }
     }
     filename = filename.trimmed();
     if (filename.isEmpty())
@@ -1310,12 +1319,18 @@ HttpResponse SimRoutes::getFile(const QString &id)
     r.body = file->data;
     const bool inlined = file->mimeType.startsWith(QLatin1String("image/"))
         || file->mimeType == QLatin1String("application/pdf");
-    QString safeName = file->name;
-    safeName.replace(QLatin1Char('"'), QLatin1Char('_'));
+    // RFC 6266: an ASCII fallback in filename, the exact name in filename* when they differ.
+    QByteArray asciiName;
+    for (const QChar c : file->name)
+        asciiName += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\')
+            ? char(c.unicode())
+            : '_';
+    QByteArray disposition =
+        QByteArray(inlined ? "inline" : "attachment") + "; filename=\"" + asciiName + "\"";
+    if (QString::fromLatin1(asciiName) != file->name)
+        disposition += "; filename*=UTF-8''" + file->name.toUtf8().toPercentEncoding();
     r.addHeader("Content-Type", file->mimeType.toUtf8());
-    r.addHeader("Content-Disposition",
-        (inlined ? "inline" : "attachment") + QByteArray("; filename=\"") + safeName.toUtf8()
-            + "\"");
+    r.addHeader("Content-Disposition", disposition);
     r.addHeader("Cache-Control", "private, max-age=31536000, immutable");
     return r;
 }
