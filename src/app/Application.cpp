@@ -1,0 +1,547 @@
+#include "app/Application.h"
+
+#include "core/ApiClient.h"
+#include "core/AppSettings.h"
+#include "core/ChatWatchClient.h"
+#include "core/DraftStore.h"
+#include "core/InMemorySecretStore.h"
+#include "core/Logging.h"
+#include "keychain/KeychainSecretStore.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListFilterModel.h"
+#include "models/ChatListModel.h"
+#include "models/ModelConfigModel.h"
+#include "widgets/ChatListView.h"
+#include "widgets/CommandPalette.h"
+#include "widgets/DesktopNotifications.h"
+#include "widgets/Icons.h"
+#include "widgets/MainWindow.h"
+#include "widgets/NewChatDialog.h"
+#include "widgets/TrayNotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPalette>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QScreen>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+bool grabInto(QWidget *widget, const QString &directory, const QString &name)
+{
+    if (!widget)
+        return false;
+    const QString path = QDir(directory).filePath(name);
+    const bool saved = widget->grab().save(path);
+    qCInfo(lcUi) << "screenshot" << path << (saved ? "saved" : "FAILED");
+    return saved;
+}
+
+} // namespace
+
+Application::Application(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+Application::~Application()
+{
+    stopSession();
+    delete m_connectDialog;
+    if (m_simulator) {
+        // The simulator also dies with us (--die-with-parent); this is the orderly way.
+        m_simulator->kill();
+    }
+    for (QTranslator *translator : std::as_const(m_translators))
+        QCoreApplication::removeTranslator(translator);
+}
+
+MainWindow *Application::mainWindow() const
+{
+    return m_mainWindow;
+}
+
+ChatListModel *Application::chatListModel() const
+{
+    return m_chats.get();
+}
+
+ChatDirectory *Application::chatDirectory() const
+{
+    return m_directory;
+}
+
+ApiClient *Application::apiClient() const
+{
+    return m_api.get();
+}
+
+AppSettings *Application::settings() const
+{
+    return m_settings.get();
+}
+
+DraftStore *Application::drafts() const
+{
+    return m_drafts.get();
+}
+
+TrayNotifier *Application::trayNotifier() const
+{
+    return m_tray;
+}
+
+ConnectDialog *Application::connectDialog() const
+{
+    return m_connectDialog;
+}
+
+QString Application::simulatorPath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("AGENTDESK_SIM");
+    if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isExecutable())
+        return fromEnvironment;
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &candidate : {here.filePath(u"agentdesk-sim"_s),
+             here.filePath(u"../sim/agentdesk-sim"_s), here.filePath(u"../src/sim/agentdesk-sim"_s),
+             QStringLiteral(AGENTDESK_SIM_BUILD_PATH)}) {
+        if (!candidate.isEmpty() && QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return {};
+}
+
+QByteArray Application::randomToken()
+{
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    auto *random = QRandomGenerator::system();
+    auto part = [random](int length) {
+        QByteArray text;
+        for (int i = 0; i < length; ++i)
+            text.append(alphabet[random->bounded(int(sizeof(alphabet) - 1))]);
+        return text;
+    };
+    return part(10) + '-' + part(22);
+}
+
+void Application::start()
+{
+    installTranslators();
+    if (m_options.isolatedStorage || m_options.demo) {
+        // Demo and test runs must not overwrite the user's deployment URL or drafts.
+        m_storageDir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<AppSettings>(m_storageDir->filePath(u"agentdesk.ini"_s));
+        m_drafts = std::make_unique<DraftStore>(m_storageDir->filePath(u"drafts"_s));
+    } else {
+        m_settings = std::make_unique<AppSettings>();
+        m_drafts = std::make_unique<DraftStore>();
+    }
+    m_icons = std::make_unique<Icons>(QApplication::palette().color(QPalette::WindowText));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_chats = std::make_unique<ChatListModel>();
+    m_filter = std::make_unique<ChatListFilterModel>();
+    m_filter->setSourceModel(m_chats.get());
+    m_modelConfigs = std::make_unique<ModelConfigModel>();
+    m_sessionStore = std::make_unique<InMemorySecretStore>();
+    const bool inMemoryOnly = m_options.demo || !m_options.token.isEmpty();
+    if (!inMemoryOnly)
+        m_keychain = std::make_unique<KeychainSecretStore>();
+    connect(m_api.get(), &ApiClient::sessionRejected, this, &Application::handleSessionRejected);
+
+    if (m_options.quitAfterMs > 0)
+        QTimer::singleShot(m_options.quitAfterMs, this, &Application::quit);
+
+    if (m_options.demo) {
+        startSimulator();
+        return;
+    }
+    if (!m_options.token.isEmpty()) {
+        connectSilently(m_options.deploymentUrl, m_options.token, true);
+        return;
+    }
+    const QUrl url = m_settings->deploymentUrl();
+    if (!url.isValid() || url.host().isEmpty()) {
+        showConnectDialog();
+        return;
+    }
+    m_keychain->readToken(url.toString(), [this, url](const SecretResult &result) {
+        if (result.ok() && !result.value.isEmpty()) {
+            connectSilently(url, result.value.toUtf8(), false);
+        } else if (result.status == SecretResult::Status::NotFound) {
+            showConnectDialog();
+        } else {
+            showConnectDialog(tr("The keychain could not be read: %1").arg(result.error));
+        }
+    });
+}
+
+void Application::installTranslators()
+{
+    // Translations arrive with a later change; install them whenever they are there.
+    auto *own = new QTranslator(this);
+    if (own->load(QLocale(), u"agentdesk"_s, u"_"_s, u":/i18n"_s)) {
+        QCoreApplication::installTranslator(own);
+        m_translators.append(own);
+    } else {
+        delete own;
+    }
+    auto *qt = new QTranslator(this);
+    if (qt->load(
+            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+        m_translators.append(qt);
+    } else {
+        delete qt;
+    }
+}
+
+void Application::startSimulator()
+{
+    const QString path = simulatorPath();
+    if (path.isEmpty()) {
+        emit fatalError(tr("agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it."));
+        QTimer::singleShot(0, this, &Application::quit);
+        return;
+    }
+    m_demoToken = randomToken();
+    m_simulator = new QProcess(this);
+    m_simulator->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    connect(
+        m_simulator, &QProcess::readyReadStandardOutput, this, &Application::handleSimulatorOutput);
+    connect(m_simulator, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
+        if (!m_signedIn)
+            emit fatalError(tr("agentdesk-sim could not start: %1")
+                                .arg(m_simulator ? m_simulator->errorString() : QString()));
+    });
+    QStringList arguments{u"--demo"_s, u"--port"_s, u"0"_s, u"--die-with-parent"_s, u"--token"_s,
+        QString::fromLatin1(m_demoToken)};
+    arguments += m_options.simulatorArguments;
+    m_simulator->start(path, arguments);
+}
+
+void Application::handleSimulatorOutput()
+{
+    if (m_signedIn || !m_simulator)
+        return;
+    m_simulatorOutput += m_simulator->readAllStandardOutput();
+    const qsizetype newline = m_simulatorOutput.indexOf('\n');
+    if (newline < 0)
+        return;
+    const QByteArray line = m_simulatorOutput.left(newline).trimmed();
+    static constexpr QByteArrayView prefix = "listening on ";
+    if (!line.startsWith(prefix)) {
+        emit fatalError(tr("agentdesk-sim answered unexpectedly: %1").arg(QString::fromUtf8(line)));
+        return;
+    }
+    QUrl url(u"http://"_s + QString::fromLatin1(line.mid(prefix.size())));
+    m_simulatorOutput.clear();
+    disconnect(m_simulator, &QProcess::readyReadStandardOutput, this, nullptr);
+    m_sessionStore->writeToken(url.toString(), QString::fromLatin1(m_demoToken),
+        [this, url](const SecretResult &) { connectSilently(url, m_demoToken, true); });
+}
+
+void Application::connectSilently(const QUrl &url, const QByteArray &token, bool sessionOnly)
+{
+    m_api->setDeploymentUrl(url);
+    m_api->setSessionToken(token);
+    m_api->currentUser(this, [this, url, token, sessionOnly](const ApiResult<User> &user) {
+        if (!user.ok()) {
+            showConnectDialog(user.error().toDisplayString());
+            return;
+        }
+        m_api->detectPrefix(this, [=, this](const ApiResult<QString> &prefix) {
+            if (!prefix.ok()) {
+                showConnectDialog(prefix.error().toDisplayString());
+                return;
+            }
+            m_api->organizations(this, [=, this](const ApiResult<QList<Organization>> &orgs) {
+                if (!orgs.ok() || orgs.value().isEmpty()) {
+                    showConnectDialog(orgs.ok() ? tr("Your account is not a member of any "
+                                                     "organization.")
+                                                : orgs.error().toDisplayString());
+                    return;
+                }
+                ConnectionResult result;
+                result.deploymentUrl = url;
+                result.token = token;
+                result.chatsPrefix = prefix.value();
+                result.user = user.value();
+                result.sessionOnly = sessionOnly;
+                const QString remembered = m_settings->organizationId();
+                const Organization *chosen = &orgs.value().first();
+                for (const Organization &organization : orgs.value()) {
+                    if (organization.id.toString() == remembered
+                        || (remembered.isEmpty() && organization.isDefault))
+                        chosen = &organization;
+                }
+                result.organizationId = chosen->id;
+                result.organizationName = chosen->name;
+                startSession(result);
+            });
+        });
+    });
+}
+
+void Application::showConnectDialog(const QString &error)
+{
+    stopSession();
+    if (!m_connectDialog) {
+        m_connectDialog = new ConnectDialog(
+            m_api.get(), m_keychain.get(), m_sessionStore.get(), m_settings.get());
+        m_connectDialog->setAttribute(Qt::WA_DeleteOnClose, false);
+        connect(m_connectDialog, &ConnectDialog::connected, this, &Application::startSession);
+        connect(m_connectDialog, &QDialog::rejected, this, [this] {
+            if (!m_signedIn)
+                quit();
+        });
+    }
+    m_connectDialog->setDeploymentUrl(m_settings->deploymentUrl());
+    m_connectDialog->showError(error);
+    m_connectDialog->open();
+}
+
+void Application::startSession(const ConnectionResult &result)
+{
+    stopSession();
+    m_signedIn = true;
+    m_session = result;
+    m_api->setDeploymentUrl(result.deploymentUrl);
+    m_api->setSessionToken(result.token);
+    m_api->setChatsPrefix(result.chatsPrefix);
+    m_session.token.clear(); // ApiClient holds it from here on
+
+    m_api->models(result.organizationId, this, [this](const ApiResult<QList<ModelConfig>> &models) {
+        if (models.ok())
+            m_modelConfigs->setModels(models.value());
+        else
+            qCWarning(lcUi) << "models:" << models.error().toDisplayString();
+    });
+
+    ApiClient *api = m_api.get();
+    m_watch = new ChatWatchClient(
+        api->watchUrl(), [api](const QUrl &url) { return api->makeWebSocketRequest(url); }, this);
+    m_directory = new ChatDirectory(api, m_watch, m_chats.get(), this);
+
+    MainWindow::Dependencies deps;
+    deps.icons = m_icons.get();
+    deps.settings = m_settings.get();
+    deps.drafts = m_drafts.get();
+    deps.api = api;
+    deps.directory = m_directory;
+    deps.chats = m_chats.get();
+    deps.filter = m_filter.get();
+    deps.modelConfigs = m_modelConfigs.get();
+    m_mainWindow = new MainWindow(deps);
+    m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_mainWindow->setOrganizationId(result.organizationId);
+    const QString who = result.user.name.isEmpty() ? result.user.username : result.user.name;
+    m_mainWindow->setAccountText(result.sessionOnly
+            ? tr("%1 on %2 (this session only)").arg(who, result.deploymentUrl.host())
+            : tr("%1 on %2").arg(who, result.deploymentUrl.host()));
+    connect(m_mainWindow, &MainWindow::signOutRequested, this, &Application::signOut);
+    connect(m_mainWindow, &MainWindow::quitRequested, this, &Application::quit);
+
+    // Notifications: the desktop's server when there is one, else the tray balloon.
+    if (!m_options.demo || m_options.screenshotDirectory.isEmpty())
+        m_notifications = new DesktopNotifications(QApplication::applicationDisplayName(), this);
+    m_tray =
+        new TrayNotifier(m_icons.get(), m_settings.get(), m_chats.get(), m_notifications, this);
+    QPointer<MainWindow> window = m_mainWindow;
+    m_tray->setFocusedChatProvider(
+        [window] { return window ? window->focusedChatId() : ChatId(); });
+    connect(
+        m_directory, &ChatDirectory::chatStatusChanged, m_tray, &TrayNotifier::handleStatusChanged);
+    connect(m_tray, &TrayNotifier::openChatRequested, this, [this](const ChatId &id) {
+        if (!m_mainWindow)
+            return;
+        m_mainWindow->bringToFront();
+        m_mainWindow->openChat(id);
+    });
+    connect(m_tray, &TrayNotifier::stopChatRequested, this, [this](const ChatId &id) {
+        m_api->interruptChat(id, this, [](const ApiResult<Chat> &) {});
+    });
+    connect(m_tray, &TrayNotifier::toggleWindowRequested, this, [this] {
+        if (!m_mainWindow)
+            return;
+        if (m_mainWindow->isVisible() && m_mainWindow->isActiveWindow())
+            m_mainWindow->hide();
+        else
+            m_mainWindow->bringToFront();
+    });
+    connect(m_tray, &TrayNotifier::quitRequested, this, &Application::quit);
+    m_mainWindow->setTrayAvailable(m_tray->showTrayIcon());
+
+    connect(
+        m_directory, &ChatDirectory::listLoaded, this,
+        [this] {
+            // Emitted after the window has had a chance to paint the rows.
+            QTimer::singleShot(0, this, [this] { emit listShown(); });
+        },
+        Qt::SingleShotConnection);
+    if (!m_options.screenshotDirectory.isEmpty())
+        connect(this, &Application::listShown, this, &Application::runScreenshots,
+            Qt::SingleShotConnection);
+
+    m_directory->start();
+    m_mainWindow->show();
+    emit signedIn();
+}
+
+void Application::stopSession()
+{
+    m_signedIn = false;
+    if (m_directory)
+        m_directory->stop();
+    if (m_mainWindow) {
+        m_mainWindow->saveLayout();
+        delete m_mainWindow;
+    }
+    delete m_tray;
+    delete m_notifications;
+    delete m_directory;
+    delete m_watch;
+    if (m_chats)
+        m_chats->clear();
+    if (m_modelConfigs)
+        m_modelConfigs->clear();
+}
+
+void Application::signOut()
+{
+    const QString origin = m_api->deploymentUrl().toString();
+    SecretStore *store = m_keychain ? m_keychain.get() : m_sessionStore.get();
+    m_sessionStore->deleteToken(origin, [](const SecretResult &) {});
+    store->deleteToken(origin, [this](const SecretResult &result) {
+        const bool gone = result.ok() || result.status == SecretResult::Status::NotFound;
+        m_api->setSessionToken({});
+        showConnectDialog(gone
+                ? QString()
+                : tr("The token could not be removed from the keychain: %1").arg(result.error));
+    });
+}
+
+void Application::handleSessionRejected(const ApiError &error)
+{
+    // A 401 while signed in: the token expired or was revoked. Back to the dialog, keeping
+    // the URL; the dialog's own probes also end up here and are ignored.
+    if (!m_signedIn)
+        return;
+    showConnectDialog(error.toDisplayString());
+}
+
+void Application::quit()
+{
+    if (m_drafts)
+        m_drafts->flush();
+    if (m_mainWindow)
+        m_mainWindow->saveLayout();
+    QCoreApplication::quit();
+}
+
+void Application::runScreenshots()
+{
+    const QString directory = m_options.screenshotDirectory;
+    QDir().mkpath(directory);
+    // A timed sequence so an outside observer (tools/screenshots.sh) can capture the real
+    // screen at each stage: it waits for each file to appear.
+    auto step = std::make_shared<int>(0);
+    auto *timer = new QTimer(this);
+    timer->setInterval(1500);
+    connect(timer, &QTimer::timeout, this, [this, directory, step, timer] {
+        MainWindow *window = m_mainWindow;
+        if (!window) {
+            timer->stop();
+            quit();
+            return;
+        }
+        switch ((*step)++) {
+        case 0: {
+            // Open the chat most likely to be at work, so the picture shows a live turn.
+            QModelIndex pick;
+            for (int row = 0; row < m_chats->rowCount() && !pick.isValid(); ++row) {
+                const QModelIndex index = m_chats->index(row, 0);
+                if (index.data(ChatListModel::IsActiveRole).toBool())
+                    pick = index;
+            }
+            if (!pick.isValid() && m_chats->rowCount() > 0)
+                pick = m_chats->index(0, 0);
+            if (pick.isValid())
+                window->openChat(pick.data(ChatListModel::ChatIdRole).value<ChatId>());
+            break;
+        }
+        case 1:
+            grabInto(window, directory, u"main-window.png"_s);
+            break;
+        case 2:
+            window->showNewChatDialog();
+            break;
+        case 3:
+            grabInto(window->newChatDialog(), directory, u"new-chat-dialog.png"_s);
+            break;
+        case 4:
+            if (window->newChatDialog())
+                window->newChatDialog()->reject();
+            if (auto *palette = window->findChild<QAction *>(u"actionCommandPalette"_s))
+                palette->trigger();
+            break;
+        case 5:
+            grabInto(window->commandPalette(), directory, u"command-palette.png"_s);
+            break;
+        case 6: {
+            window->commandPalette()->reject();
+            m_tray->rebuildMenu();
+            QMenu *menu = m_tray->trayMenu();
+            const QRect screen = window->screen()->availableGeometry();
+            menu->popup(
+                screen.topLeft() + QPoint(screen.width() - menu->sizeHint().width() - 8, 8));
+            break;
+        }
+        case 7:
+            grabInto(m_tray->trayMenu(), directory, u"tray-menu.png"_s);
+            break;
+        case 8: {
+            m_tray->trayMenu()->hide();
+            auto *dialog =
+                new ConnectDialog(m_api.get(), nullptr, m_sessionStore.get(), nullptr, window);
+            dialog->setObjectName(u"screenshotConnectDialog"_s);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setDeploymentUrl(QUrl(u"https://coder.example.com"_s));
+            dialog->open();
+            break;
+        }
+        case 9:
+            grabInto(window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s), directory,
+                u"sign-in-dialog.png"_s);
+            break;
+        default: {
+            if (auto *dialog = window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s))
+                dialog->reject();
+            QFile done(QDir(directory).filePath(u"done"_s));
+            if (done.open(QIODevice::WriteOnly))
+                done.write("done\n");
+            timer->stop();
+            quit();
+            break;
+        }
+        }
+    });
+    timer->start();
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/ApiTypes.h"
+#include "widgets/ConnectDialog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QProcess;
+class QTranslator;
+
+namespace AgentDesk {
+
+class ApiClient;
+class AppSettings;
+class ChatDirectory;
+class ChatListFilterModel;
+class ChatListModel;
+class ChatWatchClient;
+class DesktopNotifications;
+class DraftStore;
+class Icons;
+class InMemorySecretStore;
+class MainWindow;
+class ModelConfigModel;
+class SecretStore;
+class TrayNotifier;
+
+//! The composition root (design.md c.1 rule 7, c.3): the one place that creates the network
+//! manager, the clients, stores, models, windows and the tray, and connects them. Nothing else
+//! in AgentDesk is a singleton. Owns everything it creates.
+//!
+//! Start-up: URL from the settings + token from the keychain → connect silently; anything
+//! missing or refused → ConnectDialog. --demo starts agentdesk-sim on a free loopback port and
+//! signs in to it with an in-memory token, never touching the keychain or the user's settings.
+class Application final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        bool demo = false;
+        //! Extra simulator arguments in demo mode (benchmarks: --chats 2000, --messages …).
+        QStringList simulatorArguments;
+        //! Sign in to this deployment with this token, in memory (tests, benchmarks).
+        QUrl deploymentUrl;
+        QByteArray token;
+        //! Non-empty: grab the main window and named screens into it, then quit.
+        QString screenshotDirectory;
+        int quitAfterMs = 0;
+        //! Settings and drafts in a throw-away directory (demo, tests).
+        bool isolatedStorage = false;
+    };
+
+    explicit Application(const Options &options, QObject *parent = nullptr);
+    ~Application() override;
+
+    //! Installs translators, creates the long-lived objects and begins (asynchronously).
+    void start();
+
+    MainWindow *mainWindow() const;
+    ChatListModel *chatListModel() const;
+    ChatDirectory *chatDirectory() const;
+    ApiClient *apiClient() const;
+    AppSettings *settings() const;
+    DraftStore *drafts() const;
+    TrayNotifier *trayNotifier() const;
+    ConnectDialog *connectDialog() const;
+
+    //! Where agentdesk-sim is: $AGENTDESK_SIM, next to this binary, or in the build tree.
+    static QString simulatorPath();
+    //! A random token in Coder's format (10-char id, '-', 22-char secret).
+    static QByteArray randomToken();
+
+signals:
+    //! Signed in: the main window exists and the list is loading.
+    void signedIn();
+    //! The first full chat list reached the model and the window painted it.
+    void listShown();
+    void fatalError(const QString &message);
+
+private:
+    void installTranslators();
+    void startSimulator();
+    void handleSimulatorOutput();
+    void connectSilently(const QUrl &url, const QByteArray &token, bool sessionOnly);
+    void showConnectDialog(const QString &error = {});
+    void startSession(const ConnectionResult &result);
+    void stopSession();
+    void signOut();
+    void handleSessionRejected(const ApiError &error);
+    void quit();
+    void runScreenshots();
+
+    Options m_options;
+    std::unique_ptr<QTemporaryDir> m_storageDir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Icons> m_icons;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<ChatListModel> m_chats;
+    std::unique_ptr<ChatListFilterModel> m_filter;
+    std::unique_ptr<ModelConfigModel> m_modelConfigs;
+    std::unique_ptr<SecretStore> m_keychain; //!< null in demo mode
+    std::unique_ptr<InMemorySecretStore> m_sessionStore;
+    QList<QTranslator *> m_translators;
+
+    // Per sign-in.
+    QPointer<ChatWatchClient> m_watch;
+    QPointer<ChatDirectory> m_directory;
+    QPointer<MainWindow> m_mainWindow;
+    QPointer<TrayNotifier> m_tray;
+    QPointer<DesktopNotifications> m_notifications;
+    QPointer<ConnectDialog> m_connectDialog;
+    ConnectionResult m_session; //!< token cleared once ApiClient has it
+    bool m_signedIn = false;
+
+    QPointer<QProcess> m_simulator;
+    QByteArray m_simulatorOutput;
+    QByteArray m_demoToken;
+};
+
+} // namespace AgentDesk

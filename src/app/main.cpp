@@ -1,0 +1,58 @@
+// agentdesk: the desktop client for Coder Agents.
+
+#include "app/Application.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"AgentDesk"_s);
+    QApplication::setOrganizationName(u"AgentDesk"_s);
+    QApplication::setApplicationDisplayName(u"AgentDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+    QGuiApplication::setDesktopFileName(u"io.github.agentdesk.AgentDesk"_s);
+    // The tray keeps the app alive when the window closes; quitting is explicit.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Desktop client for Coder Agents"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s,
+        QCoreApplication::translate("main", "Start the bundled simulator and connect to it."));
+    const QCommandLineOption screenshot(u"screenshot"_s,
+        QCoreApplication::translate(
+            "main", "Save screenshots of the main screens into <dir>, then quit."),
+        QCoreApplication::translate("main", "dir"));
+    const QCommandLineOption quitAfter(u"quit-after"_s,
+        QCoreApplication::translate("main", "Quit after <ms> milliseconds."),
+        QCoreApplication::translate("main", "ms"));
+    const QCommandLineOption simArgument(u"sim-arg"_s,
+        QCoreApplication::translate("main", "Pass <arg> to the simulator in demo mode."),
+        QCoreApplication::translate("main", "arg"));
+    parser.addOptions({demo, screenshot, quitAfter, simArgument});
+    parser.process(app);
+
+    AgentDesk::Application::Options options;
+    options.demo = parser.isSet(demo);
+    options.screenshotDirectory = parser.value(screenshot);
+    options.quitAfterMs = parser.value(quitAfter).toInt();
+    options.simulatorArguments = parser.values(simArgument);
+
+    AgentDesk::Application agentDesk(options);
+    QObject::connect(
+        &agentDesk, &AgentDesk::Application::fatalError, &app, [](const QString &message) {
+            QTextStream(stderr) << message << '\n';
+            QCoreApplication::exit(1);
+        });
+    agentDesk.start();
+    return QApplication::exec();
+}
