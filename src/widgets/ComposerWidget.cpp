@@ -1,0 +1,324 @@
+#include "ComposerWidget.h"
+
+#include "Icons.h"
+#include "MessageEdit.h"
+#include "core/DraftStore.h"
+#include "models/ModelConfigModel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+//! Adds the "why can't I pick this" tooltip to ModelConfigModel rows. Words for users belong to
+//! the widgets layer; the model only carries the server's reason code.
+class ComposerModelProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ToolTipRole
+            && !QIdentityProxyModel::data(index, ModelConfigModel::SelectableRole).toBool())
+            return reasonText(
+                QIdentityProxyModel::data(index, ModelConfigModel::UnavailableReasonRole)
+                    .toString());
+        if (role == Qt::ToolTipRole)
+            return QIdentityProxyModel::data(index, ModelConfigModel::ProviderDisplayNameRole);
+        return QIdentityProxyModel::data(index, role);
+    }
+
+    static QString reasonText(const QString &reason)
+    {
+        if (reason == u"missing_api_key"_s)
+            return ComposerWidget::tr("No API key is configured for this provider.");
+        if (reason == u"user_api_key_required"_s)
+            return ComposerWidget::tr("This provider needs your own API key.");
+        if (reason == u"fetch_failed"_s)
+            return ComposerWidget::tr("The provider's models could not be fetched.");
+        if (reason.isEmpty())
+            return ComposerWidget::tr("This model is not available.");
+        return ComposerWidget::tr("This model is not available (%1).").arg(reason);
+    }
+};
+
+ComposerWidget::ComposerWidget(
+    const Icons *icons, AppSettings *settings, DraftStore *drafts, QWidget *parent)
+    : QWidget(parent)
+    , m_icons(icons)
+    , m_settings(settings)
+    , m_drafts(drafts)
+    , m_edit(new MessageEdit(this))
+    , m_send(new QPushButton(tr("Send"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
+    , m_modelPicker(new QComboBox(this))
+    , m_planMode(new QToolButton(this))
+    , m_hint(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_proxy(new ComposerModelProxy(this))
+{
+    setObjectName(u"composerWidget"_s);
+    m_send->setObjectName(u"sendButton"_s);
+    m_send->setToolTip(tr("Send the message"));
+    m_stop->setObjectName(u"stopButton"_s);
+    m_stop->setToolTip(tr("Stop the agent"));
+    if (m_icons) {
+        m_send->setIcon(m_icons->icon(IconId::Send));
+        m_stop->setIcon(m_icons->icon(IconId::Stop));
+    }
+    m_modelPicker->setObjectName(u"modelPicker"_s);
+    m_modelPicker->setToolTip(tr("Model"));
+    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_modelPicker->setModel(m_proxy);
+    m_modelPicker->hide(); // until models are known
+    m_planMode->setObjectName(u"planModeToggle"_s);
+    m_planMode->setText(tr("Plan first"));
+    m_planMode->setToolTip(tr("Ask the agent to propose a plan before it changes anything"));
+    m_planMode->setCheckable(true);
+    m_planMode->setAutoRaise(true);
+    m_hint->setObjectName(u"composerHint"_s);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_error->setObjectName(u"composerError"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->hide();
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText,
+        palette().color(QPalette::Base).lightness() < 128 ? QColor(0xf2, 0x8b, 0x82)
+                                                          : QColor(0xb3, 0x26, 0x1e));
+    m_error->setPalette(errorPalette);
+    if (m_settings)
+        m_edit->setSendKey(m_settings->sendKey());
+
+    auto *controls = new QHBoxLayout;
+    controls->setContentsMargins(0, 0, 0, 0);
+    controls->addWidget(m_modelPicker);
+    controls->addWidget(m_planMode);
+    controls->addWidget(m_hint, 1);
+    controls->addWidget(m_stop);
+    controls->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_error);
+    layout->addLayout(controls);
+
+    connect(m_edit, &MessageEdit::sendRequested, this, &ComposerWidget::handleSend);
+    connect(m_edit, &MessageEdit::recallRequested, this, &ComposerWidget::recallRequested);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
+    connect(m_send, &QPushButton::clicked, this, &ComposerWidget::handleSend);
+    connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
+    connect(m_planMode, &QToolButton::toggled, this, &ComposerWidget::planModeToggled);
+    connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    updateState();
+}
+
+ComposerWidget::~ComposerWidget() = default;
+
+void ComposerWidget::setDraftKey(const QString &key)
+{
+    if (key == m_draftKey)
+        return;
+    m_draftKey = key;
+    m_loadingDraft = true;
+    m_edit->setPlainText(m_drafts && !key.isEmpty() ? m_drafts->draft(key).text : QString());
+    m_edit->moveCursor(QTextCursor::End);
+    m_loadingDraft = false;
+    m_error->hide();
+    updateState();
+}
+
+QString ComposerWidget::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void ComposerWidget::setText(const QString &text)
+{
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+}
+
+void ComposerWidget::focusEditor()
+{
+    m_edit->setFocus(Qt::OtherFocusReason);
+}
+
+void ComposerWidget::setChatActive(bool active)
+{
+    m_active = active;
+    updateState();
+}
+
+void ComposerWidget::setSendKey(AppSettings::SendKey key)
+{
+    m_edit->setSendKey(key);
+    updateState();
+}
+
+void ComposerWidget::handleSend()
+{
+    const QString text = m_edit->toPlainText();
+    QList<InputPart> content;
+    if (!text.trimmed().isEmpty())
+        content << InputPart::fromText(text);
+    content << attachmentParts();
+    if (content.isEmpty())
+        return;
+    m_edit->setLastSentText(text);
+    // The field empties now, as in every chat app; the stored draft stays until the caller
+    // reports success, so a crash or a failed send cannot lose the text.
+    m_loadingDraft = true;
+    m_edit->clear();
+    m_loadingDraft = false;
+    m_error->hide();
+    updateState();
+    Q_EMIT sendRequested(content);
+}
+
+void ComposerWidget::sendSucceeded(const QString &key)
+{
+    if (!m_drafts || key.isEmpty())
+        return;
+    if (key == m_draftKey && !text().isEmpty())
+        return; // the draft already holds what was typed since
+    m_drafts->clear(key);
+}
+
+void ComposerWidget::sendFailed(
+    const QString &key, const QString &failedText, const QString &reason)
+{
+    if (key == m_draftKey) {
+        const QString current = text();
+        setText(current.isEmpty() ? failedText : failedText + u"\n\n"_s + current);
+        showError(reason);
+        return;
+    }
+    if (m_drafts && !key.isEmpty()) {
+        Draft draft = m_drafts->draft(key);
+        if (!draft.text.contains(failedText))
+            draft.text = draft.text.isEmpty() ? failedText : failedText + u"\n\n"_s + draft.text;
+        draft.updatedAt = QDateTime::currentDateTimeUtc();
+        m_drafts->setDraft(key, draft);
+    }
+}
+
+void ComposerWidget::showError(const QString &reason)
+{
+    m_error->setText(reason);
+    m_error->setVisible(!reason.isEmpty());
+}
+
+QString ComposerWidget::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+void ComposerWidget::handleTextChanged()
+{
+    updateState();
+    if (m_loadingDraft)
+        return;
+    if (m_drafts && !m_draftKey.isEmpty()) {
+        Draft draft = m_drafts->draft(m_draftKey);
+        draft.text = text();
+        draft.updatedAt = QDateTime::currentDateTimeUtc();
+        m_drafts->setDraft(m_draftKey, draft); // DraftStore debounces the write
+    }
+}
+
+void ComposerWidget::updateState()
+{
+    m_send->setEnabled(!text().trimmed().isEmpty() || !attachmentParts().isEmpty());
+    m_stop->setVisible(m_active);
+    if (m_active) {
+        m_hint->setText(tr("Agent is working — your message will be queued"));
+    } else if (m_edit->sendKey() == AppSettings::SendKey::CtrlEnter) {
+        m_hint->setText(tr("Ctrl+Enter to send, Enter for a new line"));
+    } else {
+        m_hint->setText(tr("Enter to send, Shift+Enter for a new line"));
+    }
+}
+
+void ComposerWidget::setModelConfigs(ModelConfigModel *models)
+{
+    if (m_models)
+        disconnect(m_models, nullptr, this, nullptr);
+    m_models = models;
+    m_userPickedModel = false;
+    m_proxy->setSourceModel(models);
+    if (models) {
+        connect(
+            models, &QAbstractItemModel::modelReset, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::rowsInserted, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::rowsRemoved, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::dataChanged, this, &ComposerWidget::handleModelsChanged);
+    }
+    handleModelsChanged();
+}
+
+void ComposerWidget::handleModelsChanged()
+{
+    m_modelPicker->setVisible(m_models && m_models->rowCount() > 0);
+    if (!m_models)
+        return;
+    const int current = m_modelPicker->currentIndex();
+    const bool currentUsable =
+        current >= 0 && m_proxy->index(current, 0).data(ModelConfigModel::SelectableRole).toBool();
+    if (!m_userPickedModel || !currentUsable)
+        m_modelPicker->setCurrentIndex(m_models->defaultRow());
+}
+
+void ComposerWidget::handleModelPicked(int row)
+{
+    m_userPickedModel = true;
+    if (const auto id = selectedModelConfigId())
+        Q_EMIT modelConfigChanged(*id);
+    Q_UNUSED(row)
+}
+
+std::optional<ModelConfigId> ComposerWidget::selectedModelConfigId() const
+{
+    const int row = m_modelPicker->currentIndex();
+    if (!m_models || row < 0)
+        return std::nullopt;
+    const QModelIndex index = m_proxy->index(row, 0);
+    if (!index.data(ModelConfigModel::SelectableRole).toBool())
+        return std::nullopt;
+    return index.data(ModelConfigModel::ModelConfigIdRole).value<ModelConfigId>();
+}
+
+void ComposerWidget::setSelectedModelConfigId(const ModelConfigId &id)
+{
+    if (!m_models || id.isNull())
+        return;
+    const QModelIndex index = m_models->indexOf(id);
+    if (index.isValid() && index.data(ModelConfigModel::SelectableRole).toBool()) {
+        m_modelPicker->setCurrentIndex(index.row());
+        m_userPickedModel = true;
+    }
+}
+
+bool ComposerWidget::isPlanMode() const
+{
+    return m_planMode->isChecked();
+}
+
+void ComposerWidget::setPlanMode(bool on)
+{
+    m_planMode->setChecked(on);
+}
+
+} // namespace AgentDesk

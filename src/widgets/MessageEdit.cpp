@@ -1,0 +1,90 @@
+#include "MessageEdit.h"
+
+#include <QKeyEvent>
+#include <QMimeData>
+#include <QTextBlock>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+constexpr int minimumLines = 2;
+constexpr int maximumLines = 10;
+
+} // namespace
+
+MessageEdit::MessageEdit(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setObjectName(u"messageEdit"_s);
+    setTabChangesFocus(true);
+    setPlaceholderText(tr("Message the agent…"));
+    connect(this, &QPlainTextEdit::textChanged, this, &MessageEdit::handleTextChanged);
+}
+
+void MessageEdit::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter) {
+        const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+        const bool send = m_sendKey == AppSettings::SendKey::Enter ? mods == Qt::NoModifier
+                                                                   : mods == Qt::ControlModifier;
+        if (send) {
+            event->accept();
+            Q_EMIT sendRequested();
+            return;
+        }
+        if (mods == Qt::ShiftModifier || mods == Qt::NoModifier) {
+            // Shift+Enter (or plain Enter in Ctrl+Enter mode) is a line break, not a paragraph
+            // separator QPlainTextEdit would insert for Shift+Enter.
+            insertPlainText(u"\n"_s);
+            event->accept();
+            return;
+        }
+    }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier
+        && toPlainText().isEmpty()) {
+        event->accept();
+        if (m_lastSent.isEmpty()) {
+            Q_EMIT recallRequested();
+            return;
+        }
+        setPlainText(m_lastSent);
+        moveCursor(QTextCursor::End);
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+void MessageEdit::insertFromMimeData(const QMimeData *source)
+{
+    // Attachment hook: images and large pastes will go to AttachmentStrip (a later issue);
+    // until then only the text of a paste is taken.
+    if (source->hasText())
+        insertPlainText(source->text());
+}
+
+void MessageEdit::handleTextChanged()
+{
+    updateGeometry(); // grows with its content between minimumLines and maximumLines
+}
+
+QSize MessageEdit::sizeHint() const
+{
+    const int lineHeight = fontMetrics().lineSpacing();
+    const int lines = std::clamp(document()->lineCount(), minimumLines, maximumLines);
+    const int frame = 2 * frameWidth() + int(2 * document()->documentMargin())
+        + contentsMargins().top() + contentsMargins().bottom();
+    return {QPlainTextEdit::sizeHint().width(), lines * lineHeight + frame};
+}
+
+QSize MessageEdit::minimumSizeHint() const
+{
+    const int frame = 2 * frameWidth() + int(2 * document()->documentMargin());
+    return {QPlainTextEdit::minimumSizeHint().width(),
+        minimumLines * fontMetrics().lineSpacing() + frame};
+}
+
+} // namespace AgentDesk
