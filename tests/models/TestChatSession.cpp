@@ -1,0 +1,242 @@
+#include "core/ApiClient.h"
+#include "models/ChatSession.h"
+#include "models/MessageListModel.h"
+#include "models/QueueModel.h"
+#include "support/SimulatorProcess.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
+
+QList<InputPart> text(const QString &value)
+{
+    return {InputPart::fromText(value)};
+}
+
+//! Counts what a model tells its views.
+struct ModelSignals
+{
+    int inserts = 0;
+    int removes = 0;
+    int changes = 0;
+    int resets = 0;
+    int total() const { return inserts + removes + changes; }
+};
+
+} // namespace
+
+class TestChatSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void open_loadsHistory_andStreamsATurnWithCoalescedUpdates();
+    void send_whileIdle_echoBecomesTheRealMessage();
+    void send_whileRunning_isQueued_thenPromoted();
+    void interrupt_stopsTheTurn();
+    void edit_removesLaterMessages();
+    void send_failure_keepsTheText();
+
+private:
+    void openSession();
+    void watch(QAbstractItemModel *model, ModelSignals &counts);
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<MessageListModel> m_messages;
+    std::unique_ptr<QueueModel> m_queue;
+    std::unique_ptr<QAbstractItemModelTester> m_messagesTester;
+    std::unique_ptr<QAbstractItemModelTester> m_queueTester;
+    std::unique_ptr<ChatSession> m_session;
+    ModelSignals m_counts;
+};
+
+void TestChatSession::init()
+{
+    m_sim = std::make_unique<SimulatorProcess>(
+        QStringList{u"--demo"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setSessionToken(m_sim->token());
+    // Models first, then their testers, alive for the whole test (design.md c.6).
+    m_messages = std::make_unique<MessageListModel>();
+    m_queue = std::make_unique<QueueModel>();
+    m_messagesTester = std::make_unique<QAbstractItemModelTester>(
+        m_messages.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_queueTester = std::make_unique<QAbstractItemModelTester>(
+        m_queue.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_counts = {};
+    watch(m_messages.get(), m_counts);
+    m_session =
+        std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+    m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+}
+
+void TestChatSession::cleanup()
+{
+    m_session.reset();
+    m_queueTester.reset();
+    m_messagesTester.reset();
+    m_queue.reset();
+    m_messages.reset();
+    m_api.reset();
+    m_network.reset();
+    m_sim.reset();
+}
+
+void TestChatSession::watch(QAbstractItemModel *model, ModelSignals &counts)
+{
+    connect(model, &QAbstractItemModel::rowsInserted, this, [&counts] { ++counts.inserts; });
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [&counts] { ++counts.removes; });
+    connect(model, &QAbstractItemModel::dataChanged, this, [&counts] { ++counts.changes; });
+    connect(model, &QAbstractItemModel::modelReset, this, [&counts] { ++counts.resets; });
+}
+
+void TestChatSession::openSession()
+{
+    QSignalSpy loaded(m_session.get(), &ChatSession::historyLoaded);
+    m_session->open();
+    QVERIFY(loaded.wait(10'000));
+    QTRY_COMPARE(m_session->connectionState(), ConnectionState::Live);
+    QTRY_COMPARE(m_session->status(), ChatStatus::Waiting);
+}
+
+void TestChatSession::open_loadsHistory_andStreamsATurnWithCoalescedUpdates()
+{
+    openSession();
+    QVERIFY(m_messages->rowCount() > 0);
+    QCOMPARE(m_messages->newestId(), m_session->assembler().lastCommittedId());
+    const int resetsAfterOpen = m_counts.resets;
+
+    const ModelSignals before = m_counts;
+    const int publishesBefore = m_session->publishCount();
+    QElapsedTimer clock;
+    clock.start();
+    m_session->send(text(u"/scenario long stream it"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Running, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 60'000);
+    QTRY_VERIFY(!m_messages->hasPreview());
+    const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
+    const int publishes = m_session->publishCount() - publishesBefore;
+    const int modelSignals = m_counts.total() - before.total();
+    qInfo("session: %d publishes and %d model signals in %.2f s (%.1f publishes/s)", publishes,
+        modelSignals, seconds, publishes / seconds);
+    QCOMPARE(m_counts.resets, resetsAfterOpen); // never a reset while streaming
+    QVERIFY2(publishes / seconds <= 36.0, "publishing is not coalesced to ~30 per second");
+    // Each publication touches a handful of rows, however many deltas it folds.
+    QVERIFY(modelSignals <= publishes * 8 + 50);
+    QCOMPARE(m_messages->newestId(), m_session->assembler().lastCommittedId());
+}
+
+void TestChatSession::send_whileIdle_echoBecomesTheRealMessage()
+{
+    openSession();
+    QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+    const QString nonce = m_session->send(text(u"/scenario quick hello"_s));
+    QVERIFY(m_messages->rowOfPendingEcho(nonce) >= 0); // shown at once
+    QVERIFY(sent.wait(10'000));
+    QCOMPARE(sent.first().at(1).toBool(), false);
+    QCOMPARE(m_messages->rowOfPendingEcho(nonce), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+            && m_messages->newestId() == m_session->assembler().lastCommittedId(),
+        20'000);
+}
+
+void TestChatSession::send_whileRunning_isQueued_thenPromoted()
+{
+    openSession();
+    m_session->send(text(u"/scenario long first"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Running, 10'000);
+    QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+    const QString nonce = m_session->send(text(u"/scenario quick second"_s));
+    QVERIFY(sent.wait(10'000));
+    QCOMPARE(sent.first().at(1).toBool(), true); // queued
+    QCOMPARE(m_messages->rowOfPendingEcho(nonce), -1);
+    QTRY_COMPARE(m_queue->rowCount(), 1);
+    QTRY_COMPARE(m_session->assembler().queue().size(), 1);
+    m_session->promoteQueued(m_session->assembler().queue().first().id);
+    QTRY_COMPARE_WITH_TIMEOUT(m_queue->rowCount(), 0, 20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 60'000);
+}
+
+void TestChatSession::interrupt_stopsTheTurn()
+{
+    openSession();
+    m_session->send(text(u"/scenario long to be stopped"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_messages->hasPreview(), 10'000);
+    QSignalSpy errors(m_session.get(), &ChatSession::errorOccurred);
+    m_session->interrupt();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 20'000);
+    QTRY_VERIFY(!m_messages->hasPreview());
+    QCOMPARE(errors.size(), 0);
+}
+
+void TestChatSession::edit_removesLaterMessages()
+{
+    openSession();
+    QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+    m_session->send(text(u"/scenario quick one"_s));
+    QVERIFY(sent.wait(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+            && m_messages->newestId() == m_session->assembler().lastCommittedId(),
+        20'000);
+    // The first user message of this turn is the one to edit.
+    MessageId edited;
+    for (const auto &[id, message] : m_session->assembler().committed()) {
+        if (message.role == MessageRole::User)
+            edited = id;
+    }
+    QVERIFY(edited.isValid());
+    const MessageId newestBefore = *m_messages->newestId();
+    QVERIFY(newestBefore > edited);
+    QSignalSpy published(m_session.get(), &ChatSession::published);
+    m_session->editMessage(edited, text(u"/scenario quick one, edited"_s));
+    // Right after the edit lands, nothing between the edited message and the old end remains.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (qint64 id = edited.value + 1; id <= newestBefore.value; ++id) {
+                if (m_messages->contains(MessageId{id}))
+                    return false;
+            }
+            return true;
+        }(),
+        10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+            && m_messages->newestId() == m_session->assembler().lastCommittedId(),
+        20'000);
+}
+
+void TestChatSession::send_failure_keepsTheText()
+{
+    openSession();
+    QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+        QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 500}, {u"method"_s, u"POST"_s},
+            {u"count"_s, 1}}}}));
+    QSignalSpy failed(m_session.get(), &ChatSession::sendFailed);
+    const QString nonce = m_session->send(text(u"please keep me"_s));
+    QVERIFY(failed.wait(10'000));
+    QCOMPARE(failed.first().at(0).toString(), nonce);
+    const auto content = failed.first().at(2).value<QList<InputPart>>();
+    QCOMPARE(content.size(), 1);
+    QCOMPARE(content.first().text, u"please keep me"_s);
+    QVERIFY(m_messages->rowOfPendingEcho(nonce) >= 0); // the row stays and says why
+}
+
+QTEST_GUILESS_MAIN(TestChatSession)
+#include "TestChatSession.moc"
