@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/ApiResult.h"
+#include "core/ApiTypes.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QToolButton;
+class QStackedWidget;
+
+namespace AgentDesk {
+
+class ApiClient;
+class DiffView;
+
+//! The chat's changes (design.md c.7, product.md §1.4): a pull-request header from the chat's
+//! DiffStatus (state Open/Draft/Merged/Closed, title, number, branches, link, approval or
+//! changes requested, "checked N min ago"), a Refresh button, and the DiffView with the diff
+//! from GET {P}/{chat}/diff. objectName diffPanel.
+//!
+//! Hook-up: MainWindow calls setChat() when the open chat changes and setDiffStatus() when a
+//! watch event brings a new diff_status; refresh() runs on setChat and on the button.
+class DiffPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    //! \a api is not owned and must outlive the panel.
+    explicit DiffPanel(ApiClient *api, QWidget *parent = nullptr);
+    ~DiffPanel() override;
+
+    //! Switches to \a chatId and loads its diff; a null id empties the panel.
+    void setChat(const ChatId &chatId, std::optional<DiffStatus> status);
+    //! A newer PR state for the open chat (watch feed); ignored for other chats.
+    void setDiffStatus(std::optional<DiffStatus> status);
+    //! Fetches the diff again. Answers for a chat that is no longer open are dropped.
+    void refresh();
+
+    ChatId chatId() const { return m_chatId; }
+    DiffView *diffView() const { return m_view; }
+    bool isLoading() const noexcept { return m_loading; }
+    //! For tests: the time "checked … ago" counts from.
+    void setLastChecked(const QDateTime &when);
+
+signals:
+    //! A diff answer for the open chat was shown.
+    void refreshed();
+    void loadFailed(const AgentDesk::ApiError &error);
+
+private:
+    void handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &result);
+    void updateHeader();
+    void updateCheckedLabel();
+
+    QPointer<ApiClient> m_api;
+    ChatId m_chatId;
+    std::optional<DiffStatus> m_status;
+    ChatDiff m_diff;
+    QDateTime m_lastChecked;
+    bool m_loading = false;
+    quint64 m_request = 0;
+
+    QLabel *m_state;
+    QLabel *m_title;
+    QLabel *m_branch;
+    QLabel *m_review;
+    QLabel *m_checked;
+    QLabel *m_message;
+    QToolButton *m_refresh;
+    DiffView *m_view;
+    QTimer m_clock;
+};
+
+} // namespace AgentDesk
