@@ -24,11 +24,15 @@ namespace {
 std::optional<QByteArray> readCached(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadWrite))
-        return std::nullopt;
-    QByteArray bytes = file.readAll();
-    file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
-    return bytes;
+    // ExistingOnly: a plain ReadWrite open would create an empty file for a miss.
+    if (file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly)) {
+        QByteArray bytes = file.readAll();
+        file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+        return bytes;
+    }
+    if (file.open(QIODevice::ReadOnly | QIODevice::ExistingOnly))
+        return file.readAll(); // a read-only cache still serves, it just cannot track use
+    return std::nullopt;
 }
 
 //! Worker side: writes atomically, then deletes the oldest files until the total fits.

@@ -260,7 +260,7 @@ void DiffLineDelegate::setFont(const QFont &font)
     m_font = font;
     const QFontMetrics metrics(m_font);
     m_rowHeight = metrics.height() + 2;
-    m_charWidth = std::max(1, metrics.horizontalAdvance(u'M'));
+    m_charWidth = std::max(1.0, QFontMetricsF(m_font).horizontalAdvance(u'M'));
 }
 
 QSize DiffLineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
@@ -399,7 +399,7 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
     const QFontMetrics metrics(m_font);
     const int baseline = rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent();
     const int digits = 5;
-    const int gutter = digits * m_charWidth + cellPadding;
+    const int gutter = qRound(digits * m_charWidth) + cellPadding;
     const int gutters = singleGutter ? gutter : 2 * gutter;
 
     QColor back = colors.base;
@@ -435,7 +435,7 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
         painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter, number(cell.newLine));
     }
     const int markerX = rect.left() + gutters;
-    const int textX = markerX + 2 * m_charWidth;
+    const int textX = markerX + qRound(2 * m_charWidth);
 
     if (cell.kind == RowKind::NoNewline) {
         QFont italic = m_font;
@@ -450,7 +450,7 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
     painter->drawText(QPoint(markerX, baseline), QString(marker));
 
     // Expand tabs; the font is fixed-pitch, so a column is m_charWidth wide.
-    const int maxColumns = std::max(0, (rect.right() - textX) / m_charWidth + 1);
+    const int maxColumns = std::max(0, int((rect.right() - textX) / m_charWidth) + 1);
     QString shown;
     shown.reserve(std::min<qsizetype>(cell.text.size(), maxColumns));
     std::vector<int> columnOf(size_t(cell.text.size()) + 1, 0);
@@ -477,8 +477,8 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
     for (const auto &[start, length] : cell.ranges) {
         if (start < 0 || length <= 0 || start + length > cell.text.size() || !strong.isValid())
             continue;
-        const int x0 = textX + columnOf[size_t(start)] * m_charWidth;
-        const int x1 = textX + columnOf[size_t(start + length)] * m_charWidth;
+        const int x0 = textX + qRound(columnOf[size_t(start)] * m_charWidth);
+        const int x1 = textX + qRound(columnOf[size_t(start + length)] * m_charWidth);
         painter->fillRect(QRect(x0, rect.top() + 1, x1 - x0, rect.height() - 2), strong);
     }
 
@@ -498,7 +498,7 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
             ++runEnd;
         const qint8 k = kinds[size_t(runStart)];
         painter->setPen(k < 0 ? colors.text : colors.forToken(TokenKind(k)));
-        painter->drawText(QPoint(textX + runStart * m_charWidth, baseline),
+        painter->drawText(QPointF(textX + runStart * m_charWidth, baseline),
             shown.mid(runStart, runEnd - runStart));
         runStart = runEnd;
     }

@@ -56,7 +56,7 @@ private:
     Mode m_mode = Mode::Unified;
     QFont m_font;
     int m_rowHeight = 16;
-    int m_charWidth = 8;
+    qreal m_charWidth = 8; //!< Fractional: rounding it drifts long lines.
 };
 
 } // namespace AgentDesk

@@ -94,11 +94,17 @@ public:
         const QString minus = u"−%1"_s.arg(index.data(deletionsRole).toInt());
         const int countsWidth = metrics.horizontalAdvance(plus + u' ' + minus);
         int x = rect.right() - countsWidth;
-        painter->setPen(selected ? text : QColor(0x1a, 0x7f, 0x37));
+        QColor dim = text;
+        dim.setAlphaF(0.45f);
+        const bool noAdditions = index.data(additionsRole).toInt() == 0;
+        const bool noDeletions = index.data(deletionsRole).toInt() == 0;
+        painter->setPen(
+            selected || noAdditions ? (selected ? text : dim) : QColor(0x1a, 0x7f, 0x37));
         painter->drawText(QRect(x, rect.top(), countsWidth, rect.height()),
             Qt::AlignLeft | Qt::AlignVCenter, plus);
         x += metrics.horizontalAdvance(plus + u' ');
-        painter->setPen(selected ? text : QColor(0xcf, 0x22, 0x2e));
+        painter->setPen(
+            selected || noDeletions ? (selected ? text : dim) : QColor(0xcf, 0x22, 0x2e));
         painter->drawText(QRect(x, rect.top(), countsWidth, rect.height()),
             Qt::AlignLeft | Qt::AlignVCenter, minus);
 
@@ -114,8 +120,6 @@ public:
             Qt::AlignLeft | Qt::AlignVCenter, shownName);
         const int used = metrics.horizontalAdvance(shownName) + 6;
         if (!folder.isEmpty() && room - used > metrics.horizontalAdvance(u"…/"_s)) {
-            QColor dim = text;
-            dim.setAlphaF(0.55f);
             painter->setPen(dim);
             painter->drawText(QRect(left + used, rect.top(), room - used, rect.height()),
                 Qt::AlignLeft | Qt::AlignVCenter,
@@ -363,8 +367,8 @@ void DiffView::handleFileActivated(int file)
 {
     if (file < 0 || file == m_model->fileIndexAt(currentSourceRow()))
         return;
+    m_shownFile = file; // before moving, so the scroll tracking does not announce it again
     goToSourceRow(m_model->fileRow(file));
-    m_shownFile = file;
     emit currentFileChanged(file);
 }
 

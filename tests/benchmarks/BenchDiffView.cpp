@@ -1,0 +1,157 @@
+// BenchDiffView: a 50,000-line diff over several hundred files. Prints "name: value unit"
+// lines and asserts nothing (design.md c.12): parse time (sync and via QtConcurrent), parse +
+// first paint of the DiffPanel, paint cost per page at the top and at the bottom (flat when
+// cost does not grow with length), and VmRSS growth.
+
+#include "core/DiffParser.h"
+#include "models/DiffModel.h"
+#include "widgets/DiffPanel.h"
+#include "widgets/DiffView.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QListView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 rssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+void report(const char *name, double value, const char *unit)
+{
+    std::printf("%s: %.2f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+//! About \a lines hunk lines over files of 125 lines each, in several languages.
+QString makeDiff(int lines)
+{
+    static const char *const exts[] = {"cpp", "go", "py", "ts", "rs", "json", "sh", "md"};
+    QString text;
+    text.reserve(qsizetype(lines) * 48);
+    int made = 0;
+    for (int f = 0; made < lines; ++f) {
+        const QString path =
+            u"src/module%1/file%2.%3"_s.arg(f / 20).arg(f).arg(QLatin1StringView(exts[f % 8]));
+        text += u"diff --git a/%1 b/%1\nindex 1111111..2222222 100644\n--- a/%1\n+++ b/%1\n"_s.arg(
+            path);
+        for (int h = 0; h < 5; ++h) {
+            text += u"@@ -%1,20 +%1,20 @@ function section%2()\n"_s.arg(h * 40 + 1).arg(h);
+            for (int i = 0; i < 20; ++i) {
+                if (i % 6 == 3) {
+                    text += u"-    const value%1 = compute(\"old\", %1); // before\n"
+                            u"+    const value%1 = compute(\"new\", %1 + 1); // after\n"_s.arg(i);
+                    made += 2;
+                } else {
+                    text += u"     return helper(%1, \"context line\"); // unchanged\n"_s.arg(i);
+                    ++made;
+                }
+            }
+        }
+    }
+    return text;
+}
+
+//! Paint cost of one page, averaged over \a pages page steps from the current position.
+double msPerPage(QListView *view, int pages, int direction)
+{
+    QScrollBar *bar = view->verticalScrollBar();
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < pages; ++i) {
+        bar->setValue(bar->value() + direction * bar->pageStep());
+        view->viewport()->repaint();
+    }
+    return double(timer.nsecsElapsed()) / 1e6 / pages;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const qint64 rssStart = rssKiB();
+    const QString text = makeDiff(50'000);
+
+    QElapsedTimer timer;
+    timer.start();
+    const ParsedDiff parsed = DiffParser::parse(text);
+    report("diff_parse_sync", double(timer.nsecsElapsed()) / 1e6, "ms");
+    report("diff_files", parsed.files.size(), "files");
+    report("diff_lines", parsed.lineCount, "lines");
+    report("diff_bytes", double(text.size()) * 2 / 1024, "KiB");
+
+    timer.restart();
+    QFutureWatcher<ParsedDiff> watcher;
+    QSignalSpy parsedSpy(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(DiffParser::parseAsync(text));
+    parsedSpy.wait(30'000);
+    report("diff_parse_async", double(timer.nsecsElapsed()) / 1e6, "ms");
+
+    {
+        DiffModel model;
+        timer.restart();
+        model.setDiff(parsed);
+        report("diff_model_set", double(timer.nsecsElapsed()) / 1e6, "ms");
+        report("diff_model_rows", model.rowCount(), "rows");
+    }
+
+    DiffPanel panel(nullptr);
+    panel.resize(1200, 800);
+    panel.show();
+    QTest::qWaitForWindowExposed(&panel);
+    DiffView *view = panel.diffView();
+    QListView *lines = view->lineView();
+    const qint64 rssBeforeShow = rssKiB();
+
+    // Parse (off-thread, as the panel does it) + model + first paint of the visible page.
+    QSignalSpy shown(view, &DiffView::diffShown);
+    timer.restart();
+    view->setDiffText(text);
+    shown.wait(30'000);
+    lines->viewport()->repaint();
+    report("diff_parse_and_first_paint", double(timer.nsecsElapsed()) / 1e6, "ms");
+    report("diff_rss_growth_show", double(rssKiB() - rssBeforeShow), "KiB");
+
+    lines->scrollToTop();
+    lines->viewport()->repaint();
+    report("diff_page_paint_top", msPerPage(lines, 50, 1), "ms/page");
+    lines->scrollToBottom();
+    lines->viewport()->repaint();
+    report("diff_page_paint_bottom", msPerPage(lines, 50, -1), "ms/page");
+
+    view->setMode(DiffView::Mode::SideBySide);
+    lines->scrollToTop();
+    lines->viewport()->repaint();
+    report("diff_page_paint_top_side_by_side", msPerPage(lines, 50, 1), "ms/page");
+    lines->scrollToBottom();
+    lines->viewport()->repaint();
+    report("diff_page_paint_bottom_side_by_side", msPerPage(lines, 50, -1), "ms/page");
+
+    timer.restart();
+    for (int i = 0; i < 200; ++i)
+        view->nextHunk();
+    report("diff_next_hunk", double(timer.nsecsElapsed()) / 1e6 / 200, "ms/step");
+
+    report("diff_rss_growth_total", double(rssKiB() - rssStart), "KiB");
+    return 0;
+}

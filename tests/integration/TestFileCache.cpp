@@ -1,0 +1,187 @@
+// FileCache against agentdesk-sim: the first read downloads and stores, the second comes from
+// disk without the network, the bound evicts the least recently used file, and a caller that
+// goes away never gets a callback.
+
+#include "core/ApiClient.h"
+#include "core/FileCache.h"
+#include "support/SimulatorProcess.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString orgId = u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f"_s;
+constexpr int waitMs = 15'000;
+
+//! Fetches through the cache and waits (bounded) for the single answer.
+ApiResult<QByteArray> fetch(FileCache &cache, const FileId &id)
+{
+    QObject context;
+    std::optional<ApiResult<QByteArray>> result;
+    cache.fetch(id, &context, [&](const ApiResult<QByteArray> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, waitMs))
+        return ApiError::validationFailure(u"no answer"_s);
+    return *result;
+}
+
+} // namespace
+
+class TestFileCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void secondRead_comesFromDisk_withoutNetwork();
+    void bound_evictsLeastRecentlyUsed();
+    void concurrentFetches_shareOneDownload();
+    void deadCaller_getsNoCallback();
+    void missingFile_reports404();
+
+private:
+    FileId upload(const QByteArray &bytes, const QString &name);
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestFileCache::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setSessionToken(m_sim->token());
+}
+
+void TestFileCache::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+FileId TestFileCache::upload(const QByteArray &bytes, const QString &name)
+{
+    QObject context;
+    std::optional<ApiResult<FileId>> result;
+    m_api->uploadFile(OrganizationId::fromString(orgId), bytes, u"text/plain"_s, name, &context,
+        [&](const ApiResult<FileId> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, waitMs) || !result->ok())
+        return {};
+    return result->value();
+}
+
+void TestFileCache::secondRead_comesFromDisk_withoutNetwork()
+{
+    const QByteArray bytes = "cached text";
+    const FileId id = upload(bytes, u"a.txt"_s);
+    QVERIFY(!id.isNull());
+    FileCache cache(m_api.get(), m_dir->path());
+    QSignalSpy stored(&cache, &FileCache::stored);
+    const auto first = fetch(cache, id);
+    QVERIFY2(first.ok(), qPrintable(first.error().toDisplayString()));
+    QCOMPARE(first.value(), bytes);
+    QCOMPARE(cache.downloadCount(), 1);
+    QVERIFY(stored.wait(waitMs) || stored.size() == 1);
+    QVERIFY(cache.contains(id));
+    QCOMPARE(QFileInfo(cache.pathFor(id)).dir().path(), m_dir->path());
+
+    // A new cache over the same directory with no network at all still has it.
+    FileCache offline(nullptr, m_dir->path());
+    const auto second = fetch(offline, id);
+    QVERIFY2(second.ok(), qPrintable(second.error().toDisplayString()));
+    QCOMPARE(second.value(), bytes);
+    QCOMPARE(offline.downloadCount(), 0);
+}
+
+void TestFileCache::bound_evictsLeastRecentlyUsed()
+{
+    QList<FileId> ids;
+    for (int i = 0; i < 3; ++i) {
+        const FileId id = upload(QByteArray(1000, char('a' + i)), u"f%1.txt"_s.arg(i));
+        QVERIFY(!id.isNull());
+        ids << id;
+    }
+    FileCache cache(m_api.get(), m_dir->path());
+    cache.setMaxBytes(2500); // room for two files of 1000 bytes
+    QSignalSpy stored(&cache, &FileCache::stored);
+    QVERIFY(fetch(cache, ids[0]).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, waitMs);
+    // Make the first file clearly the oldest, whatever the file system's time resolution.
+    QFile first(cache.pathFor(ids[0]));
+    QVERIFY(first.open(QIODevice::ReadWrite));
+    QVERIFY(first.setFileTime(
+        QDateTime::currentDateTimeUtc().addSecs(-3600), QFileDevice::FileModificationTime));
+    first.close();
+    QVERIFY(fetch(cache, ids[1]).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 2, waitMs);
+    QVERIFY(cache.contains(ids[0]));
+    QVERIFY(fetch(cache, ids[2]).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 3, waitMs);
+    QVERIFY(!cache.contains(ids[0])); // the oldest went
+    QVERIFY(cache.contains(ids[1]));
+    QVERIFY(cache.contains(ids[2]));
+}
+
+void TestFileCache::concurrentFetches_shareOneDownload()
+{
+    const FileId id = upload("shared", u"s.txt"_s);
+    QVERIFY(!id.isNull());
+    FileCache cache(m_api.get(), m_dir->path());
+    QObject context;
+    int answers = 0;
+    for (int i = 0; i < 3; ++i) {
+        cache.fetch(id, &context, [&](const ApiResult<QByteArray> &r) {
+            QVERIFY(r.ok());
+            ++answers;
+        });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answers, 3, waitMs);
+    QCOMPARE(cache.downloadCount(), 1);
+}
+
+void TestFileCache::deadCaller_getsNoCallback()
+{
+    const FileId id = upload("gone", u"g.txt"_s);
+    QVERIFY(!id.isNull());
+    FileCache cache(m_api.get(), m_dir->path());
+    QSignalSpy stored(&cache, &FileCache::stored);
+    bool called = false;
+    {
+        QObject context;
+        cache.fetch(id, &context, [&](const ApiResult<QByteArray> &) { called = true; });
+    }
+    QVERIFY(stored.wait(waitMs)); // the download still completes and is stored
+    QVERIFY(!called);
+}
+
+void TestFileCache::missingFile_reports404()
+{
+    FileCache cache(m_api.get(), m_dir->path());
+    const auto result = fetch(cache, FileId::createUuid());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().httpStatus, 404);
+}
+
+QTEST_GUILESS_MAIN(TestFileCache)
+#include "TestFileCache.moc"
