@@ -326,6 +326,12 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
     menu->popup(event->globalPos());
 }
 
+void ChatView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+    QListView::currentChanged(current, previous);
+    updateActions();
+}
+
 void ChatView::updateActions()
 {
     const QModelIndex index = currentIndex();

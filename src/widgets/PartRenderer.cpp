@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTextFragment>
 #include <QTextFrame>
 #include <QTextTable>
 
@@ -399,8 +400,22 @@ void PartRenderer::renderMarkdown(QTextCursor &cursor, const QString &markdown) 
             QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
     const int lastBlock = cursor.blockNumber();
     QTextDocument *document = cursor.document();
+    const int firstPosition = document->findBlockByNumber(firstBlock).position();
     for (int number = firstBlock; number <= lastBlock; ++number) {
         const QTextBlock block = document->findBlockByNumber(number);
+        // The importer colours links from the application palette of the moment; use ours so
+        // links stay readable in dark themes.
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isAnchor())
+                continue;
+            QTextCursor link(document);
+            link.setPosition(fragment.position());
+            link.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            QTextCharFormat color;
+            color.setForeground(m_colors.link);
+            link.mergeCharFormat(color);
+        }
         QTextBlockFormat format = block.blockFormat();
         const bool code = format.hasProperty(QTextFormat::BlockCodeFence)
             || format.hasProperty(QTextFormat::BlockCodeLanguage)
@@ -411,19 +426,25 @@ void PartRenderer::renderMarkdown(QTextCursor &cursor, const QString &markdown) 
         format.setNonBreakableLines(false); // long lines wrap instead of being clipped by the row
         QTextCursor(block).setBlockFormat(format);
     }
-    // Tables from the importer have hairline borders; give the cells some air.
+    // Tables from the importer get hairline, collapsed borders and some air in the cells.
     for (QTextFrame *frame : cursor.currentFrame()->childFrames()) {
-        if (auto *table = qobject_cast<QTextTable *>(frame)) {
-            QTextTableFormat format = table->format();
-            if (format.cellPadding() < 3) {
-                format.setCellPadding(4);
-                format.setCellSpacing(0);
-                format.setBorder(1);
-                format.setBorderBrush(m_colors.cardBorder);
-                format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-                format.setBorderCollapse(true);
-                table->setFormat(format);
-            }
+        auto *table = qobject_cast<QTextTable *>(frame);
+        if (!table || table->firstPosition() < firstPosition)
+            continue;
+        QTextTableFormat format = table->format();
+        format.setCellPadding(4);
+        format.setCellSpacing(0);
+        format.setBorder(1);
+        format.setBorderBrush(m_colors.cardBorder);
+        format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        format.setBorderCollapse(true);
+        table->setFormat(format);
+        // Inserting a fragment can leave an empty paragraph at the top of the first cell.
+        for (int column = 0; column < table->columns(); ++column) {
+            const QTextTableCell cell = table->cellAt(0, column);
+            QTextCursor start = cell.firstCursorPosition();
+            if (start.block().length() == 1 && start.block() != cell.lastCursorPosition().block())
+                start.deleteChar();
         }
     }
 }

@@ -1,0 +1,289 @@
+// Offscreen tests of MessageDelegate, MessageLayoutCache and PartRenderer inside a ChatView.
+
+#include "ConversationTestData.h"
+#include "models/MessageListModel.h"
+#include "widgets/ChatView.h"
+#include "widgets/MessageDelegate.h"
+#include "widgets/MessageLayoutCache.h"
+#include "widgets/PartRenderer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextFragment>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString artifact(const QString &name)
+{
+    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
+}
+
+//! Viewport position of the first character of the anchor `href` in `index`'s row.
+QPoint anchorPoint(ChatView &view, const QModelIndex &index, const QString &href)
+{
+    MessageDelegate *delegate = view.messageDelegate();
+    QTextDocument &document = delegate->layoutCache().document(index, delegate->textWidth());
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().anchorHref() != href)
+                continue;
+            const QRectF blockRect = document.documentLayout()->blockBoundingRect(block);
+            const QTextLine line =
+                block.layout()->lineForTextPosition(fragment.position() - block.position());
+            const qreal x = line.cursorToX(fragment.position() - block.position() + 1);
+            const QPoint inDocument(
+                int(blockRect.left() + x), int(blockRect.top() + line.y() + line.height() / 2));
+            const QRect rect = view.visualRect(index);
+            return rect.topLeft()
+                + QPoint(MessageDelegate::horizontalMargin, MessageDelegate::verticalMargin)
+                + inDocument;
+        }
+    }
+    return {};
+}
+
+QString rowText(ChatView &view, const QModelIndex &index)
+{
+    MessageDelegate *delegate = view.messageDelegate();
+    return delegate->layoutCache().document(index, delegate->textWidth()).toPlainText();
+}
+
+} // namespace
+
+class TestMessageDelegate : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<MessageListModel>();
+        m_view = std::make_unique<ChatView>();
+        m_view->setObjectName(u"chatView"_s);
+        m_view->setModel(m_model.get());
+        m_view->messageDelegate()->setOpenLinksExternally(false);
+        m_view->resize(1000, 800);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+    }
+    void cleanup()
+    {
+        m_view.reset();
+        m_model.reset();
+    }
+
+    void streamingText_growsRowHeight()
+    {
+        m_model->setChatActive(true);
+        ChatMessage preview = assistantText(0, u"One line."_s);
+        preview.id = MessageId{};
+        m_model->setPreview(preview);
+        QTRY_VERIFY(m_view->visualRect(m_model->index(0)).height() > 0);
+        const int before = m_view->visualRect(m_model->index(0)).height();
+
+        preview.parts.first().text = QString(u"Much longer streamed text. "_s).repeated(80);
+        m_model->setPreview(preview);
+        QTRY_VERIFY(m_view->visualRect(m_model->index(0)).height() > before);
+        QVERIFY(rowText(*m_view, m_model->index(0)).contains(u"▍"_s)); // live cursor
+        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-streaming.png"_s)));
+    }
+
+    void sizeHint_equalsPaintedHeight()
+    {
+        for (const ChatMessage &m : richConversation())
+            m_model->upsert(m);
+        QTRY_COMPARE(m_model->rowCount(), 3);
+        MessageDelegate *delegate = m_view->messageDelegate();
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QModelIndex index = m_model->index(row);
+            QStyleOptionViewItem option;
+            const QSize hint = delegate->sizeHint(option, index);
+            const QTextDocument &document =
+                delegate->layoutCache().document(index, delegate->textWidth());
+            QCOMPARE(hint.height(),
+                int(std::ceil(document.size().height())) + 2 * MessageDelegate::verticalMargin);
+            QTRY_COMPARE(m_view->visualRect(index).height(), hint.height());
+        }
+    }
+
+    void cache_isBounded_with2000Messages()
+    {
+        QList<ChatMessage> messages;
+        for (int i = 1; i <= 2000; ++i)
+            messages << (i % 2 ? userText(i, u"Question %1"_s.arg(i))
+                               : assistantText(i, u"Answer **%1** with `code`."_s.arg(i)));
+        m_model->upsertMany(messages);
+        QTRY_VERIFY(m_view->isFollowing());
+        QScrollBar *bar = m_view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 10000);
+        for (int value = bar->maximum(); value > 0; value -= bar->maximum() / 20) {
+            bar->setValue(value);
+            m_view->grab();
+        }
+        MessageLayoutCache &cache = m_view->messageDelegate()->layoutCache();
+        QVERIFY(cache.documentCount() > 0);
+        QCOMPARE_LE(cache.documentCount(), cache.maxDocuments());
+        QCOMPARE(cache.maxDocuments(), MessageLayoutCache::defaultMaxDocuments);
+    }
+
+    void reasoning_collapsedByDefault_expandsOnClick()
+    {
+        for (const ChatMessage &m : richConversation())
+            m_model->upsert(m);
+        const QModelIndex index = m_model->index(1);
+        QTRY_VERIFY(m_view->visualRect(index).height() > 0);
+        QVERIFY(rowText(*m_view, index).contains(u"Thought for 4 second"_s));
+        QVERIFY(!rowText(*m_view, index).contains(u"look at the flaky login test first"_s));
+        const int before = m_view->visualRect(index).height();
+
+        const QPoint point = anchorPoint(*m_view, index, PartRenderer::toggleHref(0));
+        QVERIFY(!point.isNull());
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, point);
+        QVERIFY(m_view->messageDelegate()->isExpanded(index, 0));
+        QVERIFY(rowText(*m_view, index).contains(u"look at the flaky login test first"_s));
+        QTRY_VERIFY(m_view->visualRect(index).height() > before);
+        QVERIFY(!m_view->textEditorIndex().isValid()); // an anchor click opens no editor
+
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+            anchorPoint(*m_view, index, PartRenderer::toggleHref(0)));
+        QVERIFY(!m_view->messageDelegate()->isExpanded(index, 0));
+    }
+
+    void toolCard_showsStateAndResult()
+    {
+        m_model->setChatActive(true);
+        for (const ChatMessage &m : richConversation())
+            m_model->upsert(m);
+        const QModelIndex first = m_model->index(1);
+        QString text = rowText(*m_view, first);
+        QVERIFY2(text.contains(u"execute"_s), qPrintable(text));
+        QVERIFY(text.contains(u"go test ./auth/... -run TestLogin -count=20"_s));
+        QVERIFY(text.contains(u"ran: go"_s));
+        QVERIFY(text.contains(u"done"_s));
+        QVERIFY(text.contains(u"failed"_s));
+        QVERIFY(!text.contains(u"session expired"_s)); // collapsed
+
+        m_view->messageDelegate()->setExpanded(first, 2, true);
+        text = rowText(*m_view, first);
+        QVERIFY(text.contains(u"session expired"_s));
+        QVERIFY(text.contains(u"[exit code 1]"_s));
+
+        const QModelIndex second = m_model->index(2);
+        QVERIFY(rowText(*m_view, second).contains(u"running"_s));
+        m_model->setChatActive(false);
+        QTRY_VERIFY(rowText(*m_view, second).contains(u"interrupted"_s));
+    }
+
+    void unknownPart_isShownGenerically()
+    {
+        for (const ChatMessage &m : richConversation())
+            m_model->upsert(m);
+        const QModelIndex index = m_model->index(2);
+        QVERIFY(rowText(*m_view, index).contains(u"Unsupported part: future-widget"_s));
+        QVERIFY(!rowText(*m_view, index).contains(u"future-data"_s));
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+            anchorPoint(*m_view, index, PartRenderer::toggleHref(2)));
+        QVERIFY(rowText(*m_view, index).contains(u"future-data"_s)); // the raw JSON
+    }
+
+    void remoteImage_isNeverFetched()
+    {
+        m_model->upsert(assistantText(1,
+            u"Look: ![logo](https://example.com/logo.png) and <img src=\"http://x.test/a.png\">"_s));
+        const QModelIndex index = m_model->index(0);
+        QTRY_VERIFY(m_view->visualRect(index).height() > 0);
+        m_view->grab();
+        MessageDelegate *delegate = m_view->messageDelegate();
+        MessageDocument &document = delegate->layoutCache().document(index, delegate->textWidth());
+        QCOMPARE(document.blockedResourceRequests(), 0);
+        bool hasImage = false;
+        bool hasLink = false;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                hasImage = hasImage || it.fragment().charFormat().isImageFormat();
+                hasLink = hasLink
+                    || it.fragment().charFormat().anchorHref() == u"https://example.com/logo.png"_s;
+            }
+        }
+        QVERIFY(!hasImage);
+        QVERIFY(hasLink);
+        QVERIFY(document.toPlainText().contains(u"Image: logo"_s));
+        QVERIFY(document.toPlainText().contains(u"<img"_s)); // raw HTML shown as text
+        // Even a document asked directly refuses to load a remote resource.
+        QVERIFY(
+            !document.resource(QTextDocument::ImageResource, QUrl(u"https://example.com/x.png"_s))
+                 .isValid());
+        QCOMPARE(document.blockedResourceRequests(), 1);
+    }
+
+    void linkClick_emitsLinkActivated()
+    {
+        m_model->upsert(assistantText(1, u"See [the docs](https://coder.com/docs) please."_s));
+        const QModelIndex index = m_model->index(0);
+        QTRY_VERIFY(m_view->visualRect(index).height() > 0);
+        QSignalSpy spy(m_view->messageDelegate(), &MessageDelegate::linkActivated);
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+            anchorPoint(*m_view, index, u"https://coder.com/docs"_s));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toUrl(), QUrl(u"https://coder.com/docs"_s));
+    }
+
+    void pendingEcho_failed_showsErrorAndRetry()
+    {
+        const QString nonce = m_model->addPendingEcho({InputPart::fromText(u"hello"_s)});
+        const QModelIndex index = m_model->index(0);
+        QTRY_VERIFY(m_view->visualRect(index).height() > 0);
+        QVERIFY(rowText(*m_view, index).contains(u"Sending…"_s));
+        m_model->failPendingEcho(nonce, u"Internal error (500)"_s);
+        QTRY_VERIFY(rowText(*m_view, index).contains(u"Not sent: Internal error (500)"_s));
+        QSignalSpy spy(m_view.get(), &ChatView::retrySendRequested);
+        QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {},
+            anchorPoint(*m_view, index, PartRenderer::retryHref()));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().first().toString(), nonce);
+    }
+
+    void richConversation_screenshot()
+    {
+        m_model->setChatActive(true);
+        for (const ChatMessage &m : richConversation())
+            m_model->upsert(m);
+        m_view->messageDelegate()->setExpanded(m_model->index(1), 2, true);
+        const QString nonce =
+            m_model->addPendingEcho({InputPart::fromText(u"Also run the linter."_s)});
+        m_model->failPendingEcho(nonce, u"The server is unavailable (503)."_s);
+        m_view->scrollToBottomAndFollow();
+        QTRY_VERIFY(m_view->isFollowing());
+        m_view->scrollToTop();
+        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich.png"_s)));
+        m_view->scrollToBottomAndFollow();
+        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich-bottom.png"_s)));
+
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+        dark.setColor(QPalette::Base, QColor(0x1b, 0x1d, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+        dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+        m_view->setPalette(dark);
+        m_view->scrollToTop();
+        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich-dark.png"_s)));
+    }
+
+private:
+    std::unique_ptr<MessageListModel> m_model;
+    std::unique_ptr<ChatView> m_view;
+};
+
+QTEST_MAIN(TestMessageDelegate)
+#include "TestMessageDelegate.moc"
