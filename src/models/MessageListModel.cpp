@@ -1,5 +1,7 @@
 #include "models/MessageListModel.h"
 
+#include "models/MessageParts.h"
+
 #include <QUuid>
 
 #include <algorithm>
@@ -33,24 +35,6 @@ MessagePart compacted(MessagePart part)
     return part;
 }
 
-bool samePart(const MessagePart &a, const MessagePart &b)
-{
-    return a.kind == b.kind && a.typeRaw == b.typeRaw && a.text == b.text && a.title == b.title
-        && a.toolCallId == b.toolCallId && a.toolName == b.toolName && a.args == b.args
-        && a.argsDelta == b.argsDelta && a.result == b.result && a.resultDelta == b.resultDelta
-        && a.isError == b.isError && a.isMedia == b.isMedia && a.fileId == b.fileId
-        && a.fileName == b.fileName && a.content == b.content && a.url == b.url && a.name == b.name
-        && a.mediaType == b.mediaType && a.data == b.data && a.createdAt == b.createdAt
-        && a.completedAt == b.completedAt && a.startLine == b.startLine && a.endLine == b.endLine
-        && a.contextFilePath == b.contextFilePath && a.skillName == b.skillName
-        && a.parsedCommands == b.parsedCommands && (isKnownKind(a.kind) || a.raw == b.raw);
-}
-
-bool sameParts(const QList<MessagePart> &a, const QList<MessagePart> &b)
-{
-    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), samePart);
-}
-
 bool sameUsage(const std::optional<MessageUsage> &a, const std::optional<MessageUsage> &b)
 {
     if (a.has_value() != b.has_value())
@@ -61,16 +45,6 @@ bool sameUsage(const std::optional<MessageUsage> &a, const std::optional<Message
         && a->totalTokens == b->totalTokens && a->reasoningTokens == b->reasoningTokens
         && a->cacheCreationTokens == b->cacheCreationTokens
         && a->cacheReadTokens == b->cacheReadTokens && a->contextLimit == b->contextLimit;
-}
-
-QString joinedText(const QList<MessagePart> &parts)
-{
-    QStringList texts;
-    for (const MessagePart &part : parts) {
-        if (part.kind == MessagePart::Kind::Text && !part.text.isEmpty())
-            texts.append(part.text);
-    }
-    return texts.join(u"\n\n"_s);
 }
 
 bool hasToolCalls(const ChatMessage &message)

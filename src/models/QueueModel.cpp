@@ -1,5 +1,7 @@
 #include "models/QueueModel.h"
 
+#include "models/MessageParts.h"
+
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -7,25 +9,6 @@ using namespace Qt::StringLiterals;
 namespace AgentDesk {
 
 namespace {
-
-QString joinedText(const QList<MessagePart> &parts)
-{
-    QStringList texts;
-    for (const MessagePart &part : parts) {
-        if (part.kind == MessagePart::Kind::Text && !part.text.isEmpty())
-            texts.append(part.text);
-    }
-    return texts.join(u"\n\n"_s);
-}
-
-bool sameParts(const QList<MessagePart> &a, const QList<MessagePart> &b)
-{
-    return std::equal(
-        a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const MessagePart &x, const MessagePart &y) {
-            return x.kind == y.kind && x.text == y.text && x.fileId == y.fileId
-                && x.fileName == y.fileName && x.content == y.content && x.raw == y.raw;
-        });
-}
 
 } // namespace
 

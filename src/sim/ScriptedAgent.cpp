@@ -1,5 +1,6 @@
 #include "ScriptedAgent.h"
 
+#include "SimKeys.h"
 #include "SimLogging.h"
 #include "SimOptions.h"
 #include "SimState.h"
@@ -16,13 +17,9 @@ namespace AgentDeskSim {
 
 namespace {
 
-const QString kType = QStringLiteral("type");
-const QString kText = QStringLiteral("text");
 constexpr int maxOpsPerSlice = 64; // bounded batches so sockets flush even at full speed
 
 // A 1x1 PNG used for agent-produced file parts.
-const char *tinyPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
-                            "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 QJsonArray parsedCommands(const QString &command)
 {

@@ -2,6 +2,7 @@
 
 #include "ScriptedAgent.h"
 #include "SimHttpServer.h"
+#include "SimKeys.h"
 #include "SimLogging.h"
 #include "SimOptions.h"
 #include "SimSocketHub.h"
@@ -19,8 +20,6 @@ namespace AgentDeskSim {
 namespace {
 
 const QString kMessage = QStringLiteral("message");
-const QString kType = QStringLiteral("type");
-const QString kText = QStringLiteral("text");
 constexpr qint64 maxCreateBody = 256 * 1024;
 constexpr qint64 maxUploadBytes = 10 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 #include "SimSeeder.h"
 
+#include "SimKeys.h"
 #include "SimState.h"
 
 #include <QFile>
@@ -8,9 +9,6 @@
 namespace AgentDeskSim {
 
 namespace {
-
-const char *tinyPngBase64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
-                            "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 QDateTime parseTime(const QJsonValue &value)
 {

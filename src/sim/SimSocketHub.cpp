@@ -1,5 +1,6 @@
 #include "SimSocketHub.h"
 
+#include "SimKeys.h"
 #include "SimLogging.h"
 #include "SimOptions.h"
 #include "SimState.h"
@@ -14,8 +15,6 @@ namespace AgentDeskSim {
 namespace {
 
 constexpr int maxEventsPerFrame = 256;
-const QString kType = QStringLiteral("type");
-const QString kChatId = QStringLiteral("chat_id");
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "SimState.h"
 
+#include "SimKeys.h"
 #include "SimLogging.h"
 
 #include <QCryptographicHash>
@@ -12,9 +13,6 @@
 namespace AgentDeskSim {
 
 namespace {
-
-const QString kType = QStringLiteral("type");
-const QString kChatId = QStringLiteral("chat_id");
 
 QJsonObject workspace(const char *id, const char *name, const char *status)
 {

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/ApiTypes.h"
+
+namespace AgentDesk {
+
+//! The Markdown a message shows: its text parts, joined by blank lines.
+QString joinedText(const QList<MessagePart> &parts);
+
+//! Whether two parts would look the same (see sameParts).
+bool samePart(const MessagePart &a, const MessagePart &b);
+
+//! Whether two part lists would look the same. `raw` is compared only for unknown kinds, the
+//! only parts rendered from it (the models drop it for known kinds to save memory).
+bool sameParts(const QList<MessagePart> &a, const QList<MessagePart> &b);
+
+} // namespace AgentDesk
