@@ -1,0 +1,261 @@
+// ConversationWidget against the real simulator: ApiClient + ChatSession + models built as the
+// app builds them, the widgets driven by objectName.
+
+#include "core/ApiClient.h"
+#include "core/AppSettings.h"
+#include "core/DraftStore.h"
+#include "models/ChatSession.h"
+#include "models/MessageListModel.h"
+#include "models/QueueModel.h"
+#include "support/SimulatorProcess.h"
+#include "widgets/ChatView.h"
+#include "widgets/ComposerWidget.h"
+#include "widgets/ConversationWidget.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/Icons.h"
+#include "widgets/MessageEdit.h"
+
+#include <QAction>
+#include <QDir>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
+
+QString artifact(const QString &name)
+{
+    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
+}
+
+} // namespace
+
+class TestConversationWidget : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        if (SimulatorProcess::executable().isEmpty())
+            QSKIP("AGENTDESK_SIM is not set");
+        m_sim = std::make_unique<SimulatorProcess>(
+            QStringList{u"--demo"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"5"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_api = std::make_unique<ApiClient>(m_network.get());
+        m_api->setDeploymentUrl(m_sim->baseUrl());
+        m_api->setSessionToken(m_sim->token());
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
+        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
+        m_messages = std::make_unique<MessageListModel>();
+        m_queue = std::make_unique<QueueModel>();
+        m_session =
+            std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+        m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+        m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
+        m_widget->resize(1000, 800);
+        m_widget->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
+    }
+    void cleanup()
+    {
+        m_widget.reset();
+        m_session.reset();
+        m_queue.reset();
+        m_messages.reset();
+        m_drafts.reset();
+        m_settings.reset();
+        m_api.reset();
+        m_network.reset();
+        m_sim.reset();
+    }
+
+    void emptyState_withoutSession()
+    {
+        auto *label = m_widget->findChild<QLabel *>(u"emptyStateLabel"_s);
+        QVERIFY(label && label->isVisible());
+        QVERIFY(label->text().contains(u"Ctrl+N"_s));
+    }
+
+    void streamedTurn_rowsGrow_thenWaiting()
+    {
+        open();
+        const int rowsBefore = m_messages->rowCount();
+        send(u"/scenario long stream it"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_messages->hasPreview(), 10'000);
+        const QModelIndex preview = m_messages->index(m_messages->rowCount() - 1);
+        const int heightBefore = view()->visualRect(preview).height();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_messages->hasPreview()
+                || view()->visualRect(m_messages->index(m_messages->rowCount() - 1)).height()
+                    > heightBefore + 20,
+            20'000);
+        if (m_messages->hasPreview()) {
+            auto *stop = m_widget->findChild<QPushButton *>(u"stopButton"_s);
+            QVERIFY(stop->isVisible());
+            QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-midstream.png"_s)));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 60'000);
+        QTRY_VERIFY(m_messages->rowCount() > rowsBefore);
+        QVERIFY(view()->isFollowing());
+        QScrollBar *bar = view()->verticalScrollBar();
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(m_widget->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"Idle"_s));
+        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-done.png"_s)));
+    }
+
+    void sendWhileRunning_isQueued_thenPromoted()
+    {
+        open();
+        send(u"/scenario long first"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Running, 10'000);
+        auto *hint = m_widget->findChild<QLabel *>(u"composerHint"_s);
+        QTRY_VERIFY(hint->text().contains(u"queued"_s)); // statusChanged is published ~30 Hz
+        send(u"/scenario quick second"_s);
+        auto *panel = m_widget->findChild<QWidget *>(u"queuePanel"_s);
+        QVERIFY(panel);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 10'000);
+        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-queued.png"_s)));
+        auto *promote = panel->findChild<QToolButton *>(u"promoteButton"_s);
+        QVERIFY(promote);
+        QTest::mouseClick(promote, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 60'000);
+    }
+
+    void stop_asksThenInterrupts()
+    {
+        open();
+        send(u"/scenario long to be stopped"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_messages->hasPreview(), 10'000);
+        auto *stop = m_widget->findChild<QPushButton *>(u"stopButton"_s);
+        QTRY_VERIFY(stop->isVisible());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        auto *confirm = m_widget->findChild<ErrorBanner *>(u"confirmBanner"_s);
+        QVERIFY(confirm && confirm->isVisible());
+        QVERIFY(m_session->status() != ChatStatus::Waiting); // nothing happens before "Stop"
+        QTest::mouseClick(
+            confirm->findChild<QPushButton *>(u"errorBannerAction"_s), Qt::LeftButton);
+        QVERIFY(!confirm->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 20'000);
+        QTRY_VERIFY(!stop->isVisible());
+    }
+
+    void editEarlierMessage_replacesLaterRows()
+    {
+        open();
+        QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+        send(u"/scenario quick one"_s);
+        QVERIFY(sent.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+                && m_messages->newestId() == m_session->assembler().lastCommittedId(),
+            20'000);
+        int userRow = -1;
+        for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
+            if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
+                == MessageRole::User)
+                userRow = row;
+        }
+        QVERIFY(userRow >= 0);
+        const auto edited =
+            m_messages->index(userRow).data(MessageListModel::MessageIdRole).value<MessageId>();
+        const MessageId newestBefore = *m_messages->newestId();
+        QVERIFY(newestBefore > edited);
+
+        view()->setCurrentIndex(m_messages->index(userRow));
+        view()->editAction()->trigger();
+        QVERIFY(m_widget->isEditing());
+        QCOMPARE(m_widget->composer()->text(), u"/scenario quick one"_s);
+        auto *confirm = m_widget->findChild<ErrorBanner *>(u"confirmBanner"_s);
+        QVERIFY(confirm->isVisible());
+        QVERIFY(confirm->text().contains(u"everything after it"_s));
+
+        auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+        edit->selectAll();
+        QTest::keyClicks(edit, u"/scenario quick one, edited"_s);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(!m_widget->isEditing());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (qint64 id = edited.value + 1; id <= newestBefore.value; ++id) {
+                    if (m_messages->contains(MessageId{id}))
+                        return false;
+                }
+                return true;
+            }(),
+            10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+    }
+
+    void failedSend_showsCodersMessage_andKeepsText()
+    {
+        open();
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+            QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 500},
+                {u"method"_s, u"POST"_s}, {u"count"_s, 1}}}}));
+        QSignalSpy failed(m_session.get(), &ChatSession::sendFailed);
+        send(u"please keep me"_s);
+        QVERIFY(failed.wait(10'000));
+        const auto error = failed.first().at(1).value<ApiError>();
+        auto *banner = m_widget->findChild<ErrorBanner *>(u"apiErrorBanner"_s);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(error.message), qPrintable(banner->text()));
+        QCOMPARE(m_widget->composer()->text(), u"please keep me"_s);
+        QVERIFY(!m_widget->composer()->errorText().isEmpty());
+        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-send-failed.png"_s)));
+    }
+
+private:
+    ChatView *view() const { return m_widget->chatView(); }
+
+    void open()
+    {
+        QSignalSpy loaded(m_session.get(), &ChatSession::historyLoaded);
+        m_widget->setSession(m_session.get(), m_messages.get(), m_queue.get(), u"Demo chat"_s);
+        m_session->open();
+        QVERIFY(loaded.wait(10'000));
+        QTRY_COMPARE(m_session->connectionState(), ConnectionState::Live);
+        QTRY_COMPARE(m_session->status(), ChatStatus::Waiting);
+        QVERIFY(m_widget->findChild<ChatView *>(u"chatView"_s)->isVisible());
+    }
+
+    void send(const QString &text)
+    {
+        auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+        QVERIFY(edit);
+        edit->setFocus();
+        QTest::keyClicks(edit, text);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+
+    Icons m_icons;
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<DraftStore> m_drafts;
+    std::unique_ptr<MessageListModel> m_messages;
+    std::unique_ptr<QueueModel> m_queue;
+    std::unique_ptr<ChatSession> m_session;
+    std::unique_ptr<ConversationWidget> m_widget;
+};
+
+QTEST_MAIN(TestConversationWidget)
+#include "TestConversationWidget.moc"
