@@ -116,7 +116,7 @@ private slots:
         QVERIFY(view()->isFollowing());
         QScrollBar *bar = view()->verticalScrollBar();
         QTRY_COMPARE(bar->value(), bar->maximum());
-        QVERIFY(m_widget->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"Idle"_s));
+        QTRY_VERIFY(m_widget->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"Idle"_s));
         QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-done.png"_s)));
     }
 
