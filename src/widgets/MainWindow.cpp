@@ -6,11 +6,13 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
+#include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
+#include "widgets/ConversationWidget.h"
 #include "widgets/Icons.h"
 #include "widgets/NewChatDialog.h"
 
@@ -36,44 +38,55 @@ using namespace Qt::StringLiterals;
 namespace AgentDesk {
 
 //! The conversation pane and the one open chat behind it: its message and queue models and
-//! its session. Keeps MainWindow independent of how the conversation is drawn.
+//! its session. Only this chat has an open /stream (§14.10); switching closes the previous one,
+//! which also moves the server's read cursor.
 class ConversationHost final : public QWidget
 {
 public:
     ConversationHost(const MainWindow::Dependencies &deps, QWidget *parent)
         : QWidget(parent)
         , m_deps(deps)
-        , m_placeholder(new QLabel(this))
+        , m_widget(new ConversationWidget(deps.icons, deps.settings, deps.drafts, this))
+        , m_messages(new MessageListModel(this))
+        , m_queue(new QueueModel(this))
     {
         setObjectName(u"conversationHost"_s);
-        m_placeholder->setObjectName(u"conversationWidget"_s);
-        m_placeholder->setAlignment(Qt::AlignCenter);
-        m_placeholder->setWordWrap(true);
         auto *layout = new QVBoxLayout(this);
         layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(m_placeholder);
-        show(ChatId(), QString());
+        layout->addWidget(m_widget);
+        m_widget->setModelConfigs(deps.modelConfigs);
     }
 
-    void setModelConfigs(ModelConfigModel *) {}
-
-    //! Opens `id` (null = the empty state). The previous chat's session closes first, so its
-    //! /stream closes and the server moves the read cursor.
+    //! Opens `id` (null = the empty state).
     void show(const ChatId &id, const QString &title)
     {
-        m_chatId = id;
-        m_placeholder->setText(
-            id.isNull() ? MainWindow::tr("Select a chat, or start a new one.") : title);
+        ChatSession *previous = m_session;
+        m_session = nullptr;
+        if (!id.isNull() && m_deps.api) {
+            m_session = new ChatSession(m_deps.api, id, m_messages, m_queue, {}, this);
+            m_widget->setSession(m_session, m_messages, m_queue, title);
+            m_session->open();
+        } else {
+            m_widget->setSession(nullptr, nullptr, nullptr, QString());
+        }
+        if (previous) {
+            previous->close();
+            delete previous;
+        }
     }
 
-    void interrupt() {}
-    void focusComposer() { m_placeholder->setFocus(); }
-    QWidget *widget() const { return m_placeholder; }
+    void setTitle(const QString &title) { m_widget->setTitle(title); }
+    void interrupt() { m_widget->interrupt(); }
+    void focusComposer() { m_widget->focusComposer(); }
+    ConversationWidget *widget() const { return m_widget; }
+    ChatSession *session() const { return m_session; }
 
 private:
     MainWindow::Dependencies m_deps;
-    QLabel *m_placeholder;
-    ChatId m_chatId;
+    ConversationWidget *m_widget;
+    MessageListModel *m_messages;
+    QueueModel *m_queue;
+    QPointer<ChatSession> m_session;
 };
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
@@ -90,7 +103,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(createListPane());
     m_conversation = new ConversationHost(m_deps, m_splitter);
-    m_conversation->setModelConfigs(m_deps.modelConfigs);
     m_splitter->addWidget(m_conversation);
 
     m_sidePanel = new QWidget(m_splitter);
@@ -350,6 +362,11 @@ void MainWindow::setOrganizationId(const OrganizationId &organizationId)
 void MainWindow::setAccountText(const QString &text)
 {
     m_account->setText(text);
+}
+
+ConversationWidget *MainWindow::conversationWidget() const
+{
+    return m_conversation->widget();
 }
 
 ChatId MainWindow::focusedChatId() const

@@ -23,6 +23,7 @@ class ChatListModel;
 class ChatListView;
 class CommandPalette;
 class ConversationHost;
+class ConversationWidget;
 class DraftStore;
 class Icons;
 class ModelConfigModel;
@@ -72,6 +73,8 @@ public:
     NewChatDialog *newChatDialog() const { return m_newChatDialog; }
     CommandPalette *commandPalette() const { return m_palette; }
     ChatListView *chatListView() const { return m_list; }
+    //! The embedded conversation (objectName conversationWidget).
+    ConversationWidget *conversationWidget() const;
     //! Every command of the window, in menu order.
     QList<QAction *> commandActions() const { return m_commands; }
     //! Saves geometry, window state and splitter sizes to AppSettings.

@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QDateTime now = QDateTime(QDate(2026, 5, 4), QTime(12, 0), QTimeZone::UTC);
+const QDateTime now = QDateTime(QDate(2026, 5, 4), QTime(12, 0), Qt::UTC);
 
 Chat makeChat(int n, const QString &title, ChatStatus status, int minutesAgo)
 {

@@ -1,0 +1,208 @@
+// Notifications: which status changes speak, which stay quiet, and where a click leads.
+
+#include "core/AppSettings.h"
+#include "models/ChatListModel.h"
+#include "widgets/DesktopNotifications.h"
+#include "widgets/Icons.h"
+#include "widgets/TrayNotifier.h"
+
+#include <QDir>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AgentDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+//! Records what would have gone to the desktop's notification server.
+class FakeSink final : public NotificationSink
+{
+public:
+    using NotificationSink::NotificationSink;
+    bool isAvailable() const override { return true; }
+    void show(const NotificationRequest &request) override { shown.append(request); }
+    void click(const ChatId &id, const QString &action) { emit activated(id, action); }
+
+    QList<NotificationRequest> shown;
+};
+
+Chat makeChat(int n, ChatStatus status)
+{
+    Chat chat;
+    chat.id = ChatId(QUuid(u"10000000-0000-0000-0000-%1"_s.arg(n, 12, 10, QChar(u'0'))));
+    chat.rootChatId = chat.id;
+    chat.title = u"Chat %1"_s.arg(n);
+    chat.status = status;
+    chat.updatedAt = QDateTime::currentDateTimeUtc();
+    return chat;
+}
+
+} // namespace
+
+class TestTrayNotifier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
+        m_model = std::make_unique<ChatListModel>();
+        m_sink = std::make_unique<FakeSink>();
+        m_notifier =
+            std::make_unique<TrayNotifier>(&m_icons, m_settings.get(), m_model.get(), m_sink.get());
+        m_focused = ChatId();
+        m_notifier->setFocusedChatProvider([this] { return m_focused; });
+
+        Chat root = makeChat(1, ChatStatus::Running);
+        Chat child = makeChat(2, ChatStatus::Running);
+        child.parentChatId = root.id;
+        child.rootChatId = root.id;
+        root.children = {child};
+        m_model->replaceAll({root, makeChat(3, ChatStatus::Waiting)});
+        m_root = root.id;
+        m_child = child.id;
+        // Status changes reach the notifier the way ChatDirectory passes them on.
+        connect(m_model.get(), &ChatListModel::statusChanged, m_notifier.get(),
+            &TrayNotifier::handleStatusChanged);
+    }
+
+    void cleanup()
+    {
+        m_notifier.reset();
+        m_sink.reset();
+        m_model.reset();
+        m_settings.reset();
+    }
+
+    void statusChange_ofRoot_notifies_data()
+    {
+        QTest::addColumn<ChatStatus>("to");
+        QTest::addColumn<NotificationRequest::Kind>("kind");
+        QTest::newRow("finished") << ChatStatus::Waiting << NotificationRequest::Kind::Finished;
+        QTest::newRow("failed") << ChatStatus::Error << NotificationRequest::Kind::Failed;
+        QTest::newRow("needs input")
+            << ChatStatus::RequiresAction << NotificationRequest::Kind::NeedsInput;
+    }
+
+    void statusChange_ofRoot_notifies()
+    {
+        QFETCH(ChatStatus, to);
+        QFETCH(NotificationRequest::Kind, kind);
+        Chat chat = *m_model->chat(m_root);
+        chat.status = to;
+        if (to == ChatStatus::Error)
+            chat.lastError = ChatError{u"Provider overloaded"_s, {}, {}, {}, {}, true, 529};
+        m_model->upsert(chat);
+        QCOMPARE(m_sink->shown.size(), 1);
+        QCOMPARE(m_sink->shown.first().chatId, m_root);
+        QCOMPARE(m_sink->shown.first().kind, kind);
+        QCOMPARE(m_sink->shown.first().summary, u"Chat 1"_s);
+        if (to == ChatStatus::Error)
+            QCOMPARE(m_sink->shown.first().body, u"Provider overloaded"_s);
+    }
+
+    void statusChange_ofChild_isQuiet()
+    {
+        Chat child = *m_model->chat(m_child);
+        child.status = ChatStatus::Waiting;
+        m_model->upsert(child);
+        QVERIFY(m_sink->shown.isEmpty());
+    }
+
+    void statusChange_ofFocusedChat_isQuiet()
+    {
+        m_focused = m_root;
+        Chat chat = *m_model->chat(m_root);
+        chat.status = ChatStatus::Waiting;
+        m_model->upsert(chat);
+        QVERIFY(m_sink->shown.isEmpty());
+    }
+
+    void statusChange_withToggleOff_isQuiet()
+    {
+        m_settings->setNotifyOnFinished(false);
+        Chat chat = *m_model->chat(m_root);
+        chat.status = ChatStatus::Waiting;
+        m_model->upsert(chat);
+        QVERIFY(m_sink->shown.isEmpty());
+
+        m_settings->setNotifyOnError(false);
+        chat.status = ChatStatus::Error;
+        m_model->upsert(chat);
+        QVERIFY(m_sink->shown.isEmpty());
+
+        m_settings->setNotifyOnNeedsInput(false);
+        chat.status = ChatStatus::RequiresAction;
+        m_model->upsert(chat);
+        QVERIFY(m_sink->shown.isEmpty());
+    }
+
+    void startingWork_isQuiet()
+    {
+        Chat chat = *m_model->chat(m_root);
+        chat.status = ChatStatus::Pending;
+        m_model->upsert(chat);
+        QVERIFY(m_sink->shown.isEmpty());
+    }
+
+    void click_opensChat_stopInterrupts()
+    {
+        QSignalSpy open(m_notifier.get(), &TrayNotifier::openChatRequested);
+        QSignalSpy stop(m_notifier.get(), &TrayNotifier::stopChatRequested);
+        m_sink->click(m_root, u"default"_s);
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.first().first().value<ChatId>(), m_root);
+        m_sink->click(m_root, u"stop"_s);
+        QCOMPARE(stop.count(), 1);
+    }
+
+    void trayMenu_listsChatsAtWorkAndNeedingYou()
+    {
+        Chat chat = makeChat(4, ChatStatus::RequiresAction);
+        m_model->upsert(chat);
+        m_notifier->rebuildMenu();
+        QStringList texts;
+        for (QAction *action : m_notifier->trayMenu()->actions())
+            texts << action->text();
+        QVERIFY2(texts.contains(u"Chat 4"_s), qPrintable(texts.join(u", "_s)));
+        QVERIFY(texts.contains(u"Chat 1"_s));
+        QVERIFY(!texts.contains(u"Chat 3"_s)); // idle chats are not a peek's business
+        QSignalSpy open(m_notifier.get(), &TrayNotifier::openChatRequested);
+        for (QAction *action : m_notifier->trayMenu()->actions()) {
+            if (action->text() == u"Chat 4")
+                action->trigger();
+        }
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.first().first().value<ChatId>(), chat.id);
+    }
+
+    void toolTip_countsUnread()
+    {
+        Chat chat = *m_model->chat(m_root);
+        chat.hasUnread = true;
+        m_model->upsert(chat);
+        QTRY_VERIFY(m_notifier->toolTip().contains(u"1 unread chat"_s));
+    }
+
+private:
+    Icons m_icons;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ChatListModel> m_model;
+    std::unique_ptr<FakeSink> m_sink;
+    std::unique_ptr<TrayNotifier> m_notifier;
+    ChatId m_focused;
+    ChatId m_root;
+    ChatId m_child;
+};
+
+QTEST_MAIN(TestTrayNotifier)
+#include "TestTrayNotifier.moc"
