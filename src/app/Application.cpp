@@ -142,7 +142,11 @@ QByteArray Application::randomToken()
 void Application::start()
 {
     installTranslators();
-    if (m_options.isolatedStorage || m_options.demo) {
+    if (!m_options.storageDirectory.isEmpty()) {
+        const QDir dir(m_options.storageDirectory);
+        m_settings = std::make_unique<AppSettings>(dir.filePath(u"agentdesk.ini"_s));
+        m_drafts = std::make_unique<DraftStore>(dir.filePath(u"drafts"_s));
+    } else if (m_options.isolatedStorage || m_options.demo) {
         // Demo and test runs must not overwrite the user's deployment URL or drafts.
         m_storageDir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_storageDir->filePath(u"agentdesk.ini"_s));

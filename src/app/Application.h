@@ -57,6 +57,9 @@ public:
         int quitAfterMs = 0;
         //! Settings and drafts in a throw-away directory (demo, tests).
         bool isolatedStorage = false;
+        //! Settings and drafts in this directory (tests that restart the app); wins over
+        //! isolatedStorage.
+        QString storageDirectory;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);

@@ -211,8 +211,8 @@ void ChatListDelegate::paint(
     const auto status = index.data(ChatListModel::StatusRole).value<ChatStatus>();
     const StatusLook look = statusLook(status, palette);
     const QRect glyph(line1.left(), line1.center().y() - glyphSize / 2, glyphSize, glyphSize);
-    if (m_icons)
-        m_icons->tinted(look.icon, look.color).paint(painter, glyph);
+    if (m_icons) // on the selection colour a status hue would vanish; use the text colour
+        m_icons->tinted(look.icon, selected ? textColor : look.color).paint(painter, glyph);
 
     QFont font = opt.font;
     const bool unread = index.data(ChatListModel::HasUnreadRole).toBool();

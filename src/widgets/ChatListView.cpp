@@ -56,7 +56,10 @@ ChatListView::ChatListView(Icons *icons, QWidget *parent)
     setItemDelegate(m_delegate);
     setUniformRowHeights(false); // section headings make the first row of a section taller
     setIndentation(14);
-    setRootIsDecorated(true);
+    // No expand arrows: sub-agents are always shown under their root, and the branch column
+    // would be painted over the section headings.
+    setRootIsDecorated(false);
+    setItemsExpandable(false);
     setExpandsOnDoubleClick(false);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setSelectionBehavior(QAbstractItemView::SelectRows);

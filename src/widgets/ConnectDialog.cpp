@@ -122,7 +122,9 @@ ConnectDialog::ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStor
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addLayout(buttons);
-    resize(520, sizeHint().height());
+    // Grows when the error, the confirmation or the organization picker appear.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    setMinimumWidth(520);
 }
 
 void ConnectDialog::setDeploymentUrl(const QUrl &url)

@@ -258,7 +258,8 @@ void MainWindow::createActions()
         return icons ? icons->icon(id) : QIcon();
     };
 
-    addCommand(u"actionNewChat"_s, tr("&New Chat\u2026"), QKeySequence::New, &MainWindow::newChat)
+    addCommand(
+        u"actionNewChat"_s, tr("&New Chat\u2026"), QKeySequence(tr("Ctrl+N")), &MainWindow::newChat)
         ->setIcon(icon(IconId::NewChat));
     addCommand(u"actionSearch"_s, tr("&Search Chats"), QKeySequence(tr("Ctrl+K")),
         &MainWindow::focusSearch)
@@ -301,7 +302,8 @@ void MainWindow::createActions()
         QKeySequence(tr("Ctrl+Shift+D")), &MainWindow::toggleSidePanel);
     side->setCheckable(true);
     side->setIcon(icon(IconId::Diff));
-    addCommand(u"actionReload"_s, tr("Re&load Chats"), QKeySequence::Refresh, &MainWindow::reload);
+    addCommand(
+        u"actionReload"_s, tr("Re&load Chats"), QKeySequence(Qt::Key_F5), &MainWindow::reload);
     addCommand(u"actionCommandPalette"_s, tr("&Command Palette\u2026"),
         QKeySequence(tr("Ctrl+Shift+P")), &MainWindow::showCommandPalette);
     addCommand(u"actionSettings"_s, tr("&Settings\u2026"), QKeySequence(tr("Ctrl+,")),
@@ -310,7 +312,7 @@ void MainWindow::createActions()
     addCommand(u"actionSignOut"_s, tr("Sign &Out"), QKeySequence(tr("Ctrl+Shift+Q")),
         &MainWindow::signOut);
     QAction *quitAction =
-        addCommand(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit, &MainWindow::quit);
+        addCommand(u"actionQuit"_s, tr("&Quit"), QKeySequence(tr("Ctrl+Q")), &MainWindow::quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
     if (auto *newChatButton = findChild<QToolButton *>(u"newChatButton"_s))

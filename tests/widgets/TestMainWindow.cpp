@@ -1,0 +1,279 @@
+// The real window, composed by Application against the test's own agentdesk-sim, driven by
+// objectName and QAction the way a user drives it with mouse and keyboard.
+
+#include "app/Application.h"
+#include "core/AppSettings.h"
+#include "core/DraftStore.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListModel.h"
+#include "support/SimulatorProcess.h"
+#include "widgets/ChatListDelegate.h"
+#include "widgets/ChatListView.h"
+#include "widgets/CommandPalette.h"
+#include "widgets/ConversationWidget.h"
+#include "widgets/MainWindow.h"
+#include "widgets/NewChatDialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_storage.isValid());
+    }
+
+    void init() { startApp(); }
+    void cleanup() { m_app.reset(); }
+
+    void signIn_listLoads_withSections()
+    {
+        QAbstractItemModel *model = list()->model();
+        QVERIFY(model->rowCount() >= 3);
+        QCOMPARE(
+            ChatListDelegate::sectionOf(model->index(0, 0)), ChatListDelegate::Section::Pinned);
+        bool needsYou = false;
+        for (int row = 0; row < model->rowCount(); ++row)
+            needsYou |= ChatListDelegate::sectionOf(model->index(row, 0))
+                == ChatListDelegate::Section::NeedsYou;
+        QVERIFY(needsYou); // the demo has a chat in error
+        auto *indicator = window()->findChild<QLabel *>(u"connectionIndicator"_s);
+        QTRY_COMPARE(indicator->property("connectionState").toInt(), int(ConnectionState::Live));
+    }
+
+    void commandPalette_listsEveryAction()
+    {
+        action(u"actionCommandPalette"_s)->trigger();
+        CommandPalette *palette = window()->commandPalette();
+        QTRY_VERIFY(palette->isVisible());
+        QCOMPARE(palette->visibleCommands().size(), window()->commandActions().size());
+        for (QAction *command : window()->commandActions()) {
+            QVERIFY2(
+                command->objectName().startsWith(u"action"_s), qPrintable(command->objectName()));
+            QVERIFY2(!command->shortcut().isEmpty(), qPrintable(command->objectName()));
+        }
+        // Fuzzy: "nwcht" finds New Chat first.
+        auto *search = palette->findChild<QLineEdit *>(u"commandPaletteSearch"_s);
+        QTest::keyClicks(search, u"nwcht"_s);
+        QCOMPARE(palette->visibleCommands().value(0), u"New Chat"_s);
+        QTest::keyClick(search, Qt::Key_Escape);
+    }
+
+    void openChat_send_streams_queue_interrupt()
+    {
+        const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
+        QVERIFY(edit);
+        QTest::keyClicks(edit, u"Please add a header row too."_s);
+        QTest::mouseClick(window()->findChild<QPushButton *>(u"sendButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(isActive(m_app->chatListModel()->chat(id)->status));
+        // A streamed turn arrives in the timeline.
+        auto *view = window()->findChild<QListView *>(u"chatView"_s);
+        QVERIFY(view);
+        const int before = view->model()->rowCount();
+        QTRY_VERIFY(view->model()->rowCount() > before);
+        screenshot(u"TestMainWindow-streaming.png"_s);
+
+        // Sending while the agent works queues the message.
+        QTest::keyClicks(edit, u"And sort by date."_s);
+        QTest::mouseClick(window()->findChild<QPushButton *>(u"sendButton"_s), Qt::LeftButton);
+        QWidget *queue = window()->findChild<QWidget *>(u"queuePanel"_s);
+        QTRY_VERIFY(queue->isVisible());
+
+        // Ctrl+. asks, the confirmation stops the turn.
+        QVERIFY(action(u"actionInterrupt"_s)->isEnabled());
+        QTest::keyClick(window(), Qt::Key_Period, Qt::ControlModifier);
+        QWidget *confirm = window()->findChild<QWidget *>(u"confirmBanner"_s);
+        QTRY_VERIFY(confirm->isVisible());
+        window()->conversationWidget()->confirmInterrupt();
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(m_app->chatListModel()->chat(id)->status)
+                || m_app->chatListModel()->chat(id)->status == ChatStatus::Running,
+            10'000);
+    }
+
+    void pin_thenReorderWithKeyboardAction()
+    {
+        const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        action(u"actionTogglePin"_s)->trigger();
+        QTRY_VERIFY(m_app->chatListModel()->chat(id)->isPinned());
+        const int pinned = m_app->chatListModel()->chat(id)->pinOrder;
+        QVERIFY(pinned >= 2);
+        action(u"actionMovePinUp"_s)->trigger();
+        QTRY_COMPARE(m_app->chatListModel()->chat(id)->pinOrder, pinned - 1);
+        QCOMPARE(
+            list()->model()->index(pinned - 2, 0).data(ChatListModel::ChatIdRole).value<ChatId>(),
+            id);
+        // The server agrees after a re-list.
+        m_app->chatDirectory()->refresh();
+        QTRY_VERIFY(!m_app->chatDirectory()->isListing());
+        QCOMPARE(m_app->chatListModel()->chat(id)->pinOrder, pinned - 1);
+        action(u"actionTogglePin"_s)->trigger();
+        QTRY_VERIFY(!m_app->chatListModel()->chat(id)->isPinned());
+    }
+
+    void archive_thenUnarchive()
+    {
+        const ChatId id = chatNamed(u"Explain the billing cron job"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        action(u"actionArchive"_s)->trigger();
+        QTRY_VERIFY(m_app->chatListModel()->chat(id)->archived);
+        QVERIFY(!list()->indexOfChat(id).isValid());
+        action(u"actionShowArchived"_s)->trigger();
+        QTRY_VERIFY(list()->indexOfChat(id).isValid());
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        QCOMPARE(action(u"actionArchive"_s)->text().remove(u'&'), u"Unarchive"_s);
+        action(u"actionArchive"_s)->trigger();
+        QTRY_VERIFY(!m_app->chatListModel()->chat(id)->archived);
+        action(u"actionShowArchived"_s)->trigger();
+        QTRY_VERIFY(list()->indexOfChat(id).isValid());
+    }
+
+    void rename_throughDialog()
+    {
+        const ChatId id = chatNamed(u"Explain the billing cron job"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        action(u"actionRename"_s)->trigger();
+        QInputDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window()->findChild<QInputDialog *>(u"renameDialog"_s)));
+        dialog->setTextValue(u"Billing cron, explained"_s);
+        dialog->accept();
+        QTRY_COMPARE(m_app->chatListModel()->chat(id)->title, u"Billing cron, explained"_s);
+        m_app->chatDirectory()->refresh();
+        QTRY_VERIFY(!m_app->chatDirectory()->isListing());
+        QCOMPARE(m_app->chatListModel()->chat(id)->title, u"Billing cron, explained"_s);
+    }
+
+    void nextPrevious_actionsWalkTheList()
+    {
+        list()->setCurrentIndex(list()->model()->index(0, 0));
+        const ChatId first = list()->currentChatId();
+        QTest::keyClick(window(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_VERIFY(window()->visibleChatId() != first);
+        QTest::keyClick(window(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(window()->visibleChatId(), first);
+        action(u"actionSearch"_s)->trigger();
+        QTRY_VERIFY(window()->findChild<QLineEdit *>(u"chatSearchField"_s)->hasFocus()
+            || !window()->isActiveWindow());
+    }
+
+    void search_filtersTheList()
+    {
+        auto *search = window()->findChild<QLineEdit *>(u"chatSearchField"_s);
+        QTest::keyClicks(search, u"title:CSV"_s);
+        QTRY_COMPARE(list()->model()->rowCount(), 1);
+        search->clear();
+        QTRY_VERIFY(list()->model()->rowCount() > 1);
+    }
+
+    void newChat_createsAndOpens()
+    {
+        action(u"actionNewChat"_s)->trigger();
+        NewChatDialog *dialog = window()->newChatDialog();
+        QTRY_VERIFY(dialog && dialog->isVisible());
+        auto *prompt = dialog->findChild<QPlainTextEdit *>(u"newChatPrompt"_s);
+        QTest::keyClicks(prompt, u"Add a dark mode toggle to the settings page"_s);
+        screenshot(u"TestMainWindow-newChat.png"_s, dialog);
+        const int before = m_app->chatListModel()->rowCount();
+        QTest::mouseClick(
+            dialog->findChild<QPushButton *>(u"newChatCreateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!dialog->isVisible());
+        QTRY_COMPARE(m_app->chatListModel()->rowCount(), before + 1);
+        const ChatId opened = window()->visibleChatId();
+        QVERIFY(!opened.isNull());
+        QVERIFY(m_app->chatListModel()->chat(opened)->title.contains(u"dark mode"_s)
+            || m_app->chatListModel()->chat(opened)->title.isEmpty()
+            || true); // titles are generated; opening is what matters
+    }
+
+    void draft_survivesRestart()
+    {
+        const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
+        QTest::keyClicks(edit, u"half-written thought"_s);
+        m_app.reset(); // quits: drafts flush, the last chat is remembered
+        startApp();
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
+        QTRY_COMPARE(edit->toPlainText(), u"half-written thought"_s);
+        edit->clear();
+    }
+
+private:
+    void startApp()
+    {
+        Application::Options options;
+        options.deploymentUrl = m_sim->baseUrl();
+        options.token = m_sim->token();
+        options.storageDirectory = m_storage.path();
+        m_app = std::make_unique<Application>(options);
+        m_app->start();
+        QTRY_VERIFY(m_app->mainWindow());
+        window()->resize(1280, 800);
+        window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+        QTRY_VERIFY(m_app->chatDirectory()->isListLoaded());
+        QTRY_VERIFY(list()->model()->rowCount() > 0);
+    }
+
+    MainWindow *window() const { return m_app->mainWindow(); }
+    ChatListView *list() const { return window()->chatListView(); }
+    QAction *action(const QString &name) const
+    {
+        auto *found = window()->findChild<QAction *>(name);
+        if (!found)
+            qFatal("no action %s", qPrintable(name));
+        return found;
+    }
+    ChatId chatNamed(const QString &title) const
+    {
+        ChatListModel *model = m_app->chatListModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(ChatListModel::TitleRole).toString() == title)
+                return index.data(ChatListModel::ChatIdRole).value<ChatId>();
+        }
+        return {};
+    }
+    void screenshot(const QString &name, QWidget *widget = nullptr)
+    {
+        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
+        QVERIFY((widget ? widget : window())->grab().save(QDir(dir).filePath(name)));
+    }
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    QTemporaryDir m_storage;
+    std::unique_ptr<Application> m_app;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"
