@@ -46,12 +46,15 @@ void writeFile(const QString &path, const QByteArray &bytes)
         file.commit();
 }
 
-QByteArray readFile(const QString &path)
+//! At most \a limit bytes of \a path (enough to tell "too large" without reading it all).
+QByteArray readFile(const QString &path, qint64 limit = AttachmentUploader::maxUploadBytes + 1)
 {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.read(AttachmentUploader::maxUploadBytes + 1)
-                                          : QByteArray();
+    return file.open(QIODevice::ReadOnly) ? file.read(limit) : QByteArray();
 }
+
+//! Images larger than this are not offered for shrinking (decoding would need too much memory).
+constexpr qint64 maxShrinkInputBytes = 128LL * 1024 * 1024;
 
 } // namespace
 
@@ -131,9 +134,10 @@ bool AttachmentStrip::addFile(const QString &path)
     if (!check.ok()) {
         const QFileInfo info(path);
         const bool bigImage = info.size() > AttachmentUploader::maxUploadBytes
-            && AttachmentUploader::inspect(readFile(path).left(64), info.fileName()).isImage;
+            && info.size() <= maxShrinkInputBytes
+            && AttachmentUploader::inspect(readFile(path, 64), info.fileName()).isImage;
         if (bigImage) {
-            m_shrinkBytes = readFile(path);
+            m_shrinkBytes = readFile(path, maxShrinkInputBytes);
             m_shrinkName = info.fileName();
         }
         showMessage(check.error().message, bigImage);
@@ -434,7 +438,7 @@ AttachmentStrip::ItemState AttachmentStrip::stateAt(int index) const
 
 QString AttachmentStrip::messageText() const
 {
-    return m_message->isVisible() ? m_message->text() : QString();
+    return m_message->isHidden() ? QString() : m_message->text();
 }
 
 void AttachmentStrip::removeAt(int index)

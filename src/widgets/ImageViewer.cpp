@@ -40,6 +40,7 @@ ImageViewer::ImageViewer(QWidget *parent)
     m_scroll->setAlignment(Qt::AlignCenter);
     m_scroll->setBackgroundRole(QPalette::Dark);
     m_zoomLabel->setObjectName(u"imageViewerZoomLabel"_s);
+    m_zoomLabel->setMinimumWidth(m_zoomLabel->fontMetrics().horizontalAdvance(u"1600 %"_s));
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 4);

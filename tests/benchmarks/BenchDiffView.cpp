@@ -104,7 +104,8 @@ int main(int argc, char **argv)
     QFutureWatcher<ParsedDiff> watcher;
     QSignalSpy parsedSpy(&watcher, &QFutureWatcherBase::finished);
     watcher.setFuture(DiffParser::parseAsync(text));
-    parsedSpy.wait(30'000);
+    if (!parsedSpy.wait(30'000))
+        std::printf("diff_parse_async_timeout: 1 flag\n");
     report("diff_parse_async", double(timer.nsecsElapsed()) / 1e6, "ms");
 
     {
@@ -118,7 +119,8 @@ int main(int argc, char **argv)
     DiffPanel panel(nullptr);
     panel.resize(1200, 800);
     panel.show();
-    QTest::qWaitForWindowExposed(&panel);
+    if (!QTest::qWaitForWindowExposed(&panel))
+        std::printf("diff_window_not_exposed: 1 flag\n");
     DiffView *view = panel.diffView();
     QListView *lines = view->lineView();
     const qint64 rssBeforeShow = rssKiB();
@@ -127,7 +129,8 @@ int main(int argc, char **argv)
     QSignalSpy shown(view, &DiffView::diffShown);
     timer.restart();
     view->setDiffText(text);
-    shown.wait(30'000);
+    if (!shown.wait(30'000))
+        std::printf("diff_show_timeout: 1 flag\n");
     lines->viewport()->repaint();
     report("diff_parse_and_first_paint", double(timer.nsecsElapsed()) / 1e6, "ms");
     report("diff_rss_growth_show", double(rssKiB() - rssBeforeShow), "KiB");

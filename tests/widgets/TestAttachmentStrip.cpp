@@ -244,7 +244,7 @@ void TestAttachmentStrip::oversizedImage_offersShrink()
     auto *shrink = strip->findChild<QPushButton *>(u"attachmentShrinkButton"_s);
     QVERIFY(shrink->isVisible());
     shrink->click();
-    QTRY_COMPARE_WITH_TIMEOUT(strip->count(), 1, 60'000);
+    QTRY_VERIFY2_WITH_TIMEOUT(strip->count() == 1, qPrintable(strip->messageText()), 60'000);
     const DraftAttachment attachment = strip->draftAttachments().at(0);
     QVERIFY(attachment.sizeBytes <= AttachmentUploader::maxUploadBytes);
     QVERIFY(attachment.mimeType == u"image/webp" || attachment.mimeType == u"image/jpeg");
