@@ -10,9 +10,11 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
+#include "models/ChatSession.h"
 #include "models/ModelConfigModel.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
+#include "widgets/ConversationWidget.h"
 #include "widgets/DesktopNotifications.h"
 #include "widgets/Icons.h"
 #include "widgets/MainWindow.h"
@@ -483,6 +485,11 @@ void Application::runScreenshots()
                 if (index.data(ChatListModel::IsActiveRole).toBool())
                     pick = index;
             }
+            for (int row = 0; row < m_chats->rowCount() && !pick.isValid(); ++row) {
+                // else the chat with sub-agents: the list then shows the nesting too
+                if (m_chats->rowCount(m_chats->index(row, 0)) > 0)
+                    pick = m_chats->index(row, 0);
+            }
             if (!pick.isValid() && m_chats->rowCount() > 0)
                 pick = m_chats->index(0, 0);
             if (pick.isValid())
@@ -490,24 +497,30 @@ void Application::runScreenshots()
             break;
         }
         case 1:
-            grabInto(window, directory, u"main-window.png"_s);
+            // Start a turn so the picture shows streaming, as a user would by sending.
+            if (ChatSession *session = window->conversationWidget()->session())
+                session->send({InputPart::fromText(
+                    tr("Please also add a short note about the export to the README."))});
             break;
         case 2:
-            window->showNewChatDialog();
+            grabInto(window, directory, u"main-window.png"_s);
             break;
         case 3:
-            grabInto(window->newChatDialog(), directory, u"new-chat-dialog.png"_s);
+            window->showNewChatDialog();
             break;
         case 4:
+            grabInto(window->newChatDialog(), directory, u"new-chat-dialog.png"_s);
+            break;
+        case 5:
             if (window->newChatDialog())
                 window->newChatDialog()->reject();
             if (auto *palette = window->findChild<QAction *>(u"actionCommandPalette"_s))
                 palette->trigger();
             break;
-        case 5:
+        case 6:
             grabInto(window->commandPalette(), directory, u"command-palette.png"_s);
             break;
-        case 6: {
+        case 7: {
             window->commandPalette()->reject();
             m_tray->rebuildMenu();
             QMenu *menu = m_tray->trayMenu();
@@ -516,10 +529,10 @@ void Application::runScreenshots()
                 screen.topLeft() + QPoint(screen.width() - menu->sizeHint().width() - 8, 8));
             break;
         }
-        case 7:
+        case 8:
             grabInto(m_tray->trayMenu(), directory, u"tray-menu.png"_s);
             break;
-        case 8: {
+        case 9: {
             m_tray->trayMenu()->hide();
             auto *dialog =
                 new ConnectDialog(m_api.get(), nullptr, m_sessionStore.get(), nullptr, window);
@@ -529,7 +542,7 @@ void Application::runScreenshots()
             dialog->open();
             break;
         }
-        case 9:
+        case 10:
             grabInto(window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s), directory,
                 u"sign-in-dialog.png"_s);
             break;

@@ -226,11 +226,12 @@ QWidget *MainWindow::createListPane()
     m_connection->setTextFormat(Qt::PlainText);
     footer->addWidget(m_connection);
     footer->addStretch();
+    layout->addLayout(footer);
     m_account = new QLabel(pane);
     m_account->setObjectName(u"accountLabel"_s);
     m_account->setTextFormat(Qt::PlainText);
-    footer->addWidget(m_account);
-    layout->addLayout(footer);
+    m_account->setWordWrap(true);
+    layout->addWidget(m_account);
     pane->setMinimumWidth(240);
     return pane;
 }
