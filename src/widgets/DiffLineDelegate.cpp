@@ -2,6 +2,7 @@
 
 #include "models/DiffModel.h"
 #include "models/DiffSideBySideModel.h"
+#include "widgets/PaletteColors.h"
 
 #include <QFontDatabase>
 #include <QFontMetrics>
@@ -20,17 +21,6 @@ using TokenKind = DiffLineDelegate::Token::Kind;
 constexpr int tabWidth = 4;
 constexpr int cellPadding = 4;
 
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-        float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
 //! Colours derived from the palette, so light and dark themes both read well.
 struct Colors
 {
@@ -39,18 +29,18 @@ struct Colors
 
     explicit Colors(const QPalette &palette)
     {
-        const bool dark = isDark(palette);
+        const bool dark = isDarkPalette(palette);
         base = palette.color(QPalette::Base);
         text = palette.color(QPalette::Text);
-        dim = mix(text, base, 0.45);
+        dim = mixColors(text, base, 0.45);
         const QColor green(46, 160, 67);
         const QColor red(218, 54, 51);
-        addBack = mix(base, green, dark ? 0.22 : 0.13);
-        addStrong = mix(base, green, dark ? 0.45 : 0.32);
-        removeBack = mix(base, red, dark ? 0.22 : 0.12);
-        removeStrong = mix(base, red, dark ? 0.45 : 0.30);
-        hunkBack = mix(base, palette.color(QPalette::Highlight), dark ? 0.20 : 0.09);
-        fileBack = mix(base, palette.color(QPalette::Button), 0.85);
+        addBack = mixColors(base, green, dark ? 0.22 : 0.13);
+        addStrong = mixColors(base, green, dark ? 0.45 : 0.32);
+        removeBack = mixColors(base, red, dark ? 0.22 : 0.12);
+        removeStrong = mixColors(base, red, dark ? 0.45 : 0.30);
+        hunkBack = mixColors(base, palette.color(QPalette::Highlight), dark ? 0.20 : 0.09);
+        fileBack = mixColors(base, palette.color(QPalette::Button), 0.85);
         keyword = dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf);
         string = dark ? QColor(0xa5, 0xd6, 0xff) : QColor(0x0a, 0x30, 0x69);
         comment = dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81);
@@ -298,8 +288,8 @@ void DiffLineDelegate::paint(
         rightCell.oldLine = 0;
         paintCell(painter, option, leftRect, leftCell, true);
         paintCell(painter, option, rightRect, rightCell, true);
-        painter->setPen(
-            mix(option.palette.color(QPalette::Text), option.palette.color(QPalette::Base), 0.8));
+        painter->setPen(mixColors(
+            option.palette.color(QPalette::Text), option.palette.color(QPalette::Base), 0.8));
         painter->drawLine(rightRect.topLeft(), rightRect.bottomLeft());
     }
     if (option.state & QStyle::State_HasFocus) {
@@ -385,10 +375,12 @@ void DiffLineDelegate::paintHeader(
     // Counts right-aligned: green additions, red deletions.
     int cx = rect.right() - countsWidth;
     const QString plus = u"+%1"_s.arg(additions);
-    painter->setPen(isDark(option.palette) ? QColor(0x3f, 0xb9, 0x50) : QColor(0x1a, 0x7f, 0x37));
+    painter->setPen(
+        isDarkPalette(option.palette) ? QColor(0x3f, 0xb9, 0x50) : QColor(0x1a, 0x7f, 0x37));
     painter->drawText(QPoint(cx, baseline), plus);
     cx += metrics.horizontalAdvance(plus + u' ');
-    painter->setPen(isDark(option.palette) ? QColor(0xf8, 0x51, 0x49) : QColor(0xcf, 0x22, 0x2e));
+    painter->setPen(
+        isDarkPalette(option.palette) ? QColor(0xf8, 0x51, 0x49) : QColor(0xcf, 0x22, 0x2e));
     painter->drawText(QPoint(cx, baseline), u"−%1"_s.arg(deletions));
 }
 
@@ -406,7 +398,7 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
     QColor strong;
     QChar marker = u' ';
     if (cell.empty) {
-        back = mix(colors.base, colors.dim, 0.12);
+        back = mixColors(colors.base, colors.dim, 0.12);
     } else if (cell.kind == RowKind::Add) {
         back = colors.addBack;
         strong = colors.addStrong;

@@ -1,5 +1,7 @@
 #include "ErrorBanner.h"
 
+#include "widgets/PaletteColors.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,17 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
-
-namespace {
-
-QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
-{
-    const qreal k = 1.0 - amountOfB;
-    return QColor::fromRgbF(a.redF() * k + b.redF() * amountOfB,
-        a.greenF() * k + b.greenF() * amountOfB, a.blueF() * k + b.blueF() * amountOfB);
-}
-
-} // namespace
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
@@ -185,7 +176,7 @@ void ErrorBanner::applyStyle()
     }
     QPalette palette = base;
     palette.setColor(
-        QPalette::Window, mix(base.color(QPalette::Window), accent, dark ? 0.30 : 0.16));
+        QPalette::Window, mixColors(base.color(QPalette::Window), accent, dark ? 0.30 : 0.16));
     m_styling = true;
     setPalette(palette);
     m_styling = false;

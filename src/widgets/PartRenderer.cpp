@@ -1,5 +1,7 @@
 #include "PartRenderer.h"
 
+#include "widgets/PaletteColors.h"
+
 #include <QFontDatabase>
 #include <QImage>
 #include <QJsonArray>
@@ -29,11 +31,6 @@ QColor blend(const QColor &a, const QColor &b, qreal amountOfB)
     const qreal k = 1.0 - amountOfB;
     return QColor::fromRgbF(a.redF() * k + b.redF() * amountOfB,
         a.greenF() * k + b.greenF() * amountOfB, a.blueF() * k + b.blueF() * amountOfB);
-}
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
 }
 
 QString jsonText(const QJsonValue &value)
@@ -116,7 +113,7 @@ void PartRenderer::setPalette(const QPalette &palette)
     m_palette = palette;
     const QColor text = palette.color(QPalette::Text);
     const QColor base = palette.color(QPalette::Base);
-    const bool dark = isDark(palette);
+    const bool dark = isDarkPalette(palette);
     m_colors.text = text;
     m_colors.dim = blend(text, base, 0.40);
     m_colors.faint = blend(text, base, 0.55);
