@@ -125,12 +125,15 @@ void ChatSession::loadOlder()
         });
 }
 
-QString ChatSession::send(const QList<InputPart> &content, BusyBehavior busyBehavior)
+QString ChatSession::send(
+    const QList<InputPart> &content, BusyBehavior busyBehavior, const SendOptions &options)
 {
     const QString nonce = m_messages->addPendingEcho(content);
     SendMessageRequest request;
     request.content = content;
     request.busyBehavior = busyBehavior;
+    request.modelConfigId = options.modelConfigId;
+    request.planMode = options.planMode;
     m_api->sendMessage(m_chatId, request, this,
         [this, nonce, content](const ApiResult<SendMessageResult> &result) {
             if (!result.ok()) {

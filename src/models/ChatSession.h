@@ -20,6 +20,14 @@ class ChatStreamClient;
 class MessageListModel;
 class QueueModel;
 
+//! What the composer chose for a send besides the content: the model and plan mode switch the
+//! chat for this and later turns (§8.2); absent members leave the chat as it is.
+struct SendOptions
+{
+    std::optional<ModelConfigId> modelConfigId;
+    std::optional<bool> planMode;
+};
+
 //! One open chat (design.md c.16 example 3): the first page of history from REST, then the live
 //! stream resumed after it, folded by a MessageAssembler and published to the caller's models
 //! at most ~30 times a second. Also the chat's commands: send (with a local echo), interrupt,
@@ -50,7 +58,8 @@ public:
     void loadOlder();
 
     //! Sends a message; a pending echo shows it at once. Returns the echo's nonce.
-    QString send(const QList<InputPart> &content, BusyBehavior busyBehavior = BusyBehavior::Queue);
+    QString send(const QList<InputPart> &content, BusyBehavior busyBehavior = BusyBehavior::Queue,
+        const SendOptions &options = {});
     void interrupt();
     //! Replaces a user message; everything after it goes (§14.7).
     void editMessage(MessageId messageId, const QList<InputPart> &content);

@@ -288,8 +288,16 @@ void ConversationWidget::handleSendRequested(const QList<InputPart> &content)
         return;
     }
     // Queue is what Coder's web UI does while a turn runs (§14.4); idle chats just send.
-    const QString nonce = m_session->send(content, BusyBehavior::Queue);
+    const QString nonce = m_session->send(content, BusyBehavior::Queue, sendOptions());
     m_draftKeyByNonce.insert(nonce, m_composer->draftKey());
+}
+
+SendOptions ConversationWidget::sendOptions() const
+{
+    SendOptions options;
+    options.modelConfigId = m_composer->selectedModelConfigId();
+    options.planMode = m_composer->isPlanMode();
+    return options;
 }
 
 void ConversationWidget::handleMessageSent(const QString &nonce, bool)
@@ -335,7 +343,7 @@ void ConversationWidget::handleRetrySend(const QString &nonce)
     m_messages->removePendingEcho(nonce);
     m_apiBanner->dismiss();
     m_composer->showError({});
-    const QString newNonce = m_session->send(content, BusyBehavior::Queue);
+    const QString newNonce = m_session->send(content, BusyBehavior::Queue, sendOptions());
     m_draftKeyByNonce.insert(newNonce, m_composer->draftKey());
 }
 

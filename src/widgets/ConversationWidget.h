@@ -17,6 +17,7 @@ namespace AgentDesk {
 
 class AppSettings;
 class ChatSession;
+struct SendOptions;
 class ChatView;
 class ComposerWidget;
 class DraftStore;
@@ -64,6 +65,8 @@ public:
     QueuePanel *queuePanel() const { return m_queuePanel; }
 
 private:
+    //! The model and plan mode the composer shows, sent with every message.
+    SendOptions sendOptions() const;
     void handleSendRequested(const QList<InputPart> &content);
     void handleStatusChanged(ChatStatus status);
     void handleConnectionStateChanged(ConnectionState state);

@@ -45,6 +45,7 @@ private slots:
     void cleanup();
     void open_loadsHistory_andStreamsATurnWithCoalescedUpdates();
     void send_whileIdle_echoBecomesTheRealMessage();
+    void send_withModelAndPlanMode_switchesTheChat();
     void send_whileRunning_isQueued_thenPromoted();
     void interrupt_stopsTheTurn();
     void edit_removesLaterMessages();
@@ -157,6 +158,28 @@ void TestChatSession::send_whileIdle_echoBecomesTheRealMessage()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
             && m_messages->newestId() == m_session->assembler().lastCommittedId(),
         20'000);
+}
+
+void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
+{
+    openSession();
+    const auto gpt5 = ModelConfigId::fromString(u"a1b2c3d4-0002-4e5f-9a9b-0c1d2e3f4a5c");
+    SendOptions options;
+    options.modelConfigId = gpt5;
+    options.planMode = true;
+    QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+    m_session->send(text(u"/scenario quick plan it"_s), BusyBehavior::Queue, options);
+    QVERIFY(sent.wait(10'000));
+
+    std::optional<Chat> chat;
+    m_api->getChat(mainChat, this, [&](const ApiResult<Chat> &r) {
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        chat = r.value();
+    });
+    QTRY_VERIFY(chat.has_value());
+    QCOMPARE(chat->lastModelConfigId, gpt5);
+    QVERIFY(chat->planMode);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 20'000);
 }
 
 void TestChatSession::send_whileRunning_isQueued_thenPromoted()
