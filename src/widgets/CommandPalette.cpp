@@ -2,9 +2,10 @@
 
 #include <QAction>
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QKeyEvent>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -32,7 +33,7 @@ QString plainText(const QAction *action)
 CommandPalette::CommandPalette(QWidget *parent)
     : QDialog(parent)
     , m_search(new QLineEdit(this))
-    , m_list(new QListWidget(this))
+    , m_list(new QTreeWidget(this))
 {
     setObjectName(u"commandPalette"_s);
     setWindowTitle(tr("Command Palette"));
@@ -41,7 +42,15 @@ CommandPalette::CommandPalette(QWidget *parent)
     m_search->setPlaceholderText(tr("Type a command"));
     m_search->setClearButtonEnabled(true);
     m_list->setObjectName(u"commandPaletteList"_s);
-    m_list->setUniformItemSizes(true);
+    // Two columns, command and shortcut, so shortcuts line up like in a menu.
+    m_list->setColumnCount(2);
+    m_list->setHeaderHidden(true);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setIconSize(QSize(16, 16));
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -51,7 +60,7 @@ CommandPalette::CommandPalette(QWidget *parent)
 
     connect(m_search, &QLineEdit::textChanged, this, &CommandPalette::refilter);
     connect(m_search, &QLineEdit::returnPressed, this, &CommandPalette::triggerCurrent);
-    connect(m_list, &QListWidget::itemActivated, this, &CommandPalette::triggerCurrent);
+    connect(m_list, &QTreeWidget::itemActivated, this, &CommandPalette::triggerCurrent);
     m_search->installEventFilter(this);
 }
 
@@ -122,19 +131,19 @@ void CommandPalette::refilter()
     m_list->clear();
     for (const Candidate &candidate : std::as_const(candidates)) {
         const QAction *action = m_actions.at(candidate.index);
-        QString label = candidate.text;
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        auto *item = new QListWidgetItem(action->icon(), label);
-        if (!shortcut.isEmpty())
-            item->setText(tr("%1\t%2").arg(label, shortcut));
-        item->setData(actionIndexRole, candidate.index);
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setIcon(0, action->icon());
+        item->setText(0, candidate.text);
+        item->setText(1, action->shortcut().toString(QKeySequence::NativeText));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        item->setForeground(1, palette().brush(QPalette::PlaceholderText));
+        item->setData(0, actionIndexRole, candidate.index);
         if (!action->isEnabled())
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
-        m_list->addItem(item);
     }
-    for (int row = 0; row < m_list->count(); ++row) {
-        if (m_list->item(row)->flags() & Qt::ItemIsEnabled) {
-            m_list->setCurrentRow(row);
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        if (m_list->topLevelItem(row)->flags() & Qt::ItemIsEnabled) {
+            m_list->setCurrentItem(m_list->topLevelItem(row));
             break;
         }
     }
@@ -143,8 +152,9 @@ void CommandPalette::refilter()
 QStringList CommandPalette::visibleCommands() const
 {
     QStringList texts;
-    for (int row = 0; row < m_list->count(); ++row) {
-        const QAction *action = m_actions.value(m_list->item(row)->data(actionIndexRole).toInt());
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        const QAction *action =
+            m_actions.value(m_list->topLevelItem(row)->data(0, actionIndexRole).toInt());
         if (action)
             texts.append(plainText(action));
     }
@@ -153,10 +163,10 @@ QStringList CommandPalette::visibleCommands() const
 
 void CommandPalette::triggerCurrent()
 {
-    const QListWidgetItem *item = m_list->currentItem();
+    const QTreeWidgetItem *item = m_list->currentItem();
     if (!item || !(item->flags() & Qt::ItemIsEnabled))
         return;
-    QPointer<QAction> action = m_actions.value(item->data(actionIndexRole).toInt());
+    QPointer<QAction> action = m_actions.value(item->data(0, actionIndexRole).toInt());
     // Close first: the action may open a dialog of its own, which should get the focus.
     accept();
     if (action)

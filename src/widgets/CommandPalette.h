@@ -6,7 +6,7 @@
 
 class QAction;
 class QLineEdit;
-class QListWidget;
+class QTreeWidget;
 
 namespace AgentDesk {
 
@@ -37,7 +37,7 @@ private:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     QLineEdit *m_search;
-    QListWidget *m_list;
+    QTreeWidget *m_list;
     QList<QPointer<QAction>> m_actions;
 };
 

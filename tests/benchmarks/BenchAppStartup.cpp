@@ -1,0 +1,118 @@
+// Start-up figures of the whole app against agentdesk-sim: start to a painted list of 2,000
+// chats, click to the first painted screen of a 10,000-message chat, and the resident memory
+// of the process with both. Prints "name: value unit"; asserts nothing (design.md c.12).
+
+#include "app/Application.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListModel.h"
+#include "support/SimulatorProcess.h"
+#include "widgets/ChatListView.h"
+#include "widgets/ConversationWidget.h"
+#include "widgets/MainWindow.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListView>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+//! Counts paint events of a widget, so "painted" means a frame really went out.
+class PaintProbe final : public QObject
+{
+public:
+    explicit PaintProbe(QWidget *widget) { widget->installEventFilter(this); }
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+qint64 residentKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+void report(const char *name, double value, const char *unit)
+{
+    std::printf("%s: %.1f %s\n", name, value, unit);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+class BenchAppStartup : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void startup_listAndOpen()
+    {
+        SimulatorProcess sim({u"--demo"_s, u"--chats"_s, u"2000"_s, u"--messages"_s, u"10000"_s});
+        QVERIFY2(sim.start(std::chrono::seconds(60)), qPrintable(sim.errorString()));
+
+        Application::Options options;
+        options.deploymentUrl = sim.baseUrl();
+        options.token = sim.token();
+        options.isolatedStorage = true;
+        Application app(options);
+
+        QElapsedTimer clock;
+        clock.start();
+        app.start();
+        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow(), 30'000);
+        MainWindow *window = app.mainWindow();
+        window->resize(1280, 800);
+        PaintProbe listPaints(window->chatListView()->viewport());
+        QTRY_VERIFY_WITH_TIMEOUT(app.chatListModel()->rowCount() >= 2000, 60'000);
+        const int paintsAtLoad = listPaints.paints;
+        QTRY_VERIFY_WITH_TIMEOUT(listPaints.paints > paintsAtLoad, 10'000);
+        const qint64 listMs = clock.elapsed();
+        report("start_to_painted_list_2000_chats", double(listMs), "ms");
+        report("chats_listed", double(app.chatListModel()->rowCount()), "chats");
+
+        ChatId seeded;
+        for (int row = 0; row < app.chatListModel()->rowCount(); ++row) {
+            const QModelIndex index = app.chatListModel()->index(row, 0);
+            if (index.data(ChatListModel::TitleRole).toString() == u"Seeded history")
+                seeded = index.data(ChatListModel::ChatIdRole).value<ChatId>();
+        }
+        QVERIFY(!seeded.isNull());
+        auto *chatView = window->conversationWidget()->findChild<QListView *>(u"chatView"_s);
+        QVERIFY(chatView);
+        PaintProbe chatPaints(chatView->viewport());
+        clock.restart();
+        window->openChat(seeded);
+        QTRY_VERIFY_WITH_TIMEOUT(chatView->model() && chatView->model()->rowCount() > 0, 30'000);
+        const int paintsAtHistory = chatPaints.paints;
+        QTRY_VERIFY_WITH_TIMEOUT(chatPaints.paints > paintsAtHistory, 10'000);
+        report("click_to_painted_chat_10000_messages", double(clock.elapsed()), "ms");
+        report("messages_shown_after_open", double(chatView->model()->rowCount()), "rows");
+
+        report("resident_memory_2000_chats_and_chat_open", double(residentKiB()) / 1024.0, "MiB");
+    }
+};
+
+QTEST_MAIN(BenchAppStartup)
+#include "BenchAppStartup.moc"
