@@ -169,12 +169,24 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     if (m_deps.chats) {
         // Pin, archive and read state of the current chat decide the actions' texts.
         connect(
-            m_deps.chats, &QAbstractItemModel::dataChanged, this, &MainWindow::updateChatActions);
+            m_deps.chats, &QAbstractItemModel::dataChanged, this, &MainWindow::handleChatsChanged);
     }
     updateChatActions();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::handleChatsChanged()
+{
+    updateChatActions();
+    const Chat *chat = currentChat();
+    if (!chat)
+        return;
+    m_conversation->setTitle(chat->title);
+    // New output in the chat the user is reading is read already.
+    if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull())
+        m_deps.directory->markRead(chat->id);
+}
 
 QWidget *MainWindow::createListPane()
 {

@@ -101,6 +101,7 @@ private:
     void handleConnectionStateChanged(ConnectionState state);
     void handleDirectoryError(const ApiError &error);
     void handleListLoaded();
+    void handleChatsChanged();
     void updateChatActions();
 
     void newChat();
