@@ -4,6 +4,7 @@
 #include "core/AppSettings.h"
 #include "core/ChatWatchClient.h"
 #include "core/DraftStore.h"
+#include "core/FileCache.h"
 #include "core/InMemorySecretStore.h"
 #include "core/Logging.h"
 #include "keychain/KeychainSecretStore.h"
@@ -160,6 +161,11 @@ void Application::start()
     m_icons = std::make_unique<Icons>(QApplication::palette().color(QPalette::WindowText));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
+    m_files = std::make_unique<FileCache>(m_api.get(),
+        m_storageDir ? m_storageDir->filePath(u"files"_s)
+            : m_options.storageDirectory.isEmpty()
+            ? QString()
+            : QDir(m_options.storageDirectory).filePath(u"files"_s));
     m_chats = std::make_unique<ChatListModel>();
     m_filter = std::make_unique<ChatListFilterModel>();
     m_filter->setSourceModel(m_chats.get());
@@ -353,6 +359,7 @@ void Application::startSession(const ConnectionResult &result)
     deps.chats = m_chats.get();
     deps.filter = m_filter.get();
     deps.modelConfigs = m_modelConfigs.get();
+    deps.files = m_files.get();
     m_mainWindow = new MainWindow(deps);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
     m_mainWindow->setOrganizationId(result.organizationId);

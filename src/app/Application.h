@@ -25,6 +25,7 @@ class ChatListModel;
 class ChatWatchClient;
 class DesktopNotifications;
 class DraftStore;
+class FileCache;
 class Icons;
 class InMemorySecretStore;
 class MainWindow;
@@ -108,6 +109,7 @@ private:
     std::unique_ptr<Icons> m_icons;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<FileCache> m_files; //!< Attachments shown in the timeline.
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<ChatListModel> m_chats;
     std::unique_ptr<ChatListFilterModel> m_filter;

@@ -212,6 +212,8 @@ struct DiffStatus
     int reviewerCount = 0;
     QDateTime refreshedAt;
     QDateTime staleAt;
+
+    friend bool operator==(const DiffStatus &, const DiffStatus &) = default;
 };
 
 //! §6.5. Attached to a chat; only GET of a single chat includes them.

@@ -3,6 +3,7 @@
 #include "Icons.h"
 #include "MessageDelegate.h"
 #include "PartRenderer.h"
+#include "ThumbnailProvider.h"
 #include "models/MessageListModel.h"
 
 #include <QAction>
@@ -51,6 +52,9 @@ ChatView::ChatView(const Icons *icons, QWidget *parent)
     setItemDelegate(m_delegate);
 
     connect(m_delegate, &MessageDelegate::retrySendRequested, this, &ChatView::retrySendRequested);
+    connect(m_delegate, &MessageDelegate::fileImageActivated, this, &ChatView::fileImageActivated);
+    connect(
+        m_delegate, &MessageDelegate::inlineImageActivated, this, &ChatView::inlineImageActivated);
     connect(
         verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::handleScrollValueChanged);
     connect(
@@ -76,6 +80,37 @@ ChatView::ChatView(const Icons *icons, QWidget *parent)
 }
 
 ChatView::~ChatView() = default;
+
+void ChatView::setThumbnailProvider(ThumbnailProvider *thumbnails)
+{
+    if (m_thumbnails)
+        disconnect(m_thumbnails, nullptr, this, nullptr);
+    m_thumbnails = thumbnails;
+    m_delegate->layoutCache().renderer().setThumbnails(thumbnails);
+    m_delegate->layoutCache().clear();
+    if (thumbnails) {
+        connect(
+            thumbnails, &ThumbnailProvider::thumbnailReady, this, &ChatView::handleThumbnailReady);
+    }
+    scheduleDelayedItemsLayout();
+}
+
+void ChatView::handleThumbnailReady(const FileId &id)
+{
+    QAbstractItemModel *rows = model();
+    if (!rows)
+        return;
+    // Rows are few compared with the bytes of an image; a scan is cheaper than an index that
+    // must follow every upsert.
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const QModelIndex index = rows->index(row, 0);
+        const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+        const bool shows = std::any_of(parts.begin(), parts.end(),
+            [&id](const MessagePart &part) { return part.fileId == id; });
+        if (shows)
+            m_delegate->refreshRow(index);
+    }
+}
 
 void ChatView::setModel(QAbstractItemModel *newModel)
 {

@@ -4,6 +4,7 @@
 
 #include <QListView>
 #include <QPersistentModelIndex>
+#include <QPointer>
 
 class QAction;
 class QToolButton;
@@ -12,6 +13,7 @@ namespace AgentDesk {
 
 class Icons;
 class MessageDelegate;
+class ThumbnailProvider;
 
 //! The message timeline (design.md c.7): a QListView over MessageListModel painted by
 //! MessageDelegate, with no widget per message. It follows the bottom while the user is there,
@@ -28,6 +30,8 @@ public:
 
     void setModel(QAbstractItemModel *model) override;
     MessageDelegate *messageDelegate() const { return m_delegate; }
+    //! Thumbnails for file parts; not owned, may be null (chips only).
+    void setThumbnailProvider(ThumbnailProvider *thumbnails);
 
     //! Whether the view follows new content (the user is at the bottom).
     bool isFollowing() const { return m_following; }
@@ -59,6 +63,8 @@ Q_SIGNALS:
     //! "Retry" on a pending echo whose send failed.
     void retrySendRequested(const QString &nonce);
     void newMessageCountChanged(int count);
+    void fileImageActivated(const AgentDesk::FileId &id, const QString &name);
+    void inlineImageActivated(const QByteArray &bytes, const QString &name);
 
 protected:
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
@@ -74,6 +80,7 @@ protected:
 private:
     void handleRowsAboutToBeInserted(const QModelIndex &parent, int start, int end);
     void handleModelReset();
+    void handleThumbnailReady(const FileId &id);
     void handleScrollValueChanged(int value);
     void handleScrollRangeChanged(int minimum, int maximum);
     void handleCopyText();
@@ -85,6 +92,7 @@ private:
     void updateActions();
 
     MessageDelegate *m_delegate;
+    QPointer<ThumbnailProvider> m_thumbnails;
     QToolButton *m_newMessagesButton;
     QAction *m_copyTextAction;
     QAction *m_copyMarkdownAction;

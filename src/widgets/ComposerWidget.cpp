@@ -1,14 +1,21 @@
 #include "ComposerWidget.h"
 
+#include "AttachmentStrip.h"
 #include "Icons.h"
+#include "ImageViewer.h"
 #include "MessageEdit.h"
+#include "ScreenshotPortal.h"
 #include "core/DraftStore.h"
 #include "models/ModelConfigModel.h"
 
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QLabel>
+#include <QMimeData>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -63,6 +70,8 @@ ComposerWidget::ComposerWidget(
     , m_planMode(new QToolButton(this))
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_attach(new QToolButton(this))
+    , m_screenshot(new QToolButton(this))
     , m_proxy(new ComposerModelProxy(this))
 {
     setObjectName(u"composerWidget"_s);
@@ -97,9 +106,25 @@ ComposerWidget::ComposerWidget(
     m_error->setPalette(errorPalette);
     if (m_settings)
         m_edit->setSendKey(m_settings->sendKey());
+    m_attach->setObjectName(u"attachButton"_s);
+    m_attach->setText(tr("Attach"));
+    m_attach->setToolTip(tr("Attach images or files"));
+    m_attach->setAutoRaise(true);
+    m_attach->hide(); // until setUploader()
+    m_screenshot->setObjectName(u"screenshotButton"_s);
+    m_screenshot->setText(tr("Capture"));
+    m_screenshot->setToolTip(tr("Capture screen region"));
+    m_screenshot->setAutoRaise(true);
+    m_screenshot->hide();
+    if (m_icons) {
+        m_attach->setIcon(m_icons->icon(IconId::Attach));
+        m_attach->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
 
     auto *controls = new QHBoxLayout;
     controls->setContentsMargins(0, 0, 0, 0);
+    controls->addWidget(m_attach);
+    controls->addWidget(m_screenshot);
     controls->addWidget(m_modelPicker);
     controls->addWidget(m_planMode);
     controls->addWidget(m_hint, 1);
@@ -124,6 +149,141 @@ ComposerWidget::ComposerWidget(
 
 ComposerWidget::~ComposerWidget() = default;
 
+void ComposerWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+{
+    if (m_strip || !api)
+        return;
+    m_strip = new AttachmentStrip(api, this);
+    m_strip->setObjectName(u"attachmentStrip"_s);
+    m_strip->setOrganization(organizationId);
+    m_strip->hide();
+    // Above the editor, as in the web UI.
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(0, m_strip);
+    m_edit->setAttachmentSink([this](const QMimeData *mime) { return takeMimeData(mime); });
+    setAcceptDrops(true);
+    connect(m_strip, &AttachmentStrip::changed, this, &ComposerWidget::handleAttachmentsChanged);
+    connect(m_strip, &AttachmentStrip::uploadsFinished, this, &ComposerWidget::updateState);
+    connect(m_strip, &AttachmentStrip::previewRequested, this,
+        [this](const QByteArray &bytes, const QString &name) {
+            auto *viewer = new ImageViewer(this);
+            viewer->setWindowFlag(Qt::Window);
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->setObjectName(u"attachmentPreview"_s);
+            if (!viewer->setImageData(bytes, name)) {
+                delete viewer;
+                return;
+            }
+            viewer->resize(720, 540);
+            viewer->show();
+        });
+    connect(m_attach, &QToolButton::clicked, this, [this] {
+        m_strip->openFilePicker();
+        // A refused file adds no card and emits nothing; show the strip for its message.
+        if (auto *dialog = m_strip->findChildren<QFileDialog *>().value(0))
+            connect(dialog, &QFileDialog::filesSelected, this,
+                &ComposerWidget::handleAttachmentsChanged, Qt::UniqueConnection);
+    });
+    m_attach->show();
+
+    m_portal = new ScreenshotPortal(this);
+    connect(m_portal, &ScreenshotPortal::availabilityChanged, this,
+        &ComposerWidget::handleScreenshotAvailability);
+    connect(m_portal, &ScreenshotPortal::captured, m_strip, [this](const QString &path) {
+        m_strip->addFile(path);
+        handleAttachmentsChanged();
+    });
+    connect(m_portal, &ScreenshotPortal::failed, this, &ComposerWidget::showError);
+    connect(m_screenshot, &QToolButton::clicked, this, &ComposerWidget::captureScreenshot);
+    m_screenshot->setEnabled(false); // until the probe answers
+    m_screenshot->show();
+    m_portal->probe();
+    loadDraftAttachments();
+}
+
+void ComposerWidget::setOrganization(const OrganizationId &organizationId)
+{
+    if (m_strip)
+        m_strip->setOrganization(organizationId);
+}
+
+QList<InputPart> ComposerWidget::attachmentParts() const
+{
+    QList<InputPart> parts;
+    if (!m_strip)
+        return parts;
+    const QList<FileId> ids = m_strip->attachments();
+    for (const FileId &id : ids)
+        parts << InputPart::fromFile(id);
+    return parts;
+}
+
+void ComposerWidget::captureScreenshot()
+{
+    if (!m_portal || !m_portal->isAvailable())
+        return;
+    if (!m_portal->capture())
+        showError(tr("The screenshot could not be started."));
+}
+
+void ComposerWidget::handleScreenshotAvailability(bool available, const QString &reason)
+{
+    m_screenshot->setEnabled(available);
+    m_screenshot->setToolTip(available ? tr("Capture screen region")
+                                       : tr("Screen capture is not available: %1").arg(reason));
+}
+
+void ComposerWidget::handleAttachmentsChanged()
+{
+    m_strip->setVisible(!m_strip->isEmpty() || !m_strip->messageText().isEmpty());
+    updateState();
+    if (m_loadingDraft || !m_drafts || m_draftKey.isEmpty())
+        return;
+    Draft draft = m_drafts->draft(m_draftKey);
+    draft.attachments = m_strip->draftAttachments();
+    draft.updatedAt = QDateTime::currentDateTimeUtc();
+    m_drafts->setDraft(m_draftKey, draft);
+}
+
+void ComposerWidget::loadDraftAttachments()
+{
+    if (!m_strip)
+        return;
+    m_loadingDraft = true;
+    const QList<DraftAttachment> attachments = m_drafts && !m_draftKey.isEmpty()
+        ? m_drafts->draft(m_draftKey).attachments
+        : QList<DraftAttachment>();
+    if (attachments.isEmpty())
+        m_strip->clear();
+    else
+        m_strip->restoreDraftAttachments(attachments);
+    m_loadingDraft = false;
+    handleAttachmentsChanged();
+}
+
+void ComposerWidget::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_strip && AttachmentStrip::canTake(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void ComposerWidget::dropEvent(QDropEvent *event)
+{
+    if (m_strip && AttachmentStrip::canTake(event->mimeData())) {
+        takeMimeData(event->mimeData());
+        event->acceptProposedAction();
+    }
+}
+
+bool ComposerWidget::takeMimeData(const QMimeData *mime)
+{
+    if (!m_strip)
+        return false;
+    const bool took = m_strip->addMimeData(mime);
+    handleAttachmentsChanged(); // also shows a refusal, which adds nothing
+    return took;
+}
+
 void ComposerWidget::setDraftKey(const QString &key)
 {
     if (key == m_draftKey)
@@ -134,6 +294,7 @@ void ComposerWidget::setDraftKey(const QString &key)
     m_edit->moveCursor(QTextCursor::End);
     m_loadingDraft = false;
     m_error->hide();
+    loadDraftAttachments();
     updateState();
 }
 
@@ -167,6 +328,8 @@ void ComposerWidget::setSendKey(AppSettings::SendKey key)
 
 void ComposerWidget::handleSend()
 {
+    if (m_strip && !m_strip->canSend())
+        return; // uploads in flight
     const QString text = m_edit->toPlainText();
     QList<InputPart> content;
     if (!text.trimmed().isEmpty())
@@ -179,7 +342,14 @@ void ComposerWidget::handleSend()
     // reports success, so a crash or a failed send cannot lose the text.
     m_loadingDraft = true;
     m_edit->clear();
+    if (m_strip && !m_strip->isEmpty()) {
+        // Like the text: gone from the field now, kept in the stored draft until success.
+        m_sentAttachments.insert(m_draftKey, m_strip->draftAttachments());
+        m_strip->clear();
+    }
     m_loadingDraft = false;
+    if (m_strip)
+        m_strip->hide();
     m_error->hide();
     updateState();
     Q_EMIT sendRequested(content);
@@ -187,9 +357,10 @@ void ComposerWidget::handleSend()
 
 void ComposerWidget::sendSucceeded(const QString &key)
 {
+    m_sentAttachments.remove(key);
     if (!m_drafts || key.isEmpty())
         return;
-    if (key == m_draftKey && !text().isEmpty())
+    if (key == m_draftKey && (!text().isEmpty() || (m_strip && !m_strip->isEmpty())))
         return; // the draft already holds what was typed since
     m_drafts->clear(key);
 }
@@ -197,9 +368,12 @@ void ComposerWidget::sendSucceeded(const QString &key)
 void ComposerWidget::sendFailed(
     const QString &key, const QString &failedText, const QString &reason)
 {
+    const QList<DraftAttachment> attachments = m_sentAttachments.take(key);
     if (key == m_draftKey) {
         const QString current = text();
         setText(current.isEmpty() ? failedText : failedText + u"\n\n"_s + current);
+        if (m_strip && !attachments.isEmpty() && m_strip->isEmpty())
+            m_strip->restoreDraftAttachments(attachments);
         showError(reason);
         return;
     }
@@ -238,7 +412,10 @@ void ComposerWidget::handleTextChanged()
 
 void ComposerWidget::updateState()
 {
-    m_send->setEnabled(!text().trimmed().isEmpty() || !attachmentParts().isEmpty());
+    const bool uploading = m_strip && !m_strip->canSend();
+    m_send->setEnabled(!uploading && (!text().trimmed().isEmpty() || !attachmentParts().isEmpty()));
+    m_send->setToolTip(
+        uploading ? tr("Waiting for attachments to upload") : tr("Send the message"));
     m_stop->setVisible(m_active);
     if (m_active) {
         m_hint->setText(tr("Agent is working — your message will be queued"));

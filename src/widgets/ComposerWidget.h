@@ -2,19 +2,27 @@
 
 #include "core/ApiTypes.h"
 #include "core/AppSettings.h"
+#include "core/DraftStore.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
 
 class QComboBox;
+class QDragEnterEvent;
+class QDropEvent;
+class QMimeData;
 class QLabel;
 class QToolButton;
 class QPushButton;
 
 namespace AgentDesk {
 
+class ApiClient;
+class AttachmentStrip;
 class DraftStore;
+class ScreenshotPortal;
 class Icons;
 class MessageEdit;
 class ModelConfigModel;
@@ -67,7 +75,15 @@ public:
 
     //! Attachment hook: the content parts of attachments (AttachmentStrip arrives in a later
     //! issue). Returns nothing yet; sends already carry whatever it returns.
-    QList<InputPart> attachmentParts() const { return {}; }
+    //! Enables attachments: paste, drop, the Attach and screenshot buttons. The composer
+    //! creates no network objects; the caller passes the client down. Call once.
+    void setUploader(ApiClient *api, const OrganizationId &organizationId);
+    void setOrganization(const OrganizationId &organizationId);
+    AttachmentStrip *attachmentStrip() const { return m_strip; }
+    //! One file part per uploaded attachment.
+    QList<InputPart> attachmentParts() const;
+    //! Opens the screenshot portal; the captured file becomes an attachment.
+    void captureScreenshot();
 
 Q_SIGNALS:
     //! The user sent `content` (text first, then attachment parts). The field is already empty.
@@ -79,8 +95,16 @@ Q_SIGNALS:
     void planModeToggled(bool on);
     void modelConfigChanged(const AgentDesk::ModelConfigId &id);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     void handleSend();
+    void handleAttachmentsChanged();
+    bool takeMimeData(const QMimeData *mime);
+    void handleScreenshotAvailability(bool available, const QString &reason);
+    void loadDraftAttachments();
     void handleTextChanged();
     void handleModelsChanged();
     void handleModelPicked(int row);
@@ -96,6 +120,11 @@ private:
     QToolButton *m_planMode;
     QLabel *m_hint;
     QLabel *m_error;
+    QToolButton *m_attach;
+    QToolButton *m_screenshot;
+    AttachmentStrip *m_strip = nullptr;
+    ScreenshotPortal *m_portal = nullptr;
+    QHash<QString, QList<DraftAttachment>> m_sentAttachments; //!< Per draft key, until success.
     ModelConfigModel *m_models = nullptr;
     ComposerModelProxy *m_proxy = nullptr;
     QString m_draftKey;

@@ -4,8 +4,10 @@
 #include "ComposerWidget.h"
 #include "ErrorBanner.h"
 #include "Icons.h"
+#include "ImageViewer.h"
 #include "MessageDelegate.h"
 #include "QueuePanel.h"
+#include "ThumbnailProvider.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
@@ -113,6 +115,9 @@ ConversationWidget::ConversationWidget(
         &ConversationWidget::handleLoadOlderRequested);
     connect(m_chatView, &ChatView::editRequested, this, &ConversationWidget::beginEdit);
     connect(m_chatView, &ChatView::retrySendRequested, this, &ConversationWidget::handleRetrySend);
+    connect(m_chatView, &ChatView::fileImageActivated, this,
+        &ConversationWidget::handleFileImageActivated);
+    connect(m_chatView, &ChatView::inlineImageActivated, this, &ConversationWidget::showImage);
     connect(m_queuePanel, &QueuePanel::promoteRequested, this, [this](QueuedMessageId id) {
         if (m_session)
             m_session->promoteQueued(id);
@@ -193,6 +198,59 @@ void ConversationWidget::setTitle(const QString &title)
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 {
     m_composer->setModelConfigs(models);
+}
+
+void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+{
+    m_composer->setUploader(api, organizationId);
+}
+
+void ConversationWidget::setOrganization(const OrganizationId &organizationId)
+{
+    m_composer->setOrganization(organizationId);
+}
+
+void ConversationWidget::setFileCache(FileCache *files)
+{
+    delete m_thumbnails;
+    m_thumbnails = files ? new ThumbnailProvider(files, this) : nullptr;
+    m_chatView->setThumbnailProvider(m_thumbnails);
+}
+
+void ConversationWidget::handleFileImageActivated(const FileId &id, const QString &name)
+{
+    if (!m_thumbnails)
+        return;
+    m_thumbnails->fetchOriginal(id, this, [this, name](const ApiResult<QByteArray> &result) {
+        if (result.ok())
+            showImage(result.value(), name);
+        else
+            handleError(result.error());
+    });
+}
+
+ImageViewer *ConversationWidget::imageViewer() const
+{
+    return m_viewer;
+}
+
+void ConversationWidget::showImage(const QByteArray &bytes, const QString &name)
+{
+    if (!m_viewer) {
+        m_viewer = new ImageViewer(this);
+        m_viewer->setObjectName(u"imageViewer"_s);
+        m_viewer->setWindowFlag(Qt::Window);
+        m_viewer->setAttribute(Qt::WA_DeleteOnClose);
+        m_viewer->resize(800, 600);
+    }
+    if (!m_viewer->setImageData(bytes, name)) {
+        handleError(ApiError::decodeFailure(tr("image")));
+        return;
+    }
+    m_viewer->setWindowTitle(name.isEmpty() ? tr("Image") : name);
+    m_viewer->show();
+    m_viewer->raise();
+    m_viewer->activateWindow();
 }
 
 void ConversationWidget::focusComposer()

@@ -15,7 +15,11 @@ class QStackedWidget;
 
 namespace AgentDesk {
 
+class ApiClient;
 class AppSettings;
+class FileCache;
+class ImageViewer;
+class ThumbnailProvider;
 class ChatSession;
 struct SendOptions;
 class ChatView;
@@ -49,6 +53,16 @@ public:
     ChatSession *session() const;
     void setTitle(const QString &title);
     void setModelConfigs(ModelConfigModel *models);
+    //! Attachments in the composer upload through `api` into `organizationId` (not owned).
+    void setUploader(ApiClient *api, const OrganizationId &organizationId);
+    void setOrganization(const OrganizationId &organizationId);
+    //! File parts show thumbnails fetched through `files` (not owned; null = chips only).
+    void setFileCache(FileCache *files);
+    ThumbnailProvider *thumbnails() const { return m_thumbnails; }
+    //! The last image opened from the timeline (null before the first).
+    ImageViewer *imageViewer() const;
+    //! Opens `bytes` in the image viewer window.
+    void showImage(const QByteArray &bytes, const QString &name);
     void focusComposer();
     //! Asks (inline, non-modal) whether to stop the running turn; confirmInterrupt() or the
     //! bar's "Stop" button then interrupts.
@@ -68,6 +82,7 @@ private:
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
     void handleSendRequested(const QList<InputPart> &content);
+    void handleFileImageActivated(const FileId &id, const QString &name);
     void handleStatusChanged(ChatStatus status);
     void handleConnectionStateChanged(ConnectionState state);
     void handleError(const ApiError &error);
@@ -103,6 +118,8 @@ private:
     ErrorBanner *m_confirmBanner;
     QueuePanel *m_queuePanel;
     ComposerWidget *m_composer;
+    ThumbnailProvider *m_thumbnails = nullptr;
+    QPointer<ImageViewer> m_viewer;
 
     QPointer<ChatSession> m_session;
     QPointer<MessageListModel> m_messages;

@@ -13,6 +13,7 @@
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
 #include "widgets/ConversationWidget.h"
+#include "widgets/DiffPanel.h"
 #include "widgets/Icons.h"
 #include "widgets/NewChatDialog.h"
 
@@ -55,6 +56,8 @@ public:
         layout->setContentsMargins(0, 0, 0, 0);
         layout->addWidget(m_widget);
         m_widget->setModelConfigs(deps.modelConfigs);
+        m_widget->setUploader(deps.api, {});
+        m_widget->setFileCache(deps.files);
     }
 
     //! Opens `id` (null = the empty state).
@@ -108,15 +111,10 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_sidePanel = new QWidget(m_splitter);
     m_sidePanel->setObjectName(u"sidePanel"_s);
     auto *sideLayout = new QVBoxLayout(m_sidePanel);
-    auto *sideTitle = new QLabel(tr("Diff"), m_sidePanel);
-    QFont bold = sideTitle->font();
-    bold.setBold(true);
-    sideTitle->setFont(bold);
-    sideLayout->addWidget(sideTitle);
-    auto *sideText = new QLabel(tr("Changes made by the agent will appear here."), m_sidePanel);
-    sideText->setWordWrap(true);
-    sideLayout->addWidget(sideText);
-    sideLayout->addStretch();
+    sideLayout->setContentsMargins(0, 6, 6, 6);
+    m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
+    m_diffPanel->setObjectName(u"diffPanel"_s);
+    sideLayout->addWidget(m_diffPanel);
     m_splitter->addWidget(m_sidePanel);
     m_sidePanel->hide();
 
@@ -176,12 +174,21 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::handleChatsChanged()
+void MainWindow::handleChatsChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     updateChatActions();
     const Chat *chat = currentChat();
     if (!chat)
         return;
+    const QModelIndex row = m_deps.chats->indexOf(chat->id);
+    const bool diffRoles = roles.isEmpty() || roles.contains(ChatListModel::DiffAdditionsRole)
+        || roles.contains(ChatListModel::DiffDeletionsRole)
+        || roles.contains(ChatListModel::DiffChangedFilesRole)
+        || roles.contains(ChatListModel::PrStateRole) || roles.contains(ChatListModel::PrUrlRole)
+        || roles.contains(ChatListModel::ChatRole);
+    if (row.isValid() && diffRoles && row.row() >= topLeft.row() && row.row() <= bottomRight.row())
+        updateDiffPanel(false);
     m_conversation->setTitle(chat->title);
     // New output in the chat the user is reading is read already.
     if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull())
@@ -370,6 +377,7 @@ void MainWindow::createMenus()
 void MainWindow::setOrganizationId(const OrganizationId &organizationId)
 {
     m_organizationId = organizationId;
+    m_conversation->widget()->setOrganization(organizationId);
     delete m_newChatDialog; // it captured the old organization
     m_newChatDialog = nullptr;
 }
@@ -417,6 +425,7 @@ void MainWindow::handleChatActivated(const ChatId &id)
     m_openChatId = id;
     const Chat *chat = currentChat();
     m_conversation->show(id, chat ? chat->title : QString());
+    updateDiffPanel(true);
     if (!id.isNull()) {
         if (m_deps.settings)
             m_deps.settings->setLastChatId(id.toString());
@@ -697,7 +706,29 @@ void MainWindow::toggleArchivedView()
 
 void MainWindow::toggleSidePanel()
 {
-    m_sidePanel->setVisible(m_actions.value(u"actionToggleSidePanel"_s)->isChecked());
+    const bool show = m_actions.value(u"actionToggleSidePanel"_s)->isChecked();
+    m_sidePanel->setVisible(show);
+    if (show && !m_diffPanel->chatId().isNull())
+        m_diffPanel->refresh();
+}
+
+void MainWindow::updateDiffPanel(bool chatSwitched)
+{
+    const Chat *chat = currentChat();
+    const std::optional<DiffStatus> status = chat ? chat->diffStatus : std::nullopt;
+    if (chatSwitched) {
+        m_shownDiffStatus = status;
+        m_diffPanel->setChat(m_openChatId, status);
+        if (m_sidePanel->isVisible() && !m_openChatId.isNull())
+            m_diffPanel->refresh();
+        return;
+    }
+    if (status == m_shownDiffStatus)
+        return; // another role of the row changed (title, status, unread)
+    m_shownDiffStatus = status;
+    m_diffPanel->setDiffStatus(status);
+    if (m_sidePanel->isVisible())
+        m_diffPanel->refresh();
 }
 
 void MainWindow::focusComposer()

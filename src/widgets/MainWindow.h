@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -24,7 +26,9 @@ class ChatListView;
 class CommandPalette;
 class ConversationHost;
 class ConversationWidget;
+class DiffPanel;
 class DraftStore;
+class FileCache;
 class Icons;
 class ModelConfigModel;
 class NewChatDialog;
@@ -50,6 +54,7 @@ public:
         ChatListModel *chats = nullptr;
         ChatListFilterModel *filter = nullptr;
         ModelConfigModel *modelConfigs = nullptr;
+        FileCache *files = nullptr; //!< Thumbnails of file parts; may be null.
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
@@ -75,6 +80,7 @@ public:
     ChatListView *chatListView() const { return m_list; }
     //! The embedded conversation (objectName conversationWidget).
     ConversationWidget *conversationWidget() const;
+    DiffPanel *diffPanel() const { return m_diffPanel; }
     //! Every command of the window, in menu order.
     QList<QAction *> commandActions() const { return m_commands; }
     //! Saves geometry, window state and splitter sizes to AppSettings.
@@ -101,7 +107,9 @@ private:
     void handleConnectionStateChanged(ConnectionState state);
     void handleDirectoryError(const ApiError &error);
     void handleListLoaded();
-    void handleChatsChanged();
+    void handleChatsChanged(
+        const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void updateDiffPanel(bool chatSwitched);
     void updateChatActions();
 
     void newChat();
@@ -148,6 +156,8 @@ private:
     QLabel *m_account = nullptr;
     ConversationHost *m_conversation = nullptr;
     QWidget *m_sidePanel = nullptr;
+    DiffPanel *m_diffPanel = nullptr;
+    std::optional<DiffStatus> m_shownDiffStatus; //!< What the panel last got, to skip no-ops.
     CommandPalette *m_palette = nullptr;
     NewChatDialog *m_newChatDialog = nullptr;
 

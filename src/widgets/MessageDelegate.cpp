@@ -104,6 +104,22 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
         setExpanded(index, *part, !isExpanded(index, *part));
         return;
     }
+    if (const auto file = PartRenderer::fileImageOf(href)) {
+        const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+        QString name;
+        for (const MessagePart &part : parts) {
+            if (part.fileId == *file)
+                name = part.name;
+        }
+        Q_EMIT fileImageActivated(*file, name);
+        return;
+    }
+    if (const auto part = PartRenderer::inlineImageOf(href)) {
+        const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+        if (*part >= 0 && *part < parts.size())
+            Q_EMIT inlineImageActivated(parts.at(*part).data, parts.at(*part).name);
+        return;
+    }
     if (href == PartRenderer::retryHref()) {
         const QString nonce = index.data(MessageListModel::PendingNonceRole).toString();
         if (!nonce.isEmpty())
@@ -116,6 +132,16 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
     const QString scheme = url.scheme().toLower();
     if (m_openLinksExternally && (scheme == u"http"_s || scheme == u"https"_s))
         QDesktopServices::openUrl(url);
+}
+
+void MessageDelegate::refreshRow(const QModelIndex &index)
+{
+    m_layouts.invalidate(MessageLayoutCache::keyOf(index));
+    if (m_view) {
+        if (QWidget *editor = m_view->indexWidget(index))
+            setEditorData(editor, index);
+    }
+    Q_EMIT sizeHintChanged(index);
 }
 
 bool MessageDelegate::isExpanded(const QModelIndex &index, int partIndex) const

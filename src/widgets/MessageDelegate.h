@@ -51,12 +51,18 @@ public:
     void setExpanded(const QModelIndex &index, int partIndex, bool expanded);
     //! Tests turn this off so a link click only emits linkActivated.
     void setOpenLinksExternally(bool open) { m_openLinksExternally = open; }
+    //! Re-renders one row (its thumbnail arrived); its height may change.
+    void refreshRow(const QModelIndex &index);
     //! Picks up the view's palette and font; forgets every layout.
     void refreshStyle();
 
 Q_SIGNALS:
     void retrySendRequested(const QString &nonce);
     void linkActivated(const QUrl &url);
+    //! A thumbnail of an uploaded file was clicked.
+    void fileImageActivated(const AgentDesk::FileId &id, const QString &name);
+    //! An inline (base64) image was clicked.
+    void inlineImageActivated(const QByteArray &bytes, const QString &name);
     //! A part was expanded or collapsed; the row's height may have changed.
     void expansionChanged(const QModelIndex &index);
 

@@ -1,5 +1,7 @@
 #include "MessageEdit.h"
 
+#include "AttachmentStrip.h"
+
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QTextBlock>
@@ -58,10 +60,20 @@ void MessageEdit::keyPressEvent(QKeyEvent *event)
     QPlainTextEdit::keyPressEvent(event);
 }
 
+bool MessageEdit::canInsertFromMimeData(const QMimeData *source) const
+{
+    if (m_attachmentSink && AttachmentStrip::canTake(source))
+        return true;
+    return QPlainTextEdit::canInsertFromMimeData(source);
+}
+
 void MessageEdit::insertFromMimeData(const QMimeData *source)
 {
-    // Attachment hook: images and large pastes will go to AttachmentStrip (a later issue);
-    // until then only the text of a paste is taken.
+    // Images and local files become attachments; a refused one is not pasted as a path either.
+    if (m_attachmentSink && AttachmentStrip::canTake(source)) {
+        m_attachmentSink(source);
+        return;
+    }
     if (source->hasText())
         insertPlainText(source->text());
 }

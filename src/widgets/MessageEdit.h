@@ -4,6 +4,8 @@
 
 #include <QPlainTextEdit>
 
+#include <functional>
+
 namespace AgentDesk {
 
 //! The composer's text field (Quaternion's KChatEdit idea): Enter sends and Shift+Enter breaks
@@ -22,6 +24,11 @@ public:
     void setLastSentText(const QString &text) { m_lastSent = text; }
     QString lastSentText() const { return m_lastSent; }
 
+    //! Where pasted or dropped images and files go (the composer's AttachmentStrip); it answers
+    //! whether it took them. Without a sink only the text of a paste is inserted.
+    using AttachmentSink = std::function<bool(const QMimeData *)>;
+    void setAttachmentSink(AttachmentSink sink) { m_attachmentSink = std::move(sink); }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -32,6 +39,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 
 private:
@@ -39,6 +47,7 @@ private:
 
     AppSettings::SendKey m_sendKey = AppSettings::SendKey::Enter;
     QString m_lastSent;
+    AttachmentSink m_attachmentSink;
 };
 
 } // namespace AgentDesk

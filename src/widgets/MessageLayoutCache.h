@@ -39,6 +39,8 @@ public:
     bool isExpanded(const QString &key, int partIndex) const;
     void setExpanded(const QString &key, int partIndex, bool expanded);
 
+    //! Forgets one row's document and height (a thumbnail it shows arrived).
+    void invalidate(const QString &key) { ++m_expandVersions[key]; }
     //! Forgets every document and height (palette, font or chat changed).
     void clear();
     int documentCount() const { return int(m_documents.size()); }

@@ -1,5 +1,6 @@
 #include "PartRenderer.h"
 
+#include "ThumbnailProvider.h"
 #include "widgets/PaletteColors.h"
 
 #include <QFontDatabase>
@@ -634,16 +635,20 @@ void PartRenderer::renderFile(
     QTextCursor &cursor, QTextDocument &document, const MessagePart &part, int index) const
 {
     newBlock(cursor);
-    if (part.mediaType.startsWith(u"image/"_s) && !part.data.isEmpty()) {
-        QImage image;
-        if (image.loadFromData(part.data)) {
-            const QUrl name(u"agentdesk-file:"_s + QString::number(index));
-            document.addResource(QTextDocument::ImageResource, name,
-                image.scaled(QSize(240, 160).boundedTo(image.size()), Qt::KeepAspectRatio,
-                    Qt::SmoothTransformation));
-            cursor.insertImage(name.toString());
-            newBlock(cursor, 2);
+    const bool image = part.mediaType.startsWith(u"image/"_s);
+    if (image && !part.data.isEmpty()) {
+        QImage decoded;
+        if (decoded.loadFromData(part.data)) {
+            insertThumbnail(cursor, document,
+                decoded.scaled(ThumbnailProvider::thumbnailSize.boundedTo(decoded.size()),
+                    Qt::KeepAspectRatio, Qt::SmoothTransformation),
+                inlineImageHref(index));
         }
+    } else if (image && !part.fileId.isNull() && m_thumbnails) {
+        // Never blocks: a null image now, thumbnailReady() later re-renders this row.
+        const QImage thumbnail = m_thumbnails->thumbnail(part.fileId);
+        if (!thumbnail.isNull())
+            insertThumbnail(cursor, document, thumbnail, fileImageHref(part.fileId));
     }
     QStringList bits;
     bits << (part.name.isEmpty() ? tr("Attachment") : part.name);
@@ -656,6 +661,55 @@ void PartRenderer::renderFile(
     chip.setBackground(m_colors.codeBackground);
     chip.setForeground(m_colors.text);
     cursor.insertText(u" ▤ "_s + bits.join(u" · "_s) + u' ', chip);
+}
+
+void PartRenderer::insertThumbnail(
+    QTextCursor &cursor, QTextDocument &document, const QImage &image, const QString &href) const
+{
+    const QUrl name(u"agentdesk-image:"_s + href);
+    document.addResource(QTextDocument::ImageResource, name, image);
+    QTextImageFormat format;
+    format.setName(name.toString());
+    format.setWidth(image.width());
+    format.setHeight(image.height());
+    format.setAnchor(true);
+    format.setAnchorHref(href);
+    format.setToolTip(tr("Open the image"));
+    cursor.insertImage(format);
+    newBlock(cursor, 2);
+}
+
+QString PartRenderer::fileImageHref(const FileId &id)
+{
+    return u"agentdesk:image/"_s + id.toString();
+}
+
+std::optional<FileId> PartRenderer::fileImageOf(const QString &href)
+{
+    static const QString prefix = u"agentdesk:image/"_s;
+    if (!href.startsWith(prefix))
+        return std::nullopt;
+    const FileId id = FileId::fromString(href.mid(prefix.size()));
+    if (id.isNull())
+        return std::nullopt;
+    return id;
+}
+
+QString PartRenderer::inlineImageHref(int partIndex)
+{
+    return u"agentdesk:inline-image/"_s + QString::number(partIndex);
+}
+
+std::optional<int> PartRenderer::inlineImageOf(const QString &href)
+{
+    static const QString prefix = u"agentdesk:inline-image/"_s;
+    if (!href.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const int index = href.mid(prefix.size()).toInt(&ok);
+    if (!ok)
+        return std::nullopt;
+    return index;
 }
 
 void PartRenderer::renderFileReference(QTextCursor &cursor, const MessagePart &part) const

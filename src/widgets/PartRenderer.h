@@ -58,6 +58,8 @@ struct MessageRenderInput
 //! collapsed reasoning, tool cards, file chips, sources, references, usage footer. The document
 //! is width-independent, so a resize only needs setTextWidth(). Interactive spots are anchors
 //! with an `agentdesk:` href that the delegate hit-tests (see toggleHref, retryHref).
+class ThumbnailProvider;
+
 class PartRenderer final
 {
     Q_DECLARE_TR_FUNCTIONS(AgentDesk::PartRenderer)
@@ -77,6 +79,14 @@ public:
     //! The part index of a toggle anchor, or nullopt for any other href.
     static std::optional<int> toggledPart(const QString &href);
     static QString retryHref();
+    //! The href of a file part's thumbnail, and back.
+    static QString fileImageHref(const FileId &id);
+    static std::optional<FileId> fileImageOf(const QString &href);
+    //! The href of an inline (base64 `data`) image, and back to its part index.
+    static QString inlineImageHref(int partIndex);
+    static std::optional<int> inlineImageOf(const QString &href);
+    //! Where file parts with a file_id get their thumbnails; null shows chips only.
+    void setThumbnails(ThumbnailProvider *thumbnails) { m_thumbnails = thumbnails; }
     //! Markdown of the text parts as the user would copy it.
     static QString markdownText(const QList<MessagePart> &parts);
     //! The text parts rendered to plain text (Markdown syntax removed).
@@ -120,9 +130,13 @@ private:
     void insertCodeBlock(QTextCursor &cursor, const QString &code, const QColor &color) const;
     void newBlock(QTextCursor &cursor, int topMargin = 4) const;
 
+    void insertThumbnail(QTextCursor &cursor, QTextDocument &document, const QImage &image,
+        const QString &href) const;
+
     QPalette m_palette;
     QFont m_font;
     Colors m_colors;
+    ThumbnailProvider *m_thumbnails = nullptr;
 };
 
 } // namespace AgentDesk

@@ -1,0 +1,344 @@
+// Screenshots and files in, diffs and PR status out: the real window, composed by Application
+// against the test's own agentdesk-sim --demo, driven by objectName as a user would drive it.
+
+#include "app/Application.h"
+#include "core/DraftStore.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListModel.h"
+#include "models/DiffModel.h"
+#include "models/MessageListModel.h"
+#include "support/SimulatorProcess.h"
+#include "widgets/AttachmentStrip.h"
+#include "widgets/ChatListView.h"
+#include "widgets/ChatView.h"
+#include "widgets/ComposerWidget.h"
+#include "widgets/ConversationWidget.h"
+#include "widgets/DiffPanel.h"
+#include "widgets/DiffView.h"
+#include "widgets/ImageViewer.h"
+#include "widgets/MainWindow.h"
+#include "widgets/MessageDelegate.h"
+#include "widgets/MessageEdit.h"
+#include "widgets/MessageLayoutCache.h"
+#include "widgets/PartRenderer.h"
+#include "widgets/ThumbnailProvider.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLinearGradient>
+#include <QMimeData>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextFragment>
+#include <QToolButton>
+#include <QUrl>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int uploadWaitMs = 15'000;
+
+QImage testImage()
+{
+    QImage image(320, 200, QImage::Format_ARGB32);
+    QPainter painter(&image);
+    QLinearGradient gradient(0, 0, 320, 200);
+    gradient.setColorAt(0, QColor(0x1f, 0x6f, 0xeb));
+    gradient.setColorAt(1, QColor(0xf7, 0x8c, 0x6c));
+    painter.fillRect(image.rect(), gradient);
+    painter.setPen(Qt::white);
+    QFont font = painter.font();
+    font.setPixelSize(28);
+    painter.setFont(font);
+    painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
+    return image;
+}
+
+} // namespace
+
+class TestAttachmentsInComposer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        QVERIFY(m_storage.isValid());
+    }
+
+    void init() { startApp(); }
+    void cleanup() { m_app.reset(); }
+
+    void composer_hasAttachControls()
+    {
+        ComposerWidget *composer = conversation()->composer();
+        auto *attach = composer->findChild<QToolButton *>(u"attachButton"_s);
+        auto *screenshot = composer->findChild<QToolButton *>(u"screenshotButton"_s);
+        QVERIFY(attach && attach->isVisibleTo(composer));
+        QVERIFY(screenshot && screenshot->isVisibleTo(composer));
+        auto *strip = composer->findChild<AttachmentStrip *>(u"attachmentStrip"_s);
+        QVERIFY(strip);
+        QVERIFY(!strip->isVisibleTo(composer)); // hidden while empty
+        // Without an xdg-desktop-portal (offscreen CI) the button says why it is off.
+        QTRY_VERIFY(screenshot->isEnabled() || !screenshot->toolTip().isEmpty());
+    }
+
+    void pasteImage_upload_send_showsThumbnail()
+    {
+        const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
+        QVERIFY(!id.isNull());
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        ComposerWidget *composer = conversation()->composer();
+        AttachmentStrip *strip = composer->attachmentStrip();
+        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
+        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+
+        auto *mime = new QMimeData;
+        mime->setImageData(testImage());
+        QGuiApplication::clipboard()->setMimeData(mime);
+        edit->setFocus();
+        edit->paste();
+        QCOMPARE(strip->count(), 1);
+        QVERIFY(strip->isVisibleTo(composer));
+        QVERIFY(edit->toPlainText().isEmpty()); // the image is not pasted as text
+        QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), uploadWaitMs);
+        QCOMPARE(strip->attachments().size(), 1);
+        const FileId fileId = strip->attachments().constFirst();
+        QCOMPARE(composer->attachmentParts().size(), 1);
+        QVERIFY(send->isEnabled());
+
+        QTest::keyClicks(edit, u"What does this screenshot show?"_s);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY(!strip->isVisibleTo(composer));
+        QCOMPARE(strip->count(), 0);
+
+        // The server got a user message with a file part of that id.
+        QTRY_VERIFY_WITH_TIMEOUT(serverHasFilePart(id, fileId), 10'000);
+
+        // The timeline shows the file as a thumbnail, fetched through FileCache.
+        ChatView *view = conversation()->chatView();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithFile(view, fileId).isValid(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!conversation()->thumbnails()->thumbnail(fileId).isNull(), 10'000);
+        const QString href = PartRenderer::fileImageHref(fileId);
+        QTRY_VERIFY(documentHasImage(view, rowWithFile(view, fileId), href));
+        view->scrollTo(rowWithFile(view, fileId), QAbstractItemView::PositionAtCenter);
+        QTest::qWait(100);
+        screenshot(u"conversation-with-images.png"_s);
+
+        // Clicking the thumbnail opens the viewer with the full image.
+        view->messageDelegate()->activateAnchor(rowWithFile(view, fileId), href);
+        QTRY_VERIFY(conversation()->imageViewer() && conversation()->imageViewer()->isVisible());
+        QTRY_COMPARE(conversation()->imageViewer()->image().size(), testImage().size());
+        conversation()->imageViewer()->close();
+    }
+
+    void attachments_surviveDraftRoundTrip()
+    {
+        const ChatId first = chatNamed(u"Explain the billing cron job"_s);
+        const ChatId second = chatNamed(u"Fix flaky login e2e test"_s);
+        window()->openChat(first);
+        QTRY_COMPARE(window()->visibleChatId(), first);
+        ComposerWidget *composer = conversation()->composer();
+        AttachmentStrip *strip = composer->attachmentStrip();
+        QVERIFY(strip->addImage(testImage(), u"draft.png"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), uploadWaitMs);
+        const QList<FileId> ids = strip->attachments();
+        QCOMPARE(ids.size(), 1);
+        QTRY_COMPARE(storedDraft(first).attachments.size(), 1); // on disk, debounced
+
+        window()->openChat(second);
+        QTRY_COMPARE(window()->visibleChatId(), second);
+        QCOMPARE(strip->count(), 0);
+        QVERIFY(!strip->isVisibleTo(composer));
+
+        window()->openChat(first);
+        QTRY_COMPARE(window()->visibleChatId(), first);
+        QCOMPARE(strip->count(), 1);
+        QCOMPARE(strip->attachments(), ids);
+        QVERIFY(strip->isVisibleTo(composer));
+        strip->clear();
+        QTRY_VERIFY(storedDraft(first).attachments.isEmpty());
+    }
+
+    void wrongType_showsRefusal_textStillSends()
+    {
+        const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        ComposerWidget *composer = conversation()->composer();
+        AttachmentStrip *strip = composer->attachmentStrip();
+        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
+        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+
+        auto *mime = new QMimeData;
+        mime->setUrls(
+            {QUrl::fromLocalFile(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u"/archive.bin"_s)});
+        QGuiApplication::clipboard()->setMimeData(mime);
+        edit->setFocus();
+        edit->paste();
+        QCOMPARE(strip->count(), 0);
+        QVERIFY(!strip->messageText().isEmpty());
+        QVERIFY(strip->isVisibleTo(composer)); // the refusal is shown
+        QVERIFY(edit->toPlainText().isEmpty());
+        QVERIFY(!send->isEnabled());
+        QTest::keyClicks(edit, u"Plain text still goes."_s);
+        QVERIFY(send->isEnabled());
+        edit->clear();
+    }
+
+    void diffPanel_togglesWithShortcut_showsDemoDiff()
+    {
+        const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        auto *panel = window()->findChild<DiffPanel *>(u"diffPanel"_s);
+        QVERIFY(panel);
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(panel->chatId(), id);
+
+        QAction *toggle = window()->findChild<QAction *>(u"actionToggleSidePanel"_s);
+        QCOMPARE(toggle->shortcut(), QKeySequence(u"Ctrl+Shift+D"_s));
+        window()->activateWindow();
+        QTest::keyClick(window(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+        if (!panel->isVisible())
+            toggle->trigger(); // offscreen platforms may not route window shortcuts
+        QTRY_VERIFY(panel->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(panel->diffView()->model()->rowCount() > 0, 10'000);
+        QTest::qWait(100);
+        screenshot(u"main-window-diff-panel.png"_s);
+
+        // A diff_status_change of the open chat reaches the panel.
+        QSignalSpy refreshed(panel, &DiffPanel::refreshed);
+        Chat chat = *m_app->chatListModel()->chat(id);
+        QVERIFY(chat.diffStatus);
+        chat.diffStatus->additions += 5;
+        m_app->chatListModel()->upsert(chat);
+        QTRY_VERIFY(refreshed.size() >= 1);
+
+        toggle->trigger();
+        QTRY_VERIFY(!panel->isVisible());
+    }
+
+private:
+    void startApp()
+    {
+        Application::Options options;
+        options.deploymentUrl = m_sim->baseUrl();
+        options.token = m_sim->token();
+        options.storageDirectory = m_storage.path();
+        m_app = std::make_unique<Application>(options);
+        m_app->start();
+        QTRY_VERIFY(m_app->mainWindow());
+        window()->resize(1280, 800);
+        window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window()));
+        QTRY_VERIFY(m_app->chatDirectory()->isListLoaded());
+        QTRY_VERIFY(window()->chatListView()->model()->rowCount() > 0);
+    }
+
+    MainWindow *window() const { return m_app->mainWindow(); }
+    ConversationWidget *conversation() const { return window()->conversationWidget(); }
+
+    ChatId chatNamed(const QString &title) const
+    {
+        ChatListModel *model = m_app->chatListModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(ChatListModel::TitleRole).toString() == title)
+                return index.data(ChatListModel::ChatIdRole).value<ChatId>();
+        }
+        return {};
+    }
+
+    Draft storedDraft(const ChatId &chat) const
+    {
+        DraftStore fresh(QDir(m_storage.path()).filePath(u"drafts"_s));
+        return fresh.draft(chat.toString());
+    }
+
+    bool serverHasFilePart(const ChatId &chat, const FileId &file) const
+    {
+        QByteArray body;
+        if (m_sim->request(
+                "GET", u"/api/experimental/chats/%1/messages"_s.arg(chat.toString()), {}, &body)
+            != 200)
+            return false;
+        const QJsonDocument document = QJsonDocument::fromJson(body);
+        const QJsonArray messages = document.isArray()
+            ? document.array()
+            : document.object().value(u"messages"_s).toArray();
+        for (const QJsonValue &message : messages) {
+            if (message[u"role"_s].toString() != u"user"_s)
+                continue;
+            for (const QJsonValue &part : message[u"content"_s].toArray()) {
+                if (part[u"type"_s].toString() == u"file"_s
+                    && part[u"file_id"_s].toString() == file.toString())
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    static QModelIndex rowWithFile(ChatView *view, const FileId &file)
+    {
+        QAbstractItemModel *model = view->model();
+        if (!model)
+            return {};
+        for (int row = model->rowCount() - 1; row >= 0; --row) {
+            const QModelIndex index = model->index(row, 0);
+            const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+            for (const MessagePart &part : parts) {
+                if (part.fileId == file)
+                    return index;
+            }
+        }
+        return {};
+    }
+
+    static bool documentHasImage(ChatView *view, const QModelIndex &index, const QString &href)
+    {
+        if (!index.isValid())
+            return false;
+        MessageDelegate *delegate = view->messageDelegate();
+        QTextDocument &document = delegate->layoutCache().document(index, delegate->textWidth());
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                if (format.isImageFormat() && format.anchorHref() == href)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    void screenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
+        QVERIFY(window()->grab().save(QDir(dir).filePath(name)));
+    }
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    QTemporaryDir m_storage;
+    std::unique_ptr<Application> m_app;
+};
+
+QTEST_MAIN(TestAttachmentsInComposer)
+#include "TestAttachmentsInComposer.moc"
