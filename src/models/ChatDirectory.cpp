@@ -124,6 +124,12 @@ void ChatDirectory::fetchNextPage(quint64 generation)
         }
         const QList<Chat> &page = result.value();
         m_listed.append(page);
+        // First load: show the first page at once (pinned, then the newest chats: the first
+        // screen), so the list paints after one round trip. The rest lands as one diff at the
+        // end; diffing after every page would cost more than it shows.
+        if (!m_listLoaded && m_commandsInFlight == 0 && m_offset == 0
+            && m_pendingQueries.first().isEmpty())
+            m_model->replaceAll(listedRoots());
         if (m_pageSize > 0 && page.size() >= m_pageSize) {
             m_offset += int(page.size());
         } else {
@@ -149,16 +155,7 @@ void ChatDirectory::finishListing(quint64 generation, const std::optional<ApiErr
         // undo the optimistic change for a moment. List again once the commands are done.
         m_listAgain = true;
     } else {
-        // Offset paging can show a chat twice when the list shifts between pages.
-        QList<Chat> roots;
-        QSet<ChatId> seen;
-        for (const Chat &chat : std::as_const(m_listed)) {
-            if (seen.contains(chat.id))
-                continue;
-            seen.insert(chat.id);
-            roots.append(withOverrides(chat));
-        }
-        m_model->replaceAll(roots);
+        m_model->replaceAll(listedRoots());
         m_listLoaded = true;
     }
     m_listed.clear();
@@ -169,6 +166,20 @@ void ChatDirectory::finishListing(quint64 generation, const std::optional<ApiErr
         emit listLoaded();
     if (m_listAgain && m_commandsInFlight == 0)
         refresh();
+}
+
+QList<Chat> ChatDirectory::listedRoots()
+{
+    // Offset paging can show a chat twice when the list shifts between pages.
+    QList<Chat> roots;
+    QSet<ChatId> seen;
+    for (const Chat &chat : m_listed) {
+        if (seen.contains(chat.id))
+            continue;
+        seen.insert(chat.id);
+        roots.append(withOverrides(chat));
+    }
+    return roots;
 }
 
 // --- Watch -------------------------------------------------------------------------------------

@@ -88,6 +88,8 @@ private:
     void applyWatchEvent(const WatchEvent &event);
     void fetchNextPage(quint64 generation);
     void finishListing(quint64 generation, const std::optional<ApiError> &error);
+    //! The roots listed so far, each once, with the local read overrides applied.
+    QList<Chat> listedRoots();
     Chat withOverrides(Chat chat);
     void setUnreadOverride(const ChatId &id, bool value);
     //! Sends a PATCH; on refusal puts `previous` back and reports.

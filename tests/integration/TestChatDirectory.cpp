@@ -86,6 +86,34 @@ private slots:
         QCOMPARE(m_probe->resets.size(), 0);
     }
 
+    void firstLoad_showsTheFirstPageBeforeTheRest()
+    {
+        // One chat per page and a slow server: the first page must reach the model while later
+        // pages are still on their way (the list paints after one round trip), not when the
+        // whole listing is done.
+        m_directory->setPageSize(1);
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 300}}));
+        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
+        QElapsedTimer clock;
+        qint64 firstRowsAt = -1;
+        const auto connection =
+            connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, [&] {
+                if (firstRowsAt < 0)
+                    firstRowsAt = clock.elapsed();
+            });
+        clock.start();
+        m_directory->start();
+        QVERIFY(loaded.wait(20'000));
+        const qint64 loadedAt = clock.elapsed();
+        disconnect(connection);
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 0}}));
+        QVERIFY(firstRowsAt >= 0);
+        // Three more delayed pages follow the first one; allow for one.
+        QCOMPARE_GE(loadedAt - firstRowsAt, 300);
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(proxyOrder(), serverOrder());
+    }
+
     void turn_statusChangesReachTheModel()
     {
         startAndWaitForList();
