@@ -14,6 +14,25 @@ install(FILES ${CMAKE_SOURCE_DIR}/packaging/linux/${AGENTDESK_APP_ID}.metainfo.x
 install(FILES ${CMAKE_SOURCE_DIR}/resources/app/${AGENTDESK_APP_ID}.svg
     DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 
+# PNG icons for desktops and docks that do not read SVG, rendered from the same SVG at build
+# time by tools/svg2png (QtSvg; ImageMagick here has no SVG delegate).
+add_subdirectory(${CMAKE_SOURCE_DIR}/tools/svg2png ${CMAKE_BINARY_DIR}/tools/svg2png)
+set(agentdesk_icon_svg ${CMAKE_SOURCE_DIR}/resources/app/${AGENTDESK_APP_ID}.svg)
+set(agentdesk_icon_pngs "")
+foreach(size 16 24 32 48 64 128 256)
+    set(png ${CMAKE_BINARY_DIR}/icons/${size}x${size}/${AGENTDESK_APP_ID}.png)
+    add_custom_command(OUTPUT ${png}
+        COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/icons/${size}x${size}
+        COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen
+                $<TARGET_FILE:svg2png> ${agentdesk_icon_svg} ${png} ${size}
+        DEPENDS svg2png ${agentdesk_icon_svg}
+        COMMENT "Rendering the ${size}x${size} app icon"
+        VERBATIM)
+    list(APPEND agentdesk_icon_pngs ${png})
+    install(FILES ${png} DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps)
+endforeach()
+add_custom_target(agentdesk_icons ALL DEPENDS ${agentdesk_icon_pngs})
+
 set(CPACK_PACKAGE_NAME agentdesk)
 set(CPACK_PACKAGE_VENDOR "The AgentDesk developers")
 set(CPACK_PACKAGE_CONTACT "AgentDesk developers <agentdesk@users.noreply.github.com>")

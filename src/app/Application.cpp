@@ -119,9 +119,11 @@ QString Application::simulatorPath()
     if (!fromEnvironment.isEmpty() && QFileInfo(fromEnvironment).isExecutable())
         return fromEnvironment;
     const QDir here(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {here.filePath(u"agentdesk-sim"_s),
-             here.filePath(u"../sim/agentdesk-sim"_s), here.filePath(u"../src/sim/agentdesk-sim"_s),
-             QStringLiteral(AGENTDESK_SIM_BUILD_PATH)}) {
+    // Installed: <prefix>/bin/agentdesk finds <prefix>/libexec/agentdesk/agentdesk-sim.
+    for (const QString &candidate :
+        {here.filePath(u"agentdesk-sim"_s), here.filePath(u"../libexec/agentdesk/agentdesk-sim"_s),
+            here.filePath(u"../sim/agentdesk-sim"_s), here.filePath(u"../src/sim/agentdesk-sim"_s),
+            QStringLiteral(AGENTDESK_SIM_BUILD_PATH)}) {
         if (!candidate.isEmpty() && QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }
@@ -144,7 +146,6 @@ QByteArray Application::randomToken()
 
 void Application::start()
 {
-    installTranslators();
     if (!m_options.storageDirectory.isEmpty()) {
         const QDir dir(m_options.storageDirectory);
         m_settings = std::make_unique<AppSettings>(dir.filePath(u"agentdesk.ini"_s));
@@ -158,6 +159,7 @@ void Application::start()
         m_settings = std::make_unique<AppSettings>();
         m_drafts = std::make_unique<DraftStore>();
     }
+    installTranslators();
     m_icons = std::make_unique<Icons>(QApplication::palette().color(QPalette::WindowText));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
@@ -205,17 +207,18 @@ void Application::start()
 
 void Application::installTranslators()
 {
-    // Translations arrive with a later change; install them whenever they are there.
+    // The language chosen in the settings wins; empty follows the system (LANGUAGE, LANG).
+    const QString chosen = m_settings ? m_settings->language() : QString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     auto *own = new QTranslator(this);
-    if (own->load(QLocale(), u"agentdesk"_s, u"_"_s, u":/i18n"_s)) {
+    if (own->load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s)) {
         QCoreApplication::installTranslator(own);
         m_translators.append(own);
     } else {
         delete own;
     }
     auto *qt = new QTranslator(this);
-    if (qt->load(
-            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
         m_translators.append(qt);
     } else {

@@ -1,0 +1,1794 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AgentDesk::ApiClient</name>
+    <message>
+        <source>No data for %1 ms.</source>
+        <translation>Seit %1 ms keine Daten.</translation>
+    </message>
+    <message>
+        <source>build information</source>
+        <translation>Build-Informationen</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>organization list</source>
+        <translation>Organisationsliste</translation>
+    </message>
+    <message>
+        <source>workspace list</source>
+        <translation>Workspace-Liste</translation>
+    </message>
+    <message>
+        <source>chat list</source>
+        <translation>Chatliste</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>A pinned position starts at 1.</source>
+        <translation>Eine angeheftete Position beginnt bei 1.</translation>
+    </message>
+    <message>
+        <source>message list</source>
+        <translation>Nachrichtenliste</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>edited message</source>
+        <translation>bearbeitete Nachricht</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>An organization is needed to list models.</source>
+        <translation>Zum Auflisten der Modelle wird eine Organisation benötigt.</translation>
+    </message>
+    <message>
+        <source>model list</source>
+        <translation>Modellliste</translation>
+    </message>
+    <message>
+        <source>upload answer</source>
+        <translation>Upload-Antwort</translation>
+    </message>
+    <message>
+        <source>diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>prompt list</source>
+        <translation>Prompt-Liste</translation>
+    </message>
+    <message>
+        <source>cost summary</source>
+        <translation>Kostenübersicht</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ApiError</name>
+    <message>
+        <source>The server rejected the request as invalid.</source>
+        <translation>Der Server hat die Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>You are signed out or your session has expired. Sign in again.</source>
+        <translation>Sie sind abgemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>Not found, or you do not have access.</source>
+        <translation>Nicht gefunden, oder Sie haben keinen Zugriff.</translation>
+    </message>
+    <message>
+        <source>The chat is not in a state that allows this right now.</source>
+        <translation>Der Chat lässt das im Moment nicht zu.</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again shortly.</source>
+        <translation>Zu viele Anfragen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment is unavailable right now (status %1).</source>
+        <translation>Das Coder-Deployment ist gerade nicht verfügbar (Status %1).</translation>
+    </message>
+    <message>
+        <source>The Coder deployment had an internal error (status %1).</source>
+        <translation>Im Coder-Deployment ist ein interner Fehler aufgetreten (Status %1).</translation>
+    </message>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation>Der Server hat mit Status %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment refused the connection.</source>
+        <translation>Das Coder-Deployment hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment&apos;s host name could not be found.</source>
+        <translation>Der Hostname des Coder-Deployments wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the Coder deployment could not be made.</source>
+        <translation>Es konnte keine sichere Verbindung zum Coder-Deployment hergestellt werden.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment closed the connection unexpectedly.</source>
+        <translation>Das Coder-Deployment hat die Verbindung unerwartet geschlossen.</translation>
+    </message>
+    <message>
+        <source>Could not reach the Coder deployment.</source>
+        <translation>Das Coder-Deployment ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server sent a %1 this version of AgentDesk cannot read.</source>
+        <extracomment>%1 names what was expected, e.g. &quot;chat list&quot;</extracomment>
+        <translation>Der Server hat Daten (%1) gesendet, die diese AgentDesk-Version nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment did not answer in time.</source>
+        <translation>Das Coder-Deployment hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::Application</name>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it.</source>
+        <translation>agentdesk-sim wurde nicht gefunden. Bauen Sie es oder setzen Sie AGENTDESK_SIM auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <source>agentdesk-sim could not start: %1</source>
+        <translation>agentdesk-sim konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>agentdesk-sim answered unexpectedly: %1</source>
+        <translation>agentdesk-sim hat unerwartet geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Your account is not a member of any organization.</source>
+        <translation>Ihr Konto gehört keiner Organisation an.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (this session only)</source>
+        <translation>%1 auf %2 (nur diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>The token could not be removed from the keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Please also add a short note about the export to the README.</source>
+        <translation>Bitte ergänze auch einen kurzen Hinweis zum Export in der README.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::AttachmentStrip</name>
+    <message>
+        <source>Shrink and attach</source>
+        <translation>Verkleinern und anhängen</translation>
+    </message>
+    <message>
+        <source>The clipboard image could not be read.</source>
+        <translation>Das Bild in der Zwischenablage konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>pasted-image-%1.png</source>
+        <translation>eingefuegtes-bild-%1.png</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop uploading %1</source>
+        <translation>Hochladen von %1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 could not be uploaded: %2</source>
+        <translation>%1 konnte nicht hochgeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Shrinking %1…</source>
+        <translation>%1 wird verkleinert…</translation>
+    </message>
+    <message>
+        <source>%1 could not be made small enough to attach.</source>
+        <translation>%1 ließ sich nicht klein genug zum Anhängen machen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::AttachmentUploader</name>
+    <message>
+        <source>plain text</source>
+        <translation>reiner Text</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>an image (%1)</source>
+        <translation>ein Bild (%1)</translation>
+    </message>
+    <message>
+        <source>binary data of an unknown type</source>
+        <translation>Binärdaten unbekannten Typs</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is nothing to attach.</source>
+        <translation>%1 ist leer: Es gibt nichts anzuhängen.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image: its content is %2.</source>
+        <translation>%1 ist kein Bild: Der Inhalt ist %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached: its content is %2, and this deployment accepts only PNG, JPEG, GIF and WebP images.</source>
+        <translation>%1 kann nicht angehängt werden: Der Inhalt ist %2, und dieses Deployment akzeptiert nur PNG-, JPEG-, GIF- und WebP-Bilder.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached: its content is %2. Images, text, Markdown, CSV, JSON and PDF files can be attached.</source>
+        <translation>%1 kann nicht angehängt werden: Der Inhalt ist %2. Angehängt werden können Bilder sowie Text-, Markdown-, CSV-, JSON- und PDF-Dateien.</translation>
+    </message>
+    <message>
+        <source>%1 is %2; the limit is %3.</source>
+        <translation>%1 ist %2 groß; die Grenze liegt bei %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached: the file does not exist.</source>
+        <translation>%1 kann nicht angehängt werden: Die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be uploaded: not connected.</source>
+        <translation>%1 kann nicht hochgeladen werden: keine Verbindung.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ChatDirectory</name>
+    <message>
+        <source>Only a pinned chat can be moved among the pins.</source>
+        <translation>Nur ein angehefteter Chat kann zwischen den angehefteten verschoben werden.</translation>
+    </message>
+    <message>
+        <source>A title needs 1 to %1 characters.</source>
+        <translation>Ein Titel braucht 1 bis %1 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ChatListDelegate</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <extracomment>Section of chats that wait for the user (a question or an error)</extracomment>
+        <translation>Braucht Sie</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <extracomment>Relative time of the last activity, under a minute ago</extracomment>
+        <translation>jetzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <extracomment>Relative time in minutes, short form</extracomment>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <extracomment>Relative time in hours, short form</extracomment>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <extracomment>Relative time in days, short form</extracomment>
+        <translation>
+            <numerusform>%n T.</numerusform>
+            <numerusform>%n T.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled chat</source>
+        <translation>Chat ohne Titel</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <extracomment>Diff statistics: lines removed, with a minus sign</extracomment>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeitet…</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ChatListView</name>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Regenerate title</source>
+        <translation>Titel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark as unread</source>
+        <translation>Als ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>Labels…</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Aus dem Archiv holen</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Interrupt the agent or wait for it to finish first.</source>
+        <translation>Unterbrechen Sie zuerst den Agenten oder warten Sie, bis er fertig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ChatView</name>
+    <message>
+        <source>Copy Text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n neue Nachricht</numerusform>
+            <numerusform>%n neue Nachrichten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::CommandPalette</name>
+    <message>
+        <source>Command Palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type a command</source>
+        <translation>Befehl eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ComposerWidget</name>
+    <message>
+        <source>No API key is configured for this provider.</source>
+        <translation>Für diesen Anbieter ist kein API-Schlüssel eingerichtet.</translation>
+    </message>
+    <message>
+        <source>This provider needs your own API key.</source>
+        <translation>Dieser Anbieter braucht Ihren eigenen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s models could not be fetched.</source>
+        <translation>Die Modelle des Anbieters konnten nicht abgerufen werden.</translation>
+    </message>
+    <message>
+        <source>This model is not available.</source>
+        <translation>Dieses Modell ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This model is not available (%1).</source>
+        <translation>Dieses Modell ist nicht verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Stop the agent</source>
+        <translation>Agenten stoppen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Plan first</source>
+        <translation>Erst planen</translation>
+    </message>
+    <message>
+        <source>Ask the agent to propose a plan before it changes anything</source>
+        <translation>Den Agenten bitten, einen Plan vorzuschlagen, bevor er etwas ändert</translation>
+    </message>
+    <message>
+        <source>Agent is working — your message will be queued</source>
+        <translation>Der Agent arbeitet — Ihre Nachricht wird eingereiht</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to send, Enter for a new line</source>
+        <translation>Strg+Eingabe zum Senden, Eingabe für eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Enter to send, Shift+Enter for a new line</source>
+        <translation>Eingabe zum Senden, Umschalt+Eingabe für eine neue Zeile</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Attach images or files</source>
+        <translation>Bilder oder Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Capture screen region</source>
+        <translation>Bildschirmbereich aufnehmen</translation>
+    </message>
+    <message>
+        <source>The screenshot could not be started.</source>
+        <translation>Der Screenshot konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Screen capture is not available: %1</source>
+        <translation>Bildschirmaufnahme ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for attachments to upload</source>
+        <translation>Warte auf das Hochladen der Anhänge</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ConnectDialog</name>
+    <message>
+        <source>Sign in to Coder</source>
+        <translation>Bei Coder anmelden</translation>
+    </message>
+    <message>
+        <source>Enter the address of your Coder deployment and a session token.</source>
+        <translation>Geben Sie die Adresse Ihres Coder-Deployments und ein Sitzungstoken ein.</translation>
+    </message>
+    <message>
+        <source>https://coder.example.com</source>
+        <translation>https://coder.example.com</translation>
+    </message>
+    <message>
+        <source>Deployment URL</source>
+        <translation>Deployment-URL</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Sitzungstoken</translation>
+    </message>
+    <message>
+        <source>Create a session token in your browser</source>
+        <translation>Sitzungstoken im Browser erstellen</translation>
+    </message>
+    <message>
+        <source>Send my token over unencrypted http anyway</source>
+        <translation>Mein Token trotzdem über unverschlüsseltes http senden</translation>
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Keep the token for this session only</source>
+        <translation>Token nur für diese Sitzung behalten</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory and forgotten when AgentDesk quits.</source>
+        <translation>Das Token bleibt im Arbeitsspeicher und wird beim Beenden von AgentDesk vergessen.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Deployment URL:</source>
+        <translation>Deployment-URL:</translation>
+    </message>
+    <message>
+        <source>Session token:</source>
+        <translation>Sitzungstoken:</translation>
+    </message>
+    <message>
+        <source>Enter the address of your Coder deployment.</source>
+        <translation>Geben Sie die Adresse Ihres Coder-Deployments ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an http or https address.</source>
+        <translation>„%1“ ist keine http- oder https-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 uses plain http: your session token would cross the network unencrypted. Use https, or confirm below that you accept the risk.</source>
+        <translation>%1 verwendet reines http: Ihr Sitzungstoken würde unverschlüsselt übertragen. Verwenden Sie https oder bestätigen Sie unten, dass Sie das Risiko eingehen.</translation>
+    </message>
+    <message>
+        <source>Enter a session token. You can create one on the deployment&apos;s token page.</source>
+        <translation>Geben Sie ein Sitzungstoken ein. Sie können eines auf der Token-Seite des Deployments erstellen.</translation>
+    </message>
+    <message>
+        <source>Contacting the deployment…</source>
+        <translation>Deployment wird kontaktiert…</translation>
+    </message>
+    <message>
+        <source>Checking the token…</source>
+        <translation>Token wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Looking for Coder Agents…</source>
+        <translation>Suche nach Coder Agents…</translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
+        <translation>Organisationen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Your account is not a member of any organization.</source>
+        <translation>Ihr Konto gehört keiner Organisation an.</translation>
+    </message>
+    <message>
+        <source>Choose an organization, then connect.</source>
+        <translation>Wählen Sie eine Organisation und verbinden Sie sich dann.</translation>
+    </message>
+    <message>
+        <source>No place to keep the token.</source>
+        <translation>Kein Ort zum Aufbewahren des Tokens.</translation>
+    </message>
+    <message>
+        <source>Saving the token…</source>
+        <translation>Token wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>No keychain service is available to store the token (%1). Tick “Keep the token for this session only” to continue without saving it.</source>
+        <translation>Kein Schlüsselbunddienst zum Speichern des Tokens verfügbar (%1). Wählen Sie „Token nur für diese Sitzung behalten“, um ohne Speichern fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused. The token was not saved.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert. Das Token wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token could not be saved in the keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ConversationWidget</name>
+    <message>
+        <source>Select a chat or start a new one (Ctrl+N)</source>
+        <translation>Wählen Sie einen Chat oder beginnen Sie einen neuen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Stop the agent? The current turn ends; what it wrote so far is kept.</source>
+        <translation>Agenten stoppen? Der aktuelle Durchgang endet; was er bisher geschrieben hat, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Editing an earlier message. Sending replaces it and everything after it.</source>
+        <translation>Sie bearbeiten eine frühere Nachricht. Beim Senden wird sie mit allem, was danach kam, ersetzt.</translation>
+    </message>
+    <message>
+        <source>Cancel Editing</source>
+        <translation>Bearbeiten abbrechen</translation>
+    </message>
+    <message>
+        <source>No chat is open.</source>
+        <translation>Kein Chat ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Connection lost. Reconnecting…</source>
+        <translation>Verbindung verloren. Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Offline: live updates stopped.</source>
+        <translation>Offline: Live-Aktualisierungen angehalten.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Art: %1</translation>
+    </message>
+    <message>
+        <source>%1 — retrying now (attempt %2)</source>
+        <translation>%1 — neuer Versuch jetzt (Versuch %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — retrying in %n s (attempt %2)</source>
+        <translation>
+            <numerusform>%1 — neuer Versuch in %n s (Versuch %2)</numerusform>
+            <numerusform>%1 — neuer Versuch in %n s (Versuch %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeitet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppt…</translation>
+    </message>
+    <message>
+        <source>Needs your input</source>
+        <translation>Braucht Ihre Eingabe</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Provider overloaded</source>
+        <translation>Anbieter überlastet</translation>
+    </message>
+    <message>
+        <source>Rate limited by the provider</source>
+        <translation>Vom Anbieter gedrosselt</translation>
+    </message>
+    <message>
+        <source>The provider timed out</source>
+        <translation>Zeitüberschreitung beim Anbieter</translation>
+    </message>
+    <message>
+        <source>The provider rejected the credentials</source>
+        <translation>Der Anbieter hat die Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>The model is misconfigured</source>
+        <translation>Das Modell ist falsch konfiguriert</translation>
+    </message>
+    <message>
+        <source>Usage limit reached</source>
+        <translation>Nutzungsgrenze erreicht</translation>
+    </message>
+    <message>
+        <source>No API key for this provider</source>
+        <translation>Kein API-Schlüssel für diesen Anbieter</translation>
+    </message>
+    <message>
+        <source>The provider is disabled</source>
+        <translation>Der Anbieter ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>Blocked by the provider&apos;s content filter</source>
+        <translation>Vom Inhaltsfilter des Anbieters blockiert</translation>
+    </message>
+    <message>
+        <source>Stopped by a hook</source>
+        <translation>Von einem Hook gestoppt</translation>
+    </message>
+    <message>
+        <source>The agent ran into an error</source>
+        <translation>Beim Agenten ist ein Fehler aufgetreten</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DesktopNotifications</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DiffLineDelegate</name>
+    <message>
+        <source>new file</source>
+        <translation>neue Datei</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>renamed from %1</source>
+        <translation>umbenannt von %1</translation>
+    </message>
+    <message>
+        <source>copied from %1</source>
+        <translation>kopiert von %1</translation>
+    </message>
+    <message>
+        <source>%1, %2% similar</source>
+        <translation>%1, %2 % ähnlich</translation>
+    </message>
+    <message>
+        <source>binary file, not shown</source>
+        <translation>Binärdatei, nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>mode %1 → %2</source>
+        <translation>Modus %1 → %2</translation>
+    </message>
+    <message>
+        <source>No newline at end of file</source>
+        <translation>Kein Zeilenumbruch am Dateiende</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DiffPanel</name>
+    <message>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the chat&apos;s diff again</source>
+        <translation>Diff des Chats erneut abrufen</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Could not load the diff: %1</source>
+        <translation>Der Diff konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>Noch keine Änderungen.</translation>
+    </message>
+    <message>
+        <source>No chat selected</source>
+        <translation>Kein Chat ausgewählt</translation>
+    </message>
+    <message>
+        <source>No pull request yet</source>
+        <translation>Noch kein Pull-Request</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes requested</source>
+        <translation>Änderungen angefordert</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewer(s)</source>
+        <translation>
+            <numerusform>%n Reviewer</numerusform>
+            <numerusform>%n Reviewer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checked just now</source>
+        <translation>gerade eben geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>checked %n min ago</source>
+        <translation>
+            <numerusform>vor %n Min. geprüft</numerusform>
+            <numerusform>vor %n Min. geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>checked %n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde geprüft</numerusform>
+            <numerusform>vor %n Stunden geprüft</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DiffView</name>
+    <message>
+        <source>Changed files</source>
+        <translation>Geänderte Dateien</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Diff</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Show old and new side by side</source>
+        <translation>Alt und neu nebeneinander anzeigen</translation>
+    </message>
+    <message>
+        <source>Next file</source>
+        <translation>Nächste Datei</translation>
+    </message>
+    <message>
+        <source>Previous file</source>
+        <translation>Vorherige Datei</translation>
+    </message>
+    <message>
+        <source>Next hunk</source>
+        <translation>Nächster Abschnitt</translation>
+    </message>
+    <message>
+        <source>Previous hunk</source>
+        <translation>Vorheriger Abschnitt</translation>
+    </message>
+    <message>
+        <source>Reading the diff…</source>
+        <translation>Diff wird gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (vorher %2)</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Keine Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed</source>
+        <extracomment>e.g. &quot;3 files changed, +120 −4&quot;</extracomment>
+        <translation>
+            <numerusform>%n Datei geändert</numerusform>
+            <numerusform>%n Dateien geändert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DraftStore</name>
+    <message>
+        <source>Cannot create the drafts folder %1.</source>
+        <translation>Der Entwurfsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ErrorBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Details ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::FileCache</name>
+    <message>
+        <source>The file has no id.</source>
+        <translation>Die Datei hat keine ID.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ImageViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>image.png</source>
+        <translation>bild.png</translation>
+    </message>
+    <message>
+        <source>Save Image</source>
+        <translation>Bild speichern</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::MainWindow</name>
+    <message>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <source>Search chats (Ctrl+K)</source>
+        <extracomment>Placeholder of the chat search; title:, has_unread:, pr_status: … narrow it down</extracomment>
+        <translation>Chats durchsuchen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Search chats</source>
+        <translation>Chats durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;New Chat…</source>
+        <translation>&amp;Neuer Chat…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Search Chats</source>
+        <translation>Chats &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Chat</source>
+        <translation>Nä&amp;chster Chat</translation>
+    </message>
+    <message>
+        <source>Alt+Down</source>
+        <translation>Alt+Down</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Chat</source>
+        <translation>&amp;Vorheriger Chat</translation>
+    </message>
+    <message>
+        <source>Alt+Up</source>
+        <translation>Alt+Up</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Composer</source>
+        <translation>Zum &amp;Eingabefeld</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Interrupt Agent</source>
+        <translation>Agenten &amp;unterbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation>&amp;Anheften</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Move Pin &amp;Up</source>
+        <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Up</source>
+        <translation>Ctrl+Shift+Up</translation>
+    </message>
+    <message>
+        <source>Move Pin Do&amp;wn</source>
+        <translation>Nach un&amp;ten verschieben</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Down</source>
+        <translation>Ctrl+Shift+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate Title</source>
+        <translation>Titel neu &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F2</source>
+        <translation>Ctrl+Shift+F2</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>Als unge&amp;lesen markieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>&amp;Labels…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>Arc&amp;hivieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Show &amp;Archived Chats</source>
+        <translation>&amp;Archivierte Chats anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>&amp;Diff Panel</source>
+        <translation>&amp;Diff-Bereich</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Chats</source>
+        <translation>Chats neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;Command Palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q</source>
+        <translation>Ctrl+Shift+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <extracomment>The chat list receives live updates</extracomment>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Chat list updates: %1</source>
+        <translation>Aktualisierungen der Chatliste: %1</translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation>&amp;Lösen</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Aus dem &amp;Archiv holen</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Read</source>
+        <translation>Als ge&amp;lesen markieren</translation>
+    </message>
+    <message>
+        <source>Rename Chat</source>
+        <translation>Chat umbenennen</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Chat Labels</source>
+        <translation>Chat-Labels</translation>
+    </message>
+    <message>
+        <source>Labels (key:value, separated by commas):</source>
+        <extracomment>key:value pairs separated by commas</extracomment>
+        <translation>Labels (Schlüssel:Wert, durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter adds a line</source>
+        <translation>Strg+Eingabe sendet, Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Notify when an agent finishes</source>
+        <translation>Benachrichtigen, wenn ein Agent fertig ist</translation>
+    </message>
+    <message>
+        <source>Notify when an agent fails</source>
+        <translation>Benachrichtigen, wenn ein Agent scheitert</translation>
+    </message>
+    <message>
+        <source>Notify when an agent needs input</source>
+        <translation>Benachrichtigen, wenn ein Agent eine Eingabe braucht</translation>
+    </message>
+    <message>
+        <source>Send key:</source>
+        <translation>Sendetaste:</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::MessageEdit</name>
+    <message>
+        <source>Message the agent…</source>
+        <translation>Nachricht an den Agenten…</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::NewChatDialog</name>
+    <message>
+        <source>New Chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <source>What should the agent do?</source>
+        <translation>Was soll der Agent tun?</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Let the agent choose</source>
+        <translation>Den Agenten wählen lassen</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>Plan first</source>
+        <translation>Erst planen</translation>
+    </message>
+    <message>
+        <source>The agent proposes a plan before it changes anything.</source>
+        <translation>Der Agent schlägt einen Plan vor, bevor er etwas ändert.</translation>
+    </message>
+    <message>
+        <source>Start Chat</source>
+        <translation>Chat starten</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>Workspace:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::PartRenderer</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
+    <message>
+        <source>ran: %1</source>
+        <translation>ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>Context file: %1 (truncated)</source>
+        <translation>Kontextdatei: %1 (gekürzt)</translation>
+    </message>
+    <message>
+        <source>Context file: %1</source>
+        <translation>Kontextdatei: %1</translation>
+    </message>
+    <message>
+        <source>Skill: %1</source>
+        <translation>Skill: %1</translation>
+    </message>
+    <message>
+        <source>Skill: %1 — %2</source>
+        <translation>Skill: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Hook: %1</source>
+        <translation>Hook: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Arbeitet…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thought for %n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde nachgedacht</numerusform>
+            <numerusform>%n Sekunden nachgedacht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>[exit code %1]</source>
+        <translation>[Exit-Code %1]</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Stopped before a result.</source>
+        <translation>Vor einem Ergebnis gestoppt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the result…</source>
+        <translation>Warte auf das Ergebnis…</translation>
+    </message>
+    <message>
+        <source>No output.</source>
+        <translation>Keine Ausgabe.</translation>
+    </message>
+    <message>
+        <source>Result of %1</source>
+        <translation>Ergebnis von %1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation>(kein Typ)</translation>
+    </message>
+    <message>
+        <source>Unsupported part: %1</source>
+        <translation>Nicht unterstützter Teil: %1</translation>
+    </message>
+    <message>
+        <source>%1 in</source>
+        <translation>%1 ein</translation>
+    </message>
+    <message>
+        <source>%1 out</source>
+        <translation>%1 aus</translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation>%1 gesamt</translation>
+    </message>
+    <message>
+        <source>Tokens: %1</source>
+        <translation>Tokens: %1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more character(s))</source>
+        <translation>
+            <numerusform>(%n weiteres Zeichen)</numerusform>
+            <numerusform>(%n weitere Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the image</source>
+        <translation>Bild öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QueuePanel</name>
+    <message numerus="yes">
+        <source>Queued — sent when the agent is done (%n)</source>
+        <translation>
+            <numerusform>Eingereiht — wird gesendet, wenn der Agent fertig ist (%n)</numerusform>
+            <numerusform>Eingereiht — wird gesendet, wenn der Agent fertig ist (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(attachment)</source>
+        <translation>(Anhang)</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Stop waiting and send this message next</source>
+        <translation>Nicht mehr warten und diese Nachricht als Nächstes senden</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove from the queue</source>
+        <translation>Aus der Warteschlange entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ScreenshotPortal</name>
+    <message>
+        <source>Screen capture needs a desktop session bus (D-Bus), and none is running.</source>
+        <translation>Bildschirmaufnahmen brauchen einen Sitzungsbus (D-Bus), und es läuft keiner.</translation>
+    </message>
+    <message>
+        <source>Screen capture needs xdg-desktop-portal with a screenshot backend (for example xdg-desktop-portal-gnome or -kde); none answered.</source>
+        <translation>Bildschirmaufnahmen brauchen xdg-desktop-portal mit einem Screenshot-Backend (zum Beispiel xdg-desktop-portal-gnome oder -kde); keines hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>The screenshot portal refused the request: %1</source>
+        <translation>Das Screenshot-Portal hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The screenshot could not be taken.</source>
+        <translation>Der Screenshot konnte nicht aufgenommen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ThumbnailProvider</name>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::TrayNotifier</name>
+    <message>
+        <source>Untitled chat</source>
+        <translation>Chat ohne Titel</translation>
+    </message>
+    <message>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread chat(s)</source>
+        <translation>
+            <numerusform>%n ungelesener Chat</numerusform>
+            <numerusform>%n ungelesene Chats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chat(s) need you</source>
+        <translation>
+            <numerusform>%n Chat braucht Sie</numerusform>
+            <numerusform>%n Chats brauchen Sie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <translation>Braucht Sie</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Arbeitet</translation>
+    </message>
+    <message>
+        <source>Show/Hide AgentDesk</source>
+        <translation>AgentDesk anzeigen/ausblenden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The agent has finished.</source>
+        <translation>Der Agent ist fertig.</translation>
+    </message>
+    <message>
+        <source>The agent stopped with an error.</source>
+        <translation>Der Agent wurde mit einem Fehler beendet.</translation>
+    </message>
+    <message>
+        <source>The agent needs your input.</source>
+        <translation>Der Agent braucht Ihre Eingabe.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop client for Coder Agents</source>
+        <translation>Desktop-Client für Coder Agents</translation>
+    </message>
+    <message>
+        <source>Start the bundled simulator and connect to it.</source>
+        <translation>Den mitgelieferten Simulator starten und sich damit verbinden.</translation>
+    </message>
+    <message>
+        <source>Save screenshots of the main screens into &lt;dir&gt;, then quit.</source>
+        <translation>Screenshots der Hauptansichten in &lt;dir&gt; speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>verzeichnis</translation>
+    </message>
+    <message>
+        <source>Quit after &lt;ms&gt; milliseconds.</source>
+        <translation>Nach &lt;ms&gt; Millisekunden beenden.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Pass &lt;arg&gt; to the simulator in demo mode.</source>
+        <translation>Im Demo-Modus &lt;arg&gt; an den Simulator übergeben.</translation>
+    </message>
+    <message>
+        <source>arg</source>
+        <translation>arg</translation>
+    </message>
+</context>
+</TS>
