@@ -235,14 +235,23 @@ void ComposerWidget::handleScreenshotAvailability(bool available, const QString 
 
 void ComposerWidget::handleAttachmentsChanged()
 {
-    m_strip->setVisible(!m_strip->isEmpty() || !m_strip->messageText().isEmpty());
+    updateStripVisibility();
     updateState();
     if (m_loadingDraft || !m_drafts || m_draftKey.isEmpty())
         return;
     Draft draft = m_drafts->draft(m_draftKey);
-    draft.attachments = m_strip->draftAttachments();
+    const QList<DraftAttachment> attachments = m_strip->draftAttachments();
+    if (draft.attachments == attachments)
+        return; // a refusal, or a progress step: nothing the draft keeps
+    draft.attachments = attachments;
     draft.updatedAt = QDateTime::currentDateTimeUtc();
-    m_drafts->setDraft(m_draftKey, draft);
+    m_drafts->setDraft(m_draftKey, draft); // DraftStore debounces the write
+}
+
+void ComposerWidget::updateStripVisibility()
+{
+    if (m_strip)
+        m_strip->setVisible(!m_strip->isEmpty() || !m_strip->messageText().isEmpty());
 }
 
 void ComposerWidget::loadDraftAttachments()
@@ -258,7 +267,8 @@ void ComposerWidget::loadDraftAttachments()
     else
         m_strip->restoreDraftAttachments(attachments);
     m_loadingDraft = false;
-    handleAttachmentsChanged();
+    updateStripVisibility();
+    updateState();
 }
 
 void ComposerWidget::dragEnterEvent(QDragEnterEvent *event)
@@ -405,6 +415,8 @@ void ComposerWidget::handleTextChanged()
     if (m_drafts && !m_draftKey.isEmpty()) {
         Draft draft = m_drafts->draft(m_draftKey);
         draft.text = text();
+        if (m_strip) // what the field shows now, as for the text (a sent list is not kept twice)
+            draft.attachments = m_strip->draftAttachments();
         draft.updatedAt = QDateTime::currentDateTimeUtc();
         m_drafts->setDraft(m_draftKey, draft); // DraftStore debounces the write
     }

@@ -102,6 +102,7 @@ protected:
 private:
     void handleSend();
     void handleAttachmentsChanged();
+    void updateStripVisibility();
     bool takeMimeData(const QMimeData *mime);
     void handleScreenshotAvailability(bool available, const QString &reason);
     void loadDraftAttachments();
