@@ -26,6 +26,8 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,6 +150,30 @@ private slots:
         QTRY_VERIFY(conversation()->imageViewer() && conversation()->imageViewer()->isVisible());
         QTRY_COMPARE(conversation()->imageViewer()->image().size(), testImage().size());
         conversation()->imageViewer()->close();
+    }
+
+    void dropFile_onComposer_attaches()
+    {
+        const ChatId id = chatNamed(u"Explain the billing cron job"_s);
+        window()->openChat(id);
+        QTRY_COMPARE(window()->visibleChatId(), id);
+        ComposerWidget *composer = conversation()->composer();
+        AttachmentStrip *strip = composer->attachmentStrip();
+        QMimeData mime;
+        mime.setUrls(
+            {QUrl::fromLocalFile(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u"/tiny.png"_s)});
+        const QPointF at(composer->width() / 2.0, composer->height() - 10.0);
+        QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(composer, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(composer, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(strip->count(), 1);
+        QVERIFY(strip->isVisibleTo(composer));
+        QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), uploadWaitMs);
+        strip->clear();
+        QVERIFY(!strip->isVisibleTo(composer));
     }
 
     void attachments_surviveDraftRoundTrip()
