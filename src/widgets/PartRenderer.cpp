@@ -353,6 +353,7 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
     if (bubble)
         cursor = bubble->parentFrame()->lastCursorPosition();
     cursor.endEditBlock();
+    styleTables(document);
 }
 
 void PartRenderer::renderHeader(QTextCursor &cursor, const MessageRenderInput &in) const
@@ -398,7 +399,6 @@ void PartRenderer::renderMarkdown(QTextCursor &cursor, const QString &markdown) 
             QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
     const int lastBlock = cursor.blockNumber();
     QTextDocument *document = cursor.document();
-    const int firstPosition = document->findBlockByNumber(firstBlock).position();
     for (int number = firstBlock; number <= lastBlock; ++number) {
         const QTextBlock block = document->findBlockByNumber(number);
         // The importer colours links from the application palette of the moment; use ours so
@@ -424,11 +424,21 @@ void PartRenderer::renderMarkdown(QTextCursor &cursor, const QString &markdown) 
         format.setNonBreakableLines(false); // long lines wrap instead of being clipped by the row
         QTextCursor(block).setBlockFormat(format);
     }
-    // Tables from the importer get hairline, collapsed borders and some air in the cells.
-    for (QTextFrame *frame : cursor.currentFrame()->childFrames()) {
-        auto *table = qobject_cast<QTextTable *>(frame);
-        if (!table || table->firstPosition() < firstPosition)
-            continue;
+}
+
+void PartRenderer::styleTables(QTextDocument &document) const
+{
+    // Tables from the Markdown importer get hairline, collapsed borders and some air in the
+    // cells. This runs after the edit block: inside one, new frames are not yet in the tree.
+    QList<QTextTable *> tables;
+    QList<QTextFrame *> pending{document.rootFrame()};
+    while (!pending.isEmpty()) {
+        QTextFrame *frame = pending.takeLast();
+        pending.append(frame->childFrames());
+        if (auto *table = qobject_cast<QTextTable *>(frame))
+            tables.append(table);
+    }
+    for (QTextTable *table : std::as_const(tables)) {
         QTextTableFormat format = table->format();
         format.setCellPadding(4);
         format.setCellSpacing(0);

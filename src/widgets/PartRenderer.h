@@ -114,6 +114,8 @@ private:
 
     void renderHeader(QTextCursor &cursor, const MessageRenderInput &input) const;
     void renderMarkdown(QTextCursor &cursor, const QString &markdown) const;
+    //! Gives Markdown tables collapsed hairline borders; only after the edit block ends.
+    void styleTables(QTextDocument &document) const;
     void renderReasoning(QTextCursor &cursor, const MessagePart &part, int index,
         const MessageRenderInput &in) const;
     void renderToolCall(QTextCursor &cursor, const MessagePart &part, int index,
