@@ -8,6 +8,7 @@
 #include "widgets/PartRenderer.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QDir>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -235,6 +236,45 @@ private slots:
             anchorPoint(*m_view, index, u"https://coder.com/docs"_s));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.first().first().toUrl(), QUrl(u"https://coder.com/docs"_s));
+    }
+
+    void inlineImage_rendersAsClickableThumbnail()
+    {
+        QImage picture(400, 300, QImage::Format_RGB32);
+        picture.fill(QColor(0x2d, 0x7d, 0xd2));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(picture.save(&buffer, "PNG"));
+        ChatMessage message = assistantText(1, u"Here is the chart:"_s);
+        MessagePart file;
+        file.kind = MessagePart::Kind::File;
+        file.typeRaw = u"file"_s;
+        file.mediaType = u"image/png"_s;
+        file.name = u"chart.png"_s;
+        file.data = png;
+        message.parts << file;
+        m_model->upsert(message);
+        const QModelIndex index = m_model->index(0);
+        QTRY_VERIFY(m_view->visualRect(index).height() > 160); // the thumbnail is in the row
+
+        MessageDelegate *delegate = m_view->messageDelegate();
+        MessageDocument &document = delegate->layoutCache().document(index, delegate->textWidth());
+        const QString href = PartRenderer::inlineImageHref(1);
+        bool found = false;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat format = it.fragment().charFormat();
+                found = found || (format.isImageFormat() && format.anchorHref() == href);
+            }
+        }
+        QVERIFY(found);
+        QCOMPARE(PartRenderer::inlineImageOf(href), std::optional<int>(1));
+        QSignalSpy spy(delegate, &MessageDelegate::inlineImageActivated);
+        delegate->activateAnchor(index, href);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().at(0).toByteArray(), png);
+        QCOMPARE(spy.first().at(1).toString(), u"chart.png"_s);
     }
 
     void pendingEcho_failed_showsErrorAndRetry()
