@@ -126,6 +126,7 @@ private slots:
         const FileId fileId = strip->attachments().constFirst();
         QCOMPARE(composer->attachmentParts().size(), 1);
         QVERIFY(send->isEnabled());
+        screenshot(u"composer-with-attachment.png"_s);
 
         QTest::keyClicks(edit, u"What does this screenshot show?"_s);
         QTest::mouseClick(send, Qt::LeftButton);
