@@ -92,6 +92,9 @@ DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
     m_clock.setInterval(clockIntervalMs);
     connect(&m_clock, &QTimer::timeout, this, &DiffPanel::updateCheckedLabel);
     m_clock.start();
+    m_gitRefresh.setSingleShot(true);
+    m_gitRefresh.setInterval(500);
+    connect(&m_gitRefresh, &QTimer::timeout, this, &DiffPanel::refresh);
     updateHeader();
 }
 
@@ -103,6 +106,7 @@ void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
     m_chatId = chatId;
     m_status = std::move(status);
     if (switched) {
+        updateGitStream();
         ++m_request; // an answer for the previous chat must not land here
         m_diff = {};
         m_lastChecked = {};
@@ -112,6 +116,43 @@ void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
     updateHeader();
     if (!m_chatId.isNull())
         refresh();
+}
+
+void DiffPanel::setGitStreamFactory(GitStreamFactory factory)
+{
+    m_gitFactory = std::move(factory);
+    updateGitStream();
+}
+
+void DiffPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateGitStream();
+}
+
+void DiffPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateGitStream();
+}
+
+void DiffPanel::updateGitStream()
+{
+    // One live socket at most, and only for what is on screen.
+    const bool wanted = isVisible() && !m_chatId.isNull() && m_gitFactory;
+    if (m_git && (!wanted || m_gitChat != m_chatId)) {
+        m_git->stop();
+        m_git->deleteLater();
+        m_git = nullptr;
+    }
+    if (!wanted || m_git)
+        return;
+    m_git = m_gitFactory(m_chatId, this);
+    if (!m_git)
+        return;
+    m_gitChat = m_chatId;
+    connect(m_git, &GitStreamClient::changesReceived, this, [this] { m_gitRefresh.start(); });
+    m_git->start();
 }
 
 void DiffPanel::setDiffStatus(std::optional<DiffStatus> status)

@@ -2,12 +2,14 @@
 
 #include "core/ApiResult.h"
 #include "core/ApiTypes.h"
+#include "core/GitStreamClient.h"
 
 #include <QDateTime>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -42,6 +44,14 @@ public:
     //! Fetches the diff again. Answers for a chat that is no longer open are dropped.
     void refresh();
 
+    //! Makes the live git client of a chat (the app binds it to ApiClient; widgets create no
+    //! network objects). While the panel is visible it follows the workspace's uncommitted
+    //! changes and refreshes when they move (§9.8).
+    using GitStreamFactory = std::function<GitStreamClient *(const ChatId &, QObject *parent)>;
+    void setGitStreamFactory(GitStreamFactory factory);
+    //! The live git client of the open chat, while the panel is visible; null otherwise.
+    GitStreamClient *gitStream() const { return m_git; }
+
     ChatId chatId() const { return m_chatId; }
     DiffView *diffView() const { return m_view; }
     bool isLoading() const noexcept { return m_loading; }
@@ -53,7 +63,12 @@ signals:
     void refreshed();
     void loadFailed(const AgentDesk::ApiError &error);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
+    void updateGitStream();
     void handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &result);
     void updateHeader();
     void updateCheckedLabel();
@@ -75,6 +90,10 @@ private:
     QToolButton *m_refresh;
     DiffView *m_view;
     QTimer m_clock;
+    GitStreamFactory m_gitFactory;
+    QPointer<GitStreamClient> m_git;
+    ChatId m_gitChat;
+    QTimer m_gitRefresh; //!< Debounces refreshes: an agent's edits arrive in bursts.
 };
 
 } // namespace AgentDesk

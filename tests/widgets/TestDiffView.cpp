@@ -3,6 +3,7 @@
 // of the panel with the fixture diff ($AGENTDESK_ARTIFACTS/diff-panel.png).
 
 #include "core/ApiClient.h"
+#include "core/GitStreamClient.h"
 #include "models/DiffModel.h"
 #include "support/FixtureFiles.h"
 #include "support/SimulatorProcess.h"
@@ -79,6 +80,7 @@ private slots:
     void highlight_keywordsStringsComments();
     void panel_header_showsPrState();
     void panel_refresh_againstSimulator();
+    void panel_gitStream_whileVisible_refreshesOnChanges();
     void panel_screenshot();
 };
 
@@ -259,6 +261,43 @@ void TestDiffView::panel_refresh_againstSimulator()
     panel.setChat(ChatId(), std::nullopt);
     QTest::qWait(300);
     QCOMPARE(panel.diffView()->model()->fileCount(), 0);
+}
+
+void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
+{
+    SimulatorProcess sim({u"--demo"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    api.setDeploymentUrl(sim.baseUrl());
+    api.setSessionToken(sim.token());
+    DiffPanel panel(&api);
+    int made = 0;
+    panel.setGitStreamFactory([&](const ChatId &chat, QObject *parent) {
+        ++made;
+        return new GitStreamClient(
+            api.gitStreamUrl(chat),
+            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); }, parent);
+    });
+    QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
+    panel.setChat(mainChatId, std::nullopt);
+    QCOMPARE(made, 0); // hidden: no live socket
+    QVERIFY(!panel.gitStream());
+
+    panel.resize(600, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QCOMPARE(made, 1);
+    QVERIFY(panel.gitStream());
+    // The first refresh comes from setChat; the workspace's "changes" on connect brings another.
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, 15'000);
+    QTRY_COMPARE(panel.gitStream()->state(), ConnectionState::Live);
+
+    panel.hide();
+    QTRY_VERIFY(!panel.gitStream());
+    panel.show();
+    QTRY_VERIFY(panel.gitStream());
+    QCOMPARE(made, 2);
 }
 
 void TestDiffView::panel_screenshot()
