@@ -1135,104 +1135,105 @@ std::optional<WatchEvent> watchEventFromJson(const QJsonValue &value)
     return event;
 }
 
-QList<StreamEvent> decodeStreamFrame(const QByteArray &frame)
+namespace {
+
+//! The elements of one /stream or /watch frame, whatever its framing (§10.1): a JSON array, a
+//! legacy envelope (ping: nothing; data: its event or events; error: `errorEnvelope`), or one
+//! bare object. nullopt when the frame is not JSON at all (logged).
+struct FrameElements
+{
+    QJsonArray elements;
+    std::optional<QJsonObject> errorEnvelope;
+};
+
+std::optional<FrameElements> frameElements(
+    const QByteArray &frame, const QLoggingCategory &category, const char *feed)
 {
     QString errorText;
     const std::optional<QJsonValue> document = parseDocument(frame, &errorText);
     if (!document) {
-        qCWarning(lcStream) << "dropping an undecodable stream frame of" << frame.size()
+        qCWarning(category) << "dropping an undecodable" << feed << "frame of" << frame.size()
                             << "bytes:" << errorText;
-        return {};
+        return std::nullopt;
     }
-
-    QJsonArray elements;
+    FrameElements result;
     if (document->isArray()) {
-        elements = document->toArray();
-    } else {
-        const QJsonObject object = document->toObject();
-        if (isLegacyEnvelope(object)) {
-            const QString type = string(object, u"type");
-            if (type == u"ping")
-                return {};
-            if (type == u"error") {
-                StreamEvent event;
-                event.type = StreamEvent::Type::EnvelopeError;
-                event.typeRaw = type;
-                event.raw = object;
-                event.error = chatErrorFromJson(object.value(u"data")).value_or(ChatError{});
-                return {event};
-            }
-            const QJsonValue data = object.value(u"data");
-            if (data.isArray())
-                elements = data.toArray();
-            else
-                elements.append(data);
-        } else {
-            elements.append(object);
-        }
+        result.elements = document->toArray();
+        return result;
     }
+    const QJsonObject object = document->toObject();
+    if (!isLegacyEnvelope(object)) {
+        result.elements.append(object);
+        return result;
+    }
+    const QString type = string(object, u"type");
+    if (type == u"error") {
+        result.errorEnvelope = object;
+    } else if (type != u"ping") {
+        const QJsonValue data = object.value(u"data");
+        if (data.isArray())
+            result.elements = data.toArray();
+        else
+            result.elements.append(data);
+    }
+    return result;
+}
 
-    QList<StreamEvent> events;
+//! Decodes every element; a malformed one is skipped (and counted), never the whole frame.
+template<typename Event, typename Decode>
+QList<Event> decodeElements(
+    const QJsonArray &elements, Decode decode, const QLoggingCategory &category, const char *feed)
+{
+    QList<Event> events;
     events.reserve(elements.size());
     qsizetype skipped = 0;
-    for (const QJsonValue &element : std::as_const(elements)) {
-        if (std::optional<StreamEvent> event = streamEventFromJson(element))
+    for (const QJsonValue &element : elements) {
+        if (std::optional<Event> event = decode(element))
             events.append(std::move(*event));
         else
             ++skipped;
     }
     if (skipped > 0) {
-        qCWarning(lcStream) << "skipped" << skipped << "malformed events of" << elements.size()
-                            << "in a stream frame";
+        qCWarning(category) << "skipped" << skipped << "malformed events of" << elements.size()
+                            << "in a" << feed << "frame";
     }
     return events;
 }
 
+} // namespace
+
+QList<StreamEvent> decodeStreamFrame(const QByteArray &frame)
+{
+    const std::optional<FrameElements> parsed = frameElements(frame, lcStream(), "stream");
+    if (!parsed)
+        return {};
+    if (parsed->errorEnvelope) {
+        StreamEvent event;
+        event.type = StreamEvent::Type::EnvelopeError;
+        event.typeRaw = u"error"_s;
+        event.raw = *parsed->errorEnvelope;
+        event.error =
+            chatErrorFromJson(parsed->errorEnvelope->value(u"data")).value_or(ChatError{});
+        return {event};
+    }
+    return decodeElements<StreamEvent>(
+        parsed->elements, [](const QJsonValue &v) { return streamEventFromJson(v); }, lcStream(),
+        "stream");
+}
+
 QList<WatchEvent> decodeWatchFrame(const QByteArray &frame)
 {
-    QString errorText;
-    const std::optional<QJsonValue> document = parseDocument(frame, &errorText);
-    if (!document) {
-        qCWarning(lcWatch) << "dropping an undecodable watch frame of" << frame.size()
-                           << "bytes:" << errorText;
+    const std::optional<FrameElements> parsed = frameElements(frame, lcWatch(), "watch");
+    if (!parsed)
+        return {};
+    if (parsed->errorEnvelope) {
+        qCWarning(lcWatch) << "watch feed reported an error:"
+                           << string(parsed->errorEnvelope->value(u"data").toObject(), u"message");
         return {};
     }
-
-    QJsonArray elements;
-    if (document->isArray()) {
-        elements = document->toArray();
-    } else {
-        const QJsonObject object = document->toObject();
-        if (isLegacyEnvelope(object)) {
-            const QString type = string(object, u"type");
-            if (type == u"ping")
-                return {};
-            if (type == u"error") {
-                qCWarning(lcWatch) << "watch feed reported an error:"
-                                   << string(object.value(u"data").toObject(), u"message");
-                return {};
-            }
-            const QJsonValue data = object.value(u"data");
-            if (data.isArray())
-                elements = data.toArray();
-            else
-                elements.append(data);
-        } else {
-            elements.append(object);
-        }
-    }
-
-    QList<WatchEvent> events;
-    qsizetype skipped = 0;
-    for (const QJsonValue &element : std::as_const(elements)) {
-        if (std::optional<WatchEvent> event = watchEventFromJson(element))
-            events.append(std::move(*event));
-        else
-            ++skipped;
-    }
-    if (skipped > 0)
-        qCWarning(lcWatch) << "skipped" << skipped << "malformed watch events";
-    return events;
+    return decodeElements<WatchEvent>(
+        parsed->elements, [](const QJsonValue &v) { return watchEventFromJson(v); }, lcWatch(),
+        "watch");
 }
 
 // --- Encoders: requests ----------------------------------------------------------------------

@@ -8,10 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-namespace {
-
-} // namespace
-
 QueueModel::QueueModel(QObject *parent)
     : QAbstractListModel(parent)
 {

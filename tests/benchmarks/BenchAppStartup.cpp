@@ -5,6 +5,7 @@
 #include "app/Application.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "support/ResidentMemory.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/ChatListView.h"
 #include "widgets/ConversationWidget.h"
@@ -59,18 +60,6 @@ protected:
 private:
     std::function<int()> m_rows;
 };
-
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 void report(const char *name, double value, const char *unit)
 {
@@ -134,7 +123,8 @@ private slots:
         report("click_to_painted_chat_10000_messages", double(clock.elapsed()), "ms");
         report("messages_shown_after_open", double(chatView->model()->rowCount()), "rows");
 
-        report("resident_memory_2000_chats_and_chat_open", double(residentKiB()) / 1024.0, "MiB");
+        report("resident_memory_2000_chats_and_chat_open", double(Testing::residentKiB()) / 1024.0,
+            "MiB");
     }
 };
 

@@ -2,6 +2,7 @@
 // 1000x800 offscreen. Prints "name: value unit" lines and asserts nothing (design.md c.12).
 
 #include "models/MessageListModel.h"
+#include "support/ResidentMemory.h"
 #include "widgets/ChatView.h"
 #include "widgets/MessageDelegate.h"
 #include "widgets/MessageLayoutCache.h"
@@ -23,18 +24,6 @@ namespace {
 
 constexpr int messageCount = 10'000;
 constexpr int pageSize = 50;
-
-qint64 vmRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 void print(const char *name, double value, const char *unit)
 {
@@ -110,10 +99,10 @@ class BenchChatViewScroll : public QObject
 private slots:
     void firstFrame_fullModel()
     {
-        const qint64 rssStart = vmRssKiB();
+        const qint64 rssStart = Testing::residentKiB();
         MessageListModel model;
         model.upsertMany(range(1, messageCount));
-        const qint64 rssModel = vmRssKiB();
+        const qint64 rssModel = Testing::residentKiB();
 
         ChatView view;
         view.resize(1000, 800);
@@ -131,7 +120,7 @@ private slots:
                 && view.viewport()->rect().intersects(view.visualRect(last)),
             120'000);
         const double settled = clock.nsecsElapsed() / 1e6;
-        const qint64 rssView = vmRssKiB();
+        const qint64 rssView = Testing::residentKiB();
 
         print("chatview_10k_first_frame", firstFrame, "ms");
         print("chatview_10k_layout_settled_at_bottom", settled, "ms");
@@ -144,7 +133,7 @@ private slots:
 
     void scrollToTop_prependingPages()
     {
-        const qint64 rssStart = vmRssKiB();
+        const qint64 rssStart = Testing::residentKiB();
         MessageListModel model;
         qint64 oldest = messageCount - pageSize + 1;
         model.upsertMany(range(oldest, messageCount));
@@ -200,7 +189,7 @@ private slots:
         print("chatview_scroll_cached_documents",
             view.messageDelegate()->layoutCache().documentCount(), "documents");
         print("chatview_scroll_rss_before", rssStart / 1024.0, "MiB");
-        print("chatview_scroll_rss_after", vmRssKiB() / 1024.0, "MiB");
+        print("chatview_scroll_rss_after", Testing::residentKiB() / 1024.0, "MiB");
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/DiffParser.h"
 #include "models/DiffModel.h"
+#include "support/ResidentMemory.h"
 #include "widgets/DiffPanel.h"
 #include "widgets/DiffView.h"
 
@@ -23,18 +24,6 @@ using namespace AgentDesk;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-qint64 rssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 void report(const char *name, double value, const char *unit)
 {
@@ -89,7 +78,7 @@ double msPerPage(QListView *view, int pages, int direction)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    const qint64 rssStart = rssKiB();
+    const qint64 rssStart = Testing::residentKiB();
     const QString text = makeDiff(50'000);
 
     QElapsedTimer timer;
@@ -123,7 +112,7 @@ int main(int argc, char **argv)
         std::printf("diff_window_not_exposed: 1 flag\n");
     DiffView *view = panel.diffView();
     QListView *lines = view->lineView();
-    const qint64 rssBeforeShow = rssKiB();
+    const qint64 rssBeforeShow = Testing::residentKiB();
 
     // Parse (off-thread, as the panel does it) + model + first paint of the visible page.
     QSignalSpy shown(view, &DiffView::diffShown);
@@ -133,7 +122,7 @@ int main(int argc, char **argv)
         std::printf("diff_show_timeout: 1 flag\n");
     lines->viewport()->repaint();
     report("diff_parse_and_first_paint", double(timer.nsecsElapsed()) / 1e6, "ms");
-    report("diff_rss_growth_show", double(rssKiB() - rssBeforeShow), "KiB");
+    report("diff_rss_growth_show", double(Testing::residentKiB() - rssBeforeShow), "KiB");
 
     lines->scrollToTop();
     lines->viewport()->repaint();
@@ -155,6 +144,6 @@ int main(int argc, char **argv)
         view->nextHunk();
     report("diff_next_hunk", double(timer.nsecsElapsed()) / 1e6 / 200, "ms/step");
 
-    report("diff_rss_growth_total", double(rssKiB() - rssStart), "KiB");
+    report("diff_rss_growth_total", double(Testing::residentKiB() - rssStart), "KiB");
     return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "core/ApiJson.h"
 #include "models/MessageListModel.h"
+#include "support/ResidentMemory.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,19 +22,6 @@ namespace {
 
 constexpr int messageCount = 10'000;
 constexpr int pageSize = 50;
-
-//! Resident set size in KiB from /proc/self/status; 0 where there is none.
-qint64 residentKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 void report(const char *name, double value, const char *unit)
 {
@@ -119,7 +107,7 @@ private slots:
             warmUp.prependPage(page(pageSize));
         }
         MessageListModel model;
-        const qint64 rssBefore = residentKiB();
+        const qint64 rssBefore = Testing::residentKiB();
         qint64 modelNs = 0;
         qint64 slowestPageNs = 0;
         int pages = 0;
@@ -133,7 +121,7 @@ private slots:
             slowestPageNs = std::max(slowestPageNs, ns);
             ++pages;
         }
-        const qint64 rssAfter = residentKiB();
+        const qint64 rssAfter = Testing::residentKiB();
         const double growthMiB = double(rssAfter - rssBefore) / 1024.0;
 
         report("messages_loaded", messageCount, "messages");

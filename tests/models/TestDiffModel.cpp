@@ -5,6 +5,7 @@
 #include "models/DiffSideBySideModel.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"
+#include "support/ResidentMemory.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -32,18 +33,6 @@ ParsedDiff fixtureDiff()
 RowKind kindOf(const QAbstractItemModel &model, int row)
 {
     return model.index(row, 0).data(DiffModel::KindRole).value<RowKind>();
-}
-
-qint64 rssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
 }
 
 } // namespace
@@ -220,10 +209,10 @@ void TestDiffModel::memory_50kLines_staysCompact()
                 : u"     // unchanged line number %1 of this file\n"_s.arg(i);
         }
     }
-    const qint64 before = rssKiB();
+    const qint64 before = Testing::residentKiB();
     ParsedDiff diff = DiffParser::parse(text);
     m_model->setDiff(std::move(diff));
-    const qint64 after = rssKiB();
+    const qint64 after = Testing::residentKiB();
     const qint64 rows = m_model->rowCount();
     QVERIFY(rows > 50'000);
     // Parsed lines (32 B) + rows (16 B) + bookkeeping; a QString per row would add ≥ 80 B more.
