@@ -1790,5 +1790,9 @@
         <source>arg</source>
         <translation>arg</translation>
     </message>
+    <message>
+        <source>agentdesk://chat/&lt;id&gt; or https://&lt;deployment&gt;/agents/&lt;id&gt;</source>
+        <translation>agentdesk://chat/&lt;id&gt; oder https://&lt;deployment&gt;/agents/&lt;id&gt;</translation>
+    </message>
 </context>
 </TS>

@@ -1790,5 +1790,9 @@
         <source>arg</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>agentdesk://chat/&lt;id&gt; or https://&lt;deployment&gt;/agents/&lt;id&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "app/Application.h"
 
 #include "core/ApiClient.h"
+#include "core/AppLink.h"
 #include "core/AppSettings.h"
 #include "core/ChatWatchClient.h"
 #include "core/DraftStore.h"
@@ -15,6 +16,7 @@
 #include "models/ModelConfigModel.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
+#include "widgets/ComposerWidget.h"
 #include "widgets/ConversationWidget.h"
 #include "widgets/DesktopNotifications.h"
 #include "widgets/Icons.h"
@@ -36,6 +38,8 @@
 #include <QScreen>
 #include <QTimer>
 #include <QTranslator>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -417,6 +421,32 @@ void Application::startSession(const ConnectionResult &result)
     m_directory->start();
     m_mainWindow->show();
     emit signedIn();
+    openPendingLinks();
+}
+
+void Application::handleArguments(const QStringList &arguments)
+{
+    m_pendingArguments.append(arguments);
+    openPendingLinks();
+}
+
+void Application::openPendingLinks()
+{
+    if (!m_mainWindow)
+        return;
+    const QStringList arguments = std::exchange(m_pendingArguments, {});
+    for (const QString &argument : arguments) {
+        const AppLink link = AppLink::parse(argument);
+        const ChatId id = ChatId::fromString(link.chatId);
+        if (!link.isValid() || id.isNull())
+            continue;
+        m_mainWindow->openChat(id);
+        if (!link.prompt.isEmpty())
+            m_mainWindow->conversationWidget()->composer()->setText(link.prompt);
+    }
+    m_mainWindow->show();
+    m_mainWindow->raise();
+    m_mainWindow->activateWindow();
 }
 
 void Application::stopSession()

@@ -69,6 +69,11 @@ public:
     //! Installs translators, creates the long-lived objects and begins (asynchronously).
     void start();
 
+    //! Arguments from the command line or a later launch (SingleInstance): raises the window
+    //! and opens agentdesk://chat/<id> and https://<deployment>/agents/<id> links, pre-filling
+    //! the composer from ?prompt= (never sending). Kept until the window exists.
+    void handleArguments(const QStringList &arguments);
+
     MainWindow *mainWindow() const;
     ChatListModel *chatListModel() const;
     ChatDirectory *chatDirectory() const;
@@ -91,6 +96,7 @@ signals:
     void fatalError(const QString &message);
 
 private:
+    void openPendingLinks();
     void installTranslators();
     void startSimulator();
     void handleSimulatorOutput();
@@ -122,6 +128,7 @@ private:
     QPointer<ChatWatchClient> m_watch;
     QPointer<ChatDirectory> m_directory;
     QPointer<MainWindow> m_mainWindow;
+    QStringList m_pendingArguments; //!< Links that arrived before the window.
     QPointer<TrayNotifier> m_tray;
     QPointer<DesktopNotifications> m_notifications;
     QPointer<ConnectDialog> m_connectDialog;

@@ -1,6 +1,7 @@
 // agentdesk: the desktop client for Coder Agents.
 
 #include "app/Application.h"
+#include "app/SingleInstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Pass <arg> to the simulator in demo mode."),
         QCoreApplication::translate("main", "arg"));
     parser.addOptions({demo, screenshot, quitAfter, simArgument});
+    parser.addPositionalArgument(u"link"_s,
+        QCoreApplication::translate(
+            "main", "agentdesk://chat/<id> or https://<deployment>/agents/<id>"),
+        u"[link]"_s);
     parser.process(app);
 
     AgentDesk::Application::Options options;
@@ -53,6 +58,26 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << message << '\n';
             QCoreApplication::exit(1);
         });
-    agentDesk.start();
+    // One window per user: a later launch hands its links to the running one and quits. Demo,
+    // screenshot and timed runs stay independent so they can run beside a real session.
+    const bool independent =
+        options.demo || !options.screenshotDirectory.isEmpty() || options.quitAfterMs > 0;
+    AgentDesk::SingleInstance instance;
+    if (independent) {
+        agentDesk.start();
+        agentDesk.handleArguments(parser.positionalArguments());
+    } else {
+        QObject::connect(&instance, &AgentDesk::SingleInstance::handedOver, &app,
+            [] { QCoreApplication::exit(0); });
+        QObject::connect(
+            &instance, &AgentDesk::SingleInstance::becamePrimary, &app, [&agentDesk, &parser] {
+                agentDesk.start();
+                agentDesk.handleArguments(parser.positionalArguments());
+            });
+        QObject::connect(&instance, &AgentDesk::SingleInstance::argumentsReceived, &agentDesk,
+            [&agentDesk](
+                const QStringList &arguments) { agentDesk.handleArguments(arguments.mid(1)); });
+        instance.start(QCoreApplication::arguments());
+    }
     return QApplication::exec();
 }
