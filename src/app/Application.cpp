@@ -6,6 +6,7 @@
 #include "core/ChatWatchClient.h"
 #include "core/DraftStore.h"
 #include "core/FileCache.h"
+#include "core/GitStreamClient.h"
 #include "core/InMemorySecretStore.h"
 #include "core/Logging.h"
 #include "keychain/KeychainSecretStore.h"
@@ -367,6 +368,11 @@ void Application::startSession(const ConnectionResult &result)
     deps.filter = m_filter.get();
     deps.modelConfigs = m_modelConfigs.get();
     deps.files = m_files.get();
+    deps.gitStreams = [api](const ChatId &chat, QObject *parent) {
+        return new GitStreamClient(
+            api->gitStreamUrl(chat),
+            [api](const QUrl &url) { return api->makeWebSocketRequest(url); }, parent);
+    };
     m_mainWindow = new MainWindow(deps);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
     m_mainWindow->setOrganizationId(result.organizationId);

@@ -114,6 +114,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     sideLayout->setContentsMargins(0, 6, 6, 6);
     m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
     m_diffPanel->setObjectName(u"diffPanel"_s);
+    if (m_deps.gitStreams)
+        m_diffPanel->setGitStreamFactory(m_deps.gitStreams);
     sideLayout->addWidget(m_diffPanel);
     m_splitter->addWidget(m_sidePanel);
     m_sidePanel->hide();

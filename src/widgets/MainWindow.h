@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -29,6 +30,7 @@ class ConversationWidget;
 class DiffPanel;
 class DraftStore;
 class FileCache;
+class GitStreamClient;
 class Icons;
 class ModelConfigModel;
 class NewChatDialog;
@@ -55,6 +57,8 @@ public:
         ChatListFilterModel *filter = nullptr;
         ModelConfigModel *modelConfigs = nullptr;
         FileCache *files = nullptr; //!< Thumbnails of file parts; may be null.
+        //! Makes the open chat's live git client for the diff panel; may be empty.
+        std::function<GitStreamClient *(const ChatId &, QObject *)> gitStreams;
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);

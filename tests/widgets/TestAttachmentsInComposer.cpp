@@ -249,6 +249,7 @@ private slots:
             toggle->trigger(); // offscreen platforms may not route window shortcuts
         QTRY_VERIFY(panel->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(panel->diffView()->model()->rowCount() > 0, 10'000);
+        QVERIFY(panel->gitStream()); // the live /stream/git client follows the open chat
         QTest::qWait(100);
         screenshot(u"main-window-diff-panel.png"_s);
 
