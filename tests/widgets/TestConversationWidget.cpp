@@ -163,8 +163,13 @@ private slots:
         QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
         send(u"/scenario quick one"_s);
         QVERIFY(sent.wait(10'000));
+        // The status may turn to waiting before the reply's row is published: wait for both.
         QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
-                && m_messages->newestId() == m_session->assembler().lastCommittedId(),
+                && m_messages->newestId() == m_session->assembler().lastCommittedId()
+                && m_messages->index(m_messages->rowCount() - 1)
+                        .data(MessageListModel::RoleRole)
+                        .value<MessageRole>()
+                    != MessageRole::User,
             20'000);
         int userRow = -1;
         for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
