@@ -1794,5 +1794,9 @@
         <source>agentdesk://chat/&lt;id&gt; or https://&lt;deployment&gt;/agents/&lt;id&gt;</source>
         <translation>agentdesk://chat/&lt;id&gt; oder https://&lt;deployment&gt;/agents/&lt;id&gt;</translation>
     </message>
+    <message>
+        <source>Open the new-chat form (the desktop entry&apos;s action).</source>
+        <translation>Das Formular für einen neuen Chat öffnen (Aktion des Desktop-Eintrags).</translation>
+    </message>
 </context>
 </TS>

@@ -1794,5 +1794,9 @@
         <source>agentdesk://chat/&lt;id&gt; or https://&lt;deployment&gt;/agents/&lt;id&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open the new-chat form (the desktop entry&apos;s action).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -442,6 +442,11 @@ void Application::openPendingLinks()
         return;
     const QStringList arguments = std::exchange(m_pendingArguments, {});
     for (const QString &argument : arguments) {
+        if (argument == "--new-chat"_L1) {
+            if (QAction *newChat = m_mainWindow->findChild<QAction *>(u"actionNewChat"_s))
+                newChat->trigger();
+            continue;
+        }
         const AppLink link = AppLink::parse(argument);
         const ChatId id = ChatId::fromString(link.chatId);
         if (!link.isValid() || id.isNull())

@@ -39,12 +39,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption simArgument(u"sim-arg"_s,
         QCoreApplication::translate("main", "Pass <arg> to the simulator in demo mode."),
         QCoreApplication::translate("main", "arg"));
-    parser.addOptions({demo, screenshot, quitAfter, simArgument});
+    const QCommandLineOption newChat(u"new-chat"_s,
+        QCoreApplication::translate(
+            "main", "Open the new-chat form (the desktop entry's action)."));
+    parser.addOptions({demo, screenshot, quitAfter, simArgument, newChat});
     parser.addPositionalArgument(u"link"_s,
         QCoreApplication::translate(
             "main", "agentdesk://chat/<id> or https://<deployment>/agents/<id>"),
         u"[link]"_s);
     parser.process(app);
+
+    // Handed to Application like links: a running instance receives the raw arguments anyway.
+    QStringList requests = parser.positionalArguments();
+    if (parser.isSet(newChat))
+        requests.append(u"--new-chat"_s);
 
     AgentDesk::Application::Options options;
     options.demo = parser.isSet(demo);
@@ -65,14 +73,14 @@ int main(int argc, char *argv[])
     AgentDesk::SingleInstance instance;
     if (independent) {
         agentDesk.start();
-        agentDesk.handleArguments(parser.positionalArguments());
+        agentDesk.handleArguments(requests);
     } else {
         QObject::connect(&instance, &AgentDesk::SingleInstance::handedOver, &app,
             [] { QCoreApplication::exit(0); });
         QObject::connect(
-            &instance, &AgentDesk::SingleInstance::becamePrimary, &app, [&agentDesk, &parser] {
+            &instance, &AgentDesk::SingleInstance::becamePrimary, &app, [&agentDesk, &requests] {
                 agentDesk.start();
-                agentDesk.handleArguments(parser.positionalArguments());
+                agentDesk.handleArguments(requests);
             });
         QObject::connect(&instance, &AgentDesk::SingleInstance::argumentsReceived, &agentDesk,
             [&agentDesk](
