@@ -20,8 +20,8 @@ if [ -x "$app" ]; then
     exec "$app" --demo "$@"
 fi
 
-# The window arrives with the app issue; until then the demo runs the simulator on its own.
-echo "demo: the desktop app is not built yet; running the Coder Agents simulator alone."
+# A build without the app (-DAGENTDESK_BUILD_APP=OFF) can still demo the simulator on its own.
+echo "demo: the desktop app is not in this build; running the Coder Agents simulator alone."
 token=AgntDeskSm-demo0token0000000000000
 echo "demo: try  curl -H 'Coder-Session-Token: $token' http://127.0.0.1:<port>/api/experimental/chats"
 exec "$sim" --demo --port "${AGENTDESK_DEMO_PORT:-0}" --token "$token" "$@"
