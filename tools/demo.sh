@@ -8,7 +8,13 @@ build="$PWD/build/$preset"
 
 tools/deps.sh
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j "$(nproc)"
+# Only the two programs the demo runs: the test suite is tools/test.sh's business.
+targets=(agentdesk-sim)
+available=$(cmake --build "$build" --target help) # captured: grep -q would break the pipe
+if grep -q '^agentdesk:' <<<"$available"; then
+    targets+=(agentdesk)
+fi
+cmake --build --preset "$preset" -j "$(nproc)" --target "${targets[@]}"
 
 app="$build/src/app/agentdesk"
 sim="$build/src/sim/agentdesk-sim"
