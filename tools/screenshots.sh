@@ -39,6 +39,9 @@ capture new-chat-dialog
 capture command-palette
 capture tray-menu
 capture sign-in-dialog
+capture settings-general
+capture settings-deployments
+capture main-window-dark
 wait "$pid"
 INNER
 ls -1 "$out"

@@ -1380,36 +1380,8 @@
         <translation>Labels (Schlüssel:Wert, durch Kommas getrennt):</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>Enter sends, Shift+Enter adds a line</source>
-        <translation>Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter sends, Enter adds a line</source>
-        <translation>Strg+Eingabe sendet, Eingabe fügt eine Zeile ein</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window closes</source>
-        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
-    </message>
-    <message>
-        <source>Notify when an agent finishes</source>
-        <translation>Benachrichtigen, wenn ein Agent fertig ist</translation>
-    </message>
-    <message>
-        <source>Notify when an agent fails</source>
-        <translation>Benachrichtigen, wenn ein Agent scheitert</translation>
-    </message>
-    <message>
-        <source>Notify when an agent needs input</source>
-        <translation>Benachrichtigen, wenn ein Agent eine Eingabe braucht</translation>
-    </message>
-    <message>
-        <source>Send key:</source>
-        <translation>Sendetaste:</translation>
+        <source>Start at login could not be changed: %1</source>
+        <translation>„Beim Anmelden starten“ konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1669,177 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Deployments</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter adds a line</source>
+        <translation>Strg+Eingabe sendet, Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie die Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Desktop default</source>
+        <translation>Standard der Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Start AgentDesk when I log in (in the tray)</source>
+        <translation>AgentDesk beim Anmelden starten (im Infobereich)</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>The desktop shows no tray icons.</source>
+        <translation>Die Arbeitsumgebung zeigt keine Symbole im Infobereich.</translation>
+    </message>
+    <message>
+        <source>&amp;Send key:</source>
+        <translation>&amp;Senden mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
+        <source>When an agent finishes</source>
+        <translation>Wenn ein Agent fertig ist</translation>
+    </message>
+    <message>
+        <source>When an agent fails</source>
+        <translation>Wenn ein Agent scheitert</translation>
+    </message>
+    <message>
+        <source>When an agent needs input</source>
+        <translation>Wenn ein Agent eine Eingabe braucht</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Einen Ton abspielen</translation>
+    </message>
+    <message>
+        <source>Notify me about chats I am not looking at:</source>
+        <translation>Über Chats benachrichtigen, die ich gerade nicht ansehe:</translation>
+    </message>
+    <message>
+        <source>S&amp;witch To</source>
+        <translation>&amp;Wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
+    <message>
+        <source>Forget Deployment</source>
+        <translation>Deployment vergessen</translation>
+    </message>
+    <message>
+        <source>Sign out of %1 and remove its token from the keychain?</source>
+        <translation>Von %1 abmelden und das Token aus dem Schlüsselbund entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1 and its token from the keychain?</source>
+        <translation>%1 und sein Token aus dem Schlüsselbund entfernen?</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <source>Each deployment&apos;s session token is kept in the system keychain, never in the settings file.</source>
+        <translation>Das Sitzungstoken jedes Deployments liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Cache</source>
+        <translation>Cache &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <source>&amp;Image and file cache:</source>
+        <translation>&amp;Bild- und Dateicache:</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>Belegt:</translation>
+    </message>
+    <message>
+        <source>Attachments shown in chats are kept on disk so they open instantly; the least recently used go first when the cache is full. Drafts are never part of the cache.</source>
+        <translation>Anhänge aus Chats werden auf der Festplatte gehalten, damit sie sofort öffnen; ist der Cache voll, gehen die am längsten nicht benutzten zuerst. Entwürfe gehören nie zum Cache.</translation>
+    </message>
+    <message>
+        <source>%1 (signed in)</source>
+        <translation>%1 (angemeldet)</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ThumbnailProvider</name>
     <message>
         <source>file</source>
@@ -1797,6 +1940,10 @@
     <message>
         <source>Open the new-chat form (the desktop entry&apos;s action).</source>
         <translation>Das Formular für einen neuen Chat öffnen (Aktion des Desktop-Eintrags).</translation>
+    </message>
+    <message>
+        <source>Start in the tray without opening the window (start at login).</source>
+        <translation>Im Infobereich starten, ohne das Fenster zu öffnen (Start beim Anmelden).</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@
 #include "models/ChatListModel.h"
 #include "models/ChatSession.h"
 #include "models/ModelConfigModel.h"
+#include "widgets/Appearance.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
 #include "widgets/ComposerWidget.h"
@@ -23,6 +24,7 @@
 #include "widgets/Icons.h"
 #include "widgets/MainWindow.h"
 #include "widgets/NewChatDialog.h"
+#include "widgets/SettingsDialog.h"
 #include "widgets/TrayNotifier.h"
 
 #include <QAction>
@@ -73,6 +75,7 @@ Application::~Application()
     if (m_simulator) {
         // The simulator also dies with us (--die-with-parent); this is the orderly way.
         m_simulator->kill();
+        m_simulator->waitForFinished(2000); // reaped, so QProcess does not warn at exit
     }
     for (QTranslator *translator : std::as_const(m_translators))
         QCoreApplication::removeTranslator(translator);
@@ -116,6 +119,11 @@ TrayNotifier *Application::trayNotifier() const
 ConnectDialog *Application::connectDialog() const
 {
     return m_connectDialog;
+}
+
+Appearance *Application::appearance() const
+{
+    return m_appearance.get();
 }
 
 QString Application::simulatorPath()
@@ -165,7 +173,17 @@ void Application::start()
         m_drafts = std::make_unique<DraftStore>();
     }
     installTranslators();
+    // Theme and font first, so every window and icon is made in the right colours.
+    m_appearance = std::make_unique<Appearance>(m_settings.get());
+    m_appearance->apply();
     m_icons = std::make_unique<Icons>(QApplication::palette().color(QPalette::WindowText));
+    connect(m_appearance.get(), &Appearance::applied, this, [this] {
+        m_icons->setForeground(QApplication::palette().color(QPalette::WindowText));
+        if (m_mainWindow)
+            m_mainWindow->refreshIcons();
+        if (m_tray)
+            m_tray->rebuildMenu();
+    });
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
     m_files = std::make_unique<FileCache>(m_api.get(),
@@ -318,7 +336,7 @@ void Application::connectSilently(const QUrl &url, const QByteArray &token, bool
     });
 }
 
-void Application::showConnectDialog(const QString &error)
+void Application::showConnectDialog(const QString &error, std::optional<QUrl> url)
 {
     stopSession();
     if (!m_connectDialog) {
@@ -327,11 +345,17 @@ void Application::showConnectDialog(const QString &error)
         m_connectDialog->setAttribute(Qt::WA_DeleteOnClose, false);
         connect(m_connectDialog, &ConnectDialog::connected, this, &Application::startSession);
         connect(m_connectDialog, &QDialog::rejected, this, [this] {
-            if (!m_signedIn)
+            if (m_signedIn)
+                return;
+            // Cancelled while switching or adding: back to where the user came from.
+            const QUrl back = std::exchange(m_fallbackDeployment, {});
+            if (back.isValid() && back != m_settings->deploymentUrl())
+                switchDeployment(back);
+            else
                 quit();
         });
     }
-    m_connectDialog->setDeploymentUrl(m_settings->deploymentUrl());
+    m_connectDialog->setDeploymentUrl(url ? *url : m_settings->deploymentUrl());
     m_connectDialog->showError(error);
     m_connectDialog->open();
 }
@@ -341,6 +365,9 @@ void Application::startSession(const ConnectionResult &result)
     stopSession();
     m_signedIn = true;
     m_session = result;
+    m_fallbackDeployment.clear();
+    m_settings->rememberDeployment(result.deploymentUrl);
+    m_settings->sync();
     m_api->setDeploymentUrl(result.deploymentUrl);
     m_api->setSessionToken(result.token);
     m_api->setChatsPrefix(result.chatsPrefix);
@@ -382,6 +409,12 @@ void Application::startSession(const ConnectionResult &result)
             : tr("%1 on %2").arg(who, result.deploymentUrl.host()));
     connect(m_mainWindow, &MainWindow::signOutRequested, this, &Application::signOut);
     connect(m_mainWindow, &MainWindow::quitRequested, this, &Application::quit);
+    connect(m_mainWindow, &MainWindow::settingsChanged, m_appearance.get(), &Appearance::apply);
+    connect(
+        m_mainWindow, &MainWindow::switchDeploymentRequested, this, &Application::switchDeployment);
+    connect(m_mainWindow, &MainWindow::addDeploymentRequested, this, &Application::addDeployment);
+    connect(
+        m_mainWindow, &MainWindow::forgetDeploymentRequested, this, &Application::forgetDeployment);
 
     // Notifications: the desktop's server when there is one, else the tray balloon.
     if (!m_options.demo || m_options.screenshotDirectory.isEmpty())
@@ -425,9 +458,14 @@ void Application::startSession(const ConnectionResult &result)
             Qt::SingleShotConnection);
 
     m_directory->start();
-    m_mainWindow->show();
+    // --background (start at login): wait in the tray; a link or the tray opens the window.
+    const bool hidden =
+        std::exchange(m_options.startInBackground, false) && m_tray->isTrayVisible();
+    if (!hidden)
+        m_mainWindow->show();
     emit signedIn();
-    openPendingLinks();
+    if (!hidden || !m_pendingArguments.isEmpty())
+        openPendingLinks();
 }
 
 void Application::handleArguments(const QStringList &arguments)
@@ -479,10 +517,60 @@ void Application::stopSession()
         m_modelConfigs->clear();
 }
 
+SecretStore *Application::tokenStore() const
+{
+    return m_keychain ? static_cast<SecretStore *>(m_keychain.get()) : m_sessionStore.get();
+}
+
+void Application::switchDeployment(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return;
+    if (m_signedIn && url == m_api->deploymentUrl())
+        return;
+    if (m_signedIn)
+        m_fallbackDeployment = m_api->deploymentUrl();
+    // The old session ends first: its clients must not talk to the new deployment.
+    stopSession();
+    m_settings->setDeploymentUrl(url);
+    m_settings->sync();
+    tokenStore()->readToken(url.toString(), [this, url](const SecretResult &result) {
+        if (result.ok() && !result.value.isEmpty())
+            connectSilently(url, result.value.toUtf8(), !m_keychain);
+        else if (result.status == SecretResult::Status::NotFound)
+            showConnectDialog({}, url);
+        else
+            showConnectDialog(tr("The keychain could not be read: %1").arg(result.error), url);
+    });
+}
+
+void Application::addDeployment()
+{
+    if (m_signedIn)
+        m_fallbackDeployment = m_api->deploymentUrl();
+    stopSession();
+    showConnectDialog({}, QUrl());
+}
+
+void Application::forgetDeployment(const QUrl &url)
+{
+    m_settings->forgetDeployment(url);
+    m_settings->sync();
+    if (m_signedIn && url == m_api->deploymentUrl()) {
+        signOut(); // removes the token and shows the connect dialog
+        return;
+    }
+    m_sessionStore->deleteToken(url.toString(), [](const SecretResult &) {});
+    tokenStore()->deleteToken(url.toString(), [url](const SecretResult &result) {
+        if (!result.ok() && result.status != SecretResult::Status::NotFound)
+            qCWarning(lcUi) << "forget" << url.host() << ":" << result.error;
+    });
+}
+
 void Application::signOut()
 {
     const QString origin = m_api->deploymentUrl().toString();
-    SecretStore *store = m_keychain ? m_keychain.get() : m_sessionStore.get();
+    SecretStore *store = tokenStore();
     m_sessionStore->deleteToken(origin, [](const SecretResult &) {});
     store->deleteToken(origin, [this](const SecretResult &result) {
         const bool gone = result.ok() || result.status == SecretResult::Status::NotFound;
@@ -597,9 +685,32 @@ void Application::runScreenshots()
             grabInto(window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s), directory,
                 u"sign-in-dialog.png"_s);
             break;
-        default: {
+        case 11:
             if (auto *dialog = window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s))
                 dialog->reject();
+            window->showSettings();
+            break;
+        case 12:
+            grabInto(window->settingsDialog(), directory, u"settings-general.png"_s);
+            break;
+        case 13:
+            if (window->settingsDialog())
+                window->settingsDialog()->showPage(2);
+            break;
+        case 14:
+            grabInto(window->settingsDialog(), directory, u"settings-deployments.png"_s);
+            break;
+        case 15:
+            if (window->settingsDialog())
+                window->settingsDialog()->reject();
+            // The demo's settings are throw-away, so the dark theme can be shown for real.
+            m_settings->setTheme(AppSettings::Theme::Dark);
+            m_appearance->apply();
+            break;
+        case 16:
+            grabInto(window, directory, u"main-window-dark.png"_s);
+            break;
+        default: {
             QFile done(QDir(directory).filePath(u"done"_s));
             if (done.open(QIODevice::WriteOnly))
                 done.write("done\n");

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QProcess;
@@ -19,6 +20,7 @@ namespace AgentDesk {
 
 class ApiClient;
 class AppSettings;
+class Appearance;
 class ChatDirectory;
 class ChatListFilterModel;
 class ChatListModel;
@@ -61,6 +63,9 @@ public:
         //! Settings and drafts in this directory (tests that restart the app); wins over
         //! isolatedStorage.
         QString storageDirectory;
+        //! Start in the tray without opening the window (the autostart entry's --background);
+        //! ignored when no tray is shown.
+        bool startInBackground = false;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);
@@ -82,6 +87,7 @@ public:
     DraftStore *drafts() const;
     TrayNotifier *trayNotifier() const;
     ConnectDialog *connectDialog() const;
+    Appearance *appearance() const;
 
     //! Where agentdesk-sim is: $AGENTDESK_SIM, next to this binary, or in the build tree.
     static QString simulatorPath();
@@ -101,7 +107,11 @@ private:
     void startSimulator();
     void handleSimulatorOutput();
     void connectSilently(const QUrl &url, const QByteArray &token, bool sessionOnly);
-    void showConnectDialog(const QString &error = {});
+    void showConnectDialog(const QString &error = {}, std::optional<QUrl> url = std::nullopt);
+    void switchDeployment(const QUrl &url);
+    void addDeployment();
+    void forgetDeployment(const QUrl &url);
+    SecretStore *tokenStore() const;
     void startSession(const ConnectionResult &result);
     void stopSession();
     void signOut();
@@ -112,6 +122,7 @@ private:
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_storageDir;
     std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Appearance> m_appearance;
     std::unique_ptr<Icons> m_icons;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
@@ -134,6 +145,8 @@ private:
     QPointer<ConnectDialog> m_connectDialog;
     ConnectionResult m_session; //!< token cleared once ApiClient has it
     bool m_signedIn = false;
+    //! Where to go back to when switching to or adding a deployment is cancelled.
+    QUrl m_fallbackDeployment;
 
     QPointer<QProcess> m_simulator;
     QByteArray m_simulatorOutput;

@@ -42,7 +42,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption newChat(u"new-chat"_s,
         QCoreApplication::translate(
             "main", "Open the new-chat form (the desktop entry's action)."));
-    parser.addOptions({demo, screenshot, quitAfter, simArgument, newChat});
+    const QCommandLineOption background(u"background"_s,
+        QCoreApplication::translate(
+            "main", "Start in the tray without opening the window (start at login)."));
+    parser.addOptions({demo, screenshot, quitAfter, simArgument, newChat, background});
     parser.addPositionalArgument(u"link"_s,
         QCoreApplication::translate(
             "main", "agentdesk://chat/<id> or https://<deployment>/agents/<id>"),
@@ -59,6 +62,7 @@ int main(int argc, char *argv[])
     options.screenshotDirectory = parser.value(screenshot);
     options.quitAfterMs = parser.value(quitAfter).toInt();
     options.simulatorArguments = parser.values(simArgument);
+    options.startInBackground = parser.isSet(background);
 
     AgentDesk::Application agentDesk(options);
     QObject::connect(

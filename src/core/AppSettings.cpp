@@ -10,6 +10,7 @@ namespace {
 
 // Keys and defaults, side by side.
 constexpr auto keyDeploymentUrl = "connection/deploymentUrl"_L1;
+constexpr auto keyKnownDeployments = "connection/knownDeployments"_L1;
 constexpr auto keyOrganizationId = "connection/organizationId"_L1;
 constexpr auto keyLastChatId = "session/lastChatId"_L1;
 constexpr auto keyWindowGeometry = "window/geometry"_L1;
@@ -28,6 +29,12 @@ constexpr auto keyStartAtLogin = "desktop/startAtLogin"_L1;
 constexpr auto keyCacheSize = "cache/sizeMegabytes"_L1;
 
 constexpr int defaultCacheMegabytes = 256;
+
+QUrl originOf(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
+        | QUrl::RemovePath | QUrl::StripTrailingSlash);
+}
 
 } // namespace
 
@@ -53,10 +60,35 @@ QUrl AppSettings::deploymentUrl() const
 void AppSettings::setDeploymentUrl(const QUrl &url)
 {
     // Origin only: a pasted URL could carry a query (and a careless one a token) — never keep it.
-    m_settings->setValue(keyDeploymentUrl,
-        url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
-               | QUrl::RemovePath | QUrl::StripTrailingSlash)
-            .toString());
+    m_settings->setValue(keyDeploymentUrl, originOf(url).toString());
+}
+
+QList<QUrl> AppSettings::knownDeployments() const
+{
+    QList<QUrl> urls;
+    for (const QString &text : m_settings->value(keyKnownDeployments).toStringList()) {
+        const QUrl url(text);
+        if (url.isValid() && !url.host().isEmpty() && !urls.contains(url))
+            urls.append(url);
+    }
+    return urls;
+}
+void AppSettings::rememberDeployment(const QUrl &url)
+{
+    const QUrl origin = originOf(url);
+    if (!origin.isValid() || origin.host().isEmpty())
+        return;
+    QStringList list = m_settings->value(keyKnownDeployments).toStringList();
+    if (!list.contains(origin.toString())) {
+        list.append(origin.toString());
+        m_settings->setValue(keyKnownDeployments, list);
+    }
+}
+void AppSettings::forgetDeployment(const QUrl &url)
+{
+    QStringList list = m_settings->value(keyKnownDeployments).toStringList();
+    list.removeAll(originOf(url).toString());
+    m_settings->setValue(keyKnownDeployments, list);
 }
 
 QString AppSettings::organizationId() const

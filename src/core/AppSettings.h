@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -29,6 +30,13 @@ public:
     //! The deployment URL, e.g. https://coder.example.com (origin only, no path or query).
     QUrl deploymentUrl() const;
     void setDeploymentUrl(const QUrl &url);
+    //! Every deployment signed in to so far, the current one included (origins, oldest
+    //! first). Their tokens are in the keychain, keyed by origin; this list is how the
+    //! settings dialog offers to switch between them.
+    QList<QUrl> knownDeployments() const;
+    //! Adds \a url (origin only) to knownDeployments() unless it is there already.
+    void rememberDeployment(const QUrl &url);
+    void forgetDeployment(const QUrl &url);
     QString organizationId() const;
     void setOrganizationId(const QString &id);
     QString lastChatId() const;

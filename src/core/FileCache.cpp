@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QtConcurrentRun>
 
+#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -35,7 +36,29 @@ std::optional<QByteArray> readCached(const QString &path)
     return std::nullopt;
 }
 
-//! Worker side: writes atomically, then deletes the oldest files until the total fits.
+//! Worker side: deletes the least recently used files until the total is within maxBytes
+//! (everything when maxBytes is 0). \a keep (the file just written) goes last, so it survives
+//! unless it alone exceeds the bound. Returns the bytes left.
+qint64 trimTo(const QString &directory, qint64 maxBytes, const QString &keep = {})
+{
+    // Oldest first (QDir::Time sorts newest first; Reversed flips it).
+    const QFileInfoList entries =
+        QDir(directory).entryInfoList(QDir::Files, QDir::Time | QDir::Reversed);
+    qint64 total = 0;
+    for (const QFileInfo &entry : entries)
+        total += entry.size();
+    for (const QFileInfo &entry : entries) {
+        if (total <= maxBytes)
+            break;
+        if (entry.filePath() == keep && entries.size() > 1 && maxBytes > 0)
+            continue;
+        if (QFile::remove(entry.filePath()))
+            total -= entry.size();
+    }
+    return total;
+}
+
+//! Worker side: writes atomically, then trims.
 void storeAndTrim(
     const QString &directory, const QString &path, const QByteArray &bytes, qint64 maxBytes)
 {
@@ -46,20 +69,7 @@ void storeAndTrim(
                          << file.errorString();
         return;
     }
-    QFileInfoList entries = QDir(directory).entryInfoList(QDir::Files, QDir::Time | QDir::Reversed);
-    qint64 total = 0;
-    for (const QFileInfo &entry : entries)
-        total += entry.size();
-    // Oldest first (QDir::Time sorts newest first; Reversed flips it). The file just written is
-    // the newest and goes last, so it survives unless it alone exceeds the bound.
-    for (const QFileInfo &entry : entries) {
-        if (total <= maxBytes)
-            break;
-        if (entry.filePath() == path && entries.size() > 1)
-            continue;
-        if (QFile::remove(entry.filePath()))
-            total -= entry.size();
-    }
+    trimTo(directory, maxBytes, path);
 }
 
 } // namespace
@@ -83,6 +93,34 @@ FileCache::~FileCache()
 void FileCache::setMaxBytes(qint64 bytes)
 {
     m_maxBytes = std::max<qint64>(0, bytes);
+}
+
+void FileCache::trim(QObject *context, std::function<void(qint64)> done)
+{
+    runTrim(m_maxBytes, context, std::move(done));
+}
+
+void FileCache::clear(QObject *context, std::function<void(qint64)> done)
+{
+    runTrim(0, context, std::move(done));
+}
+
+void FileCache::usage(QObject *context, std::function<void(qint64)> done)
+{
+    runTrim(std::numeric_limits<qint64>::max(), context, std::move(done));
+}
+
+void FileCache::runTrim(qint64 maxBytes, QObject *context, std::function<void(qint64)> done)
+{
+    auto *watcher = new QFutureWatcher<qint64>(this);
+    QPointer<QObject> guard = context;
+    connect(watcher, &QFutureWatcherBase::finished, this,
+        [watcher, guard, hasContext = context != nullptr, done = std::move(done)] {
+            watcher->deleteLater();
+            if (done && (!hasContext || guard))
+                done(watcher->result());
+        });
+    watcher->setFuture(QtConcurrent::run(&m_disk, trimTo, m_directory, maxBytes, QString()));
 }
 
 QString FileCache::pathFor(const FileId &id) const

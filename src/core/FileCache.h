@@ -11,6 +11,8 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <functional>
+
 namespace AgentDesk {
 
 class ApiClient;
@@ -32,7 +34,15 @@ public:
     explicit FileCache(ApiClient *api, const QString &directory = {}, QObject *parent = nullptr);
     ~FileCache() override;
 
+    //! The bound for later stores; call trim() to apply a smaller one to what is there now.
     void setMaxBytes(qint64 bytes);
+    //! Deletes least recently used files until the cache fits maxBytes(), off the GUI thread;
+    //! \a done gets the bytes left (on this object's thread, only while \a context lives).
+    void trim(QObject *context = nullptr, std::function<void(qint64)> done = {});
+    //! Deletes every cached file; \a done gets the bytes left (0 unless a file was busy).
+    void clear(QObject *context = nullptr, std::function<void(qint64)> done = {});
+    //! The bytes on disk now, measured off the GUI thread.
+    void usage(QObject *context, std::function<void(qint64)> done);
     qint64 maxBytes() const noexcept { return m_maxBytes; }
     QString directory() const { return m_directory; }
     //! The file's path in the cache (it may not exist yet).
@@ -60,6 +70,7 @@ private:
     };
 
     void download(const FileId &id);
+    void runTrim(qint64 maxBytes, QObject *context, std::function<void(qint64)> done);
     void deliver(const FileId &id, const ApiResult<QByteArray> &result);
 
     ApiClient *m_api;

@@ -77,6 +77,11 @@ void DesktopNotifications::show(const NotificationRequest &request)
         QVariant::fromValue(uchar(request.kind == NotificationRequest::Kind::Finished ? 1 : 2)));
     hints.insert(u"category"_s,
         request.kind == NotificationRequest::Kind::Failed ? u"im.error"_s : u"im.received"_s);
+    // Desktop Notifications Specification hints; the name is from the freedesktop sound theme.
+    if (request.playSound)
+        hints.insert(u"sound-name"_s, u"message-new-instant"_s);
+    else
+        hints.insert(u"suppress-sound"_s, true);
 
     const uint replaces = m_notificationByChat.value(request.chatId, 0);
     QDBusMessage call = QDBusMessage::createMethodCall(service, path, interface, u"Notify"_s);

@@ -16,9 +16,10 @@ struct NotificationRequest
 
     ChatId chatId;
     Kind kind = Kind::Finished;
-    QString summary;      //!< Plain text, usually the chat title.
-    QString body;         //!< Plain text; the sink escapes it if the server speaks markup.
-    bool canStop = false; //!< Offer "Stop" (the chat may still be busy).
+    QString summary;       //!< Plain text, usually the chat title.
+    QString body;          //!< Plain text; the sink escapes it if the server speaks markup.
+    bool canStop = false;  //!< Offer "Stop" (the chat may still be busy).
+    bool playSound = true; //!< The settings' "play a sound"; off asks the server for silence.
 };
 
 //! Where notifications go. An interface so TrayNotifier can be tested without a session bus;

@@ -2,7 +2,9 @@
 
 #include "core/ApiClient.h"
 #include "core/AppSettings.h"
+#include "core/Autostart.h"
 #include "core/DraftStore.h"
+#include "core/FileCache.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
@@ -12,10 +14,12 @@
 #include "models/QueueModel.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
+#include "widgets/ComposerWidget.h"
 #include "widgets/ConversationWidget.h"
 #include "widgets/DiffPanel.h"
 #include "widgets/Icons.h"
 #include "widgets/NewChatDialog.h"
+#include "widgets/SettingsDialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -37,6 +41,13 @@
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
+
+namespace {
+
+//! The IconId an action shows, so refreshIcons() can recolour it after a theme change.
+constexpr char iconIdProperty[] = "agentdeskIconId";
+
+} // namespace
 
 //! The conversation pane and the one open chat behind it: its message and queue models and
 //! its session. Only this chat has an open /stream (§14.10); switching closes the previous one,
@@ -128,6 +139,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     m_palette = new CommandPalette(this);
     createActions();
+    refreshIcons();
     createMenus();
     m_palette->setActions(m_commands);
     statusBar()->setObjectName(u"statusBar"_s);
@@ -275,17 +287,12 @@ QAction *MainWindow::addCommand(const QString &objectName, const QString &text,
 
 void MainWindow::createActions()
 {
-    Icons *icons = m_deps.icons;
-    auto icon = [icons](IconId id) {
-        return icons ? icons->icon(id) : QIcon();
-    };
-
     addCommand(
         u"actionNewChat"_s, tr("&New Chat\u2026"), QKeySequence(tr("Ctrl+N")), &MainWindow::newChat)
-        ->setIcon(icon(IconId::NewChat));
+        ->setProperty(iconIdProperty, int(IconId::NewChat));
     addCommand(u"actionSearch"_s, tr("&Search Chats"), QKeySequence(tr("Ctrl+K")),
         &MainWindow::focusSearch)
-        ->setIcon(icon(IconId::Search));
+        ->setProperty(iconIdProperty, int(IconId::Search));
     addCommand(
         u"actionNextChat"_s, tr("Ne&xt Chat"), QKeySequence(tr("Alt+Down")), &MainWindow::nextChat);
     addCommand(u"actionPreviousChat"_s, tr("Pre&vious Chat"), QKeySequence(tr("Alt+Up")),
@@ -294,16 +301,16 @@ void MainWindow::createActions()
         &MainWindow::focusComposer);
     addCommand(u"actionInterrupt"_s, tr("&Interrupt Agent"), QKeySequence(tr("Ctrl+.")),
         &MainWindow::interrupt)
-        ->setIcon(icon(IconId::Stop));
+        ->setProperty(iconIdProperty, int(IconId::Stop));
     addCommand(u"actionTogglePin"_s, tr("&Pin"), QKeySequence(tr("Ctrl+D")), &MainWindow::togglePin)
-        ->setIcon(icon(IconId::Pin));
+        ->setProperty(iconIdProperty, int(IconId::Pin));
     addCommand(u"actionMovePinUp"_s, tr("Move Pin &Up"), QKeySequence(tr("Ctrl+Shift+Up")),
         &MainWindow::movePinUp);
     addCommand(u"actionMovePinDown"_s, tr("Move Pin Do&wn"), QKeySequence(tr("Ctrl+Shift+Down")),
         &MainWindow::movePinDown);
     addCommand(
         u"actionRename"_s, tr("&Rename\u2026"), QKeySequence(Qt::Key_F2), &MainWindow::rename)
-        ->setIcon(icon(IconId::Edit));
+        ->setProperty(iconIdProperty, int(IconId::Edit));
     addCommand(u"actionRegenerateTitle"_s, tr("Re&generate Title"),
         QKeySequence(tr("Ctrl+Shift+F2")), &MainWindow::regenerateTitle);
     addCommand(u"actionToggleRead"_s, tr("Mark as &Unread"), QKeySequence(tr("Ctrl+Shift+U")),
@@ -312,25 +319,25 @@ void MainWindow::createActions()
         &MainWindow::editLabels);
     addCommand(u"actionArchive"_s, tr("&Archive"), QKeySequence(tr("Ctrl+Shift+A")),
         &MainWindow::toggleArchive)
-        ->setIcon(icon(IconId::Archive));
+        ->setProperty(iconIdProperty, int(IconId::Archive));
     addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
         &MainWindow::openInBrowser);
     QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
         QKeySequence(tr("Ctrl+Shift+H")), &MainWindow::toggleArchivedView);
     archivedView->setCheckable(true);
-    archivedView->setIcon(icon(IconId::Archive));
+    archivedView->setProperty(iconIdProperty, int(IconId::Archive));
     m_archivedToggle->setDefaultAction(archivedView);
     QAction *side = addCommand(u"actionToggleSidePanel"_s, tr("&Diff Panel"),
         QKeySequence(tr("Ctrl+Shift+D")), &MainWindow::toggleSidePanel);
     side->setCheckable(true);
-    side->setIcon(icon(IconId::Diff));
+    side->setProperty(iconIdProperty, int(IconId::Diff));
     addCommand(
         u"actionReload"_s, tr("Re&load Chats"), QKeySequence(Qt::Key_F5), &MainWindow::reload);
     addCommand(u"actionCommandPalette"_s, tr("&Command Palette\u2026"),
         QKeySequence(tr("Ctrl+Shift+P")), &MainWindow::showCommandPalette);
     addCommand(u"actionSettings"_s, tr("&Settings\u2026"), QKeySequence(tr("Ctrl+,")),
         &MainWindow::showSettings)
-        ->setIcon(icon(IconId::Settings));
+        ->setProperty(iconIdProperty, int(IconId::Settings));
     addCommand(u"actionSignOut"_s, tr("Sign &Out"), QKeySequence(tr("Ctrl+Shift+Q")),
         &MainWindow::signOut);
     QAction *quitAction =
@@ -746,53 +753,75 @@ void MainWindow::reload()
 
 void MainWindow::showSettings()
 {
-    // A small placeholder until the full settings dialog arrives: the choices people ask for
-    // first (send key, tray, notifications).
     AppSettings *settings = m_deps.settings;
     if (!settings)
         return;
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(u"settingsDialog"_s);
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    SettingsDialog::Context context;
+    context.currentDeployment = m_deps.api ? m_deps.api->deploymentUrl() : QUrl();
+    context.trayAvailable = m_trayAvailable;
+    auto *dialog = new SettingsDialog(settings, context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Settings"));
-    auto *sendKey = new QComboBox(dialog);
-    sendKey->setObjectName(u"sendKeyComboBox"_s);
-    sendKey->addItem(tr("Enter sends, Shift+Enter adds a line"));
-    sendKey->addItem(tr("Ctrl+Enter sends, Enter adds a line"));
-    sendKey->setCurrentIndex(settings->sendKey() == AppSettings::SendKey::CtrlEnter ? 1 : 0);
-    auto *closeToTray =
-        new QCheckBox(tr("Keep running in the tray when the window closes"), dialog);
-    closeToTray->setObjectName(u"closeToTrayCheckBox"_s);
-    closeToTray->setChecked(settings->closeToTray());
-    auto *finished = new QCheckBox(tr("Notify when an agent finishes"), dialog);
-    finished->setObjectName(u"notifyFinishedCheckBox"_s);
-    finished->setChecked(settings->notifyOnFinished());
-    auto *failed = new QCheckBox(tr("Notify when an agent fails"), dialog);
-    failed->setObjectName(u"notifyErrorCheckBox"_s);
-    failed->setChecked(settings->notifyOnError());
-    auto *needsInput = new QCheckBox(tr("Notify when an agent needs input"), dialog);
-    needsInput->setObjectName(u"notifyNeedsInputCheckBox"_s);
-    needsInput->setChecked(settings->notifyOnNeedsInput());
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    auto *form = new QFormLayout(dialog);
-    form->addRow(tr("Send key:"), sendKey);
-    form->addRow(closeToTray);
-    form->addRow(finished);
-    form->addRow(failed);
-    form->addRow(needsInput);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [=] {
-        settings->setSendKey(sendKey->currentIndex() == 1 ? AppSettings::SendKey::CtrlEnter
-                                                          : AppSettings::SendKey::Enter);
-        settings->setCloseToTray(closeToTray->isChecked());
-        settings->setNotifyOnFinished(finished->isChecked());
-        settings->setNotifyOnError(failed->isChecked());
-        settings->setNotifyOnNeedsInput(needsInput->isChecked());
-        settings->sync();
-        dialog->accept();
-    });
+    m_settingsDialog = dialog;
+    if (FileCache *files = m_deps.files) {
+        auto show = [dialog](qint64 bytes) {
+            dialog->setCacheUsage(bytes);
+        };
+        files->usage(dialog, show);
+        connect(dialog, &SettingsDialog::clearCacheRequested, this,
+            [files, dialog, show] { files->clear(dialog, show); });
+    }
+    connect(dialog, &SettingsDialog::saved, this, [this, dialog] { applySettings(dialog); });
+    connect(dialog, &SettingsDialog::switchDeploymentRequested, this,
+        &MainWindow::switchDeploymentRequested, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::addDeploymentRequested, this,
+        &MainWindow::addDeploymentRequested, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::forgetDeploymentRequested, this,
+        &MainWindow::forgetDeploymentRequested, Qt::QueuedConnection);
     dialog->open();
+}
+
+SettingsDialog *MainWindow::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
+void MainWindow::applySettings(SettingsDialog *dialog)
+{
+    AppSettings *settings = m_deps.settings;
+    if (ConversationWidget *conversation = conversationWidget())
+        conversation->composer()->setSendKey(settings->sendKey());
+    if (FileCache *files = m_deps.files) {
+        files->setMaxBytes(qint64(settings->cacheSizeMegabytes()) * 1024 * 1024);
+        files->trim(dialog, [dialog](qint64 bytes) { dialog->setCacheUsage(bytes); });
+    }
+    const bool wanted = settings->startAtLogin();
+    if (wanted != Autostart::isEnabled()) {
+        QString error;
+        if (Autostart::setEnabled(wanted, QCoreApplication::applicationFilePath(), &error)) {
+            dialog->setAutostartError({});
+        } else {
+            dialog->setAutostartError(tr("Start at login could not be changed: %1").arg(error));
+            settings->setStartAtLogin(Autostart::isEnabled());
+        }
+    }
+    emit settingsChanged();
+}
+
+void MainWindow::refreshIcons()
+{
+    if (!m_deps.icons)
+        return;
+    // Every action of the window carries the meaning of its icon; recolour them all.
+    for (QAction *action : findChildren<QAction *>()) {
+        const QVariant id = action->property(iconIdProperty);
+        if (id.isValid())
+            action->setIcon(m_deps.icons->icon(IconId(id.toInt())));
+    }
 }
 
 void MainWindow::signOut()

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -34,6 +35,7 @@ class GitStreamClient;
 class Icons;
 class ModelConfigModel;
 class NewChatDialog;
+class SettingsDialog;
 struct ApiError;
 
 //! The main window (objectName mainWindow): chat list | conversation | side panel. Every
@@ -91,11 +93,21 @@ public:
     void saveLayout();
     //! Shows, raises and activates the window (tray, notifications).
     void bringToFront();
+    //! Re-reads every action's icon (after the palette changed and Icons were recoloured).
+    void refreshIcons();
+    //! Opens the settings dialog (also actionSettings); raises it when already open.
+    void showSettings();
+    SettingsDialog *settingsDialog() const;
 
 signals:
     void signOutRequested();
     void quitRequested();
     void stopChatRequested(const AgentDesk::ChatId &id);
+    //! The settings dialog saved; the app applies what only it can (theme, font).
+    void settingsChanged();
+    void switchDeploymentRequested(const QUrl &deployment);
+    void addDeploymentRequested();
+    void forgetDeploymentRequested(const QUrl &deployment);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -134,7 +146,7 @@ private:
     void toggleSidePanel();
     void focusComposer();
     void reload();
-    void showSettings();
+    void applySettings(SettingsDialog *dialog);
     void signOut();
     void quit();
     void showCommandPalette();
@@ -164,6 +176,7 @@ private:
     std::optional<DiffStatus> m_shownDiffStatus; //!< What the panel last got, to skip no-ops.
     CommandPalette *m_palette = nullptr;
     NewChatDialog *m_newChatDialog = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
 
     ChatId m_openChatId;
     ChatId m_restoreChatId; //!< The last chat of the previous run, opened once the list loads.

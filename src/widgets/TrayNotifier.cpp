@@ -180,6 +180,7 @@ void TrayNotifier::handleStatusChanged(const ChatId &id, ChatStatus previous, Ch
     NotificationRequest request;
     request.chatId = id;
     request.summary = titleOf(*chat);
+    request.playSound = !m_settings || m_settings->notificationSound();
     if (current == ChatStatus::Waiting && isActive(previous)) {
         if (m_settings && !m_settings->notifyOnFinished())
             return;

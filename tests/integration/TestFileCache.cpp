@@ -51,6 +51,7 @@ private slots:
     void secondRead_comesFromDisk_withoutNetwork();
     void bound_evictsLeastRecentlyUsed();
     void concurrentFetches_shareOneDownload();
+    void smallerBound_trimNow_thenClear();
     void deadCaller_getsNoCallback();
     void missingFile_reports404();
 
@@ -141,6 +142,47 @@ void TestFileCache::bound_evictsLeastRecentlyUsed()
     QVERIFY(!cache.contains(ids[0])); // the oldest went
     QVERIFY(cache.contains(ids[1]));
     QVERIFY(cache.contains(ids[2]));
+}
+
+void TestFileCache::smallerBound_trimNow_thenClear()
+{
+    QList<FileId> ids;
+    for (int i = 0; i < 3; ++i) {
+        const FileId id = upload(QByteArray(1000, char('x' + i)), u"t%1.txt"_s.arg(i));
+        QVERIFY(!id.isNull());
+        ids << id;
+    }
+    FileCache cache(m_api.get(), m_dir->path());
+    QSignalSpy stored(&cache, &FileCache::stored);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(fetch(cache, ids[i]).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(stored.size(), i + 1, waitMs);
+        QFile file(cache.pathFor(ids[i]));
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-3600 + i * 60),
+            QFileDevice::FileModificationTime));
+    }
+    qint64 measured = -1;
+    cache.usage(this, [&](qint64 bytes) { measured = bytes; });
+    QTRY_COMPARE_WITH_TIMEOUT(measured, qint64(3000), waitMs);
+
+    // The settings dialog lowers the bound: the cache shrinks now, not at the next download.
+    cache.setMaxBytes(1500);
+    qint64 left = -1;
+    cache.trim(this, [&](qint64 bytes) { left = bytes; });
+    QTRY_COMPARE_WITH_TIMEOUT(left, qint64(1000), waitMs);
+    QVERIFY(!cache.contains(ids[0]));
+    QVERIFY(!cache.contains(ids[1]));
+    QVERIFY(cache.contains(ids[2])); // the most recently used stays
+
+    left = -1;
+    cache.clear(this, [&](qint64 bytes) { left = bytes; });
+    QTRY_COMPARE_WITH_TIMEOUT(left, qint64(0), waitMs);
+    QVERIFY(!cache.contains(ids[2]));
+    // A cleared file is downloaded again on the next read.
+    const int downloads = cache.downloadCount();
+    QVERIFY(fetch(cache, ids[2]).ok());
+    QCOMPARE(cache.downloadCount(), downloads + 1);
 }
 
 void TestFileCache::concurrentFetches_shareOneDownload()

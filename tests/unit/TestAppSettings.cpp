@@ -99,6 +99,29 @@ private Q_SLOTS:
         QVERIFY(!content.contains("alice:pw"));
     }
 
+    void knownDeployments_rememberedOnceAsOrigins_andForgotten()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.ini"_s);
+        {
+            AppSettings settings(path);
+            QVERIFY(settings.knownDeployments().isEmpty());
+            settings.rememberDeployment(QUrl(u"https://a.example.com/agents/x?token=secret"_s));
+            settings.rememberDeployment(QUrl(u"https://a.example.com"_s));
+            settings.rememberDeployment(QUrl(u"https://b.example.com:8443/"_s));
+            settings.rememberDeployment(QUrl(u"not a url"_s));
+        }
+        AppSettings settings(path);
+        QCOMPARE(settings.knownDeployments(),
+            (QList<QUrl>{QUrl(u"https://a.example.com"_s), QUrl(u"https://b.example.com:8443"_s)}));
+        settings.forgetDeployment(QUrl(u"https://a.example.com/"_s));
+        QCOMPARE(settings.knownDeployments(), QList<QUrl>{QUrl(u"https://b.example.com:8443"_s)});
+        settings.sync();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("secret"));
+    }
+
     void outOfRangeValues_inTheFile_areClamped()
     {
         QTemporaryDir dir;

@@ -107,6 +107,17 @@ private slots:
         QCOMPARE(m_sink->shown.first().summary, u"Chat 1"_s);
         if (to == ChatStatus::Error)
             QCOMPARE(m_sink->shown.first().body, u"Provider overloaded"_s);
+        QVERIFY(!m_sink->shown.first().playSound); // quiet unless the user asks for sound
+    }
+
+    void soundSetting_on_asksForTheSound()
+    {
+        m_settings->setNotificationSound(true);
+        Chat chat = *m_model->chat(m_root);
+        chat.status = ChatStatus::Waiting;
+        m_model->upsert(chat);
+        QCOMPARE(m_sink->shown.size(), 1);
+        QVERIFY(m_sink->shown.first().playSound);
     }
 
     void statusChange_ofChild_isQuiet()
