@@ -209,7 +209,10 @@ void Application::start()
         return;
     }
     if (!m_options.token.isEmpty()) {
-        connectSilently(m_options.deploymentUrl, m_options.token, true);
+        // Kept in memory like any session-only token, so switching deployments can return.
+        const QUrl url = m_options.deploymentUrl;
+        m_sessionStore->writeToken(url.toString(), QString::fromLatin1(m_options.token),
+            [this, url](const SecretResult &) { connectSilently(url, m_options.token, true); });
         return;
     }
     const QUrl url = m_settings->deploymentUrl();

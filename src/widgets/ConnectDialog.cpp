@@ -357,6 +357,9 @@ void ConnectDialog::checkOrganizations()
 
 void ConnectDialog::saveToken()
 {
+    // Without a keychain (demo, tests signed in by token) the session store is the only place.
+    if (!m_keychain)
+        m_result.sessionOnly = true;
     SecretStore *store = m_result.sessionOnly ? m_sessionStore : m_keychain;
     if (!store) {
         fail(tr("No place to keep the token."));
