@@ -10,6 +10,7 @@ packages=(
     libgl-dev
     # run time (plugins that shlibdeps cannot see)
     qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins libsecret-1-0 fonts-dejavu-core
+    qt6-translations-l10n
     # headless tests: Xvfb, D-Bus session + keyring, screenshots, formatting, fuzzing
     xvfb xauth xdotool imagemagick x11-apps dbus dbus-x11 gnome-keyring libsecret-tools
     clang-format-14 clang-14 libclang-rt-14-dev

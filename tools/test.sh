@@ -61,6 +61,12 @@ if command -v desktop-file-validate >/dev/null && ls packaging/linux/*.desktop >
     step "desktop and metainfo files"
     desktop-file-validate packaging/linux/*.desktop
     appstreamcli validate --no-net packaging/linux/*.metainfo.xml
+    # --no-net cannot fetch the screenshots; at least each one must be in the tree it names.
+    for url in $(grep -o 'https://raw.githubusercontent.com/[^<]*' packaging/linux/*.metainfo.xml); do
+        file=${url#https://raw.githubusercontent.com/*/*/main/}
+        [ -f "$file" ] || { echo "metainfo: screenshot $file is not in the tree"; exit 1; }
+    done
+    echo "metainfo: $(grep -c '<image' packaging/linux/*.metainfo.xml) screenshots present"
 fi
 
 if command -v dpkg-deb >/dev/null && [ -f "$build/CPackConfig.cmake" ]; then
