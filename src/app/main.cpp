@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -21,6 +23,12 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(u"io.github.agentdesk.AgentDesk"_s);
     // The tray keeps the app alive when the window closes; quitting is explicit.
     QApplication::setQuitOnLastWindowClosed(false);
+
+    // --help in the system's language; removed again before Application installs the language
+    // chosen in the settings, which may differ.
+    QTranslator commandLineTranslator;
+    if (commandLineTranslator.load(QLocale::system(), u"agentdesk"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&commandLineTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -51,6 +59,7 @@ int main(int argc, char *argv[])
             "main", "agentdesk://chat/<id> or https://<deployment>/agents/<id>"),
         u"[link]"_s);
     parser.process(app);
+    QCoreApplication::removeTranslator(&commandLineTranslator);
 
     // Handed to Application like links: a running instance receives the raw arguments anyway.
     QStringList requests = parser.positionalArguments();

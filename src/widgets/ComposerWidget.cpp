@@ -85,7 +85,9 @@ ComposerWidget::ComposerWidget(
     }
     m_modelPicker->setObjectName(u"modelPicker"_s);
     m_modelPicker->setToolTip(tr("Model"));
-    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long model names must not set the window's minimum width (the diff panel needs room).
+    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelPicker->setMinimumContentsLength(12);
     m_modelPicker->setModel(m_proxy);
     m_modelPicker->hide(); // until models are known
     m_planMode->setObjectName(u"planModeToggle"_s);
@@ -95,6 +97,9 @@ ComposerWidget::ComposerWidget(
     m_planMode->setAutoRaise(true);
     m_hint->setObjectName(u"composerHint"_s);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
+    // A hint, not a control: it gives up its room (clipped, full text in the tooltip) before
+    // anything else in the row does.
+    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_error->setObjectName(u"composerError"_s);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
@@ -436,6 +441,7 @@ void ComposerWidget::updateState()
     } else {
         m_hint->setText(tr("Enter to send, Shift+Enter for a new line"));
     }
+    m_hint->setToolTip(m_hint->text());
 }
 
 void ComposerWidget::setModelConfigs(ModelConfigModel *models)

@@ -15,6 +15,7 @@
 #include "widgets/CommandPalette.h"
 #include "widgets/ConnectDialog.h"
 #include "widgets/ConversationWidget.h"
+#include "widgets/DiffPanel.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageEdit.h"
 #include "widgets/NewChatDialog.h"
@@ -337,6 +338,39 @@ private slots:
             10000);
         QVERIFY(!m_app->connectDialog() || !m_app->connectDialog()->isVisible());
         QTRY_VERIFY(!chatNamed(u"Fix flaky login e2e test"_s).isNull());
+    }
+
+    void sidePanel_opensInsideTheWindow()
+    {
+        // Opening the diff panel takes room from the conversation; it must not push the
+        // window wider than the screen the user gave it.
+        window()->resize(1100, 760);
+        QTRY_COMPARE(window()->width(), 1100);
+        window()->openChat(chatNamed(u"Fix flaky login e2e test"_s));
+        action(u"actionToggleSidePanel"_s)->trigger();
+        QTRY_VERIFY(window()->diffPanel()->isVisible());
+        QTest::qWait(100);
+        QCOMPARE(window()->width(), 1100);
+        QVERIFY(window()->diffPanel()->width() >= 280);
+        screenshot(u"TestMainWindow-sidePanel.png"_s);
+        action(u"actionToggleSidePanel"_s)->trigger();
+    }
+
+    void language_chosenInSettings_appliesFromTheNextStart()
+    {
+        const QString systemText = action(u"actionQuit"_s)->text();
+        m_app->settings()->setLanguage(u"de"_s);
+        m_app->settings()->sync();
+        m_app.reset();
+        startApp();
+        QCOMPARE(action(u"actionQuit"_s)->text(), u"&Beenden"_s);
+        QCOMPARE(action(u"actionSettings"_s)->text(), u"&Einstellungen\u2026"_s);
+        screenshot(u"TestMainWindow-german.png"_s);
+        m_app->settings()->setLanguage({});
+        m_app->settings()->sync();
+        m_app.reset(); // its translators go with it
+        startApp();
+        QCOMPARE(action(u"actionQuit"_s)->text(), systemText);
     }
 
     void draft_survivesRestart()
