@@ -74,6 +74,7 @@ Application::~Application()
     delete m_connectDialog;
     if (m_simulator) {
         // The simulator also dies with us (--die-with-parent); this is the orderly way.
+        m_simulator->disconnect(this); // its end is expected now, not an error to report
         m_simulator->kill();
         m_simulator->waitForFinished(2000); // reaped, so QProcess does not warn at exit
     }

@@ -69,11 +69,11 @@ ChatView::ChatView(const Icons *icons, QWidget *parent)
     m_copyTextAction->setObjectName(u"copyTextAction"_s);
     m_copyTextAction->setShortcut(QKeySequence::Copy);
     if (icons)
-        m_copyTextAction->setIcon(icons->icon(IconId::Copy));
+        icons->apply(m_copyTextAction, IconId::Copy);
     m_copyMarkdownAction->setObjectName(u"copyMarkdownAction"_s);
     m_editAction->setObjectName(u"editMessageAction"_s);
     if (icons)
-        m_editAction->setIcon(icons->icon(IconId::Edit));
+        icons->apply(m_editAction, IconId::Edit);
     connect(m_copyTextAction, &QAction::triggered, this, &ChatView::handleCopyText);
     connect(m_copyMarkdownAction, &QAction::triggered, this, &ChatView::handleCopyMarkdown);
     connect(m_editAction, &QAction::triggered, this, &ChatView::handleEdit);

@@ -80,8 +80,8 @@ ComposerWidget::ComposerWidget(
     m_stop->setObjectName(u"stopButton"_s);
     m_stop->setToolTip(tr("Stop the agent"));
     if (m_icons) {
-        m_send->setIcon(m_icons->icon(IconId::Send));
-        m_stop->setIcon(m_icons->icon(IconId::Stop));
+        m_icons->apply(m_send, IconId::Send);
+        m_icons->apply(m_stop, IconId::Stop);
     }
     m_modelPicker->setObjectName(u"modelPicker"_s);
     m_modelPicker->setToolTip(tr("Model"));
@@ -122,7 +122,7 @@ ComposerWidget::ComposerWidget(
     m_screenshot->setAutoRaise(true);
     m_screenshot->hide();
     if (m_icons) {
-        m_attach->setIcon(m_icons->icon(IconId::Attach));
+        m_icons->apply(m_attach, IconId::Attach);
         m_attach->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
 

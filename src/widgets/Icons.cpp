@@ -1,5 +1,7 @@
 #include "widgets/Icons.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QFile>
 #include <QPainter>
 #include <QPixmap>
@@ -134,6 +136,37 @@ QIcon Icons::tinted(IconId id, const QColor &color) const
 void Icons::setForeground(const QColor &foreground)
 {
     m_foreground = foreground;
+}
+
+void Icons::apply(QAction *action, IconId id) const
+{
+    action->setProperty(idProperty, int(id));
+    action->setIcon(icon(id));
+}
+
+void Icons::apply(QAbstractButton *button, IconId id) const
+{
+    button->setProperty(idProperty, int(id));
+    button->setIcon(icon(id));
+}
+
+void Icons::refresh(QObject *root) const
+{
+    auto idOf = [](const QObject *object) {
+        return object->property(idProperty);
+    };
+    QList<QAction *> actions = root->findChildren<QAction *>();
+    QList<QAbstractButton *> buttons = root->findChildren<QAbstractButton *>();
+    if (auto *action = qobject_cast<QAction *>(root))
+        actions.append(action);
+    for (QAction *action : std::as_const(actions)) {
+        if (const QVariant id = idOf(action); id.isValid())
+            action->setIcon(icon(IconId(id.toInt())));
+    }
+    for (QAbstractButton *button : std::as_const(buttons)) {
+        if (const QVariant id = idOf(button); id.isValid())
+            button->setIcon(icon(IconId(id.toInt())));
+    }
 }
 
 } // namespace AgentDesk

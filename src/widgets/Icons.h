@@ -4,6 +4,10 @@
 #include <QHash>
 #include <QIcon>
 
+class QAbstractButton;
+class QAction;
+class QObject;
+
 namespace AgentDesk {
 
 //! The icons AgentDesk uses, by meaning.
@@ -48,6 +52,16 @@ public:
     //! The bundled icon in a given colour (status glyphs painted by delegates).
     QIcon tinted(IconId id, const QColor &color) const;
     void setForeground(const QColor &foreground);
+
+    //! The property apply() sets: the IconId an action or button shows.
+    static constexpr char idProperty[] = "agentdeskIconId";
+
+    //! Sets the icon and remembers its meaning on the object, so refresh() can recolour it.
+    void apply(QAction *action, IconId id) const;
+    void apply(QAbstractButton *button, IconId id) const;
+    //! Re-reads the icon of \a root and every action and button under it that apply() set
+    //! (after the theme changed and setForeground() took the new text colour).
+    void refresh(QObject *root) const;
 
     //! The resource path of the bundled SVG for `id`.
     static QString resourcePath(IconId id);

@@ -42,13 +42,6 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-namespace {
-
-//! The IconId an action shows, so refreshIcons() can recolour it after a theme change.
-constexpr char iconIdProperty[] = "agentdeskIconId";
-
-} // namespace
-
 //! The conversation pane and the one open chat behind it: its message and queue models and
 //! its session. Only this chat has an open /stream (§14.10); switching closes the previous one,
 //! which also moves the server's read cursor.
@@ -289,10 +282,10 @@ void MainWindow::createActions()
 {
     addCommand(
         u"actionNewChat"_s, tr("&New Chat\u2026"), QKeySequence(tr("Ctrl+N")), &MainWindow::newChat)
-        ->setProperty(iconIdProperty, int(IconId::NewChat));
+        ->setProperty(Icons::idProperty, int(IconId::NewChat));
     addCommand(u"actionSearch"_s, tr("&Search Chats"), QKeySequence(tr("Ctrl+K")),
         &MainWindow::focusSearch)
-        ->setProperty(iconIdProperty, int(IconId::Search));
+        ->setProperty(Icons::idProperty, int(IconId::Search));
     addCommand(
         u"actionNextChat"_s, tr("Ne&xt Chat"), QKeySequence(tr("Alt+Down")), &MainWindow::nextChat);
     addCommand(u"actionPreviousChat"_s, tr("Pre&vious Chat"), QKeySequence(tr("Alt+Up")),
@@ -301,16 +294,16 @@ void MainWindow::createActions()
         &MainWindow::focusComposer);
     addCommand(u"actionInterrupt"_s, tr("&Interrupt Agent"), QKeySequence(tr("Ctrl+.")),
         &MainWindow::interrupt)
-        ->setProperty(iconIdProperty, int(IconId::Stop));
+        ->setProperty(Icons::idProperty, int(IconId::Stop));
     addCommand(u"actionTogglePin"_s, tr("&Pin"), QKeySequence(tr("Ctrl+D")), &MainWindow::togglePin)
-        ->setProperty(iconIdProperty, int(IconId::Pin));
+        ->setProperty(Icons::idProperty, int(IconId::Pin));
     addCommand(u"actionMovePinUp"_s, tr("Move Pin &Up"), QKeySequence(tr("Ctrl+Shift+Up")),
         &MainWindow::movePinUp);
     addCommand(u"actionMovePinDown"_s, tr("Move Pin Do&wn"), QKeySequence(tr("Ctrl+Shift+Down")),
         &MainWindow::movePinDown);
     addCommand(
         u"actionRename"_s, tr("&Rename\u2026"), QKeySequence(Qt::Key_F2), &MainWindow::rename)
-        ->setProperty(iconIdProperty, int(IconId::Edit));
+        ->setProperty(Icons::idProperty, int(IconId::Edit));
     addCommand(u"actionRegenerateTitle"_s, tr("Re&generate Title"),
         QKeySequence(tr("Ctrl+Shift+F2")), &MainWindow::regenerateTitle);
     addCommand(u"actionToggleRead"_s, tr("Mark as &Unread"), QKeySequence(tr("Ctrl+Shift+U")),
@@ -319,25 +312,25 @@ void MainWindow::createActions()
         &MainWindow::editLabels);
     addCommand(u"actionArchive"_s, tr("&Archive"), QKeySequence(tr("Ctrl+Shift+A")),
         &MainWindow::toggleArchive)
-        ->setProperty(iconIdProperty, int(IconId::Archive));
+        ->setProperty(Icons::idProperty, int(IconId::Archive));
     addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
         &MainWindow::openInBrowser);
     QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
         QKeySequence(tr("Ctrl+Shift+H")), &MainWindow::toggleArchivedView);
     archivedView->setCheckable(true);
-    archivedView->setProperty(iconIdProperty, int(IconId::Archive));
+    archivedView->setProperty(Icons::idProperty, int(IconId::Archive));
     m_archivedToggle->setDefaultAction(archivedView);
     QAction *side = addCommand(u"actionToggleSidePanel"_s, tr("&Diff Panel"),
         QKeySequence(tr("Ctrl+Shift+D")), &MainWindow::toggleSidePanel);
     side->setCheckable(true);
-    side->setProperty(iconIdProperty, int(IconId::Diff));
+    side->setProperty(Icons::idProperty, int(IconId::Diff));
     addCommand(
         u"actionReload"_s, tr("Re&load Chats"), QKeySequence(Qt::Key_F5), &MainWindow::reload);
     addCommand(u"actionCommandPalette"_s, tr("&Command Palette\u2026"),
         QKeySequence(tr("Ctrl+Shift+P")), &MainWindow::showCommandPalette);
     addCommand(u"actionSettings"_s, tr("&Settings\u2026"), QKeySequence(tr("Ctrl+,")),
         &MainWindow::showSettings)
-        ->setProperty(iconIdProperty, int(IconId::Settings));
+        ->setProperty(Icons::idProperty, int(IconId::Settings));
     addCommand(u"actionSignOut"_s, tr("Sign &Out"), QKeySequence(tr("Ctrl+Shift+Q")),
         &MainWindow::signOut);
     QAction *quitAction =
@@ -814,14 +807,13 @@ void MainWindow::applySettings(SettingsDialog *dialog)
 
 void MainWindow::refreshIcons()
 {
+    // Every action and button of the window carries the meaning of its icon; recolour all.
     if (!m_deps.icons)
         return;
-    // Every action of the window carries the meaning of its icon; recolour them all.
-    for (QAction *action : findChildren<QAction *>()) {
-        const QVariant id = action->property(iconIdProperty);
-        if (id.isValid())
-            action->setIcon(m_deps.icons->icon(IconId(id.toInt())));
-    }
+    m_deps.icons->refresh(this);
+    const QVariant state = m_connection ? m_connection->property("connectionState") : QVariant();
+    if (state.isValid())
+        handleConnectionStateChanged(ConnectionState(state.toInt()));
 }
 
 void MainWindow::signOut()

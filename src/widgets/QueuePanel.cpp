@@ -86,7 +86,7 @@ void QueuePanel::rebuild()
         remove->setText(tr("Remove"));
         remove->setToolTip(tr("Remove from the queue"));
         if (m_icons) {
-            remove->setIcon(m_icons->icon(IconId::Close));
+            m_icons->apply(remove, IconId::Close);
             remove->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         }
         auto *layout = new QHBoxLayout(rowWidget);

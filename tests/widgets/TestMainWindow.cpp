@@ -22,6 +22,7 @@
 #include "widgets/PaletteColors.h"
 #include "widgets/SettingsDialog.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -275,6 +276,8 @@ private slots:
 
     void settings_darkThemeAndSendKey_applyAtOnce()
     {
+        auto *attach = window()->findChild<QAbstractButton *>(u"attachButton"_s);
+        const int glyphBefore = glyphLightness(attach->icon());
         action(u"actionSettings"_s)->trigger();
         SettingsDialog *dialog = window()->settingsDialog();
         QTRY_VERIFY(dialog && dialog->isVisible());
@@ -289,6 +292,13 @@ private slots:
         QTRY_VERIFY(isDarkPalette(window()->palette()));
         auto *edit = window()->findChild<MessageEdit *>(u"messageEdit"_s);
         QCOMPARE(edit->sendKey(), AppSettings::SendKey::CtrlEnter);
+        // Bundled glyphs are recoloured for the dark palette (a desktop icon theme draws its own).
+        if (!QIcon::hasThemeIcon(u"mail-attachment"_s)
+            && !QIcon::hasThemeIcon(u"preferences-system"_s)) {
+            QVERIFY2(glyphBefore < 128, qPrintable(QString::number(glyphBefore)));
+            QTRY_VERIFY(glyphLightness(attach->icon()) > 128);
+            QVERIFY(glyphLightness(action(u"actionSettings"_s)->icon()) > 128);
+        }
         screenshot(u"TestMainWindow-dark.png"_s);
 
         m_app->settings()->setTheme(AppSettings::Theme::System);
@@ -423,6 +433,23 @@ private:
                 return index.data(ChatListModel::ChatIdRole).value<ChatId>();
         }
         return {};
+    }
+    //! The mean lightness of an icon's opaque pixels: dark glyph < 128 < light glyph.
+    static int glyphLightness(const QIcon &icon)
+    {
+        const QImage image = icon.pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+        qint64 sum = 0;
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor color = image.pixelColor(x, y);
+                if (color.alpha() > 128) {
+                    sum += color.lightness();
+                    ++count;
+                }
+            }
+        }
+        return count ? int(sum / count) : -1;
     }
     ChatId anotherRootChat(const ChatId &than) const
     {
