@@ -61,6 +61,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, const Context &context, QW
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
         &SettingsDialog::save);
 
+    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
@@ -288,8 +289,12 @@ void SettingsDialog::fillDeployments()
         urls.prepend(m_context.currentDeployment);
     for (const QUrl &url : std::as_const(urls)) {
         const bool current = url == m_context.currentDeployment;
-        auto *item = new QListWidgetItem(
-            current ? tr("%1 (signed in)").arg(url.toString()) : url.toString(), m_deployments);
+        // The host reads best; the full origin (scheme, port) is in the tooltip.
+        const QString name =
+            url.port() > 0 ? u"%1:%2"_s.arg(url.host()).arg(url.port()) : url.host();
+        auto *item =
+            new QListWidgetItem(current ? tr("%1 (signed in)").arg(name) : name, m_deployments);
+        item->setToolTip(url.toString());
         item->setData(urlRole, url);
         if (current) {
             QFont font = item->font();
@@ -339,7 +344,8 @@ void SettingsDialog::save()
 
 void SettingsDialog::setCacheUsage(qint64 bytes)
 {
-    m_cacheUsage->setText(locale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat));
+    // MiB, like the size limit next to it.
+    m_cacheUsage->setText(locale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat));
 }
 
 void SettingsDialog::setAutostartError(const QString &message)

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -144,6 +145,7 @@ private Q_SLOTS:
         QCOMPARE(list->count(), 2);
         QVERIFY(list->item(0)->font().bold()); // the one signed in to
         QVERIFY(list->item(0)->text().contains(u"a.example.com"_s));
+        QCOMPARE(list->item(0)->toolTip(), u"https://a.example.com"_s);
         auto *switchButton = child<QPushButton>(dialog, "switchDeploymentButton");
         QVERIFY(!switchButton->isEnabled()); // already there
 
@@ -175,9 +177,28 @@ private Q_SLOTS:
     {
         SettingsDialog dialog(m_settings.get(), {});
         dialog.setCacheUsage(3 * 1024 * 1024);
-        QCOMPARE(child<QLabel>(dialog, "cacheUsageLabel")->text(), u"3.0 MB"_s);
+        QCOMPARE(child<QLabel>(dialog, "cacheUsageLabel")->text(), u"3.0 MiB"_s);
         dialog.setAutostartError(u"Permission denied"_s);
         QVERIFY(!child<QLabel>(dialog, "autostartError")->isHidden());
+    }
+
+    void screenshots_ofEveryPage()
+    {
+        m_settings->rememberDeployment(QUrl(u"https://coder.example.com"_s));
+        m_settings->rememberDeployment(QUrl(u"https://dev.coder.example.com"_s));
+        SettingsDialog::Context context;
+        context.currentDeployment = QUrl(u"https://coder.example.com"_s);
+        SettingsDialog dialog(m_settings.get(), context);
+        dialog.setCacheUsage(87 * 1024 * 1024 + 300 * 1024);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
+        const QStringList names{u"general"_s, u"notifications"_s, u"deployments"_s, u"storage"_s};
+        for (int page = 0; page < names.size(); ++page) {
+            dialog.showPage(page);
+            QVERIFY(dialog.grab().save(
+                QDir(dir).filePath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
+        }
     }
 
 private:
