@@ -1,5 +1,6 @@
 #include "core/Autostart.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -27,6 +28,14 @@ bool Autostart::isEnabled()
             return false;
     }
     return true;
+}
+
+QString Autostart::launcherPath()
+{
+    const QString appImage = qEnvironmentVariable("APPIMAGE");
+    if (!appImage.isEmpty() && QFileInfo(appImage).isExecutable())
+        return appImage;
+    return QCoreApplication::applicationFilePath();
 }
 
 QString Autostart::quoteExecArgument(const QString &argument)

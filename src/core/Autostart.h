@@ -22,6 +22,10 @@ public:
     //! as the Desktop Entry Specification says. On failure returns false and says why in
     //! \a error, in words for the user.
     static bool setEnabled(bool enabled, const QString &executable, QString *error = nullptr);
+    //! What the entry should start: this binary, or the AppImage file when running from one
+    //! (its mount point changes every run). Flatpak would need the Background portal instead;
+    //! that packaging is a recipe only (README).
+    static QString launcherPath();
     //! The entry's text for \a executable.
     static QString entryText(const QString &executable);
     //! \a argument quoted for an Exec= key when it needs it.

@@ -795,7 +795,7 @@ void MainWindow::applySettings(SettingsDialog *dialog)
     const bool wanted = settings->startAtLogin();
     if (wanted != Autostart::isEnabled()) {
         QString error;
-        if (Autostart::setEnabled(wanted, QCoreApplication::applicationFilePath(), &error)) {
+        if (Autostart::setEnabled(wanted, Autostart::launcherPath(), &error)) {
             dialog->setAutostartError({});
         } else {
             dialog->setAutostartError(tr("Start at login could not be changed: %1").arg(error));

@@ -3,6 +3,7 @@
 
 #include "core/Autostart.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -91,6 +92,19 @@ private Q_SLOTS:
         QFETCH(QString, argument);
         QFETCH(QString, quoted);
         QCOMPARE(Autostart::quoteExecArgument(argument), quoted);
+    }
+
+    void launcherPath_isTheAppImageWhenRunFromOne()
+    {
+        QCOMPARE(Autostart::launcherPath(), QCoreApplication::applicationFilePath());
+        const QString appImage = m_config->filePath(u"AgentDesk-x86_64.AppImage"_s);
+        QFile file(appImage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeUser));
+        qputenv("APPIMAGE", QFile::encodeName(appImage));
+        QCOMPARE(Autostart::launcherPath(), appImage);
+        qunsetenv("APPIMAGE");
     }
 
     void unwritableConfig_saysWhy()
