@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHostAddress>
@@ -122,9 +123,22 @@ ConnectDialog::ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStor
     layout->addWidget(m_error);
     layout->addStretch();
     layout->addLayout(buttons);
-    // Grows when the error, the confirmation or the organization picker appear.
-    layout->setSizeConstraint(QLayout::SetMinimumSize);
     setMinimumWidth(520);
+}
+
+bool ConnectDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && layout()) {
+        // Grows when the error, the confirmation or the organization picker appear. A wrapped
+        // label needs its height for the dialog's width, which a minimum-size constraint
+        // does not ask for, so the dialog is measured here.
+        const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                         : layout()->totalSizeHint().height();
+        if (height() < needed)
+            resize(width(), needed);
+    }
+    return handled;
 }
 
 void ConnectDialog::setDeploymentUrl(const QUrl &url)

@@ -61,6 +61,9 @@ public:
     //! <origin>/settings/tokens for the current URL; empty when the URL is not valid.
     QUrl tokenPageUrl() const;
 
+protected:
+    bool event(QEvent *event) override;
+
 signals:
     void connected(const AgentDesk::ConnectionResult &result);
 
