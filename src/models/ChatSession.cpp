@@ -284,6 +284,8 @@ void ChatSession::publish()
         m_messages->setChatActive(isActive(m_assembler.status()));
         emit statusChanged(m_assembler.status());
     }
+    for (const ChatId &child : changes.childStatusesChanged)
+        emit childStatusChanged(child, m_assembler.childStatuses().value(child));
     if (changes.errorChanged)
         emit turnErrorChanged(m_assembler.lastError());
     if (changes.retryChanged) {

@@ -84,6 +84,9 @@ signals:
     void historyLoaded();
     void olderLoaded(int count);
     void statusChanged(ChatStatus status);
+    //! A sub-agent's status arrived on this (its parent's) stream, as older servers send it
+    //! (§12.7); only the child's status, never its parts.
+    void childStatusChanged(const AgentDesk::ChatId &child, AgentDesk::ChatStatus status);
     void connectionStateChanged(ConnectionState state);
     //! A REST call of this session failed.
     void errorOccurred(const ApiError &error);

@@ -20,6 +20,7 @@ QJsonObject SimFaults::toJson() const
         {QStringLiteral("fail_route"), failRoutePattern.isEmpty() ? QJsonValue() : failRoute},
         {QStringLiteral("duplicate_frames"), duplicateFrames},
         {QStringLiteral("unknown_events"), unknownEvents},
+        {QStringLiteral("legacy_child_status"), legacyChildStatus},
     };
 }
 
@@ -50,6 +51,7 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
     boolField("drop_stream_random", next.dropStreamRandom);
     boolField("drop_watch_random", next.dropWatchRandom);
     boolField("unknown_events", next.unknownEvents);
+    boolField("legacy_child_status", next.legacyChildStatus);
     // "random" may also be given as a string flavour: {"drop_stream_after_frames": {"random": 8}}.
     const QJsonValue drop = object.value(QStringLiteral("drop_stream_after_frames"));
     if (drop.isObject()) {

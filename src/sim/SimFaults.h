@@ -21,6 +21,9 @@ public:
     int failRouteCount = -1; // remaining failures; -1 = unlimited
     int duplicateFrames = 0; // every Nth frame is sent twice; 0 = off
     bool unknownEvents = false;
+    //! Seed-era behaviour (protocol §12.7): a sub-agent's status events are also sent on its
+    //! parent's stream, with the child's chat_id.
+    bool legacyChildStatus = false;
 
     QJsonObject toJson() const;
     //! Merges the keys present in \a object; `{"reset": true}` clears everything first.

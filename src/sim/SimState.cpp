@@ -393,9 +393,11 @@ void SimState::setStatus(const QString &chatId, const QString &status)
     if (status != QLatin1String("requires_action"))
         c->pendingToolCalls = {};
     touch(chatId);
-    publishStream(chatId,
-        {{kType, QStringLiteral("status")}, {kChatId, chatId},
-            {QStringLiteral("status"), QJsonObject{{QStringLiteral("status"), status}}}});
+    const QJsonObject event{{kType, QStringLiteral("status")}, {kChatId, chatId},
+        {QStringLiteral("status"), QJsonObject{{QStringLiteral("status"), status}}}};
+    publishStream(chatId, event);
+    if (m_faults && m_faults->legacyChildStatus && !c->parentId.isEmpty())
+        publishStream(c->parentId, event); // older builds: the child's status on the parent's
     publishWatch(QStringLiteral("status_change"), chatId);
 }
 

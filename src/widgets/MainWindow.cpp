@@ -71,6 +71,18 @@ public:
         m_session = nullptr;
         if (!id.isNull() && m_deps.api) {
             m_session = new ChatSession(m_deps.api, id, m_messages, m_queue, {}, this);
+            if (ChatListModel *chats = m_deps.chats) {
+                // Older servers report sub-agent statuses on the parent's stream (§12.7).
+                connect(m_session, &ChatSession::childStatusChanged, chats,
+                    [chats](const ChatId &child, ChatStatus status) {
+                        const Chat *known = chats->chat(child);
+                        if (!known || known->status == status)
+                            return;
+                        Chat updated = *known;
+                        updated.status = status;
+                        chats->upsert(updated);
+                    });
+            }
             m_widget->setSession(m_session, m_messages, m_queue, title);
             m_session->open();
         } else {

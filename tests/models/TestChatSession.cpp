@@ -50,6 +50,7 @@ private slots:
     void interrupt_stopsTheTurn();
     void edit_removesLaterMessages();
     void send_failure_keepsTheText();
+    void childStatus_onTheParentsStream_updatesOnlyTheChild();
 
 private:
     void openSession();
@@ -158,6 +159,30 @@ void TestChatSession::send_whileIdle_echoBecomesTheRealMessage()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
             && m_messages->newestId() == m_session->assembler().lastCommittedId(),
         20'000);
+}
+
+void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
+{
+    // A seed-era server (§12.7) also sends the sub-agent's status events on the parent's stream.
+    QVERIFY(m_sim->setFaults(QJsonObject{{u"legacy_child_status"_s, true}}));
+    openSession();
+    QSignalSpy children(m_session.get(), &ChatSession::childStatusChanged);
+    QSignalSpy ownStatus(m_session.get(), &ChatSession::statusChanged);
+    m_session->send(text(u"Add the CSV export, with tests"_s)); // the default turn spawns one
+    QTRY_VERIFY_WITH_TIMEOUT(!children.isEmpty(), 30'000);
+    const ChatId child = children.first().at(0).value<ChatId>();
+    QVERIFY(!child.isNull());
+    QVERIFY(child != mainChat);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+            && children.last().at(1).value<ChatStatus>() == ChatStatus::Waiting,
+        30'000);
+    // The child's statuses never became the parent's own, and none of its parts were merged.
+    for (const QList<QVariant> &change : std::as_const(children))
+        QCOMPARE(change.at(0).value<ChatId>(), child);
+    const auto &committed = m_session->assembler().committed();
+    QVERIFY(!committed.empty());
+    for (const auto &[id, message] : committed)
+        QVERIFY(message.chatId.isNull() || message.chatId == mainChat);
 }
 
 void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
