@@ -83,8 +83,10 @@ int main(int argc, char **argv)
 
     QElapsedTimer timer;
     timer.start();
+    const qint64 rssBeforeParse = Testing::residentKiB();
     const ParsedDiff parsed = DiffParser::parse(text);
     report("diff_parse_sync", double(timer.nsecsElapsed()) / 1e6, "ms");
+    const qint64 rssParsed = Testing::residentKiB() - rssBeforeParse;
     report("diff_files", parsed.files.size(), "files");
     report("diff_lines", parsed.lineCount, "lines");
     report("diff_bytes", double(text.size()) * 2 / 1024, "KiB");
@@ -99,10 +101,15 @@ int main(int argc, char **argv)
 
     {
         DiffModel model;
+        const qint64 rssBeforeModel = Testing::residentKiB();
         timer.restart();
         model.setDiff(parsed);
         report("diff_model_set", double(timer.nsecsElapsed()) / 1e6, "ms");
         report("diff_model_rows", model.rowCount(), "rows");
+        // Memory per row of parsed lines plus model rows (a QString per row would add ≥ 80 B).
+        const qint64 rssModel = Testing::residentKiB() - rssBeforeModel;
+        report("diff_parse_and_model_bytes_per_row",
+            double(rssParsed + rssModel) * 1024 / double(qMax(1, model.rowCount())), "B/row");
     }
 
     DiffPanel panel(nullptr);

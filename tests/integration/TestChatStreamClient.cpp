@@ -102,6 +102,7 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
     QList<QWebSocket *> sockets;
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
         QWebSocket *socket = server.nextPendingConnection();
+        socket->setParent(&server); // nextPendingConnection hands over ownership
         requests.append(socket->request());
         sockets.append(socket);
         if (sockets.size() == 1)
@@ -149,7 +150,7 @@ void TestChatStreamClient::silence_withoutFramesOrPongs_abortsAndReconnects()
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     int connections = 0;
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
-        server.nextPendingConnection(); // accept and say nothing
+        server.nextPendingConnection()->setParent(&server); // accept and say nothing
         ++connections;
     });
     ChatStreamClient client(
@@ -217,8 +218,10 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
     QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     QWebSocket *serverSide = nullptr;
-    connect(&server, &QWebSocketServer::newConnection, this,
-        [&] { serverSide = server.nextPendingConnection(); });
+    connect(&server, &QWebSocketServer::newConnection, this, [&] {
+        serverSide = server.nextPendingConnection();
+        serverSide->setParent(&server);
+    });
     ChatStreamClient client(
         QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
                  .arg(chat.toString())),

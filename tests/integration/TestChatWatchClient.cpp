@@ -61,6 +61,7 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
     QList<QWebSocket *> sockets;
     connect(&server, &QWebSocketServer::newConnection, this, [&] {
         QWebSocket *socket = server.nextPendingConnection();
+        socket->setParent(&server); // nextPendingConnection hands over ownership
         requests.append(socket->request());
         sockets.append(socket);
         socket->sendTextMessage(watchFrame(u"status_change"_s, mainChat, u"running"_s));
@@ -103,8 +104,8 @@ void TestChatWatchClient::silence_withoutFramesOrPongs_abortsAndReconnects()
 {
     QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(
-        &server, &QWebSocketServer::newConnection, this, [&] { server.nextPendingConnection(); });
+    connect(&server, &QWebSocketServer::newConnection, this,
+        [&] { server.nextPendingConnection()->setParent(&server); });
     ChatWatchClient client(
         QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/watch"_s.arg(server.serverPort())),
         [](const QUrl &url) { return QNetworkRequest(url); });

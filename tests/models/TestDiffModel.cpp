@@ -5,7 +5,6 @@
 #include "models/DiffSideBySideModel.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"
-#include "support/ResidentMemory.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -51,7 +50,7 @@ private slots:
     void setDiff_isTheOnlyReset();
     void binaryAndRename_haveHeaderRowsOnly();
     void sideBySide_pairsRemovesWithAdds();
-    void memory_50kLines_staysCompact();
+    void bigDiff_50kLines_rowsReadTheirTextOnDemand();
 
 private:
     std::unique_ptr<DiffModel> m_model;
@@ -195,7 +194,7 @@ void TestDiffModel::sideBySide_pairsRemovesWithAdds()
     QCOMPARE(pairs.rowCount(), 0);
 }
 
-void TestDiffModel::memory_50kLines_staysCompact()
+void TestDiffModel::bigDiff_50kLines_rowsReadTheirTextOnDemand()
 {
     QString text;
     text.reserve(50'000 * 50);
@@ -209,19 +208,14 @@ void TestDiffModel::memory_50kLines_staysCompact()
                 : u"     // unchanged line number %1 of this file\n"_s.arg(i);
         }
     }
-    const qint64 before = Testing::residentKiB();
     ParsedDiff diff = DiffParser::parse(text);
     m_model->setDiff(std::move(diff));
-    const qint64 after = Testing::residentKiB();
-    const qint64 rows = m_model->rowCount();
+    const int rows = m_model->rowCount();
     QVERIFY(rows > 50'000);
-    // Parsed lines (32 B) + rows (16 B) + bookkeeping; a QString per row would add ≥ 80 B more.
-    const qint64 growth = after - before;
-    qInfo("diff model: %lld rows, RSS growth %lld KiB (%.1f B/row), text %lld KiB", rows, growth,
-        double(growth) * 1024.0 / double(rows), qint64(text.size() * 2 / 1024));
-    QVERIFY2(growth * 1024 / rows < 120, "more than 120 bytes per row");
-    // Reading a row does not copy the text into the model.
-    QVERIFY(!m_model->index(int(rows) - 1).data(DiffModel::TextRole).toString().isEmpty());
+    // Rows hold offsets into the diff's text; reading one slices it then (its memory per row is
+    // BenchDiffView's figure, not asserted here).
+    QCOMPARE(m_model->index(rows - 1).data(DiffModel::TextRole).toString(),
+        u"    // unchanged line number 149 of this file"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDiffModel)
