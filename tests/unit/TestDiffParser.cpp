@@ -5,7 +5,6 @@
 #include "core/DiffParser.h"
 #include "support/FixtureFiles.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -372,13 +371,12 @@ void TestDiffParser::hugeLine_isKeptWhole()
     const QString text = u"diff --git a/min.js b/min.js\n--- a/min.js\n+++ b/min.js\n"
                          u"@@ -1 +1 @@\n-"_s
         + longText + u"\n+"_s + longText + u"y\n"_s;
-    QElapsedTimer timer;
-    timer.start();
+    // Parse speed is BenchDiffView's figure; here only that nothing is cut or split.
     const ParsedDiff diff = DiffParser::parse(text);
     checkInvariants(diff);
+    QCOMPARE(diff.files.at(0).hunks.at(0).lines.size(), 2);
     QCOMPARE(diff.files.at(0).hunks.at(0).lines.at(0).textLength, 2'000'000);
     QCOMPARE(diff.files.at(0).hunks.at(0).lines.at(1).textLength, 2'000'001);
-    QVERIFY2(timer.elapsed() < 2000, "a single huge line must parse in linear time");
 }
 
 void TestDiffParser::intraLine_data()
