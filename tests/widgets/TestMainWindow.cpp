@@ -33,12 +33,14 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
 
 using namespace AgentDesk;
@@ -348,6 +350,32 @@ private slots:
             10000);
         QVERIFY(!m_app->connectDialog() || !m_app->connectDialog()->isVisible());
         QTRY_VERIFY(!chatNamed(u"Fix flaky login e2e test"_s).isNull());
+
+        // Forget the other deployment (after confirming): off the list, this session goes on.
+        action(u"actionSettings"_s)->trigger();
+        settings = window()->settingsDialog();
+        QTRY_VERIFY(settings && settings->isVisible());
+        list = settings->findChild<QListWidget *>(u"deploymentList"_s);
+        list->setCurrentRow(1);
+        QTimer confirm;
+        confirm.setInterval(20);
+        QObject::connect(&confirm, &QTimer::timeout, this, [&confirm] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != "forgetDeploymentConfirmation"_L1)
+                return;
+            confirm.stop();
+            for (QAbstractButton *button : box->buttons()) {
+                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                    button->click();
+            }
+        });
+        confirm.start();
+        settings->findChild<QPushButton *>(u"forgetDeploymentButton"_s)->click();
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(m_app->settings()->knownDeployments(), QList<QUrl>{m_sim->baseUrl()});
+        QCOMPARE(m_app->apiClient()->deploymentUrl(), m_sim->baseUrl());
+        QVERIFY(m_app->chatDirectory() && m_app->chatDirectory()->isListLoaded());
+        settings->reject();
     }
 
     void sidePanel_opensInsideTheWindow()
