@@ -113,9 +113,10 @@ void ChatDirectory::fetchNextPage(quint64 generation)
 {
     ListChatsQuery query;
     query.q = m_pendingQueries.first();
-    query.limit = m_pageSize;
+    const int limit = m_offset == 0 ? m_pageSize : m_pageSize * laterPageFactor;
+    query.limit = limit;
     query.offset = m_offset;
-    m_api->listChats(query, this, [this, generation](const ApiResult<QList<Chat>> &result) {
+    m_api->listChats(query, this, [this, generation, limit](const ApiResult<QList<Chat>> &result) {
         if (generation != m_generation)
             return;
         if (!result.ok()) {
@@ -130,7 +131,7 @@ void ChatDirectory::fetchNextPage(quint64 generation)
         if (!m_listLoaded && m_commandsInFlight == 0 && m_offset == 0
             && m_pendingQueries.first().isEmpty())
             m_model->replaceAll(listedRoots());
-        if (m_pageSize > 0 && page.size() >= m_pageSize) {
+        if (limit > 0 && page.size() >= limit) {
             m_offset += int(page.size());
         } else {
             m_pendingQueries.removeFirst();
