@@ -1,6 +1,7 @@
 // Screenshots and files in, diffs and PR status out: the real window, composed by Application
 // against the test's own agentdesk-sim --demo, driven by objectName as a user would drive it.
 
+#include "AppUnderTest.h"
 #include "app/Application.h"
 #include "core/DraftStore.h"
 #include "models/ChatDirectory.h"
@@ -266,21 +267,7 @@ private slots:
     }
 
 private:
-    void startApp()
-    {
-        Application::Options options;
-        options.deploymentUrl = m_sim->baseUrl();
-        options.token = m_sim->token();
-        options.storageDirectory = m_storage.path();
-        m_app = std::make_unique<Application>(options);
-        m_app->start();
-        QTRY_VERIFY(m_app->mainWindow());
-        window()->resize(1280, 800);
-        window()->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window()));
-        QTRY_VERIFY(m_app->chatDirectory()->isListLoaded());
-        QTRY_VERIFY(window()->chatListView()->model()->rowCount() > 0);
-    }
+    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
 
     MainWindow *window() const { return m_app->mainWindow(); }
     ConversationWidget *conversation() const { return window()->conversationWidget(); }

@@ -1,6 +1,7 @@
 // The real window, composed by Application against the test's own agentdesk-sim, driven by
 // objectName and QAction the way a user drives it with mouse and keyboard.
 
+#include "AppUnderTest.h"
 #include "app/Application.h"
 #include "app/SingleInstance.h"
 #include "core/ApiClient.h"
@@ -427,21 +428,7 @@ private slots:
     }
 
 private:
-    void startApp()
-    {
-        Application::Options options;
-        options.deploymentUrl = m_sim->baseUrl();
-        options.token = m_sim->token();
-        options.storageDirectory = m_storage.path();
-        m_app = std::make_unique<Application>(options);
-        m_app->start();
-        QTRY_VERIFY(m_app->mainWindow());
-        window()->resize(1280, 800);
-        window()->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window()));
-        QTRY_VERIFY(m_app->chatDirectory()->isListLoaded());
-        QTRY_VERIFY(list()->model()->rowCount() > 0);
-    }
+    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
 
     MainWindow *window() const { return m_app->mainWindow(); }
     ChatListView *list() const { return window()->chatListView(); }

@@ -1,0 +1,39 @@
+#pragma once
+
+// The real app, composed by Application against a test's own agentdesk-sim and signed in with
+// the simulator's token, its window shown and its chat list loaded. Shared by the widget tests
+// that drive the whole window.
+
+#include "app/Application.h"
+#include "models/ChatDirectory.h"
+#include "support/SimulatorProcess.h"
+#include "widgets/ChatListView.h"
+#include "widgets/MainWindow.h"
+
+#include <QTest>
+
+#include <memory>
+
+namespace AgentDesk::Testing {
+
+//! Starts `app` (settings and drafts in `storageDirectory`, so a restart finds them); on
+//! failure the current test has failed and `app` may be partly started.
+inline void startSignedInApp(
+    std::unique_ptr<Application> &app, const SimulatorProcess &sim, const QString &storageDirectory)
+{
+    Application::Options options;
+    options.deploymentUrl = sim.baseUrl();
+    options.token = sim.token();
+    options.storageDirectory = storageDirectory;
+    app = std::make_unique<Application>(options);
+    app->start();
+    QTRY_VERIFY(app->mainWindow());
+    MainWindow *window = app->mainWindow();
+    window->resize(1280, 800);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_VERIFY(app->chatDirectory()->isListLoaded());
+    QTRY_VERIFY(window->chatListView()->model()->rowCount() > 0);
+}
+
+} // namespace AgentDesk::Testing
