@@ -24,6 +24,9 @@ public:
     //! Seed-era behaviour (protocol §12.7): a sub-agent's status events are also sent on its
     //! parent's stream, with the child's chat_id.
     bool legacyChildStatus = false;
+    //! An edit soft-deletes the edited message too and stores the new text under a new id, as
+    //! some Coder-compatible servers do (the response's `message` then has another id).
+    bool editReplacesMessage = false;
 
     QJsonObject toJson() const;
     //! Merges the keys present in \a object; `{"reset": true}` clears everything first.

@@ -1114,7 +1114,16 @@ HttpResponse SimRoutes::editMessage(
         } else if (m.id == mid) {
             m.content = parts;
             edited = m;
-            kept.append(m);
+            if (m_options->faults.editReplacesMessage) {
+                // The original goes with everything after it; the text returns under a new id.
+                deleted.append(m.id);
+                m_state->setLastMessageId(m_state->lastMessageId() + 1);
+                edited.id = m_state->lastMessageId();
+                edited.createdAt = QDateTime::currentDateTimeUtc();
+                kept.append(edited);
+            } else {
+                kept.append(m);
+            }
         } else {
             deleted.append(m.id);
         }

@@ -1,0 +1,140 @@
+#pragma once
+
+// The journey harness (tests/journeys): the real composed application (Application, the same
+// composition root main() uses) against a real agentdesk-sim process on loopback, its window
+// shown, driven only through input (clicks at a row's visual rect, key sequences, typed text,
+// shortcuts) and read back as painted: the rows the viewport shows, found with indexAt() over
+// the viewport, each checked for pixels in a fresh grab, compared with the server's own truth
+// (GET {chat}/messages on the simulator).
+
+#include "app/Application.h"
+#include "core/ApiTypes.h"
+#include "support/SimulatorProcess.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QKeySequence>
+#include <QRect>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+class QAbstractItemView;
+class QAction;
+class QPlainTextEdit;
+
+namespace AgentDesk {
+class ChatListView;
+class ChatView;
+class ComposerWidget;
+class ConversationWidget;
+class MainWindow;
+} // namespace AgentDesk
+
+namespace AgentDesk::Testing {
+
+//! One row of the conversation as the viewport shows it.
+struct PaintedMessage
+{
+    int row = -1;
+    QRect rect; //!< In viewport coordinates, clipped to the viewport.
+    MessageId id;
+    MessageRole role = MessageRole::Unknown;
+    QString text; //!< What the delegate renders: the parts' plain text.
+    bool streaming = false;
+    bool pending = false;
+    bool inked = false; //!< The row's rect in a fresh grab has pixels besides the background.
+};
+
+//! One row of the chat list as the viewport shows it.
+struct PaintedChat
+{
+    ChatId id;
+    QString title;
+    QRect rect;
+    bool inked = false;
+};
+
+class Journey final
+{
+public:
+    //! `simulatorArguments` go to agentdesk-sim (default: the demo data).
+    explicit Journey(const QStringList &simulatorArguments = {QStringLiteral("--demo")});
+    ~Journey();
+    Journey(const Journey &) = delete;
+    Journey &operator=(const Journey &) = delete;
+
+    //! Starts the simulator once; false with the reason in errorString().
+    bool startSimulator();
+    //! Starts (or restarts, keeping settings and drafts) the signed-in app; its window is
+    //! shown at 1280×800 and the list has loaded. False if any step timed out.
+    bool startApp(const QStringList &arguments = {});
+    //! Ends the app the way Quit does (drafts flushed, last chat remembered).
+    void quitApp();
+    //! Ends the app without its quit path (what survives is what was already on disk).
+    void dropApp();
+    QString errorString() const { return m_error; }
+
+    SimulatorProcess &sim() { return *m_sim; }
+    Application *app() const { return m_app.get(); }
+    MainWindow *window() const;
+    ChatListView *list() const;
+    ConversationWidget *conversation() const;
+    ChatView *chatView() const;
+    ComposerWidget *composer() const;
+    QPlainTextEdit *editor() const;
+    QString storagePath() const { return m_storage.path(); }
+
+    // ---- input -------------------------------------------------------------------------------
+    //! The list row of the chat titled `title` (scrolled into view first); null if not shown.
+    ChatId chatIdByTitle(const QString &title) const;
+    //! Clicks the chat's row in the list at its visual rect; false if it is not in the list.
+    bool clickChat(const QString &title);
+    bool clickChat(const ChatId &id);
+    //! Focuses the composer with a click and types `text` key by key.
+    void type(const QString &text);
+    //! Presses a key sequence on the widget that has focus (the window if none).
+    void press(const QKeySequence &keys);
+    //! Clicks a visible widget found by objectName; false if not found or hidden.
+    bool clickButton(const QString &objectName);
+    QAction *action(const QString &objectName) const;
+
+    // ---- what is painted ---------------------------------------------------------------------
+    QList<PaintedMessage> paintedConversation() const;
+    QList<PaintedChat> paintedChatList() const;
+    //! The painted conversation's texts, top to bottom.
+    QStringList paintedTexts() const;
+    //! Whether any painted row's text contains `needle`.
+    bool paints(const QString &needle) const;
+    //! Empty when the conversation as painted matches the server's transcript of `chat`: every
+    //! painted committed row is a message of that chat with the same text, in order, no row
+    //! twice, every row inked, and (when the view follows the bottom) the newest server message
+    //! with text is painted. Otherwise says what differs.
+    QString compareWithServer(const ChatId &chat) const;
+
+    // ---- the server's truth -------------------------------------------------------------------
+    QJsonArray serverMessages(const ChatId &chat);
+    QJsonObject serverChat(const ChatId &chat);
+    //! A blocking JSON request to the simulator (set-up and truth only, never the app's path).
+    int serverRequest(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+        QJsonObject *answer = nullptr);
+    //! The chats route prefix the simulator serves (/api/v2/chats or /api/experimental/chats).
+    QString chatsPrefix();
+
+    //! Saves a grab of the window into $AGENTDESK_ARTIFACTS/journeys/<name>.png.
+    QString screenshot(const QString &name) const;
+
+private:
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<Application> m_app;
+    QTemporaryDir m_storage;
+    QString m_error;
+    QString m_prefix;
+};
+
+//! Joined plain text of a server message's text parts (what a row shows for it).
+QString serverMessageText(const QJsonObject &message);
+
+} // namespace AgentDesk::Testing

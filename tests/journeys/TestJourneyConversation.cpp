@@ -1,0 +1,325 @@
+// Journeys through one conversation: opening chats in turn, sending and watching a turn stream,
+// queueing, stopping, editing, retries and errors, answering the agent, tool files. The real
+// window against a real agentdesk-sim, driven by clicks and keys, checked by what it paints.
+
+#include "Journey.h"
+#include "models/ChatListModel.h"
+#include "models/MessageListModel.h"
+#include "widgets/ChatView.h"
+#include "widgets/ComposerWidget.h"
+#include "widgets/ConversationWidget.h"
+#include "widgets/MainWindow.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString chatA = u"Fix flaky login e2e test"_s;
+const QString chatB = u"Add CSV export to the reports page"_s;
+const QString chatC = u"Explain the billing cron job"_s;
+
+} // namespace
+
+class TestJourneyConversation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_journey =
+            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
+        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
+    }
+    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
+    void cleanup() { m_journey->dropApp(); }
+
+    //! Defect 1: the view went deaf to its model after the second switch.
+    void openThreeChats_inTurn_eachPaintsItsOwnTranscript()
+    {
+        Journey &j = *m_journey;
+        const ChatId a = j.chatIdByTitle(chatA), b = j.chatIdByTitle(chatB),
+                     c = j.chatIdByTitle(chatC);
+        QVERIFY(!a.isNull() && !b.isNull() && !c.isNull());
+        // B works while the user reads the others.
+        QCOMPARE(j.serverRequest("POST", u"/__sim/chats/"_s + b.toString() + u"/turn"_s,
+                     {{u"scenario"_s, u"long"_s}}),
+            202);
+        int shot = 0;
+        for (const ChatId &id : {a, b, c, a, b}) {
+            QVERIFY(j.clickChat(id));
+            QTRY_COMPARE(j.window()->visibleChatId(), id);
+            QString why;
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                (why = j.compareWithServer(id)).isEmpty(), qPrintable(why), 10'000);
+            j.screenshot(u"open-chats-%1"_s.arg(++shot));
+        }
+        // Back on B: its streamed answer is painted and keeps growing without a resize.
+        auto streamingText = [&j] {
+            for (const PaintedMessage &row : j.paintedConversation()) {
+                if (row.streaming && row.inked)
+                    return row.text;
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!streamingText().isEmpty(), 10'000);
+        const QString first = streamingText();
+        QTRY_VERIFY_WITH_TIMEOUT(streamingText().size() > first.size(), 10'000);
+        j.screenshot(u"open-chats-streaming"_s);
+    }
+
+    //! Type, send with Enter, watch the answer stream in and end; the composer is empty after.
+    void send_turnStreamsToTheEnd()
+    {
+        Journey &j = *m_journey;
+        const ChatId a = j.chatIdByTitle(chatA);
+        QVERIFY(j.clickChat(a));
+        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        j.type(u"/scenario quick Is src tidy?"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY(j.paints(u"Is src tidy?"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"All good"_s), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status), 15'000);
+        QString why;
+        QTRY_VERIFY2((why = j.compareWithServer(a)).isEmpty(), qPrintable(why));
+        QVERIFY(j.editor()->toPlainText().isEmpty());
+    }
+
+    //! Defect 2: the edited message stayed on screen beside its replacement when the server
+    //! stores the edit under a new id.
+    void editEarlierMessage_replacesItAndEverythingAfter()
+    {
+        Journey &j = *m_journey;
+        QVERIFY(j.sim().setFaults({{u"edit_replaces_message"_s, true}}));
+        const ChatId a = j.chatIdByTitle(chatA);
+        QVERIFY(j.clickChat(a));
+        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QString original;
+        for (const QJsonValue &message : j.serverMessages(a)) {
+            if (message.toObject().value("role"_L1).toString() == "user"_L1)
+                original = serverMessageText(message.toObject()); // newest first: the last wins
+        }
+        QVERIFY(!original.isEmpty());
+        QTRY_VERIFY(j.paints(original));
+        // Up in the empty composer edits the last own message, as in the web UI.
+        j.type({});
+        j.press(QKeySequence(Qt::Key_Up));
+        QTRY_COMPARE(j.editor()->toPlainText(), original);
+        j.press(QKeySequence::SelectAll);
+        QTest::keyClicks(j.editor(), u"/scenario quick Edited: run it ten times"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY(j.paints(u"Edited: run it ten times"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status), 15'000);
+        QString why;
+        QTRY_VERIFY2((why = j.compareWithServer(a)).isEmpty(), qPrintable(why));
+        QVERIFY2(!j.paints(original), "the original message is still painted");
+        j.screenshot(u"edited-message"_s);
+        QVERIFY(j.sim().setFaults({{u"reset"_s, true}}));
+    }
+
+    //! Defect 3: a fatal error after a retry showed no banner.
+    void retryThenFatalError_showsTheErrorBanner()
+    {
+        Journey &j = *m_journey;
+        const ChatId c = j.chatIdByTitle(chatC);
+        QVERIFY(j.clickChat(c));
+        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        j.type(u"/scenario retry_error try the cron again"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        auto *retry = j.window()->findChild<QWidget *>(u"retryBanner"_s);
+        auto *error = j.window()->findChild<QWidget *>(u"turnErrorBanner"_s);
+        QVERIFY(retry && error);
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            j.app()->chatListModel()->chat(c)->status == ChatStatus::Error, 20'000);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(!retry->isVisible());
+        auto *text = error->findChild<QLabel *>(u"errorBannerText"_s);
+        QVERIFY(text && !text->text().isEmpty());
+        j.screenshot(u"retry-then-error"_s);
+    }
+
+    //! After a retry the real answer streams and the retry banner goes away.
+    void retryThenAnswer_retryBannerLeaves()
+    {
+        Journey &j = *m_journey;
+        const ChatId c = j.chatIdByTitle(chatC);
+        QVERIFY(j.clickChat(c));
+        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        j.type(u"/scenario retry_ok and once more"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        auto *retry = j.window()->findChild<QWidget *>(u"retryBanner"_s);
+        QVERIFY(retry);
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(j.paintedConversation().cbegin(), j.paintedConversation().cend(),
+                [](const PaintedMessage &row) { return row.streaming && !row.text.isEmpty(); })
+                || !isActive(j.app()->chatListModel()->chat(c)->status),
+            20'000);
+        QTRY_VERIFY(!retry->isVisible());
+    }
+
+    //! Defect 4: a requires_action chat could not be answered.
+    void requiresAction_answerTheTool_chatRunsOn()
+    {
+        Journey &j = *m_journey;
+        const ChatId a = j.chatIdByTitle(chatA);
+        QVERIFY(j.clickChat(a));
+        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        j.type(u"/scenario ask open the report in my editor"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            j.app()->chatListModel()->chat(a)->status == ChatStatus::RequiresAction, 15'000);
+        auto *panel = j.window()->findChild<QWidget *>(u"actionRequiredPanel"_s);
+        QVERIFY(panel);
+        QTRY_VERIFY(panel->isVisible());
+        auto *name = panel->findChild<QLabel *>(u"actionToolName"_s);
+        QVERIFY(name && name->text().contains(u"open_in_ide"_s));
+        // The pending call is painted as waiting for the user, not as stopped.
+        QTRY_VERIFY(j.paints(u"I need to open the file"_s));
+        bool waiting = false;
+        for (int row = 0; row < j.chatView()->model()->rowCount(); ++row) {
+            const auto states = j.chatView()
+                                    ->model()
+                                    ->index(row, 0)
+                                    .data(MessageListModel::ToolStatesRole)
+                                    .value<MessageListModel::ToolStates>();
+            for (auto state : states)
+                waiting |= state == MessageListModel::ToolCallState::AwaitingInput;
+        }
+        QVERIFY(waiting);
+        j.screenshot(u"requires-action-form"_s);
+        auto *output = panel->findChild<QPlainTextEdit *>(u"toolOutputEdit"_s);
+        QVERIFY(output);
+        QTest::mouseClick(output->viewport(), Qt::LeftButton);
+        QTest::keyClicks(output, u"{\"opened\": true}"_s);
+        QVERIFY(j.clickButton(u"submitToolResultsButton"_s));
+        QTRY_VERIFY(!panel->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"the editor result arrived"_s), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status)
+                && j.app()->chatListModel()->chat(a)->status != ChatStatus::RequiresAction,
+            15'000);
+        bool answered = false;
+        for (const QJsonValue &message : j.serverMessages(a)) {
+            const QJsonObject object = message.toObject();
+            if (object.value("role"_L1).toString() != "tool"_L1)
+                continue;
+            for (const QJsonValue &part : object.value("content"_L1).toArray())
+                answered |= part.toObject().value("tool_name"_L1).toString() == "open_in_ide"_L1
+                    && part.toObject().value("result"_L1).toObject().value("opened"_L1).toBool();
+        }
+        QVERIFY2(answered, "the server has no tool result with the user's answer");
+    }
+
+    //! Defect 5: file parts produced by tools were never shown.
+    void toolTurn_withFilePart_showsTheFile()
+    {
+        Journey &j = *m_journey;
+        const ChatId b = j.chatIdByTitle(chatB);
+        QVERIFY(j.clickChat(b));
+        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        j.type(u"/scenario toolfile take a screenshot of the report"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
+        // The server's tool message carries a file part; the row that holds the call shows it.
+        QString fileId;
+        for (const QJsonValue &message : j.serverMessages(b)) {
+            const QJsonObject object = message.toObject();
+            if (object.value("role"_L1).toString() != "tool"_L1)
+                continue;
+            for (const QJsonValue &part : object.value("content"_L1).toArray()) {
+                if (part.toObject().value("type"_L1).toString() == "file"_L1)
+                    fileId = part.toObject().value("file_id"_L1).toString();
+            }
+        }
+        QVERIFY2(!fileId.isEmpty(), "the simulator's tool message has no file part");
+        bool shown = false;
+        for (const PaintedMessage &row : j.paintedConversation()) {
+            const auto parts = j.chatView()
+                                   ->model()
+                                   ->index(row.row, 0)
+                                   .data(MessageListModel::PartsRole)
+                                   .value<QList<MessagePart>>();
+            for (const MessagePart &part : parts)
+                shown |= part.kind == MessagePart::Kind::File && part.fileId.toString() == fileId
+                    && row.inked;
+        }
+        QVERIFY2(shown, "no painted row shows the tool's file");
+        j.screenshot(u"tool-file-part"_s);
+    }
+
+    //! Defect 14: Stop interrupts at once; the stopped answer says so. Queue two, remove one,
+    //! promote one.
+    void queueTwo_removeOne_promoteOne_thenStop()
+    {
+        Journey &j = *m_journey;
+        const ChatId b = j.chatIdByTitle(chatB);
+        QVERIFY(j.clickChat(b));
+        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        j.type(u"/scenario long write the whole export"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        QTest::keyClicks(j.editor(), u"/scenario long first queued"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTest::keyClicks(j.editor(), u"/scenario long second queued"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        auto *queue = j.window()->findChild<QWidget *>(u"queuePanel"_s);
+        QTRY_VERIFY(queue->isVisible());
+        auto items = [queue] {
+            return queue->findChildren<QWidget *>(u"queueItem"_s);
+        };
+        QTRY_COMPARE(items().size(), 2);
+        QTest::mouseClick(
+            items().at(0)->findChild<QAbstractButton *>(u"removeButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(items().size(), 1);
+        QTest::mouseClick(
+            items().at(0)->findChild<QAbstractButton *>(u"promoteButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"second queued"_s), 15'000);
+        QTRY_VERIFY(!queue->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        // One press stops the agent, no confirmation.
+        j.press(QKeySequence(Qt::CTRL | Qt::Key_Period));
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        QTRY_VERIFY(j.paints(u"Stopped"_s) || j.paintedTexts().join(u' ').contains(u"stopped"_s));
+        QString why;
+        QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
+        QVERIFY(!j.paints(u"first queued"_s));
+    }
+
+    //! Defect 14: Ctrl+Shift+Enter sends now and interrupts the running turn.
+    void sendAndInterrupt_replacesTheRunningTurn()
+    {
+        Journey &j = *m_journey;
+        const ChatId b = j.chatIdByTitle(chatB);
+        QVERIFY(j.clickChat(b));
+        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        j.type(u"/scenario long the long one"_s);
+        j.press(QKeySequence(Qt::Key_Return));
+        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        QTest::keyClicks(j.editor(), u"/scenario quick never mind, just this"_s);
+        j.press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+        auto *queue = j.window()->findChild<QWidget *>(u"queuePanel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"never mind, just this"_s), 10'000);
+        QVERIFY(!queue->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"All good"_s), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
+        QString why;
+        QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
+    }
+
+private:
+    std::unique_ptr<Journey> m_journey;
+};
+
+QTEST_MAIN(TestJourneyConversation)
+#include "TestJourneyConversation.moc"
