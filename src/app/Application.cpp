@@ -238,7 +238,10 @@ void Application::installTranslators()
     const QString chosen = m_settings ? m_settings->language() : QString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     auto *own = new QTranslator(this);
-    if (own->load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s)) {
+    // English is a translation too: it holds the plural forms ("1 second", "2 seconds"). A
+    // locale without its own file (C, POSIX, fr_FR …) gets the English one, never the sources.
+    if (own->load(locale, u"agentdesk"_s, u"_"_s, u":/i18n"_s)
+        || own->load(u"agentdesk_en"_s, u":/i18n"_s)) {
         QCoreApplication::installTranslator(own);
         m_translators.append(own);
     } else {

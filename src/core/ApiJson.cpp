@@ -543,6 +543,9 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
     chat.lastTurnSummary = string(object, u"last_turn_summary");
     chat.summary = string(object, u"summary");
     chat.diffStatus = diffStatusFromJson(object.value(u"diff_status"));
+    chat.hasDiffStatusField = object.contains(u"diff_status");
+    chat.hasLabelsField = object.contains(u"labels");
+    chat.hasFilesField = object.contains(u"files");
     chat.createdAt = timestampFromJson(object.value(u"created_at"));
     chat.updatedAt = timestampFromJson(object.value(u"updated_at"));
     chat.archived = boolean(object, u"archived");

@@ -252,6 +252,11 @@ struct Chat
     QString lastTurnSummary;
     QString summary;
     std::optional<DiffStatus> diffStatus;
+    //! Whether the payload carried these fields at all. Watch events may leave them out; an
+    //! absent field keeps what is known, it does not mean "none" (§11.3, §20.2).
+    bool hasDiffStatusField = true;
+    bool hasLabelsField = true;
+    bool hasFilesField = true;
     QDateTime createdAt;
     QDateTime updatedAt;
     bool archived = false;

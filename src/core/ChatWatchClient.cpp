@@ -11,6 +11,7 @@ ChatWatchClient::ChatWatchClient(QUrl watchUrl, RequestFactory factory, QObject 
     , m_channel(new WebSocketChannel(std::move(factory), &lcWatch, this))
 {
     m_channel->setReconnectPolicy(ReconnectPolicy::forWatch());
+    connect(m_channel, &WebSocketChannel::upgradeRejected, this, &ChatWatchClient::upgradeRejected);
     connect(m_channel, &WebSocketChannel::stateChanged, this, &ChatWatchClient::stateChanged);
     connect(m_channel, &WebSocketChannel::opened, this, &ChatWatchClient::connected);
     connect(m_channel, &WebSocketChannel::textFrameReceived, this, &ChatWatchClient::handleFrame);

@@ -35,6 +35,8 @@ signals:
     //! A (re)connection opened: events may have been missed, re-list now (§11.3).
     void connected();
     void stateChanged(ConnectionState state);
+    //! The server refused the upgrade with this HTTP status (401: the session ended).
+    void upgradeRejected(int httpStatus);
 
 private:
     void handleFrame(const QString &frame);

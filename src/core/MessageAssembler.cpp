@@ -128,6 +128,11 @@ MessageAssembler::Changes MessageAssembler::apply(const StreamEvent &event)
     switch (event.type) {
     case StreamEvent::Type::MessagePart:
         applyMessagePart(event, changes);
+        if (m_retry) {
+            // The provider answers again: the retry is over, the real answer streams.
+            m_retry.reset();
+            changes.retryChanged = true;
+        }
         break;
     case StreamEvent::Type::Message:
         applyMessage(event.message, changes);

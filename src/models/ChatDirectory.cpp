@@ -33,6 +33,8 @@ ChatDirectory::ChatDirectory(
 {
     m_reconcileTimer.setInterval(defaultReconcileInterval);
     connect(&m_reconcileTimer, &QTimer::timeout, this, &ChatDirectory::refresh);
+    m_listRetryTimer.setSingleShot(true);
+    connect(&m_listRetryTimer, &QTimer::timeout, this, &ChatDirectory::refresh);
     connect(m_watch, &ChatWatchClient::connected, this, &ChatDirectory::handleWatchConnected);
     connect(m_watch, &ChatWatchClient::eventReceived, this, &ChatDirectory::handleWatchEvent);
     connect(m_watch, &ChatWatchClient::stateChanged, this, &ChatDirectory::handleWatchStateChanged);
@@ -54,6 +56,7 @@ void ChatDirectory::stop()
 {
     m_started = false;
     m_reconcileTimer.stop();
+    m_listRetryTimer.stop();
     m_watch->stop();
     ++m_generation; // answers of a listing in flight are dropped
     m_listing = false;
@@ -64,6 +67,11 @@ void ChatDirectory::stop()
 void ChatDirectory::setReconcileInterval(std::chrono::milliseconds interval)
 {
     m_reconcileTimer.setInterval(interval);
+}
+
+void ChatDirectory::setListRetryPolicy(const ReconnectPolicy &policy)
+{
+    m_listRetryPolicy = policy;
 }
 
 void ChatDirectory::setPageSize(int pageSize)
@@ -151,6 +159,14 @@ void ChatDirectory::finishListing(quint64 generation, const std::optional<ApiErr
     const QList<WatchEvent> buffered = std::exchange(m_buffered, {});
     if (error) {
         emit errorOccurred(*error);
+        // The list is stale (a chat may be gone on the server): try again until it is not.
+        const QString text = error->toDisplayString();
+        if (text != m_listError) {
+            m_listError = text;
+            emit listErrorChanged(m_listError);
+        }
+        if (m_started && error->kind != ApiError::Kind::Cancelled)
+            m_listRetryTimer.start(m_listRetryPolicy.next());
     } else if (m_commandsInFlight > 0) {
         // The list may predate a command the server has not answered yet; applying it would
         // undo the optimistic change for a moment. List again once the commands are done.
@@ -158,6 +174,12 @@ void ChatDirectory::finishListing(quint64 generation, const std::optional<ApiErr
     } else {
         m_model->replaceAll(listedRoots());
         m_listLoaded = true;
+        m_listRetryPolicy.reset();
+        m_listRetryTimer.stop();
+        if (!m_listError.isEmpty()) {
+            m_listError.clear();
+            emit listErrorChanged(m_listError);
+        }
     }
     m_listed.clear();
     // Events that arrived during the GET are newer than (or as new as) the list.
@@ -198,13 +220,40 @@ void ChatDirectory::applyWatchEvent(const WatchEvent &event)
 {
     if (!event.hasChat || event.chat.id.isNull())
         return; // §6.12: an event without a chat carries nothing to apply
+    if (event.kind == WatchEvent::Kind::Deleted && event.chat.archived) {
+        // §20.2: archiving sends `deleted` for every member of the family with archived: true.
+        // It moves to the archived view; it is not gone.
+        if (m_model->chat(event.chat.id)) {
+            m_model->setArchived(event.chat.id, true);
+            m_model->upsert(withOverrides(mergedWithKnown(event.chat)));
+        } else if (event.chat.isRoot()) {
+            m_model->upsert(withOverrides(event.chat));
+        }
+        return;
+    }
     if (event.kind == WatchEvent::Kind::Deleted) {
         m_model->remove(event.chat.id);
         m_unreadOverrides.remove(event.chat.id);
         return;
     }
-    // Whatever the kind, the payload is the whole current chat: upsert it (§11.3).
-    m_model->upsert(withOverrides(event.chat));
+    // Whatever the kind, the payload is the current chat: upsert it (§11.3), keeping what it
+    // leaves out (real servers send status_change without diff_status or files).
+    m_model->upsert(withOverrides(mergedWithKnown(event.chat)));
+}
+
+Chat ChatDirectory::mergedWithKnown(Chat chat) const
+{
+    const Chat *known = m_model->chat(chat.id);
+    if (!known)
+        return chat;
+    if (!chat.hasDiffStatusField)
+        chat.diffStatus = known->diffStatus;
+    if (!chat.hasLabelsField)
+        chat.labels = known->labels;
+    if (!chat.hasFilesField)
+        chat.files = known->files;
+    chat.hasDiffStatusField = chat.hasLabelsField = chat.hasFilesField = true;
+    return chat;
 }
 
 // --- Read state ----------------------------------------------------------------------------------

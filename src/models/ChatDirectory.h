@@ -2,6 +2,7 @@
 
 #include "core/ApiError.h"
 #include "core/ApiTypes.h"
+#include "core/ReconnectPolicy.h"
 #include "core/WebSocketChannel.h"
 
 #include <QHash>
@@ -50,6 +51,11 @@ public:
 
     ConnectionState connectionState() const;
     bool isListLoaded() const { return m_listLoaded; }
+    //! Why the last listing failed; empty when the list is as fresh as the watch keeps it. A
+    //! failed listing is retried with back-off until one succeeds.
+    QString listError() const { return m_listError; }
+    //! Back-off of the listing retries (tests make it short).
+    void setListRetryPolicy(const ReconnectPolicy &policy);
     bool isListing() const { return m_listing; }
 
     // Commands. Each applies optimistically; a refusal rolls back and emits errorOccurred.
@@ -78,6 +84,8 @@ signals:
         const AgentDesk::ChatId &id, AgentDesk::ChatStatus previous, AgentDesk::ChatStatus current);
     //! A full re-list was applied to the model.
     void listLoaded();
+    //! listError() changed (a listing failed, or one succeeded after failures).
+    void listErrorChanged(const QString &error);
 
 private:
     struct UnreadOverride
@@ -95,6 +103,8 @@ private:
     //! The roots listed so far, each once, with the local read overrides applied.
     QList<Chat> listedRoots();
     Chat withOverrides(Chat chat);
+    //! Fields a watch payload left out keep the values the model holds.
+    Chat mergedWithKnown(Chat chat) const;
     void setUnreadOverride(const ChatId &id, bool value);
     //! Sends a PATCH; on refusal puts `previous` back and reports.
     void sendUpdate(const ChatId &id, const UpdateChatRequest &request, QList<Chat> previous);
@@ -104,6 +114,9 @@ private:
     ChatWatchClient *m_watch;
     ChatListModel *m_model;
     QTimer m_reconcileTimer;
+    QTimer m_listRetryTimer;
+    ReconnectPolicy m_listRetryPolicy{std::chrono::seconds(2), std::chrono::seconds(60)};
+    QString m_listError;
     int m_pageSize = defaultPageSize;
 
     bool m_started = false;

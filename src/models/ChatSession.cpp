@@ -169,10 +169,28 @@ QString ChatSession::send(
 
 void ChatSession::interrupt()
 {
+    // What the turn wrote so far is kept (§8.5); the answer that ends now is marked stopped.
+    m_stopRequested = true;
+    m_stopFloor = m_messages->newestId().value_or(MessageId{});
     m_api->interruptChat(m_chatId, this, [this](const ApiResult<Chat> &result) {
-        if (!result.ok() && !result.error().isHttpStatus(409)) // 409: nothing to stop
+        if (!result.ok() && !result.error().isHttpStatus(409)) { // 409: nothing to stop
+            m_stopRequested = false;
             emit errorOccurred(result.error());
+        }
     });
+}
+
+void ChatSession::markStoppedAnswer()
+{
+    m_stopRequested = false;
+    for (auto it = m_assembler.committed().crbegin(); it != m_assembler.committed().crend(); ++it) {
+        if (it->first <= m_stopFloor)
+            break;
+        if (it->second.role == MessageRole::Assistant) {
+            m_messages->markStopped(it->first);
+            return;
+        }
+    }
 }
 
 void ChatSession::editMessage(MessageId messageId, const QList<InputPart> &content)
@@ -186,12 +204,17 @@ void ChatSession::editMessage(MessageId messageId, const QList<InputPart> &conte
                 return;
             }
             const EditMessageResult &edited = result.value();
-            // §14.7: drop deleted_message_ids, and anything above the edited message.
+            // §14.7: drop deleted_message_ids, and anything above the edited message. Servers
+            // that store the edit under a new id deleted the original too.
+            const bool replaced = edited.message.id != messageId;
             QList<MessageId> gone = edited.deletedMessageIds;
             for (const auto &entry : m_assembler.committed()) {
-                if (entry.first > messageId && !gone.contains(entry.first))
+                const bool stale =
+                    entry.first > messageId || (replaced && entry.first == messageId);
+                if (stale && entry.first != edited.message.id && !gone.contains(entry.first))
                     gone.append(entry.first);
             }
+            gone.removeAll(edited.message.id);
             collect(m_assembler.removeMessages(gone));
             collect(m_assembler.loadHistory(QList<ChatMessage>{edited.message} + edited.messages));
             publish(); // removals first, so the view never shows both histories
@@ -280,8 +303,17 @@ void ChatSession::publish()
         m_messages->setPreview(m_assembler.preview());
     if (changes.queueChanged)
         m_queue->replaceAll(m_assembler.queue());
+    if (changes.actionsChanged) {
+        QSet<QString> awaiting;
+        for (const ActionRequiredCall &call : m_assembler.pendingActions())
+            awaiting.insert(call.toolCallId);
+        m_messages->setAwaitingCalls(awaiting);
+        emit pendingActionsChanged(m_assembler.pendingActions());
+    }
     if (changes.statusChanged) {
         m_messages->setChatActive(isActive(m_assembler.status()));
+        if (m_stopRequested && !isActive(m_assembler.status()))
+            markStoppedAnswer();
         emit statusChanged(m_assembler.status());
     }
     for (const ChatId &child : changes.childStatusesChanged)

@@ -96,6 +96,8 @@ signals:
     void retryCleared();
     //! Client tool calls to run now; each tool_call_id is reported once (§14.6).
     void actionRequired(const QList<ActionRequiredCall> &calls);
+    //! The client tool calls the chat waits for now (empty once answered or cancelled).
+    void pendingActionsChanged(const QList<ActionRequiredCall> &calls);
     //! POST messages succeeded: the echo became `message`, or the text was queued.
     void messageSent(const QString &nonce, bool queued);
     //! The send failed; `content` lets the composer restore the text.
@@ -110,6 +112,7 @@ private:
     void schedulePublish();
     void publish();
     void applyCommitted(const QList<ChatMessage> &messages);
+    void markStoppedAnswer();
 
     ApiClient *m_api;
     ChatId m_chatId;
@@ -123,6 +126,8 @@ private:
     bool m_loadingOlder = false;
     int m_publishCount = 0;
     int m_openGeneration = 0;
+    bool m_stopRequested = false;
+    MessageId m_stopFloor; //!< The newest message when the user pressed Stop.
 };
 
 } // namespace AgentDesk

@@ -162,7 +162,13 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return message.createdAt;
     case PartsRole:
-        return QVariant::fromValue(message.parts);
+        return QVariant::fromValue(partsWithToolFiles(message));
+    case StoppedRole:
+        return m_stopped.contains(message.id);
+    case ContinuesTurnRole:
+        return entry.continuesTurn;
+    case ContinuedRole:
+        return entry.continued;
     case ToolResultsRole:
         return QVariant::fromValue(resultsOf(message));
     case ToolStatesRole:
@@ -204,6 +210,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {SendErrorRole, "sendError"},
         {UsageRole, "usage"},
         {ModelConfigIdRole, "modelConfigId"},
+        {StoppedRole, "stopped"},
+        {ContinuesTurnRole, "continuesTurn"},
+        {ContinuedRole, "continued"},
     });
     return names;
 }
@@ -237,7 +246,10 @@ MessageListModel::ToolStates MessageListModel::statesOf(const ChatMessage &messa
     for (const MessagePart &part : message.parts) {
         if (part.kind != MessagePart::Kind::ToolCall)
             continue;
-        ToolCallState state = m_chatActive ? ToolCallState::Running : ToolCallState::Interrupted;
+        ToolCallState state = m_awaitingCalls.contains(part.toolCallId)
+            ? ToolCallState::AwaitingInput
+            : m_chatActive ? ToolCallState::Running
+                           : ToolCallState::Interrupted;
         if (const MessagePart *result = resultFor(part.toolCallId))
             state = result->isError ? ToolCallState::Failed : ToolCallState::Done;
         states.insert(part.toolCallId, state);
@@ -291,9 +303,18 @@ void MessageListModel::applyToolMessage(const ChatMessage &message)
 
     QSet<QString> changed;
     QStringList callIds;
+    // Files a tool produced (a screenshot, a report) travel in its tool message after the
+    // result; they are shown with the call that made them.
+    QHash<QString, QList<MessagePart>> files;
+    QString lastCall;
     for (const MessagePart &part : message.parts) {
+        if (part.kind == MessagePart::Kind::File && !lastCall.isEmpty()) {
+            files[lastCall].append(part);
+            continue;
+        }
         if (part.kind != MessagePart::Kind::ToolResult || part.toolCallId.isEmpty())
             continue;
+        lastCall = part.toolCallId;
         callIds.append(part.toolCallId);
         const auto known = m_results.constFind(part.toolCallId);
         if (known != m_results.cend() && samePart(*known, part))
@@ -307,9 +328,48 @@ void MessageListModel::applyToolMessage(const ChatMessage &message)
             m_results.remove(callId);
             changed.insert(callId);
         }
+        if (m_resultFiles.remove(callId))
+            changed.insert(callId);
+    }
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        m_resultFiles.insert(it.key(), it.value());
+        changed.insert(it.key());
     }
     m_toolMessages.insert(message.id, callIds);
-    notifyCalls(changed, {ToolResultsRole, ToolStatesRole, RevisionRole});
+    notifyCalls(changed, {PartsRole, ToolResultsRole, ToolStatesRole, RevisionRole});
+}
+
+QList<MessagePart> MessageListModel::partsWithToolFiles(const ChatMessage &message) const
+{
+    if (m_resultFiles.isEmpty())
+        return message.parts;
+    QList<MessagePart> parts;
+    for (const MessagePart &part : message.parts) {
+        parts.append(part);
+        if (part.kind == MessagePart::Kind::ToolCall)
+            parts.append(m_resultFiles.value(part.toolCallId));
+    }
+    return parts;
+}
+
+void MessageListModel::setAwaitingCalls(const QSet<QString> &callIds)
+{
+    if (callIds == m_awaitingCalls)
+        return;
+    const QSet<QString> changed = (callIds - m_awaitingCalls) + (m_awaitingCalls - callIds);
+    m_awaitingCalls = callIds;
+    notifyCalls(changed, {ToolStatesRole, RevisionRole});
+}
+
+void MessageListModel::markStopped(MessageId id)
+{
+    if (!id.isValid() || m_stopped.contains(id))
+        return;
+    m_stopped.insert(id);
+    if (const int row = rowOf(id); row >= 0) {
+        ++m_entries[size_t(row)].revision;
+        emit dataChanged(index(row), index(row), {StoppedRole, RevisionRole});
+    }
 }
 
 void MessageListModel::removeToolMessage(MessageId id)
@@ -317,10 +377,12 @@ void MessageListModel::removeToolMessage(MessageId id)
     const QStringList callIds = m_toolMessages.take(id);
     QSet<QString> changed;
     for (const QString &callId : callIds) {
-        if (m_results.remove(callId))
+        const bool hadResult = m_results.remove(callId);
+        const bool hadFiles = m_resultFiles.remove(callId);
+        if (hadResult || hadFiles)
             changed.insert(callId);
     }
-    notifyCalls(changed, {ToolResultsRole, ToolStatesRole, RevisionRole});
+    notifyCalls(changed, {PartsRole, ToolResultsRole, ToolStatesRole, RevisionRole});
 }
 
 // --- Structure ---------------------------------------------------------------------------------
@@ -371,6 +433,7 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
     for (int r = row; r < row + count; ++r)
         trackCalls(m_entries[size_t(r)].message);
     endInsertRows();
+    touchNeighbours(row, row + count - 1);
 
     // Results that arrived before their calls are shown now; the rows are new, so nothing to
     // notify for them. Nothing else changes.
@@ -413,6 +476,43 @@ void MessageListModel::removeRowRange(int first, int last)
     m_pendingCount -= pendingRemoved;
     reindexFrom(first);
     endRemoveRows();
+    touchNeighbours(first, first - 1);
+}
+
+bool MessageListModel::isAgentRow(int row) const
+{
+    if (row < 0 || row >= int(m_entries.size()))
+        return false;
+    const Entry &entry = m_entries[size_t(row)];
+    return entry.kind == Kind::Preview
+        || (entry.kind == Kind::Committed && entry.message.role == MessageRole::Assistant);
+}
+
+bool MessageListModel::refreshTurnFlags(int row)
+{
+    if (row < 0 || row >= int(m_entries.size()))
+        return false;
+    Entry &entry = m_entries[size_t(row)];
+    const bool agent = isAgentRow(row);
+    const bool continuesTurn = agent && isAgentRow(row - 1);
+    const bool continued = agent && isAgentRow(row + 1);
+    if (continuesTurn == entry.continuesTurn && continued == entry.continued)
+        return false;
+    entry.continuesTurn = continuesTurn;
+    entry.continued = continued;
+    return true;
+}
+
+void MessageListModel::touchNeighbours(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        refreshTurnFlags(row);
+    for (const int row : {first - 1, std::max(first, last + 1)}) {
+        if (!refreshTurnFlags(row))
+            continue;
+        ++m_entries[size_t(row)].revision;
+        emit dataChanged(index(row), index(row), {ContinuesTurnRole, ContinuedRole, RevisionRole});
+    }
 }
 
 void MessageListModel::clear()
@@ -428,6 +528,9 @@ void MessageListModel::clear()
     m_callOwner.clear();
     m_previewResults.clear();
     m_previewCalls.clear();
+    m_resultFiles.clear();
+    m_awaitingCalls.clear();
+    m_stopped.clear();
     endResetModel();
 }
 
@@ -552,6 +655,7 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
         m_entries.push_back(Entry{compacted(*preview), {}, {}, 0, Kind::Preview});
         m_hasPreview = true;
         endInsertRows();
+        touchNeighbours(row, row);
     } else if (wantsRow) {
         replaceAt(int(m_entries.size()) - 1, *preview);
     }
@@ -601,6 +705,7 @@ QString MessageListModel::addPendingEcho(const QList<InputPart> &content)
     m_entries.insert(m_entries.begin() + row, std::move(entry));
     ++m_pendingCount;
     endInsertRows();
+    touchNeighbours(row, row);
     return nonce;
 }
 

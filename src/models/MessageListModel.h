@@ -39,11 +39,17 @@ public:
         SendErrorRole,     //!< QString: why the send failed; empty otherwise
         UsageRole,         //!< MessageUsage, or an invalid QVariant when absent
         ModelConfigIdRole, //!< ModelConfigId
+        StoppedRole,       //!< bool: the user stopped the turn this answer belongs to
+        //! bool: an agent row right after another agent row: the same turn goes on (no header)
+        ContinuesTurnRole,
+        //! bool: the next row continues this agent row's turn (the turn's footer comes later)
+        ContinuedRole,
     };
     Q_ENUM(Role)
 
     //! §13.5: a tool call's state from its result and the chat's activity.
-    enum class ToolCallState { Running, Done, Failed, Interrupted };
+    //! AwaitingInput: a client (dynamic) tool call the agent waits for the user to answer.
+    enum class ToolCallState { Running, Done, Failed, Interrupted, AwaitingInput };
     Q_ENUM(ToolCallState)
 
     using ToolResults = QHash<QString, MessagePart>;
@@ -82,6 +88,10 @@ public:
     //! Whether a turn is running; decides running vs interrupted for unanswered tool calls.
     void setChatActive(bool active);
     bool isChatActive() const { return m_chatActive; }
+    //! The tool calls the chat waits for the user to answer (requires_action, §14.6).
+    void setAwaitingCalls(const QSet<QString> &callIds);
+    //! Marks the answer `id` as stopped by the user (shown under it; kept until clear()).
+    void markStopped(MessageId id);
 
     //! Oldest and newest committed ids held, tool messages included (for paging and resume).
     std::optional<MessageId> oldestId() const;
@@ -102,6 +112,8 @@ private:
         QString sendError; //!< Pending only.
         int revision = 0;
         Kind kind = Kind::Committed;
+        bool continuesTurn = false; //!< ContinuesTurnRole, kept up to date on inserts/removes
+        bool continued = false;     //!< ContinuedRole
     };
 
     int committedCount() const;
@@ -111,6 +123,13 @@ private:
     void applyToolMessage(const ChatMessage &message);
     void removeToolMessage(MessageId id);
     void removeRowRange(int first, int last);
+    //! An agent row, committed or streaming: one turn's steps are grouped.
+    bool isAgentRow(int row) const;
+    //! Recomputes the row's turn flags; true when they changed.
+    bool refreshTurnFlags(int row);
+    //! Rows [first, last] are new (or gone, first > last): their flags and their neighbours'
+    //! are recomputed; a neighbour whose flags changed is re-rendered (dataChanged).
+    void touchNeighbours(int first, int last);
     void trackCalls(const ChatMessage &message);
     void untrackCalls(const ChatMessage &message);
     void notifyCalls(const QSet<QString> &callIds, const QList<int> &roles);
@@ -119,6 +138,8 @@ private:
     const MessagePart *resultFor(const QString &callId) const;
     ToolResults resultsOf(const ChatMessage &message) const;
     ToolStates statesOf(const ChatMessage &message) const;
+    //! The message's parts with the files its tools produced after each call.
+    QList<MessagePart> partsWithToolFiles(const ChatMessage &message) const;
 
     std::vector<Entry> m_entries;
     //! Committed rows only; the row is the stored value + m_rowShift.
@@ -128,11 +149,14 @@ private:
     bool m_hasPreview = false;
     bool m_chatActive = false;
 
-    QHash<QString, MessagePart> m_results;        //!< From committed tool messages, by call id.
-    QMap<MessageId, QStringList> m_toolMessages;  //!< Tool message id → call ids it answers.
-    QHash<QString, MessageId> m_callOwner;        //!< Call id → the committed row holding it.
-    QHash<QString, MessagePart> m_previewResults; //!< Results streamed in the preview.
-    QSet<QString> m_previewCalls;                 //!< Call ids of the preview row.
+    QHash<QString, MessagePart> m_results;            //!< From committed tool messages, by call id.
+    QMap<MessageId, QStringList> m_toolMessages;      //!< Tool message id → call ids it answers.
+    QHash<QString, MessageId> m_callOwner;            //!< Call id → the committed row holding it.
+    QHash<QString, MessagePart> m_previewResults;     //!< Results streamed in the preview.
+    QSet<QString> m_previewCalls;                     //!< Call ids of the preview row.
+    QSet<QString> m_awaitingCalls;                    //!< Calls waiting for the user's answer.
+    QSet<MessageId> m_stopped;                        //!< Answers the user stopped.
+    QHash<QString, QList<MessagePart>> m_resultFiles; //!< Call id → files its tool produced.
 };
 
 } // namespace AgentDesk

@@ -114,15 +114,22 @@ void ChatView::handleThumbnailReady(const FileId &id)
 
 void ChatView::setModel(QAbstractItemModel *newModel)
 {
-    if (QAbstractItemModel *old = model())
-        disconnect(old, nullptr, this, nullptr);
+    // Only our own connections go: QAbstractItemView connected the model to this view too, and
+    // QListView::setModel() with the model it already has returns early without reconnecting.
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QListView::setModel(newModel);
     if (newModel) {
-        connect(newModel, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            &ChatView::handleRowsAboutToBeInserted);
-        connect(newModel, &QAbstractItemModel::modelReset, this, &ChatView::handleModelReset);
+        m_modelConnections = {
+            connect(newModel, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                &ChatView::handleRowsAboutToBeInserted),
+            connect(newModel, &QAbstractItemModel::modelReset, this, &ChatView::handleModelReset),
+        };
     }
     handleModelReset();
+    // The same model with other rows (another chat) must be laid out anew.
+    scheduleDelayedItemsLayout();
 }
 
 void ChatView::handleModelReset()

@@ -98,6 +98,7 @@ private:
     QAction *m_copyMarkdownAction;
     QAction *m_editAction;
     QPersistentModelIndex m_editorIndex;
+    QList<QMetaObject::Connection> m_modelConnections;
     bool m_following = true;
     bool m_adjusting = false;  //!< Our own scrollbar moves must not change m_following.
     bool m_prepending = false; //!< Rows are being inserted at the top.

@@ -143,6 +143,8 @@ ComposerWidget::ComposerWidget(
     layout->addLayout(controls);
 
     connect(m_edit, &MessageEdit::sendRequested, this, &ComposerWidget::handleSend);
+    connect(m_edit, &MessageEdit::sendAndInterruptRequested, this,
+        &ComposerWidget::handleSendAndInterrupt);
     connect(m_edit, &MessageEdit::recallRequested, this, &ComposerWidget::recallRequested);
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
     connect(m_send, &QPushButton::clicked, this, &ComposerWidget::handleSend);
@@ -343,15 +345,29 @@ void ComposerWidget::setSendKey(AppSettings::SendKey key)
 
 void ComposerWidget::handleSend()
 {
+    const QList<InputPart> content = takeContent();
+    if (!content.isEmpty())
+        Q_EMIT sendRequested(content);
+}
+
+void ComposerWidget::handleSendAndInterrupt()
+{
+    const QList<InputPart> content = takeContent();
+    if (!content.isEmpty())
+        Q_EMIT sendAndInterruptRequested(content);
+}
+
+QList<InputPart> ComposerWidget::takeContent()
+{
     if (m_strip && !m_strip->canSend())
-        return; // uploads in flight
+        return {}; // uploads in flight
     const QString text = m_edit->toPlainText();
     QList<InputPart> content;
     if (!text.trimmed().isEmpty())
         content << InputPart::fromText(text);
     content << attachmentParts();
     if (content.isEmpty())
-        return;
+        return {};
     m_edit->setLastSentText(text);
     // The field empties now, as in every chat app; the stored draft stays until the caller
     // reports success, so a crash or a failed send cannot lose the text.
@@ -367,7 +383,7 @@ void ComposerWidget::handleSend()
         m_strip->hide();
     m_error->hide();
     updateState();
-    Q_EMIT sendRequested(content);
+    return content;
 }
 
 void ComposerWidget::sendSucceeded(const QString &key)

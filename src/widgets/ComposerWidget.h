@@ -88,6 +88,8 @@ public:
 Q_SIGNALS:
     //! The user sent `content` (text first, then attachment parts). The field is already empty.
     void sendRequested(const QList<AgentDesk::InputPart> &content);
+    //! Send now and interrupt the running turn instead of queueing (Ctrl+Shift+Enter).
+    void sendAndInterruptRequested(const QList<AgentDesk::InputPart> &content);
     //! Stop was pressed while the agent runs.
     void interruptRequested();
     //! Up in an empty field with nothing to recall.
@@ -101,6 +103,9 @@ protected:
 
 private:
     void handleSend();
+    void handleSendAndInterrupt();
+    //! Takes the text and attachments out of the field; empty when there is nothing to send.
+    QList<InputPart> takeContent();
     void handleAttachmentsChanged();
     void updateStripVisibility();
     bool takeMimeData(const QMimeData *mime);

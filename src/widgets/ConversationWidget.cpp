@@ -1,5 +1,6 @@
 #include "ConversationWidget.h"
 
+#include "ActionRequiredPanel.h"
 #include "ChatView.h"
 #include "ComposerWidget.h"
 #include "ErrorBanner.h"
@@ -51,15 +52,18 @@ ConversationWidget::ConversationWidget(
     , m_chatView(new ChatView(icons, this))
     , m_connectionBanner(new ErrorBanner(this))
     , m_turnBanner(new ErrorBanner(this))
+    , m_retryBanner(new ErrorBanner(this))
     , m_apiBanner(new ErrorBanner(this))
     , m_confirmBanner(new ErrorBanner(this))
     , m_queuePanel(new QueuePanel(icons, this))
+    , m_actionPanel(new ActionRequiredPanel(this))
     , m_composer(new ComposerWidget(icons, settings, drafts, this))
 {
     setObjectName(u"conversationWidget"_s);
     m_chatView->setObjectName(u"chatView"_s);
     m_connectionBanner->setObjectName(u"connectionBanner"_s);
     m_turnBanner->setObjectName(u"turnErrorBanner"_s);
+    m_retryBanner->setObjectName(u"retryBanner"_s);
     m_apiBanner->setObjectName(u"apiErrorBanner"_s);
     m_confirmBanner->setObjectName(u"confirmBanner"_s);
     m_emptyState->setObjectName(u"emptyStateLabel"_s);
@@ -95,9 +99,11 @@ ConversationWidget::ConversationWidget(
     pageLayout->addWidget(header);
     pageLayout->addWidget(m_connectionBanner);
     pageLayout->addWidget(m_chatView, 1);
+    pageLayout->addWidget(m_retryBanner);
     pageLayout->addWidget(m_turnBanner);
     pageLayout->addWidget(m_apiBanner);
     pageLayout->addWidget(m_confirmBanner);
+    pageLayout->addWidget(m_actionPanel);
     pageLayout->addWidget(m_queuePanel);
     pageLayout->addWidget(m_composer);
     m_stack->addWidget(m_emptyState);
@@ -107,7 +113,13 @@ ConversationWidget::ConversationWidget(
     layout->addWidget(m_stack);
 
     connect(
-        m_composer, &ComposerWidget::sendRequested, this, &ConversationWidget::handleSendRequested);
+        m_composer, &ComposerWidget::sendRequested, this, [this](const QList<InputPart> &content) {
+            handleSendRequested(content, BusyBehavior::Queue);
+        });
+    connect(m_composer, &ComposerWidget::sendAndInterruptRequested, this,
+        [this](const QList<InputPart> &content) {
+            handleSendRequested(content, BusyBehavior::Interrupt);
+        });
     connect(m_composer, &ComposerWidget::interruptRequested, this, &ConversationWidget::interrupt);
     connect(m_composer, &ComposerWidget::recallRequested, this,
         &ConversationWidget::handleRecallRequested);
@@ -126,6 +138,11 @@ ConversationWidget::ConversationWidget(
         if (m_session)
             m_session->deleteQueued(id);
     });
+    connect(m_actionPanel, &ActionRequiredPanel::submitRequested, this,
+        [this](const QList<ToolResult> &results) {
+            if (m_session)
+                m_session->submitToolResults(results);
+        });
     connect(m_confirmBanner, &ErrorBanner::actionTriggered, this,
         &ConversationWidget::handleConfirmAction);
     connect(m_confirmBanner, &ErrorBanner::closed, this, [this] {
@@ -158,10 +175,12 @@ void ConversationWidget::setSession(
     m_draftKeyByNonce.clear();
     m_editingId.reset();
     m_confirm = Confirm::None;
-    for (ErrorBanner *banner : {m_connectionBanner, m_turnBanner, m_apiBanner, m_confirmBanner})
+    for (ErrorBanner *banner :
+        {m_connectionBanner, m_turnBanner, m_retryBanner, m_apiBanner, m_confirmBanner})
         banner->dismiss();
     m_composer->showError({});
 
+    m_actionPanel->setCalls({});
     m_chatView->setModel(session ? messages : nullptr);
     m_queuePanel->setModel(session ? queue : nullptr);
     m_composer->setDraftKey(session ? session->chatId().toString() : QString());
@@ -186,6 +205,9 @@ void ConversationWidget::setSession(
     connect(session, &ChatSession::sendFailed, this, &ConversationWidget::handleSendFailed);
     connect(session, &ChatSession::historyLoaded, this, &ConversationWidget::handleHistoryLoaded);
     connect(session, &ChatSession::olderLoaded, this, &ConversationWidget::handleOlderLoaded);
+    connect(session, &ChatSession::pendingActionsChanged, m_actionPanel,
+        &ActionRequiredPanel::setCalls);
+    m_actionPanel->setCalls(session->assembler().pendingActions());
     handleStatusChanged(session->status());
     handleConnectionStateChanged(session->connectionState());
 }
@@ -260,17 +282,11 @@ void ConversationWidget::focusComposer()
 
 void ConversationWidget::interrupt()
 {
+    // Stop stops at once, as in the web UI; what the agent wrote so far is kept and the
+    // answer is marked "Stopped by you".
     if (!m_session || !isActive(m_session->status()))
         return;
-    m_confirm = Confirm::Interrupt;
-    m_confirmBanner->showMessage(ErrorBanner::Kind::Warning,
-        tr("Stop the agent? The current turn ends; what it wrote so far is kept."), {}, tr("Stop"));
-}
-
-void ConversationWidget::confirmInterrupt()
-{
-    if (m_confirm == Confirm::Interrupt)
-        handleConfirmAction();
+    m_session->interrupt();
 }
 
 void ConversationWidget::handleConfirmAction()
@@ -278,9 +294,7 @@ void ConversationWidget::handleConfirmAction()
     const Confirm confirm = m_confirm;
     m_confirm = Confirm::None;
     m_confirmBanner->dismiss();
-    if (confirm == Confirm::Interrupt && m_session)
-        m_session->interrupt();
-    else if (confirm == Confirm::Edit)
+    if (confirm == Confirm::Edit)
         cancelEdit();
 }
 
@@ -328,7 +342,8 @@ void ConversationWidget::handleRecallRequested()
     }
 }
 
-void ConversationWidget::handleSendRequested(const QList<InputPart> &content)
+void ConversationWidget::handleSendRequested(
+    const QList<InputPart> &content, BusyBehavior busyBehavior)
 {
     if (!m_session) {
         m_composer->sendFailed(m_composer->draftKey(), textOf(content), tr("No chat is open."));
@@ -346,7 +361,8 @@ void ConversationWidget::handleSendRequested(const QList<InputPart> &content)
         return;
     }
     // Queue is what Coder's web UI does while a turn runs (§14.4); idle chats just send.
-    const QString nonce = m_session->send(content, BusyBehavior::Queue, sendOptions());
+    // Ctrl+Shift+Enter interrupts the turn instead and runs this message next.
+    const QString nonce = m_session->send(content, busyBehavior, sendOptions());
     m_draftKeyByNonce.insert(nonce, m_composer->draftKey());
 }
 
@@ -409,10 +425,6 @@ void ConversationWidget::handleStatusChanged(ChatStatus status)
 {
     m_status = status;
     m_composer->setChatActive(isActive(status));
-    if (!isActive(status) && m_confirm == Confirm::Interrupt) {
-        m_confirm = Confirm::None;
-        m_confirmBanner->dismiss(); // nothing left to stop
-    }
     updateHeader();
 }
 
@@ -441,6 +453,7 @@ void ConversationWidget::handleConnectionStateChanged(ConnectionState state)
 
 void ConversationWidget::handleError(const ApiError &error)
 {
+    m_actionPanel->setBusy(false); // a refused result keeps its text for another try
     m_apiBanner->showMessage(ErrorBanner::Kind::Error, error.message, error.detail);
 }
 
@@ -473,8 +486,8 @@ void ConversationWidget::handleRetryScheduled(const StreamRetry &retry)
         ? retry.retryingAt
         : QDateTime::currentDateTimeUtc().addMSecs(retry.delayMs);
     const int attempt = retry.attempt;
-    m_turnBanner->setClosable(false);
-    m_turnBanner->showCountdown(
+    m_retryBanner->setClosable(false);
+    m_retryBanner->showCountdown(
         ErrorBanner::Kind::Warning, deadline,
         [reason, attempt](int secondsLeft) {
             if (secondsLeft <= 0)
@@ -488,7 +501,7 @@ void ConversationWidget::handleRetryScheduled(const StreamRetry &retry)
 
 void ConversationWidget::handleRetryCleared()
 {
-    m_turnBanner->dismiss();
+    m_retryBanner->dismiss();
 }
 
 void ConversationWidget::handleHistoryLoaded()

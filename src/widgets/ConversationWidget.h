@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace AgentDesk {
 
+class ActionRequiredPanel;
 class ApiClient;
 class AppSettings;
 class FileCache;
@@ -64,10 +65,8 @@ public:
     //! Opens `bytes` in the image viewer window.
     void showImage(const QByteArray &bytes, const QString &name);
     void focusComposer();
-    //! Asks (inline, non-modal) whether to stop the running turn; confirmInterrupt() or the
-    //! bar's "Stop" button then interrupts.
+    //! Stops the running turn at once (Ctrl+., the Stop button).
     void interrupt();
-    void confirmInterrupt();
     //! Loads a user message into the composer to be edited; sending then replaces it and
     //! everything after it (a warning bar says so, with "Cancel").
     void beginEdit(MessageId id, const QString &text);
@@ -77,11 +76,12 @@ public:
     ChatView *chatView() const { return m_chatView; }
     ComposerWidget *composer() const { return m_composer; }
     QueuePanel *queuePanel() const { return m_queuePanel; }
+    ActionRequiredPanel *actionPanel() const { return m_actionPanel; }
 
 private:
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
-    void handleSendRequested(const QList<InputPart> &content);
+    void handleSendRequested(const QList<InputPart> &content, BusyBehavior busyBehavior);
     void handleFileImageActivated(const FileId &id, const QString &name);
     void handleStatusChanged(ChatStatus status);
     void handleConnectionStateChanged(ConnectionState state);
@@ -113,10 +113,12 @@ private:
     QLabel *m_connectionText;
     ChatView *m_chatView;
     ErrorBanner *m_connectionBanner;
-    ErrorBanner *m_turnBanner;
+    ErrorBanner *m_turnBanner;  //!< The turn's error (§13.7).
+    ErrorBanner *m_retryBanner; //!< A retry in progress; never hides the error banner.
     ErrorBanner *m_apiBanner;
     ErrorBanner *m_confirmBanner;
     QueuePanel *m_queuePanel;
+    ActionRequiredPanel *m_actionPanel;
     ComposerWidget *m_composer;
     ThumbnailProvider *m_thumbnails = nullptr;
     QPointer<ImageViewer> m_viewer;
@@ -126,7 +128,7 @@ private:
     QHash<QString, QString> m_draftKeyByNonce; //!< In-flight sends → the draft they came from.
     std::optional<MessageId> m_editingId;
     QString m_draftBeforeEdit;
-    enum class Confirm { None, Interrupt, Edit };
+    enum class Confirm { None, Edit };
     Confirm m_confirm = Confirm::None;
     ChatStatus m_status = ChatStatus::Unknown;
     ConnectionState m_connection = ConnectionState::Idle;

@@ -712,8 +712,13 @@ void MainWindow::openInBrowser()
 void MainWindow::toggleArchivedView()
 {
     const bool archived = m_actions.value(u"actionShowArchived"_s)->isChecked();
-    if (m_deps.directory && archived && !m_deps.directory->isArchivedViewLoaded())
-        m_deps.directory->setArchivedViewLoaded(true);
+    if (m_deps.directory && archived) {
+        // Every visit lists the archived chats afresh: others may have archived some meanwhile.
+        if (!m_deps.directory->isArchivedViewLoaded())
+            m_deps.directory->setArchivedViewLoaded(true); // lists
+        else
+            m_deps.directory->refresh();
+    }
     if (m_deps.filter)
         m_deps.filter->setShowArchived(archived);
 }

@@ -2,6 +2,7 @@
 
 #include "AttachmentStrip.h"
 
+#include <QAction>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QTextBlock>
@@ -26,11 +27,36 @@ MessageEdit::MessageEdit(QWidget *parent)
     connect(this, &QPlainTextEdit::textChanged, this, &MessageEdit::handleTextChanged);
 }
 
+bool MessageEdit::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        // The text control claims keys such as Ctrl+K (delete to the end of the line on X11)
+        // before window shortcuts see them. A key the window uses for a command (Ctrl+K
+        // search, Ctrl+N, …) goes to the command: window-wide shortcuts work from here too.
+        auto *key = static_cast<QKeyEvent *>(event);
+        const QKeySequence pressed(key->keyCombination());
+        const QList<QAction *> actions = window() ? window()->actions() : QList<QAction *>();
+        for (const QAction *action : actions) {
+            if (action->isEnabled() && action->shortcuts().contains(pressed)
+                && pressed[0].keyboardModifiers() & (Qt::ControlModifier | Qt::AltModifier)) {
+                event->ignore();
+                return true;
+            }
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void MessageEdit::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter) {
         const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+        if (mods == (Qt::ControlModifier | Qt::ShiftModifier)) {
+            event->accept();
+            Q_EMIT sendAndInterruptRequested();
+            return;
+        }
         const bool send = m_sendKey == AppSettings::SendKey::Enter ? mods == Qt::NoModifier
                                                                    : mods == Qt::ControlModifier;
         if (send) {

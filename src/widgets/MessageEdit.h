@@ -34,11 +34,14 @@ public:
 
 Q_SIGNALS:
     void sendRequested();
+    //! Ctrl+Shift+Enter: send now, interrupting the agent's turn (busy_behavior interrupt).
+    void sendAndInterruptRequested();
     //! Up in an empty field with nothing to recall (the conversation may offer editing).
     void recallRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
 

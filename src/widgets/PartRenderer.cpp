@@ -99,6 +99,9 @@ MessageRenderInput MessageRenderInput::fromIndex(const QModelIndex &index)
     in.streaming = index.data(MessageListModel::StreamingRole).toBool();
     in.pending = index.data(MessageListModel::PendingRole).toBool();
     in.sendError = index.data(MessageListModel::SendErrorRole).toString();
+    in.stopped = index.data(MessageListModel::StoppedRole).toBool();
+    in.continuesTurn = index.data(MessageListModel::ContinuesTurnRole).toBool();
+    in.continued = index.data(MessageListModel::ContinuedRole).toBool();
     return in;
 }
 
@@ -261,7 +264,9 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
         bubbleFormat.setBorder(0);
         bubble = cursor.insertFrame(bubbleFormat);
     }
-    renderHeader(cursor, in);
+    // One turn's steps (text, tool calls, more text) read as one answer under one header.
+    if (!in.continuesTurn)
+        renderHeader(cursor, in);
 
     QList<MessagePart> sources;
     for (const MessagePart &part : in.parts) {
@@ -524,6 +529,11 @@ void PartRenderer::renderToolCall(
         stateText = tr("interrupted");
         stateColor = m_colors.dim;
         break;
+    case State::AwaitingInput:
+        glyph = u"?"_s;
+        stateText = tr("waiting for your answer");
+        stateColor = m_colors.running;
+        break;
     }
 
     QTextFrameFormat card;
@@ -592,7 +602,9 @@ void PartRenderer::renderToolCall(
             dim.setForeground(m_colors.dim);
             cursor.insertText(state == State::Interrupted ? tr("Stopped before a result.")
                     : state == State::Running             ? tr("Waiting for the result…")
-                                                          : tr("No output."),
+                    : state == State::AwaitingInput
+                    ? tr("The agent waits for your answer below the conversation.")
+                    : tr("No output."),
                 dim);
         }
     }
@@ -779,7 +791,7 @@ void PartRenderer::renderFooter(QTextCursor &cursor, const MessageRenderInput &i
     small.setPointSizeF(std::max(6.0, m_font.pointSizeF() * 0.85));
     faint.setFont(small);
     faint.setForeground(m_colors.faint);
-    if (in.role == MessageRole::Assistant && in.usage) {
+    if (in.role == MessageRole::Assistant && in.usage && !in.continued) {
         const QLocale locale;
         QStringList bits;
         if (in.usage->inputTokens)
@@ -792,6 +804,12 @@ void PartRenderer::renderFooter(QTextCursor &cursor, const MessageRenderInput &i
             newBlock(cursor, 4);
             cursor.insertText(tr("Tokens: %1").arg(bits.join(u" · "_s)), faint);
         }
+    }
+    if (in.stopped) {
+        newBlock(cursor, 4);
+        QTextCharFormat stopped = faint;
+        stopped.setForeground(m_colors.dim);
+        cursor.insertText(u"■ "_s + tr("Stopped by you"), stopped);
     }
     if (!in.pending)
         return;

@@ -49,6 +49,9 @@ struct MessageRenderInput
     bool streaming = false;
     bool pending = false;
     QString sendError;
+    bool stopped = false;       //!< The user stopped the turn this answer belongs to.
+    bool continuesTurn = false; //!< A later step of the turn above: no "Agent · time" header.
+    bool continued = false;     //!< The turn goes on below: its footer comes with the last step.
     QSet<int> expandedParts; //!< Part indices the user expanded (reasoning, tool cards, unknown).
 
     static MessageRenderInput fromIndex(const QModelIndex &index);

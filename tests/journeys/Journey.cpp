@@ -8,6 +8,8 @@
 #include "widgets/ComposerWidget.h"
 #include "widgets/ConversationWidget.h"
 #include "widgets/MainWindow.h"
+#include "widgets/MessageDelegate.h"
+#include "widgets/MessageLayoutCache.h"
 #include "widgets/PartRenderer.h"
 
 #include <QAbstractButton>
@@ -20,6 +22,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QTest>
+#include <QTextDocument>
 
 #include <algorithm>
 
@@ -272,6 +275,9 @@ QList<PaintedMessage> Journey::paintedConversation() const
         row.streaming = index.data(MessageListModel::StreamingRole).toBool();
         row.pending = index.data(MessageListModel::PendingRole).toBool();
         row.inked = hasInk(image, row.rect, background);
+        QTextDocument document;
+        view->messageDelegate()->layoutCache().renderInto(document, index);
+        row.rendered = document.toPlainText();
         rows.append(row);
     }
     std::sort(rows.begin(), rows.end(), [](const PaintedMessage &a, const PaintedMessage &b) {
@@ -316,8 +322,9 @@ QStringList Journey::paintedTexts() const
 bool Journey::paints(const QString &needle) const
 {
     const QList<PaintedMessage> rows = paintedConversation();
-    return std::any_of(rows.begin(), rows.end(),
-        [&needle](const PaintedMessage &row) { return row.text.contains(needle) && row.inked; });
+    return std::any_of(rows.begin(), rows.end(), [&needle](const PaintedMessage &row) {
+        return (row.text.contains(needle) || row.rendered.contains(needle)) && row.inked;
+    });
 }
 
 QString Journey::compareWithServer(const ChatId &chat) const
@@ -341,7 +348,8 @@ QString Journey::compareWithServer(const ChatId &chat) const
     qint64 previous = 0;
     bool streamingOrPending = false;
     for (const PaintedMessage &row : rows) {
-        if (!row.inked)
+        // A row cut by the viewport's edge may show only its margin: judge rows shown enough.
+        if (!row.inked && row.rect.height() >= 24)
             return u"row %1 (\"%2\") is blank"_s.arg(row.row).arg(row.text.left(40));
         if (row.streaming || row.pending) {
             streamingOrPending = true;

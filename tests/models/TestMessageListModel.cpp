@@ -125,7 +125,7 @@ private slots:
         m_model->prependPage(older);
         QCOMPARE(ids(), expected);
         QCOMPARE(m_probe->inserted.size(), inserts);
-        QCOMPARE(m_probe->changed.size(), 0);
+        QCOMPARE(contentChanges(), 0); // only the turn grouping of the old first row may change
     }
 
     void upsert_keepsIdOrder_data()
@@ -180,8 +180,38 @@ private slots:
         QCOMPARE(m_probe->inserted.size(), 1);
         QCOMPARE(m_probe->inserted.at(0).at(1).toInt(), 2);
         QCOMPARE(m_probe->inserted.at(0).at(2).toInt(), 4);
-        QCOMPARE(m_probe->changed.size(), 1); // message 2 changed text
+        QCOMPARE(contentChanges(), 1); // message 2 changed text
         QCOMPARE(m_model->newestId(), MessageId{6});
+    }
+
+    //! One turn's steps share one header: an agent row after an agent row continues it.
+    void turnGrouping_followsInsertsAndRemovals()
+    {
+        m_model->upsertMany({textMessage(1, u"q"_s, MessageRole::User), textMessage(2, u"a"_s),
+            textMessage(3, u"b"_s), textMessage(4, u"q2"_s, MessageRole::User),
+            textMessage(5, u"c"_s)});
+        auto flags = [this] {
+            QList<std::pair<bool, bool>> result;
+            for (int row = 0; row < m_model->rowCount(); ++row)
+                result.append(
+                    {m_model->index(row).data(MessageListModel::ContinuesTurnRole).toBool(),
+                        m_model->index(row).data(MessageListModel::ContinuedRole).toBool()});
+            return result;
+        };
+        using F = QList<std::pair<bool, bool>>;
+        QCOMPARE(flags(),
+            (F{{false, false}, {false, true}, {true, false}, {false, false}, {false, false}}));
+        // A streaming step after message 5 continues its turn: 5 re-renders without footer.
+        m_probe->clear();
+        ChatMessage preview = textMessage(0, u"more"_s);
+        m_model->setPreview(preview);
+        QCOMPARE(flags().at(4), (std::pair{false, true}));
+        QCOMPARE(flags().at(5), (std::pair{true, false}));
+        QCOMPARE(m_probe->changed.size(), 1);
+        QVERIFY(m_probe->changedRoles(0).contains(MessageListModel::RevisionRole));
+        // Removing message 3 ends message 2's turn there.
+        m_model->removeIds({MessageId{3}});
+        QCOMPARE(flags().at(1), (std::pair{false, false}));
     }
 
     void preview_updates_withoutRowChurn()
@@ -422,6 +452,20 @@ private slots:
     }
 
 private:
+    //! dataChanged signals that change content, not just the turn grouping of a row.
+    int contentChanges() const
+    {
+        const QList<int> turnRoles{MessageListModel::ContinuesTurnRole,
+            MessageListModel::ContinuedRole, MessageListModel::RevisionRole};
+        int count = 0;
+        for (int i = 0; i < m_probe->changed.size(); ++i) {
+            const QList<int> roles = m_probe->changedRoles(i);
+            count += std::any_of(roles.cbegin(), roles.cend(),
+                [&turnRoles](int role) { return !turnRoles.contains(role); });
+        }
+        return count;
+    }
+
     QList<qint64> ids() const
     {
         QList<qint64> result;
