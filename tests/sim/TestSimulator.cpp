@@ -37,8 +37,10 @@ struct Reply
 class Sim
 {
 public:
-    bool start(const QStringList &args)
+    bool start(const QStringList &args, const QProcessEnvironment &environment = {})
     {
+        if (!environment.isEmpty())
+            m_process.setProcessEnvironment(environment);
         m_process.setProgram(QString::fromLocal8Bit(qgetenv("AGENTDESK_SIM")));
         m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -94,6 +96,8 @@ private slots:
     void dropFault_reconnectWithAfterId_resumesWithoutOldMessages();
     void ping_arrivesAtConfiguredInterval();
     void agent_defaultAskQueueInterruptEdit_followProtocol();
+    void token_fromEnvironment_whenNoTokenOption();
+    void faults_failRouteAfter_passesThenFailsThenRecovers();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -806,6 +810,51 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
                  text(QStringLiteral("x")))
                  .status,
         404);
+}
+
+void TestSimulator::token_fromEnvironment_whenNoTokenOption()
+{
+    const QByteArray envToken = "AgntDeskEv-fromtheenvironment000000";
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("AGENTDESK_SIM_TOKEN"), QString::fromLatin1(envToken));
+    Sim sim;
+    QVERIFY(sim.start({}, environment));
+    QCOMPARE(
+        request("GET", prefix, {}, {{"Coder-Session-Token", envToken}}, false, &sim).status, 200);
+    // The built-in demo token is not accepted any more.
+    QCOMPARE(request("GET", prefix, {}, {}, true, &sim).status, 401);
+    // --token still wins over the environment.
+    Sim explicitToken;
+    QVERIFY(
+        explicitToken.start({QStringLiteral("--token"), QString::fromLatin1(token)}, environment));
+    QCOMPARE(request("GET", prefix, {}, {}, true, &explicitToken).status, 200);
+    QCOMPARE(request("GET", prefix, {}, {{"Coder-Session-Token", envToken}}, false, &explicitToken)
+                 .status,
+        401);
+}
+
+void TestSimulator::faults_failRouteAfter_passesThenFailsThenRecovers()
+{
+    const Reply set = request("POST", QStringLiteral("/__sim/faults"),
+        R"({"fail_route": {"pattern": "^/api/experimental/chats$", "status": 503,
+            "method": "GET", "after": 2, "count": 2}})");
+    QCOMPARE(set.status, 200);
+    QCOMPARE(set.object()
+                 .value(QStringLiteral("fail_route"))
+                 .toObject()
+                 .value(QStringLiteral("after"))
+                 .toInt(),
+        2);
+    QList<int> statuses;
+    for (int i = 0; i < 5; ++i)
+        statuses.append(request("GET", prefix).status);
+    QCOMPARE(statuses, (QList<int>{200, 200, 503, 503, 200}));
+    // Other routes never count towards "after".
+    QCOMPARE(request("POST", QStringLiteral("/__sim/faults"), R"({"reset": true})").status, 200);
+    QCOMPARE(request("POST", QStringLiteral("/__sim/faults"),
+                 R"({"fail_route": {"pattern": "^/api/experimental/chats$", "after": -1}})")
+                 .status,
+        400);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
