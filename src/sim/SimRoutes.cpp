@@ -1212,7 +1212,8 @@ HttpResponse SimRoutes::toolResults(const HttpRequest &request, SimChat *chat)
         return HttpResponse::error(409, QStringLiteral("Chat is not waiting for tool results."));
     const QJsonValue results = body.value(QStringLiteral("results"));
     if (!results.isArray() || results.toArray().isEmpty())
-        return HttpResponse::error(400, QStringLiteral("results is required."), {},
+        return HttpResponse::error(400, QStringLiteral("results is required."),
+            QStringLiteral("Send one result per pending tool call."),
             {HttpResponse::validation(
                 QStringLiteral("results"), QStringLiteral("must be a non-empty array"))});
     const QString message = m_agent->submitToolResults(chat->id, results.toArray());

@@ -75,6 +75,33 @@ private:
     quint16 m_port = 0;
 };
 
+QByteArray textBody(const QString &text)
+{
+    return QJsonDocument(
+        QJsonObject{{QStringLiteral("content"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                {QStringLiteral("text"), text}}}}})
+        .toJson();
+}
+
+QList<QJsonObject> ofType(const QList<QJsonObject> &events, const QString &type)
+{
+    QList<QJsonObject> result;
+    for (const QJsonObject &e : events) {
+        if (e.value(QStringLiteral("type")).toString() == type)
+            result.append(e);
+    }
+    return result;
+}
+
+QString statusOf(const QJsonObject &event)
+{
+    return event.value(QStringLiteral("status"))
+        .toObject()
+        .value(QStringLiteral("status"))
+        .toString();
+}
+
 } // namespace
 
 class TestSimulator : public QObject
@@ -98,12 +125,19 @@ private slots:
     void agent_defaultAskQueueInterruptEdit_followProtocol();
     void token_fromEnvironment_whenNoTokenOption();
     void faults_failRouteAfter_passesThenFailsThenRecovers();
+    void toolFile_toolMessageCarriesFilePart_servedAsPng();
+    void retry_thenTerminalError_thenRetryThenAnswer();
+    void ask_dynamicTools_requiresActionValidatesThenContinues();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
         const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool auth = true,
         Sim *sim = nullptr);
     QString seededChatId(const QString &title);
+    //! Creates a chat running \a scenario and waits until its first turn is over.
+    QString createIdleChat(const QString &scenario = QStringLiteral("quick"), Sim *sim = nullptr);
+    QString chatStatus(const QString &chatId, Sim *sim = nullptr);
+    QJsonArray allMessages(const QString &chatId, Sim *sim = nullptr);
     //! Opens /stream and collects every event until \a done returns true.
     QList<QJsonObject> streamUntil(const QString &pathAndQuery,
         const std::function<bool(const QList<QJsonObject> &)> &done, int *frames = nullptr,
@@ -145,6 +179,39 @@ Reply TestSimulator::request(const QByteArray &method, const QString &path, cons
         r.headers.insert(pair.first.toLower(), pair.second);
     reply->deleteLater();
     return r;
+}
+
+QString TestSimulator::createIdleChat(const QString &scenario, Sim *sim)
+{
+    QJsonObject body =
+        QJsonDocument::fromJson(textBody(QStringLiteral("/scenario %1 set-up").arg(scenario)))
+            .object();
+    body.insert(QStringLiteral("organization_id"), orgId);
+    const Reply created = request("POST", prefix, QJsonDocument(body).toJson(), {}, true, sim);
+    const QString id = created.object().value(QStringLiteral("id")).toString();
+    if (created.status != 201 || id.isEmpty())
+        return {};
+    if (!QTest::qWaitFor([&] { return chatStatus(id, sim) == QLatin1String("waiting"); }, 20000))
+        return {};
+    return id;
+}
+
+QString TestSimulator::chatStatus(const QString &chatId, Sim *sim)
+{
+    return request("GET", prefix + QLatin1Char('/') + chatId, {}, {}, true, sim)
+        .object()
+        .value(QStringLiteral("status"))
+        .toString();
+}
+
+QJsonArray TestSimulator::allMessages(const QString &chatId, Sim *sim)
+{
+    return request("GET",
+        prefix + QLatin1Char('/') + chatId + QStringLiteral("/messages?after_id=0&limit=200"), {},
+        {}, true, sim)
+        .object()
+        .value(QStringLiteral("messages"))
+        .toArray();
 }
 
 QString TestSimulator::seededChatId(const QString &title)
@@ -855,6 +922,261 @@ void TestSimulator::faults_failRouteAfter_passesThenFailsThenRecovers()
                  R"({"fail_route": {"pattern": "^/api/experimental/chats$", "after": -1}})")
                  .status,
         400);
+}
+
+void TestSimulator::toolFile_toolMessageCarriesFilePart_servedAsPng()
+{
+    const QString id = createIdleChat(QStringLiteral("toolfile"));
+    QVERIFY(!id.isEmpty());
+    const QJsonArray messages = allMessages(id);
+    QJsonObject filePart;
+    QJsonObject resultPart;
+    for (const QJsonValue &m : messages) {
+        const QJsonObject message = m.toObject();
+        if (message.value(QStringLiteral("role")).toString() != QLatin1String("tool"))
+            continue;
+        for (const QJsonValue &p : message.value(QStringLiteral("content")).toArray()) {
+            const QString type = p.toObject().value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("file"))
+                filePart = p.toObject();
+            else if (type == QLatin1String("tool-result")
+                && p.toObject().value(QStringLiteral("tool_name")).toString()
+                    == QLatin1String("screenshot"))
+                resultPart = p.toObject();
+        }
+    }
+    QVERIFY2(!filePart.isEmpty(), "no file part in a tool message");
+    QCOMPARE(filePart.value(QStringLiteral("media_type")).toString(), QStringLiteral("image/png"));
+    QCOMPARE(filePart.value(QStringLiteral("name")).toString(),
+        QStringLiteral("reports-page-screenshot.png"));
+    QVERIFY(!filePart.contains(QStringLiteral("data"))); // stripped when file_id is set (§6.8)
+    QVERIFY(resultPart.value(QStringLiteral("is_media")).toBool());
+    const QString fileId = filePart.value(QStringLiteral("file_id")).toString();
+    const Reply file = request("GET", prefix + QStringLiteral("/files/") + fileId);
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.headers.value("content-type"), QByteArray("image/png"));
+    QVERIFY(file.body.startsWith("\x89PNG\r\n\x1a\n"));
+    // A real picture, not the 1x1 placeholder: IHDR says 160 x 100.
+    QCOMPARE(file.body.mid(16, 8), QByteArray::fromHex("000000a000000064"));
+    const QJsonArray files = request("GET", prefix + QLatin1Char('/') + id)
+                                 .object()
+                                 .value(QStringLiteral("files"))
+                                 .toArray();
+    QVERIFY(std::any_of(files.begin(), files.end(), [&](const QJsonValue &f) {
+        return f.toObject().value(QStringLiteral("id")).toString() == fileId;
+    }));
+    // The default scenario has the same kind of tool step.
+    QVERIFY(request("GET", QStringLiteral("/__sim/state"))
+                .object()
+                .value(QStringLiteral("scenarios"))
+                .toArray()
+                .contains(QStringLiteral("toolfile")));
+}
+
+void TestSimulator::retry_thenTerminalError_thenRetryThenAnswer()
+{
+    const QString id = createIdleChat();
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = prefix + QLatin1Char('/') + id;
+    const auto failed = streamUntil(
+        chatPath + QStringLiteral("/stream"),
+        [](const QList<QJsonObject> &evs) {
+            return !ofType(evs, QStringLiteral("error")).isEmpty();
+        },
+        nullptr, nullptr,
+        [&] {
+            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                         textBody(QStringLiteral("/scenario retry_error go")))
+                         .status,
+                200);
+        });
+    const auto retries = ofType(failed, QStringLiteral("retry"));
+    QCOMPARE(retries.size(), 2);
+    QCOMPARE(retries.at(0)
+                 .value(QStringLiteral("retry"))
+                 .toObject()
+                 .value(QStringLiteral("attempt"))
+                 .toInt(),
+        1);
+    QCOMPARE(retries.at(1)
+                 .value(QStringLiteral("retry"))
+                 .toObject()
+                 .value(QStringLiteral("attempt"))
+                 .toInt(),
+        2);
+    QVERIFY(retries.at(0)
+                .value(QStringLiteral("retry"))
+                .toObject()
+                .contains(QStringLiteral("retrying_at")));
+    QVERIFY(ofType(failed, QStringLiteral("preview_reset")).size() >= 2);
+    // The terminal error: status error, then the ChatError (§6.3).
+    QCOMPARE(statusOf(ofType(failed, QStringLiteral("status")).last()), QStringLiteral("error"));
+    const QJsonObject error =
+        ofType(failed, QStringLiteral("error")).last().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("overloaded"));
+    QCOMPARE(error.value(QStringLiteral("message")).toString(),
+        QStringLiteral("The model provider is overloaded. Please try again later."));
+    QCOMPARE(error.value(QStringLiteral("provider")).toString(), QStringLiteral("anthropic"));
+    QVERIFY(error.contains(QStringLiteral("detail")));
+    QCOMPARE(error.value(QStringLiteral("status_code")).toInt(), 529);
+    const QJsonObject chat = request("GET", chatPath).object();
+    QCOMPARE(chat.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    QCOMPARE(chat.value(QStringLiteral("last_error")).toObject().value(QStringLiteral("message")),
+        error.value(QStringLiteral("message")));
+    // Nothing of the failed attempts was committed as an assistant message.
+    QCOMPARE(allMessages(id).last().toObject().value(QStringLiteral("role")).toString(),
+        QStringLiteral("user"));
+
+    // A retry followed by success: the answer streams in the new attempt, the turn ends waiting.
+    const auto recovered = streamUntil(
+        chatPath + QStringLiteral("/stream"),
+        [](const QList<QJsonObject> &evs) {
+            const auto statuses = ofType(evs, QStringLiteral("status"));
+            return statuses.size() > 1 && statusOf(statuses.last()) == QLatin1String("waiting");
+        },
+        nullptr, nullptr,
+        [&] {
+            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                         textBody(QStringLiteral("/scenario retry_ok again")))
+                         .status,
+                200);
+        });
+    // The snapshot of an errored chat carries the error; the live turn (from "running") does not.
+    qsizetype turnStart = 0;
+    while (turnStart < recovered.size()
+        && statusOf(recovered.at(turnStart)) != QLatin1String("running"))
+        ++turnStart;
+    QVERIFY(turnStart < recovered.size());
+    const QList<QJsonObject> live = recovered.mid(turnStart);
+    QCOMPARE(ofType(live, QStringLiteral("retry")).size(), 1);
+    QVERIFY(ofType(live, QStringLiteral("error")).isEmpty());
+    const auto parts = ofType(live, QStringLiteral("message_part"));
+    QVERIFY(std::any_of(parts.begin(), parts.end(), [](const QJsonObject &e) {
+        const QJsonObject mp = e.value(QStringLiteral("message_part")).toObject();
+        return mp.value(QStringLiteral("generation_attempt")).toInt() >= 1
+            && mp.value(QStringLiteral("seq")).toInt() == 1;
+    }));
+    QCOMPARE(chatStatus(id), QStringLiteral("waiting"));
+    const QJsonObject answer = allMessages(id).last().toObject();
+    QCOMPARE(answer.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+    QVERIFY(answer.value(QStringLiteral("content"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .startsWith(QLatin1String("Here is what I found")));
+    QVERIFY(!request("GET", chatPath).object().contains(QStringLiteral("last_error")));
+}
+
+void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
+{
+    const QString id = createIdleChat();
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = prefix + QLatin1Char('/') + id;
+    QList<QJsonObject> stream;
+    QWebSocket socket;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
+            stream.append(v.toObject());
+    });
+    QNetworkRequest streamReq(m_sim->url(chatPath + QStringLiteral("/stream"), "ws"));
+    streamReq.setRawHeader("Coder-Session-Token", token);
+    socket.open(streamReq);
+    QTRY_VERIFY(!ofType(stream, QStringLiteral("status")).isEmpty());
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario ask_two please")))
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(ofType(stream, QStringLiteral("action_required")).size() == 1, 10000);
+    QCOMPARE(chatStatus(id), QStringLiteral("requires_action"));
+    const QJsonArray calls = ofType(stream, QStringLiteral("action_required"))
+                                 .first()
+                                 .value(QStringLiteral("action_required"))
+                                 .toObject()
+                                 .value(QStringLiteral("tool_calls"))
+                                 .toArray();
+    QCOMPARE(calls.size(), 2);
+    QStringList ids;
+    for (const QJsonValue &c : calls) {
+        QVERIFY(c.toObject().value(QStringLiteral("args")).isString()); // a JSON string (§6.11)
+        ids.append(c.toObject().value(QStringLiteral("tool_call_id")).toString());
+    }
+    // The pending calls are visible in history: the committed assistant message's tool-calls.
+    const QJsonObject assistant = allMessages(id).last().toObject();
+    QCOMPARE(assistant.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+    QStringList committed;
+    for (const QJsonValue &p : assistant.value(QStringLiteral("content")).toArray()) {
+        if (p.toObject().value(QStringLiteral("type")).toString() == QLatin1String("tool-call")) {
+            committed.append(p.toObject().value(QStringLiteral("tool_call_id")).toString());
+            QVERIFY(p.toObject().value(QStringLiteral("args")).isObject());
+        }
+    }
+    QCOMPARE(committed, ids);
+    // A reconnect sees the same pending calls in the snapshot.
+    const auto snapshot =
+        streamUntil(chatPath + QStringLiteral("/stream"), [](const QList<QJsonObject> &evs) {
+            return !ofType(evs, QStringLiteral("action_required")).isEmpty();
+        });
+    QCOMPARE(ofType(snapshot, QStringLiteral("action_required"))
+                 .first()
+                 .value(QStringLiteral("action_required"))
+                 .toObject()
+                 .value(QStringLiteral("tool_calls"))
+                 .toArray(),
+        calls);
+
+    auto post = [&](const QJsonArray &results) {
+        return request("POST", chatPath + QStringLiteral("/tool-results"),
+            QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson());
+    };
+    auto result = [](const QString &callId) {
+        return QJsonObject{{QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("output"), QJsonObject{{QStringLiteral("ok"), true}}}};
+    };
+    auto isCoderError = [](const Reply &r, int status) {
+        return r.status == status
+            && !r.object().value(QStringLiteral("message")).toString().isEmpty()
+            && !r.object().value(QStringLiteral("detail")).toString().isEmpty();
+    };
+    Reply r = post({result(QStringLiteral("toolu_01wrong")), result(ids.at(1))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    QVERIFY(r.object().value(QStringLiteral("detail")).toString().contains(u"toolu_01wrong"));
+    r = post({result(ids.at(0))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    QVERIFY(r.object().value(QStringLiteral("detail")).toString().contains(ids.at(1)));
+    r = post({result(ids.at(0)), result(ids.at(0))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    r = post({});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    r = request("POST", chatPath + QStringLiteral("/tool-results"), "{nope");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(chatStatus(id), QStringLiteral("requires_action")); // nothing applied
+    QCOMPARE(post({result(ids.at(0)), result(ids.at(1))}).status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id) == QLatin1String("waiting"), 10000);
+    const QJsonArray messages = allMessages(id);
+    QCOMPARE(messages.at(messages.size() - 2).toObject().value(QStringLiteral("role")).toString(),
+        QStringLiteral("tool"));
+    QCOMPARE(messages.at(messages.size() - 2)
+                 .toObject()
+                 .value(QStringLiteral("content"))
+                 .toArray()
+                 .size(),
+        2);
+    QVERIFY(messages.last()
+                .toObject()
+                .value(QStringLiteral("content"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .startsWith(QLatin1String("Both results arrived")));
+    // Not waiting any more: 409 with Coder's text (§8.7).
+    r = post({result(ids.at(0)), result(ids.at(1))});
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Chat is not waiting for tool results."));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
