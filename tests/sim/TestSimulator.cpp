@@ -1,6 +1,8 @@
 // Integration tests of agentdesk-sim: start the real binary on --port 0 and talk to it with raw
 // QNetworkAccessManager / QWebSocket / QTcpSocket. They prove the server, not the client.
 
+#include "support/SimulatorProcess.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,6 +130,7 @@ private slots:
     void toolFile_toolMessageCarriesFilePart_servedAsPng();
     void retry_thenTerminalError_thenRetryThenAnswer();
     void ask_dynamicTools_requiresActionValidatesThenContinues();
+    void revokeToken_refusesRestAndHandshakes_closesSockets();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -612,7 +615,7 @@ namespace {
 
 //! Sends a raw upgrade request and returns everything the server writes within the wait.
 QByteArray rawUpgrade(quint16 port, const QString &path, bool withToken, int waitMs,
-    const std::function<bool(const QByteArray &)> &done)
+    const std::function<bool(const QByteArray &)> &done, const QByteArray &sessionToken = token)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
@@ -623,7 +626,7 @@ QByteArray rawUpgrade(quint16 port, const QString &path, bool withToken, int wai
           "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
           "Sec-WebSocket-Version: 13\r\n";
     if (withToken)
-        req += "Coder-Session-Token: " + token + "\r\n";
+        req += "Coder-Session-Token: " + sessionToken + "\r\n";
     req += "\r\n";
     socket.write(req);
     QByteArray data;
@@ -1177,6 +1180,79 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
     QCOMPARE(r.status, 409);
     QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
         QStringLiteral("Chat is not waiting for tool results."));
+}
+
+void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
+{
+    AgentDesk::Testing::SimulatorProcess sim({QStringLiteral("--demo")});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QByteArray oldToken = sim.token();
+    auto get = [&](const QString &path, const QByteArray &sessionToken) {
+        QUrl url = sim.baseUrl();
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setRawHeader("Coder-Session-Token", sessionToken);
+        QNetworkReply *reply = m_nam.get(req);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        reply->deleteLater();
+        return r;
+    };
+    QCOMPARE(get(prefix, oldToken).status, 200);
+    QWebSocket watch;
+    QWebSocket stream;
+    bool watchClosed = false;
+    bool streamClosed = false;
+    connect(&watch, &QWebSocket::disconnected, this, [&] { watchClosed = true; });
+    connect(&stream, &QWebSocket::disconnected, this, [&] { streamClosed = true; });
+    auto open = [&](QWebSocket &socket, const QString &path) {
+        QUrl url = sim.baseUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setRawHeader("Coder-Session-Token", oldToken);
+        socket.open(req);
+    };
+    open(watch, prefix + QStringLiteral("/watch"));
+    open(stream, prefix + QStringLiteral("/3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b/stream"));
+    QTRY_VERIFY(watch.state() == QAbstractSocket::ConnectedState
+        && stream.state() == QAbstractSocket::ConnectedState);
+
+    QVERIFY(sim.revokeToken());
+    QTRY_VERIFY(watchClosed && streamClosed);
+    Reply r = get(prefix, oldToken);
+    QCOMPARE(r.status, 401);
+    QVERIFY(
+        r.object().value(QStringLiteral("message")).toString().startsWith(u"You are signed out"));
+    QCOMPARE(r.object().value(QStringLiteral("detail")).toString(),
+        QStringLiteral("API key is invalid."));
+    QCOMPARE(get(QStringLiteral("/api/v2/users/me"), oldToken).status, 401);
+    auto headDone = [](const QByteArray &d) {
+        return d.contains("\r\n\r\n{") && d.endsWith("\n");
+    };
+    QByteArray answer =
+        rawUpgrade(sim.port(), prefix + QStringLiteral("/watch"), true, 5000, headDone, oldToken);
+    QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+    QVERIFY(answer.contains("You are signed out"));
+    // The test can still drive the simulator with the revoked token.
+    const auto state = sim.state();
+    QVERIFY(state.has_value());
+    QCOMPARE(state->value(QStringLiteral("sockets_open")).toInt(), 0);
+
+    // Signing in again: a new token is installed; the old one stays refused.
+    const QByteArray newToken = "AgntDeskNw-abcdefghijklmnopqrstuv";
+    QVERIFY(sim.revokeToken(newToken));
+    QCOMPARE(sim.token(), newToken);
+    QCOMPARE(get(prefix, newToken).status, 200);
+    QCOMPARE(get(prefix, oldToken).status, 401);
+    answer = rawUpgrade(
+        sim.port(), prefix + QStringLiteral("/watch"), true, 5000,
+        [](const QByteArray &d) { return d.contains("\r\n\r\n"); }, newToken);
+    QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
