@@ -131,6 +131,7 @@ private slots:
     void retry_thenTerminalError_thenRetryThenAnswer();
     void ask_dynamicTools_requiresActionValidatesThenContinues();
     void revokeToken_refusesRestAndHandshakes_closesSockets();
+    void watch_statusChangeHasNoDiffStatus_demoHasPrBadge();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -1253,6 +1254,77 @@ void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
         sim.port(), prefix + QStringLiteral("/watch"), true, 5000,
         [](const QByteArray &d) { return d.contains("\r\n\r\n"); }, newToken);
     QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.constData());
+}
+
+void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
+{
+    Sim sim;
+    QVERIFY(sim.start(
+        {QStringLiteral("--demo"), QStringLiteral("--delta-interval-ms"), QStringLiteral("1")}));
+    // The demo has an open PR with URL and line counts, so a PR badge can be shown.
+    const QString prChat = QStringLiteral("3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
+    const QJsonObject listed = [&] {
+        for (const QJsonValue &v : request("GET", prefix, {}, {}, true, &sim).array()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() == prChat)
+                return v.toObject();
+        }
+        return QJsonObject();
+    }();
+    const QJsonObject pr = listed.value(QStringLiteral("diff_status")).toObject();
+    QCOMPARE(pr.value(QStringLiteral("pull_request_state")).toString(), QStringLiteral("open"));
+    QVERIFY(pr.value(QStringLiteral("url")).toString().startsWith(u"https://github.com/"));
+    QVERIFY(pr.value(QStringLiteral("additions")).toInt() > 0);
+    QVERIFY(pr.value(QStringLiteral("deletions")).toInt() > 0);
+
+    QList<QJsonObject> watch;
+    QWebSocket socket;
+    connect(&socket, &QWebSocket::textMessageReceived, this,
+        [&](const QString &t) { watch.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
+    QNetworkRequest req(sim.url(prefix + QStringLiteral("/watch"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    socket.open(req);
+    QTRY_VERIFY(socket.state() == QAbstractSocket::ConnectedState);
+    const QString chatPath = prefix + QLatin1Char('/') + prChat;
+    QCOMPARE(
+        request("PATCH", chatPath, R"({"labels": {"team": "reports"}})", {}, true, &sim).status,
+        204);
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario default go on")), {}, true, &sim)
+                 .status,
+        200);
+    // The labels change and the end of the turn are both status_change with "waiting".
+    auto waitingEvents = [&] {
+        return std::count_if(watch.begin(), watch.end(), [&](const QJsonObject &e) {
+            const QJsonObject c = e.value(QStringLiteral("chat")).toObject();
+            return e.value(QStringLiteral("kind")).toString() == QLatin1String("status_change")
+                && c.value(QStringLiteral("id")).toString() == prChat
+                && c.value(QStringLiteral("status")).toString() == QLatin1String("waiting");
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waitingEvents() >= 2, 20000);
+    int statusChanges = 0;
+    int diffChanges = 0;
+    for (const QJsonObject &e : std::as_const(watch)) {
+        const QString kind = e.value(QStringLiteral("kind")).toString();
+        const QJsonObject c = e.value(QStringLiteral("chat")).toObject();
+        QVERIFY(!c.contains(QStringLiteral("files")));
+        if (kind == QLatin1String("diff_status_change")) {
+            ++diffChanges;
+            QVERIFY(c.value(QStringLiteral("diff_status")).isObject());
+        } else {
+            // As a real server sends it: status_change (and the others) without diff_status.
+            QVERIFY2(!c.contains(QStringLiteral("diff_status")), qPrintable(kind));
+            statusChanges += kind == QLatin1String("status_change") ? 1 : 0;
+        }
+    }
+    QVERIFY(statusChanges >= 3); // labels, running, waiting
+    QVERIFY(diffChanges >= 1);
+    // The PR is still there for a list or a single GET.
+    QVERIFY(request("GET", chatPath, {}, {}, true, &sim)
+                .object()
+                .value(QStringLiteral("diff_status"))
+                .toObject()
+                .contains(QStringLiteral("url")));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
