@@ -172,7 +172,7 @@ void ScriptedAgent::compileToolCall(
 }
 
 void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
-    const QJsonValue &result, bool isError, bool stream)
+    const QJsonValue &result, bool isError, bool stream, const QJsonObject &file)
 {
     const int pace = m_options->deltaIntervalMs;
     QJsonObject base{{kType, QStringLiteral("tool-result")},
@@ -193,9 +193,29 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
     final.insert(QStringLiteral("result"), result);
     if (isError)
         final.insert(QStringLiteral("is_error"), true);
+    if (!file.isEmpty())
+        final.insert(QStringLiteral("is_media"), true);
     final.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
     ops.append({OpKind::Part,
         {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), final}}, pace});
+    if (!file.isEmpty()) {
+        // A tool that produced a file (a screenshot): the tool message carries a file part next
+        // to the tool-result; the bytes are a stored chat file served by GET {P}/files/{id}.
+        const QString fileId = m_state->newUuid();
+        const QString fileName =
+            file.value(QStringLiteral("name")).toString(QStringLiteral("screenshot.png"));
+        ops.append({OpKind::StoreFile,
+            {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), fileName},
+                {QStringLiteral("asset"), QStringLiteral("tool-screenshot.png")}},
+            0});
+        ops.append({OpKind::Part,
+            {{QStringLiteral("role"), QStringLiteral("tool")},
+                {QStringLiteral("part"),
+                    QJsonObject{{kType, QStringLiteral("file")},
+                        {QStringLiteral("media_type"), QStringLiteral("image/png")},
+                        {QStringLiteral("name"), fileName}, {QStringLiteral("file_id"), fileId}}}},
+            pace});
+    }
     ops.append({OpKind::CommitTool, {}, 0});
 }
 
@@ -236,7 +256,8 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                     ? stepObject.value(QStringLiteral("stream_result")).toBool()
                     : m_state->random().bounded(3) == 0;
                 compileToolResult(ops, name, id, stepObject.value(QStringLiteral("result")),
-                    stepObject.value(QStringLiteral("is_error")).toBool(), stream);
+                    stepObject.value(QStringLiteral("is_error")).toBool(), stream,
+                    stepObject.value(QStringLiteral("file")).toObject());
             } else if (stepObject.contains(QStringLiteral("edit_file"))) {
                 const QJsonObject edit = stepObject.value(QStringLiteral("edit_file")).toObject();
                 const QString path =
@@ -295,20 +316,27 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                 ops.append(
                     {OpKind::Error, stepObject.value(QStringLiteral("error")).toObject(), pace});
             } else if (stepObject.contains(QStringLiteral("ask_user"))) {
+                // One or more client-side (dynamic) tool calls in one assistant step (§14.6).
                 const QJsonObject ask = stepObject.value(QStringLiteral("ask_user")).toObject();
-                const QString name =
-                    ask.value(QStringLiteral("tool_name")).toString(QStringLiteral("ask_user"));
-                const QJsonValue args = ask.contains(QStringLiteral("args"))
-                    ? ask.value(QStringLiteral("args"))
-                    : QJsonValue(QJsonObject{{QStringLiteral("question"),
-                        ask.value(QStringLiteral("question"))
-                            .toString(QStringLiteral("Which option should I use?"))}});
-                const QString id = toolCallId();
-                compileToolCall(ops, name, args, id);
-                ops.append({OpKind::AskUser,
-                    {{QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), name},
-                        {QStringLiteral("args"), args}},
-                    pace});
+                QJsonArray specs = ask.value(QStringLiteral("calls")).toArray();
+                if (specs.isEmpty())
+                    specs.append(ask);
+                QJsonArray calls;
+                for (const QJsonValue &specValue : std::as_const(specs)) {
+                    const QJsonObject spec = specValue.toObject();
+                    const QString name = spec.value(QStringLiteral("tool_name"))
+                                             .toString(QStringLiteral("ask_user"));
+                    const QJsonValue args = spec.contains(QStringLiteral("args"))
+                        ? spec.value(QStringLiteral("args"))
+                        : QJsonValue(QJsonObject{{QStringLiteral("question"),
+                            spec.value(QStringLiteral("question"))
+                                .toString(QStringLiteral("Which option should I use?"))}});
+                    const QString id = toolCallId();
+                    compileToolCall(ops, name, args, id);
+                    calls.append(QJsonObject{{QStringLiteral("tool_call_id"), id},
+                        {QStringLiteral("tool_name"), name}, {QStringLiteral("args"), args}});
+                }
+                ops.append({OpKind::AskUser, {{QStringLiteral("calls"), calls}}, pace});
             } else if (stepObject.contains(QStringLiteral("file"))) {
                 const QJsonObject file = stepObject.value(QStringLiteral("file")).toObject();
                 const QString fileId = m_state->newUuid();
@@ -419,7 +447,7 @@ void ScriptedAgent::accumulate(Turn &turn, const QString &role, const QJsonObjec
 {
     const QString type = part.value(kType).toString();
     if (role == QLatin1String("tool")) {
-        if (part.contains(QStringLiteral("result")))
+        if (part.contains(QStringLiteral("result")) || type == QLatin1String("file"))
             turn.toolParts.append(part);
         return;
     }
@@ -550,8 +578,9 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
         chat = m_state->chat(chatId);
         if (!chat)
             return false;
-        m_state->setStatus(chatId, QStringLiteral("error"));
+        // last_error first, so the status_change watch event already carries it.
         chat->lastError = error;
+        m_state->setStatus(chatId, QStringLiteral("error"));
         m_state->publishStream(chatId,
             {{kType, QStringLiteral("error")}, {QStringLiteral("chat_id"), chatId},
                 {QStringLiteral("error"), error}});
@@ -559,15 +588,25 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
         return false;
     }
     case OpKind::AskUser: {
+        // The assistant step with the tool-call parts is committed first, so a client sees the
+        // pending calls in history; then requires_action and action_required (args as a string).
         commitAssistant(chatId, turn);
-        const QJsonArray calls{QJsonObject{
-            {QStringLiteral("tool_call_id"), op.data.value(QStringLiteral("tool_call_id"))},
-            {QStringLiteral("tool_name"), op.data.value(QStringLiteral("tool_name"))},
-            {QStringLiteral("args"),
-                QString::fromUtf8(QJsonDocument(op.data.value(QStringLiteral("args")).toObject())
-                                      .toJson(QJsonDocument::Compact))}}};
+        QJsonArray calls;
+        for (const QJsonValue &value : op.data.value(QStringLiteral("calls")).toArray()) {
+            const QJsonObject call = value.toObject();
+            const QJsonValue args = call.value(QStringLiteral("args"));
+            calls.append(QJsonObject{
+                {QStringLiteral("tool_call_id"), call.value(QStringLiteral("tool_call_id"))},
+                {QStringLiteral("tool_name"), call.value(QStringLiteral("tool_name"))},
+                {QStringLiteral("args"),
+                    QString::fromUtf8((args.isArray() ? QJsonDocument(args.toArray())
+                                                      : QJsonDocument(args.toObject()))
+                                          .toJson(QJsonDocument::Compact))}});
+        }
         turn.waitingForTools = true;
+        chat->pendingToolCalls = calls;
         m_state->setStatus(chatId, QStringLiteral("requires_action"));
+        chat = m_state->chat(chatId);
         chat->pendingToolCalls = calls;
         m_state->publishStream(chatId,
             {{kType, QStringLiteral("action_required")}, {QStringLiteral("chat_id"), chatId},
@@ -621,6 +660,12 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
         file.name = op.data.value(QStringLiteral("name")).toString();
         file.mimeType = QStringLiteral("image/png");
         file.data = QByteArray::fromBase64(tinyPngBase64);
+        if (const QString asset = op.data.value(QStringLiteral("asset")).toString();
+            !asset.isEmpty()) {
+            QFile data(QStringLiteral(":/agentdesk-sim/data/") + asset);
+            if (data.open(QIODevice::ReadOnly))
+                file.data = data.readAll();
+        }
         file.createdAt = QDateTime::currentDateTimeUtc();
         m_state->insertFile(file);
         return true;
@@ -780,8 +825,12 @@ QString ScriptedAgent::submitToolResults(const QString &chatId, const QJsonArray
     for (const QJsonValue &value : results) {
         const QJsonObject r = value.toObject();
         const QString id = r.value(QStringLiteral("tool_call_id")).toString();
+        if (id.isEmpty())
+            return QStringLiteral("Every result needs a tool_call_id.");
         if (!pending.contains(id))
-            return QStringLiteral("Unknown tool_call_id \"%1\".").arg(id);
+            return QStringLiteral("Tool call \"%1\" is not pending.").arg(id);
+        if (answered.contains(id))
+            return QStringLiteral("Duplicate result for tool call \"%1\".").arg(id);
         answered.insert(id);
         QJsonObject part{{kType, QStringLiteral("tool-result")},
             {QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), pending.value(id)},
@@ -791,8 +840,16 @@ QString ScriptedAgent::submitToolResults(const QString &chatId, const QJsonArray
             part.insert(QStringLiteral("is_error"), true);
         parts.append(part);
     }
-    if (answered.size() != pending.size())
-        return QStringLiteral("Results are required for every pending tool call.");
+    if (answered.size() != pending.size()) {
+        QStringList missing;
+        for (const QJsonValue &call : std::as_const(chat->pendingToolCalls)) {
+            const QString id = call.toObject().value(QStringLiteral("tool_call_id")).toString();
+            if (!answered.contains(id))
+                missing.append(id);
+        }
+        return QStringLiteral("Missing results for pending tool calls: %1.")
+            .arg(missing.join(QStringLiteral(", ")));
+    }
     m_state->setStatus(chatId, QStringLiteral("running"));
     m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
     auto it = m_turns.find(chatId);

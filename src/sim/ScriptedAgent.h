@@ -74,7 +74,7 @@ private:
     void compileToolCall(
         QList<Op> &ops, const QString &name, const QJsonValue &args, const QString &callId);
     void compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
-        const QJsonValue &result, bool isError, bool stream);
+        const QJsonValue &result, bool isError, bool stream, const QJsonObject &file = {});
     QStringList chunks(const QString &text);
     QString toolCallId();
     QJsonObject usage(int outputChars);

@@ -7,7 +7,8 @@ QJsonObject SimFaults::toJson() const
     QJsonObject failRoute;
     if (!failRoutePattern.isEmpty()) {
         failRoute = {{QStringLiteral("pattern"), failRoutePattern},
-            {QStringLiteral("status"), failRouteStatus}, {QStringLiteral("count"), failRouteCount}};
+            {QStringLiteral("status"), failRouteStatus}, {QStringLiteral("count"), failRouteCount},
+            {QStringLiteral("after"), failRouteAfter}};
         if (!failRouteMethod.isEmpty())
             failRoute.insert(QStringLiteral("method"), failRouteMethod);
     }
@@ -69,6 +70,11 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
         next.failRouteStatus = f.value(QStringLiteral("status")).toInt(503);
         next.failRouteMethod = f.value(QStringLiteral("method")).toString().toUpper();
         next.failRouteCount = f.value(QStringLiteral("count")).toInt(-1);
+        next.failRouteAfter = f.value(QStringLiteral("after")).toInt(0);
+        if (next.failRouteAfter < 0) {
+            *error = QStringLiteral("fail_route.after must be a non-negative number.");
+            return false;
+        }
         if (next.failRouteStatus < 400 || next.failRouteStatus > 599) {
             *error = QStringLiteral("fail_route.status must be 400..599.");
             return false;
@@ -94,6 +100,10 @@ bool SimFaults::takeRouteFailure(const QByteArray &method, const QString &path)
         return false;
     if (!m_failRouteRegex.match(path).hasMatch())
         return false;
+    if (failRouteAfter > 0) { // let the first N matching requests through
+        --failRouteAfter;
+        return false;
+    }
     if (failRouteCount > 0)
         --failRouteCount;
     return true;

@@ -19,6 +19,7 @@ public:
     int failRouteStatus = 503;
     QString failRouteMethod; // empty = any
     int failRouteCount = -1; // remaining failures; -1 = unlimited
+    int failRouteAfter = 0;  // matching requests still let through before failures start
     int duplicateFrames = 0; // every Nth frame is sent twice; 0 = off
     bool unknownEvents = false;
     //! Seed-era behaviour (protocol §12.7): a sub-agent's status events are also sent on its

@@ -10,7 +10,9 @@ namespace AgentDeskSim {
 struct SimOptions
 {
     quint16 port = 0;
-    QString token = QStringLiteral("AgntDeskSm-demo0token000000000000");
+    QString token = QStringLiteral("AgntDeskSm-demo0token000000000000"); // empty = none accepted
+    //! Tokens revoked by POST /__sim/revoke-token: refused by the API, still good for /__sim/.
+    QStringList revokedTokens;
     quint32 seed = 1;
     QString scenarioFile;
     int deltaIntervalMs = 40;

@@ -117,7 +117,7 @@ int SimRoutes::delayFor(const HttpRequest &request) const
     return request.path.startsWith(QLatin1String("/__sim/")) ? 0 : m_options->faults.delayMs;
 }
 
-bool SimRoutes::isAuthenticated(const HttpRequest &request) const
+QString SimRoutes::requestToken(const HttpRequest &request)
 {
     // Same order as Coder's APITokenFromRequest: cookie, query, header (§3.1).
     QString token;
@@ -132,7 +132,66 @@ bool SimRoutes::isAuthenticated(const HttpRequest &request) const
         token = request.queryValue(QStringLiteral("coder_session_token"));
     if (token.isEmpty())
         token = QString::fromUtf8(request.header("coder-session-token"));
-    return !token.isEmpty() && token == m_options->token;
+    return token;
+}
+
+bool SimRoutes::isAuthenticated(const HttpRequest &request) const
+{
+    const QString token = requestToken(request);
+    if (token.isEmpty())
+        return false;
+    if (token == m_options->token)
+        return true;
+    // Test-only control routes keep working with a revoked token, so a test can still drive
+    // the simulator (install a new token, read its state) after revoking the session.
+    return request.path.startsWith(QLatin1String("/__sim/"))
+        && m_options->revokedTokens.contains(token);
+}
+
+HttpResponse SimRoutes::unauthorized(const HttpRequest &request) const
+{
+    // Texts of coderd/httpmw/apikey.go: one message, the detail says what was wrong.
+    const QString token = requestToken(request);
+    QString detail;
+    const qsizetype dash = token.indexOf(QLatin1Char('-'));
+    if (token.isEmpty())
+        detail =
+            QStringLiteral("Cookie \"coder_session_token\" or query parameter must be provided.");
+    else if (dash != 10 || token.size() - dash - 1 != 22)
+        detail = QStringLiteral("Invalid API key format: incorrect API key length.");
+    else if (!m_options->token.isEmpty() && token.left(10) == m_options->token.left(10))
+        detail = QStringLiteral("API key secret is invalid.");
+    else
+        detail = QStringLiteral("API key is invalid."); // unknown or revoked (deleted) key
+    HttpResponse r = HttpResponse::error(401,
+        QStringLiteral("You are signed out or your session has expired. Please sign in again to "
+                       "continue."),
+        detail);
+    r.addHeader("WWW-Authenticate", "Coder-Session-Token");
+    return r;
+}
+
+HttpResponse SimRoutes::revokeToken(const HttpRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!request.body.trimmed().isEmpty() && !parseJsonObject(request.body, &body, &error))
+        return error;
+    const QJsonValue next = body.value(QStringLiteral("token"));
+    if (!next.isUndefined() && (!next.isString() || next.toString().trimmed().isEmpty()))
+        return HttpResponse::error(400, QStringLiteral("token must be a non-empty string."));
+    if (!m_options->token.isEmpty() && !m_options->revokedTokens.contains(m_options->token))
+        m_options->revokedTokens.append(m_options->token);
+    m_options->token = next.toString().trimmed();
+    m_options->revokedTokens.removeAll(m_options->token);
+    // Sockets opened with the revoked token end now; their reconnect meets the 401.
+    const int closed = m_hub->closeAll();
+    qCInfo(lcSim) << "session token revoked; closed" << closed << "sockets; new token installed"
+                  << !m_options->token.isEmpty();
+    return HttpResponse::json(200,
+        QJsonObject{{QStringLiteral("revoked"), true},
+            {QStringLiteral("new_token_installed"), !m_options->token.isEmpty()},
+            {QStringLiteral("sockets_closed"), closed}});
 }
 
 bool SimRoutes::resolveChats(const QString &path, Route *route) const
@@ -181,11 +240,8 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
         || path.startsWith(QLatin1String("/__sim/"));
     if (!known)
         return notFound();
-    if (!isAuthenticated(request)) {
-        return HttpResponse::error(401,
-            QStringLiteral("You are signed out or your session has expired. Please sign in again "
-                           "to continue."));
-    }
+    if (!isAuthenticated(request))
+        return unauthorized(request);
     if (route.chats)
         return dispatchChats(request, route);
     return dispatch(request);
@@ -250,6 +306,8 @@ HttpResponse SimRoutes::dispatchControl(const HttpRequest &request)
     const QStringList seg = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (seg.size() == 2 && seg.at(1) == QLatin1String("state") && request.method == "GET")
         return simState();
+    if (seg.size() == 2 && seg.at(1) == QLatin1String("revoke-token") && request.method == "POST")
+        return revokeToken(request);
     if (seg.size() == 2 && seg.at(1) == QLatin1String("faults")) {
         if (request.method == "GET")
             return HttpResponse::json(200, m_options->faults.toJson());
@@ -438,9 +496,7 @@ UpgradeDecision SimRoutes::handleUpgrade(const HttpRequest &request)
         return decision;
     }
     if (!isAuthenticated(request)) {
-        decision.error = HttpResponse::error(401,
-            QStringLiteral("You are signed out or your session has expired. Please sign in again "
-                           "to continue."));
+        decision.error = unauthorized(request);
         return decision;
     }
     if (watch) {
@@ -1221,7 +1277,8 @@ HttpResponse SimRoutes::toolResults(const HttpRequest &request, SimChat *chat)
         return HttpResponse::error(409, QStringLiteral("Chat is not waiting for tool results."));
     const QJsonValue results = body.value(QStringLiteral("results"));
     if (!results.isArray() || results.toArray().isEmpty())
-        return HttpResponse::error(400, QStringLiteral("results is required."), {},
+        return HttpResponse::error(400, QStringLiteral("results is required."),
+            QStringLiteral("Send one result per pending tool call."),
             {HttpResponse::validation(
                 QStringLiteral("results"), QStringLiteral("must be a non-empty array"))});
     const QString message = m_agent->submitToolResults(chat->id, results.toArray());

@@ -34,7 +34,12 @@ private:
         QStringList rest; // segments after the chats prefix
     };
 
+    //! The session token from cookie, query or header (Coder's order, §3.1).
+    static QString requestToken(const HttpRequest &request);
     bool isAuthenticated(const HttpRequest &request) const;
+    //! Coder's 401 for this request's token (message + the detail apikey.go gives, §5).
+    HttpResponse unauthorized(const HttpRequest &request) const;
+    HttpResponse revokeToken(const HttpRequest &request);
     bool resolveChats(const QString &path, Route *route) const;
     HttpResponse dispatch(const HttpRequest &request);
     HttpResponse dispatchChats(const HttpRequest &request, const Route &route);

@@ -258,6 +258,20 @@ bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
     return true;
 }
 
+int SimSocketHub::closeAll()
+{
+    const QList<QWebSocket *> sockets = m_clients.keys();
+    for (QWebSocket *socket : sockets) {
+        // Forget it first: nothing more is sent, and a read cursor is not moved by a revoked
+        // session. The close handshake finishes on its own; then the socket deletes itself.
+        m_clients.remove(socket);
+        disconnect(socket, nullptr, this, nullptr);
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("session revoked"));
+    }
+    return int(sockets.size());
+}
+
 void SimSocketHub::handleDisconnected(QWebSocket *socket)
 {
     const auto it = m_clients.find(socket);

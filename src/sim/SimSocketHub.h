@@ -28,6 +28,8 @@ public:
     int openSockets(WsRoute::Kind kind) const;
     qint64 dropsDone() const { return m_drops; }
     qint64 framesSent() const { return m_framesSent; }
+    //! Closes every open socket (1001 going away); returns how many were open.
+    int closeAll();
 
 private:
     struct Client

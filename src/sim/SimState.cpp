@@ -455,7 +455,12 @@ void SimState::publishWatch(const QString &kind, const QString &chatId, const QJ
     const SimChat *c = chat(chatId);
     if (!c)
         return;
-    QJsonObject event{{QStringLiteral("kind"), kind}, {QStringLiteral("chat"), chatJson(*c, true)}};
+    // As chatd's chatWatchEventSDKChat builds it: no `files`, and the cached PR state
+    // (`diff_status`) only on diff_status_change; a client must not read "absent" as "no PR".
+    QJsonObject chat = chatJson(*c, false);
+    if (kind != QLatin1String("diff_status_change"))
+        chat.remove(QStringLiteral("diff_status"));
+    QJsonObject event{{QStringLiteral("kind"), kind}, {QStringLiteral("chat"), chat}};
     if (!toolCalls.isEmpty())
         event.insert(QStringLiteral("tool_calls"), toolCalls);
     emit watchEventPublished(event);

@@ -12,6 +12,7 @@
 //   --drop-watch-after-frames N    abort each /watch socket after N frames
 //   --delay-ms N                   delay every REST answer by N ms
 //   --fail-route REGEX=STATUS      answer requests whose path matches REGEX with STATUS
+//                                  (runtime: "after":N lets N matching requests pass first)
 //                                  (Coder error body "Simulated failure.")
 //   --duplicate-frames N           send every Nth WebSocket frame twice
 //   --unknown-events               add unknown event types, part types and extra fields
@@ -61,8 +62,10 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption port({QStringLiteral("port")},
         QStringLiteral("TCP port (0 = ephemeral)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption token(
-        {QStringLiteral("token")}, QStringLiteral("Accepted session token."), QStringLiteral("T"));
+    const QCommandLineOption token({QStringLiteral("token")},
+        QStringLiteral(
+            "Accepted session token (default: $AGENTDESK_SIM_TOKEN, else a demo token)."),
+        QStringLiteral("T"));
     const QCommandLineOption seed({QStringLiteral("seed")}, QStringLiteral("Random seed."),
         QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption scenario({QStringLiteral("scenario")},
@@ -118,8 +121,12 @@ int main(int argc, char **argv)
 
     SimOptions options;
     options.port = quint16(number(port, 0, 65535));
+    // --token wins; otherwise AGENTDESK_SIM_TOKEN, so the token need not appear in `ps` output.
     if (parser.isSet(token))
         options.token = parser.value(token);
+    else if (const QString fromEnvironment = qEnvironmentVariable("AGENTDESK_SIM_TOKEN");
+             !fromEnvironment.isEmpty())
+        options.token = fromEnvironment;
     options.seed = quint32(number(seed, 0, std::numeric_limits<int>::max()));
     options.scenarioFile = parser.value(scenario);
     options.deltaIntervalMs = number(delta, 0, 60000);

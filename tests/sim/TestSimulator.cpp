@@ -1,6 +1,8 @@
 // Integration tests of agentdesk-sim: start the real binary on --port 0 and talk to it with raw
 // QNetworkAccessManager / QWebSocket / QTcpSocket. They prove the server, not the client.
 
+#include "support/SimulatorProcess.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,8 +39,10 @@ struct Reply
 class Sim
 {
 public:
-    bool start(const QStringList &args)
+    bool start(const QStringList &args, const QProcessEnvironment &environment = {})
     {
+        if (!environment.isEmpty())
+            m_process.setProcessEnvironment(environment);
         m_process.setProgram(QString::fromLocal8Bit(qgetenv("AGENTDESK_SIM")));
         m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -73,6 +77,33 @@ private:
     quint16 m_port = 0;
 };
 
+QByteArray textBody(const QString &text)
+{
+    return QJsonDocument(
+        QJsonObject{{QStringLiteral("content"),
+            QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                {QStringLiteral("text"), text}}}}})
+        .toJson();
+}
+
+QList<QJsonObject> ofType(const QList<QJsonObject> &events, const QString &type)
+{
+    QList<QJsonObject> result;
+    for (const QJsonObject &e : events) {
+        if (e.value(QStringLiteral("type")).toString() == type)
+            result.append(e);
+    }
+    return result;
+}
+
+QString statusOf(const QJsonObject &event)
+{
+    return event.value(QStringLiteral("status"))
+        .toObject()
+        .value(QStringLiteral("status"))
+        .toString();
+}
+
 } // namespace
 
 class TestSimulator : public QObject
@@ -94,12 +125,23 @@ private slots:
     void dropFault_reconnectWithAfterId_resumesWithoutOldMessages();
     void ping_arrivesAtConfiguredInterval();
     void agent_defaultAskQueueInterruptEdit_followProtocol();
+    void token_fromEnvironment_whenNoTokenOption();
+    void faults_failRouteAfter_passesThenFailsThenRecovers();
+    void toolFile_toolMessageCarriesFilePart_servedAsPng();
+    void retry_thenTerminalError_thenRetryThenAnswer();
+    void ask_dynamicTools_requiresActionValidatesThenContinues();
+    void revokeToken_refusesRestAndHandshakes_closesSockets();
+    void watch_statusChangeHasNoDiffStatus_demoHasPrBadge();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
         const QList<QPair<QByteArray, QByteArray>> &headers = {}, bool auth = true,
         Sim *sim = nullptr);
     QString seededChatId(const QString &title);
+    //! Creates a chat running \a scenario and waits until its first turn is over.
+    QString createIdleChat(const QString &scenario = QStringLiteral("quick"), Sim *sim = nullptr);
+    QString chatStatus(const QString &chatId, Sim *sim = nullptr);
+    QJsonArray allMessages(const QString &chatId, Sim *sim = nullptr);
     //! Opens /stream and collects every event until \a done returns true.
     QList<QJsonObject> streamUntil(const QString &pathAndQuery,
         const std::function<bool(const QList<QJsonObject> &)> &done, int *frames = nullptr,
@@ -141,6 +183,39 @@ Reply TestSimulator::request(const QByteArray &method, const QString &path, cons
         r.headers.insert(pair.first.toLower(), pair.second);
     reply->deleteLater();
     return r;
+}
+
+QString TestSimulator::createIdleChat(const QString &scenario, Sim *sim)
+{
+    QJsonObject body =
+        QJsonDocument::fromJson(textBody(QStringLiteral("/scenario %1 set-up").arg(scenario)))
+            .object();
+    body.insert(QStringLiteral("organization_id"), orgId);
+    const Reply created = request("POST", prefix, QJsonDocument(body).toJson(), {}, true, sim);
+    const QString id = created.object().value(QStringLiteral("id")).toString();
+    if (created.status != 201 || id.isEmpty())
+        return {};
+    if (!QTest::qWaitFor([&] { return chatStatus(id, sim) == QLatin1String("waiting"); }, 20000))
+        return {};
+    return id;
+}
+
+QString TestSimulator::chatStatus(const QString &chatId, Sim *sim)
+{
+    return request("GET", prefix + QLatin1Char('/') + chatId, {}, {}, true, sim)
+        .object()
+        .value(QStringLiteral("status"))
+        .toString();
+}
+
+QJsonArray TestSimulator::allMessages(const QString &chatId, Sim *sim)
+{
+    return request("GET",
+        prefix + QLatin1Char('/') + chatId + QStringLiteral("/messages?after_id=0&limit=200"), {},
+        {}, true, sim)
+        .object()
+        .value(QStringLiteral("messages"))
+        .toArray();
 }
 
 QString TestSimulator::seededChatId(const QString &title)
@@ -541,7 +616,7 @@ namespace {
 
 //! Sends a raw upgrade request and returns everything the server writes within the wait.
 QByteArray rawUpgrade(quint16 port, const QString &path, bool withToken, int waitMs,
-    const std::function<bool(const QByteArray &)> &done)
+    const std::function<bool(const QByteArray &)> &done, const QByteArray &sessionToken = token)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
@@ -552,7 +627,7 @@ QByteArray rawUpgrade(quint16 port, const QString &path, bool withToken, int wai
           "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
           "Sec-WebSocket-Version: 13\r\n";
     if (withToken)
-        req += "Coder-Session-Token: " + token + "\r\n";
+        req += "Coder-Session-Token: " + sessionToken + "\r\n";
     req += "\r\n";
     socket.write(req);
     QByteArray data;
@@ -806,6 +881,450 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
                  text(QStringLiteral("x")))
                  .status,
         404);
+}
+
+void TestSimulator::token_fromEnvironment_whenNoTokenOption()
+{
+    const QByteArray envToken = "AgntDeskEv-fromtheenvironment000000";
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("AGENTDESK_SIM_TOKEN"), QString::fromLatin1(envToken));
+    Sim sim;
+    QVERIFY(sim.start({}, environment));
+    QCOMPARE(
+        request("GET", prefix, {}, {{"Coder-Session-Token", envToken}}, false, &sim).status, 200);
+    // The built-in demo token is not accepted any more.
+    QCOMPARE(request("GET", prefix, {}, {}, true, &sim).status, 401);
+    // --token still wins over the environment.
+    Sim explicitToken;
+    QVERIFY(
+        explicitToken.start({QStringLiteral("--token"), QString::fromLatin1(token)}, environment));
+    QCOMPARE(request("GET", prefix, {}, {}, true, &explicitToken).status, 200);
+    QCOMPARE(request("GET", prefix, {}, {{"Coder-Session-Token", envToken}}, false, &explicitToken)
+                 .status,
+        401);
+}
+
+void TestSimulator::faults_failRouteAfter_passesThenFailsThenRecovers()
+{
+    const Reply set = request("POST", QStringLiteral("/__sim/faults"),
+        R"({"fail_route": {"pattern": "^/api/experimental/chats$", "status": 503,
+            "method": "GET", "after": 2, "count": 2}})");
+    QCOMPARE(set.status, 200);
+    QCOMPARE(set.object()
+                 .value(QStringLiteral("fail_route"))
+                 .toObject()
+                 .value(QStringLiteral("after"))
+                 .toInt(),
+        2);
+    QList<int> statuses;
+    for (int i = 0; i < 5; ++i)
+        statuses.append(request("GET", prefix).status);
+    QCOMPARE(statuses, (QList<int>{200, 200, 503, 503, 200}));
+    // Other routes never count towards "after".
+    QCOMPARE(request("POST", QStringLiteral("/__sim/faults"), R"({"reset": true})").status, 200);
+    QCOMPARE(request("POST", QStringLiteral("/__sim/faults"),
+                 R"({"fail_route": {"pattern": "^/api/experimental/chats$", "after": -1}})")
+                 .status,
+        400);
+}
+
+void TestSimulator::toolFile_toolMessageCarriesFilePart_servedAsPng()
+{
+    const QString id = createIdleChat(QStringLiteral("toolfile"));
+    QVERIFY(!id.isEmpty());
+    const QJsonArray messages = allMessages(id);
+    QJsonObject filePart;
+    QJsonObject resultPart;
+    for (const QJsonValue &m : messages) {
+        const QJsonObject message = m.toObject();
+        if (message.value(QStringLiteral("role")).toString() != QLatin1String("tool"))
+            continue;
+        for (const QJsonValue &p : message.value(QStringLiteral("content")).toArray()) {
+            const QString type = p.toObject().value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("file"))
+                filePart = p.toObject();
+            else if (type == QLatin1String("tool-result")
+                && p.toObject().value(QStringLiteral("tool_name")).toString()
+                    == QLatin1String("screenshot"))
+                resultPart = p.toObject();
+        }
+    }
+    QVERIFY2(!filePart.isEmpty(), "no file part in a tool message");
+    QCOMPARE(filePart.value(QStringLiteral("media_type")).toString(), QStringLiteral("image/png"));
+    QCOMPARE(filePart.value(QStringLiteral("name")).toString(),
+        QStringLiteral("reports-page-screenshot.png"));
+    QVERIFY(!filePart.contains(QStringLiteral("data"))); // stripped when file_id is set (§6.8)
+    QVERIFY(resultPart.value(QStringLiteral("is_media")).toBool());
+    const QString fileId = filePart.value(QStringLiteral("file_id")).toString();
+    const Reply file = request("GET", prefix + QStringLiteral("/files/") + fileId);
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.headers.value("content-type"), QByteArray("image/png"));
+    QVERIFY(file.body.startsWith("\x89PNG\r\n\x1a\n"));
+    // A real picture, not the 1x1 placeholder: IHDR says 160 x 100.
+    QCOMPARE(file.body.mid(16, 8), QByteArray::fromHex("000000a000000064"));
+    const QJsonArray files = request("GET", prefix + QLatin1Char('/') + id)
+                                 .object()
+                                 .value(QStringLiteral("files"))
+                                 .toArray();
+    QVERIFY(std::any_of(files.begin(), files.end(), [&](const QJsonValue &f) {
+        return f.toObject().value(QStringLiteral("id")).toString() == fileId;
+    }));
+    // The default scenario has the same kind of tool step.
+    QVERIFY(request("GET", QStringLiteral("/__sim/state"))
+                .object()
+                .value(QStringLiteral("scenarios"))
+                .toArray()
+                .contains(QStringLiteral("toolfile")));
+}
+
+void TestSimulator::retry_thenTerminalError_thenRetryThenAnswer()
+{
+    const QString id = createIdleChat();
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = prefix + QLatin1Char('/') + id;
+    const auto failed = streamUntil(
+        chatPath + QStringLiteral("/stream"),
+        [](const QList<QJsonObject> &evs) {
+            return !ofType(evs, QStringLiteral("error")).isEmpty();
+        },
+        nullptr, nullptr,
+        [&] {
+            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                         textBody(QStringLiteral("/scenario retry_error go")))
+                         .status,
+                200);
+        });
+    const auto retries = ofType(failed, QStringLiteral("retry"));
+    QCOMPARE(retries.size(), 2);
+    QCOMPARE(retries.at(0)
+                 .value(QStringLiteral("retry"))
+                 .toObject()
+                 .value(QStringLiteral("attempt"))
+                 .toInt(),
+        1);
+    QCOMPARE(retries.at(1)
+                 .value(QStringLiteral("retry"))
+                 .toObject()
+                 .value(QStringLiteral("attempt"))
+                 .toInt(),
+        2);
+    QVERIFY(retries.at(0)
+                .value(QStringLiteral("retry"))
+                .toObject()
+                .contains(QStringLiteral("retrying_at")));
+    QVERIFY(ofType(failed, QStringLiteral("preview_reset")).size() >= 2);
+    // The terminal error: status error, then the ChatError (§6.3).
+    QCOMPARE(statusOf(ofType(failed, QStringLiteral("status")).last()), QStringLiteral("error"));
+    const QJsonObject error =
+        ofType(failed, QStringLiteral("error")).last().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("overloaded"));
+    QCOMPARE(error.value(QStringLiteral("message")).toString(),
+        QStringLiteral("The model provider is overloaded. Please try again later."));
+    QCOMPARE(error.value(QStringLiteral("provider")).toString(), QStringLiteral("anthropic"));
+    QVERIFY(error.contains(QStringLiteral("detail")));
+    QCOMPARE(error.value(QStringLiteral("status_code")).toInt(), 529);
+    const QJsonObject chat = request("GET", chatPath).object();
+    QCOMPARE(chat.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    QCOMPARE(chat.value(QStringLiteral("last_error")).toObject().value(QStringLiteral("message")),
+        error.value(QStringLiteral("message")));
+    // Nothing of the failed attempts was committed as an assistant message.
+    QCOMPARE(allMessages(id).last().toObject().value(QStringLiteral("role")).toString(),
+        QStringLiteral("user"));
+
+    // A retry followed by success: the answer streams in the new attempt, the turn ends waiting.
+    const auto recovered = streamUntil(
+        chatPath + QStringLiteral("/stream"),
+        [](const QList<QJsonObject> &evs) {
+            const auto statuses = ofType(evs, QStringLiteral("status"));
+            return statuses.size() > 1 && statusOf(statuses.last()) == QLatin1String("waiting");
+        },
+        nullptr, nullptr,
+        [&] {
+            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                         textBody(QStringLiteral("/scenario retry_ok again")))
+                         .status,
+                200);
+        });
+    // The snapshot of an errored chat carries the error; the live turn (from "running") does not.
+    qsizetype turnStart = 0;
+    while (turnStart < recovered.size()
+        && statusOf(recovered.at(turnStart)) != QLatin1String("running"))
+        ++turnStart;
+    QVERIFY(turnStart < recovered.size());
+    const QList<QJsonObject> live = recovered.mid(turnStart);
+    QCOMPARE(ofType(live, QStringLiteral("retry")).size(), 1);
+    QVERIFY(ofType(live, QStringLiteral("error")).isEmpty());
+    const auto parts = ofType(live, QStringLiteral("message_part"));
+    QVERIFY(std::any_of(parts.begin(), parts.end(), [](const QJsonObject &e) {
+        const QJsonObject mp = e.value(QStringLiteral("message_part")).toObject();
+        return mp.value(QStringLiteral("generation_attempt")).toInt() >= 1
+            && mp.value(QStringLiteral("seq")).toInt() == 1;
+    }));
+    QCOMPARE(chatStatus(id), QStringLiteral("waiting"));
+    const QJsonObject answer = allMessages(id).last().toObject();
+    QCOMPARE(answer.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+    QVERIFY(answer.value(QStringLiteral("content"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .startsWith(QLatin1String("Here is what I found")));
+    QVERIFY(!request("GET", chatPath).object().contains(QStringLiteral("last_error")));
+}
+
+void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
+{
+    const QString id = createIdleChat();
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = prefix + QLatin1Char('/') + id;
+    QList<QJsonObject> stream;
+    QWebSocket socket;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
+            stream.append(v.toObject());
+    });
+    QNetworkRequest streamReq(m_sim->url(chatPath + QStringLiteral("/stream"), "ws"));
+    streamReq.setRawHeader("Coder-Session-Token", token);
+    socket.open(streamReq);
+    QTRY_VERIFY(!ofType(stream, QStringLiteral("status")).isEmpty());
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario ask_two please")))
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(ofType(stream, QStringLiteral("action_required")).size() == 1, 10000);
+    QCOMPARE(chatStatus(id), QStringLiteral("requires_action"));
+    const QJsonArray calls = ofType(stream, QStringLiteral("action_required"))
+                                 .first()
+                                 .value(QStringLiteral("action_required"))
+                                 .toObject()
+                                 .value(QStringLiteral("tool_calls"))
+                                 .toArray();
+    QCOMPARE(calls.size(), 2);
+    QStringList ids;
+    for (const QJsonValue &c : calls) {
+        QVERIFY(c.toObject().value(QStringLiteral("args")).isString()); // a JSON string (§6.11)
+        ids.append(c.toObject().value(QStringLiteral("tool_call_id")).toString());
+    }
+    // The pending calls are visible in history: the committed assistant message's tool-calls.
+    const QJsonObject assistant = allMessages(id).last().toObject();
+    QCOMPARE(assistant.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+    QStringList committed;
+    for (const QJsonValue &p : assistant.value(QStringLiteral("content")).toArray()) {
+        if (p.toObject().value(QStringLiteral("type")).toString() == QLatin1String("tool-call")) {
+            committed.append(p.toObject().value(QStringLiteral("tool_call_id")).toString());
+            QVERIFY(p.toObject().value(QStringLiteral("args")).isObject());
+        }
+    }
+    QCOMPARE(committed, ids);
+    // A reconnect sees the same pending calls in the snapshot.
+    const auto snapshot =
+        streamUntil(chatPath + QStringLiteral("/stream"), [](const QList<QJsonObject> &evs) {
+            return !ofType(evs, QStringLiteral("action_required")).isEmpty();
+        });
+    QCOMPARE(ofType(snapshot, QStringLiteral("action_required"))
+                 .first()
+                 .value(QStringLiteral("action_required"))
+                 .toObject()
+                 .value(QStringLiteral("tool_calls"))
+                 .toArray(),
+        calls);
+
+    auto post = [&](const QJsonArray &results) {
+        return request("POST", chatPath + QStringLiteral("/tool-results"),
+            QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson());
+    };
+    auto result = [](const QString &callId) {
+        return QJsonObject{{QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("output"), QJsonObject{{QStringLiteral("ok"), true}}}};
+    };
+    auto isCoderError = [](const Reply &r, int status) {
+        return r.status == status
+            && !r.object().value(QStringLiteral("message")).toString().isEmpty()
+            && !r.object().value(QStringLiteral("detail")).toString().isEmpty();
+    };
+    Reply r = post({result(QStringLiteral("toolu_01wrong")), result(ids.at(1))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    QVERIFY(r.object().value(QStringLiteral("detail")).toString().contains(u"toolu_01wrong"));
+    r = post({result(ids.at(0))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    QVERIFY(r.object().value(QStringLiteral("detail")).toString().contains(ids.at(1)));
+    r = post({result(ids.at(0)), result(ids.at(0))});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    r = post({});
+    QVERIFY2(isCoderError(r, 400), r.body.constData());
+    r = request("POST", chatPath + QStringLiteral("/tool-results"), "{nope");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(chatStatus(id), QStringLiteral("requires_action")); // nothing applied
+    QCOMPARE(post({result(ids.at(0)), result(ids.at(1))}).status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id) == QLatin1String("waiting"), 10000);
+    const QJsonArray messages = allMessages(id);
+    QCOMPARE(messages.at(messages.size() - 2).toObject().value(QStringLiteral("role")).toString(),
+        QStringLiteral("tool"));
+    QCOMPARE(messages.at(messages.size() - 2)
+                 .toObject()
+                 .value(QStringLiteral("content"))
+                 .toArray()
+                 .size(),
+        2);
+    QVERIFY(messages.last()
+                .toObject()
+                .value(QStringLiteral("content"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .startsWith(QLatin1String("Both results arrived")));
+    // Not waiting any more: 409 with Coder's text (§8.7).
+    r = post({result(ids.at(0)), result(ids.at(1))});
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Chat is not waiting for tool results."));
+}
+
+void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
+{
+    AgentDesk::Testing::SimulatorProcess sim({QStringLiteral("--demo")});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    const QByteArray oldToken = sim.token();
+    auto get = [&](const QString &path, const QByteArray &sessionToken) {
+        QUrl url = sim.baseUrl();
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setRawHeader("Coder-Session-Token", sessionToken);
+        QNetworkReply *reply = m_nam.get(req);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        Reply r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        reply->deleteLater();
+        return r;
+    };
+    QCOMPARE(get(prefix, oldToken).status, 200);
+    QWebSocket watch;
+    QWebSocket stream;
+    bool watchClosed = false;
+    bool streamClosed = false;
+    connect(&watch, &QWebSocket::disconnected, this, [&] { watchClosed = true; });
+    connect(&stream, &QWebSocket::disconnected, this, [&] { streamClosed = true; });
+    auto open = [&](QWebSocket &socket, const QString &path) {
+        QUrl url = sim.baseUrl();
+        url.setScheme(QStringLiteral("ws"));
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setRawHeader("Coder-Session-Token", oldToken);
+        socket.open(req);
+    };
+    open(watch, prefix + QStringLiteral("/watch"));
+    open(stream, prefix + QStringLiteral("/3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b/stream"));
+    QTRY_VERIFY(watch.state() == QAbstractSocket::ConnectedState
+        && stream.state() == QAbstractSocket::ConnectedState);
+
+    QVERIFY(sim.revokeToken());
+    QTRY_VERIFY(watchClosed && streamClosed);
+    Reply r = get(prefix, oldToken);
+    QCOMPARE(r.status, 401);
+    QVERIFY(
+        r.object().value(QStringLiteral("message")).toString().startsWith(u"You are signed out"));
+    QCOMPARE(r.object().value(QStringLiteral("detail")).toString(),
+        QStringLiteral("API key is invalid."));
+    QCOMPARE(get(QStringLiteral("/api/v2/users/me"), oldToken).status, 401);
+    auto headDone = [](const QByteArray &d) {
+        return d.contains("\r\n\r\n{") && d.endsWith("\n");
+    };
+    QByteArray answer =
+        rawUpgrade(sim.port(), prefix + QStringLiteral("/watch"), true, 5000, headDone, oldToken);
+    QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
+    QVERIFY(answer.contains("You are signed out"));
+    // The test can still drive the simulator with the revoked token.
+    const auto state = sim.state();
+    QVERIFY(state.has_value());
+    QCOMPARE(state->value(QStringLiteral("sockets_open")).toInt(), 0);
+
+    // Signing in again: a new token is installed; the old one stays refused.
+    const QByteArray newToken = "AgntDeskNw-abcdefghijklmnopqrstuv";
+    QVERIFY(sim.revokeToken(newToken));
+    QCOMPARE(sim.token(), newToken);
+    QCOMPARE(get(prefix, newToken).status, 200);
+    QCOMPARE(get(prefix, oldToken).status, 401);
+    answer = rawUpgrade(
+        sim.port(), prefix + QStringLiteral("/watch"), true, 5000,
+        [](const QByteArray &d) { return d.contains("\r\n\r\n"); }, newToken);
+    QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.constData());
+}
+
+void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
+{
+    Sim sim;
+    QVERIFY(sim.start(
+        {QStringLiteral("--demo"), QStringLiteral("--delta-interval-ms"), QStringLiteral("1")}));
+    // The demo has an open PR with URL and line counts, so a PR badge can be shown.
+    const QString prChat = QStringLiteral("3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
+    const QJsonObject listed = [&] {
+        for (const QJsonValue &v : request("GET", prefix, {}, {}, true, &sim).array()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() == prChat)
+                return v.toObject();
+        }
+        return QJsonObject();
+    }();
+    const QJsonObject pr = listed.value(QStringLiteral("diff_status")).toObject();
+    QCOMPARE(pr.value(QStringLiteral("pull_request_state")).toString(), QStringLiteral("open"));
+    QVERIFY(pr.value(QStringLiteral("url")).toString().startsWith(u"https://github.com/"));
+    QVERIFY(pr.value(QStringLiteral("additions")).toInt() > 0);
+    QVERIFY(pr.value(QStringLiteral("deletions")).toInt() > 0);
+
+    QList<QJsonObject> watch;
+    QWebSocket socket;
+    connect(&socket, &QWebSocket::textMessageReceived, this,
+        [&](const QString &t) { watch.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
+    QNetworkRequest req(sim.url(prefix + QStringLiteral("/watch"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    socket.open(req);
+    QTRY_VERIFY(socket.state() == QAbstractSocket::ConnectedState);
+    const QString chatPath = prefix + QLatin1Char('/') + prChat;
+    QCOMPARE(
+        request("PATCH", chatPath, R"({"labels": {"team": "reports"}})", {}, true, &sim).status,
+        204);
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario default go on")), {}, true, &sim)
+                 .status,
+        200);
+    // The labels change and the end of the turn are both status_change with "waiting".
+    auto waitingEvents = [&] {
+        return std::count_if(watch.begin(), watch.end(), [&](const QJsonObject &e) {
+            const QJsonObject c = e.value(QStringLiteral("chat")).toObject();
+            return e.value(QStringLiteral("kind")).toString() == QLatin1String("status_change")
+                && c.value(QStringLiteral("id")).toString() == prChat
+                && c.value(QStringLiteral("status")).toString() == QLatin1String("waiting");
+        });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(waitingEvents() >= 2, 20000);
+    int statusChanges = 0;
+    int diffChanges = 0;
+    for (const QJsonObject &e : std::as_const(watch)) {
+        const QString kind = e.value(QStringLiteral("kind")).toString();
+        const QJsonObject c = e.value(QStringLiteral("chat")).toObject();
+        QVERIFY(!c.contains(QStringLiteral("files")));
+        if (kind == QLatin1String("diff_status_change")) {
+            ++diffChanges;
+            QVERIFY(c.value(QStringLiteral("diff_status")).isObject());
+        } else {
+            // As a real server sends it: status_change (and the others) without diff_status.
+            QVERIFY2(!c.contains(QStringLiteral("diff_status")), qPrintable(kind));
+            statusChanges += kind == QLatin1String("status_change") ? 1 : 0;
+        }
+    }
+    QVERIFY(statusChanges >= 3); // labels, running, waiting
+    QVERIFY(diffChanges >= 1);
+    // The PR is still there for a list or a single GET.
+    QVERIFY(request("GET", chatPath, {}, {}, true, &sim)
+                .object()
+                .value(QStringLiteral("diff_status"))
+                .toObject()
+                .contains(QStringLiteral("url")));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -178,6 +178,26 @@ bool SimulatorProcess::setFaults(const QJsonObject &faults, std::chrono::millise
     return true;
 }
 
+bool SimulatorProcess::revokeToken(const QByteArray &newToken, std::chrono::milliseconds timeout)
+{
+    QJsonObject payload;
+    if (!newToken.isEmpty())
+        payload.insert(QStringLiteral("token"), QString::fromLatin1(newToken));
+    QByteArray body;
+    const int status = request("POST", QStringLiteral("/__sim/revoke-token"),
+        payload.isEmpty() ? QByteArray("{}")
+                          : QJsonDocument(payload).toJson(QJsonDocument::Compact),
+        &body, timeout);
+    if (status != 200) {
+        qWarning().noquote() << "POST /__sim/revoke-token answered" << status
+                             << QString::fromUtf8(body);
+        return false;
+    }
+    if (!newToken.isEmpty())
+        m_token = newToken;
+    return true;
+}
+
 std::optional<QJsonObject> SimulatorProcess::state(std::chrono::milliseconds timeout)
 {
     QByteArray body;

@@ -53,6 +53,12 @@ public:
     //! POST /__sim/faults with \a faults; true on a 2xx answer.
     bool setFaults(
         const QJsonObject &faults, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    //! POST /__sim/revoke-token: the current token is refused from now on (REST and WebSocket
+    //! handshakes answer 401; open /stream and /watch sockets are closed). With \a newToken the
+    //! simulator accepts that token instead, and token() returns it. The helpers here keep
+    //! working after a revocation (control routes still accept a revoked token).
+    bool revokeToken(const QByteArray &newToken = {},
+        std::chrono::milliseconds timeout = std::chrono::seconds(10));
     //! GET /__sim/state.
     std::optional<QJsonObject> state(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     //! One blocking request against the simulator with the test token; for test set-up only.
