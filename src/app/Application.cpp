@@ -390,7 +390,16 @@ void Application::startSession(const ConnectionResult &result)
     ApiClient *api = m_api.get();
     m_watch = new ChatWatchClient(
         api->watchUrl(), [api](const QUrl &url) { return api->makeWebSocketRequest(url); }, this);
+    connect(m_watch, &ChatWatchClient::upgradeRejected, this, [this](int status) {
+        if (status == 401)
+            handleSessionRejected(ApiError::fromHttpStatus(401, {}));
+    });
     m_directory = new ChatDirectory(api, m_watch, m_chats.get(), this);
+    m_directory->setUnreadMarks(m_settings->unreadMarks());
+    connect(m_directory, &ChatDirectory::unreadMarksChanged, this, [this](const QStringList &ids) {
+        m_settings->setUnreadMarks(ids);
+        m_settings->sync();
+    });
 
     MainWindow::Dependencies deps;
     deps.icons = m_icons.get();
@@ -496,9 +505,7 @@ void Application::openPendingLinks()
         const ChatId id = ChatId::fromString(link.chatId);
         if (!link.isValid() || id.isNull())
             continue;
-        m_mainWindow->openChat(id);
-        if (!link.prompt.isEmpty())
-            m_mainWindow->conversationWidget()->composer()->setText(link.prompt);
+        m_mainWindow->openChat(id, link.prompt);
     }
     m_mainWindow->show();
     m_mainWindow->raise();
@@ -590,11 +597,26 @@ void Application::signOut()
 
 void Application::handleSessionRejected(const ApiError &error)
 {
-    // A 401 while signed in: the token expired or was revoked. Back to the dialog, keeping
-    // the URL; the dialog's own probes also end up here and are ignored.
-    if (!m_signedIn)
+    // A 401 while signed in, from REST or a socket's upgrade: the token expired or was revoked.
+    // Back to the dialog, keeping the URL and every draft; the dialog's own probes also end up
+    // here and are ignored. The teardown waits for the event loop: this runs inside the reply
+    // handler of the refused call, whose caller must not find its objects deleted under it.
+    if (!m_signedIn || m_sessionEnding)
         return;
-    showConnectDialog(error.toDisplayString());
+    m_sessionEnding = true;
+    QTimer::singleShot(0, this, [this, error] {
+        m_sessionEnding = false;
+        if (!m_signedIn)
+            return;
+        if (m_drafts)
+            m_drafts->flush();
+        qCInfo(lcUi) << "session ended:" << error.toDisplayString();
+        const QString text =
+            tr("Your session has ended: %1 no longer accepts your token (it expired or was "
+               "revoked). Sign in again; your drafts are kept.")
+                .arg(m_api->deploymentUrl().host());
+        showConnectDialog(text, m_api->deploymentUrl()); // the same deployment, a new token
+    });
 }
 
 void Application::quit()

@@ -145,6 +145,7 @@ private:
     QPointer<ConnectDialog> m_connectDialog;
     ConnectionResult m_session; //!< token cleared once ApiClient has it
     bool m_signedIn = false;
+    bool m_sessionEnding = false; //!< A 401's teardown is queued.
     //! Where to go back to when switching to or adding a deployment is cancelled.
     QUrl m_fallbackDeployment;
 

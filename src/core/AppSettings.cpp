@@ -13,6 +13,7 @@ constexpr auto keyDeploymentUrl = "connection/deploymentUrl"_L1;
 constexpr auto keyKnownDeployments = "connection/knownDeployments"_L1;
 constexpr auto keyOrganizationId = "connection/organizationId"_L1;
 constexpr auto keyLastChatId = "session/lastChatId"_L1;
+constexpr auto keyUnreadMarks = "session/unreadMarks"_L1;
 constexpr auto keyWindowGeometry = "window/geometry"_L1;
 constexpr auto keyWindowState = "window/state"_L1;
 constexpr auto keySplitterState = "window/splitters"_L1;
@@ -107,6 +108,19 @@ QString AppSettings::lastChatId() const
 void AppSettings::setLastChatId(const QString &id)
 {
     m_settings->setValue(keyLastChatId, id);
+}
+
+QStringList AppSettings::unreadMarks() const
+{
+    return m_settings->value(keyUnreadMarks).toStringList();
+}
+
+void AppSettings::setUnreadMarks(const QStringList &chatIds)
+{
+    if (chatIds.isEmpty())
+        m_settings->remove(keyUnreadMarks);
+    else
+        m_settings->setValue(keyUnreadMarks, chatIds);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -41,6 +41,9 @@ public:
     void setOrganizationId(const QString &id);
     QString lastChatId() const;
     void setLastChatId(const QString &id);
+    //! Chats the user marked unread (the Chats API has no unread endpoint, §14.10).
+    QStringList unreadMarks() const;
+    void setUnreadMarks(const QStringList &chatIds);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -260,6 +260,12 @@ Chat ChatDirectory::mergedWithKnown(Chat chat) const
 
 Chat ChatDirectory::withOverrides(Chat chat)
 {
+    if (m_markedUnread.contains(chat.id)) {
+        chat.hasUnread = true;
+        for (Chat &child : chat.children)
+            child = withOverrides(child);
+        return chat;
+    }
     if (const auto it = m_unreadOverrides.find(chat.id); it != m_unreadOverrides.end()) {
         if (chat.hasUnread == it->serverValue)
             chat.hasUnread = it->value;
@@ -287,12 +293,36 @@ void ChatDirectory::setUnreadOverride(const ChatId &id, bool value)
 
 void ChatDirectory::markRead(const ChatId &id)
 {
+    if (m_markedUnread.remove(id))
+        publishUnreadMarks();
     setUnreadOverride(id, false);
 }
 
 void ChatDirectory::markUnread(const ChatId &id)
 {
+    if (!m_markedUnread.contains(id)) {
+        m_markedUnread.insert(id);
+        publishUnreadMarks();
+    }
     setUnreadOverride(id, true);
+}
+
+void ChatDirectory::setUnreadMarks(const QStringList &chatIds)
+{
+    m_markedUnread.clear();
+    for (const QString &text : chatIds) {
+        if (const ChatId id = ChatId::fromString(text); !id.isNull())
+            m_markedUnread.insert(id);
+    }
+}
+
+void ChatDirectory::publishUnreadMarks()
+{
+    QStringList ids;
+    for (const ChatId &id : std::as_const(m_markedUnread))
+        ids.append(id.toString());
+    ids.sort();
+    emit unreadMarksChanged(ids);
 }
 
 // --- Commands ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -75,7 +76,12 @@ public:
     //! There is no server API for read state: these override has_unread locally until the
     //! server's own value for the chat changes.
     void markRead(const ChatId &id);
+    //! A mark the user set: it stays (also while the chat is open) until the chat is opened
+    //! again or marked read, and across restarts through unreadMarksChanged().
     void markUnread(const ChatId &id);
+    bool isMarkedUnread(const ChatId &id) const { return m_markedUnread.contains(id); }
+    //! The marks saved last time (before the list loads).
+    void setUnreadMarks(const QStringList &chatIds);
 
 signals:
     void connectionStateChanged(AgentDesk::ConnectionState state);
@@ -86,6 +92,8 @@ signals:
     void listLoaded();
     //! listError() changed (a listing failed, or one succeeded after failures).
     void listErrorChanged(const QString &error);
+    //! The user's unread marks changed: save them.
+    void unreadMarksChanged(const QStringList &chatIds);
 
 private:
     struct UnreadOverride
@@ -131,6 +139,8 @@ private:
     bool m_archivedViewLoaded = false;
     int m_commandsInFlight = 0;
     QHash<ChatId, UnreadOverride> m_unreadOverrides;
+    QSet<ChatId> m_markedUnread;
+    void publishUnreadMarks();
 };
 
 } // namespace AgentDesk

@@ -181,6 +181,8 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         connect(m_deps.directory, &ChatDirectory::errorOccurred, this,
             &MainWindow::handleDirectoryError);
         connect(m_deps.directory, &ChatDirectory::listLoaded, this, &MainWindow::handleListLoaded);
+        connect(m_deps.directory, &ChatDirectory::listErrorChanged, this,
+            [this] { handleConnectionStateChanged(m_deps.directory->connectionState()); });
         handleConnectionStateChanged(m_deps.directory->connectionState());
     }
     if (m_deps.chats) {
@@ -209,8 +211,9 @@ void MainWindow::handleChatsChanged(
     if (row.isValid() && diffRoles && row.row() >= topLeft.row() && row.row() <= bottomRight.row())
         updateDiffPanel(false);
     m_conversation->setTitle(chat->title);
-    // New output in the chat the user is reading is read already.
-    if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull())
+    // New output in the chat the user is reading is read already; a mark the user set stays.
+    if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull()
+        && !m_deps.directory->isMarkedUnread(chat->id))
         m_deps.directory->markRead(chat->id);
 }
 
@@ -418,18 +421,34 @@ const Chat *MainWindow::currentChat() const
     return m_deps.chats ? m_deps.chats->chat(m_openChatId) : nullptr;
 }
 
-void MainWindow::openChat(const ChatId &id)
+void MainWindow::openChat(const ChatId &id, const QString &prompt)
+{
+    if (!showChat(id)) {
+        if (m_deps.directory && !m_deps.directory->isListLoaded()) {
+            // A link that came before the list (at start, from a notification): kept.
+            m_pendingLink = {id, prompt};
+            return;
+        }
+        statusBar()->showMessage(
+            tr("Chat %1 was not found on this deployment.").arg(id.toString()), 15'000);
+        return;
+    }
+    if (!prompt.isEmpty())
+        conversationWidget()->composer()->setText(prompt); // pre-filled, never sent
+}
+
+bool MainWindow::showChat(const ChatId &id)
 {
     if (m_list->selectChat(id))
-        return;
+        return true;
     // Not in the current view: maybe archived, or filtered out by the search.
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat)
-        return;
+        return false;
     m_search->clear();
     if (chat->archived != m_archivedToggle->isChecked())
         m_actions.value(u"actionShowArchived"_s)->trigger();
-    m_list->selectChat(id);
+    return m_list->selectChat(id);
 }
 
 void MainWindow::handleChatActivated(const ChatId &id)
@@ -452,7 +471,10 @@ void MainWindow::handleChatActivated(const ChatId &id)
 
 void MainWindow::handleListLoaded()
 {
-    if (!m_restoreChatId.isNull() && m_openChatId.isNull()) {
+    if (const auto link = std::exchange(m_pendingLink, std::nullopt)) {
+        m_restoreChatId = ChatId(); // the link wins over the last chat of the previous run
+        openChat(link->first, link->second);
+    } else if (!m_restoreChatId.isNull() && m_openChatId.isNull()) {
         const ChatId id = std::exchange(m_restoreChatId, ChatId());
         m_list->selectChat(id);
     }
@@ -485,8 +507,16 @@ void MainWindow::handleConnectionStateChanged(ConnectionState state)
         icon = IconId::Offline;
         break;
     }
+    const QString listError = m_deps.directory ? m_deps.directory->listError() : QString();
+    if (!listError.isEmpty() && state == ConnectionState::Live) {
+        // Live events arrive, but the list itself could not be fetched: it may be stale.
+        text = tr("Chat list out of date, retrying");
+        icon = IconId::Reconnecting;
+    }
     m_connection->setText(text);
-    m_connection->setToolTip(tr("Chat list updates: %1").arg(text));
+    m_connection->setToolTip(listError.isEmpty()
+            ? tr("Chat list updates: %1").arg(text)
+            : tr("The chat list could not be loaded: %1").arg(listError));
     m_connection->setProperty("connectionState", int(state));
     if (m_deps.icons) {
         const int size = m_connection->fontMetrics().height();

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QAction;
 class QLabel;
@@ -73,7 +74,10 @@ public:
     void setTrayAvailable(bool available) { m_trayAvailable = available; }
 
     //! Opens a chat (selects it in the list; switches to the archived view when needed).
-    void openChat(const ChatId &id);
+    //! Opens the chat (switching views if it is archived). Before the list has loaded, the chat
+    //! opens once it has; a chat the deployment does not have is said so in the status bar.
+    //! `prompt` pre-fills the composer, never sends.
+    void openChat(const ChatId &id, const QString &prompt = {});
     //! The chat shown in the conversation; null when none.
     ChatId visibleChatId() const { return m_openChatId; }
     //! The visible chat when this window is active and not minimised, else null: the chat
@@ -119,6 +123,7 @@ private:
     QAction *addCommand(const QString &objectName, const QString &text,
         const QKeySequence &shortcut, void (MainWindow::*handler)());
 
+    bool showChat(const ChatId &id);
     void handleChatActivated(const ChatId &id);
     void handleConnectionStateChanged(ConnectionState state);
     void handleDirectoryError(const ApiError &error);
@@ -180,6 +185,7 @@ private:
 
     ChatId m_openChatId;
     ChatId m_restoreChatId; //!< The last chat of the previous run, opened once the list loads.
+    std::optional<std::pair<ChatId, QString>> m_pendingLink; //!< Opened once the list loads.
 
     QList<QAction *> m_commands;
     QHash<QString, QAction *> m_actions;

@@ -235,19 +235,23 @@ private slots:
         QTRY_COMPARE(j.window()->visibleChatId(), b);
         j.type(u"/scenario toolfile take a screenshot of the report"_s);
         j.press(QKeySequence(Qt::Key_Return));
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
         // The server's tool message carries a file part; the row that holds the call shows it.
-        QString fileId;
-        for (const QJsonValue &message : j.serverMessages(b)) {
-            const QJsonObject object = message.toObject();
-            if (object.value("role"_L1).toString() != "tool"_L1)
-                continue;
-            for (const QJsonValue &part : object.value("content"_L1).toArray()) {
-                if (part.toObject().value("type"_L1).toString() == "file"_L1)
-                    fileId = part.toObject().value("file_id"_L1).toString();
+        auto toolFile = [&j, &b] {
+            for (const QJsonValue &message : j.serverMessages(b)) {
+                const QJsonObject object = message.toObject();
+                if (object.value("role"_L1).toString() != "tool"_L1)
+                    continue;
+                for (const QJsonValue &part : object.value("content"_L1).toArray()) {
+                    if (part.toObject().value("type"_L1).toString() == "file"_L1)
+                        return part.toObject().value("file_id"_L1).toString();
+                }
             }
-        }
-        QVERIFY2(!fileId.isEmpty(), "the simulator's tool message has no file part");
+            return QString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !toolFile().isEmpty(), "the simulator's tool message has no file part", 20'000);
+        const QString fileId = toolFile();
+        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
         bool shown = false;
         for (const PaintedMessage &row : j.paintedConversation()) {
             const auto parts = j.chatView()
