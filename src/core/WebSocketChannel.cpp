@@ -193,6 +193,13 @@ void WebSocketChannel::handleSocketStateChanged(QWebSocket *socket, int socketSt
         ++m_failures;
         m_lastHttpStatus = httpStatusFromError(m_lastError);
         qCInfo(m_category) << "connect failed:" << m_lastError;
+        if (m_lastHttpStatus >= 300 && m_lastHttpStatus < 400) {
+            // QWebSocket follows no redirect, so the token went nowhere else; say why it failed.
+            m_lastError = tr("The server redirected the live connection (status %1). Redirects "
+                             "are not followed, so your session token stays with the "
+                             "deployment.")
+                              .arg(m_lastHttpStatus);
+        }
         if (m_lastHttpStatus != 0) {
             emit upgradeRejected(m_lastHttpStatus);
             // The owner may have reacted (stop, goOffline, reconnectNow).
