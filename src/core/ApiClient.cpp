@@ -254,6 +254,11 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QNetworkRequest &
         [clock](qint64 sent, qint64) { clock->progressed(sent, clock->bytesReceived); });
     connect(reply, &QNetworkReply::downloadProgress, reply,
         [clock](qint64 received, qint64) { clock->progressed(clock->bytesSent, received); });
+    // Qt throttles downloadProgress and may deliver a stalled transfer's last step only when it
+    // ends; readyRead is not throttled (the body is read only at the end, so all of it is
+    // still available).
+    connect(reply, &QNetworkReply::readyRead, reply,
+        [clock, reply] { clock->progressed(clock->bytesSent, reply->bytesAvailable()); });
     // UserVerifiedRedirectPolicy (makeRequest): a redirect waits here for a verdict.
     connect(reply, &QNetworkReply::redirected, reply,
         [reply, clock, origin = request.url()](const QUrl &target) {
