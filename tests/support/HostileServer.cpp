@@ -231,4 +231,23 @@ HostileServer::Answer HostileServer::webSocketAccept(const RecordedRequest &requ
     return answer;
 }
 
+QByteArray HostileServer::webSocketTextFrame(const QByteArray &payload)
+{
+    QByteArray frame;
+    frame.append(char(0x81)); // FIN, text
+    const quint64 size = quint64(payload.size());
+    if (size < 126) {
+        frame.append(char(size));
+    } else if (size <= 0xffff) {
+        frame.append(char(126));
+        frame.append(char((size >> 8) & 0xff));
+        frame.append(char(size & 0xff));
+    } else {
+        frame.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            frame.append(char((size >> shift) & 0xff));
+    }
+    return frame + payload;
+}
+
 } // namespace AgentDesk::Testing

@@ -77,6 +77,8 @@ public:
     static Answer neverAnswer();
     //! A valid 101 Switching Protocols for a WebSocket upgrade request (connection held).
     static Answer webSocketAccept(const RecordedRequest &request);
+    //! One unmasked server-to-client WebSocket text frame.
+    static QByteArray webSocketTextFrame(const QByteArray &payload);
 
 signals:
     void requestReceived(const AgentDesk::Testing::RecordedRequest &request);
