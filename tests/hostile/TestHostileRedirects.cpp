@@ -45,7 +45,10 @@ private slots:
 
     void rest_crossOriginRedirect_isRefusedAndNamesTheTarget_data();
     void rest_crossOriginRedirect_isRefusedAndNamesTheTarget();
+    void rest_crossOriginRedirectOfAPatch_sendsNothingThere();
+    void rest_sameOriginThenCrossOrigin_isRefusedAtTheSecondHop();
     void rest_sameOriginRedirect_isFollowed();
+    void downgrade_isNamedAsUnencrypted();
     void redirectRule_data();
     void redirectRule();
     void webSocket_crossOriginRedirect_sendsNoTokenThere();
@@ -117,6 +120,54 @@ void TestHostileRedirects::rest_crossOriginRedirect_isRefusedAndNamesTheTarget()
     QVERIFY2(shown.contains(u"127.0.0.1:%1"_s.arg(m_elsewhere->port())), qPrintable(shown));
     QVERIFY2(!shown.contains(QString::fromLatin1(token)), "the token is in the message");
     QCOMPARE(result->error().isTransient(), false);
+}
+
+void TestHostileRedirects::rest_crossOriginRedirectOfAPatch_sendsNothingThere()
+{
+    // 307 keeps the method and the body: without the check both would go, with the token.
+    const QByteArray target = m_elsewhere->httpUrl(u"/steal"_s).toEncoded();
+    m_deployment->setResponder(
+        [&](const RecordedRequest &) { return HostileServer::redirect(307, target); });
+    const auto result = await<NoContent>([&](QObject *context, ApiCallback<NoContent> done) {
+        m_api->archiveChat(ChatId::createUuid(), context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::Refused);
+    QCOMPARE(m_deployment->requests().first().method, QByteArray("PATCH"));
+    QCOMPARE(m_elsewhere->connectionCount(), 0);
+}
+
+void TestHostileRedirects::rest_sameOriginThenCrossOrigin_isRefusedAtTheSecondHop()
+{
+    const QByteArray target = m_elsewhere->httpUrl(u"/api/v2/users/me"_s).toEncoded();
+    m_deployment->setResponder([&](const RecordedRequest &request) {
+        if (request.path() == "/api/v2/users/me")
+            return HostileServer::redirect(302, "/hop");
+        return HostileServer::redirect(302, target);
+    });
+    const auto result = await<User>([&](QObject *context, ApiCallback<User> done) {
+        m_api->currentUser(context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    QCOMPARE(m_deployment->requests().size(), 2);
+    QCOMPARE(m_elsewhere->connectionCount(), 0);
+    QVERIFY2(result->error().message.contains(u"127.0.0.1:%1"_s.arg(m_elsewhere->port())),
+        qPrintable(result->error().message));
+}
+
+void TestHostileRedirects::downgrade_isNamedAsUnencrypted()
+{
+    const ApiError error =
+        ApiError::redirectRefused(QUrl(u"https://coder.example.com/api/v2/users/me"_s),
+            QUrl(u"http://user:pw@coder.example.com/api/v2/users/me?code=secret#x"_s));
+    QCOMPARE(error.kind, ApiError::Kind::Refused);
+    QVERIFY2(error.message.contains(u"unencrypted"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"http://coder.example.com/api/v2/users/me"_s),
+        qPrintable(error.message));
+    QVERIFY(!error.message.contains(u"secret"_s));
+    QVERIFY(!error.message.contains(u"pw"_s));
 }
 
 void TestHostileRedirects::rest_sameOriginRedirect_isFollowed()
