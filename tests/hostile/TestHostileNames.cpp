@@ -16,6 +16,9 @@
 #include "widgets/Icons.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPaintEngine>
@@ -105,6 +108,7 @@ private slots:
     void safeDisplayText_data();
     void safeDisplayText();
     void chatList_showsTheOverrideVisibly();
+    void chatListFromAHostileServer_showsTheOverrideVisibly();
     void conversationTitle_showsTheOverrideVisibly();
     void attachmentChip_showsTheOverrideVisibly();
     void attachmentRefusal_showsTheOverrideVisibly();
@@ -161,6 +165,58 @@ void TestHostileNames::chatList_showsTheOverrideVisibly()
     for (const QString &text : texts)
         QVERIFY2(!hasBidiControl(text), qPrintable(text));
     QVERIFY2(texts.join(u'|').contains(shownName), qPrintable(texts.join(u'|')));
+}
+
+void TestHostileNames::chatListFromAHostileServer_showsTheOverrideVisibly()
+{
+    // The whole way: the server's JSON, ApiClient, the chat list model, the delegate.
+    QFile fixture(qEnvironmentVariable("AGENTDESK_FIXTURES") + u"/chats-list.json"_s);
+    QVERIFY2(fixture.open(QIODevice::ReadOnly), qPrintable(fixture.fileName()));
+    QJsonArray chats = QJsonDocument::fromJson(fixture.readAll()).array();
+    QVERIFY(!chats.isEmpty());
+    QJsonObject first = chats.first().toObject();
+    first.insert(u"title"_s, hostileName);
+    chats.replace(0, first);
+    const QByteArray body = QJsonDocument(chats).toJson(QJsonDocument::Compact);
+
+    HostileServer server;
+    QVERIFY(server.listen());
+    server.setResponder([&](const RecordedRequest &) { return HostileServer::json(200, body); });
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    api.setDeploymentUrl(server.httpUrl());
+    api.setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    ChatListModel model;
+    bool listed = false;
+    QObject context;
+    api.listChats({}, &context, [&](const ApiResult<QList<Chat>> &result) {
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        model.replaceAll(result.value());
+        listed = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(listed, 10'000);
+
+    Icons icons;
+    ChatListDelegate delegate(&icons);
+    TextCaptureDevice device;
+    QPainter painter(&device);
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 1200, 64);
+    option.font = QFont();
+    option.fontMetrics = QFontMetrics(option.font);
+    bool found = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        if (index.data(ChatListModel::TitleRole).toString() != hostileName)
+            continue; // the model keeps the title as sent; only the display changes
+        delegate.paint(&painter, option, index);
+        found = true;
+    }
+    painter.end();
+    QVERIFY(found);
+    for (const QString &text : std::as_const(device.engine.texts))
+        QVERIFY2(!hasBidiControl(text), qPrintable(text));
+    QVERIFY(device.engine.texts.join(u'|').contains(shownName));
 }
 
 void TestHostileNames::conversationTitle_showsTheOverrideVisibly()
