@@ -151,6 +151,33 @@
         <source>The Coder deployment did not answer in time.</source>
         <translation>Das Coder-Deployment hat nicht rechtzeitig geantwortet.</translation>
     </message>
+    <message>
+        <source>The Coder deployment sent a malformed answer.</source>
+        <translation>Das Coder-Deployment hat eine fehlerhafte Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment redirected the request to an unencrypted address, %1. AgentDesk did not follow it, so your session token was not sent there.</source>
+        <extracomment>%1 is the redirect target, e.g. http://coder.example.com/api/v2/users/me</extracomment>
+        <translation>Das Coder-Deployment hat die Anfrage an eine unverschlüsselte Adresse umgeleitet, %1. AgentDesk ist der Umleitung nicht gefolgt, Ihr Sitzungstoken wurde also nicht dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment redirected the request to another address, %1. AgentDesk did not follow it, so your session token was not sent there.</source>
+        <extracomment>%1 is the redirect target, e.g. https://other.example.net/api/v2/users/me</extracomment>
+        <translation>Das Coder-Deployment hat die Anfrage an eine andere Adresse umgeleitet, %1. AgentDesk ist der Umleitung nicht gefolgt, Ihr Sitzungstoken wurde also nicht dorthin gesendet.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment&apos;s answer broke off after %1 of %2 bytes.</source>
+        <translation>Die Antwort des Coder-Deployments brach nach %1 von %2 Bytes ab.</translation>
+    </message>
+    <message>
+        <source>The Coder deployment&apos;s answer broke off after %1 bytes.</source>
+        <translation>Die Antwort des Coder-Deployments brach nach %1 Bytes ab.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed %1: it is not valid JSON.</source>
+        <extracomment>%1 names what was expected, e.g. &quot;chat list&quot;</extracomment>
+        <translation>Der Server hat fehlerhafte Daten gesendet (%1): kein gültiges JSON.</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::Application</name>
@@ -307,6 +334,10 @@
     <message>
         <source>%1 cannot be uploaded: not connected.</source>
         <translation>%1 kann nicht hochgeladen werden: keine Verbindung.</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete %2 image: it is damaged or cut short.</source>
+        <translation>%1 ist kein vollständiges %2-Bild: Es ist beschädigt oder abgeschnitten.</translation>
     </message>
 </context>
 <context>
@@ -1897,6 +1928,17 @@
     <message>
         <source>The agent needs your input.</source>
         <translation>Der Agent braucht Ihre Eingabe.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::WebSocketChannel</name>
+    <message>
+        <source>The server did not answer the connection within %1 s.</source>
+        <translation>Der Server hat innerhalb von %1 s nicht auf die Verbindung geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server redirected the live connection (status %1). Redirects are not followed, so your session token stays with the deployment.</source>
+        <translation>Der Server hat die Live-Verbindung umgeleitet (Status %1). Umleitungen werden nicht verfolgt, Ihr Sitzungstoken bleibt also beim Deployment.</translation>
     </message>
 </context>
 <context>

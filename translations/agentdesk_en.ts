@@ -151,6 +151,33 @@
         <source>The Coder deployment did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The Coder deployment sent a malformed answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Coder deployment redirected the request to an unencrypted address, %1. AgentDesk did not follow it, so your session token was not sent there.</source>
+        <extracomment>%1 is the redirect target, e.g. http://coder.example.com/api/v2/users/me</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Coder deployment redirected the request to another address, %1. AgentDesk did not follow it, so your session token was not sent there.</source>
+        <extracomment>%1 is the redirect target, e.g. https://other.example.net/api/v2/users/me</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Coder deployment&apos;s answer broke off after %1 of %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Coder deployment&apos;s answer broke off after %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a malformed %1: it is not valid JSON.</source>
+        <extracomment>%1 names what was expected, e.g. &quot;chat list&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::Application</name>
@@ -306,6 +333,10 @@
     </message>
     <message>
         <source>%1 cannot be uploaded: not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a complete %2 image: it is damaged or cut short.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1896,6 +1927,17 @@
     </message>
     <message>
         <source>The agent needs your input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::WebSocketChannel</name>
+    <message>
+        <source>The server did not answer the connection within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server redirected the live connection (status %1). Redirects are not followed, so your session token stays with the deployment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -37,6 +37,7 @@
 #include <QNetworkAccessManager>
 #include <QPalette>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QScreen>
 #include <QTimer>
@@ -274,8 +275,12 @@ void Application::startSimulator()
             emit fatalError(tr("agentdesk-sim could not start: %1")
                                 .arg(m_simulator ? m_simulator->errorString() : QString()));
     });
-    QStringList arguments{u"--demo"_s, u"--port"_s, u"0"_s, u"--die-with-parent"_s, u"--token"_s,
-        QString::fromLatin1(m_demoToken)};
+    // The token goes through the environment, never the command line, where any local user
+    // could read it (ps, /proc/PID/cmdline). The simulator reads AGENTDESK_SIM_TOKEN.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"AGENTDESK_SIM_TOKEN"_s, QString::fromLatin1(m_demoToken));
+    m_simulator->setProcessEnvironment(environment);
+    QStringList arguments{u"--demo"_s, u"--port"_s, u"0"_s, u"--die-with-parent"_s};
     arguments += m_options.simulatorArguments;
     m_simulator->start(path, arguments);
 }

@@ -47,6 +47,8 @@ struct RequestClock
     QElapsedTimer idle;
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;
+    //! A redirect to another origin that was refused (never followed).
+    QUrl refusedRedirect;
 
     // Only real progress counts: Qt also emits progress signals with unchanged counts, for
     // example while aborting.
@@ -168,6 +170,11 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     // The only place the token is used: a header, never a URL, a log line or a setting.
     if (!m_sessionToken.isEmpty())
         request.setRawHeader("Coder-Session-Token", m_sessionToken);
+    // Qt copies raw headers onto every redirect it follows, to any host: send() follows only
+    // same-origin redirects (isSameOrigin), so the token never leaves the deployment. QWebSocket
+    // follows no redirect at all (WebSocketChannel reports them).
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
     request.setTransferTimeout(m_transferTimeout);
@@ -247,6 +254,22 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QNetworkRequest &
         [clock](qint64 sent, qint64) { clock->progressed(sent, clock->bytesReceived); });
     connect(reply, &QNetworkReply::downloadProgress, reply,
         [clock](qint64 received, qint64) { clock->progressed(clock->bytesSent, received); });
+    // Qt throttles downloadProgress and may deliver a stalled transfer's last step only when it
+    // ends; readyRead is not throttled (the body is read only at the end, so all of it is
+    // still available).
+    connect(reply, &QNetworkReply::readyRead, reply,
+        [clock, reply] { clock->progressed(clock->bytesSent, reply->bytesAvailable()); });
+    // UserVerifiedRedirectPolicy (makeRequest): a redirect waits here for a verdict.
+    connect(reply, &QNetworkReply::redirected, reply,
+        [reply, clock, origin = request.url()](const QUrl &target) {
+            const QUrl resolved = reply->url().resolved(target);
+            if (isSameOrigin(origin, resolved)) {
+                emit reply->redirectAllowed();
+                return;
+            }
+            clock->refusedRedirect = resolved;
+            reply->abort();
+        });
 
     connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     const QPointer<ApiClient> self(this);
@@ -255,10 +278,15 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QNetworkRequest &
             const qint64 elapsedMs = clock->total.elapsed();
             const qint64 idleMs = clock->idle.elapsed();
             if (self) {
-                self->handleFinished(reply, method, elapsedMs, idleMs, done);
+                self->handleFinished(
+                    reply, method, elapsedMs, idleMs, clock->refusedRedirect, done);
                 return;
             }
             // The client went away while the caller stayed: still answer, without signals.
+            if (clock->refusedRedirect.isValid()) {
+                done(ApiError::redirectRefused(reply->request().url(), clock->refusedRedirect));
+                return;
+            }
             done(ApiError::fromReply(*reply, reply->isOpen() ? reply->readAll() : QByteArray()));
         });
     // abort() emits finished() at once, and a dying context is still connected while it emits
@@ -282,14 +310,27 @@ QNetworkReply *ApiClient::sendJson(const QByteArray &method, const QUrl &url,
 }
 
 void ApiClient::handleFinished(QNetworkReply *reply, const QByteArray &method, qint64 elapsedMs,
-    qint64 idleMs, const RawCallback &done)
+    qint64 idleMs, const QUrl &refusedRedirect, const RawCallback &done)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // An aborted reply is closed; reading it would only print a warning.
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString path = reply->url().path(); // never the query, never headers
 
-    if (reply->error() == QNetworkReply::NoError || (status >= 200 && status < 300)) {
+    if (refusedRedirect.isValid()) {
+        // Logged by origin only: a redirect URL may carry anything in its query.
+        qCWarning(lcApi).noquote()
+            << QString::fromLatin1(method) << path << "redirected to another origin; not followed:"
+            << refusedRedirect
+                   .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                       | QUrl::RemoveFragment)
+                   .toString();
+        done(ApiError::redirectRefused(reply->request().url(), refusedRedirect));
+        return;
+    }
+
+    // Only a complete answer is a success: a 2xx that broke off or stalled mid-body is not.
+    if (reply->error() == QNetworkReply::NoError) {
         qCDebug(lcApi).noquote() << QString::fromLatin1(method) << path << status << elapsedMs
                                  << "ms";
         RawReply raw;
@@ -302,13 +343,19 @@ void ApiClient::handleFinished(QNetworkReply *reply, const QByteArray &method, q
     }
 
     ApiError error;
-    if (reply->error() == QNetworkReply::OperationCanceledError && status == 0) {
+    const bool success = status >= 200 && status < 300;
+    if (reply->error() == QNetworkReply::OperationCanceledError && (status == 0 || success)) {
         // Qt reports a transfer timeout as a cancellation. A timeout fires only after the
         // transfer has been idle for the whole interval; an abort() usually comes sooner.
         const qint64 timeoutMs = qint64(m_transferTimeout.count());
         error = idleMs >= timeoutMs * 9 / 10
             ? ApiError::timeout(tr("No data for %1 ms.").arg(idleMs))
             : ApiError::cancelled();
+    } else if (success && reply->error() == QNetworkReply::RemoteHostClosedError) {
+        // The headers promised more than arrived before the connection closed.
+        const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        error = ApiError::truncated(body.size(), declared);
+        error.httpStatus = status;
     } else {
         error = ApiError::fromReply(*reply, body);
     }
@@ -344,7 +391,8 @@ auto decodeWith(ApiCallback<T> done, Decoder decode, const QString &what)
         const std::optional<QJsonValue> document =
             ApiJson::parseDocument(raw.value().body, &errorText);
         if (!document) {
-            done(ApiError::decodeFailure(what, errorText));
+            // Not JSON at all: the server's answer is broken, not this version of the app.
+            done(ApiError::malformed(what, errorText));
             return;
         }
         std::optional<T> value = decode(*document);
@@ -648,7 +696,8 @@ void ApiClient::fetchModelsFrom(
             const auto response = document ? ApiJson::modelsFromJson(*document)
                                            : std::optional<ApiJson::ModelsResponse>();
             if (!response) {
-                done(ApiError::decodeFailure(tr("model list"), errorText));
+                done(document ? ApiError::decodeFailure(tr("model list"))
+                              : ApiError::malformed(tr("model list"), errorText));
                 return;
             }
             if (!response->legacyShape) {
@@ -677,6 +726,19 @@ void ApiClient::fetchModelsFrom(
                     done(ApiJson::joinLegacyModels(catalog, configs));
                 });
         });
+}
+
+bool ApiClient::isSameOrigin(const QUrl &from, const QUrl &to)
+{
+    // RFC 6454: scheme, host and port. QUrl lower-cases scheme and host; a missing port is
+    // the scheme's default. ws/wss default like http/https.
+    auto defaultPort = [](const QString &scheme) {
+        return scheme == u"https" || scheme == u"wss" ? 443 : 80;
+    };
+    if (!from.isValid() || !to.isValid() || to.isRelative() || from.host().isEmpty())
+        return false;
+    return from.scheme() == to.scheme() && from.host() == to.host()
+        && from.port(defaultPort(from.scheme())) == to.port(defaultPort(to.scheme()));
 }
 
 QByteArray ApiClient::contentDisposition(const QString &fileName)

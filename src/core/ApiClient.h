@@ -132,6 +132,10 @@ public:
         const ChatId &chatId, int limit, QObject *context, ApiCallback<QList<PromptEntry>> done);
     void chatCost(const ChatId &chatId, QObject *context, ApiCallback<CostSummary> done);
 
+    //! True when \a to has the origin of \a from (scheme, host and port): the only redirects
+    //! followed, so the token never reaches another host and never travels https → http.
+    static bool isSameOrigin(const QUrl &from, const QUrl &to);
+
     //! The RFC 6266 Content-Disposition value used for uploads (exposed for tests).
     static QByteArray contentDisposition(const QString &fileName);
 
@@ -162,7 +166,7 @@ private:
     QNetworkReply *sendJson(const QByteArray &method, const QUrl &url, const QJsonObject &body,
         QObject *context, RawCallback done);
     void handleFinished(QNetworkReply *reply, const QByteArray &method, qint64 elapsedMs,
-        qint64 idleMs, const RawCallback &done);
+        qint64 idleMs, const QUrl &refusedRedirect, const RawCallback &done);
     void probePrefix(const QString &prefix, QObject *context, ApiCallback<QString> done);
     void fetchModelsFrom(
         const QUrl &url, bool orgScoped, QObject *context, ApiCallback<QList<ModelConfig>> done);

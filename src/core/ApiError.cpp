@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,9 @@ QString messageForNetworkError(QNetworkReply::NetworkError error)
         return ApiError::tr("A secure connection to the Coder deployment could not be made.");
     case QNetworkReply::RemoteHostClosedError:
         return ApiError::tr("The Coder deployment closed the connection unexpectedly.");
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return ApiError::tr("The Coder deployment sent a malformed answer.");
     default:
         return ApiError::tr("Could not reach the Coder deployment.");
     }
@@ -152,6 +156,49 @@ ApiError ApiError::timeout(const QString &detail)
     return error;
 }
 
+ApiError ApiError::redirectRefused(const QUrl &from, const QUrl &target)
+{
+    ApiError error;
+    error.kind = Kind::Refused;
+    const QString shown =
+        target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    const bool downgrade = from.scheme() == u"https" && target.scheme() == u"http";
+    error.message = downgrade
+        //: %1 is the redirect target, e.g. http://coder.example.com/api/v2/users/me
+        ? tr("The Coder deployment redirected the request to an unencrypted address, %1. "
+             "AgentDesk did not follow it, so your session token was not sent there.")
+              .arg(shown)
+        //: %1 is the redirect target, e.g. https://other.example.net/api/v2/users/me
+        : tr("The Coder deployment redirected the request to another address, %1. AgentDesk "
+             "did not follow it, so your session token was not sent there.")
+              .arg(shown);
+    return error;
+}
+
+ApiError ApiError::truncated(qint64 received, qint64 declared)
+{
+    ApiError error;
+    error.kind = Kind::Network;
+    error.httpStatus = 0;
+    error.message = declared > 0
+        ? tr("The Coder deployment's answer broke off after %1 of %2 bytes.")
+              .arg(received)
+              .arg(declared)
+        : tr("The Coder deployment's answer broke off after %1 bytes.").arg(received);
+    return error;
+}
+
+ApiError ApiError::malformed(const QString &what, const QString &detail)
+{
+    ApiError error;
+    error.kind = Kind::Decode;
+    error.httpStatus = 200;
+    //: %1 names what was expected, e.g. "chat list"
+    error.message = tr("The server sent a malformed %1: it is not valid JSON.").arg(what);
+    error.detail = detail;
+    return error;
+}
+
 bool ApiError::isTransient() const noexcept
 {
     switch (kind) {
@@ -163,6 +210,7 @@ bool ApiError::isTransient() const noexcept
     case Kind::Decode:
     case Kind::Validation:
     case Kind::Cancelled:
+    case Kind::Refused:
         return false;
     }
     return false;

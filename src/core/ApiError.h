@@ -5,6 +5,7 @@
 #include <QString>
 
 class QNetworkReply;
+class QUrl;
 
 namespace AgentDesk {
 
@@ -24,6 +25,7 @@ public:
         Validation, //!< Input rejected: 400 with `validations`, or a client-side check.
         Cancelled,  //!< The caller aborted the request (for example an upload).
         Timeout,    //!< No data moved within the transfer timeout.
+        Refused,    //!< The client refused the answer: a redirect to another origin.
     };
 
     //! One entry of Coder's `validations` array.
@@ -50,6 +52,13 @@ public:
     static ApiError validationFailure(const QString &message, const QString &detail = {});
     static ApiError cancelled();
     static ApiError timeout(const QString &detail = {});
+    //! A redirect away from the deployment's origin (another host or port, or https → http)
+    //! that was not followed, so the session token never went there. Names the target.
+    static ApiError redirectRefused(const QUrl &from, const QUrl &target);
+    //! A 2xx answer that ended before its declared length, or stalled mid-body.
+    static ApiError truncated(qint64 received, qint64 declared);
+    //! A 2xx answer that is not well-formed (garbled chunks, a body that is not JSON).
+    static ApiError malformed(const QString &what, const QString &detail = {});
 
     bool isHttpStatus(int status) const noexcept
     {

@@ -1,6 +1,7 @@
 #include "core/AttachmentUploader.h"
 
 #include "core/ApiClient.h"
+#include "core/DisplayText.h"
 #include "core/Logging.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QNetworkReply>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +45,131 @@ QString sniffMagic(const QByteArray &bytes)
     if (bytes.startsWith("%PDF-"))
         return pdf.toString();
     return {};
+}
+
+quint32 bigEndian32(const QByteArray &bytes, qsizetype at)
+{
+    return (quint32(uchar(bytes.at(at))) << 24) | (quint32(uchar(bytes.at(at + 1))) << 16)
+        | (quint32(uchar(bytes.at(at + 2))) << 8) | quint32(uchar(bytes.at(at + 3)));
+}
+
+quint32 littleEndian32(const QByteArray &bytes, qsizetype at)
+{
+    return quint32(uchar(bytes.at(at))) | (quint32(uchar(bytes.at(at + 1))) << 8)
+        | (quint32(uchar(bytes.at(at + 2))) << 16) | (quint32(uchar(bytes.at(at + 3))) << 24);
+}
+
+quint32 crc32(QByteArrayView data)
+{
+    static const auto table = [] {
+        std::array<quint32, 256> entries{};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+            entries[n] = c;
+        }
+        return entries;
+    }();
+    quint32 crc = 0xffffffffu;
+    for (const char byte : data)
+        crc = table[(crc ^ uchar(byte)) & 0xff] ^ (crc >> 8);
+    return crc ^ 0xffffffffu;
+}
+
+//! PNG: IHDR first, every chunk whole with a correct CRC, image data present, up to IEND.
+bool pngIsWhole(const QByteArray &bytes)
+{
+    qsizetype at = 8;
+    bool first = true;
+    bool sawData = false;
+    while (at + 12 <= bytes.size()) {
+        const quint32 length = bigEndian32(bytes, at);
+        if (length > quint32(bytes.size() - at - 12))
+            return false; // cut short
+        const QByteArrayView type(bytes.constData() + at + 4, 4);
+        const QByteArrayView typeAndData(bytes.constData() + at + 4, qsizetype(length) + 4);
+        if (crc32(typeAndData) != bigEndian32(bytes, at + 8 + qsizetype(length)))
+            return false;
+        if (first) {
+            if (type != "IHDR" || length != 13 || bigEndian32(bytes, at + 8) == 0
+                || bigEndian32(bytes, at + 12) == 0)
+                return false;
+            first = false;
+        }
+        if (type == "IDAT")
+            sawData = true;
+        if (type == "IEND")
+            return sawData;
+        at += 12 + qsizetype(length);
+    }
+    return false;
+}
+
+//! JPEG: header segments whole, a frame header before the scan, and an end marker after it.
+bool jpegIsWhole(const QByteArray &bytes)
+{
+    qsizetype at = 2;
+    bool sawFrame = false;
+    while (at + 4 <= bytes.size()) {
+        if (uchar(bytes.at(at)) != 0xff)
+            return false;
+        const uchar marker = uchar(bytes.at(at + 1));
+        if (marker == 0xff) { // fill byte
+            ++at;
+            continue;
+        }
+        if (marker == 0xd9) // EOI before any scan
+            return false;
+        if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+            at += 2;
+            continue;
+        }
+        const qsizetype length =
+            (qsizetype(uchar(bytes.at(at + 2))) << 8) | uchar(bytes.at(at + 3));
+        if (length < 2 || at + 2 + length > bytes.size())
+            return false; // cut short
+        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+            sawFrame = true;
+        if (marker == 0xda) // start of scan: entropy-coded data up to EOI
+            return sawFrame && bytes.indexOf("\xff\xd9", at + 2 + length) >= 0;
+        at += 2 + length;
+    }
+    return false;
+}
+
+//! GIF: the screen descriptor, an image descriptor, and the trailer.
+bool gifIsWhole(const QByteArray &bytes)
+{
+    return bytes.size() > 13 + 10 && bytes.indexOf(',', 13) > 0 && bytes.lastIndexOf(';') > 13;
+}
+
+//! WebP: the RIFF size fits the file, and the first chunk is image data that fits.
+bool webpIsWhole(const QByteArray &bytes)
+{
+    if (bytes.size() < 20)
+        return false;
+    const quint64 riffSize = littleEndian32(bytes, 4);
+    const quint64 chunkSize = littleEndian32(bytes, 16);
+    const QByteArrayView chunk(bytes.constData() + 12, 4);
+    return riffSize + 8 <= quint64(bytes.size()) && chunkSize + 20 <= riffSize + 8
+        && (chunk == "VP8 " || chunk == "VP8L" || chunk == "VP8X") && chunkSize > 0;
+}
+
+//! Whether an image's structure is whole: a signature alone or a file cut short is not. Core
+//! has no image decoders (QtGui); these checks walk the container, which is what truncation
+//! and a bare signature break.
+bool imageIsWhole(const QByteArray &bytes, QStringView mimeType)
+{
+    if (mimeType == png)
+        return pngIsWhole(bytes);
+    if (mimeType == jpeg)
+        return jpegIsWhole(bytes);
+    if (mimeType == gif)
+        return gifIsWhole(bytes);
+    if (mimeType == webp)
+        return webpIsWhole(bytes);
+    return true;
 }
 
 bool looksLikeText(const QByteArray &bytes)
@@ -144,29 +272,36 @@ ApiResult<AttachmentCheck> AttachmentUploader::validate(
     const QByteArray &bytes, const QString &name, const QStringList &accepted)
 {
     const AttachmentCheck check = inspect(bytes, name);
+    const QString shown = safeDisplayText(check.name); // names may carry bidi overrides
     if (bytes.isEmpty()) {
         return ApiError::validationFailure(
-            AttachmentText::tr("%1 is empty: there is nothing to attach.").arg(check.name));
+            AttachmentText::tr("%1 is empty: there is nothing to attach.").arg(shown));
     }
     if (!accepted.contains(check.mimeType)) {
         const QString what = describeType(check.mimeType);
         if (nameSaysImage(check.name) && !check.isImage) {
             return ApiError::validationFailure(
-                AttachmentText::tr("%1 is not an image: its content is %2.").arg(check.name, what));
+                AttachmentText::tr("%1 is not an image: its content is %2.").arg(shown, what));
         }
         const bool imagesOnly = !accepted.contains(plainText.toString());
         return ApiError::validationFailure(imagesOnly
                 ? AttachmentText::tr("%1 cannot be attached: its content is %2, and this "
                                      "deployment accepts only PNG, JPEG, GIF and WebP images.")
-                      .arg(check.name, what)
+                      .arg(shown, what)
                 : AttachmentText::tr("%1 cannot be attached: its content is %2. Images, text, "
                                      "Markdown, CSV, JSON and PDF files can be attached.")
-                      .arg(check.name, what));
+                      .arg(shown, what));
     }
     if (check.sizeBytes > maxUploadBytes) {
         return ApiError::validationFailure(AttachmentText::tr("%1 is %2; the limit is %3.")
-                                               .arg(check.name, formatSize(check.sizeBytes),
+                                               .arg(shown, formatSize(check.sizeBytes),
                                                    QLocale().formattedDataSize(maxUploadBytes, 0)));
+    }
+    if (check.isImage && !imageIsWhole(bytes, check.mimeType)) {
+        // A signature alone, or a file cut short: the server would store what no one can view.
+        return ApiError::validationFailure(
+            AttachmentText::tr("%1 is not a complete %2 image: it is damaged or cut short.")
+                .arg(shown, check.mimeType.mid(6).toUpper()));
     }
     return check;
 }
@@ -176,9 +311,10 @@ ApiResult<AttachmentCheck> AttachmentUploader::validate(
 {
     const QFileInfo info(path);
     const QString name = info.fileName();
+    const QString shown = safeDisplayText(name); // for messages only
     if (!info.exists() || !info.isFile()) {
         return ApiError::validationFailure(
-            AttachmentText::tr("%1 cannot be attached: the file does not exist.").arg(name));
+            AttachmentText::tr("%1 cannot be attached: the file does not exist.").arg(shown));
     }
     // Refuse big files from their size alone, before reading a byte of them.
     if (info.size() > maxUploadBytes) {
@@ -190,13 +326,13 @@ ApiResult<AttachmentCheck> AttachmentUploader::validate(
         if (!accepted.contains(check.mimeType))
             return validate(head, name, accepted); // the type is the first problem
         return ApiError::validationFailure(AttachmentText::tr("%1 is %2; the limit is %3.")
-                                               .arg(name, formatSize(info.size()),
+                                               .arg(shown, formatSize(info.size()),
                                                    QLocale().formattedDataSize(maxUploadBytes, 0)));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return ApiError::validationFailure(
-            AttachmentText::tr("%1 cannot be read: %2").arg(name, file.errorString()));
+            AttachmentText::tr("%1 cannot be read: %2").arg(shown, file.errorString()));
     }
     return validate(file.readAll(), name, accepted);
 }

@@ -20,6 +20,7 @@ ChatStreamClient::ChatStreamClient(QUrl streamUrl, RequestFactory factory, QObje
     connect(m_channel, &WebSocketChannel::opened, this, [this] {
         // A clean connection: a later 400 may again be answered by one retry without after_id.
         m_omitAfterId = false;
+        m_connectionLastId = 0;
         emit connectionOpened();
     });
     connect(m_channel, &WebSocketChannel::textFrameReceived, this, &ChatStreamClient::handleFrame);
@@ -48,12 +49,14 @@ ConnectionState ChatStreamClient::state() const noexcept
 
 void ChatStreamClient::setAfterId(std::optional<MessageId> id)
 {
-    m_afterId = id && id->isValid() ? id : std::nullopt;
+    if (id && id->isValid() && !isTrustedResumeId(*id))
+        qCWarning(lcStream) << "message id" << id->value << "is not trusted as a resume position";
+    m_afterId = id && isTrustedResumeId(*id) ? id : std::nullopt;
 }
 
 void ChatStreamClient::noteCommitted(MessageId id)
 {
-    if (id.isValid() && (!m_afterId || *m_afterId < id))
+    if (isTrustedResumeId(id) && (!m_afterId || *m_afterId < id))
         m_afterId = id;
 }
 
@@ -101,11 +104,31 @@ void ChatStreamClient::handleFrame(const QString &frame)
     for (const StreamEvent &event : events) {
         if (event.type == StreamEvent::Type::EnvelopeError)
             qCWarning(lcStream) << "stream error envelope:" << event.error.message;
+        if (event.type == StreamEvent::Type::HistoryReset)
+            m_connectionLastId = 0; // the full surviving history follows, from its start
         if (event.type == StreamEvent::Type::Message
             && (event.chatId.isNull() || m_chatId.isNull() || event.chatId == m_chatId))
-            noteCommitted(event.message.id);
+            trackCommitted(event.message.id);
     }
     emit eventsReceived(events);
+}
+
+void ChatStreamClient::trackCommitted(MessageId id)
+{
+    if (!isTrustedResumeId(id)) {
+        qCWarning(lcStream) << "message id" << id.value << "is not trusted as a resume position";
+        return;
+    }
+    if (id.value < m_connectionLastId) {
+        // Not ascending: one of the two ids is wrong, and which cannot be told. The higher one
+        // is no longer trusted: resuming from the lower one can only replay more (the
+        // assembler dedups), never hide messages.
+        qCWarning(lcStream) << "message ids went back from" << m_connectionLastId << "to"
+                            << id.value << "; the resume position is dropped";
+        m_afterId.reset();
+    }
+    m_connectionLastId = id.value;
+    noteCommitted(id);
 }
 
 void ChatStreamClient::handleUpgradeRejected(int httpStatus)

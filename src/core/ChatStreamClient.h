@@ -19,6 +19,15 @@ class ChatStreamClient final : public QObject
     Q_OBJECT
 
 public:
+    //! The largest message id trusted as a resume position. Ids are JSON numbers, exact only
+    //! up to 2^53 in most clients, and no deployment comes near it: a larger id (say 2^63 − 1
+    //! from a hostile server) would silence every later replay.
+    static constexpr qint64 maxTrustedMessageId = qint64(1) << 53;
+    static constexpr bool isTrustedResumeId(MessageId id) noexcept
+    {
+        return id.isValid() && id.value <= maxTrustedMessageId;
+    }
+
     //! `streamUrl` without a query (ApiClient::streamUrl(chat, std::nullopt)).
     ChatStreamClient(QUrl streamUrl, RequestFactory factory, QObject *parent = nullptr);
 
@@ -26,9 +35,11 @@ public:
     void stop();
     ConnectionState state() const noexcept;
 
-    //! Sets the resume position exactly (e.g. seeded from the REST history, or cleared).
+    //! Sets the resume position exactly (e.g. seeded from the REST history, or cleared). An
+    //! untrusted id (isTrustedResumeId) clears it: the next connection replays everything.
     void setAfterId(std::optional<MessageId> id);
     //! Raises the resume position to `id` if it is higher (the owner saw a committed message).
+    //! Untrusted ids are ignored.
     void noteCommitted(MessageId id);
     std::optional<MessageId> afterId() const noexcept { return m_afterId; }
     //! The URL the next attempt will use.
@@ -56,6 +67,7 @@ signals:
 
 private:
     void handleFrame(const QString &frame);
+    void trackCommitted(MessageId id);
     void handleUpgradeRejected(int httpStatus);
 
     QUrl m_streamUrl;
@@ -64,6 +76,9 @@ private:
     std::optional<MessageId> m_afterId;
     bool m_omitAfterId = false; //!< Next attempt without after_id (after a 400).
     bool m_lastAttemptHadAfterId = false;
+    //! The last committed id this connection delivered: ids of one connection only ascend
+    //! (§12.3), until a history_reset starts them again.
+    qint64 m_connectionLastId = 0;
     qint64 m_frames = 0;
 };
 

@@ -19,6 +19,7 @@ namespace AgentDesk {
 namespace {
 
 constexpr int defaultSaveDelayMs = 500;
+constexpr int defaultMaxSaveWaitMs = 1000;
 constexpr qint64 maxDraftFileBytes = 8 * 1024 * 1024; // a draft larger than this is not ours
 
 QJsonObject toJson(const Draft &draft)
@@ -65,6 +66,9 @@ DraftStore::DraftStore(const QString &directory, QObject *parent)
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(defaultSaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &DraftStore::flush);
+    m_maxWaitTimer.setSingleShot(true);
+    m_maxWaitTimer.setInterval(defaultMaxSaveWaitMs);
+    connect(&m_maxWaitTimer, &QTimer::timeout, this, &DraftStore::flush);
 }
 
 DraftStore::~DraftStore()
@@ -95,7 +99,11 @@ void DraftStore::setDraft(const QString &key, Draft draft)
         draft.updatedAt = QDateTime::currentDateTimeUtc();
     m_drafts.insert(key, std::move(draft));
     m_dirty.insert(key);
+    // Every change restarts the quiet-time timer, but not the maximum wait: during continuous
+    // typing the draft is still written at least once per interval.
     m_saveTimer.start();
+    if (!m_maxWaitTimer.isActive())
+        m_maxWaitTimer.start();
 }
 
 void DraftStore::clear(const QString &key)
@@ -106,6 +114,7 @@ void DraftStore::clear(const QString &key)
 void DraftStore::flush()
 {
     m_saveTimer.stop();
+    m_maxWaitTimer.stop();
     const QSet<QString> dirty = std::exchange(m_dirty, {});
     for (const QString &key : dirty)
         save(key);
@@ -139,6 +148,11 @@ QStringList DraftStore::keys() const
 void DraftStore::setSaveDelay(int milliseconds)
 {
     m_saveTimer.setInterval(milliseconds);
+}
+
+void DraftStore::setMaxSaveWait(int milliseconds)
+{
+    m_maxWaitTimer.setInterval(milliseconds);
 }
 
 QString DraftStore::pathFor(const QString &key) const

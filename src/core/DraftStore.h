@@ -32,8 +32,10 @@ struct Draft
 };
 
 //! Offline composer drafts, one small JSON file per chat under AppDataLocation/drafts, written
-//! atomically (QSaveFile) and debounced, so typing costs nothing and a crash loses at most the
-//! last half second. Keys are chat ids, or newChatKey() for the new-chat form.
+//! atomically (QSaveFile) and debounced with a maximum wait: half a second after the last
+//! change, but at least once a second while changes keep coming, so continuous typing is
+//! saved too and a crash loses at most the last second. Keys are chat ids, or newChatKey()
+//! for the new-chat form.
 class DraftStore final : public QObject
 {
     Q_OBJECT
@@ -56,7 +58,10 @@ public:
     //! Keys that have a draft on disk or pending.
     QStringList keys() const;
 
+    //! Quiet time after the last change before writing (default 500 ms).
     void setSaveDelay(int milliseconds);
+    //! The longest a change waits while changes keep coming (default 1000 ms).
+    void setMaxSaveWait(int milliseconds);
     QString directory() const { return m_directory; }
 
 Q_SIGNALS:
@@ -70,6 +75,8 @@ private:
     QHash<QString, Draft> m_drafts;
     QSet<QString> m_dirty;
     QTimer m_saveTimer;
+    //! Started by the first unsaved change and not restarted by later ones.
+    QTimer m_maxWaitTimer;
 };
 
 } // namespace AgentDesk

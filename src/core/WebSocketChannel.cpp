@@ -1,5 +1,6 @@
 #include "WebSocketChannel.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QWebSocket>
@@ -44,6 +45,9 @@ WebSocketChannel::WebSocketChannel(RequestFactory factory, Category category, QO
     m_silenceTimer.setSingleShot(true);
     m_silenceTimer.setInterval(45s);
     connect(&m_silenceTimer, &QTimer::timeout, this, &WebSocketChannel::handleSilence);
+    m_handshakeTimer.setSingleShot(true);
+    m_handshakeTimer.setInterval(30s);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, &WebSocketChannel::handleHandshakeTimeout);
     m_pingTimer.setInterval(15s);
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         if (m_socket)
@@ -80,6 +84,11 @@ void WebSocketChannel::setPingInterval(std::chrono::milliseconds interval)
 void WebSocketChannel::setMaxConsecutiveFailures(int count)
 {
     m_maxFailures = std::max(count, 0);
+}
+
+void WebSocketChannel::setHandshakeTimeout(std::chrono::milliseconds timeout)
+{
+    m_handshakeTimer.setInterval(std::max(timeout, 1ms));
 }
 
 void WebSocketChannel::start(UrlProvider urls)
@@ -123,6 +132,7 @@ void WebSocketChannel::attempt()
     m_lastUrl = m_urls ? m_urls() : QUrl();
     m_lastHttpStatus = 0;
     m_connectedThisAttempt = false;
+    m_handshakeTimedOut = false;
 
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
@@ -145,10 +155,12 @@ void WebSocketChannel::attempt()
     QNetworkRequest request = m_factory ? m_factory(m_lastUrl) : QNetworkRequest(m_lastUrl);
     qCDebug(m_category) << "connecting to" << m_lastUrl.path() << "attempt" << m_policy.attempts();
     socket->open(request);
+    m_handshakeTimer.start();
 }
 
 void WebSocketChannel::handleConnected()
 {
+    m_handshakeTimer.stop();
     m_connectedThisAttempt = true;
     ++m_connections;
     m_failures = 0;
@@ -174,6 +186,22 @@ void WebSocketChannel::handleSilence()
         m_socket->abort(); // ends in handleSocketStateChanged(UnconnectedState)
 }
 
+void WebSocketChannel::handleHandshakeTimeout()
+{
+    if (!m_socket || m_connectedThisAttempt)
+        return;
+    const auto seconds = std::chrono::duration<double>(m_handshakeTimer.intervalAsDuration());
+    qCInfo(m_category) << "no answer to the upgrade within" << m_handshakeTimer.interval()
+                       << "ms; retrying";
+    m_handshakeTimedOut = true;
+    m_lastError = tr("The server did not answer the connection within %1 s.")
+                      .arg(QLocale().toString(seconds.count(), 'g', 3));
+    // The socket's own end is not waited for: its signals are cut, and this attempt ends here.
+    discardSocket();
+    emit disconnected();
+    finishAttempt(false, QWebSocketProtocol::CloseCodeAbnormalDisconnection);
+}
+
 void WebSocketChannel::handleSocketStateChanged(QWebSocket *socket, int socketState)
 {
     if (socket != m_socket || socketState != QAbstractSocket::UnconnectedState)
@@ -185,14 +213,25 @@ void WebSocketChannel::handleSocketStateChanged(QWebSocket *socket, int socketSt
     const QWebSocketProtocol::CloseCode closeCode = socket->closeCode();
     discardSocket();
     emit disconnected();
+    finishAttempt(wasConnected, closeCode);
+}
 
+void WebSocketChannel::finishAttempt(bool wasConnected, QWebSocketProtocol::CloseCode closeCode)
+{
     if (m_state == ConnectionState::Idle || m_state == ConnectionState::Offline)
         return;
 
     if (!wasConnected) {
         ++m_failures;
-        m_lastHttpStatus = httpStatusFromError(m_lastError);
+        m_lastHttpStatus = m_handshakeTimedOut ? 0 : httpStatusFromError(m_lastError);
         qCInfo(m_category) << "connect failed:" << m_lastError;
+        if (m_lastHttpStatus >= 300 && m_lastHttpStatus < 400) {
+            // QWebSocket follows no redirect, so the token went nowhere else; say why it failed.
+            m_lastError = tr("The server redirected the live connection (status %1). Redirects "
+                             "are not followed, so your session token stays with the "
+                             "deployment.")
+                              .arg(m_lastHttpStatus);
+        }
         if (m_lastHttpStatus != 0) {
             emit upgradeRejected(m_lastHttpStatus);
             // The owner may have reacted (stop, goOffline, reconnectNow).
@@ -227,6 +266,7 @@ void WebSocketChannel::discardSocket()
 {
     m_silenceTimer.stop();
     m_pingTimer.stop();
+    m_handshakeTimer.stop();
     QWebSocket *socket = m_socket;
     m_socket = nullptr;
     if (!socket)

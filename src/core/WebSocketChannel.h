@@ -8,6 +8,7 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 #include <chrono>
 #include <functional>
@@ -64,6 +65,10 @@ public:
     void setPingInterval(std::chrono::milliseconds interval);
     //! Go Offline after this many failed attempts in a row; 0 (default) retries for ever.
     void setMaxConsecutiveFailures(int count);
+    //! An attempt whose upgrade is not answered within this long (TCP accepted, no 101, or no
+    //! TCP connection at all) fails like a refused one: retried with back-off (default 30 s,
+    //! as the REST transfer timeout).
+    void setHandshakeTimeout(std::chrono::milliseconds timeout);
 
     //! Starts connecting (from Idle or Offline); the URL comes from `urls` on every attempt.
     void start(UrlProvider urls);
@@ -98,7 +103,10 @@ private:
     void handleConnected();
     void handleSocketStateChanged(QWebSocket *socket, int socketState);
     void handleSilence();
+    void handleHandshakeTimeout();
     void handleLife();
+    //! The end of an attempt: schedules the next one, or goes Offline.
+    void finishAttempt(bool wasConnected, QWebSocketProtocol::CloseCode closeCode);
     void discardSocket();
     void setState(ConnectionState state);
     void scheduleReconnect();
@@ -113,6 +121,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_silenceTimer;
     QTimer m_pingTimer;
+    QTimer m_handshakeTimer;
     ConnectionState m_state = ConnectionState::Idle;
     QUrl m_lastUrl;
     QString m_lastError;
@@ -121,6 +130,7 @@ private:
     int m_maxFailures = 0;
     int m_connections = 0;
     bool m_connectedThisAttempt = false;
+    bool m_handshakeTimedOut = false;
 };
 
 } // namespace AgentDesk

@@ -2,6 +2,7 @@
 
 #include "core/ApiClient.h"
 #include "core/AttachmentUploader.h"
+#include "core/DisplayText.h"
 #include "core/Logging.h"
 #include "widgets/ImageShrinker.h"
 
@@ -240,9 +241,10 @@ bool AttachmentStrip::addChecked(
     item->thumb->setCursor(Qt::PointingHandCursor);
     item->thumb->installEventFilter(this);
     item->title = new QLabel(item->card);
-    item->title->setToolTip(name);
+    const QString shownName = safeDisplayText(name); // a name may carry bidi overrides
+    item->title->setToolTip(shownName);
     item->title->setText(
-        item->title->fontMetrics().elidedText(name, Qt::ElideMiddle, cardWidth - 12));
+        item->title->fontMetrics().elidedText(shownName, Qt::ElideMiddle, cardWidth - 12));
     item->status = new QLabel(item->card);
     item->status->setObjectName(u"attachmentStatusLabel"_s);
     item->bar = new QProgressBar(item->card);
@@ -253,14 +255,14 @@ bool AttachmentStrip::addChecked(
     item->cancel = new QToolButton(item->card);
     item->cancel->setObjectName(u"attachmentCancelButton"_s);
     item->cancel->setText(tr("Cancel"));
-    item->cancel->setToolTip(tr("Stop uploading %1").arg(name));
+    item->cancel->setToolTip(tr("Stop uploading %1").arg(shownName));
     item->retry = new QToolButton(item->card);
     item->retry->setObjectName(u"attachmentRetryButton"_s);
     item->retry->setText(tr("Retry"));
     item->remove = new QToolButton(item->card);
     item->remove->setObjectName(u"attachmentRemoveButton"_s);
     item->remove->setText(u"×"_s);
-    item->remove->setToolTip(tr("Remove %1").arg(name));
+    item->remove->setToolTip(tr("Remove %1").arg(shownName));
     item->remove->setAutoRaise(true);
 
     auto *top = new QHBoxLayout;
@@ -347,7 +349,8 @@ void AttachmentStrip::handleUploadFailed(Item *item, const ApiError &error)
     item->error = error;
     item->state = ItemState::Failed;
     updateCard(item);
-    showMessage(tr("%1 could not be uploaded: %2").arg(item->name, error.toDisplayString()));
+    showMessage(tr("%1 could not be uploaded: %2")
+                    .arg(safeDisplayText(item->name), error.toDisplayString()));
     emit changed();
 }
 

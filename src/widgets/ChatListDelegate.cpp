@@ -1,6 +1,7 @@
 #include "widgets/ChatListDelegate.h"
 
 #include "core/ApiTypes.h"
+#include "core/DisplayText.h"
 #include "models/ChatListModel.h"
 #include "widgets/Icons.h"
 
@@ -245,7 +246,7 @@ void ChatListDelegate::paint(
     }
 
     // Title.
-    QString title = index.data(ChatListModel::TitleRole).toString();
+    QString title = safeDisplayText(index.data(ChatListModel::TitleRole).toString());
     if (title.isEmpty())
         title = tr("Untitled chat");
     if (!root) {

@@ -9,6 +9,7 @@
 #include "MessageDelegate.h"
 #include "QueuePanel.h"
 #include "ThumbnailProvider.h"
+#include "core/DisplayText.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
@@ -185,7 +186,7 @@ void ConversationWidget::setSession(
     m_queuePanel->setModel(session ? queue : nullptr);
     m_composer->setDraftKey(session ? session->chatId().toString() : QString());
     m_stack->setCurrentIndex(session ? 1 : 0);
-    m_title->setText(title);
+    m_title->setText(safeDisplayText(title));
     if (!session) {
         m_status = ChatStatus::Unknown;
         m_connection = ConnectionState::Idle;
@@ -214,7 +215,7 @@ void ConversationWidget::setSession(
 
 void ConversationWidget::setTitle(const QString &title)
 {
-    m_title->setText(title);
+    m_title->setText(safeDisplayText(title));
 }
 
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)

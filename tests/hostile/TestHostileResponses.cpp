@@ -1,0 +1,145 @@
+// Issue 11, item 5 (a) and (f): answers that look like success but are not. A 2xx whose body
+// breaks off (Content-Length longer than what arrives, then close) or stalls mid-body is an
+// error, not a success with half a body; a garbled chunked answer is described as the
+// server's malformed answer, not blamed on this version of the app.
+
+#include "core/ApiClient.h"
+#include "support/HostileServer.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QByteArray token = "HostileTst-0123456789abcdefghijkl";
+
+template<typename T, typename Start>
+std::optional<ApiResult<T>> await(Start start)
+{
+    QObject context;
+    std::optional<ApiResult<T>> result;
+    start(&context, [&](const ApiResult<T> &r) { result = r; });
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, 15'000);
+    return result;
+}
+
+} // namespace
+
+class TestHostileResponses : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void shortBody_isAnError_notSuccess();
+    void shortBody_ofAFileDownload_isAnError();
+    void bodyStallingMidway_timesOutAsAnError();
+    void garbledChunked_blamesTheServer_notTheAppVersion();
+    void notJson_blamesTheServer_notTheAppVersion();
+
+private:
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<HostileServer> m_server;
+};
+
+void TestHostileResponses::init()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_server = std::make_unique<HostileServer>();
+    QVERIFY(m_server->listen());
+    m_api->setDeploymentUrl(m_server->httpUrl());
+    m_api->setSessionToken(token);
+    m_api->setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    m_api->setTransferTimeout(5s);
+}
+
+void TestHostileResponses::cleanup()
+{
+    m_api.reset();
+    m_network.reset();
+    m_server.reset();
+}
+
+void TestHostileResponses::shortBody_isAnError_notSuccess()
+{
+    // A chat list that happens to be complete JSON at the cut: "[]" of a promised 4096 bytes.
+    m_server->setResponder(
+        [](const RecordedRequest &) { return HostileServer::shortBody("[]", 4096); });
+    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+        m_api->listChats({}, context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY2(!result->ok(), "a body cut short was taken as an empty chat list");
+    QCOMPARE(result->error().kind, ApiError::Kind::Network);
+    QVERIFY(result->error().isTransient());
+    const QString shown = result->error().toDisplayString();
+    QVERIFY2(shown.contains(u"2 of 4096"_s), qPrintable(shown));
+}
+
+void TestHostileResponses::shortBody_ofAFileDownload_isAnError()
+{
+    // Downloads take any bytes: without the check, half a file would be saved as the file.
+    m_server->setResponder([](const RecordedRequest &) {
+        return HostileServer::shortBody(QByteArray(1000, 'x'), 100'000);
+    });
+    const auto result = await<FileDownload>([&](QObject *context, ApiCallback<FileDownload> done) {
+        m_api->downloadFile(FileId::createUuid(), context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY2(!result->ok(), "a truncated download was delivered as the file");
+    QVERIFY2(result->error().message.contains(u"100000"_s), qPrintable(result->error().message));
+}
+
+void TestHostileResponses::bodyStallingMidway_timesOutAsAnError()
+{
+    m_api->setTransferTimeout(400ms);
+    m_server->setResponder(
+        [](const RecordedRequest &) { return HostileServer::stalledBody("[]", 4096); });
+    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+        m_api->listChats({}, context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY2(!result->ok(), "a body that stalled midway was taken as an empty chat list");
+    QCOMPARE(result->error().kind, ApiError::Kind::Timeout);
+}
+
+void TestHostileResponses::garbledChunked_blamesTheServer_notTheAppVersion()
+{
+    m_server->setResponder([](const RecordedRequest &) { return HostileServer::garbledChunked(); });
+    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+        m_api->listChats({}, context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    const QString shown = result->error().toDisplayString();
+    QVERIFY2(!shown.contains(u"version"_s, Qt::CaseInsensitive), qPrintable(shown));
+    QVERIFY2(shown.contains(u"malformed"_s, Qt::CaseInsensitive), qPrintable(shown));
+}
+
+void TestHostileResponses::notJson_blamesTheServer_notTheAppVersion()
+{
+    m_server->setResponder([](const RecordedRequest &) {
+        return HostileServer::json(200, "<html>proxy error</html>");
+    });
+    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+        m_api->listChats({}, context, std::move(done));
+    });
+    QVERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().kind, ApiError::Kind::Decode);
+    const QString shown = result->error().toDisplayString();
+    QVERIFY2(!shown.contains(u"version"_s, Qt::CaseInsensitive), qPrintable(shown));
+    QVERIFY2(shown.contains(u"malformed"_s, Qt::CaseInsensitive), qPrintable(shown));
+}
+
+QTEST_GUILESS_MAIN(TestHostileResponses)
+#include "TestHostileResponses.moc"
