@@ -21,6 +21,7 @@ QJsonObject SimFaults::toJson() const
         {QStringLiteral("duplicate_frames"), duplicateFrames},
         {QStringLiteral("unknown_events"), unknownEvents},
         {QStringLiteral("legacy_child_status"), legacyChildStatus},
+        {QStringLiteral("no_organizations"), noOrganizations},
     };
 }
 
@@ -52,6 +53,7 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
     boolField("drop_watch_random", next.dropWatchRandom);
     boolField("unknown_events", next.unknownEvents);
     boolField("legacy_child_status", next.legacyChildStatus);
+    boolField("no_organizations", next.noOrganizations);
     // "random" may also be given as a string flavour: {"drop_stream_after_frames": {"random": 8}}.
     const QJsonValue drop = object.value(QStringLiteral("drop_stream_after_frames"));
     if (drop.isObject()) {

@@ -24,6 +24,8 @@ public:
     //! Seed-era behaviour (protocol §12.7): a sub-agent's status events are also sent on its
     //! parent's stream, with the child's chat_id.
     bool legacyChildStatus = false;
+    //! The signed-in user belongs to no organization (users/me/organizations answers []).
+    bool noOrganizations = false;
 
     QJsonObject toJson() const;
     //! Merges the keys present in \a object; `{"reset": true}` clears everything first.

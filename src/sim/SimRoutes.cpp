@@ -227,6 +227,8 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
         if (who != QLatin1String("me") && who != QLatin1String("alice")
             && who.toLower() != QLatin1String(SimState::userId))
             return resourceNotFound();
+        if (m_options->faults.noOrganizations)
+            return HttpResponse::json(200, QJsonArray{});
         return HttpResponse::json(200, QJsonArray{org});
     }
     if (seg.size() == 3 && seg.at(2) == QLatin1String("workspaces")) {
