@@ -18,7 +18,9 @@
 #include "widgets/ConversationWidget.h"
 #include "widgets/DiffPanel.h"
 #include "widgets/Icons.h"
+#include "widgets/LabelsDialog.h"
 #include "widgets/NewChatDialog.h"
+#include "widgets/RenameDialog.h"
 #include "widgets/SettingsDialog.h"
 
 #include <QAction>
@@ -29,7 +31,6 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -647,15 +648,12 @@ void MainWindow::renameChat(const ChatId &id)
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat || !m_deps.directory)
         return;
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"renameDialog"_s);
+    auto *dialog = new RenameDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Rename Chat"));
-    dialog->setLabelText(tr("Title:"));
-    dialog->setTextValue(chat->title);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &title) {
-        if (!title.trimmed().isEmpty())
-            m_deps.directory->rename(id, title.trimmed());
+    dialog->setTitle(chat->title);
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        if (!dialog->title().isEmpty())
+            m_deps.directory->rename(id, dialog->title());
     });
     dialog->open();
 }
@@ -677,26 +675,11 @@ void MainWindow::editLabelsOf(const ChatId &id)
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat || !m_deps.directory)
         return;
-    QStringList pairs;
-    for (auto it = chat->labels.cbegin(); it != chat->labels.cend(); ++it)
-        pairs.append(it.key() + u':' + it.value());
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"labelsDialog"_s);
+    auto *dialog = new LabelsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Chat Labels"));
-    //: key:value pairs separated by commas
-    dialog->setLabelText(tr("Labels (key:value, separated by commas):"));
-    dialog->setTextValue(pairs.join(u", "_s));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
-        QMap<QString, QString> labels;
-        for (const QString &pair : text.split(u',', Qt::SkipEmptyParts)) {
-            const qsizetype colon = pair.indexOf(u':');
-            if (colon <= 0)
-                continue;
-            labels.insert(pair.left(colon).trimmed(), pair.mid(colon + 1).trimmed());
-        }
-        m_deps.directory->setLabels(id, labels);
-    });
+    dialog->setLabels(chat->labels);
+    connect(dialog, &QDialog::accepted, this,
+        [this, id, dialog] { m_deps.directory->setLabels(id, dialog->labels()); });
     dialog->open();
 }
 
