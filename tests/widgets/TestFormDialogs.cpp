@@ -1,6 +1,7 @@
-// The dialogs built from Designer forms (ui/*.ui), shown offscreen: every label, field and
-// button is inside the dialog and gets at least the room it asks for (issue 10: the Rename and
-// Labels dialogs cut off their content). Each is saved to $AGENTDESK_ARTIFACTS to be looked at.
+// The dialogs built from Designer forms (ui/*.ui), shown offscreen in English and in German:
+// every label, field and button is inside the dialog and gets at least the room it asks for
+// (issue 10: the Rename and Labels dialogs cut off their content). Each is saved to
+// $AGENTDESK_ARTIFACTS to be looked at.
 
 #include "core/ApiClient.h"
 #include "core/AppSettings.h"
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace AgentDesk;
@@ -75,6 +77,32 @@ QString cutOff(QWidget *dialog)
     return {};
 }
 
+//! Installs the app's catalogue for the test's "language" data (the :/i18n resource of
+//! agentdesk_app) for as long as it lives; English needs none.
+class Translation
+{
+public:
+    Translation()
+    {
+        QFETCH_GLOBAL(QString, language);
+        m_language = language;
+        if (language == u"en")
+            return;
+        QVERIFY(m_translator.load(QLocale(language), u"agentdesk"_s, u"_"_s, u":/i18n"_s));
+        QCoreApplication::installTranslator(&m_translator);
+    }
+    ~Translation() { QCoreApplication::removeTranslator(&m_translator); }
+    //! "TestFormDialogs-rename-de.png" for "rename".
+    QString file(const QString &name) const
+    {
+        return u"TestFormDialogs-%1-%2.png"_s.arg(name, m_language);
+    }
+
+private:
+    QString m_language;
+    QTranslator m_translator;
+};
+
 void showAndGrab(QWidget *dialog, const QString &file)
 {
     dialog->show();
@@ -94,6 +122,13 @@ class TestFormDialogs : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("de") << u"de"_s;
+    }
+
     void cutOff_detectsATooSmallDialog()
     {
         // The check itself can fail: a fixed-size dialog narrower than its content is reported.
@@ -109,6 +144,7 @@ private slots:
 
     void rename_showsTheWholeTitleAndRefusesABlankOne()
     {
+        const Translation translation;
         RenameDialog dialog;
         QCOMPARE(dialog.objectName(), u"renameDialog"_s);
         dialog.setTitle(u" padded "_s);
@@ -117,7 +153,7 @@ private slots:
         auto *buttons = dialog.findChild<QDialogButtonBox *>(u"renameButtons"_s);
         QVERIFY(buttons);
         QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
-        showAndGrab(&dialog, u"TestFormDialogs-rename.png"_s);
+        showAndGrab(&dialog, translation.file(u"rename"_s));
         auto *edit = dialog.findChild<QLineEdit *>(u"renameTitleEdit"_s);
         QVERIFY(edit);
         QVERIFY(edit->width() >= edit->fontMetrics().horizontalAdvance(edit->text()));
@@ -127,12 +163,13 @@ private slots:
 
     void labels_roundTripAndFit()
     {
+        const Translation translation;
         LabelsDialog dialog;
         QCOMPARE(dialog.objectName(), u"labelsDialog"_s);
         const QMap<QString, QString> labels{{u"priority"_s, u"high"_s}, {u"team"_s, u"billing"_s}};
         dialog.setLabels(labels);
         QCOMPARE(dialog.labels(), labels);
-        showAndGrab(&dialog, u"TestFormDialogs-labels.png"_s);
+        showAndGrab(&dialog, translation.file(u"labels"_s));
     }
 
     void labels_parse_data()
@@ -163,27 +200,30 @@ private slots:
 
     void newChat_fits()
     {
+        const Translation translation;
         QNetworkAccessManager network;
         ApiClient api(&network);
         NewChatDialog dialog(&api, nullptr, nullptr, OrganizationId());
         QCOMPARE(dialog.objectName(), u"newChatDialog"_s);
         QVERIFY(dialog.findChild<QPushButton *>(u"newChatCreateButton"_s));
-        showAndGrab(&dialog, u"TestFormDialogs-newchat.png"_s);
+        showAndGrab(&dialog, translation.file(u"newchat"_s));
     }
 
     void connect_withErrorAndConfirmation_fits()
     {
+        const Translation translation;
         ConnectDialog dialog(nullptr, nullptr, nullptr, nullptr);
         dialog.setDeploymentUrl(QUrl(u"http://coder.example.com"_s));
         dialog.showError(u"coder.example.com uses plain http: your session token would cross "
                          u"the network unencrypted. Use https, or confirm below that you accept "
                          u"the risk."_s);
-        showAndGrab(&dialog, u"TestFormDialogs-connect.png"_s);
+        showAndGrab(&dialog, translation.file(u"connect"_s));
         QVERIFY(dialog.findChild<QCheckBox *>(u"allowInsecureHttpCheckBox"_s)->isVisible());
     }
 
     void settings_everyPageFits()
     {
+        const Translation translation;
         QTemporaryDir dir;
         AppSettings settings(dir.filePath(u"a.ini"_s));
         SettingsDialog::Context context;
@@ -197,7 +237,7 @@ private slots:
         const QStringList names{u"general"_s, u"notifications"_s, u"deployments"_s, u"storage"_s};
         for (int page = 0; page < tabs->count(); ++page) {
             dialog.showPage(page);
-            showAndGrab(&dialog, u"TestFormDialogs-settings-%1.png"_s.arg(names.at(page)));
+            showAndGrab(&dialog, translation.file(u"settings-"_s + names.at(page)));
         }
     }
 };
