@@ -1130,6 +1130,7 @@
     </message>
     <message>
         <source>&amp;Labels (key:value, separated by commas):</source>
+        <extracomment>key:value pairs separated by commas</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
