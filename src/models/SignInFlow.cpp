@@ -144,15 +144,20 @@ void SignInFlow::checkOrganizations()
             emit organizationChoiceNeeded(organizations, preferred);
             return;
         }
-        chooseOrganization(organizations.at(preferred));
+        useOrganization(organizations.at(preferred));
     });
 }
 
 void SignInFlow::chooseOrganization(const Organization &organization)
 {
-    if (!m_running)
-        return;
+    if (!m_running || !m_awaitingOrganization)
+        return; // only an answer to organizationChoiceNeeded() continues the flow
     m_awaitingOrganization = false;
+    useOrganization(organization);
+}
+
+void SignInFlow::useOrganization(const Organization &organization)
+{
     m_result.organizationId = organization.id;
     m_result.organizationName = organization.name;
     loadModels();

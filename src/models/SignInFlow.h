@@ -60,7 +60,7 @@ public:
     void start(const QUrl &deploymentUrl, const QByteArray &token,
         const QString &rememberedOrganizationId,
         OrganizationChoice choice = OrganizationChoice::Automatic);
-    //! Continues a flow paused by organizationChoiceNeeded().
+    //! Continues a flow paused by organizationChoiceNeeded(); ignored at any other time.
     void chooseOrganization(const Organization &organization);
     //! Drops the running attempt; no signal follows.
     void cancel();
@@ -80,6 +80,7 @@ private:
     void checkUser();
     void checkPrefix();
     void checkOrganizations();
+    void useOrganization(const Organization &organization);
     void loadModels();
     void fail(Step step, const QString &message);
     void failApi(Step step, const ApiError &error);

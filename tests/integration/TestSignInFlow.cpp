@@ -150,6 +150,20 @@ private slots:
         QCOMPARE(failed.count(), 0);
     }
 
+    void chooseOrganization_unasked_isIgnored()
+    {
+        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        // Nobody asked: an organization offered now must not skip the checks.
+        m_flow->chooseOrganization(
+            organization("0b5c0f1e-0000-4000-8000-000000000009", u"stranger"_s));
+        QVERIFY(succeeded.wait());
+        QCOMPARE(steps.count(), 5);
+        QCOMPARE(
+            succeeded.first().first().value<ConnectionResult>().organizationName, u"Acme Inc."_s);
+    }
+
     void preferredOrganization_rememberedThenDefaultThenFirst()
     {
         const QList<Organization> organizations{
