@@ -26,6 +26,8 @@ public:
     bool legacyChildStatus = false;
     //! The signed-in user belongs to no organization (users/me/organizations answers []).
     bool noOrganizations = false;
+    //! The user also belongs to a second, non-default organization ("Globex"; its org-scoped models route answers 404).
+    bool twoOrganizations = false;
 
     QJsonObject toJson() const;
     //! Merges the keys present in \a object; `{"reset": true}` clears everything first.

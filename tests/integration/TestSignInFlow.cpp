@@ -123,6 +123,38 @@ private slots:
             SignInFlow::Step::Organizations); // the models are never asked for
     }
 
+    void start_twoOrganizations_asksWithTheDefaultPreselected()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+            SignInFlow::OrganizationChoice::AskWhenSeveral);
+        QVERIFY(asked.wait());
+        QVERIFY(m_flow->isAwaitingOrganization());
+        const auto offered = asked.first().at(0).value<QList<Organization>>();
+        QCOMPARE(offered.size(), 2);
+        const auto preselected = asked.first().at(1).value<qsizetype>();
+        QCOMPARE(offered.at(preselected).name, u"Acme Inc."_s); // the default, listed second
+        QCOMPARE(succeeded.count(), 0);
+
+        m_flow->chooseOrganization(offered.at(0));
+        QVERIFY(succeeded.wait());
+        const auto result = succeeded.first().first().value<ConnectionResult>();
+        QCOMPARE(result.organizationName, u"Globex"_s);
+    }
+
+    void start_twoOrganizations_automaticTakesTheRemembered()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        QVERIFY(succeeded.wait());
+        QCOMPARE(asked.count(), 0);
+        QCOMPARE(succeeded.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
+    }
+
     void start_again_dropsTheOlderAttempt()
     {
         QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
