@@ -16,7 +16,6 @@ namespace AgentDesk {
 ConnectDialog::ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStore *sessionStore,
     AppSettings *settings, QWidget *parent)
     : QDialog(parent)
-    , m_probe(probe)
     , m_keychain(keychain)
     , m_sessionStore(sessionStore)
     , m_settings(settings)

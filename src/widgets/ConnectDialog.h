@@ -66,7 +66,6 @@ private:
     void fail(const QString &message);
     void setBusy(bool busy, const QString &status = {});
 
-    ApiClient *m_probe;
     SecretStore *m_keychain;
     SecretStore *m_sessionStore;
     AppSettings *m_settings;
