@@ -49,6 +49,13 @@ ConnectDialog::ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStor
     connect(m_flow, &SignInFlow::succeeded, this, &ConnectDialog::handleSignedIn);
     connect(m_flow, &SignInFlow::failed, this,
         [this](SignInFlow::Step, const QString &message) { fail(message); });
+    // Cancelled while checking: the answers still on their way must not sign in.
+    connect(this, &QDialog::rejected, this, [this] {
+        m_flow->cancel();
+        ++m_attempt;
+        m_result = ConnectionResult();
+        setBusy(false);
+    });
 }
 
 ConnectDialog::~ConnectDialog() = default;

@@ -234,6 +234,27 @@ private slots:
         QCOMPARE(m_settings->organizationId(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
     }
 
+    void cancelWhileChecking_signsNothingIn()
+    {
+        createDialog(m_keychain.get());
+        QSignalSpy connected(m_dialog.get(), &ConnectDialog::connected);
+        fill(m_sim->baseUrl().toString(), QString::fromLatin1(m_sim->token()));
+        click(); // the checks are on their way
+        m_dialog->reject();
+
+        // A second sign-in to the same server ends after the first one's answers are in.
+        ConnectDialog second(m_api.get(), m_keychain.get(), m_sessionStore.get(), m_settings.get());
+        QSignalSpy secondConnected(&second, &ConnectDialog::connected);
+        second.open();
+        second.findChild<QLineEdit *>(u"serverUrlLineEdit"_s)->setText(m_sim->baseUrl().toString());
+        second.findChild<QLineEdit *>(u"tokenLineEdit"_s)
+            ->setText(QString::fromLatin1(m_sim->token()));
+        second.findChild<QPushButton *>(u"connectButton"_s)->click();
+        QTRY_COMPARE(secondConnected.count(), 1);
+        QCOMPARE(connected.count(), 0);
+        QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+    }
+
     void screenshot_emptyDialog()
     {
         createDialog(m_keychain.get());
