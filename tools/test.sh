@@ -36,6 +36,9 @@ echo "format: ${#sources[@]} files clean"
 step "layering"
 tools/check-layering.sh
 
+step "protocol references"
+tools/check-protocol-refs.sh
+
 # grep -q would close the pipe early and, under pipefail, fail the whole test; read it all.
 build_targets=$(cmake --build "$build" --target help)
 if [ -d translations ] && ls translations/*.ts >/dev/null 2>&1 \

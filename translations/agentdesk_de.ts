@@ -198,10 +198,6 @@
         <translation>agentdesk-sim hat unerwartet geantwortet: %1</translation>
     </message>
     <message>
-        <source>Your account is not a member of any organization.</source>
-        <translation>Ihr Konto gehört keiner Organisation an.</translation>
-    </message>
-    <message>
         <source>%1 on %2 (this session only)</source>
         <translation>%1 auf %2 (nur diese Sitzung)</translation>
     </message>
@@ -639,10 +635,6 @@
         <translation>Mein Token trotzdem über unverschlüsseltes http senden</translation>
     </message>
     <message>
-        <source>Organization:</source>
-        <translation>Organisation:</translation>
-    </message>
-    <message>
         <source>Keep the token for this session only</source>
         <translation>Token nur für diese Sitzung behalten</translation>
     </message>
@@ -657,14 +649,6 @@
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Deployment URL:</source>
-        <translation>Deployment-URL:</translation>
-    </message>
-    <message>
-        <source>Session token:</source>
-        <translation>Sitzungstoken:</translation>
     </message>
     <message>
         <source>Enter the address of your Coder deployment.</source>
@@ -699,10 +683,6 @@
         <translation>Organisationen werden geladen…</translation>
     </message>
     <message>
-        <source>Your account is not a member of any organization.</source>
-        <translation>Ihr Konto gehört keiner Organisation an.</translation>
-    </message>
-    <message>
         <source>Choose an organization, then connect.</source>
         <translation>Wählen Sie eine Organisation und verbinden Sie sich dann.</translation>
     </message>
@@ -725,6 +705,22 @@
     <message>
         <source>The token could not be saved in the keychain: %1</source>
         <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Deployment URL:</source>
+        <translation>&amp;Deployment-URL:</translation>
+    </message>
+    <message>
+        <source>Session &amp;token:</source>
+        <translation>Sitzungs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
+        <translation>Modelle werden geladen…</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1154,26 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::LabelsDialog</name>
+    <message>
+        <source>Chat Labels</source>
+        <translation>Chat-Labels</translation>
+    </message>
+    <message>
+        <source>&amp;Labels (key:value, separated by commas):</source>
+        <extracomment>key:value pairs separated by commas</extracomment>
+        <translation>&amp;Labels (Schlüssel:Wert, durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>For example: team:billing, priority:high. Leave empty to remove every label.</source>
+        <translation>Zum Beispiel: team:billing, priority:high. Leer lassen, um alle Labels zu entfernen.</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MainWindow</name>
     <message>
         <source>AgentDesk</source>
@@ -1394,23 +1410,6 @@
         <translation>Als ge&amp;lesen markieren</translation>
     </message>
     <message>
-        <source>Rename Chat</source>
-        <translation>Chat umbenennen</translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation>Titel:</translation>
-    </message>
-    <message>
-        <source>Chat Labels</source>
-        <translation>Chat-Labels</translation>
-    </message>
-    <message>
-        <source>Labels (key:value, separated by commas):</source>
-        <extracomment>key:value pairs separated by commas</extracomment>
-        <translation>Labels (Schlüssel:Wert, durch Kommas getrennt):</translation>
-    </message>
-    <message>
         <source>Start at login could not be changed: %1</source>
         <translation>„Beim Anmelden starten“ konnte nicht geändert werden: %1</translation>
     </message>
@@ -1457,16 +1456,16 @@
         <translation>Chat starten</translation>
     </message>
     <message>
-        <source>Workspace:</source>
-        <translation>Workspace:</translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>&amp;Workspace:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1680,21 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::RenameDialog</name>
+    <message>
+        <source>Rename Chat</source>
+        <translation>Chat umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ScreenshotPortal</name>
     <message>
         <source>Screen capture needs a desktop session bus (D-Bus), and none is running.</source>
@@ -1700,34 +1714,33 @@
     </message>
 </context>
 <context>
-    <name>AgentDesk::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
+    <name>AgentDesk::SettingsDeploymentsPage</name>
     <message>
         <source>Deployments</source>
         <translation>Deployments</translation>
     </message>
     <message>
-        <source>Storage</source>
-        <translation>Speicher</translation>
+        <source>S&amp;witch To</source>
+        <translation>&amp;Wechseln</translation>
     </message>
     <message>
-        <source>Enter sends, Shift+Enter adds a line</source>
-        <translation>Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein</translation>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <source>Ctrl+Enter sends, Enter adds a line</source>
-        <translation>Strg+Eingabe sendet, Eingabe fügt eine Zeile ein</translation>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
+    <message>
+        <source>Each deployment&apos;s session token is kept in the system keychain, never in the settings file.</source>
+        <translation>Das Sitzungstoken jedes Deployments liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Follow the desktop</source>
@@ -1742,80 +1755,12 @@
         <translation>Dunkel</translation>
     </message>
     <message>
-        <source> pt</source>
-        <translation> pt</translation>
-    </message>
-    <message>
-        <source>Desktop default</source>
-        <translation>Standard der Arbeitsumgebung</translation>
-    </message>
-    <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
-    </message>
-    <message>
-        <source>Start AgentDesk when I log in (in the tray)</source>
-        <translation>AgentDesk beim Anmelden starten (im Infobereich)</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window closes</source>
-        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
-    </message>
-    <message>
         <source>The desktop shows no tray icons.</source>
         <translation>Die Arbeitsumgebung zeigt keine Symbole im Infobereich.</translation>
-    </message>
-    <message>
-        <source>&amp;Send key:</source>
-        <translation>&amp;Senden mit:</translation>
-    </message>
-    <message>
-        <source>&amp;Theme:</source>
-        <translation>&amp;Farbschema:</translation>
-    </message>
-    <message>
-        <source>&amp;Font size:</source>
-        <translation>Schrift&amp;größe:</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>Sp&amp;rache:</translation>
-    </message>
-    <message>
-        <source>When an agent finishes</source>
-        <translation>Wenn ein Agent fertig ist</translation>
-    </message>
-    <message>
-        <source>When an agent fails</source>
-        <translation>Wenn ein Agent scheitert</translation>
-    </message>
-    <message>
-        <source>When an agent needs input</source>
-        <translation>Wenn ein Agent eine Eingabe braucht</translation>
-    </message>
-    <message>
-        <source>Play a sound</source>
-        <translation>Einen Ton abspielen</translation>
-    </message>
-    <message>
-        <source>Notify me about chats I am not looking at:</source>
-        <translation>Über Chats benachrichtigen, die ich gerade nicht ansehe:</translation>
-    </message>
-    <message>
-        <source>S&amp;witch To</source>
-        <translation>&amp;Wechseln</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Hinzufügen…</translation>
-    </message>
-    <message>
-        <source>&amp;Forget</source>
-        <translation>&amp;Vergessen</translation>
     </message>
     <message>
         <source>Forget Deployment</source>
@@ -1834,12 +1779,109 @@
         <translation>Vergessen</translation>
     </message>
     <message>
-        <source>Each deployment&apos;s session token is kept in the system keychain, never in the settings file.</source>
-        <translation>Das Sitzungstoken jedes Deployments liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei.</translation>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <source>%1 (signed in)</source>
+        <translation>%1 (angemeldet)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsGeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Send key:</source>
+        <translation>&amp;Senden mit:</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line</source>
+        <translation>Eingabe sendet, Umschalt+Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter adds a line</source>
+        <translation>Strg+Eingabe sendet, Eingabe fügt eine Zeile ein</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Desktop default</source>
+        <translation>Standard der Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Start AgentDesk when I log in (in the tray)</source>
+        <translation>AgentDesk beim Anmelden starten (im Infobereich)</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation>Beim Schließen des Fensters im Infobereich weiterlaufen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsNotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify me about chats I am not looking at:</source>
+        <translation>Über Chats benachrichtigen, die ich gerade nicht ansehe:</translation>
+    </message>
+    <message>
+        <source>When an agent finishes</source>
+        <translation>Wenn ein Agent fertig ist</translation>
+    </message>
+    <message>
+        <source>When an agent fails</source>
+        <translation>Wenn ein Agent scheitert</translation>
+    </message>
+    <message>
+        <source>When an agent needs input</source>
+        <translation>Wenn ein Agent eine Eingabe braucht</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>Einen Ton abspielen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsStoragePage</name>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>&amp;Image and file cache:</source>
+        <translation>&amp;Bild- und Dateicache:</translation>
     </message>
     <message>
         <source> MiB</source>
         <translation> MiB</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>Belegt:</translation>
     </message>
     <message>
         <source>Measuring…</source>
@@ -1850,24 +1892,15 @@
         <translation>Cache &amp;leeren</translation>
     </message>
     <message>
-        <source>Clearing…</source>
-        <translation>Wird geleert…</translation>
-    </message>
-    <message>
-        <source>&amp;Image and file cache:</source>
-        <translation>&amp;Bild- und Dateicache:</translation>
-    </message>
-    <message>
-        <source>In use:</source>
-        <translation>Belegt:</translation>
-    </message>
-    <message>
         <source>Attachments shown in chats are kept on disk so they open instantly; the least recently used go first when the cache is full. Drafts are never part of the cache.</source>
         <translation>Anhänge aus Chats werden auf der Festplatte gehalten, damit sie sofort öffnen; ist der Cache voll, gehen die am längsten nicht benutzten zuerst. Entwürfe gehören nie zum Cache.</translation>
     </message>
+</context>
+<context>
+    <name>AgentDesk::SignInFlow</name>
     <message>
-        <source>%1 (signed in)</source>
-        <translation>%1 (angemeldet)</translation>
+        <source>Your account is not a member of any organization.</source>
+        <translation>Ihr Konto gehört keiner Organisation an.</translation>
     </message>
 </context>
 <context>

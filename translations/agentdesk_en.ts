@@ -198,10 +198,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your account is not a member of any organization.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 on %2 (this session only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,10 +635,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Organization:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keep the token for this session only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,14 +648,6 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deployment URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -699,10 +683,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your account is not a member of any organization.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose an organization, then connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,6 +704,22 @@
     </message>
     <message>
         <source>The token could not be saved in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deployment URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1158,6 +1154,26 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::LabelsDialog</name>
+    <message>
+        <source>Chat Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels (key:value, separated by commas):</source>
+        <extracomment>key:value pairs separated by commas</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: team:billing, priority:high. Leave empty to remove every label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MainWindow</name>
     <message>
         <source>AgentDesk</source>
@@ -1394,23 +1410,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rename Chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chat Labels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Labels (key:value, separated by commas):</source>
-        <extracomment>key:value pairs separated by commas</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,15 +1456,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workspace:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1681,6 +1680,21 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::RenameDialog</name>
+    <message>
+        <source>Rename Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ScreenshotPortal</name>
     <message>
         <source>Screen capture needs a desktop session bus (D-Bus), and none is running.</source>
@@ -1700,33 +1714,32 @@
     </message>
 </context>
 <context>
-    <name>AgentDesk::SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>AgentDesk::SettingsDeploymentsPage</name>
     <message>
         <source>Deployments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Storage</source>
+        <source>S&amp;witch To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter sends, Shift+Enter adds a line</source>
+        <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Enter sends, Enter adds a line</source>
+        <source>&amp;Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each deployment&apos;s session token is kept in the system keychain, never in the settings file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1742,79 +1755,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> pt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desktop default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start AgentDesk when I log in (in the tray)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window closes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The desktop shows no tray icons.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Send key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Font size:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When an agent finishes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When an agent fails</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When an agent needs input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Play a sound</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notify me about chats I am not looking at:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;witch To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Forget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1834,11 +1779,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each deployment&apos;s session token is kept in the system keychain, never in the settings file.</source>
+        <source>Clearing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsGeneralPage</name>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter adds a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start AgentDesk when I log in (in the tray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsNotificationsPage</name>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify me about chats I am not looking at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an agent finishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an agent fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an agent needs input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsStoragePage</name>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Image and file cache:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1850,23 +1892,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clearing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Image and file cache:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In use:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Attachments shown in chats are kept on disk so they open instantly; the least recently used go first when the cache is full. Drafts are never part of the cache.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>AgentDesk::SignInFlow</name>
     <message>
-        <source>%1 (signed in)</source>
+        <source>Your account is not a member of any organization.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -308,44 +308,24 @@ void Application::handleSimulatorOutput()
 
 void Application::connectSilently(const QUrl &url, const QByteArray &token, bool sessionOnly)
 {
-    m_api->setDeploymentUrl(url);
-    m_api->setSessionToken(token);
-    m_api->currentUser(this, [this, url, token, sessionOnly](const ApiResult<User> &user) {
-        if (!user.ok()) {
-            showConnectDialog(user.error().toDisplayString());
-            return;
-        }
-        m_api->detectPrefix(this, [=, this](const ApiResult<QString> &prefix) {
-            if (!prefix.ok()) {
-                showConnectDialog(prefix.error().toDisplayString());
-                return;
-            }
-            m_api->organizations(this, [=, this](const ApiResult<QList<Organization>> &orgs) {
-                if (!orgs.ok() || orgs.value().isEmpty()) {
-                    showConnectDialog(orgs.ok() ? tr("Your account is not a member of any "
-                                                     "organization.")
-                                                : orgs.error().toDisplayString());
-                    return;
-                }
-                ConnectionResult result;
-                result.deploymentUrl = url;
-                result.token = token;
-                result.chatsPrefix = prefix.value();
-                result.user = user.value();
-                result.sessionOnly = sessionOnly;
-                const QString remembered = m_settings->organizationId();
-                const Organization *chosen = &orgs.value().first();
-                for (const Organization &organization : orgs.value()) {
-                    if (organization.id.toString() == remembered
-                        || (remembered.isEmpty() && organization.isDefault))
-                        chosen = &organization;
-                }
-                result.organizationId = chosen->id;
-                result.organizationName = chosen->name;
-                startSession(result);
-            });
+    // The same chain as the sign-in dialog (SignInFlow), without asking: a failure opens the
+    // dialog with the reason.
+    delete m_signInFlow; // drops an older attempt's answers
+    auto *flow = new SignInFlow(m_api.get(), this);
+    m_signInFlow = flow;
+    connect(flow, &SignInFlow::succeeded, this,
+        [this, flow, sessionOnly](const ConnectionResult &signedIn) {
+            flow->deleteLater();
+            ConnectionResult result = signedIn;
+            result.sessionOnly = sessionOnly;
+            startSession(result);
         });
-    });
+    connect(
+        flow, &SignInFlow::failed, this, [this, flow](SignInFlow::Step, const QString &message) {
+            flow->deleteLater();
+            showConnectDialog(message);
+        });
+    flow->start(url, token, m_settings->organizationId());
 }
 
 void Application::showConnectDialog(const QString &error, std::optional<QUrl> url)
@@ -385,12 +365,17 @@ void Application::startSession(const ConnectionResult &result)
     m_api->setChatsPrefix(result.chatsPrefix);
     m_session.token.clear(); // ApiClient holds it from here on
 
-    m_api->models(result.organizationId, this, [this](const ApiResult<QList<ModelConfig>> &models) {
-        if (models.ok())
-            m_modelConfigs->setModels(models.value());
-        else
-            qCWarning(lcUi) << "models:" << models.error().toDisplayString();
-    });
+    if (result.modelsLoaded) { // SignInFlow read the catalog
+        m_modelConfigs->setModels(result.models);
+    } else {
+        m_api->models(
+            result.organizationId, this, [this](const ApiResult<QList<ModelConfig>> &models) {
+                if (models.ok())
+                    m_modelConfigs->setModels(models.value());
+                else
+                    qCWarning(lcUi) << "models:" << models.error().toDisplayString();
+            });
+    }
 
     ApiClient *api = m_api.get();
     m_watch = new ChatWatchClient(

@@ -143,6 +143,8 @@ private:
     QPointer<TrayNotifier> m_tray;
     QPointer<DesktopNotifications> m_notifications;
     QPointer<ConnectDialog> m_connectDialog;
+    //! The silent sign-in running now, if any.
+    QPointer<SignInFlow> m_signInFlow;
     ConnectionResult m_session; //!< token cleared once ApiClient has it
     bool m_signedIn = false;
     bool m_sessionEnding = false; //!< A 401's teardown is queued.

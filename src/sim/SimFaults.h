@@ -28,6 +28,10 @@ public:
     //! An edit soft-deletes the edited message too and stores the new text under a new id, as
     //! some Coder-compatible servers do (the response's `message` then has another id).
     bool editReplacesMessage = false;
+    //! The signed-in user belongs to no organization (users/me/organizations answers []).
+    bool noOrganizations = false;
+    //! The user also belongs to a second, non-default organization ("Globex"; its org-scoped models route answers 404).
+    bool twoOrganizations = false;
 
     QJsonObject toJson() const;
     //! Merges the keys present in \a object; `{"reset": true}` clears everything first.

@@ -22,6 +22,8 @@ namespace {
 const QString kMessage = QStringLiteral("message");
 constexpr qint64 maxCreateBody = 256 * 1024;
 constexpr qint64 maxUploadBytes = 10 * 1024 * 1024;
+//! The second organization of the two_organizations fault (not the default; the org-scoped models route does not know it).
+constexpr const char *secondOrgId = "3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e";
 
 HttpResponse notFound()
 {
@@ -283,6 +285,16 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
         if (who != QLatin1String("me") && who != QLatin1String("alice")
             && who.toLower() != QLatin1String(SimState::userId))
             return resourceNotFound();
+        if (m_options->faults.noOrganizations)
+            return HttpResponse::json(200, QJsonArray{});
+        if (m_options->faults.twoOrganizations) {
+            QJsonObject second = org;
+            second.insert(QStringLiteral("id"), QLatin1String(secondOrgId));
+            second.insert(QStringLiteral("name"), QStringLiteral("globex"));
+            second.insert(QStringLiteral("display_name"), QStringLiteral("Globex"));
+            second.insert(QStringLiteral("is_default"), false);
+            return HttpResponse::json(200, QJsonArray{second, org});
+        }
         return HttpResponse::json(200, QJsonArray{org});
     }
     if (seg.size() == 3 && seg.at(2) == QLatin1String("workspaces")) {

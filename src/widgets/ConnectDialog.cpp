@@ -3,18 +3,11 @@
 #include "core/ApiClient.h"
 #include "core/AppSettings.h"
 #include "core/SecretStore.h"
+#include "ui_ConnectDialog.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QEvent>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHostAddress>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -23,108 +16,49 @@ namespace AgentDesk {
 ConnectDialog::ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStore *sessionStore,
     AppSettings *settings, QWidget *parent)
     : QDialog(parent)
-    , m_probe(probe)
     , m_keychain(keychain)
     , m_sessionStore(sessionStore)
     , m_settings(settings)
-    , m_urlEdit(new QLineEdit(this))
-    , m_tokenEdit(new QLineEdit(this))
-    , m_tokenLink(new QLabel(this))
-    , m_allowInsecure(new QCheckBox(this))
-    , m_organizations(new QComboBox(this))
-    , m_organizationLabel(new QLabel(this))
-    , m_sessionOnly(new QCheckBox(this))
-    , m_status(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_connectButton(new QPushButton(this))
+    , m_ui(std::make_unique<Ui::ConnectDialog>())
+    , m_flow(new SignInFlow(probe, this))
 {
-    setObjectName(u"connectDialog"_s);
-    setWindowTitle(tr("Sign in to Coder"));
-    setModal(true);
-
-    auto *intro =
-        new QLabel(tr("Enter the address of your Coder deployment and a session token."), this);
-    intro->setWordWrap(true);
-
-    m_urlEdit->setObjectName(u"serverUrlLineEdit"_s);
-    m_urlEdit->setPlaceholderText(tr("https://coder.example.com"));
-    m_urlEdit->setAccessibleName(tr("Deployment URL"));
-    m_tokenEdit->setObjectName(u"tokenLineEdit"_s);
-    m_tokenEdit->setEchoMode(QLineEdit::Password);
-    m_tokenEdit->setPlaceholderText(tr("Session token"));
-    m_tokenEdit->setAccessibleName(tr("Session token"));
-
-    m_tokenLink->setObjectName(u"tokenPageLink"_s);
-    m_tokenLink->setTextFormat(Qt::RichText);
-    m_tokenLink->setTextInteractionFlags(
-        Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_ui->setupUi(this);
     // The link text is translated as plain text; the markup is built around it (no HTML in tr).
-    m_tokenLink->setText(u"<a href=\"tokens\">"_s
+    m_ui->tokenPageLink->setText(u"<a href=\"tokens\">"_s
         + tr("Create a session token in your browser").toHtmlEscaped() + u"</a>"_s);
-    m_tokenLink->setEnabled(false);
-    connect(m_tokenLink, &QLabel::linkActivated, this, &ConnectDialog::openTokenPage);
-
-    m_allowInsecure->setObjectName(u"allowInsecureHttpCheckBox"_s);
-    m_allowInsecure->setText(tr("Send my token over unencrypted http anyway"));
-    m_allowInsecure->setVisible(false);
-
-    m_organizationLabel->setText(tr("Organization:"));
-    m_organizations->setObjectName(u"organizationComboBox"_s);
-    m_organizationLabel->setVisible(false);
-    m_organizations->setVisible(false);
-
-    m_sessionOnly->setObjectName(u"keepSessionOnlyCheckBox"_s);
-    m_sessionOnly->setText(tr("Keep the token for this session only"));
-    m_sessionOnly->setToolTip(
-        tr("The token is kept in memory and forgotten when AgentDesk quits."));
-    m_sessionOnly->setVisible(false);
-
-    m_status->setObjectName(u"statusLabel"_s);
-    m_status->setTextFormat(Qt::PlainText);
-    m_error->setObjectName(u"errorLabel"_s);
-    m_error->setTextFormat(Qt::PlainText); // server text is never interpreted as markup
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette errorPalette = m_error->palette();
+    QPalette errorPalette = m_ui->errorLabel->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_error->setPalette(errorPalette);
-    m_error->setVisible(false);
+    m_ui->errorLabel->setPalette(errorPalette);
+    // Shown when they apply: plain http to another host, several organizations, no keychain.
+    m_ui->allowInsecureHttpCheckBox->setVisible(false);
+    m_ui->organizationLabel->setVisible(false);
+    m_ui->organizationComboBox->setVisible(false);
+    m_ui->keepSessionOnlyCheckBox->setVisible(false);
+    m_ui->errorLabel->setVisible(false);
 
-    m_connectButton->setObjectName(u"connectButton"_s);
-    m_connectButton->setText(tr("Connect"));
-    m_connectButton->setDefault(true);
-    auto *cancel = new QPushButton(tr("Cancel"), this);
-    cancel->setObjectName(u"cancelButton"_s);
-    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_connectButton, &QPushButton::clicked, this, &ConnectDialog::handleConnect);
-    connect(m_urlEdit, &QLineEdit::textChanged, this, &ConnectDialog::handleUrlEdited);
-    connect(m_tokenEdit, &QLineEdit::textChanged, this, [this] {
-        m_awaitingOrganization = false;
-        m_organizations->setVisible(false);
-        m_organizationLabel->setVisible(false);
+    connect(m_ui->tokenPageLink, &QLabel::linkActivated, this, &ConnectDialog::openTokenPage);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_ui->connectButton, &QPushButton::clicked, this, &ConnectDialog::handleConnect);
+    connect(
+        m_ui->serverUrlLineEdit, &QLineEdit::textChanged, this, &ConnectDialog::handleUrlEdited);
+    connect(m_ui->tokenLineEdit, &QLineEdit::textChanged, this,
+        &ConnectDialog::resetOrganizationChoice);
+    connect(m_flow, &SignInFlow::stepStarted, this, &ConnectDialog::handleStepStarted);
+    connect(m_flow, &SignInFlow::organizationChoiceNeeded, this,
+        &ConnectDialog::handleOrganizationChoiceNeeded);
+    connect(m_flow, &SignInFlow::succeeded, this, &ConnectDialog::handleSignedIn);
+    connect(m_flow, &SignInFlow::failed, this,
+        [this](SignInFlow::Step, const QString &message) { fail(message); });
+    // Cancelled while checking: the answers still on their way must not sign in.
+    connect(this, &QDialog::rejected, this, [this] {
+        m_flow->cancel();
+        ++m_attempt;
+        m_result = ConnectionResult();
+        setBusy(false);
     });
-
-    auto *form = new QFormLayout;
-    form->addRow(tr("Deployment URL:"), m_urlEdit);
-    form->addRow(tr("Session token:"), m_tokenEdit);
-    form->addRow(QString(), m_tokenLink);
-    form->addRow(m_organizationLabel, m_organizations);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_status, 1);
-    buttons->addWidget(cancel);
-    buttons->addWidget(m_connectButton);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addLayout(form);
-    layout->addWidget(m_allowInsecure);
-    layout->addWidget(m_sessionOnly);
-    layout->addWidget(m_error);
-    layout->addStretch();
-    layout->addLayout(buttons);
-    setMinimumWidth(520);
 }
+
+ConnectDialog::~ConnectDialog() = default;
 
 bool ConnectDialog::event(QEvent *event)
 {
@@ -143,13 +77,13 @@ bool ConnectDialog::event(QEvent *event)
 
 void ConnectDialog::setDeploymentUrl(const QUrl &url)
 {
-    m_urlEdit->setText(url.toString());
+    m_ui->serverUrlLineEdit->setText(url.toString());
 }
 
 void ConnectDialog::showError(const QString &message)
 {
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->setVisible(!message.isEmpty());
 }
 
 std::optional<QUrl> ConnectDialog::normalizeUrl(const QString &text, QString *error)
@@ -190,7 +124,7 @@ bool ConnectDialog::isLoopback(const QUrl &url)
 
 QUrl ConnectDialog::tokenPageUrl() const
 {
-    const std::optional<QUrl> origin = normalizeUrl(m_urlEdit->text());
+    const std::optional<QUrl> origin = normalizeUrl(m_ui->serverUrlLineEdit->text());
     if (!origin)
         return {};
     QUrl page = *origin;
@@ -198,17 +132,26 @@ QUrl ConnectDialog::tokenPageUrl() const
     return page;
 }
 
+void ConnectDialog::resetOrganizationChoice()
+{
+    // A changed URL or token makes the offered organizations meaningless.
+    if (m_flow->isAwaitingOrganization()) {
+        m_flow->cancel();
+        m_ui->statusLabel->clear();
+    }
+    m_ui->organizationComboBox->setVisible(false);
+    m_ui->organizationLabel->setVisible(false);
+}
+
 void ConnectDialog::handleUrlEdited()
 {
-    m_awaitingOrganization = false;
-    m_organizations->setVisible(false);
-    m_organizationLabel->setVisible(false);
-    const std::optional<QUrl> origin = normalizeUrl(m_urlEdit->text());
-    m_tokenLink->setEnabled(origin.has_value());
+    resetOrganizationChoice();
+    const std::optional<QUrl> origin = normalizeUrl(m_ui->serverUrlLineEdit->text());
+    m_ui->tokenPageLink->setEnabled(origin.has_value());
     const bool insecure = origin && origin->scheme() == u"http" && !isLoopback(*origin);
-    m_allowInsecure->setVisible(insecure);
+    m_ui->allowInsecureHttpCheckBox->setVisible(insecure);
     if (!insecure)
-        m_allowInsecure->setChecked(false);
+        m_ui->allowInsecureHttpCheckBox->setChecked(false);
 }
 
 void ConnectDialog::openTokenPage()
@@ -220,11 +163,11 @@ void ConnectDialog::openTokenPage()
 
 void ConnectDialog::setBusy(bool busy, const QString &status)
 {
-    m_urlEdit->setEnabled(!busy);
-    m_tokenEdit->setEnabled(!busy);
-    m_connectButton->setEnabled(!busy);
-    m_organizations->setEnabled(!busy);
-    m_status->setText(status);
+    m_ui->serverUrlLineEdit->setEnabled(!busy);
+    m_ui->tokenLineEdit->setEnabled(!busy);
+    m_ui->connectButton->setEnabled(!busy);
+    m_ui->organizationComboBox->setEnabled(!busy);
+    m_ui->statusLabel->setText(status);
 }
 
 void ConnectDialog::fail(const QString &message)
@@ -233,140 +176,86 @@ void ConnectDialog::fail(const QString &message)
     showError(message);
 }
 
-void ConnectDialog::failApi(const ApiError &error)
-{
-    // Coder's own message and detail (design.md c.9); TLS errors arrive here too, as Network
-    // errors with the handshake's reason in detail. They are shown, never ignored.
-    fail(error.toDisplayString());
-}
-
 void ConnectDialog::handleConnect()
 {
     showError({});
-    if (m_awaitingOrganization && m_organizations->currentIndex() >= 0) {
-        m_result.organizationId = m_organizations->currentData().value<OrganizationId>();
-        m_result.organizationName = m_organizations->currentText();
-        m_awaitingOrganization = false;
-        saveToken();
+    QComboBox *organizations = m_ui->organizationComboBox;
+    if (m_flow->isAwaitingOrganization() && organizations->currentIndex() >= 0
+        && organizations->currentIndex() < m_offeredOrganizations.size()) {
+        m_flow->chooseOrganization(m_offeredOrganizations.at(organizations->currentIndex()));
         return;
     }
 
     QString error;
-    const std::optional<QUrl> origin = normalizeUrl(m_urlEdit->text(), &error);
+    const std::optional<QUrl> origin = normalizeUrl(m_ui->serverUrlLineEdit->text(), &error);
     if (!origin) {
         fail(error);
         return;
     }
-    if (origin->scheme() == u"http" && !isLoopback(*origin) && !m_allowInsecure->isChecked()) {
-        m_allowInsecure->setVisible(true);
+    if (origin->scheme() == u"http" && !isLoopback(*origin)
+        && !m_ui->allowInsecureHttpCheckBox->isChecked()) {
+        m_ui->allowInsecureHttpCheckBox->setVisible(true);
         fail(tr("%1 uses plain http: your session token would cross the network unencrypted. "
                 "Use https, or confirm below that you accept the risk.")
                  .arg(origin->host()));
         return;
     }
-    const QString token = m_tokenEdit->text().trimmed();
+    const QString token = m_ui->tokenLineEdit->text().trimmed();
     if (token.isEmpty()) {
         fail(tr("Enter a session token. You can create one on the deployment's token page."));
         return;
     }
 
     ++m_attempt;
-    m_result = ConnectionResult();
-    m_result.deploymentUrl = *origin;
-    m_result.token = token.toUtf8();
-    m_result.sessionOnly = m_sessionOnly->isVisible() && m_sessionOnly->isChecked();
-    m_urlEdit->setText(origin->toString());
-    m_probe->setDeploymentUrl(*origin);
-    m_probe->setSessionToken(m_result.token);
-    checkBuildInfo();
+    m_sessionOnlyChosen =
+        m_ui->keepSessionOnlyCheckBox->isVisible() && m_ui->keepSessionOnlyCheckBox->isChecked();
+    m_ui->serverUrlLineEdit->setText(origin->toString());
+    m_flow->start(*origin, token.toUtf8(), m_settings ? m_settings->organizationId() : QString(),
+        SignInFlow::OrganizationChoice::AskWhenSeveral);
 }
 
-void ConnectDialog::checkBuildInfo()
+void ConnectDialog::handleStepStarted(SignInFlow::Step step)
 {
-    setBusy(true, tr("Contacting the deployment\u2026"));
-    const int attempt = m_attempt;
-    m_probe->buildInfo(this, [this, attempt](const ApiResult<BuildInfo> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(result.error());
-            return;
-        }
-        checkUser();
-    });
+    switch (step) {
+    case SignInFlow::Step::BuildInfo:
+        setBusy(true, tr("Contacting the deployment\u2026"));
+        break;
+    case SignInFlow::Step::User:
+        setBusy(true, tr("Checking the token\u2026"));
+        break;
+    case SignInFlow::Step::Prefix:
+        setBusy(true, tr("Looking for Coder Agents\u2026"));
+        break;
+    case SignInFlow::Step::Organizations:
+        setBusy(true, tr("Loading organizations\u2026"));
+        break;
+    case SignInFlow::Step::Models:
+        setBusy(true, tr("Loading models\u2026"));
+        break;
+    }
 }
 
-void ConnectDialog::checkUser()
+void ConnectDialog::handleOrganizationChoiceNeeded(
+    const QList<Organization> &organizations, qsizetype preselected)
 {
-    setBusy(true, tr("Checking the token\u2026"));
-    const int attempt = m_attempt;
-    m_probe->currentUser(this, [this, attempt](const ApiResult<User> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(result.error());
-            return;
-        }
-        m_result.user = result.value();
-        checkPrefix();
-    });
+    // More than one: let the user choose, the flow's pick (last used or default) preselected.
+    m_offeredOrganizations = organizations;
+    QComboBox *combo = m_ui->organizationComboBox;
+    combo->clear();
+    for (const Organization &organization : organizations)
+        combo->addItem(organization.name, QVariant::fromValue(organization.id));
+    combo->setCurrentIndex(int(preselected));
+    combo->setVisible(true);
+    m_ui->organizationLabel->setVisible(true);
+    setBusy(false, tr("Choose an organization, then connect."));
+    combo->setFocus();
 }
 
-void ConnectDialog::checkPrefix()
+void ConnectDialog::handleSignedIn(const ConnectionResult &result)
 {
-    setBusy(true, tr("Looking for Coder Agents\u2026"));
-    const int attempt = m_attempt;
-    m_probe->detectPrefix(this, [this, attempt](const ApiResult<QString> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(result.error());
-            return;
-        }
-        m_result.chatsPrefix = result.value();
-        checkOrganizations();
-    });
-}
-
-void ConnectDialog::checkOrganizations()
-{
-    setBusy(true, tr("Loading organizations\u2026"));
-    const int attempt = m_attempt;
-    m_probe->organizations(this, [this, attempt](const ApiResult<QList<Organization>> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(result.error());
-            return;
-        }
-        const QList<Organization> &organizations = result.value();
-        if (organizations.isEmpty()) {
-            fail(tr("Your account is not a member of any organization."));
-            return;
-        }
-        if (organizations.size() == 1) {
-            m_result.organizationId = organizations.first().id;
-            m_result.organizationName = organizations.first().name;
-            saveToken();
-            return;
-        }
-        // More than one: let the user choose, the default (or the last used) preselected.
-        m_organizations->clear();
-        const QString remembered = m_settings ? m_settings->organizationId() : QString();
-        int preselect = 0;
-        for (const Organization &organization : organizations) {
-            m_organizations->addItem(organization.name, QVariant::fromValue(organization.id));
-            if (organization.id.toString() == remembered
-                || (remembered.isEmpty() && organization.isDefault))
-                preselect = m_organizations->count() - 1;
-        }
-        m_organizations->setCurrentIndex(preselect);
-        m_organizations->setVisible(true);
-        m_organizationLabel->setVisible(true);
-        m_awaitingOrganization = true;
-        setBusy(false, tr("Choose an organization, then connect."));
-        m_organizations->setFocus();
-    });
+    m_result = result;
+    m_result.sessionOnly = m_sessionOnlyChosen;
+    saveToken();
 }
 
 void ConnectDialog::saveToken()
@@ -387,8 +276,9 @@ void ConnectDialog::saveToken()
             if (attempt != m_attempt)
                 return;
             if (!saved.ok()) {
+                m_result.token.clear();
                 const bool offerSession = store != m_sessionStore;
-                m_sessionOnly->setVisible(offerSession);
+                m_ui->keepSessionOnlyCheckBox->setVisible(offerSession);
                 if (saved.status == SecretResult::Status::Unavailable) {
                     fail(tr("No keychain service is available to store the token (%1). "
                             "Tick \u201cKeep the token for this session only\u201d to continue "
@@ -407,9 +297,9 @@ void ConnectDialog::saveToken()
                 m_settings->sync();
             }
             setBusy(false);
-            m_tokenEdit->clear(); // the keychain (or memory) has it now
+            m_ui->tokenLineEdit->clear(); // the keychain (or memory) has it now
             const ConnectionResult result = m_result;
-            m_result.token.clear();
+            m_result = ConnectionResult();
             emit connected(result);
             accept();
         });

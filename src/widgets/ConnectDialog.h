@@ -1,43 +1,28 @@
 #pragma once
 
-#include "core/ApiTypes.h"
+#include "models/SignInFlow.h"
 
 #include <QDialog>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-
 namespace AgentDesk {
+
+namespace Ui {
+class ConnectDialog;
+}
 
 class ApiClient;
 class AppSettings;
 class SecretStore;
-struct ApiError;
-
-//! What a successful sign-in established. The token travels here once, from the dialog to the
-//! composition root, which hands it to ApiClient; it is never written anywhere but SecretStore.
-struct ConnectionResult
-{
-    QUrl deploymentUrl; //!< Origin only.
-    QByteArray token;
-    OrganizationId organizationId;
-    QString organizationName;
-    QString chatsPrefix;
-    User user;
-    bool sessionOnly = false; //!< The token lives in memory only (no keychain).
-};
 
 //! Sign-in (product.md row 53): deployment URL and session token, checked against the server
-//! before anything is saved — build info, the user (401 = wrong token), the chats prefix
-//! (§2.2) and the organizations (§14.1). The token goes to the OS keychain only; when the
-//! keychain is unavailable the dialog says so and offers "keep for this session only".
+//! by SignInFlow before anything is saved — build info, the user (401 = wrong token), the chats
+//! prefix (§2.2), the organizations (§14.1) and their models. The token goes to the OS keychain
+//! only; when the keychain is unavailable the dialog says so and offers "keep for this session
+//! only". The layout is ui/ConnectDialog.ui.
 //! Plain http to a host other than this machine needs an explicit confirmation. Everything is
 //! asynchronous; show it with open().
 class ConnectDialog final : public QDialog
@@ -49,6 +34,7 @@ public:
     //! `keychain` is the persistent store, `sessionStore` the in-memory one.
     ConnectDialog(ApiClient *probe, SecretStore *keychain, SecretStore *sessionStore,
         AppSettings *settings, QWidget *parent = nullptr);
+    ~ConnectDialog() override;
 
     void setDeploymentUrl(const QUrl &url);
     //! Shows a message from outside, e.g. why a silent sign-in failed.
@@ -70,39 +56,27 @@ signals:
 private:
     void handleConnect();
     void handleUrlEdited();
+    void handleStepStarted(SignInFlow::Step step);
+    void handleOrganizationChoiceNeeded(
+        const QList<Organization> &organizations, qsizetype preselected);
+    void handleSignedIn(const ConnectionResult &result);
     void openTokenPage();
-    void checkBuildInfo();
-    void checkUser();
-    void checkPrefix();
-    void checkOrganizations();
+    void resetOrganizationChoice();
     void saveToken();
     void fail(const QString &message);
-    void failApi(const ApiError &error);
     void setBusy(bool busy, const QString &status = {});
 
-    ApiClient *m_probe;
     SecretStore *m_keychain;
     SecretStore *m_sessionStore;
     AppSettings *m_settings;
-
-    QLineEdit *m_urlEdit;
-    QLineEdit *m_tokenEdit;
-    QLabel *m_tokenLink;
-    QCheckBox *m_allowInsecure;
-    QComboBox *m_organizations;
-    QLabel *m_organizationLabel;
-    QCheckBox *m_sessionOnly;
-    QLabel *m_status;
-    QLabel *m_error;
-    QPushButton *m_connectButton;
+    std::unique_ptr<Ui::ConnectDialog> m_ui;
+    SignInFlow *m_flow;
 
     ConnectionResult m_result;
-    //! Organizations were offered for this URL and token; a second Connect takes the choice.
-    bool m_awaitingOrganization = false;
-    //! Bumped on every attempt; answers of an older attempt are dropped.
+    QList<Organization> m_offeredOrganizations;
+    bool m_sessionOnlyChosen = false;
+    //! Bumped on every attempt; a keychain answer of an older attempt is dropped.
     int m_attempt = 0;
 };
 
 } // namespace AgentDesk
-
-Q_DECLARE_METATYPE(AgentDesk::ConnectionResult)

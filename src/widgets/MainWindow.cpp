@@ -12,13 +12,16 @@
 #include "models/MessageListModel.h"
 #include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
+#include "ui_MainWindow.h"
 #include "widgets/ChatListView.h"
 #include "widgets/CommandPalette.h"
 #include "widgets/ComposerWidget.h"
 #include "widgets/ConversationWidget.h"
 #include "widgets/DiffPanel.h"
 #include "widgets/Icons.h"
+#include "widgets/LabelsDialog.h"
 #include "widgets/NewChatDialog.h"
+#include "widgets/RenameDialog.h"
 #include "widgets/SettingsDialog.h"
 
 #include <QAction>
@@ -29,7 +32,6 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -111,43 +113,39 @@ private:
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     : QMainWindow(parent)
     , m_deps(dependencies)
+    , m_ui(std::make_unique<Ui::MainWindow>())
 {
-    setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("AgentDesk"));
+    // The frame (splitter, list pane, side panel, status bar) is ui/MainWindow.ui; the painted
+    // views go into its placeholders here.
+    m_ui->setupUi(this);
     if (m_deps.icons)
         setWindowIcon(m_deps.icons->icon(IconId::App));
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(u"mainSplitter"_s);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(createListPane());
-    m_conversation = new ConversationHost(m_deps, m_splitter);
-    m_splitter->addWidget(m_conversation);
+    m_splitter = m_ui->mainSplitter;
+    setUpListPane();
+    // Without a parent: a child of the splitter would be appended to it before the swap.
+    m_conversation = new ConversationHost(m_deps, nullptr);
+    delete m_splitter->replaceWidget(1, m_conversation);
 
-    m_sidePanel = new QWidget(m_splitter);
-    m_sidePanel->setObjectName(u"sidePanel"_s);
-    auto *sideLayout = new QVBoxLayout(m_sidePanel);
-    sideLayout->setContentsMargins(0, 6, 6, 6);
+    m_sidePanel = m_ui->sidePanel;
     m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
     m_diffPanel->setObjectName(u"diffPanel"_s);
     if (m_deps.gitStreams)
         m_diffPanel->setGitStreamFactory(m_deps.gitStreams);
-    sideLayout->addWidget(m_diffPanel);
-    m_splitter->addWidget(m_sidePanel);
+    delete m_ui->sidePanelLayout->replaceWidget(m_ui->diffPanelPlaceholder, m_diffPanel);
+    delete m_ui->diffPanelPlaceholder;
     m_sidePanel->hide();
 
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setSizes({320, 780, 300});
-    setCentralWidget(m_splitter);
 
     m_palette = new CommandPalette(this);
     createActions();
     refreshIcons();
     createMenus();
     m_palette->setActions(m_commands);
-    statusBar()->setObjectName(u"statusBar"_s);
 
     if (m_deps.settings) {
         resize(1200, 760);
@@ -217,21 +215,13 @@ void MainWindow::handleChatsChanged(
         m_deps.directory->markRead(chat->id);
 }
 
-QWidget *MainWindow::createListPane()
+void MainWindow::setUpListPane()
 {
-    auto *pane = new QWidget(this);
-    pane->setObjectName(u"chatListPane"_s);
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(6, 6, 0, 6);
-    layout->setSpacing(4);
-
-    auto *top = new QHBoxLayout;
-    m_search = new QLineEdit(pane);
-    m_search->setObjectName(u"chatSearchField"_s);
-    //: Placeholder of the chat search; title:, has_unread:, pr_status: … narrow it down
-    m_search->setPlaceholderText(tr("Search chats (Ctrl+K)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search chats"));
+    m_search = m_ui->chatSearchField;
+    m_archivedToggle = m_ui->archivedToggle;
+    m_connectionIcon = m_ui->connectionIcon;
+    m_connection = m_ui->connectionIndicator;
+    m_account = m_ui->accountLabel;
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (m_deps.filter)
             m_deps.filter->setSearchText(text);
@@ -242,39 +232,10 @@ QWidget *MainWindow::createListPane()
             m_list->selectNext();
         m_list->setFocus();
     });
-    top->addWidget(m_search, 1);
 
-    m_archivedToggle = new QToolButton(pane);
-    m_archivedToggle->setObjectName(u"archivedToggle"_s);
-    m_archivedToggle->setCheckable(true);
-    m_archivedToggle->setAutoRaise(true);
-    top->addWidget(m_archivedToggle);
-
-    auto *newChat = new QToolButton(pane);
-    newChat->setObjectName(u"newChatButton"_s);
-    newChat->setAutoRaise(true);
-    top->addWidget(newChat);
-    layout->addLayout(top);
-
-    m_list = new ChatListView(m_deps.icons, pane);
-    layout->addWidget(m_list, 1);
-
-    auto *footer = new QHBoxLayout;
-    m_connectionIcon = new QLabel(pane);
-    footer->addWidget(m_connectionIcon);
-    m_connection = new QLabel(pane);
-    m_connection->setObjectName(u"connectionIndicator"_s);
-    m_connection->setTextFormat(Qt::PlainText);
-    footer->addWidget(m_connection);
-    footer->addStretch();
-    layout->addLayout(footer);
-    m_account = new QLabel(pane);
-    m_account->setObjectName(u"accountLabel"_s);
-    m_account->setTextFormat(Qt::PlainText);
-    m_account->setWordWrap(true);
-    layout->addWidget(m_account);
-    pane->setMinimumWidth(240);
-    return pane;
+    m_list = new ChatListView(m_deps.icons, m_ui->chatListPane);
+    delete m_ui->chatListPaneLayout->replaceWidget(m_ui->chatListPlaceholder, m_list);
+    delete m_ui->chatListPlaceholder;
 }
 
 QAction *MainWindow::addCommand(const QString &objectName, const QString &text,
@@ -677,15 +638,12 @@ void MainWindow::renameChat(const ChatId &id)
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat || !m_deps.directory)
         return;
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"renameDialog"_s);
+    auto *dialog = new RenameDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Rename Chat"));
-    dialog->setLabelText(tr("Title:"));
-    dialog->setTextValue(chat->title);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &title) {
-        if (!title.trimmed().isEmpty())
-            m_deps.directory->rename(id, title.trimmed());
+    dialog->setTitle(chat->title);
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        if (!dialog->title().isEmpty())
+            m_deps.directory->rename(id, dialog->title());
     });
     dialog->open();
 }
@@ -707,26 +665,11 @@ void MainWindow::editLabelsOf(const ChatId &id)
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat || !m_deps.directory)
         return;
-    QStringList pairs;
-    for (auto it = chat->labels.cbegin(); it != chat->labels.cend(); ++it)
-        pairs.append(it.key() + u':' + it.value());
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"labelsDialog"_s);
+    auto *dialog = new LabelsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Chat Labels"));
-    //: key:value pairs separated by commas
-    dialog->setLabelText(tr("Labels (key:value, separated by commas):"));
-    dialog->setTextValue(pairs.join(u", "_s));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString &text) {
-        QMap<QString, QString> labels;
-        for (const QString &pair : text.split(u',', Qt::SkipEmptyParts)) {
-            const qsizetype colon = pair.indexOf(u':');
-            if (colon <= 0)
-                continue;
-            labels.insert(pair.left(colon).trimmed(), pair.mid(colon + 1).trimmed());
-        }
-        m_deps.directory->setLabels(id, labels);
-    });
+    dialog->setLabels(chat->labels);
+    connect(dialog, &QDialog::accepted, this,
+        [this, id, dialog] { m_deps.directory->setLabels(id, dialog->labels()); });
     dialog->open();
 }
 

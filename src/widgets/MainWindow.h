@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -19,6 +20,10 @@ class QSplitter;
 class QToolButton;
 
 namespace AgentDesk {
+
+namespace Ui {
+class MainWindow;
+}
 
 class ApiClient;
 class AppSettings;
@@ -119,7 +124,7 @@ protected:
 private:
     void createActions();
     void createMenus();
-    QWidget *createListPane();
+    void setUpListPane();
     QAction *addCommand(const QString &objectName, const QString &text,
         const QKeySequence &shortcut, void (MainWindow::*handler)());
 
@@ -164,6 +169,7 @@ private:
     const Chat *currentChat() const;
 
     Dependencies m_deps;
+    std::unique_ptr<Ui::MainWindow> m_ui; //!< ui/MainWindow.ui, the window's frame
     OrganizationId m_organizationId;
     bool m_trayAvailable = false;
     bool m_quitting = false;

@@ -3,15 +3,9 @@
 #include "core/ApiClient.h"
 #include "core/DraftStore.h"
 #include "models/ModelConfigModel.h"
+#include "ui_NewChatDialog.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -24,79 +18,49 @@ NewChatDialog::NewChatDialog(ApiClient *api, ModelConfigModel *models, DraftStor
     , m_models(models)
     , m_drafts(drafts)
     , m_organizationId(organizationId)
-    , m_prompt(new QPlainTextEdit(this))
-    , m_workspace(new QComboBox(this))
-    , m_model(new QComboBox(this))
-    , m_planMode(new QCheckBox(this))
-    , m_error(new QLabel(this))
-    , m_create(nullptr)
+    , m_ui(std::make_unique<Ui::NewChatDialog>())
 {
-    setObjectName(u"newChatDialog"_s);
-    setWindowTitle(tr("New Chat"));
-
-    m_prompt->setObjectName(u"newChatPrompt"_s);
-    m_prompt->setPlaceholderText(tr("What should the agent do?"));
-    m_prompt->setTabChangesFocus(true);
-    m_prompt->setAccessibleName(tr("Prompt"));
-    m_workspace->setObjectName(u"newChatWorkspace"_s);
-    m_workspace->addItem(tr("Let the agent choose"), QVariant::fromValue(WorkspaceId()));
-    m_model->setObjectName(u"newChatModel"_s);
+    m_ui->setupUi(this);
+    m_ui->newChatWorkspace->addItem(tr("Let the agent choose"), QVariant::fromValue(WorkspaceId()));
     if (m_models)
-        m_model->setModel(m_models);
+        m_ui->newChatModel->setModel(m_models);
     else
-        m_model->addItem(tr("Default model"));
-    m_planMode->setObjectName(u"newChatPlanMode"_s);
-    m_planMode->setText(tr("Plan first"));
-    m_planMode->setToolTip(tr("The agent proposes a plan before it changes anything."));
-    m_error->setObjectName(u"newChatError"_s);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
-    QPalette errorPalette = m_error->palette();
+        m_ui->newChatModel->addItem(tr("Default model"));
+    QPalette errorPalette = m_ui->newChatError->palette();
     errorPalette.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_error->setPalette(errorPalette);
-    m_error->setVisible(false);
+    m_ui->newChatError->setPalette(errorPalette);
+    m_ui->newChatError->setVisible(false);
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_create = buttons->addButton(tr("Start Chat"), QDialogButtonBox::AcceptRole);
+    m_create = m_ui->newChatButtons->addButton(tr("Start Chat"), QDialogButtonBox::AcceptRole);
     m_create->setObjectName(u"newChatCreateButton"_s);
     m_create->setDefault(true);
     // Not connected to accept(): the dialog closes when the server has the chat.
     connect(m_create, &QPushButton::clicked, this, &NewChatDialog::handleCreate);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_prompt, &QPlainTextEdit::textChanged, this, [this] {
+    connect(m_ui->newChatButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->newChatPrompt, &QPlainTextEdit::textChanged, this, [this] {
         updateCreateEnabled();
         if (m_drafts) {
             Draft draft;
-            draft.text = m_prompt->toPlainText();
+            draft.text = m_ui->newChatPrompt->toPlainText();
             m_drafts->setDraft(DraftStore::newChatKey(), draft);
         }
     });
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Workspace:"), m_workspace);
-    form->addRow(tr("Model:"), m_model);
-    form->addRow(QString(), m_planMode);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_prompt, 1);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-    resize(560, 360);
-
     if (m_drafts)
-        m_prompt->setPlainText(m_drafts->draft(DraftStore::newChatKey()).text);
+        m_ui->newChatPrompt->setPlainText(m_drafts->draft(DraftStore::newChatKey()).text);
     updateCreateEnabled();
 }
 
+NewChatDialog::~NewChatDialog() = default;
+
 void NewChatDialog::start()
 {
-    m_error->setVisible(false);
-    if (m_models && m_model->currentIndex() < 0)
-        m_model->setCurrentIndex(m_models->defaultRow());
+    m_ui->newChatError->setVisible(false);
+    if (m_models && m_ui->newChatModel->currentIndex() < 0)
+        m_ui->newChatModel->setCurrentIndex(m_models->defaultRow());
     loadWorkspaces();
     open();
-    m_prompt->setFocus();
+    m_ui->newChatPrompt->setFocus();
 }
 
 void NewChatDialog::loadWorkspaces()
@@ -104,9 +68,9 @@ void NewChatDialog::loadWorkspaces()
     m_api->workspaces(this, [this](const ApiResult<QList<Workspace>> &result) {
         if (!result.ok())
             return; // the agent can still pick one; the picker just stays short
-        const auto current = m_workspace->currentData().value<WorkspaceId>();
-        while (m_workspace->count() > 1)
-            m_workspace->removeItem(1);
+        const auto current = m_ui->newChatWorkspace->currentData().value<WorkspaceId>();
+        while (m_ui->newChatWorkspace->count() > 1)
+            m_ui->newChatWorkspace->removeItem(1);
         for (const Workspace &workspace : result.value()) {
             if (!m_organizationId.isNull() && !workspace.organizationId.isNull()
                 && workspace.organizationId != m_organizationId)
@@ -114,52 +78,52 @@ void NewChatDialog::loadWorkspaces()
             const QString label = workspace.status.isEmpty()
                 ? workspace.name
                 : tr("%1 (%2)").arg(workspace.name, workspace.status);
-            m_workspace->addItem(label, QVariant::fromValue(workspace.id));
+            m_ui->newChatWorkspace->addItem(label, QVariant::fromValue(workspace.id));
             if (workspace.id == current)
-                m_workspace->setCurrentIndex(m_workspace->count() - 1);
+                m_ui->newChatWorkspace->setCurrentIndex(m_ui->newChatWorkspace->count() - 1);
         }
     });
 }
 
 void NewChatDialog::updateCreateEnabled()
 {
-    m_create->setEnabled(!m_busy && !m_prompt->toPlainText().trimmed().isEmpty());
+    m_create->setEnabled(!m_busy && !m_ui->newChatPrompt->toPlainText().trimmed().isEmpty());
 }
 
 void NewChatDialog::handleCreate()
 {
-    const QString prompt = m_prompt->toPlainText().trimmed();
+    const QString prompt = m_ui->newChatPrompt->toPlainText().trimmed();
     if (prompt.isEmpty() || m_busy)
         return;
     CreateChatRequest request;
     request.organizationId = m_organizationId;
     request.content = {InputPart::fromText(prompt)};
-    request.workspaceId = m_workspace->currentData().value<WorkspaceId>();
-    if (m_models && m_model->currentIndex() >= 0) {
-        request.modelConfigId = m_models->index(m_model->currentIndex())
+    request.workspaceId = m_ui->newChatWorkspace->currentData().value<WorkspaceId>();
+    if (m_models && m_ui->newChatModel->currentIndex() >= 0) {
+        request.modelConfigId = m_models->index(m_ui->newChatModel->currentIndex())
                                     .data(ModelConfigModel::ModelConfigIdRole)
                                     .value<ModelConfigId>();
     }
-    request.planMode = m_planMode->isChecked();
+    request.planMode = m_ui->newChatPlanMode->isChecked();
 
     m_busy = true;
     updateCreateEnabled();
-    m_error->setVisible(false);
+    m_ui->newChatError->setVisible(false);
     m_api->createChat(request, this, [this](const ApiResult<Chat> &result) {
         m_busy = false;
         updateCreateEnabled();
         if (!result.ok()) {
             // The prompt stays: a failed create never loses what the user wrote.
-            m_error->setText(result.error().toDisplayString());
-            m_error->setVisible(true);
+            m_ui->newChatError->setText(result.error().toDisplayString());
+            m_ui->newChatError->setVisible(true);
             return;
         }
         if (m_drafts)
             m_drafts->clear(DraftStore::newChatKey());
-        m_prompt->blockSignals(true);
-        m_prompt->clear();
-        m_prompt->blockSignals(false);
-        m_planMode->setChecked(false);
+        m_ui->newChatPrompt->blockSignals(true);
+        m_ui->newChatPrompt->clear();
+        m_ui->newChatPrompt->blockSignals(false);
+        m_ui->newChatPlanMode->setChecked(false);
         emit chatCreated(result.value());
         accept();
     });

@@ -4,13 +4,15 @@
 
 #include <QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QPlainTextEdit;
+#include <memory>
+
 class QPushButton;
 
 namespace AgentDesk {
+
+namespace Ui {
+class NewChatDialog;
+}
 
 class ApiClient;
 class DraftStore;
@@ -18,7 +20,8 @@ class ModelConfigModel;
 
 //! Starts a chat (§14.2): a prompt, an optional workspace, the model and plan mode. Creates it
 //! with ApiClient::createChat and reports the chat; the list learns of it from the reply and
-//! from the watch feed. The prompt is kept as the new-chat draft until the chat exists.
+//! from the watch feed. The prompt is kept as the new-chat draft until the chat exists. The
+//! layout is ui/NewChatDialog.ui.
 class NewChatDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,6 +30,7 @@ public:
     //! None of the pointers is owned; `models` may be null (the server's default model is used).
     NewChatDialog(ApiClient *api, ModelConfigModel *models, DraftStore *drafts,
         const OrganizationId &organizationId, QWidget *parent = nullptr);
+    ~NewChatDialog() override;
 
     //! Clears the error, reloads workspaces and shows the dialog with open().
     void start();
@@ -43,12 +47,8 @@ private:
     ModelConfigModel *m_models;
     DraftStore *m_drafts;
     OrganizationId m_organizationId;
-    QPlainTextEdit *m_prompt;
-    QComboBox *m_workspace;
-    QComboBox *m_model;
-    QCheckBox *m_planMode;
-    QLabel *m_error;
-    QPushButton *m_create;
+    std::unique_ptr<Ui::NewChatDialog> m_ui;
+    QPushButton *m_create = nullptr;
     bool m_busy = false;
 };
 

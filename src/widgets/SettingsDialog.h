@@ -4,15 +4,17 @@
 #include <QList>
 #include <QUrl>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QListWidget;
-class QPushButton;
-class QSpinBox;
-class QTabWidget;
+#include <memory>
 
 namespace AgentDesk {
+
+namespace Ui {
+class SettingsDialog;
+class SettingsGeneralPage;
+class SettingsNotificationsPage;
+class SettingsDeploymentsPage;
+class SettingsStoragePage;
+} // namespace Ui
 
 class AppSettings;
 
@@ -21,7 +23,8 @@ class AppSettings;
 //! forget) and Storage (cache size, clear). A view over AppSettings: OK and Apply write every
 //! value to the settings and emit saved(); the application applies them (palette, font,
 //! autostart entry, cache bound). The token is never shown or stored here — deployments are
-//! signed in through the connect dialog and their tokens stay in the keychain.
+//! signed in through the connect dialog and their tokens stay in the keychain. The layout is
+//! ui/SettingsDialog.ui with one form per page (ui/Settings*Page.ui).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ public:
 
     //! \a settings is not owned and must outlive the dialog.
     SettingsDialog(AppSettings *settings, const Context &context, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     //! Writes what the dialog shows into the settings (OK and Apply do this), then saved().
     void save();
@@ -55,10 +59,10 @@ signals:
     void clearCacheRequested();
 
 private:
-    QWidget *createGeneralPage();
-    QWidget *createNotificationsPage();
-    QWidget *createDeploymentsPage();
-    QWidget *createStoragePage();
+    void setUpGeneralPage();
+    void setUpDeploymentsPage();
+    void setUpStoragePage();
+    void forgetSelectedDeployment();
     void load();
     void fillDeployments();
     void updateDeploymentButtons();
@@ -69,26 +73,11 @@ private:
     Context m_context;
     QString m_loadedLanguage;
 
-    QTabWidget *m_tabs = nullptr;
-    QComboBox *m_sendKey = nullptr;
-    QComboBox *m_theme = nullptr;
-    QSpinBox *m_fontSize = nullptr;
-    QCheckBox *m_fontDefault = nullptr;
-    QComboBox *m_language = nullptr;
-    QLabel *m_languageHint = nullptr;
-    QCheckBox *m_startAtLogin = nullptr;
-    QLabel *m_autostartError = nullptr;
-    QCheckBox *m_closeToTray = nullptr;
-    QCheckBox *m_notifyFinished = nullptr;
-    QCheckBox *m_notifyError = nullptr;
-    QCheckBox *m_notifyNeedsInput = nullptr;
-    QCheckBox *m_sound = nullptr;
-    QListWidget *m_deployments = nullptr;
-    QPushButton *m_switchDeployment = nullptr;
-    QPushButton *m_forgetDeployment = nullptr;
-    QSpinBox *m_cacheSize = nullptr;
-    QLabel *m_cacheUsage = nullptr;
-    QPushButton *m_clearCache = nullptr;
+    std::unique_ptr<Ui::SettingsDialog> m_ui;
+    std::unique_ptr<Ui::SettingsGeneralPage> m_general;
+    std::unique_ptr<Ui::SettingsNotificationsPage> m_notifications;
+    std::unique_ptr<Ui::SettingsDeploymentsPage> m_deployments;
+    std::unique_ptr<Ui::SettingsStoragePage> m_storage;
 };
 
 } // namespace AgentDesk

@@ -11,10 +11,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -204,6 +206,53 @@ private slots:
         QCOMPARE(keychain.writes, 1); // the keychain was not asked again
         QCOMPARE(readToken(*m_sessionStore, m_sim->baseUrl().toString()),
             QString::fromLatin1(m_sim->token()));
+    }
+
+    void severalOrganizations_askedWithTheDefaultPreselected()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        const auto resetFaults = qScopeGuard([this] {
+            m_sim->setFaults(QJsonObject{{u"reset"_s, true}});
+        });
+        createDialog(m_keychain.get());
+        QSignalSpy connected(m_dialog.get(), &ConnectDialog::connected);
+        fill(m_sim->baseUrl().toString(), QString::fromLatin1(m_sim->token()));
+        click();
+        auto *organizations = m_dialog->findChild<QComboBox *>(u"organizationComboBox"_s);
+        QVERIFY(organizations);
+        QTRY_VERIFY(organizations->isVisible());
+        QCOMPARE(organizations->count(), 2);
+        QCOMPARE(organizations->currentText(), u"Acme Inc."_s); // the default, listed second
+        QCOMPARE(connected.count(), 0);
+        screenshot(u"TestConnectDialog-organizations.png"_s);
+
+        organizations->setCurrentIndex(organizations->findText(u"Globex"_s));
+        click();
+        QTRY_COMPARE(connected.count(), 1);
+        QCOMPARE(connected.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
+        m_settings->sync();
+        QCOMPARE(m_settings->organizationId(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+    }
+
+    void cancelWhileChecking_signsNothingIn()
+    {
+        createDialog(m_keychain.get());
+        QSignalSpy connected(m_dialog.get(), &ConnectDialog::connected);
+        fill(m_sim->baseUrl().toString(), QString::fromLatin1(m_sim->token()));
+        click(); // the checks are on their way
+        m_dialog->reject();
+
+        // A second sign-in to the same server ends after the first one's answers are in.
+        ConnectDialog second(m_api.get(), m_keychain.get(), m_sessionStore.get(), m_settings.get());
+        QSignalSpy secondConnected(&second, &ConnectDialog::connected);
+        second.open();
+        second.findChild<QLineEdit *>(u"serverUrlLineEdit"_s)->setText(m_sim->baseUrl().toString());
+        second.findChild<QLineEdit *>(u"tokenLineEdit"_s)
+            ->setText(QString::fromLatin1(m_sim->token()));
+        second.findChild<QPushButton *>(u"connectButton"_s)->click();
+        QTRY_COMPARE(secondConnected.count(), 1);
+        QCOMPARE(connected.count(), 0);
+        QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
     }
 
     void screenshot_emptyDialog()

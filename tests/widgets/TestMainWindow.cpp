@@ -21,6 +21,7 @@
 #include "widgets/MessageEdit.h"
 #include "widgets/NewChatDialog.h"
 #include "widgets/PaletteColors.h"
+#include "widgets/RenameDialog.h"
 #include "widgets/SettingsDialog.h"
 
 #include <QAbstractButton>
@@ -29,7 +30,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -175,9 +175,9 @@ private slots:
         window()->openChat(id);
         QTRY_COMPARE(window()->visibleChatId(), id);
         action(u"actionRename"_s)->trigger();
-        QInputDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = window()->findChild<QInputDialog *>(u"renameDialog"_s)));
-        dialog->setTextValue(u"Billing cron, explained"_s);
+        RenameDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window()->findChild<RenameDialog *>(u"renameDialog"_s)));
+        dialog->setTitle(u"Billing cron, explained"_s);
         dialog->accept();
         QTRY_COMPARE(m_app->chatListModel()->chat(id)->title, u"Billing cron, explained"_s);
         m_app->chatDirectory()->refresh();

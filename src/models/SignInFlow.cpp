@@ -1,0 +1,185 @@
+#include "models/SignInFlow.h"
+
+#include "core/ApiClient.h"
+#include "core/ApiError.h"
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+SignInFlow::SignInFlow(ApiClient *api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+{
+}
+
+qsizetype SignInFlow::preferredOrganization(
+    const QList<Organization> &organizations, const QString &rememberedId)
+{
+    if (organizations.isEmpty())
+        return -1;
+    if (!rememberedId.isEmpty()) {
+        for (qsizetype i = 0; i < organizations.size(); ++i) {
+            if (organizations.at(i).id.toString() == rememberedId)
+                return i;
+        }
+    }
+    for (qsizetype i = 0; i < organizations.size(); ++i) {
+        if (organizations.at(i).isDefault)
+            return i;
+    }
+    return 0;
+}
+
+void SignInFlow::start(const QUrl &deploymentUrl, const QByteArray &token,
+    const QString &rememberedOrganizationId, OrganizationChoice choice)
+{
+    ++m_attempt;
+    m_result = ConnectionResult();
+    m_result.deploymentUrl = deploymentUrl;
+    m_result.token = token;
+    m_rememberedOrganization = rememberedOrganizationId;
+    m_choice = choice;
+    m_running = true;
+    m_awaitingOrganization = false;
+    m_api->setDeploymentUrl(deploymentUrl);
+    m_api->setSessionToken(token);
+    checkBuildInfo();
+}
+
+void SignInFlow::cancel()
+{
+    ++m_attempt;
+    m_running = false;
+    m_awaitingOrganization = false;
+    m_result.token.clear();
+}
+
+void SignInFlow::begin(Step step)
+{
+    emit stepStarted(step);
+}
+
+void SignInFlow::fail(Step step, const QString &message)
+{
+    m_running = false;
+    m_awaitingOrganization = false;
+    m_result.token.clear();
+    emit failed(step, message);
+}
+
+void SignInFlow::failApi(Step step, const ApiError &error)
+{
+    // Coder's own message and detail (design.md c.9); TLS errors arrive here too, as Network
+    // errors with the handshake's reason in detail.
+    fail(step, error.toDisplayString());
+}
+
+void SignInFlow::checkBuildInfo()
+{
+    begin(Step::BuildInfo);
+    const int attempt = m_attempt;
+    m_api->buildInfo(this, [this, attempt](const ApiResult<BuildInfo> &result) {
+        if (attempt != m_attempt)
+            return;
+        if (!result.ok()) {
+            failApi(Step::BuildInfo, result.error());
+            return;
+        }
+        checkUser();
+    });
+}
+
+void SignInFlow::checkUser()
+{
+    begin(Step::User);
+    const int attempt = m_attempt;
+    m_api->currentUser(this, [this, attempt](const ApiResult<User> &result) {
+        if (attempt != m_attempt)
+            return;
+        if (!result.ok()) {
+            failApi(Step::User, result.error());
+            return;
+        }
+        m_result.user = result.value();
+        checkPrefix();
+    });
+}
+
+void SignInFlow::checkPrefix()
+{
+    begin(Step::Prefix);
+    const int attempt = m_attempt;
+    m_api->detectPrefix(this, [this, attempt](const ApiResult<QString> &result) {
+        if (attempt != m_attempt)
+            return;
+        if (!result.ok()) {
+            failApi(Step::Prefix, result.error());
+            return;
+        }
+        m_result.chatsPrefix = result.value();
+        checkOrganizations();
+    });
+}
+
+void SignInFlow::checkOrganizations()
+{
+    begin(Step::Organizations);
+    const int attempt = m_attempt;
+    m_api->organizations(this, [this, attempt](const ApiResult<QList<Organization>> &result) {
+        if (attempt != m_attempt)
+            return;
+        if (!result.ok()) {
+            failApi(Step::Organizations, result.error());
+            return;
+        }
+        const QList<Organization> &organizations = result.value();
+        const qsizetype preferred = preferredOrganization(organizations, m_rememberedOrganization);
+        if (preferred < 0) {
+            fail(Step::Organizations, tr("Your account is not a member of any organization."));
+            return;
+        }
+        if (organizations.size() > 1 && m_choice == OrganizationChoice::AskWhenSeveral) {
+            m_awaitingOrganization = true;
+            emit organizationChoiceNeeded(organizations, preferred);
+            return;
+        }
+        useOrganization(organizations.at(preferred));
+    });
+}
+
+void SignInFlow::chooseOrganization(const Organization &organization)
+{
+    if (!m_running || !m_awaitingOrganization)
+        return; // only an answer to organizationChoiceNeeded() continues the flow
+    m_awaitingOrganization = false;
+    useOrganization(organization);
+}
+
+void SignInFlow::useOrganization(const Organization &organization)
+{
+    m_result.organizationId = organization.id;
+    m_result.organizationName = organization.name;
+    loadModels();
+}
+
+void SignInFlow::loadModels()
+{
+    begin(Step::Models);
+    const int attempt = m_attempt;
+    m_api->models(m_result.organizationId, this,
+        [this, attempt](const ApiResult<QList<ModelConfig>> &result) {
+            if (attempt != m_attempt)
+                return;
+            // Not fatal: without a catalog the server's default model is used.
+            m_result.modelsLoaded = result.ok();
+            if (result.ok())
+                m_result.models = result.value();
+            m_running = false;
+            ConnectionResult done = std::move(m_result);
+            m_result = ConnectionResult();
+            emit succeeded(done);
+        });
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,225 @@
+// SignInFlow against agentdesk-sim: the whole chain signs in for real (build info, user, route
+// prefix, organizations, models), a wrong token and an account without organizations fail with
+// a message, a newer attempt drops the older one, and the one organization rule.
+
+#include "core/ApiClient.h"
+#include "models/SignInFlow.h"
+#include "support/SimulatorProcess.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QtTest>
+
+#include <memory>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Organization organization(const char *id, const QString &name, bool isDefault = false)
+{
+    Organization result;
+    result.id = OrganizationId::fromString(QString::fromLatin1(id));
+    result.name = name;
+    result.isDefault = isDefault;
+    return result;
+}
+
+} // namespace
+
+class TestSignInFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<ConnectionResult>();
+        qRegisterMetaType<SignInFlow::Step>();
+        qRegisterMetaType<QList<Organization>>();
+    }
+
+    void init()
+    {
+        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_api = std::make_unique<ApiClient>(m_network.get());
+        m_flow = std::make_unique<SignInFlow>(m_api.get());
+    }
+
+    void cleanup()
+    {
+        m_flow.reset();
+        m_api.reset();
+        m_network.reset();
+        m_sim.reset();
+    }
+
+    void start_signsInThroughEveryStep()
+    {
+        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+            SignInFlow::OrganizationChoice::AskWhenSeveral);
+        QVERIFY(m_flow->isRunning());
+        QVERIFY(succeeded.wait());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(asked.count(), 0); // one organization: taken without asking
+
+        QList<SignInFlow::Step> order;
+        for (const QList<QVariant> &step : std::as_const(steps))
+            order.append(step.first().value<SignInFlow::Step>());
+        const QList<SignInFlow::Step> expected{SignInFlow::Step::BuildInfo, SignInFlow::Step::User,
+            SignInFlow::Step::Prefix, SignInFlow::Step::Organizations, SignInFlow::Step::Models};
+        QCOMPARE(order, expected);
+
+        const auto result = succeeded.first().first().value<ConnectionResult>();
+        QCOMPARE(result.deploymentUrl, m_sim->baseUrl());
+        QCOMPARE(result.token, m_sim->token());
+        QCOMPARE(result.user.username, u"alice"_s);
+        QVERIFY(!result.organizationId.isNull());
+        QCOMPARE(result.organizationName, u"Acme Inc."_s);
+        QVERIFY(!result.chatsPrefix.isEmpty());
+        QCOMPARE(m_api->chatsPrefix(), result.chatsPrefix);
+        QVERIFY(result.modelsLoaded);
+        QVERIFY(!result.models.isEmpty());
+        QVERIFY(!m_flow->isRunning());
+    }
+
+    void start_wrongToken_failsAtTheUserWithTheServersMessage()
+    {
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        QByteArray wrong = m_sim->token();
+        wrong.back() = wrong.back() == 'x' ? 'y' : 'x';
+        m_flow->start(m_sim->baseUrl(), wrong, QString());
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::User);
+        const QString message = failed.first().at(1).toString();
+        QVERIFY2(message.contains(u"signed out"_s), qPrintable(message));
+        QVERIFY2(!message.contains(QString::fromLatin1(wrong)), "the token is never shown");
+        QCOMPARE(succeeded.count(), 0);
+        QVERIFY(!m_flow->isRunning());
+    }
+
+    void start_noOrganizations_fails()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"no_organizations"_s, true}}));
+        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::Organizations);
+        QCOMPARE(failed.first().at(1).toString(),
+            u"Your account is not a member of any organization."_s);
+        QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(steps.last().first().value<SignInFlow::Step>(),
+            SignInFlow::Step::Organizations); // the models are never asked for
+    }
+
+    void start_twoOrganizations_asksWithTheDefaultPreselected()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+            SignInFlow::OrganizationChoice::AskWhenSeveral);
+        QVERIFY(asked.wait());
+        QVERIFY(m_flow->isAwaitingOrganization());
+        const auto offered = asked.first().at(0).value<QList<Organization>>();
+        QCOMPARE(offered.size(), 2);
+        const auto preselected = asked.first().at(1).value<qsizetype>();
+        QCOMPARE(offered.at(preselected).name, u"Acme Inc."_s); // the default, listed second
+        QCOMPARE(succeeded.count(), 0);
+
+        m_flow->chooseOrganization(offered.at(0));
+        QVERIFY(succeeded.wait());
+        const auto result = succeeded.first().first().value<ConnectionResult>();
+        QCOMPARE(result.organizationName, u"Globex"_s);
+    }
+
+    void start_twoOrganizations_automaticTakesTheRemembered()
+    {
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        QVERIFY(succeeded.wait());
+        QCOMPARE(asked.count(), 0);
+        QCOMPARE(succeeded.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
+    }
+
+    void start_again_dropsTheOlderAttempt()
+    {
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        m_flow->start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        QVERIFY(succeeded.wait());
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(succeeded.count(), 1);
+    }
+
+    void cancel_dropsTheAnswers()
+    {
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        m_flow->cancel();
+        QVERIFY(!m_flow->isRunning());
+        // A second flow on the same server finishes; by then the first one's answers are in.
+        SignInFlow second(m_api.get());
+        QSignalSpy secondDone(&second, &SignInFlow::succeeded);
+        second.start(m_sim->baseUrl(), m_sim->token(), QString());
+        QVERIFY(secondDone.wait());
+        QCOMPARE(succeeded.count(), 0);
+        QCOMPARE(failed.count(), 0);
+    }
+
+    void chooseOrganization_unasked_isIgnored()
+    {
+        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
+        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        // Nobody asked: an organization offered now must not skip the checks.
+        m_flow->chooseOrganization(
+            organization("0b5c0f1e-0000-4000-8000-000000000009", u"stranger"_s));
+        QVERIFY(succeeded.wait());
+        QCOMPARE(steps.count(), 5);
+        QCOMPARE(
+            succeeded.first().first().value<ConnectionResult>().organizationName, u"Acme Inc."_s);
+    }
+
+    void preferredOrganization_rememberedThenDefaultThenFirst()
+    {
+        const QList<Organization> organizations{
+            organization("0b5c0f1e-0000-4000-8000-000000000001", u"first"_s),
+            organization("0b5c0f1e-0000-4000-8000-000000000002", u"default"_s, true),
+            organization("0b5c0f1e-0000-4000-8000-000000000003", u"remembered"_s)};
+        QCOMPARE(SignInFlow::preferredOrganization(
+                     organizations, u"0b5c0f1e-0000-4000-8000-000000000003"_s),
+            2);
+        QCOMPARE(SignInFlow::preferredOrganization(organizations, QString()), 1);
+        // Remembered but no longer a member: the default.
+        QCOMPARE(SignInFlow::preferredOrganization(
+                     organizations, u"0b5c0f1e-0000-4000-8000-0000000000ff"_s),
+            1);
+        QCOMPARE(SignInFlow::preferredOrganization(organizations.mid(0, 1), QString()), 0);
+        QCOMPARE(SignInFlow::preferredOrganization({}, QString()), -1);
+    }
+
+private:
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SignInFlow> m_flow;
+};
+
+QTEST_GUILESS_MAIN(TestSignInFlow)
+#include "TestSignInFlow.moc"
