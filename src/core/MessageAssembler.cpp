@@ -50,6 +50,17 @@ QJsonValue decodeStringValue(const QJsonValue &value)
     return value;
 }
 
+//! Whether streamed JSON of `size` bytes, last parsed at `parsedSize`, is parsed again. Small
+//! buffers are parsed on every delta, larger ones each time they grew by a quarter, so that
+//! thousands of deltas cost linear time, not quadratic; past `maxParsed` the last parse stays
+//! (the card shows only the beginning, and the committed message brings the whole value).
+bool shouldReparse(qsizetype size, qsizetype parsedSize)
+{
+    constexpr qsizetype alwaysBelow = 16 * 1024;
+    constexpr qsizetype maxParsed = 256 * 1024; // one parse stays within milliseconds
+    return size <= alwaysBelow || (size <= maxParsed && size >= parsedSize + parsedSize / 4);
+}
+
 bool endsTurn(ChatStatus status)
 {
     return status == ChatStatus::Waiting || status == ChatStatus::Error
@@ -452,16 +463,20 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
         // The final call replaces whatever the deltas accumulated (§13.3).
         block->args = decodeStringValue(part.args);
         block->argsRaw = serialize(block->args);
+        block->argsParsedSize = block->argsRaw.size();
         if (!part.parsedCommands.isEmpty())
             block->parsedCommands = part.parsedCommands;
         if (part.createdAt.isValid())
             block->createdAt = part.createdAt;
     } else if (!part.argsDelta.isEmpty()) {
         block->argsRaw.append(part.argsDelta.toUtf8());
-        if (auto parsed = PartialJson::parse(block->argsRaw))
-            block->args = *parsed;
-        else
-            block->args = QJsonValue::Undefined;
+        if (shouldReparse(block->argsRaw.size(), block->argsParsedSize)) {
+            block->argsParsedSize = block->argsRaw.size();
+            if (auto parsed = PartialJson::parse(block->argsRaw))
+                block->args = *parsed;
+            else
+                block->args = QJsonValue::Undefined;
+        }
     }
     changes.previewChanged = true;
 }
@@ -488,19 +503,24 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
         block->toolName = part.toolName;
     if (part.resultReset) {
         block->resultRaw.clear();
+        block->resultParsedSize = 0;
         block->result = QJsonValue::Undefined;
         block->hasResult = false;
     }
     if (isPresent(part.result)) {
         block->result = decodeStringValue(part.result);
         block->resultRaw = serialize(block->result);
+        block->resultParsedSize = block->resultRaw.size();
         block->hasResult = true;
     } else if (!part.resultDelta.isEmpty()) {
         block->resultRaw.append(part.resultDelta.toUtf8());
-        if (auto parsed = PartialJson::parse(block->resultRaw))
-            block->result = *parsed;
-        else
-            block->result = QJsonValue::Undefined;
+        if (shouldReparse(block->resultRaw.size(), block->resultParsedSize)) {
+            block->resultParsedSize = block->resultRaw.size();
+            if (auto parsed = PartialJson::parse(block->resultRaw))
+                block->result = *parsed;
+            else
+                block->result = QJsonValue::Undefined;
+        }
     }
     if (part.isError)
         block->isError = true;

@@ -94,10 +94,12 @@ private:
         QString toolName;
         QByteArray argsRaw;
         QJsonValue args = QJsonValue::Undefined;
+        qsizetype argsParsedSize = 0; //!< argsRaw's size when args was last parsed from it.
         QList<QStringList> parsedCommands;
         bool resultOnly = false; //!< The call itself is committed; only the result streams.
         QByteArray resultRaw;
         QJsonValue result = QJsonValue::Undefined;
+        qsizetype resultParsedSize = 0;
         bool hasResult = false;
         bool isError = false;
         QDateTime resultCreatedAt;

@@ -476,6 +476,79 @@ private slots:
         QVERIFY(rowDocument(*m_view, index).toPlainText().contains(text.left(30)));
     }
 
+    void hugeStreamedToolResult_isNotReparsedPerDelta()
+    {
+        // A tool's output of 10 MB streamed as 1,000 deltas of 10 kB: partial JSON that was
+        // parsed again in full after every delta.
+        const QString output = hugeText(std::min<qsizetype>(hugeTextChars(), 10 * 1000 * 1000));
+        const QByteArray json = "{\"output\":\"" + output.toUtf8().replace('\n', "\\n") + "\"}";
+        constexpr qsizetype deltaBytes = 10000;
+        constexpr int deltasPerFrame = 20;
+
+        MessageAssembler assembler(ChatId::createUuid());
+        StreamEvent running;
+        running.type = StreamEvent::Type::Status;
+        running.status = ChatStatus::Running;
+        assembler.apply(running);
+        StreamEvent call;
+        call.type = StreamEvent::Type::MessagePart;
+        call.part = toolCall(u"call_big"_s, u"execute"_s, {{u"command"_s, u"cat big.log"_s}});
+        assembler.apply(call);
+        m_model->setChatActive(true);
+
+        qsizetype sent = 0;
+        bool dirty = true;
+        QTimer frames;
+        frames.setInterval(2);
+        QObject::connect(&frames, &QTimer::timeout, [&] {
+            QList<StreamEvent> batch;
+            for (int i = 0; i < deltasPerFrame && sent < json.size(); ++i) {
+                StreamEvent event;
+                event.type = StreamEvent::Type::MessagePart;
+                event.part.kind = MessagePart::Kind::ToolResult;
+                event.part.typeRaw = u"tool-result"_s;
+                event.part.toolCallId = u"call_big"_s;
+                event.part.toolName = u"execute"_s;
+                event.part.resultDelta = QString::fromUtf8(json.mid(sent, deltaBytes));
+                sent += deltaBytes;
+                batch << event;
+            }
+            dirty = !assembler.applyBatch(batch).isEmpty() || dirty;
+            if (sent >= json.size())
+                frames.stop();
+        });
+        QTimer publish;
+        publish.setInterval(33);
+        QObject::connect(&publish, &QTimer::timeout, [&] {
+            if (dirty)
+                m_model->setPreview(assembler.preview());
+            dirty = false;
+        });
+
+        StallProbe probe;
+        QElapsedTimer clock;
+        clock.start();
+        probe.start();
+        frames.start();
+        publish.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sent >= json.size() && !dirty, 120000);
+        QTest::qWait(100);
+        probe.stop();
+        qInfo("streaming a %lld MB tool result as %lld deltas took %lld ms; worst GUI stall "
+              "%.1f ms",
+            qlonglong(json.size() / 1000000), qlonglong(json.size() / deltaBytes),
+            qlonglong(clock.elapsed()), probe.worstMs());
+        QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
+        QCOMPARE(m_server->drops.load(), 0);
+
+        const auto preview = assembler.preview();
+        QVERIFY(preview);
+        QCOMPARE(preview->parts.size(), 2);
+        QCOMPARE(preview->parts.at(1).resultDelta.toUtf8(), json);
+        const QModelIndex index = m_model->index(m_model->rowCount() - 1);
+        QVERIFY(rowDocument(*m_view, index).toPlainText().contains(u"cat big.log"_s));
+    }
+
 private:
     QThread m_serverThread;
     PingServer *m_server = nullptr;
