@@ -1,6 +1,7 @@
 #include "widgets/PlainTextViewer.h"
 
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -101,6 +102,37 @@ void PlainTextViewer::handleLoadStep()
         m_loader.stop();
         Q_EMIT loaded();
     }
+}
+
+void PlainTextViewer::closeEvent(QCloseEvent *event)
+{
+    m_loader.stop();
+    QWidget::closeEvent(event);
+    if (!testAttribute(Qt::WA_DeleteOnClose) || m_edit->document()->characterCount() <= chunkChars)
+        return;
+    // Hidden now; deleted once the editor is empty (QWidget::close checks the attribute after
+    // this event).
+    setAttribute(Qt::WA_DeleteOnClose, false);
+    disconnect(&m_loader, nullptr, this, nullptr);
+    connect(&m_loader, &QTimer::timeout, this, &PlainTextViewer::handleUnloadStep);
+    m_loader.start();
+}
+
+void PlainTextViewer::handleUnloadStep()
+{
+    QElapsedTimer clock;
+    clock.start();
+    QTextDocument *document = m_edit->document();
+    while (document->characterCount() > chunkChars) {
+        QTextCursor cursor(document);
+        cursor.movePosition(QTextCursor::End);
+        cursor.setPosition(cursor.position() - chunkChars, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        if (clock.elapsed() >= loadBudgetMs)
+            return;
+    }
+    m_loader.stop();
+    deleteLater();
 }
 
 void PlainTextViewer::updateStatus()

@@ -16,6 +16,8 @@ namespace AgentDesk {
 //! a few chunks per event-loop turn, so even tens of megabytes never block the GUI thread for
 //! long; a stretch of text with no line break for `maxRunChars` gets a break there, since
 //! one enormous line is what no text layout handles well. "Copy All" copies the original text.
+//! Closed with WA_DeleteOnClose, it empties the editor the same way before it deletes itself:
+//! destroying a document of millions of characters at once stalls as well.
 class PlainTextViewer final : public QWidget
 {
     Q_OBJECT
@@ -45,8 +47,12 @@ Q_SIGNALS:
     //! The whole text is in the editor.
     void loaded();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void handleLoadStep();
+    void handleUnloadStep();
     void updateStatus();
 
     QPlainTextEdit *m_edit;

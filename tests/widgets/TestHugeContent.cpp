@@ -349,7 +349,7 @@ private slots:
         QVERIFY(viewer->grab().save(artifact(u"TestHugeContent-viewer.png"_s)));
         probe.start();
         viewer->close(); // deletes it
-        QTRY_VERIFY(m_view->findChildren<PlainTextViewer *>().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->findChildren<PlainTextViewer *>().isEmpty(), 120000);
         QTest::qWait(50);
         probe.stop();
         qInfo("worst GUI stall while the viewer closed: %.1f ms", probe.worstMs());
