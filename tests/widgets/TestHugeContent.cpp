@@ -278,6 +278,30 @@ private slots:
         QCOMPARE(m_client->state(), QAbstractSocket::ConnectedState);
     }
 
+    void clipMarkdown_leavesOrdinaryTextAlone_andCapsTheRest()
+    {
+        const QString ordinary = u"Some **bold** text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n"
+                                 u"| not | a | table |\n```\n"_s;
+        QCOMPARE(PartRenderer::clipMarkdown(ordinary).text, ordinary);
+        QVERIFY(!PartRenderer::clipMarkdown(ordinary).clipped);
+
+        const auto longLine = PartRenderer::clipMarkdown(QString(50000, u'a'));
+        QVERIFY(longLine.clipped);
+        QCOMPARE(longLine.text, QString(PartRenderer::maxLineChars, u'a') + u'…');
+
+        const auto table = PartRenderer::clipMarkdown(hugeTable(1000));
+        QVERIFY(table.clipped);
+        QVERIFY(table.text.contains(u"| 50 | item-50 |"_s));
+        QVERIFY(!table.text.contains(u"| 51 | item-51 |"_s));
+        QVERIFY2(table.text.contains(u"950 more row"_s), qPrintable(table.text.right(200)));
+        QVERIFY(table.text.endsWith(u"That was all of it."_s)); // text after the table stays
+
+        const auto lines = PartRenderer::clipMarkdown(hugeText(1000 * 1000));
+        QVERIFY(lines.clipped);
+        QCOMPARE(lines.text.count(u'\n'), PartRenderer::maxMarkdownLines);
+        QVERIFY(lines.text.size() <= PartRenderer::maxMarkdownChars);
+    }
+
     void hugeTextPart_staysResponsive_showsFirstScreen_andShowAll()
     {
         const QString text = hugeText(hugeTextChars());
