@@ -1648,6 +1648,10 @@
         <source>Show all (%1)</source>
         <translation>Alles anzeigen (%1)</translation>
     </message>
+    <message>
+        <source>Show the beginning (%1)</source>
+        <translation>Den Anfang anzeigen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>

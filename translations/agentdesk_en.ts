@@ -1648,6 +1648,10 @@
         <source>Show all (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the beginning (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>

@@ -61,6 +61,14 @@ bool shouldReparse(qsizetype size, qsizetype parsedSize)
     return size <= alwaysBelow || (size <= maxParsed && size >= parsedSize + parsedSize / 4);
 }
 
+//! Streamed JSON text as the preview shows it: at most the first maxPreviewTextChars bytes
+//! (converting tens of megabytes at every publish would stall the GUI thread).
+QString previewOfRaw(const QByteArray &raw)
+{
+    const qsizetype length = std::min(raw.size(), MessageAssembler::maxPreviewTextChars);
+    return QString::fromUtf8(QByteArrayView(raw).first(length));
+}
+
 bool endsTurn(ChatStatus status)
 {
     return status == ChatStatus::Waiting || status == ChatStatus::Error
@@ -267,7 +275,7 @@ std::optional<ChatMessage> MessageAssembler::preview() const
             const bool text = block.kind == Block::Kind::Text;
             part.kind = text ? MessagePart::Kind::Text : MessagePart::Kind::Reasoning;
             part.typeRaw = text ? u"text"_s : u"reasoning"_s;
-            part.text = block.text;
+            part.text = block.text.size() > maxPreviewTextChars ? block.previewText : block.text;
             part.title = block.title;
             part.createdAt = block.createdAt;
             message.parts.append(part);
@@ -281,10 +289,10 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 call.toolCallId = block.toolCallId;
                 call.toolName = block.toolName;
                 // Streaming arguments that cannot even be partially parsed show as raw text.
+                call.argsDelta = previewOfRaw(block.argsRaw);
                 call.args = !block.args.isUndefined() ? block.args
                     : block.argsRaw.isEmpty()         ? QJsonValue(QJsonValue::Undefined)
-                                              : QJsonValue(QString::fromUtf8(block.argsRaw));
-                call.argsDelta = QString::fromUtf8(block.argsRaw);
+                                                      : QJsonValue(call.argsDelta);
                 call.parsedCommands = block.parsedCommands;
                 call.createdAt = block.createdAt;
                 message.parts.append(call);
@@ -296,10 +304,10 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 result.typeRaw = u"tool-result"_s;
                 result.toolCallId = block.toolCallId;
                 result.toolName = block.toolName;
+                result.resultDelta = previewOfRaw(block.resultRaw);
                 result.result = !block.result.isUndefined() ? block.result
                     : block.resultRaw.isEmpty()             ? QJsonValue(QJsonValue::Undefined)
-                                                : QJsonValue(QString::fromUtf8(block.resultRaw));
-                result.resultDelta = QString::fromUtf8(block.resultRaw);
+                                                            : QJsonValue(result.resultDelta);
                 result.isError = block.isError;
                 result.createdAt = block.resultCreatedAt;
                 message.parts.append(result);
@@ -379,6 +387,8 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
         if (!continues)
             block.createdAt = part.createdAt;
         block.text.append(part.text); // verbatim: no separator, no trimming
+        if (block.text.size() > maxPreviewTextChars && block.previewText.isEmpty())
+            block.previewText = block.text.left(maxPreviewTextChars);
         if (!part.title.isEmpty() && block.title.isEmpty())
             block.title = part.title;
         changes.previewChanged = true;

@@ -1,6 +1,7 @@
 #include "PartRenderer.h"
 
 #include "ThumbnailProvider.h"
+#include "core/MessageAssembler.h"
 #include "widgets/PaletteColors.h"
 
 #include <QFontDatabase>
@@ -404,7 +405,7 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
             newBlock(cursor);
             renderMarkdown(cursor, clip.text);
             if (clip.clipped)
-                renderShowAll(cursor, i, part.text.size());
+                renderShowAll(cursor, i, part.text.size(), in.streaming);
             break;
         }
         case MessagePart::Kind::Reasoning:
@@ -619,10 +620,11 @@ void PartRenderer::renderReasoning(
     const ClippedText clip = clipPlain(part.text);
     cursor.insertText(clip.text.trimmed(), textFormat);
     if (clip.clipped)
-        renderShowAll(cursor, index, part.text.size());
+        renderShowAll(cursor, index, part.text.size(), in.streaming);
 }
 
-void PartRenderer::renderShowAll(QTextCursor &cursor, int index, qsizetype chars) const
+void PartRenderer::renderShowAll(
+    QTextCursor &cursor, int index, qsizetype chars, bool streaming) const
 {
     newBlock(cursor, 6);
     QTextCharFormat note;
@@ -639,7 +641,10 @@ void PartRenderer::renderShowAll(QTextCursor &cursor, int index, qsizetype chars
     // Characters as bytes: exact for ASCII, and counting UTF-8 would walk the whole text.
     const QString size = QLocale().formattedDataSize(
         chars, chars >= 10 * 1000 * 1000 ? 0 : 1, QLocale::DataSizeSIFormat);
-    cursor.insertText(tr("Show all (%1)").arg(size), link);
+    // A streamed block past MessageAssembler's cap is previewed by its beginning only.
+    const bool beginning = streaming && chars >= MessageAssembler::maxPreviewTextChars;
+    cursor.insertText(
+        beginning ? tr("Show the beginning (%1)").arg(size) : tr("Show all (%1)").arg(size), link);
 }
 
 void PartRenderer::renderToolCall(

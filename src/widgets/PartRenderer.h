@@ -160,7 +160,7 @@ private:
     void insertCodeBlock(QTextCursor &cursor, const QString &code, const QColor &color) const;
     void newBlock(QTextCursor &cursor, int topMargin = 4) const;
     //! "Only the beginning is shown. Show all (50 MB)" under a shortened part.
-    void renderShowAll(QTextCursor &cursor, int index, qsizetype chars) const;
+    void renderShowAll(QTextCursor &cursor, int index, qsizetype chars, bool streaming) const;
 
     void insertThumbnail(QTextCursor &cursor, QTextDocument &document, const QImage &image,
         const QString &href) const;
