@@ -68,6 +68,21 @@ bool isFenceLine(QStringView line)
     return line.startsWith(u"```") || line.startsWith(u"~~~");
 }
 
+//! A line that starts a list item, a heading or a quote: not a soft break of a paragraph.
+bool startsBlock(QStringView line)
+{
+    line = line.trimmed();
+    if (line.startsWith(u'#') || line.startsWith(u'>'))
+        return true;
+    if (line.startsWith(u"- ") || line.startsWith(u"* ") || line.startsWith(u"+ "))
+        return true;
+    qsizetype digits = 0;
+    while (digits < line.size() && digits < 10 && line.at(digits).isDigit())
+        ++digits;
+    return digits > 0 && digits + 1 < line.size()
+        && (line.at(digits) == u'.' || line.at(digits) == u')') && line.at(digits + 1) == u' ';
+}
+
 //! The row under a GitHub table's header: pipes, dashes, colons and blanks only.
 bool isTableDelimiterRow(QStringView line)
 {
@@ -202,6 +217,8 @@ PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
     int tableRows = 0;
     qsizetype droppedRows = 0;
     int lines = 0;
+    int paragraphLines = 0; // lines of the current run of soft-broken lines
+    bool split = false;
     qsizetype pos = 0;
     const auto noteDroppedRows = [&](bool counted) {
         if (droppedRows == 0)
@@ -242,12 +259,26 @@ PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
         if (!inTable && isFenceLine(line))
             inFence = !inFence;
         previousHasPipe = !inTable && !inFence && line.contains(u'|');
+        // Qt's Markdown import is quadratic in the soft breaks of one paragraph: a long run of
+        // lines gets a blank line now and then (a log shows as a few paragraphs, all of it).
+        bool splitHere = false;
+        if (inFence || inTable || isFenceLine(line) || line.trimmed().isEmpty())
+            paragraphLines = 0;
+        else if (startsBlock(line))
+            paragraphLines = 1;
+        else if (++paragraphLines > maxParagraphLines)
+            splitHere = true;
 
         const bool cut = line.size() > maxLineChars;
         const qsizetype emitted = cut ? maxLineChars + 1 : line.size();
         if (lines >= maxMarkdownLines || out.size() + emitted > maxMarkdownChars) {
             clipped = true;
             break;
+        }
+        if (splitHere) {
+            out += u'\n';
+            paragraphLines = 1;
+            split = true;
         }
         if (cut) {
             out += line.first(maxLineChars);
@@ -263,9 +294,9 @@ PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
     }
     if (inTable)
         noteDroppedRows(pos >= markdown.size());
-    if (!clipped)
+    if (!clipped && !split)
         return {markdown, false};
-    return {out, true};
+    return {out, clipped};
 }
 
 PartRenderer::ClippedText PartRenderer::clipPlain(const QString &text)

@@ -68,9 +68,11 @@ public:
     //! Caps on what one text part may put into a row, so that laying a row out stays cheap
     //! whatever arrives (issue 11: a 50 MB part froze the window). What is left out stays one
     //! click away: "Show all (50 MB)" opens the whole text in a PlainTextViewer.
-    static constexpr int maxMarkdownChars = 16000; //!< A few screenfuls.
-    //! Qt's Markdown import is quadratic in the lines of one paragraph: 120 take ~10 ms.
-    static constexpr int maxMarkdownLines = 120;
+    static constexpr int maxMarkdownChars = 24000; //!< Several screenfuls.
+    static constexpr int maxMarkdownLines = 300;   //!< 300 code lines import in ~10 ms.
+    //! Qt's Markdown import is quadratic in the soft breaks of one paragraph (120 lines: 14 ms,
+    //! 400: 90 ms), so a longer run of lines is split into paragraphs of this many.
+    static constexpr int maxParagraphLines = 40;
     static constexpr int maxLineChars = 2000; //!< Longer lines are cut with "…".
     static constexpr int maxTableRows = 50;   //!< Body rows per Markdown table (~10 ms).
     //! Input looked at when clipping: rows dropped past a table cap are counted up to here.
@@ -85,7 +87,8 @@ public:
         bool clipped = false; //!< Something of the input was left out or cut.
     };
     //! The beginning of `markdown` within the caps above, with tables cut to maxTableRows and a
-    //! line saying how many rows were left out; `markdown` itself when it is within them.
+    //! line saying how many rows were left out, and runs of more than maxParagraphLines lines
+    //! split by a blank line; `markdown` itself when none of this applies.
     static ClippedText clipMarkdown(const QString &markdown);
     //! The same for plain text (reasoning): a cut at maxMarkdownChars characters.
     static ClippedText clipPlain(const QString &text);

@@ -298,8 +298,24 @@ private slots:
 
         const auto lines = PartRenderer::clipMarkdown(hugeText(1000 * 1000));
         QVERIFY(lines.clipped);
-        QCOMPARE(lines.text.count(u'\n'), PartRenderer::maxMarkdownLines);
+        QCOMPARE_GT(lines.text.count(u"line "_s), 200);
         QVERIFY(lines.text.size() <= PartRenderer::maxMarkdownChars);
+        QVERIFY(lines.text.startsWith(u"line 000000001 "_s));
+        const auto shortLines = PartRenderer::clipMarkdown(QString(u"x\n"_s).repeated(10000));
+        QVERIFY(shortLines.clipped);
+        QCOMPARE(shortLines.text.count(u'x'), PartRenderer::maxMarkdownLines);
+
+        // A long run of lines is split into paragraphs; nothing is left out, nothing to show.
+        const QString log = hugeText(100 * 100);
+        const auto paragraphs = PartRenderer::clipMarkdown(log);
+        QVERIFY(!paragraphs.clipped);
+        QCOMPARE(paragraphs.text.count(u"\n\n"_s), 100 / PartRenderer::maxParagraphLines);
+        QCOMPARE(QString(paragraphs.text).replace(u"\n\n"_s, u"\n"_s), log);
+        // Lists, code and quotes of ordinary length stay as they are.
+        const QString list = u"Steps:\n"_s + QString(u"- step\n"_s).repeated(100);
+        QCOMPARE(PartRenderer::clipMarkdown(list).text, list);
+        const QString code = u"```\n"_s + hugeText(200 * 100) + u"```\n"_s;
+        QCOMPARE(PartRenderer::clipMarkdown(code).text, code);
     }
 
     void hugeTextPart_staysResponsive_showsFirstScreen_andShowAll()
