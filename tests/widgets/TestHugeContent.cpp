@@ -404,6 +404,14 @@ private slots:
         probe.stop();
         qInfo("worst GUI stall while the window was resized: %.1f ms", probe.worstMs());
         QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
+        // At the new width the rows are taller, and the end of the tall row can still be reached.
+        m_view->scrollToBottomAndFollow();
+        QTRY_VERIFY(m_view->viewport()->rect().contains(findAnchor(*m_view, index, href).second));
+        QStyleOptionViewItem option;
+        QCOMPARE(m_view->verticalScrollBar()->maximum(),
+            m_view->messageDelegate()->sizeHint(option, m_model->index(0)).height()
+                + m_view->messageDelegate()->sizeHint(option, index).height()
+                - m_view->viewport()->height());
     }
 
     void hugeTable_isCapped_andStaysResponsive()
