@@ -416,6 +416,34 @@ private slots:
                 - m_view->viewport()->height());
     }
 
+    void hugeReasoning_expanded_isCapped_andShowAllOpensIt()
+    {
+        const QString thoughts = hugeText(5 * 1000 * 1000);
+        m_model->upsert(message(2, MessageRole::Assistant,
+            {reasoningPart(thoughts, 12), textPart(u"Done thinking."_s)}));
+        QTRY_COMPARE(m_model->rowCount(), 2);
+        const QModelIndex index = m_model->index(1);
+        StallProbe probe;
+        probe.start();
+        m_view->messageDelegate()->setExpanded(index, 0, true);
+        QTRY_VERIFY(rowDocument(*m_view, index).toPlainText().contains(thoughts.left(40)));
+        QTest::qWait(100);
+        probe.stop();
+        qInfo("worst GUI stall while 5 MB of reasoning expanded: %.1f ms", probe.worstMs());
+        QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
+        QCOMPARE_LT(
+            rowDocument(*m_view, index).characterCount(), PartRenderer::maxMarkdownChars + 1000);
+        QVERIFY(!findAnchor(*m_view, index, PartRenderer::showAllHref(0)).first.isEmpty());
+
+        PlainTextViewer *viewer = m_view->messageDelegate()->openFullText(index, 0);
+        QVERIFY(viewer);
+        QCOMPARE(viewer->text(), thoughts);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isLoaded(), 60000);
+        viewer->close();
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->findChildren<PlainTextViewer *>().isEmpty(), 60000);
+        QVERIFY(!m_view->messageDelegate()->openFullText(index, 7)); // no such part
+    }
+
     void plainTextViewer_breaksOneEnormousLine()
     {
         const QString line(3 * PlainTextViewer::maxRunChars + 10, u'a');
