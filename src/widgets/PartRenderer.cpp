@@ -204,7 +204,8 @@ std::optional<int> PartRenderer::showAllPart(const QString &href)
 
 PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
 {
-    if (markdown.size() <= maxLineChars && !markdown.contains(u'|'))
+    if (markdown.size() <= maxLineChars && !markdown.contains(u'|')
+        && markdown.count(u'\n') <= maxParagraphLines)
         return {markdown, false}; // the common short message: nothing to cap
     const QStringView all(markdown);
     const qsizetype scanEnd = std::min<qsizetype>(markdown.size(), maxScanChars);

@@ -311,6 +311,12 @@ private slots:
         QVERIFY(!paragraphs.clipped);
         QCOMPARE(paragraphs.text.count(u"\n\n"_s), 100 / PartRenderer::maxParagraphLines);
         QCOMPARE(QString(paragraphs.text).replace(u"\n\n"_s, u"\n"_s), log);
+        // Even a short message can hold a thousand line breaks.
+        const auto breaks = PartRenderer::clipMarkdown(QString(u"x\n"_s).repeated(1000));
+        QVERIFY(breaks.clipped);
+        QCOMPARE(breaks.text.count(u'x'), PartRenderer::maxMarkdownLines);
+        QCOMPARE(breaks.text.count(u"\n\n"_s),
+            (PartRenderer::maxMarkdownLines - 1) / PartRenderer::maxParagraphLines);
         // Lists, code and quotes of ordinary length stay as they are.
         const QString list = u"Steps:\n"_s + QString(u"- step\n"_s).repeated(100);
         QCOMPARE(PartRenderer::clipMarkdown(list).text, list);
