@@ -1415,6 +1415,17 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::MessageDelegate</name>
+    <message>
+        <source>Reasoning</source>
+        <translation>Überlegungen</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MessageEdit</name>
     <message>
         <source>Message the agent…</source>
@@ -1647,6 +1658,55 @@
     <message>
         <source>Open the image</source>
         <translation>Bild öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more row(s) not shown</source>
+        <translation>
+            <numerusform>… %n weitere Zeile nicht angezeigt</numerusform>
+            <numerusform>… %n weitere Zeilen nicht angezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more rows not shown</source>
+        <translation>… weitere Zeilen nicht angezeigt</translation>
+    </message>
+    <message>
+        <source>Shortened for display.</source>
+        <translation>Für die Anzeige gekürzt.</translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation>Alles anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Show the beginning (%1)</source>
+        <translation>Den Anfang anzeigen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::PlainTextViewer</name>
+    <message>
+        <source>Copy All</source>
+        <translation>Alles kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Loading %1… %2 %</source>
+        <translation>Lade %1 … %2 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>very long lines are broken for display</source>
+        <translation>sehr lange Zeilen sind für die Anzeige umbrochen</translation>
     </message>
 </context>
 <context>

@@ -1415,6 +1415,17 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::MessageDelegate</name>
+    <message>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MessageEdit</name>
     <message>
         <source>Message the agent…</source>
@@ -1646,6 +1657,55 @@
     </message>
     <message>
         <source>Open the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more row(s) not shown</source>
+        <translation>
+            <numerusform>… %n more row not shown</numerusform>
+            <numerusform>… %n more rows not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… more rows not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortened for display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the beginning (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::PlainTextViewer</name>
+    <message>
+        <source>Copy All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1… %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>very long lines are broken for display</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

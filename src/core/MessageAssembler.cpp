@@ -50,6 +50,25 @@ QJsonValue decodeStringValue(const QJsonValue &value)
     return value;
 }
 
+//! Whether streamed JSON of `size` bytes, last parsed at `parsedSize`, is parsed again. Small
+//! buffers are parsed on every delta, larger ones each time they grew by a quarter, so that
+//! thousands of deltas cost linear time, not quadratic; past `maxParsed` the last parse stays
+//! (the card shows only the beginning, and the committed message brings the whole value).
+bool shouldReparse(qsizetype size, qsizetype parsedSize)
+{
+    constexpr qsizetype alwaysBelow = 16 * 1024;
+    constexpr qsizetype maxParsed = 256 * 1024; // one parse stays within milliseconds
+    return size <= alwaysBelow || (size <= maxParsed && size >= parsedSize + parsedSize / 4);
+}
+
+//! Streamed JSON text as the preview shows it: at most the first maxPreviewTextChars bytes
+//! (converting tens of megabytes at every publish would stall the GUI thread).
+QString previewOfRaw(const QByteArray &raw)
+{
+    const qsizetype length = std::min(raw.size(), MessageAssembler::maxPreviewTextChars);
+    return QString::fromUtf8(QByteArrayView(raw).first(length));
+}
+
 bool endsTurn(ChatStatus status)
 {
     return status == ChatStatus::Waiting || status == ChatStatus::Error
@@ -261,7 +280,7 @@ std::optional<ChatMessage> MessageAssembler::preview() const
             const bool text = block.kind == Block::Kind::Text;
             part.kind = text ? MessagePart::Kind::Text : MessagePart::Kind::Reasoning;
             part.typeRaw = text ? u"text"_s : u"reasoning"_s;
-            part.text = block.text;
+            part.text = block.text.size() > maxPreviewTextChars ? block.previewText : block.text;
             part.title = block.title;
             part.createdAt = block.createdAt;
             message.parts.append(part);
@@ -275,10 +294,10 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 call.toolCallId = block.toolCallId;
                 call.toolName = block.toolName;
                 // Streaming arguments that cannot even be partially parsed show as raw text.
+                call.argsDelta = previewOfRaw(block.argsRaw);
                 call.args = !block.args.isUndefined() ? block.args
                     : block.argsRaw.isEmpty()         ? QJsonValue(QJsonValue::Undefined)
-                                              : QJsonValue(QString::fromUtf8(block.argsRaw));
-                call.argsDelta = QString::fromUtf8(block.argsRaw);
+                                                      : QJsonValue(call.argsDelta);
                 call.parsedCommands = block.parsedCommands;
                 call.createdAt = block.createdAt;
                 message.parts.append(call);
@@ -290,10 +309,10 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 result.typeRaw = u"tool-result"_s;
                 result.toolCallId = block.toolCallId;
                 result.toolName = block.toolName;
+                result.resultDelta = previewOfRaw(block.resultRaw);
                 result.result = !block.result.isUndefined() ? block.result
                     : block.resultRaw.isEmpty()             ? QJsonValue(QJsonValue::Undefined)
-                                                : QJsonValue(QString::fromUtf8(block.resultRaw));
-                result.resultDelta = QString::fromUtf8(block.resultRaw);
+                                                            : QJsonValue(result.resultDelta);
                 result.isError = block.isError;
                 result.createdAt = block.resultCreatedAt;
                 message.parts.append(result);
@@ -373,6 +392,8 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
         if (!continues)
             block.createdAt = part.createdAt;
         block.text.append(part.text); // verbatim: no separator, no trimming
+        if (block.text.size() > maxPreviewTextChars && block.previewText.isEmpty())
+            block.previewText = block.text.left(maxPreviewTextChars);
         if (!part.title.isEmpty() && block.title.isEmpty())
             block.title = part.title;
         changes.previewChanged = true;
@@ -457,16 +478,20 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
         // The final call replaces whatever the deltas accumulated (§13.3).
         block->args = decodeStringValue(part.args);
         block->argsRaw = serialize(block->args);
+        block->argsParsedSize = block->argsRaw.size();
         if (!part.parsedCommands.isEmpty())
             block->parsedCommands = part.parsedCommands;
         if (part.createdAt.isValid())
             block->createdAt = part.createdAt;
     } else if (!part.argsDelta.isEmpty()) {
         block->argsRaw.append(part.argsDelta.toUtf8());
-        if (auto parsed = PartialJson::parse(block->argsRaw))
-            block->args = *parsed;
-        else
-            block->args = QJsonValue::Undefined;
+        if (shouldReparse(block->argsRaw.size(), block->argsParsedSize)) {
+            block->argsParsedSize = block->argsRaw.size();
+            if (auto parsed = PartialJson::parse(block->argsRaw))
+                block->args = *parsed;
+            else
+                block->args = QJsonValue::Undefined;
+        }
     }
     changes.previewChanged = true;
 }
@@ -493,19 +518,24 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
         block->toolName = part.toolName;
     if (part.resultReset) {
         block->resultRaw.clear();
+        block->resultParsedSize = 0;
         block->result = QJsonValue::Undefined;
         block->hasResult = false;
     }
     if (isPresent(part.result)) {
         block->result = decodeStringValue(part.result);
         block->resultRaw = serialize(block->result);
+        block->resultParsedSize = block->resultRaw.size();
         block->hasResult = true;
     } else if (!part.resultDelta.isEmpty()) {
         block->resultRaw.append(part.resultDelta.toUtf8());
-        if (auto parsed = PartialJson::parse(block->resultRaw))
-            block->result = *parsed;
-        else
-            block->result = QJsonValue::Undefined;
+        if (shouldReparse(block->resultRaw.size(), block->resultParsedSize)) {
+            block->resultParsedSize = block->resultRaw.size();
+            if (auto parsed = PartialJson::parse(block->resultRaw))
+                block->result = *parsed;
+            else
+                block->result = QJsonValue::Undefined;
+        }
     }
     if (part.isError)
         block->isError = true;

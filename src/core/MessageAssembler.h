@@ -43,6 +43,13 @@ public:
         void merge(const Changes &later);
     };
 
+    //! A streamed text or reasoning block longer than this is previewed by its beginning only,
+    //! and so are a tool call's streamed arguments and result (in bytes).
+    //! The model holds the previewed text, so every append after a publish would copy the whole
+    //! block again (a 50 MB block: 100 MB per publish, 60 ms each); the committed message brings
+    //! the whole text.
+    static constexpr qsizetype maxPreviewTextChars = 4 * 1000 * 1000;
+
     explicit MessageAssembler(ChatId chat);
 
     ChatId chatId() const noexcept { return m_chat; }
@@ -86,18 +93,21 @@ private:
     {
         enum class Kind { Text, Reasoning, Tool, File, Sources };
         Kind kind = Kind::Text;
-        QString text;  // text, reasoning
-        QString title; // reasoning
+        QString text;        // text, reasoning
+        QString previewText; //!< text's first maxPreviewTextChars, once it is longer.
+        QString title;       // reasoning
         QDateTime createdAt;
         // tool
         QString toolCallId;
         QString toolName;
         QByteArray argsRaw;
         QJsonValue args = QJsonValue::Undefined;
+        qsizetype argsParsedSize = 0; //!< argsRaw's size when args was last parsed from it.
         QList<QStringList> parsedCommands;
         bool resultOnly = false; //!< The call itself is committed; only the result streams.
         QByteArray resultRaw;
         QJsonValue result = QJsonValue::Undefined;
+        qsizetype resultParsedSize = 0;
         bool hasResult = false;
         bool isError = false;
         QDateTime resultCreatedAt;

@@ -66,7 +66,7 @@ QList<int> changedRoles(const ChatMessage &a, const ChatMessage &b)
         roles.append(R::CreatedAtRole);
     if (!sameParts(a.parts, b.parts)) {
         roles.append(R::PartsRole);
-        if (joinedText(a.parts) != joinedText(b.parts))
+        if (!sameJoinedText(a.parts, b.parts))
             roles.append({Qt::DisplayRole, R::TextRole});
         if (hasToolCalls(a) || hasToolCalls(b))
             roles.append({R::ToolResultsRole, R::ToolStatesRole});

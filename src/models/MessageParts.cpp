@@ -32,6 +32,22 @@ QString joinedText(const QList<MessagePart> &parts)
     return texts.join(u"\n\n"_s);
 }
 
+bool sameJoinedText(const QList<MessagePart> &a, const QList<MessagePart> &b)
+{
+    const auto isText = [](const MessagePart &part) {
+        return part.kind == MessagePart::Kind::Text && !part.text.isEmpty();
+    };
+    auto left = std::find_if(a.cbegin(), a.cend(), isText);
+    auto right = std::find_if(b.cbegin(), b.cend(), isText);
+    while (left != a.cend() && right != b.cend()) {
+        if (left->text != right->text) // different sizes compare in O(1)
+            return false;
+        left = std::find_if(std::next(left), a.cend(), isText);
+        right = std::find_if(std::next(right), b.cend(), isText);
+    }
+    return left == a.cend() && right == b.cend();
+}
+
 bool sameParts(const QList<MessagePart> &a, const QList<MessagePart> &b)
 {
     return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), samePart);

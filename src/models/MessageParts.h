@@ -7,6 +7,11 @@ namespace AgentDesk {
 //! The Markdown a message shows: its text parts, joined by blank lines.
 QString joinedText(const QList<MessagePart> &parts);
 
+//! Whether the text parts of the two lists are the same, which implies the same joinedText(),
+//! without joining them: a text part can be tens of megabytes, and this runs on every streamed
+//! update. (Texts split differently but joining to the same string count as different.)
+bool sameJoinedText(const QList<MessagePart> &a, const QList<MessagePart> &b);
+
 //! Whether two parts would look the same (see sameParts).
 bool samePart(const MessagePart &a, const MessagePart &b);
 

@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -268,6 +269,11 @@ void ChatView::placeNewMessagesButton()
 void ChatView::resizeEvent(QResizeEvent *event)
 {
     QListView::resizeEvent(event);
+    // QListView lays its rows out again only when the height (its flow direction) changed, but
+    // rows wrap text: at a new width every row has a new height, and stale positions leave the
+    // bottom of a tall row out of the scroll range.
+    if (event->size().width() != event->oldSize().width())
+        scheduleDelayedItemsLayout();
     placeNewMessagesButton();
 }
 

@@ -1,5 +1,6 @@
 #include "MessageDelegate.h"
 
+#include "PlainTextViewer.h"
 #include "models/MessageListModel.h"
 
 #include <QAbstractItemView>
@@ -120,6 +121,10 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
             Q_EMIT inlineImageActivated(parts.at(*part).data, parts.at(*part).name);
         return;
     }
+    if (const auto part = PartRenderer::showAllPart(href)) {
+        openFullText(index, *part);
+        return;
+    }
     if (href == PartRenderer::retryHref()) {
         const QString nonce = index.data(MessageListModel::PendingNonceRole).toString();
         if (!nonce.isEmpty())
@@ -132,6 +137,21 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
     const QString scheme = url.scheme().toLower();
     if (m_openLinksExternally && (scheme == u"http"_s || scheme == u"https"_s))
         QDesktopServices::openUrl(url);
+}
+
+PlainTextViewer *MessageDelegate::openFullText(const QModelIndex &index, int partIndex)
+{
+    const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+    if (partIndex < 0 || partIndex >= parts.size() || parts.at(partIndex).text.isEmpty())
+        return nullptr;
+    const MessagePart &part = parts.at(partIndex);
+    auto *viewer = new PlainTextViewer(m_view);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setText(
+        part.kind == MessagePart::Kind::Reasoning ? tr("Reasoning") : tr("Message text"),
+        part.text);
+    viewer->show();
+    return viewer;
 }
 
 void MessageDelegate::refreshRow(const QModelIndex &index)

@@ -11,9 +11,11 @@ class QTextBrowser;
 
 namespace AgentDesk {
 
+class PlainTextViewer;
+
 //! Paints message rows from MessageLayoutCache (design.md c.16 example 4) and handles clicks on
 //! the rows' anchors: expand/collapse of reasoning, tool cards and unknown parts, "Retry" of a
-//! failed send, and links (opened outside only for http and https). Its editor is a read-only
+//! failed send, "Show all" of a shortened part, and links (opened outside only for http and https). Its editor is a read-only
 //! QTextBrowser showing the same rendering, which ChatView opens on the clicked row so its
 //! text can be selected and copied.
 class MessageDelegate final : public QStyledItemDelegate
@@ -49,6 +51,9 @@ public:
     void activateAnchor(const QModelIndex &index, const QString &href);
     bool isExpanded(const QModelIndex &index, int partIndex) const;
     void setExpanded(const QModelIndex &index, int partIndex, bool expanded);
+    //! Opens the whole text of a shortened part in a PlainTextViewer window of the view (the
+    //! "Show all" link does this); null when the row has no such part.
+    PlainTextViewer *openFullText(const QModelIndex &index, int partIndex);
     //! Tests turn this off so a link click only emits linkActivated.
     void setOpenLinksExternally(bool open) { m_openLinksExternally = open; }
     //! Re-renders one row (its thumbnail arrived); its height may change.

@@ -1,6 +1,7 @@
 #include "PartRenderer.h"
 
 #include "ThumbnailProvider.h"
+#include "core/MessageAssembler.h"
 #include "widgets/PaletteColors.h"
 
 #include <QFontDatabase>
@@ -16,6 +17,7 @@
 #include <QTextFrame>
 #include <QTextTable>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -51,12 +53,44 @@ QString jsonText(const QJsonValue &value)
 
 QString firstLine(const QString &text, int maxChars = 100)
 {
-    QString line = text.section(u'\n', 0, 0).trimmed();
-    if (line.size() > maxChars)
-        line = line.left(maxChars - 1) + u'…';
-    else if (text.trimmed().contains(u'\n'))
-        line += u" …"_s;
-    return line;
+    // Views, not copies: a tool's arguments can be megabytes long.
+    const QStringView all = QStringView(text).trimmed();
+    const qsizetype newline = all.indexOf(u'\n');
+    const QStringView first = (newline < 0 ? all : all.first(newline)).trimmed();
+    if (first.size() > maxChars)
+        return first.first(maxChars - 1).toString() + u'…';
+    return newline < 0 ? first.toString() : first.toString() + u" …"_s;
+}
+
+bool isFenceLine(QStringView line)
+{
+    line = line.trimmed();
+    return line.startsWith(u"```") || line.startsWith(u"~~~");
+}
+
+//! A line that starts a list item, a heading or a quote: not a soft break of a paragraph.
+bool startsBlock(QStringView line)
+{
+    line = line.trimmed();
+    if (line.startsWith(u'#') || line.startsWith(u'>'))
+        return true;
+    if (line.startsWith(u"- ") || line.startsWith(u"* ") || line.startsWith(u"+ "))
+        return true;
+    qsizetype digits = 0;
+    while (digits < line.size() && digits < 10 && line.at(digits).isDigit())
+        ++digits;
+    return digits > 0 && digits + 1 < line.size()
+        && (line.at(digits) == u'.' || line.at(digits) == u')') && line.at(digits + 1) == u' ';
+}
+
+//! The row under a GitHub table's header: pipes, dashes, colons and blanks only.
+bool isTableDelimiterRow(QStringView line)
+{
+    line = line.trimmed();
+    if (!line.contains(u'-') || !line.contains(u'|'))
+        return false;
+    return std::all_of(line.cbegin(), line.cend(),
+        [](QChar c) { return c == u'|' || c == u'-' || c == u':' || c == u' ' || c == u'\t'; });
 }
 
 QFont monospaceFont()
@@ -156,6 +190,126 @@ QString PartRenderer::retryHref()
     return u"agentdesk:retry"_s;
 }
 
+QString PartRenderer::showAllHref(int partIndex)
+{
+    return u"agentdesk:show-all/"_s + QString::number(partIndex);
+}
+
+std::optional<int> PartRenderer::showAllPart(const QString &href)
+{
+    static constexpr QStringView prefix = u"agentdesk:show-all/";
+    if (!href.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const int part = href.mid(prefix.size()).toInt(&ok);
+    return ok && part >= 0 ? std::optional<int>(part) : std::nullopt;
+}
+
+PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
+{
+    if (markdown.size() <= maxLineChars && !markdown.contains(u'|')
+        && markdown.count(u'\n') <= maxParagraphLines)
+        return {markdown, false}; // the common short message: nothing to cap
+    const QStringView all(markdown);
+    const qsizetype scanEnd = std::min<qsizetype>(markdown.size(), maxScanChars);
+    QString out;
+    out.reserve(std::min<qsizetype>(markdown.size(), maxMarkdownChars + 200));
+    bool clipped = false;
+    bool inFence = false;
+    bool inTable = false;
+    bool previousHasPipe = false;
+    int tableRows = 0;
+    qsizetype droppedRows = 0;
+    int lines = 0;
+    int paragraphLines = 0; // lines of the current run of soft-broken lines
+    bool split = false;
+    qsizetype pos = 0;
+    const auto noteDroppedRows = [&](bool counted) {
+        if (droppedRows == 0)
+            return;
+        // A paragraph of its own after the table; it starts with "…", never with Markdown.
+        out += u'\n';
+        out += counted ? tr("… %n more row(s) not shown", nullptr,
+                   int(std::min<qsizetype>(droppedRows, maxScanChars)))
+                       : tr("… more rows not shown");
+        out += u"\n\n"_s;
+        droppedRows = 0;
+    };
+    while (pos < markdown.size()) {
+        if (pos >= scanEnd) {
+            clipped = true;
+            break;
+        }
+        // The next line, looking no further than the scan limit.
+        const QStringView window = all.sliced(pos, scanEnd - pos);
+        const qsizetype newline = window.indexOf(u'\n');
+        const QStringView line = newline < 0 ? window : window.first(newline);
+        const qsizetype next = pos + line.size() + 1;
+
+        if (inTable) {
+            if (line.trimmed().isEmpty()) {
+                inTable = false;
+                noteDroppedRows(true);
+            } else if (++tableRows > maxTableRows) {
+                ++droppedRows;
+                clipped = true;
+                pos = next;
+                continue;
+            }
+        } else if (!inFence && previousHasPipe && isTableDelimiterRow(line)) {
+            inTable = true;
+            tableRows = 0;
+        }
+        if (!inTable && isFenceLine(line))
+            inFence = !inFence;
+        previousHasPipe = !inTable && !inFence && line.contains(u'|');
+        // Qt's Markdown import is quadratic in the soft breaks of one paragraph: a long run of
+        // lines gets a blank line now and then (a log shows as a few paragraphs, all of it).
+        bool splitHere = false;
+        if (inFence || inTable || isFenceLine(line) || line.trimmed().isEmpty())
+            paragraphLines = 0;
+        else if (startsBlock(line))
+            paragraphLines = 1;
+        else if (++paragraphLines > maxParagraphLines)
+            splitHere = true;
+
+        const bool cut = line.size() > maxLineChars;
+        const qsizetype emitted = cut ? maxLineChars + 1 : line.size();
+        if (lines >= maxMarkdownLines || out.size() + emitted > maxMarkdownChars) {
+            clipped = true;
+            break;
+        }
+        if (splitHere) {
+            out += u'\n';
+            paragraphLines = 1;
+            split = true;
+        }
+        if (cut) {
+            out += line.first(maxLineChars);
+            out += u'…';
+            clipped = true;
+        } else {
+            out += line;
+        }
+        if (newline >= 0)
+            out += u'\n';
+        ++lines;
+        pos = next;
+    }
+    if (inTable)
+        noteDroppedRows(pos >= markdown.size());
+    if (!clipped && !split)
+        return {markdown, false};
+    return {out, clipped};
+}
+
+PartRenderer::ClippedText PartRenderer::clipPlain(const QString &text)
+{
+    if (text.size() <= maxMarkdownChars)
+        return {text, false};
+    return {text.left(maxMarkdownChars) + u'…', true};
+}
+
 QString PartRenderer::markdownText(const QList<MessagePart> &parts)
 {
     QStringList texts;
@@ -168,8 +322,11 @@ QString PartRenderer::markdownText(const QList<MessagePart> &parts)
 
 QString PartRenderer::plainText(const QList<MessagePart> &parts)
 {
+    const QString markdown = markdownText(parts);
+    if (markdown.size() > maxPlainTextChars)
+        return markdown.trimmed(); // parsing megabytes of Markdown would freeze the window
     QTextDocument document;
-    document.setMarkdown(neutralizeImages(markdownText(parts)),
+    document.setMarkdown(neutralizeImages(markdown),
         QTextDocument::MarkdownFeatures(
             QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
     return document.toPlainText().trimmed();
@@ -278,12 +435,16 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
     for (int i = 0; i < in.parts.size(); ++i) {
         const MessagePart &part = in.parts.at(i);
         switch (part.kind) {
-        case MessagePart::Kind::Text:
+        case MessagePart::Kind::Text: {
             if (part.text.isEmpty())
                 continue;
+            const ClippedText clip = clipMarkdown(part.text);
             newBlock(cursor);
-            renderMarkdown(cursor, part.text);
+            renderMarkdown(cursor, clip.text);
+            if (clip.clipped)
+                renderShowAll(cursor, i, part.text.size(), in.streaming);
             break;
+        }
         case MessagePart::Kind::Reasoning:
             renderReasoning(cursor, part, i, in);
             break;
@@ -332,7 +493,7 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
             QTextCharFormat format = cursor.charFormat();
             format.setForeground(m_colors.dim);
             format.setFontItalic(true);
-            cursor.insertText(tr("Hook: %1").arg(part.text), format);
+            cursor.insertText(tr("Hook: %1").arg(clipPlain(part.text).text), format);
             break;
         }
         case MessagePart::Kind::Unknown:
@@ -484,7 +645,7 @@ void PartRenderer::renderReasoning(
     format.setAnchor(true);
     format.setAnchorHref(toggleHref(index));
     cursor.insertText((expanded ? u"▾ "_s : u"▸ "_s) + label, format);
-    if (!expanded || part.text.trimmed().isEmpty())
+    if (!expanded || QStringView(part.text).trimmed().isEmpty())
         return;
     QTextBlockFormat blockFormat;
     blockFormat.setLeftMargin(14);
@@ -493,7 +654,34 @@ void PartRenderer::renderReasoning(
     QTextCharFormat textFormat;
     textFormat.setFont(m_font);
     textFormat.setForeground(m_colors.dim);
-    cursor.insertText(part.text.trimmed(), textFormat);
+    const ClippedText clip = clipPlain(part.text);
+    cursor.insertText(clip.text.trimmed(), textFormat);
+    if (clip.clipped)
+        renderShowAll(cursor, index, part.text.size(), in.streaming);
+}
+
+void PartRenderer::renderShowAll(
+    QTextCursor &cursor, int index, qsizetype chars, bool streaming) const
+{
+    newBlock(cursor, 6);
+    QTextCharFormat note;
+    note.setFont(m_font);
+    note.setForeground(m_colors.dim);
+    note.setFontItalic(true);
+    cursor.insertText(tr("Shortened for display.") + u"  "_s, note);
+    QTextCharFormat link;
+    link.setFont(m_font);
+    link.setAnchor(true);
+    link.setAnchorHref(showAllHref(index));
+    link.setForeground(m_colors.link);
+    link.setFontUnderline(true);
+    // Characters as bytes: exact for ASCII, and counting UTF-8 would walk the whole text.
+    const QString size = QLocale().formattedDataSize(
+        chars, chars >= 10 * 1000 * 1000 ? 0 : 1, QLocale::DataSizeSIFormat);
+    // A streamed block past MessageAssembler's cap is previewed by its beginning only.
+    const bool beginning = streaming && chars >= MessageAssembler::maxPreviewTextChars;
+    cursor.insertText(
+        beginning ? tr("Show the beginning (%1)").arg(size) : tr("Show all (%1)").arg(size), link);
 }
 
 void PartRenderer::renderToolCall(

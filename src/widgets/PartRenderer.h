@@ -68,6 +68,34 @@ class PartRenderer final
     Q_DECLARE_TR_FUNCTIONS(AgentDesk::PartRenderer)
 
 public:
+    //! Caps on what one text part may put into a row, so that laying a row out stays cheap
+    //! whatever arrives (issue 11: a 50 MB part froze the window). What is left out stays one
+    //! click away: "Show all (50 MB)" opens the whole text in a PlainTextViewer.
+    static constexpr int maxMarkdownChars = 24000; //!< Several screenfuls.
+    static constexpr int maxMarkdownLines = 300;   //!< 300 code lines import in ~10 ms.
+    //! Qt's Markdown import is quadratic in the soft breaks of one paragraph (120 lines: 14 ms,
+    //! 400: 90 ms), so a longer run of lines is split into paragraphs of this many.
+    static constexpr int maxParagraphLines = 40;
+    static constexpr int maxLineChars = 2000; //!< Longer lines are cut with "…".
+    static constexpr int maxTableRows = 50;   //!< Body rows per Markdown table (~10 ms).
+    //! Input looked at when clipping: rows dropped past a table cap are counted up to here.
+    static constexpr qsizetype maxScanChars = 2 * 1000 * 1000;
+    //! Texts up to this size are converted to plain text for copying; larger ones are copied
+    //! as they are (parsing them would freeze the window).
+    static constexpr qsizetype maxPlainTextChars = 1000 * 1000;
+
+    struct ClippedText
+    {
+        QString text;
+        bool clipped = false; //!< Something of the input was left out or cut.
+    };
+    //! The beginning of `markdown` within the caps above, with tables cut to maxTableRows and a
+    //! line saying how many rows were left out, and runs of more than maxParagraphLines lines
+    //! split by a blank line; `markdown` itself when none of this applies.
+    static ClippedText clipMarkdown(const QString &markdown);
+    //! The same for plain text (reasoning): a cut at maxMarkdownChars characters.
+    static ClippedText clipPlain(const QString &text);
+
     PartRenderer();
 
     //! Colours come from the palette (dark themes work); call again when it changes.
@@ -82,6 +110,9 @@ public:
     //! The part index of a toggle anchor, or nullopt for any other href.
     static std::optional<int> toggledPart(const QString &href);
     static QString retryHref();
+    //! The href of a shortened part's "Show all" link, and back to its part index.
+    static QString showAllHref(int partIndex);
+    static std::optional<int> showAllPart(const QString &href);
     //! The href of a file part's thumbnail, and back.
     static QString fileImageHref(const FileId &id);
     static std::optional<FileId> fileImageOf(const QString &href);
@@ -134,6 +165,8 @@ private:
     void renderFooter(QTextCursor &cursor, const MessageRenderInput &input) const;
     void insertCodeBlock(QTextCursor &cursor, const QString &code, const QColor &color) const;
     void newBlock(QTextCursor &cursor, int topMargin = 4) const;
+    //! "Only the beginning is shown. Show all (50 MB)" under a shortened part.
+    void renderShowAll(QTextCursor &cursor, int index, qsizetype chars, bool streaming) const;
 
     void insertThumbnail(QTextCursor &cursor, QTextDocument &document, const QImage &image,
         const QString &href) const;
