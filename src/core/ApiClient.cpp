@@ -3,6 +3,7 @@
 #include "core/ApiJson.h"
 #include "core/Logging.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -176,12 +177,21 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
+    // Servers and proxies log who calls; Qt's default ("Mozilla/5.0") says nothing.
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
     request.setTransferTimeout(m_transferTimeout);
 #else
     request.setTransferTimeout(int(m_transferTimeout.count()));
 #endif
     return request;
+}
+
+QByteArray ApiClient::userAgent()
+{
+    const QString version = QCoreApplication::applicationVersion();
+    return "AgentDesk/"
+        + (version.isEmpty() ? QByteArrayLiteral(AGENTDESK_CORE_VERSION) : version.toUtf8());
 }
 
 QNetworkRequest ApiClient::makeWebSocketRequest(const QUrl &url) const
@@ -629,30 +639,47 @@ void ApiClient::submitToolResults(const ChatId &chatId, const QList<ToolResult> 
         noContent<RawReply>(std::move(done)));
 }
 
-void ApiClient::proposeTitle(const ChatId &chatId, QObject *context, ApiCallback<QString> done)
+void ApiClient::proposeTitle(
+    const ChatId &chatId, QObject *context, ApiCallback<ProposedTitle> done)
 {
     const QPointer<ApiClient> self(this);
+    // Seed-era servers: regenerate saves the title and answers with the chat.
+    auto regenerate = [self, chatId, context](ApiCallback<ProposedTitle> answer) {
+        self->sendJson("POST", self->chatsUrl(idPath(chatId, u"/title/regenerate")), {}, context,
+            decodeWith(
+                answer,
+                [](const QJsonValue &value) -> std::optional<ProposedTitle> {
+                    if (auto chat = ApiJson::chatFromJson(value))
+                        return ProposedTitle{chat->title, true};
+                    if (auto title = ApiJson::titleFromJson(value))
+                        return ProposedTitle{*title, true};
+                    return std::nullopt;
+                },
+                tr("title")));
+    };
+    if (m_titleProposeMissing) {
+        regenerate(std::move(done));
+        return;
+    }
     sendJson("POST", chatsUrl(idPath(chatId, u"/title/propose")), {}, context,
-        [self, chatId, context, done = std::move(done)](const ApiResult<RawReply> &raw) {
+        [self, regenerate, done = std::move(done)](const ApiResult<RawReply> &raw) {
             if (raw.ok() || !raw.error().isHttpStatus(404)) {
-                decodeWith(done, ApiJson::titleFromJson, tr("title"))(raw);
+                decodeWith(
+                    done,
+                    [](const QJsonValue &value) -> std::optional<ProposedTitle> {
+                        if (auto title = ApiJson::titleFromJson(value))
+                            return ProposedTitle{*title, false};
+                        return std::nullopt;
+                    },
+                    tr("title"))(raw);
                 return;
             }
             if (!self) {
                 done(ApiError::cancelled());
                 return;
             }
-            // Seed-era servers: regenerate saves the title and answers with the chat.
-            self->sendJson("POST", self->chatsUrl(idPath(chatId, u"/title/regenerate")), {},
-                context,
-                decodeWith(
-                    done,
-                    [](const QJsonValue &value) -> std::optional<QString> {
-                        if (auto chat = ApiJson::chatFromJson(value))
-                            return chat->title;
-                        return ApiJson::titleFromJson(value);
-                    },
-                    tr("title")));
+            self->m_titleProposeMissing = true;
+            regenerate(done);
         });
 }
 
@@ -700,7 +727,7 @@ void ApiClient::fetchModelsFrom(
                               : ApiError::malformed(tr("model list"), errorText));
                 return;
             }
-            if (!response->legacyShape) {
+            if (!response->legacyShape || response->idsAreConfigIds) {
                 done(response->models);
                 return;
             }

@@ -67,6 +67,8 @@ public:
     QUrl gitStreamUrl(const ChatId &chatId) const;
     //! A request for QWebSocket::open() that carries the token the same way REST does.
     QNetworkRequest makeWebSocketRequest(const QUrl &url) const;
+    //! "AgentDesk/<version>", sent on every request and upgrade.
+    static QByteArray userAgent();
 
     // --- Deployment -------------------------------------------------------------------------
     void buildInfo(QObject *context, ApiCallback<BuildInfo> done);
@@ -110,7 +112,9 @@ public:
         ApiCallback<NoContent> done);
     //! POST title/propose (suggestion, not saved); on 404 falls back to the legacy
     //! title/regenerate, which saves the title and answers with the chat. Delivers the title.
-    void proposeTitle(const ChatId &chatId, QObject *context, ApiCallback<QString> done);
+    //! title/propose; on a server without it (404) title/regenerate, and from then on only
+    //! that (no request that is known to 404 is sent twice).
+    void proposeTitle(const ChatId &chatId, QObject *context, ApiCallback<ProposedTitle> done);
 
     // --- Files, models, diff, prompts, cost (§9) --------------------------------------------
     //! §9.4, both shapes. On the v2 prefix the org-scoped route is used (\a organizationId is
@@ -176,6 +180,7 @@ private:
     QByteArray m_sessionToken;
     std::chrono::milliseconds m_transferTimeout = defaultTransferTimeout;
     QString m_chatsPrefix;
+    bool m_titleProposeMissing = false; //!< title/propose answered 404 here.
     bool m_prefixLocked = false;
 };
 

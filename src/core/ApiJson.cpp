@@ -976,6 +976,7 @@ std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
             const QJsonObject item = modelEntry.toObject();
             ModelConfig model;
             model.legacyId = string(item, u"id");
+            model.id = uuidId<ModelConfigId>(item, u"id"); // null for "provider:model" ids
             readModelCommon(model, item);
             model.provider = string(item, u"provider");
             if (model.provider.isEmpty())
@@ -983,6 +984,20 @@ std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
             model.available = available;
             model.unavailableReason = reason;
             response.models.append(model);
+        }
+    }
+    response.idsAreConfigIds = !response.models.isEmpty()
+        && std::all_of(response.models.cbegin(), response.models.cend(),
+            [](const ModelConfig &model) { return !model.id.isNull(); });
+    if (response.idsAreConfigIds
+        && std::none_of(response.models.cbegin(), response.models.cend(),
+            [](const ModelConfig &model) { return model.isDefault; })) {
+        // No is_default in this shape: the first usable model is the default (§9.4, §20.8).
+        for (ModelConfig &model : response.models) {
+            if (model.isSelectable()) {
+                model.isDefault = true;
+                break;
+            }
         }
     }
     return response;

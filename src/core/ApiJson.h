@@ -93,6 +93,9 @@ struct ModelsResponse
     //! Seed-era shape (providers[].models): ids are "provider:model" strings; join the
     //! configs from /model-configs with joinLegacyModels to get usable ModelConfigIds.
     bool legacyShape = false;
+    //! Seed-era shape whose ids are already model config UUIDs (some servers): usable as they
+    //! are, with no /model-configs to ask (it may not exist there).
+    bool idsAreConfigIds = false;
 };
 std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value);
 //! GET …/model-configs (seed era): ChatModelConfig[].

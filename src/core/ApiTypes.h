@@ -569,6 +569,14 @@ struct ActionRequiredCall
     QString argsJson; //!< The arguments as the JSON text the server sent.
 };
 
+//! A generated title (§8.8): newest servers only propose it (the caller saves it with a PATCH);
+//! seed-era servers regenerate and save it themselves.
+struct ProposedTitle
+{
+    QString title;
+    bool saved = false; //!< Already saved by the server: no PATCH needed.
+};
+
 //! The result of one client-side tool call, for POST {P}/{chat}/tool-results.
 struct ToolResult
 {

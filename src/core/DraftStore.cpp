@@ -2,9 +2,11 @@
 
 #include "core/Logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,11 +59,27 @@ Draft fromJson(const QJsonObject &object)
 
 } // namespace
 
+QString DraftStore::defaultDirectory()
+{
+    // ~/.local/share/AgentDesk/drafts. AppDataLocation is <organization>/<application>, which
+    // for AgentDesk doubles the name (AgentDesk/AgentDesk/drafts, where earlier builds wrote).
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString name = QCoreApplication::applicationName().isEmpty()
+        ? u"AgentDesk"_s
+        : QCoreApplication::applicationName();
+    const QString wanted = data + u'/' + name + u"/drafts"_s;
+    const QString doubled =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts"_s;
+    if (doubled != wanted && QFileInfo::exists(doubled) && !QFileInfo::exists(wanted)) {
+        QDir().mkpath(QFileInfo(wanted).path());
+        QDir().rename(doubled, wanted); // drafts written by earlier builds come along
+    }
+    return wanted;
+}
+
 DraftStore::DraftStore(const QString &directory, QObject *parent)
     : QObject(parent)
-    , m_directory(directory.isEmpty()
-              ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts"_s
-              : directory)
+    , m_directory(directory.isEmpty() ? defaultDirectory() : directory)
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(defaultSaveDelayMs);

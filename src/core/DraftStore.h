@@ -46,6 +46,9 @@ public:
     ~DraftStore() override; //!< Flushes what is pending.
 
     static QString newChatKey();
+    //! ~/.local/share/AgentDesk/drafts (moving the drafts of builds that wrote to
+    //! AgentDesk/AgentDesk/drafts).
+    static QString defaultDirectory();
 
     //! The draft for `key`: from memory if it was touched this run, else from disk.
     Draft draft(const QString &key);

@@ -21,6 +21,7 @@ GitStreamClient::GitStreamClient(QUrl url, RequestFactory factory, QObject *pare
         // No workspace, no agent, or agent not ready: retrying will not change that soon.
         if (status == 400)
             m_channel->goOffline();
+        emit upgradeRejected(status);
     });
 }
 

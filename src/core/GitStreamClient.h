@@ -51,6 +51,8 @@ public:
     static std::optional<GitChanges> decode(const QByteArray &frame);
 
 Q_SIGNALS:
+    //! The server refused the upgrade (400: no workspace or agent, 404: no such stream).
+    void upgradeRejected(int httpStatus);
     void changesReceived(const AgentDesk::GitChanges &changes);
     void stateChanged(AgentDesk::ConnectionState state);
 

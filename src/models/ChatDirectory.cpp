@@ -423,13 +423,15 @@ void ChatDirectory::setLabels(const ChatId &id, const QMap<QString, QString> &la
 void ChatDirectory::regenerateTitle(const ChatId &id)
 {
     ++m_commandsInFlight;
-    m_api->proposeTitle(id, this, [this, id](const ApiResult<QString> &result) {
+    m_api->proposeTitle(id, this, [this, id](const ApiResult<ProposedTitle> &result) {
         if (!result.ok()) {
             emit errorOccurred(result.error());
-        } else if (!result.value().trimmed().isEmpty()) {
-            // Newest servers only propose; saving is a PATCH (harmless after a legacy
-            // regenerate, which already saved the same title).
-            rename(id, result.value());
+        } else if (const QString title = result.value().title.trimmed(); title.isEmpty()) {
+            // nothing proposed
+        } else if (result.value().saved) {
+            m_model->setTitle(id, title); // a seed-era regenerate saved it already
+        } else {
+            rename(id, title); // newest servers only propose; saving is a PATCH
         }
         commandFinished();
     });

@@ -304,6 +304,35 @@ void ChatListDelegate::paint(
             right2 -= plusWidth + gap;
         }
 
+        // Labels, as small outlined chips left of the stats (at most two, shortened).
+        const auto labels = index.data(ChatListModel::LabelsRole).value<QMap<QString, QString>>();
+        if (!labels.isEmpty()) {
+            QFont chipFont = font;
+            chipFont.setPointSizeF(font.pointSizeF() * 0.8);
+            const QFontMetrics chipMetrics(chipFont);
+            painter->setFont(chipFont);
+            painter->setRenderHint(QPainter::Antialiasing);
+            int shown = 0;
+            for (auto it = labels.cbegin(); it != labels.cend() && shown < 2; ++it, ++shown) {
+                const QString text = chipMetrics.elidedText(
+                    safeDisplayText(
+                        it.value().isEmpty() ? it.key() : it.key() + u": "_s + it.value()),
+                    Qt::ElideRight, 110);
+                const int width = chipMetrics.horizontalAdvance(text) + 10;
+                if (right2 - width < glyph.right() + gap + 60)
+                    break; // keep room for the summary
+                const QRect chip(right2 - width, line2.center().y() - chipMetrics.height() / 2 - 1,
+                    width, chipMetrics.height() + 2);
+                painter->setPen(dimColor);
+                painter->setBrush(Qt::NoBrush);
+                painter->drawRoundedRect(chip.adjusted(0, 0, -1, -1), 4, 4);
+                painter->drawText(chip, Qt::AlignCenter, text);
+                right2 -= width + 4;
+            }
+            painter->setFont(font);
+            right2 -= gap - 4;
+        }
+
         // Subtitle: the error wins over the summary (the web UI's priority).
         QString subtitle = index.data(ChatListModel::ErrorMessageRole).toString();
         QColor subtitleColor = selected ? textColor : QColor(0xd3, 0x2f, 0x2f);

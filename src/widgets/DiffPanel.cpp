@@ -114,8 +114,8 @@ void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
         m_message->hide();
     }
     updateHeader();
-    if (!m_chatId.isNull())
-        refresh();
+    if (!m_chatId.isNull() && isVisible())
+        refresh(); // hidden, the diff is fetched when the panel opens
 }
 
 void DiffPanel::setGitStreamFactory(GitStreamFactory factory)
@@ -128,6 +128,9 @@ void DiffPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     updateGitStream();
+    // Shown for a chat whose diff was never fetched (switched while hidden): fetch it now.
+    if (!m_chatId.isNull() && m_fetchedChat != m_chatId)
+        refresh();
 }
 
 void DiffPanel::hideEvent(QHideEvent *event)
@@ -139,7 +142,9 @@ void DiffPanel::hideEvent(QHideEvent *event)
 void DiffPanel::updateGitStream()
 {
     // One live socket at most, and only for what is on screen.
-    const bool wanted = isVisible() && !m_chatId.isNull() && m_gitFactory;
+    // A chat whose git stream was refused (no workspace yet) is not asked again this run.
+    const bool wanted =
+        isVisible() && !m_chatId.isNull() && m_gitFactory && !m_noGitStream.contains(m_chatId);
     if (m_git && (!wanted || m_gitChat != m_chatId)) {
         m_git->stop();
         m_git->deleteLater();
@@ -152,6 +157,16 @@ void DiffPanel::updateGitStream()
         return;
     m_gitChat = m_chatId;
     connect(m_git, &GitStreamClient::changesReceived, this, [this] { m_gitRefresh.start(); });
+    connect(m_git, &GitStreamClient::upgradeRejected, this, [this](int status) {
+        if (status != 400 && status != 404)
+            return;
+        m_noGitStream.insert(m_gitChat);
+        if (m_git) {
+            m_git->stop();
+            m_git->deleteLater();
+            m_git = nullptr;
+        }
+    });
     m_git->start();
 }
 
@@ -173,6 +188,7 @@ void DiffPanel::refresh()
 {
     if (m_chatId.isNull() || !m_api)
         return;
+    m_fetchedChat = m_chatId;
     const quint64 request = ++m_request;
     const ChatId chatId = m_chatId;
     m_loading = true;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -52,6 +53,8 @@ public:
     //! The live git client of the open chat, while the panel is visible; null otherwise.
     GitStreamClient *gitStream() const { return m_git; }
 
+    //! The chat the panel last fetched the diff of (null before the first fetch).
+    ChatId fetchedChatId() const { return m_fetchedChat; }
     ChatId chatId() const { return m_chatId; }
     DiffView *diffView() const { return m_view; }
     bool isLoading() const noexcept { return m_loading; }
@@ -92,6 +95,8 @@ private:
     QTimer m_clock;
     GitStreamFactory m_gitFactory;
     QPointer<GitStreamClient> m_git;
+    ChatId m_fetchedChat;       //!< The chat the last fetch was for (once per chat and showing).
+    QSet<ChatId> m_noGitStream; //!< Chats whose git stream was refused (400/404).
     ChatId m_gitChat;
     QTimer m_gitRefresh; //!< Debounces refreshes: an agent's edits arrive in bursts.
 };

@@ -44,6 +44,12 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
+namespace {
+
+constexpr int sidePanelWidth = 420; //!< px the diff panel opens at when it had no width yet
+
+} // namespace
+
 //! The conversation pane and the one open chat behind it: its message and queue models and
 //! its session. Only this chat has an open /stream (§14.10); switching closes the previous one,
 //! which also moves the server's read cursor.
@@ -700,7 +706,21 @@ void MainWindow::toggleSidePanel()
 {
     const bool show = m_actions.value(u"actionToggleSidePanel"_s)->isChecked();
     m_sidePanel->setVisible(show);
-    if (show && !m_diffPanel->chatId().isNull())
+    if (show) {
+        // A hidden pane has no width of its own: the splitter would open it at its minimum
+        // (about 70 px). Give it a readable width, taken from the conversation.
+        QList<int> sizes = m_splitter->sizes();
+        const int wanted = std::max(sidePanelWidth, m_sidePanel->minimumSizeHint().width());
+        if (sizes.size() == 3 && sizes[2] < wanted) {
+            const int take = std::min(wanted - sizes[2], std::max(0, sizes[1] - 360));
+            sizes[1] -= take;
+            sizes[2] += take;
+            m_splitter->setSizes(sizes);
+        }
+    }
+    // Showing the panel fetches the diff of a chat it has not fetched yet; a panel shown again
+    // for the same chat is brought up to date here.
+    if (show && !m_diffPanel->chatId().isNull() && m_diffPanel->fetchedChatId() == m_openChatId)
         m_diffPanel->refresh();
 }
 
@@ -710,9 +730,7 @@ void MainWindow::updateDiffPanel(bool chatSwitched)
     const std::optional<DiffStatus> status = chat ? chat->diffStatus : std::nullopt;
     if (chatSwitched) {
         m_shownDiffStatus = status;
-        m_diffPanel->setChat(m_openChatId, status);
-        if (m_sidePanel->isVisible() && !m_openChatId.isNull())
-            m_diffPanel->refresh();
+        m_diffPanel->setChat(m_openChatId, status); // fetches the diff when shown, once
         return;
     }
     if (status == m_shownDiffStatus)

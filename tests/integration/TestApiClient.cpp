@@ -722,20 +722,27 @@ void TestApiClient::proposeTitle_newest_andLegacyFallback()
 {
     QVERIFY(startSimulator());
     const QString before = fetchChat(apiChatId).title;
-    const auto proposed =
-        await<QString>([&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+    const auto proposed = await<ProposedTitle>(
+        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
     VERIFY_OK(proposed);
-    QVERIFY(!proposed.value().isEmpty());
+    QVERIFY(!proposed.value().title.isEmpty());
+    QVERIFY(!proposed.value().saved);             // the caller saves it with a PATCH
     QCOMPARE(fetchChat(apiChatId).title, before); // a proposal is not saved
 
-    // A seed-era server has no title/propose: the client regenerates instead.
+    // A seed-era server has no title/propose: the client regenerates instead, which saves.
     QVERIFY(m_sim->setFaults({{u"fail_route"_s,
-        QJsonObject{{u"pattern"_s, u"/title/propose$"_s}, {u"status"_s, 404}}}}));
-    const auto legacy =
-        await<QString>([&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+        QJsonObject{{u"pattern"_s, u"/title/propose$"_s}, {u"status"_s, 404}, {u"count"_s, 1}}}}));
+    const auto legacy = await<ProposedTitle>(
+        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
     VERIFY_OK(legacy);
-    QVERIFY(!legacy.value().isEmpty());
-    QCOMPARE(fetchChat(apiChatId).title, legacy.value()); // regenerate saves it
+    QVERIFY(!legacy.value().title.isEmpty());
+    QVERIFY(legacy.value().saved);
+    QCOMPARE(fetchChat(apiChatId).title, legacy.value().title); // regenerate saved it
+    // The 404 is remembered: propose (which would now answer) is not asked again.
+    const auto again = await<ProposedTitle>(
+        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+    VERIFY_OK(again);
+    QVERIFY(again.value().saved);
 }
 
 // --- Files, models, diff, prompts, cost ------------------------------------------------------

@@ -75,6 +75,8 @@ private slots:
         auto *state = j.window()->findChild<QLabel *>(u"diffStateLabel"_s);
         QVERIFY(state);
         QTRY_VERIFY(state->text().contains(u"Open"_s, Qt::CaseInsensitive));
+        // It opens at a readable width, not at the splitter's minimum.
+        QTRY_VERIFY(j.window()->findChild<QWidget *>(u"diffPanel"_s)->width() >= 360);
         j.type(u"/scenario quick how is the PR?"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY_WITH_TIMEOUT(isActive(chats->chat(b)->status), 10'000);
@@ -223,9 +225,8 @@ private slots:
         auto *indicator = j.window()->findChild<QLabel *>(u"connectionIndicator"_s);
         QVERIFY(indicator);
         // The window says the list is stale instead of "Live".
-        QTRY_VERIFY_WITH_TIMEOUT(indicator->text() != u"Live"_s
-                && indicator->text() != u"Connecting\u2026"_s,
-            5'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            indicator->text() != u"Live"_s && indicator->text() != u"Connecting\u2026"_s, 5'000);
         j.screenshot(u"list-503"_s);
         QVERIFY(j.serverRequest("PATCH", j.chatsPrefix() + u'/' + a.toString(),
                     {{u"title"_s, u"Renamed elsewhere"_s}})

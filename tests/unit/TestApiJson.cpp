@@ -128,6 +128,7 @@ private slots:
     void diff_fixture_hasExpectedValues();
     void models_newestShape_unifiesWithProviders();
     void models_legacyShape_joinsWithModelConfigs();
+    void models_legacyShapeWithConfigIds_isUsableAsIs();
     void streamSession_replay_yieldsExpectedEvents();
     void streamSession_seedEraFrames_haveNoEpisode();
     void watchSession_frames_haveExpectedKinds();
@@ -548,6 +549,33 @@ void TestApiJson::models_legacyShape_joinsWithModelConfigs()
 
     // Without configs the catalog is all there is.
     QCOMPARE(ApiJson::joinLegacyModels(*catalog, {}).size(), 3);
+}
+
+//! Issue 10, defect 7: a catalog in the seed-era shape whose ids are already config UUIDs (and
+//! no /model-configs beside it) left the picker empty. Its ids are the model_config_ids, and
+//! the first usable model is the default.
+void TestApiJson::models_legacyShapeWithConfigIds_isUsableAsIs()
+{
+    const auto catalog = ApiJson::modelsFromJson(parse(R"({"providers": [
+        {"provider": "openai", "available": false, "unavailable_reason": "missing_api_key",
+         "models": [{"id": "b1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b", "provider": "openai",
+                     "model": "gpt-5", "display_name": "GPT-5"}]},
+        {"provider": "anthropic", "available": true,
+         "models": [{"id": "b1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a5b", "provider": "anthropic",
+                     "model": "claude-sonnet-4-5", "display_name": "Claude Sonnet 4.5"},
+                    {"id": "b1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a5b", "provider": "anthropic",
+                     "model": "claude-opus-4", "display_name": "Claude Opus 4"}]}
+    ]})"));
+    QVERIFY(catalog);
+    QVERIFY(catalog->legacyShape);
+    QVERIFY(catalog->idsAreConfigIds);
+    QCOMPARE(catalog->models.size(), 3);
+    QCOMPARE(catalog->models.at(1).id.toString(), u"b1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a5b"_s);
+    QVERIFY(!catalog->models.at(0).isSelectable()); // its provider has no key
+    QVERIFY(catalog->models.at(1).isSelectable());
+    QVERIFY(!catalog->models.at(0).isDefault);
+    QVERIFY(catalog->models.at(1).isDefault); // the first usable one
+    QVERIFY(!catalog->models.at(2).isDefault);
 }
 
 void TestApiJson::streamSession_replay_yieldsExpectedEvents()

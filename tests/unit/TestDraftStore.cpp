@@ -1,9 +1,12 @@
 #include "core/DraftStore.h"
 #include "core/InMemorySecretStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,6 +18,31 @@ class TestDraftStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    //! Issue 10: drafts lived in AgentDesk/AgentDesk/drafts; they move to AgentDesk/drafts.
+    void defaultDirectory_isNotDoubled_andMovesOldDrafts()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"AgentDesk"_s);
+        QCoreApplication::setApplicationName(u"AgentDesk"_s);
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+        QDir(data + u"/AgentDesk"_s).removeRecursively();
+        const QString doubled =
+            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/drafts"_s;
+        QVERIFY(doubled.endsWith(u"AgentDesk/AgentDesk/drafts"_s));
+        {
+            DraftStore old(doubled);
+            old.setDraft(u"chat-1"_s, Draft{u"from an earlier build"_s, {}, {}});
+            old.flush();
+        }
+        const QString directory = DraftStore::defaultDirectory();
+        QCOMPARE(directory, data + u"/AgentDesk/drafts"_s);
+        QVERIFY(!QFileInfo::exists(doubled));
+        DraftStore store;
+        QCOMPARE(store.directory(), directory);
+        QCOMPARE(store.draft(u"chat-1"_s).text, u"from an earlier build"_s);
+        QDir(data + u"/AgentDesk"_s).removeRecursively();
+    }
+
     void draft_savedThenNewStore_survivesRestart()
     {
         QTemporaryDir dir;

@@ -251,6 +251,11 @@ void TestDiffView::panel_refresh_againstSimulator()
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
     QSignalSpy failed(&panel, &DiffPanel::loadFailed);
     panel.setChat(mainChatId, std::nullopt);
+    // Hidden, it asks nothing (issue 10: /diff was fetched twice per open); shown, once.
+    QVERIFY(panel.fetchedChatId().isNull());
+    panel.resize(600, 400);
+    panel.show();
+    QCOMPARE(panel.fetchedChatId(), mainChatId);
     QVERIFY(refreshed.wait(15'000));
     QCOMPARE(failed.size(), 0);
     QVERIFY(panel.diffView()->model()->fileCount() > 0);
@@ -289,7 +294,7 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QCOMPARE(made, 1);
     QVERIFY(panel.gitStream());
-    // The first refresh comes from setChat; the workspace's "changes" on connect brings another.
+    // The first refresh comes from showing it; the workspace's "changes" on connect brings another.
     QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 2, 15'000);
     QTRY_COMPARE(panel.gitStream()->state(), ConnectionState::Live);
 
