@@ -32,6 +32,9 @@
 //                                  returns the active set
 //   POST /__sim/chats/{id}/turn    start a scripted turn without a user message
 //                                  (optional body {"scenario":"name"}); 202 Chat
+//   POST /__sim/revoke-token       revoke the session token (optional {"token":"new"})
+//   POST /__sim/chats/{id}/context-dirty | warnings | acl, POST /__sim/capacity
+//                                  (see README.md)
 //
 // A user message starting with "/scenario NAME" picks the scripted scenario for that turn.
 
