@@ -1351,6 +1351,9 @@ void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
     QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
     QVERIFY(answer.contains("You are signed out"));
     // The test can still drive the simulator with the revoked token.
+    QJsonObject capacity;
+    QVERIFY(sim.postControl(QStringLiteral("capacity"), {{QStringLiteral("limit"), 3}}, &capacity));
+    QCOMPARE(capacity.value(QStringLiteral("limit")).toInt(), 3);
     const auto state = sim.state();
     QVERIFY(state.has_value());
     QCOMPARE(state->value(QStringLiteral("sockets_open")).toInt(), 0);
