@@ -715,6 +715,14 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
                 {QStringLiteral("action_required"),
                     QJsonObject{{QStringLiteral("tool_calls"), calls}}}});
         m_state->publishWatch(QStringLiteral("action_required"), chatId, calls);
+        // No results by the deadline: the server cancels the pending calls like an interrupt
+        // (newest: synthetic cancellations, then running; seed era: waiting).
+        const int generation = turn.generation;
+        QTimer::singleShot(m_options->requiresActionTimeoutMs, this, [this, chatId, generation] {
+            const auto it = m_turns.constFind(chatId);
+            if (it != m_turns.cend() && it->generation == generation && it->waitingForTools)
+                interrupt(chatId);
+        });
         return false;
     }
     case OpKind::SpawnChild: {

@@ -36,6 +36,8 @@ struct SimOptions
     bool sharingDisabled = false;
     //! Concurrent running top-level chats; excess turns wait with queued_for_capacity (§20.12).
     int capacityLimit = 0;
+    //! Deadline of requires_action; then the pending calls are cancelled (§14.6, §20.4.4).
+    int requiresActionTimeoutMs = 5 * 60 * 1000;
     int maxQueue = 20;
     SimFaults faults;
 };

@@ -3,7 +3,8 @@
 // Usage: agentdesk-sim [--port N] [--token T] [--seed N] [--scenario FILE.json]
 //                      [--delta-interval-ms N] [--ping-interval-ms N] [--chats N --messages M]
 //                      [--demo] [--generation legacy|v237|newest] [--admin]
-//                      [--disable-chat-sharing] [--capacity-limit N] [--die-with-parent]
+//                      [--disable-chat-sharing] [--capacity-limit N]
+//                      [--requires-action-timeout-ms N] [--die-with-parent]
 //                      [fault options]
 //
 // The first stdout line is exactly "listening on 127.0.0.1:PORT" (flushed at once).
@@ -97,6 +98,9 @@ int main(int argc, char **argv)
         QStringLiteral("The signed-in user is a deployment admin (v237/newest)."));
     const QCommandLineOption noSharing({QStringLiteral("disable-chat-sharing")},
         QStringLiteral("Chat sharing is disabled for the deployment (v237/newest)."));
+    const QCommandLineOption actionTimeout({QStringLiteral("requires-action-timeout-ms")},
+        QStringLiteral("Deadline for client tool results (default 300000)."), QStringLiteral("N"),
+        QStringLiteral("300000"));
     const QCommandLineOption capacity({QStringLiteral("capacity-limit")},
         QStringLiteral("Concurrently running top-level chats (0 = unlimited; v237/newest)."),
         QStringLiteral("N"), QStringLiteral("0"));
@@ -121,8 +125,8 @@ int main(int argc, char **argv)
     const QCommandLineOption unknown({QStringLiteral("unknown-events")},
         QStringLiteral("Fault: unknown events, parts and fields."));
     parser.addOptions({port, token, seed, scenario, delta, ping, chats, messages, demo, generation,
-        v2, admin, noSharing, capacity, dieWithParent, dropStream, dropRandom, dropWatch, delay,
-        failRoute, duplicate, unknown});
+        v2, admin, noSharing, capacity, actionTimeout, dieWithParent, dropStream, dropRandom,
+        dropWatch, delay, failRoute, duplicate, unknown});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, int min, int max) {
@@ -173,6 +177,7 @@ int main(int argc, char **argv)
     options.admin = parser.isSet(admin);
     options.sharingDisabled = parser.isSet(noSharing);
     options.capacityLimit = number(capacity, 0, 100000);
+    options.requiresActionTimeoutMs = number(actionTimeout, 1, 24 * 3600 * 1000);
     SimFaults &faults = options.faults;
     faults.dropStreamAfterFrames = number(dropStream, 0, 1 << 30);
     faults.dropStreamRandom = parser.isSet(dropRandom);

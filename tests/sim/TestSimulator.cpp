@@ -196,6 +196,8 @@ private slots:
     void generation_newPartsSummaryAndQueue_data();
     void generation_newPartsSummaryAndQueue();
     void generation_capacityWarningsAndActionInterrupt();
+    void requiresAction_deadline_cancelsPendingCalls_data();
+    void requiresAction_deadline_cancelsPendingCalls();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -2030,6 +2032,44 @@ void TestSimulator::generation_capacityWarningsAndActionInterrupt()
                 .value(QStringLiteral("text"))
                 .toString()
                 .startsWith(u"Thanks, the editor result arrived"));
+}
+
+void TestSimulator::requiresAction_deadline_cancelsPendingCalls_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::addColumn<bool>("continues");
+    QTest::newRow("legacy") << QStringLiteral("legacy") << false;
+    QTest::newRow("newest") << QStringLiteral("newest") << true;
+}
+
+void TestSimulator::requiresAction_deadline_cancelsPendingCalls()
+{
+    QFETCH(QString, generation);
+    QFETCH(bool, continues);
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), generation,
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2"),
+        QStringLiteral("--requires-action-timeout-ms"), QStringLiteral("300")}));
+    sim.chatsPrefix = prefixFor(generation);
+    const QString id = createIdleChat(QStringLiteral("ask"), &sim);
+    QVERIFY(!id.isEmpty()); // the deadline ended requires_action without any results
+    const QJsonArray messages = allMessages(id, &sim);
+    bool cancelled = false;
+    for (const QJsonValue &m : messages) {
+        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray())
+            cancelled = cancelled || part.toObject().value(QStringLiteral("is_error")).toBool();
+    }
+    QVERIFY(cancelled);
+    // Newest: the model went on after the cancellation (§20.4.4); the seed era stopped.
+    const QString last = messages.last()
+                             .toObject()
+                             .value(QStringLiteral("content"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QStringLiteral("text"))
+                             .toString();
+    QCOMPARE(last.startsWith(u"Thanks, the editor result arrived"), continues);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
