@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 #include <algorithm>
 
@@ -375,6 +376,21 @@ HttpResponse SimRoutes::dispatchControl(const HttpRequest &request)
         if (action == QLatin1String("acl")) {
             // Acts as the chat's owner (e.g. bob un-sharing his chat with alice).
             return patchAcl(request, chat, true);
+        }
+        if (action == QLatin1String("delete")) {
+            // A real deletion (e.g. the chats of a deleted project): `deleted` watch events
+            // whose chat is *not* archived (§20.2), the streams close, then 404.
+            QStringList family{id};
+            family += chat->childIds;
+            for (const QString &member : std::as_const(family)) {
+                m_agent->cancel(member);
+                m_state->publishWatch(QStringLiteral("deleted"), member);
+            }
+            m_hub->closeStreams(family, int(QWebSocketProtocol::CloseCodeGoingAway),
+                QStringLiteral("chat deleted"));
+            for (const QString &member : std::as_const(family))
+                m_state->removeChat(member);
+            return HttpResponse::noContent();
         }
         if (action != QLatin1String("turn"))
             return notFound();

@@ -192,6 +192,16 @@ SimChat &SimState::insertChat(SimChat chat)
     return it.value();
 }
 
+void SimState::removeChat(const QString &id)
+{
+    const auto it = m_chats.find(id.toLower());
+    if (it == m_chats.end())
+        return;
+    if (SimChat *parent = chat(it->parentId))
+        parent->childIds.removeAll(it->id);
+    m_chats.erase(it);
+}
+
 SimFile *SimState::file(const QString &id)
 {
     const auto it = m_files.find(id.toLower());

@@ -157,6 +157,8 @@ public:
     SimChat *chat(const QString &id);
     const QHash<QString, SimChat> &chats() const { return m_chats; }
     SimChat &insertChat(SimChat chat);
+    //! Removes a chat (no events); its parent forgets it.
+    void removeChat(const QString &id);
     SimFile *file(const QString &id);
     SimFile &insertFile(SimFile file);
     QJsonArray workspaces() const;

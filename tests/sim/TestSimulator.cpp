@@ -197,6 +197,7 @@ private slots:
     void generation_newPartsSummaryAndQueue();
     void generation_capacityWarningsAndActionInterrupt();
     void requiresAction_deadline_cancelsPendingCalls_data();
+    void control_deleteChat_publishesDeletedWithoutArchived();
     void requiresAction_deadline_cancelsPendingCalls();
 
 private:
@@ -2070,6 +2071,34 @@ void TestSimulator::requiresAction_deadline_cancelsPendingCalls()
                              .value(QStringLiteral("text"))
                              .toString();
     QCOMPARE(last.startsWith(u"Thanks, the editor result arrived"), continues);
+}
+
+void TestSimulator::control_deleteChat_publishesDeletedWithoutArchived()
+{
+    Sim sim;
+    QVERIFY(sim.start(
+        {QStringLiteral("--demo"), QStringLiteral("--generation"), QStringLiteral("newest")}));
+    const QString p = prefixFor(QStringLiteral("newest"));
+    WatchLog watch;
+    QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
+    QWebSocket stream;
+    bool closed = false;
+    connect(&stream, &QWebSocket::disconnected, this, [&] { closed = true; });
+    QNetworkRequest req(sim.url(p + QLatin1Char('/') + csvChat + QStringLiteral("/stream"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    stream.open(req);
+    QTRY_VERIFY(stream.state() == QAbstractSocket::ConnectedState);
+    QCOMPARE(request("POST", QStringLiteral("/__sim/chats/") + csvChat + QStringLiteral("/delete"),
+                 {}, {}, true, &sim)
+                 .status,
+        204);
+    QTRY_COMPARE(watch.ofKind(QStringLiteral("deleted")).size(), 3); // root and two children
+    for (const QJsonObject &e : watch.ofKind(QStringLiteral("deleted")))
+        QVERIFY(
+            !e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("archived")).toBool());
+    QTRY_VERIFY(closed);
+    QCOMPARE(request("GET", p + QLatin1Char('/') + csvChat, {}, {}, true, &sim).status, 404);
+    QVERIFY(!ids(request("GET", p, {}, {}, true, &sim).array()).contains(csvChat));
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
