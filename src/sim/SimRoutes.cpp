@@ -504,7 +504,7 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     // v237/newest: archive/unarchive and title/regenerate are gone; ACL and context are new.
     static const QRegularExpression knownModern(QStringLiteral(
         "^(|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|tool-results|"
-        "title/propose|diff|prompts|cost|stream|stream/git|acl|context)$"));
+        "title/propose|diff|prompts|cost|stream|stream/git|acl|context|compact|clear)$"));
     if (!(modern ? knownModern : knownLegacy).match(tail).hasMatch())
         return notFound();
     if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
@@ -516,13 +516,17 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     const bool ownerOnly = (m == "POST" && s.size() == 2 && s.at(1) == QLatin1String("messages"))
         || (m == "PATCH" && s.size() == 3 && s.at(1) == QLatin1String("messages"))
         || (m == "POST" && s.size() == 4 && s.at(1) == QLatin1String("queue"))
-        || (m == "POST" && s.size() == 3 && s.at(1) == QLatin1String("title"));
+        || (m == "POST" && s.size() == 3 && s.at(1) == QLatin1String("title"))
+        || (m == "POST" && s.size() == 2
+            && (s.at(1) == QLatin1String("compact") || s.at(1) == QLatin1String("clear")));
     const bool aclRoute = s.size() == 2 && s.at(1) == QLatin1String("acl");
     if (!read && !aclRoute && access == SimAccess::Viewer)
         return resourceNotFound();
     if (ownerOnly && access == SimAccess::Admin) {
-        const QString what = s.at(1) == QLatin1String("queue")
-            ? QStringLiteral("promote queued messages")
+        const QString what = s.at(1) == QLatin1String("compact")
+            ? QStringLiteral("compact the chat")
+            : s.at(1) == QLatin1String("clear") ? QStringLiteral("clear the chat context")
+            : s.at(1) == QLatin1String("queue") ? QStringLiteral("promote queued messages")
             : s.at(1) == QLatin1String("title") ? QStringLiteral("propose a title")
             : m == "PATCH"                      ? QStringLiteral("edit messages")
                                                 : QStringLiteral("send messages");
@@ -571,6 +575,8 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
         return interruptChat(chat);
     if (what == QLatin1String("tool-results") && m == "POST")
         return toolResults(request, chat);
+    if ((what == QLatin1String("compact") || what == QLatin1String("clear")) && m == "POST")
+        return compactOrClear(chat, what == QLatin1String("clear"));
     if (what == QLatin1String("title") && m == "POST") {
         if (s.at(2) == QLatin1String("propose"))
             return HttpResponse::json(
@@ -1800,6 +1806,66 @@ HttpResponse SimRoutes::users(const HttpRequest &request)
     }
     return HttpResponse::json(
         200, QJsonObject{{QStringLiteral("users"), list}, {QStringLiteral("count"), list.size()}});
+}
+
+HttpResponse SimRoutes::compactOrClear(SimChat *chat, bool clear)
+{
+    // §20.6 (v237/newest): both work from idle chats only and need conversation after the
+    // latest context boundary (a chat_summarized or chat_cleared marker).
+    if (chat->archived)
+        return HttpResponse::error(400,
+            clear ? QStringLiteral("Cannot clear an archived chat.")
+                  : QStringLiteral("Cannot compact an archived chat."));
+    const bool idle = chat->status == QLatin1String("waiting")
+        || (chat->status == QLatin1String("error") && (!clear || chat->queue.isEmpty()));
+    if (!idle)
+        return HttpResponse::error(409,
+            clear ? QStringLiteral("Cannot clear the chat in its current state.")
+                  : QStringLiteral("Cannot compact the chat in its current state."),
+            clear ? QStringLiteral("Clearing is not available while the chat is generating or has "
+                                   "queued messages.")
+                  : QStringLiteral("Compaction is not available while the chat is generating."));
+    bool conversation = false;
+    for (const SimMessage &m : std::as_const(chat->messages)) {
+        bool boundary = false;
+        for (const QJsonValue &p : m.content) {
+            const QString tool = p.toObject().value(QStringLiteral("tool_name")).toString();
+            boundary = boundary || tool == QLatin1String("chat_summarized")
+                || tool == QLatin1String("chat_cleared");
+        }
+        if (boundary)
+            conversation = false;
+        else if (m.role == QLatin1String("user"))
+            conversation = true;
+    }
+    if (!conversation)
+        return HttpResponse::error(409,
+            clear ? QStringLiteral("Nothing to clear.") : QStringLiteral("Nothing to compact."),
+            clear ? QStringLiteral("The chat has no conversation to clear after the latest context "
+                                   "boundary.")
+                  : QStringLiteral("The chat has no conversation to summarize after the latest "
+                                   "compaction."));
+    const QString id = chat->id;
+    if (!clear) {
+        // Asynchronous: running, streamed progress, the chat_summarized pair, then waiting.
+        m_agent->startTurn(id, QStringLiteral("compact"));
+        return HttpResponse::json(200, m_state->chatJson(*m_state->chat(id), true));
+    }
+    // Synchronous, no model call; the transcript is kept.
+    const QString callId = QStringLiteral("sim_clear_%1").arg(m_state->lastMessageId() + 1);
+    const QString now = SimState::timestamp(QDateTime::currentDateTimeUtc());
+    m_state->appendMessage(id, QStringLiteral("assistant"),
+        {QJsonObject{{kType, QStringLiteral("tool-call")}, {QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("tool_name"), QStringLiteral("chat_cleared")},
+            {QStringLiteral("args"), QJsonObject{}}, {QStringLiteral("created_at"), now}}});
+    m_state->appendMessage(id, QStringLiteral("tool"),
+        {QJsonObject{{kType, QStringLiteral("tool-result")},
+            {QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("tool_name"), QStringLiteral("chat_cleared")},
+            {QStringLiteral("result"), QJsonObject{{QStringLiteral("cleared"), true}}},
+            {QStringLiteral("created_at"), now}}});
+    m_state->setStatus(id, QStringLiteral("waiting"));
+    return HttpResponse::json(200, m_state->chatJson(*m_state->chat(id), true));
 }
 
 } // namespace AgentDeskSim

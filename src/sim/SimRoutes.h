@@ -59,6 +59,7 @@ private:
     HttpResponse promoteQueued(SimChat *chat, const QString &queuedId);
     HttpResponse interruptChat(SimChat *chat);
     HttpResponse toolResults(const HttpRequest &request, SimChat *chat);
+    HttpResponse compactOrClear(SimChat *chat, bool clear);
     HttpResponse uploadFile(const HttpRequest &request);
     HttpResponse getFile(const QString &id);
     HttpResponse diff(SimChat *chat);

@@ -198,6 +198,7 @@ private slots:
     void generation_capacityWarningsAndActionInterrupt();
     void requiresAction_deadline_cancelsPendingCalls_data();
     void control_deleteChat_publishesDeletedWithoutArchived();
+    void generation_compactAndClear();
     void requiresAction_deadline_cancelsPendingCalls();
 
 private:
@@ -1692,6 +1693,9 @@ void TestSimulator::generation_adminAndDisabledSharing()
     r = request("POST", privatePath + QStringLiteral("/title/propose"), {}, {}, true, &admin);
     QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
         QStringLiteral("Only the chat owner may propose a title."));
+    r = request("POST", privatePath + QStringLiteral("/compact"), {}, {}, true, &admin);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Only the chat owner may compact the chat."));
     QCOMPARE(request("PATCH", privatePath, R"({"title": "Renamed by an admin"})", {}, true, &admin)
                  .status,
         204);
@@ -2099,6 +2103,61 @@ void TestSimulator::control_deleteChat_publishesDeletedWithoutArchived()
     QTRY_VERIFY(closed);
     QCOMPARE(request("GET", p + QLatin1Char('/') + csvChat, {}, {}, true, &sim).status, 404);
     QVERIFY(!ids(request("GET", p, {}, {}, true, &sim).array()).contains(csvChat));
+}
+
+void TestSimulator::generation_compactAndClear()
+{
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), QStringLiteral("newest"),
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2")}));
+    sim.chatsPrefix = prefixFor(QStringLiteral("newest"));
+    const QString id = createIdleChat(QStringLiteral("quick"), &sim);
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = sim.chatsPrefix + QLatin1Char('/') + id;
+    auto toolNames = [&] {
+        QStringList names;
+        for (const QJsonValue &m : allMessages(id, &sim)) {
+            for (const QJsonValue &p : m.toObject().value(QStringLiteral("content")).toArray())
+                names.append(p.toObject().value(QStringLiteral("tool_name")).toString());
+        }
+        return names;
+    };
+    Reply r = request("POST", chatPath + QStringLiteral("/clear"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("waiting"));
+    QCOMPARE(toolNames().count(QStringLiteral("chat_cleared")), 2); // call and result
+    r = request("POST", chatPath + QStringLiteral("/clear"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Nothing to clear."));
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario long more")), {}, true, &sim)
+                 .status,
+        200);
+    r = request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 409); // generating
+    QCOMPARE(
+        request("POST", chatPath + QStringLiteral("/interrupt"), {}, {}, true, &sim).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
+    r = request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
+    QCOMPARE(toolNames().count(QStringLiteral("chat_summarized")), 2);
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+        QStringLiteral("Nothing to compact."));
+    // The seed era has neither route.
+    Sim legacy;
+    QVERIFY(legacy.start({}));
+    QCOMPARE(request("POST",
+                 prefix + QLatin1Char('/') + createIdleChat(QStringLiteral("quick"), &legacy)
+                     + QStringLiteral("/clear"),
+                 {}, {}, true, &legacy)
+                 .status,
+        404);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)
