@@ -1204,8 +1204,9 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
     }
     if (!title.isEmpty()) {
         chat->title = title;
-        chat->titleGenerated = true;
-        m_state->touch(id);
+        chat->titleGenerated = true; // a user title wins and blocks generation
+        if (!m_state->modern())
+            m_state->touch(id); // newest: title writes leave updated_at alone (§20.12)
         m_state->publishWatch(QStringLiteral("title_change"), id);
     }
     if (statusChange) {

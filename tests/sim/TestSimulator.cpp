@@ -1764,6 +1764,15 @@ void TestSimulator::generation_contextTitleAndModels()
     QVERIFY(!proposed.object().value(QStringLiteral("title")).toString().isEmpty());
     QCOMPARE(request("GET", chatPath, {}, {}, true, &sim).object().value(QStringLiteral("title")),
         single.value(QStringLiteral("title")));
+    // A title write: the seed era bumps updated_at; newest leaves it (and the list order) alone
+    // (§20.12).
+    QCOMPARE(
+        request("PATCH", chatPath, R"({"title": "CSV export, renamed"})", {}, true, &sim).status,
+        204);
+    QCOMPARE(
+        request("GET", chatPath, {}, {}, true, &sim).object().value(QStringLiteral("updated_at"))
+            == single.value(QStringLiteral("updated_at")),
+        modern);
     if (!modern) {
         QCOMPARE(
             request("PUT", chatPath + QStringLiteral("/context"), {}, {}, true, &sim).status, 404);
