@@ -160,7 +160,8 @@ HttpResponse SimRoutes::unauthorized(const HttpRequest &request) const
             QStringLiteral("Cookie \"coder_session_token\" or query parameter must be provided.");
     else if (dash != 10 || token.size() - dash - 1 != 22)
         detail = QStringLiteral("Invalid API key format: incorrect API key length.");
-    else if (!m_options->token.isEmpty() && token.left(10) == m_options->token.left(10))
+    else if (!m_options->revokedTokens.contains(token) && !m_options->token.isEmpty()
+        && token.left(10) == m_options->token.left(10))
         detail = QStringLiteral("API key secret is invalid.");
     else
         detail = QStringLiteral("API key is invalid."); // unknown or revoked (deleted) key
