@@ -293,6 +293,29 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
     if (seg.size() == 3 && seg.at(2) == QLatin1String("users"))
         return users(request);
     if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
+        && seg.at(4) == QLatin1String("members")) {
+        // OrganizationMemberWithUserData, for a share dialog's member search.
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
+            return resourceNotFound();
+        QJsonArray members;
+        for (const QJsonValue &u : m_state->users()) {
+            const QJsonObject user = u.toObject();
+            members.append(QJsonObject{
+                {QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
+                {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
+                {QStringLiteral("username"), user.value(QStringLiteral("username"))},
+                {QStringLiteral("name"), user.value(QStringLiteral("name"))},
+                {QStringLiteral("email"),
+                    user.value(QStringLiteral("username")).toString()
+                        + QStringLiteral("@example.com")},
+                {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
+                {QStringLiteral("global_roles"), QJsonArray{}},
+                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+                {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
+        }
+        return HttpResponse::json(200, members);
+    }
+    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
         && seg.at(4) == QLatin1String("groups")) {
         if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
             return resourceNotFound();

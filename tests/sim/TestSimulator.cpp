@@ -1715,6 +1715,12 @@ void TestSimulator::generation_adminAndDisabledSharing()
             .array()
             .size(),
         1);
+    QCOMPARE(request("GET",
+                 QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/members"), {},
+                 {}, true, &admin)
+                 .array()
+                 .size(),
+        3);
 
     Sim noSharing;
     QVERIFY(noSharing.start({QStringLiteral("--demo"), QStringLiteral("--generation"),
