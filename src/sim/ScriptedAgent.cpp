@@ -141,8 +141,8 @@ QJsonObject ScriptedAgent::usage(int outputChars)
         {QStringLiteral("context_limit"), 200000}};
 }
 
-void ScriptedAgent::compileToolCall(
-    QList<Op> &ops, const QString &name, const QJsonValue &args, const QString &callId)
+void ScriptedAgent::compileToolCall(QList<Op> &ops, const QString &name, const QJsonValue &args,
+    const QString &callId, const QJsonObject &extra)
 {
     const int pace = m_options->deltaIntervalMs;
     const QString raw = QString::fromUtf8(QJsonDocument(
@@ -166,13 +166,16 @@ void ScriptedAgent::compileToolCall(
     if (name == QLatin1String("execute"))
         final.insert(QStringLiteral("parsed_commands"),
             parsedCommands(args.toObject().value(QStringLiteral("command")).toString()));
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        final.insert(it.key(), it.value());
     ops.append({OpKind::Part,
         {{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("part"), final}},
         pace});
 }
 
 void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
-    const QJsonValue &result, bool isError, bool stream, const QJsonObject &file)
+    const QJsonValue &result, bool isError, bool stream, const QJsonObject &file,
+    const QJsonObject &extra, bool resultReset)
 {
     const int pace = m_options->deltaIntervalMs;
     QJsonObject base{{kType, QStringLiteral("tool-result")},
@@ -181,6 +184,20 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
         const QString raw =
             QString::fromUtf8(QJsonDocument(result.toObject()).toJson(QJsonDocument::Compact));
         const qsizetype size = qMax<qsizetype>(1, raw.size() / 3 + 1);
+        if (resultReset) {
+            // §20.11: a false start that the client must discard (result_reset), then the
+            // real streamed result.
+            QJsonObject draft = base;
+            draft.insert(QStringLiteral("result_delta"), QStringLiteral("{\"draft\":"));
+            ops.append({OpKind::Part,
+                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), draft}},
+                pace});
+            QJsonObject reset = base;
+            reset.insert(QStringLiteral("result_reset"), true);
+            ops.append({OpKind::Part,
+                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), reset}},
+                pace});
+        }
         for (qsizetype at = 0; at < raw.size(); at += size) {
             QJsonObject delta = base;
             delta.insert(QStringLiteral("result_delta"), raw.mid(at, size));
@@ -195,6 +212,8 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
         final.insert(QStringLiteral("is_error"), true);
     if (!file.isEmpty())
         final.insert(QStringLiteral("is_media"), true);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        final.insert(it.key(), it.value());
     final.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
     ops.append({OpKind::Part,
         {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), final}}, pace});
@@ -246,10 +265,51 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                     stepObject.value(QStringLiteral("reasoning")).toString());
             } else if (stepObject.contains(kText)) {
                 textParts(kText, stepObject.value(kText).toString());
+            } else if (stepObject.contains(QStringLiteral("hook_notice"))) {
+                // §20.11 (v237/newest): a lifecycle-hook notice in the assistant output.
+                if (m_state->modern())
+                    ops.append({OpKind::Part,
+                        {{QStringLiteral("role"), QStringLiteral("assistant")},
+                            {QStringLiteral("part"),
+                                QJsonObject{{kType, QStringLiteral("hook-notice")},
+                                    {kText, stepObject.value(QStringLiteral("hook_notice"))}}}},
+                        pace});
             } else if (stepObject.contains(QStringLiteral("tool"))) {
                 const QString name = stepObject.value(QStringLiteral("tool")).toString();
                 const QString id = toolCallId();
-                compileToolCall(ops, name, stepObject.value(QStringLiteral("args")), id);
+                // §20.11 fields, only where the server generation has them.
+                QJsonObject callExtra;
+                QJsonObject resultExtra;
+                const bool modern = m_state->modern();
+                const bool providerExecuted =
+                    modern && stepObject.value(QStringLiteral("provider_executed")).toBool();
+                if (providerExecuted) {
+                    callExtra.insert(QStringLiteral("provider_executed"), true);
+                    resultExtra.insert(QStringLiteral("provider_executed"), true);
+                }
+                if (modern && stepObject.value(QStringLiteral("hook_rewritten")).toBool())
+                    callExtra.insert(QStringLiteral("hook_rewritten"), true);
+                if (const QString mcp =
+                        stepObject.value(QStringLiteral("mcp_server_config_id")).toString();
+                    modern && !mcp.isEmpty()) {
+                    callExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
+                    resultExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
+                }
+                compileToolCall(ops, name, stepObject.value(QStringLiteral("args")), id, callExtra);
+                if (providerExecuted) {
+                    // Run by the provider: call and result stay in the same assistant step.
+                    QJsonObject result{{kType, QStringLiteral("tool-result")},
+                        {QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), name},
+                        {QStringLiteral("result"), stepObject.value(QStringLiteral("result"))},
+                        {QStringLiteral("created_at"), QStringLiteral("$now")}};
+                    for (auto it = resultExtra.begin(); it != resultExtra.end(); ++it)
+                        result.insert(it.key(), it.value());
+                    ops.append({OpKind::Part,
+                        {{QStringLiteral("role"), QStringLiteral("assistant")},
+                            {QStringLiteral("part"), result}},
+                        pace});
+                    continue;
+                }
                 ops.append({OpKind::CommitAssistant, {}, pace});
                 ops.append({OpKind::Wait, {}, pace * 4});
                 const bool stream = stepObject.contains(QStringLiteral("stream_result"))
@@ -257,7 +317,8 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                     : m_state->random().bounded(3) == 0;
                 compileToolResult(ops, name, id, stepObject.value(QStringLiteral("result")),
                     stepObject.value(QStringLiteral("is_error")).toBool(), stream,
-                    stepObject.value(QStringLiteral("file")).toObject());
+                    stepObject.value(QStringLiteral("file")).toObject(), resultExtra,
+                    modern && stepObject.value(QStringLiteral("result_reset")).toBool());
             } else if (stepObject.contains(QStringLiteral("edit_file"))) {
                 const QJsonObject edit = stepObject.value(QStringLiteral("edit_file")).toObject();
                 const QString path =
@@ -401,11 +462,49 @@ void ScriptedAgent::startTurn(const QString &chatId, const QString &scenario)
     chat->previewEvents.clear();
     chat->pendingRetry = {};
     chat->lastError = {};
+    const int limit = m_options->capacityLimit;
+    turn.held =
+        m_state->modern() && limit > 0 && chat->parentId.isEmpty() && runningRoots() >= limit;
+    chat->queuedForCapacity = turn.held;
     m_turns.insert(chatId, turn);
     // Legacy state machines showed `pending` first; newest lands in `running` straight away.
     m_state->setStatus(chatId, QStringLiteral("pending"));
     m_state->setStatus(chatId, QStringLiteral("running"));
-    schedule(chatId, 0);
+    if (!turn.held)
+        schedule(chatId, 0);
+}
+
+int ScriptedAgent::runningRoots() const
+{
+    int running = 0;
+    for (auto it = m_turns.cbegin(); it != m_turns.cend(); ++it) {
+        const SimChat *chat = m_state->chat(it.key());
+        running += chat && chat->parentId.isEmpty() && !it->held ? 1 : 0;
+    }
+    return running;
+}
+
+void ScriptedAgent::releaseCapacity()
+{
+    const int limit = m_options->capacityLimit;
+    while (true) {
+        if (limit > 0 && runningRoots() >= limit)
+            return;
+        QString next;
+        int oldest = 0;
+        for (auto it = m_turns.cbegin(); it != m_turns.cend(); ++it) {
+            if (it->held && (next.isEmpty() || it->generation < oldest)) {
+                next = it.key();
+                oldest = it->generation;
+            }
+        }
+        if (next.isEmpty())
+            return;
+        m_turns[next].held = false;
+        if (SimChat *chat = m_state->chat(next))
+            chat->queuedForCapacity = false;
+        schedule(next, 0);
+    }
 }
 
 void ScriptedAgent::schedule(const QString &chatId, int delayMs)
@@ -423,7 +522,7 @@ void ScriptedAgent::step(const QString &chatId, int generation)
     for (int budget = 0; budget < maxOpsPerSlice; ++budget) {
         auto it = m_turns.find(chatId);
         if (it == m_turns.end() || it->generation != generation || it->waitingForTools
-            || it->interrupting)
+            || it->interrupting || it->held)
             return;
         if (it->index >= it->ops.size()) {
             finishTurn(chatId, false);
@@ -471,8 +570,11 @@ void ScriptedAgent::accumulate(Turn &turn, const QString &role, const QJsonObjec
     } else if (type == QLatin1String("tool-call")) {
         if (part.contains(QStringLiteral("args")))
             turn.stepParts.append(part);
-    } else if (type == QLatin1String("file") || type == QLatin1String("source")) {
+    } else if (type == QLatin1String("file") || type == QLatin1String("source")
+        || type == QLatin1String("hook-notice")) {
         turn.stepParts.append(part);
+    } else if (type == QLatin1String("tool-result") && part.contains(QStringLiteral("result"))) {
+        turn.stepParts.append(part); // provider-executed: stored with the assistant step
     }
 }
 
@@ -613,6 +715,14 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
                 {QStringLiteral("action_required"),
                     QJsonObject{{QStringLiteral("tool_calls"), calls}}}});
         m_state->publishWatch(QStringLiteral("action_required"), chatId, calls);
+        // No results by the deadline: the server cancels the pending calls like an interrupt
+        // (newest: synthetic cancellations, then running; seed era: waiting).
+        const int generation = turn.generation;
+        QTimer::singleShot(m_options->requiresActionTimeoutMs, this, [this, chatId, generation] {
+            const auto it = m_turns.constFind(chatId);
+            if (it != m_turns.cend() && it->generation == generation && it->waitingForTools)
+                interrupt(chatId);
+        });
         return false;
     }
     case OpKind::SpawnChild: {
@@ -684,11 +794,13 @@ void ScriptedAgent::finishTurn(const QString &chatId, bool failed)
         lastText = it->lastText;
         m_turns.erase(it);
     }
+    QTimer::singleShot(0, this, &ScriptedAgent::releaseCapacity);
     SimChat *chat = m_state->chat(chatId);
     if (!chat)
         return;
     chat->previewEvents.clear();
     chat->pendingRetry = {};
+    chat->queuedForCapacity = false;
     if (failed)
         return;
     QString summary = lastText.simplified();
@@ -700,6 +812,16 @@ void ScriptedAgent::finishTurn(const QString &chatId, bool failed)
         summary = QStringLiteral("Turn finished.");
     chat->lastTurnSummary = summary;
     m_state->publishWatch(QStringLiteral("summary_change"), chatId);
+    if (m_state->modern()) {
+        // Newest: a chat-level summary as well, announced by its own kind (§6.12, §20.12).
+        int userMessages = 0;
+        for (const SimMessage &m : std::as_const(chat->messages))
+            userMessages += m.role == QLatin1String("user") ? 1 : 0;
+        chat->summary = QStringLiteral("%1 prompt(s) so far; latest: %2")
+                            .arg(userMessages)
+                            .arg(summary.left(80));
+        m_state->publishWatch(QStringLiteral("chat_summary_change"), chatId);
+    }
     if (!chat->titleGenerated) {
         chat->titleGenerated = true;
         QString base;
@@ -732,7 +854,8 @@ void ScriptedAgent::promoteQueue(const QString &chatId)
         return;
     const SimQueuedMessage next = chat->queue.takeFirst();
     m_state->publishQueue(chatId);
-    m_state->appendMessage(chatId, QStringLiteral("user"), next.content);
+    m_state->appendMessage(
+        chatId, QStringLiteral("user"), next.content, {}, m_state->modern() ? next.id : 0);
     startTurn(chatId);
 }
 
@@ -760,12 +883,30 @@ void ScriptedAgent::interrupt(const QString &chatId)
                         {QStringLiteral("error"), QStringLiteral("Tool call was cancelled.")}}},
                 {QStringLiteral("is_error"), true}});
         }
+        if (m_state->modern()) {
+            // §20.4.4: synthetic cancellation results, then *running*: the model continues,
+            // seeing the cancellations (A0 → R0, A1 → R1); queued messages follow the turn.
+            it->waitingForTools = false;
+            m_state->setStatus(chatId, QStringLiteral("running"));
+            if (!parts.isEmpty())
+                m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+            schedule(chatId, m_options->deltaIntervalMs);
+            return;
+        }
         m_turns.erase(it);
         m_state->setStatus(chatId, QStringLiteral("running"));
         if (!parts.isEmpty())
             m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
         chat = m_state->chat(chatId);
         chat->previewEvents.clear();
+        m_state->setStatus(chatId, QStringLiteral("waiting"));
+        promoteQueue(chatId);
+        return;
+    }
+    if (it->held) {
+        // Waiting for capacity: an interrupt finishes at once and lands in waiting (§20.12).
+        m_turns.erase(it);
+        chat->queuedForCapacity = false;
         m_state->setStatus(chatId, QStringLiteral("waiting"));
         promoteQueue(chatId);
         return;
@@ -793,6 +934,7 @@ void ScriptedAgent::finishInterrupt(const QString &chatId, int generation)
         m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
     }
     m_turns.remove(chatId);
+    QTimer::singleShot(0, this, &ScriptedAgent::releaseCapacity);
     if (SimChat *chat = m_state->chat(chatId)) {
         chat->previewEvents.clear();
         chat->pendingRetry = {};
@@ -804,6 +946,9 @@ void ScriptedAgent::finishInterrupt(const QString &chatId, int generation)
 void ScriptedAgent::cancel(const QString &chatId)
 {
     m_turns.remove(chatId);
+    QTimer::singleShot(0, this, &ScriptedAgent::releaseCapacity);
+    if (SimChat *chat = m_state->chat(chatId))
+        chat->queuedForCapacity = false;
     if (SimChat *chat = m_state->chat(chatId)) {
         chat->previewEvents.clear();
         chat->pendingRetry = {};

@@ -33,6 +33,8 @@ public:
     void cancel(const QString &chatId);
     //! Answers requires_action; returns an error message or an empty string.
     QString submitToolResults(const QString &chatId, const QJsonArray &results);
+    //! Starts held turns while slots are free (v237/newest capacity limit, §20.12).
+    void releaseCapacity();
     //! Starts the next queued message if the chat is idle.
     void promoteQueue(const QString &chatId);
 
@@ -65,16 +67,18 @@ private:
         bool delayDone = false;
         bool waitingForTools = false;
         bool interrupting = false;
+        bool held = false; // waiting for a free agent slot (queued_for_capacity, §20.12)
         QJsonArray stepParts;
         QJsonArray toolParts;
         QString lastText;
     };
 
     QList<Op> compile(const QString &chatId, const QJsonArray &steps);
-    void compileToolCall(
-        QList<Op> &ops, const QString &name, const QJsonValue &args, const QString &callId);
+    void compileToolCall(QList<Op> &ops, const QString &name, const QJsonValue &args,
+        const QString &callId, const QJsonObject &extra = {});
     void compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
-        const QJsonValue &result, bool isError, bool stream, const QJsonObject &file = {});
+        const QJsonValue &result, bool isError, bool stream, const QJsonObject &file = {},
+        const QJsonObject &extra = {}, bool resultReset = false);
     QStringList chunks(const QString &text);
     QString toolCallId();
     QJsonObject usage(int outputChars);
@@ -86,6 +90,7 @@ private:
     void commitAssistant(const QString &chatId, Turn &turn);
     void finishTurn(const QString &chatId, bool failed);
     void finishInterrupt(const QString &chatId, int generation);
+    int runningRoots() const;
     QJsonArray scenarioFor(const QString &chatId, const QString &requested);
 
     SimState *m_state;

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 #include <algorithm>
 
@@ -161,7 +162,8 @@ HttpResponse SimRoutes::unauthorized(const HttpRequest &request) const
             QStringLiteral("Cookie \"coder_session_token\" or query parameter must be provided.");
     else if (dash != 10 || token.size() - dash - 1 != 22)
         detail = QStringLiteral("Invalid API key format: incorrect API key length.");
-    else if (!m_options->token.isEmpty() && token.left(10) == m_options->token.left(10))
+    else if (!m_options->revokedTokens.contains(token) && !m_options->token.isEmpty()
+        && token.left(10) == m_options->token.left(10))
         detail = QStringLiteral("API key secret is invalid.");
     else
         detail = QStringLiteral("API key is invalid."); // unknown or revoked (deleted) key
@@ -200,10 +202,15 @@ bool SimRoutes::resolveChats(const QString &path, Route *route) const
 {
     static const QString experimental = QStringLiteral("/api/experimental/chats");
     static const QString v2 = QStringLiteral("/api/v2/chats");
+    const SimGeneration generation = m_options->generation;
     QString rest;
     if (path == experimental || path.startsWith(experimental + QLatin1Char('/'))) {
+        // Newest (post-#29548): every promoted route's experimental copy is gone (§20.1.1).
+        if (generation == SimGeneration::Newest)
+            return false;
         rest = path.mid(experimental.size());
-    } else if (m_options->v2 && (path == v2 || path.startsWith(v2 + QLatin1Char('/')))) {
+    } else if ((generation != SimGeneration::Legacy || m_options->v2Mount)
+        && (path == v2 || path.startsWith(v2 + QLatin1Char('/')))) {
         rest = path.mid(v2.size());
         route->v2 = true;
     } else {
@@ -221,7 +228,9 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
         return HttpResponse::json(200,
             QJsonObject{
                 {QStringLiteral("external_url"), QStringLiteral("https://github.com/coder/coder")},
-                {QStringLiteral("version"), QStringLiteral("v2.37.1-sim")},
+                {QStringLiteral("version"),
+                    m_options->generation == SimGeneration::Newest ? QStringLiteral("v2.40.0-sim")
+                                                                   : QStringLiteral("v2.37.1-sim")},
                 {QStringLiteral("dashboard_url"),
                     QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())},
                 {QStringLiteral("telemetry"), false}, {QStringLiteral("workspace_proxy"), false},
@@ -237,7 +246,7 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
     Route route;
     const bool known = resolveChats(path, &route)
         || path.startsWith(QLatin1String("/api/v2/users/"))
-        || path == QLatin1String("/api/v2/workspaces")
+        || path == QLatin1String("/api/v2/users") || path == QLatin1String("/api/v2/workspaces")
         || path.startsWith(QLatin1String("/api/v2/organizations/"))
         || path.startsWith(QLatin1String("/__sim/"));
     if (!known)
@@ -276,8 +285,43 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
                 {QStringLiteral("status"), QStringLiteral("active")},
                 {QStringLiteral("login_type"), QStringLiteral("password")},
                 {QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)}},
-                {QStringLiteral("roles"), QJsonArray{}},
+                {QStringLiteral("roles"),
+                    m_options->admin
+                        ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("owner")},
+                            {QStringLiteral("display_name"), QStringLiteral("Owner")}}}
+                        : QJsonArray{}},
                 {QStringLiteral("avatar_url"), QString()}});
+    }
+    if (seg.size() == 3 && seg.at(2) == QLatin1String("users"))
+        return users(request);
+    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
+        && seg.at(4) == QLatin1String("members")) {
+        // OrganizationMemberWithUserData, for a share dialog's member search.
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
+            return resourceNotFound();
+        QJsonArray members;
+        for (const QJsonValue &u : m_state->users()) {
+            const QJsonObject user = u.toObject();
+            members.append(QJsonObject{
+                {QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
+                {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
+                {QStringLiteral("username"), user.value(QStringLiteral("username"))},
+                {QStringLiteral("name"), user.value(QStringLiteral("name"))},
+                {QStringLiteral("email"),
+                    user.value(QStringLiteral("username")).toString()
+                        + QStringLiteral("@example.com")},
+                {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
+                {QStringLiteral("global_roles"), QJsonArray{}},
+                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+                {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
+        }
+        return HttpResponse::json(200, members);
+    }
+    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
+        && seg.at(4) == QLatin1String("groups")) {
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
+            return resourceNotFound();
+        return HttpResponse::json(200, m_state->groups());
     }
     if (seg.size() == 5 && seg.at(2) == QLatin1String("users")
         && seg.at(4) == QLatin1String("organizations")) {
@@ -320,24 +364,74 @@ HttpResponse SimRoutes::dispatchControl(const HttpRequest &request)
         return simState();
     if (seg.size() == 2 && seg.at(1) == QLatin1String("revoke-token") && request.method == "POST")
         return revokeToken(request);
+    if (seg.size() == 2 && seg.at(1) == QLatin1String("capacity") && request.method == "POST") {
+        QJsonObject body;
+        HttpResponse error;
+        if (!parseJsonObject(request.body, &body, &error))
+            return error;
+        const int limit = body.value(QStringLiteral("limit")).toInt(-1);
+        if (limit < 0)
+            return HttpResponse::error(400, QStringLiteral("limit must be a non-negative number."));
+        m_options->capacityLimit = limit;
+        m_agent->releaseCapacity();
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("limit"), limit}});
+    }
     if (seg.size() == 2 && seg.at(1) == QLatin1String("faults")) {
         if (request.method == "GET")
             return HttpResponse::json(200, m_options->faults.toJson());
         if (request.method == "POST")
             return simFaults(request);
     }
-    if (seg.size() == 4 && seg.at(1) == QLatin1String("chats") && seg.at(3) == QLatin1String("turn")
-        && request.method == "POST") {
-        SimChat *chat = nullptr;
-        if (HttpResponse r = lookupChat(seg.at(2), &chat); !chat)
-            return r;
+    if (seg.size() == 4 && seg.at(1) == QLatin1String("chats") && request.method == "POST") {
+        // Control routes reach every chat, whoever owns it.
+        SimChat *chat = m_state->chat(seg.at(2));
+        if (!chat)
+            return resourceNotFound();
         QJsonObject body;
         HttpResponse error;
         if (!request.body.trimmed().isEmpty() && !parseJsonObject(request.body, &body, &error))
             return error;
+        const QString id = chat->id;
+        const QString action = seg.at(3);
+        if (action == QLatin1String("context-dirty")) {
+            // The agent pushed a snapshot that differs from the pinned one (§20.5).
+            chat->hasContext = true;
+            chat->contextDirty = body.value(QStringLiteral("dirty")).toBool(true);
+            chat->contextDirtySince =
+                chat->contextDirty ? QDateTime::currentDateTimeUtc() : QDateTime();
+            m_state->publishWatch(QStringLiteral("context_dirty"), id);
+            return HttpResponse::json(200, m_state->chatJson(*chat, true));
+        }
+        if (action == QLatin1String("warnings")) {
+            chat->warnings.clear();
+            for (const QJsonValue &w : body.value(QStringLiteral("warnings")).toArray())
+                chat->warnings.append(w.toString());
+            m_state->publishWatch(QStringLiteral("status_change"), id);
+            return HttpResponse::json(200, m_state->chatJson(*chat, true));
+        }
+        if (action == QLatin1String("acl")) {
+            // Acts as the chat's owner (e.g. bob un-sharing his chat with alice).
+            return patchAcl(request, chat, true);
+        }
+        if (action == QLatin1String("delete")) {
+            // A real deletion (e.g. the chats of a deleted project): `deleted` watch events
+            // whose chat is *not* archived (§20.2), the streams close, then 404.
+            QStringList family{id};
+            family += chat->childIds;
+            for (const QString &member : std::as_const(family)) {
+                m_agent->cancel(member);
+                m_state->publishWatch(QStringLiteral("deleted"), member);
+            }
+            m_hub->closeStreams(family, int(QWebSocketProtocol::CloseCodeGoingAway),
+                QStringLiteral("chat deleted"));
+            for (const QString &member : std::as_const(family))
+                m_state->removeChat(member);
+            return HttpResponse::noContent();
+        }
+        if (action != QLatin1String("turn"))
+            return notFound();
         if (SimState::isActive(chat->status) || chat->status == QLatin1String("requires_action"))
             return HttpResponse::error(409, QStringLiteral("Chat is busy."));
-        const QString id = chat->id;
         m_agent->startTurn(id, body.value(QStringLiteral("scenario")).toString());
         return HttpResponse::json(202, m_state->chatJson(*m_state->chat(id), true));
     }
@@ -361,6 +455,10 @@ HttpResponse SimRoutes::simState()
             {QStringLiteral("drops_done"), m_hub->dropsDone()},
             {QStringLiteral("frames_sent"), m_hub->framesSent()},
             {QStringLiteral("scenarios"), QJsonArray::fromStringList(m_agent->scenarioNames())},
+            {QStringLiteral("generation"),
+                m_options->generation == SimGeneration::Legacy     ? QStringLiteral("legacy")
+                    : m_options->generation == SimGeneration::V237 ? QStringLiteral("v237")
+                                                                   : QStringLiteral("newest")},
             {QStringLiteral("faults"), m_options->faults.toJson()}});
 }
 
@@ -384,6 +482,9 @@ HttpResponse SimRoutes::lookupChat(const QString &id, SimChat **chat)
     if (!SimState::isUuid(id))
         return HttpResponse::error(400, QStringLiteral("Invalid UUID \"%1\".").arg(id));
     *chat = m_state->chat(id);
+    // Not visible to the signed-in user = not found (the server does not distinguish, §5.2).
+    if (*chat && m_state->access(**chat) == SimAccess::None)
+        *chat = nullptr;
     return *chat ? HttpResponse() : resourceNotFound();
 }
 
@@ -405,9 +506,23 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
             return getFile(s.at(1));
         return notFound();
     }
-    if (s.first() == QLatin1String("models")) {
-        if (s.size() == 1 && m == "GET" && !route.v2)
+    const bool modern = m_state->modern();
+    if (s.first() == QLatin1String("models") && !(modern && route.v2)) {
+        // 2.37 reserved the experimental /models and /model-configs (404, §20.1.2); on
+        // /api/v2/chats "models" falls into the {chat} wildcard and fails UUID parsing (400).
+        if (s.size() == 1 && m == "GET" && !route.v2 && !modern)
             return HttpResponse::json(200, m_state->modelsResponse());
+        return notFound();
+    }
+    if (modern && s.first() == QLatin1String("model-configs"))
+        return notFound();
+    if (modern
+        && (s.first() == QLatin1String("providers")
+            || s.first() == QLatin1String("user-provider-configs"))) {
+        if (m_options->generation == SimGeneration::V237 && !route.v2)
+            return HttpResponse::error(410,
+                QStringLiteral("Legacy chat provider APIs were removed."),
+                QStringLiteral("Use /api/v2/users/{user}/ai-provider-keys instead."));
         return notFound();
     }
     if (s.first() == QLatin1String("watch")) {
@@ -419,13 +534,52 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     SimChat *chat = nullptr;
     // Decide the route shape before looking the chat up so unknown paths stay 404.
     const QString tail = s.mid(1).join(QLatin1Char('/'));
-    static const QRegularExpression known(QStringLiteral(
+    static const QRegularExpression knownLegacy(QStringLiteral(
         "^(|archive|unarchive|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|"
         "tool-results|title/propose|title/regenerate|diff|prompts|cost|stream|stream/git)$"));
-    if (!known.match(tail).hasMatch())
+    // v237/newest: archive/unarchive and title/regenerate are gone; ACL and context are new.
+    static const QRegularExpression knownModern(QStringLiteral(
+        "^(|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|tool-results|"
+        "title/propose|diff|prompts|cost|stream|stream/git|acl|context|compact|clear)$"));
+    if (!(modern ? knownModern : knownLegacy).match(tail).hasMatch())
         return notFound();
     if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
         return r;
+    // §20.3.4: shared viewers may read; every write answers 404 to them (the update check
+    // fails first). A non-owner with update rights (an admin) gets 403 on owner-only actions.
+    const SimAccess access = m_state->access(*chat);
+    const bool read = m == "GET";
+    const bool ownerOnly = (m == "POST" && s.size() == 2 && s.at(1) == QLatin1String("messages"))
+        || (m == "PATCH" && s.size() == 3 && s.at(1) == QLatin1String("messages"))
+        || (m == "POST" && s.size() == 4 && s.at(1) == QLatin1String("queue"))
+        || (m == "POST" && s.size() == 3 && s.at(1) == QLatin1String("title"))
+        || (m == "POST" && s.size() == 2
+            && (s.at(1) == QLatin1String("compact") || s.at(1) == QLatin1String("clear")));
+    const bool aclRoute = s.size() == 2 && s.at(1) == QLatin1String("acl");
+    if (!read && !aclRoute && access == SimAccess::Viewer)
+        return resourceNotFound();
+    if (ownerOnly && access == SimAccess::Admin) {
+        const QString what = s.at(1) == QLatin1String("compact")
+            ? QStringLiteral("compact the chat")
+            : s.at(1) == QLatin1String("clear") ? QStringLiteral("clear the chat context")
+            : s.at(1) == QLatin1String("queue") ? QStringLiteral("promote queued messages")
+            : s.at(1) == QLatin1String("title") ? QStringLiteral("propose a title")
+            : m == "PATCH"                      ? QStringLiteral("edit messages")
+                                                : QStringLiteral("send messages");
+        return HttpResponse::error(403, QStringLiteral("Only the chat owner may %1.").arg(what));
+    }
+    if (aclRoute) {
+        if (m == "GET")
+            return getAcl(chat);
+        if (m == "PATCH")
+            return patchAcl(request, chat, false);
+        return notFound();
+    }
+    if (s.size() == 2 && s.at(1) == QLatin1String("context")) {
+        if (m == "PUT")
+            return refreshContext(chat);
+        return notFound();
+    }
     if (s.size() == 1) {
         if (m == "GET")
             return HttpResponse::json(200, m_state->chatJson(*chat, true));
@@ -457,6 +611,8 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
         return interruptChat(chat);
     if (what == QLatin1String("tool-results") && m == "POST")
         return toolResults(request, chat);
+    if ((what == QLatin1String("compact") || what == QLatin1String("clear")) && m == "POST")
+        return compactOrClear(chat, what == QLatin1String("clear"));
     if (what == QLatin1String("title") && m == "POST") {
         if (s.at(2) == QLatin1String("propose"))
             return HttpResponse::json(
@@ -612,7 +768,8 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
     QStringList titles, prTitles, repos, searches, diffUrls;
     QSet<QString> prStatuses;
     QList<qint64> prNumbers;
-    bool sharedOnly = false;
+    bool wantOwn = true; // without a source: term, only the caller's own chats (§20.3.5)
+    bool wantShared = false;
     // Tokenize q: space-separated key:value terms, values may be double-quoted.
     const QString q = request.queryValue(QStringLiteral("q"));
     QStringList terms;
@@ -716,7 +873,8 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
                     validations.append(HttpResponse::validation(
                         key, QStringLiteral("\"%1\" is not a valid value").arg(v)));
             }
-            sharedOnly = !values.contains(QStringLiteral("created_by_me"));
+            wantOwn = values.contains(QStringLiteral("created_by_me"));
+            wantShared = values.contains(QStringLiteral("shared_with_me"));
         } else if (key == QLatin1String("search")) {
             searches.append(value);
         } else {
@@ -759,7 +917,10 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
     bool afterSeen = afterId.isEmpty();
     qint64 skipped = 0;
     for (const SimChat *c : m_state->sortedRoots()) {
-        if (sharedOnly || c->archived != archived)
+        if (c->archived != archived)
+            continue;
+        const bool own = c->ownerId == QLatin1String(SimState::userId);
+        if (!((wantOwn && own) || (wantShared && !own && m_state->isSharedWith(*c))))
             continue;
         if (hasUnread && c->hasUnread != *hasUnread)
             continue;
@@ -845,10 +1006,37 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
     chat.modelConfigId = QLatin1String(SimState::defaultModelId);
     if (body.contains(QStringLiteral("model_config_id"))) {
         const QString model = body.value(QStringLiteral("model_config_id")).toString();
+        if (const QString problem = modelProblem(model); !problem.isEmpty())
+            return HttpResponse::error(400, problem);
         if (!m_state->isModel(model))
             return HttpResponse::error(400, QStringLiteral("Invalid model config ID."),
                 QStringLiteral("model config %1 does not exist").arg(model));
         chat.modelConfigId = model.toLower();
+    }
+    static const QStringList efforts{QStringLiteral("none"), QStringLiteral("minimal"),
+        QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
+        QStringLiteral("xhigh"), QStringLiteral("max")};
+    if (m_state->modern() && body.contains(QStringLiteral("reasoning_effort"))
+        && !efforts.contains(body.value(QStringLiteral("reasoning_effort")).toString()))
+        return HttpResponse::error(400, QStringLiteral("Invalid reasoning_effort."), {},
+            {HttpResponse::validation(QStringLiteral("reasoning_effort"),
+                QStringLiteral("must be one of %1").arg(efforts.join(QStringLiteral(", "))))});
+    const QJsonValue dynamicTools = body.value(QStringLiteral("unsafe_dynamic_tools"));
+    if (!dynamicTools.isUndefined() && !dynamicTools.isNull()) {
+        // §7.2: at most 250, unique, non-empty names.
+        QSet<QString> names;
+        const QJsonArray tools = dynamicTools.toArray();
+        if (!dynamicTools.isArray() || tools.size() > 250)
+            return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
+                QStringLiteral("must be an array of at most 250 tools"));
+        for (const QJsonValue &tool : tools) {
+            const QString name = tool.toObject().value(QStringLiteral("name")).toString().trimmed();
+            if (name.isEmpty() || names.contains(name))
+                return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
+                    name.isEmpty() ? QStringLiteral("every tool needs a name")
+                                   : QStringLiteral("duplicate tool name \"%1\"").arg(name));
+            names.insert(name);
+        }
     }
     const QString workspace = body.value(QStringLiteral("workspace_id")).toString();
     if (!workspace.isEmpty() && !m_state->isWorkspace(workspace))
@@ -891,6 +1079,20 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
     chat.title = text.isEmpty() ? QStringLiteral("New chat") : text;
     chat.createdAt = QDateTime::currentDateTimeUtc();
     chat.updatedAt = chat.createdAt;
+    if (m_state->modern()) {
+        // The workspace context is pinned at once; the first turn's user message carries the
+        // server-inserted context-file and skill parts (§6.7, §20.11).
+        chat.hasContext = true;
+        parts.append(QJsonObject{{kType, QStringLiteral("context-file")},
+            {QStringLiteral("context_file_path"), QStringLiteral("/home/coder/reports/AGENTS.md")},
+            {QStringLiteral("context_file_truncated"), false},
+            {QStringLiteral("context_file_agent_id"),
+                QStringLiteral("2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b")}});
+        parts.append(QJsonObject{{kType, QStringLiteral("skill")},
+            {QStringLiteral("skill_name"), QStringLiteral("csv-export")},
+            {QStringLiteral("skill_description"),
+                QStringLiteral("Export tables as RFC 4180 CSV with a header row.")}});
+    }
     const QString id = m_state->insertChat(chat).id;
     m_state->appendMessage(id, QStringLiteral("user"), parts);
     m_state->publishWatch(QStringLiteral("created"), id);
@@ -900,19 +1102,34 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
 
 HttpResponse SimRoutes::setArchived(SimChat *chat, bool archived)
 {
+    const bool modern = m_state->modern();
     if (!chat->parentId.isEmpty())
         return HttpResponse::error(
             400, QStringLiteral("Chat archive state can only be changed on the root chat."));
     if (chat->archived == archived)
         return HttpResponse::error(400,
-            archived ? QStringLiteral("Chat is already archived.")
-                     : QStringLiteral("Chat is not archived."));
+            archived     ? QStringLiteral("Chat is already archived.")
+                : modern ? QStringLiteral("Chat is already not archived.")
+                         : QStringLiteral("Chat is not archived."));
     QStringList family{chat->id};
     family += chat->childIds;
     if (archived) {
         for (const QString &id : std::as_const(family)) {
             const SimChat *c = m_state->chat(id);
-            if (c && SimState::isActive(c->status))
+            if (!c)
+                continue;
+            if (modern
+                && (SimState::isActive(c->status)
+                    || c->status == QLatin1String("requires_action"))) {
+                // §20.2: only waiting and error chats can be archived.
+                return HttpResponse::error(409,
+                    QStringLiteral("Cannot archive an active chat. Interrupt or wait for the chat "
+                                   "to finish first."),
+                    QStringLiteral("invalid chat state transition: cannot archive a chat in "
+                                   "status \"%1\"")
+                        .arg(c->status));
+            }
+            if (!modern && SimState::isActive(c->status))
                 return HttpResponse::error(
                     409, QStringLiteral("Cannot archive an active chat. Interrupt it first."));
         }
@@ -927,8 +1144,13 @@ HttpResponse SimRoutes::setArchived(SimChat *chat, bool archived)
             m_state->touch(id);
         }
     }
+    // Newest: one `deleted` (archive, archived:true) or `created` (unarchive) per family
+    // member (§20.2); the seed era announced it as status_change.
+    const QString kind = !modern ? QStringLiteral("status_change")
+        : archived               ? QStringLiteral("deleted")
+                                 : QStringLiteral("created");
     for (const QString &id : std::as_const(family))
-        m_state->publishWatch(QStringLiteral("status_change"), id);
+        m_state->publishWatch(kind, id);
     for (const QString &id : std::as_const(changed)) {
         if (!family.contains(id))
             m_state->publishWatch(QStringLiteral("status_change"), id);
@@ -1018,8 +1240,9 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
     }
     if (!title.isEmpty()) {
         chat->title = title;
-        chat->titleGenerated = true;
-        m_state->touch(id);
+        chat->titleGenerated = true; // a user title wins and blocks generation
+        if (!m_state->modern())
+            m_state->touch(id); // newest: title writes leave updated_at alone (§20.12)
         m_state->publishWatch(QStringLiteral("title_change"), id);
     }
     if (statusChange) {
@@ -1105,6 +1328,8 @@ HttpResponse SimRoutes::sendMessage(const HttpRequest &request, SimChat *chat)
             400, QStringLiteral("Cannot send messages to an archived chat."));
     if (body.contains(QStringLiteral("model_config_id"))) {
         const QString model = body.value(QStringLiteral("model_config_id")).toString();
+        if (const QString problem = modelProblem(model); !problem.isEmpty())
+            return HttpResponse::error(400, problem);
         if (!m_state->isModel(model))
             return HttpResponse::error(400, QStringLiteral("Invalid model config ID."));
         chat->modelConfigId = model.toLower();
@@ -1119,9 +1344,11 @@ HttpResponse SimRoutes::sendMessage(const HttpRequest &request, SimChat *chat)
     if (!busy) {
         const SimMessage message = m_state->appendMessage(id, QStringLiteral("user"), parts);
         m_agent->startTurn(id);
-        return HttpResponse::json(200,
-            QJsonObject{
-                {QStringLiteral("queued"), false}, {kMessage, m_state->messageJson(message)}});
+        QJsonObject response{
+            {QStringLiteral("queued"), false}, {kMessage, m_state->messageJson(message)}};
+        if (const SimChat *c = m_state->chat(id); c && m_state->modern() && !c->warnings.isEmpty())
+            response.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(c->warnings));
+        return HttpResponse::json(200, response);
     }
     if (chat->queue.size() >= m_options->maxQueue)
         return HttpResponse::error(429, QStringLiteral("Message queue is full."),
@@ -1141,9 +1368,11 @@ HttpResponse SimRoutes::sendMessage(const HttpRequest &request, SimChat *chat)
     const QJsonObject queuedJson = m_state->queuedJson(queued);
     if (behavior == QLatin1String("interrupt"))
         m_agent->interrupt(id);
-    return HttpResponse::json(200,
-        QJsonObject{
-            {QStringLiteral("queued"), true}, {QStringLiteral("queued_message"), queuedJson}});
+    QJsonObject response{
+        {QStringLiteral("queued"), true}, {QStringLiteral("queued_message"), queuedJson}};
+    if (const SimChat *c = m_state->chat(id); c && m_state->modern() && !c->warnings.isEmpty())
+        response.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(c->warnings));
+    return HttpResponse::json(200, response);
 }
 
 HttpResponse SimRoutes::editMessage(
@@ -1218,6 +1447,8 @@ HttpResponse SimRoutes::editMessage(
         chat->status = QStringLiteral("waiting");
     m_agent->startTurn(id);
     QJsonObject response{{kMessage, m_state->messageJson(edited)}};
+    if (const SimChat *c = m_state->chat(id); c && m_state->modern() && !c->warnings.isEmpty())
+        response.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(c->warnings));
     if (!deleted.isEmpty())
         response.insert(QStringLiteral("deleted_message_ids"), deleted);
     return HttpResponse::json(200, response);
@@ -1461,6 +1692,226 @@ QString SimRoutes::generatedTitle(const SimChat &chat) const
         }
     }
     return QStringLiteral("Untitled chat");
+}
+
+QString SimRoutes::modelProblem(const QString &modelId) const
+{
+    if (!m_state->modern())
+        return {};
+    const QJsonObject catalog = m_state->modelsResponse();
+    for (const QJsonValue &m : catalog.value(QStringLiteral("models")).toArray()) {
+        const QJsonObject model = m.toObject();
+        if (model.value(QStringLiteral("id")).toString() != modelId.toLower())
+            continue;
+        if (!model.value(QStringLiteral("enabled")).toBool())
+            break;
+        for (const QJsonValue &p : catalog.value(QStringLiteral("providers")).toArray()) {
+            const QJsonObject provider = p.toObject();
+            if (provider.value(QStringLiteral("id"))
+                != model.value(QStringLiteral("ai_provider_id")))
+                continue;
+            if (!provider.value(QStringLiteral("enabled")).toBool())
+                return QStringLiteral(
+                    "Invalid model_config_id: provider is not enabled for this model.");
+            if (!provider.value(QStringLiteral("available")).toBool())
+                return QStringLiteral(
+                    "Invalid model_config_id: provider credentials unavailable for this model.");
+        }
+        return {};
+    }
+    return QStringLiteral("Invalid model_config_id: model config not found or disabled.");
+}
+
+HttpResponse SimRoutes::getAcl(SimChat *chat)
+{
+    if (m_options->sharingDisabled)
+        return HttpResponse::error(
+            403, QStringLiteral("Chat sharing is disabled for this deployment."));
+    if (!chat->parentId.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Chat ACLs can only be set on root chats."),
+            QStringLiteral("Target the root chat (id: %1) instead.").arg(chat->rootId));
+    QJsonArray users;
+    for (auto it = chat->aclUsers.begin(); it != chat->aclUsers.end(); ++it) {
+        QJsonObject user = m_state->user(it.key());
+        if (user.isEmpty())
+            continue;
+        user.insert(QStringLiteral("role"), it.value().toString());
+        users.append(user);
+    }
+    QJsonArray groups;
+    for (const QJsonValue &g : m_state->groups()) {
+        QJsonObject group = g.toObject();
+        const QString id = group.value(QStringLiteral("id")).toString();
+        if (!chat->aclGroups.contains(id))
+            continue;
+        group.remove(QStringLiteral("members"));
+        group.insert(QStringLiteral("role"), chat->aclGroups.value(id).toString());
+        groups.append(group);
+    }
+    return HttpResponse::json(
+        200, QJsonObject{{QStringLiteral("users"), users}, {QStringLiteral("groups"), groups}});
+}
+
+HttpResponse SimRoutes::patchAcl(const HttpRequest &request, SimChat *chat, bool asOwner)
+{
+    if (m_options->sharingDisabled && !asOwner)
+        return HttpResponse::error(
+            403, QStringLiteral("Chat sharing is disabled for this deployment."));
+    // Sharing needs the `share` action on the chat: in practice only its owner has it.
+    if (!asOwner && m_state->access(*chat) != SimAccess::Owner)
+        return HttpResponse::error(403, QStringLiteral("Forbidden."));
+    if (!chat->parentId.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Chat ACLs can only be set on root chats."),
+            QStringLiteral("Target the root chat (id: %1) instead.").arg(chat->rootId));
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseJsonObject(request.body, &body, &error))
+        return error;
+    const QJsonValue userRoles = body.value(QStringLiteral("user_roles"));
+    const QJsonValue groupRoles = body.value(QStringLiteral("group_roles"));
+    QJsonArray validations;
+    auto check = [&](const QJsonValue &roles, const char *field, bool users) {
+        if (roles.isUndefined() || roles.isNull())
+            return;
+        if (!roles.isObject()) {
+            validations.append(HttpResponse::validation(
+                QLatin1String(field), QStringLiteral("must be an object")));
+            return;
+        }
+        const QJsonObject map = roles.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const QString role = it.value().toString();
+            if (!it.value().isString() || (role != QLatin1String("read") && !role.isEmpty()))
+                validations.append(HttpResponse::validation(QLatin1String(field),
+                    QStringLiteral("role \"%1\" is not a valid chat role").arg(role)));
+            const bool known = users ? !m_state->user(it.key()).isEmpty()
+                                     : it.key().toLower() == QLatin1String(SimState::devsGroupId);
+            if (!known)
+                validations.append(HttpResponse::validation(QLatin1String(field),
+                    QStringLiteral("%1 \"%2\" does not exist")
+                        .arg(users ? QStringLiteral("user") : QStringLiteral("group"), it.key())));
+        }
+    };
+    if (!asOwner && userRoles.toObject().contains(chat->ownerId))
+        return HttpResponse::error(
+            400, QStringLiteral("Cannot change your own chat sharing role."));
+    check(userRoles, "user_roles", true);
+    check(groupRoles, "group_roles", false);
+    if (!validations.isEmpty())
+        return HttpResponse::error(
+            400, QStringLiteral("Invalid request to update chat ACL."), {}, validations);
+    auto apply = [](QJsonObject &acl, const QJsonObject &changes) {
+        for (auto it = changes.begin(); it != changes.end(); ++it) {
+            if (it.value().toString().isEmpty())
+                acl.remove(it.key().toLower());
+            else
+                acl.insert(it.key().toLower(), it.value().toString());
+        }
+    };
+    const QString id = chat->id;
+    const bool couldSee = m_state->access(*chat) != SimAccess::None;
+    apply(chat->aclUsers, userRoles.toObject());
+    apply(chat->aclGroups, groupRoles.toObject());
+    // The owner's list learns the new `shared` flag; viewers get no watch events (§20.3.6).
+    m_state->publishWatch(QStringLiteral("status_change"), id);
+    if (couldSee && m_state->access(*m_state->chat(id)) == SimAccess::None) {
+        // Revoking access closes the viewer's open streams of the family.
+        QStringList family{id};
+        family += m_state->chat(id)->childIds;
+        m_hub->closeStreams(family, 4403, QStringLiteral("chat access revoked"));
+    }
+    return HttpResponse::noContent();
+}
+
+HttpResponse SimRoutes::refreshContext(SimChat *chat)
+{
+    // PUT {chat}/context (§20.5): re-pin to the agent's latest snapshot, clear dirty.
+    chat->hasContext = true;
+    chat->contextDirty = false;
+    chat->contextDirtySince = {};
+    ++chat->contextRevision;
+    return HttpResponse::json(200, m_state->chatJson(*chat, true));
+}
+
+HttpResponse SimRoutes::users(const HttpRequest &request)
+{
+    // GET /api/v2/users?q=… (for a share dialog): {users, count}.
+    const QString q = request.queryValue(QStringLiteral("q")).trimmed();
+    QJsonArray list;
+    for (const QJsonValue &u : m_state->users()) {
+        QJsonObject user = u.toObject();
+        if (!q.isEmpty()
+            && !user.value(QStringLiteral("username")).toString().contains(q, Qt::CaseInsensitive)
+            && !user.value(QStringLiteral("name")).toString().contains(q, Qt::CaseInsensitive))
+            continue;
+        user.insert(QStringLiteral("email"),
+            user.value(QStringLiteral("username")).toString() + QStringLiteral("@example.com"));
+        user.insert(QStringLiteral("status"), QStringLiteral("active"));
+        user.insert(QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)});
+        list.append(user);
+    }
+    return HttpResponse::json(
+        200, QJsonObject{{QStringLiteral("users"), list}, {QStringLiteral("count"), list.size()}});
+}
+
+HttpResponse SimRoutes::compactOrClear(SimChat *chat, bool clear)
+{
+    // §20.6 (v237/newest): both work from idle chats only and need conversation after the
+    // latest context boundary (a chat_summarized or chat_cleared marker).
+    if (chat->archived)
+        return HttpResponse::error(400,
+            clear ? QStringLiteral("Cannot clear an archived chat.")
+                  : QStringLiteral("Cannot compact an archived chat."));
+    const bool idle = chat->status == QLatin1String("waiting")
+        || (chat->status == QLatin1String("error") && (!clear || chat->queue.isEmpty()));
+    if (!idle)
+        return HttpResponse::error(409,
+            clear ? QStringLiteral("Cannot clear the chat in its current state.")
+                  : QStringLiteral("Cannot compact the chat in its current state."),
+            clear ? QStringLiteral("Clearing is not available while the chat is generating or has "
+                                   "queued messages.")
+                  : QStringLiteral("Compaction is not available while the chat is generating."));
+    bool conversation = false;
+    for (const SimMessage &m : std::as_const(chat->messages)) {
+        bool boundary = false;
+        for (const QJsonValue &p : m.content) {
+            const QString tool = p.toObject().value(QStringLiteral("tool_name")).toString();
+            boundary = boundary || tool == QLatin1String("chat_summarized")
+                || tool == QLatin1String("chat_cleared");
+        }
+        if (boundary)
+            conversation = false;
+        else if (m.role == QLatin1String("user"))
+            conversation = true;
+    }
+    if (!conversation)
+        return HttpResponse::error(409,
+            clear ? QStringLiteral("Nothing to clear.") : QStringLiteral("Nothing to compact."),
+            clear ? QStringLiteral("The chat has no conversation to clear after the latest context "
+                                   "boundary.")
+                  : QStringLiteral("The chat has no conversation to summarize after the latest "
+                                   "compaction."));
+    const QString id = chat->id;
+    if (!clear) {
+        // Asynchronous: running, streamed progress, the chat_summarized pair, then waiting.
+        m_agent->startTurn(id, QStringLiteral("compact"));
+        return HttpResponse::json(200, m_state->chatJson(*m_state->chat(id), true));
+    }
+    // Synchronous, no model call; the transcript is kept.
+    const QString callId = QStringLiteral("sim_clear_%1").arg(m_state->lastMessageId() + 1);
+    const QString now = SimState::timestamp(QDateTime::currentDateTimeUtc());
+    m_state->appendMessage(id, QStringLiteral("assistant"),
+        {QJsonObject{{kType, QStringLiteral("tool-call")}, {QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("tool_name"), QStringLiteral("chat_cleared")},
+            {QStringLiteral("args"), QJsonObject{}}, {QStringLiteral("created_at"), now}}});
+    m_state->appendMessage(id, QStringLiteral("tool"),
+        {QJsonObject{{kType, QStringLiteral("tool-result")},
+            {QStringLiteral("tool_call_id"), callId},
+            {QStringLiteral("tool_name"), QStringLiteral("chat_cleared")},
+            {QStringLiteral("result"), QJsonObject{{QStringLiteral("cleared"), true}}},
+            {QStringLiteral("created_at"), now}}});
+    m_state->setStatus(id, QStringLiteral("waiting"));
+    return HttpResponse::json(200, m_state->chatJson(*m_state->chat(id), true));
 }
 
 } // namespace AgentDeskSim

@@ -59,10 +59,17 @@ private:
     HttpResponse promoteQueued(SimChat *chat, const QString &queuedId);
     HttpResponse interruptChat(SimChat *chat);
     HttpResponse toolResults(const HttpRequest &request, SimChat *chat);
+    HttpResponse compactOrClear(SimChat *chat, bool clear);
     HttpResponse uploadFile(const HttpRequest &request);
     HttpResponse getFile(const QString &id);
     HttpResponse diff(SimChat *chat);
     HttpResponse prompts(const HttpRequest &request, SimChat *chat);
+    HttpResponse getAcl(SimChat *chat);
+    HttpResponse patchAcl(const HttpRequest &request, SimChat *chat, bool asOwner);
+    HttpResponse refreshContext(SimChat *chat);
+    HttpResponse users(const HttpRequest &request);
+    //! 400 text for a model_config_id the user cannot use (v237/newest), or empty.
+    QString modelProblem(const QString &modelId) const;
     HttpResponse simState();
     HttpResponse simFaults(const HttpRequest &request);
     QString generatedTitle(const SimChat &chat) const;

@@ -102,7 +102,79 @@ bool SimSeeder::seedDemo(SimState *state, QString *error)
     screenshot.createdAt =
         QDateTime::fromString(QStringLiteral("2026-06-02T08:59:40Z"), Qt::ISODate);
     state->insertFile(screenshot);
+    if (state->modern())
+        seedModern(state);
     return true;
+}
+
+void SimSeeder::seedModern(SimState *state)
+{
+    // §20.5: chats bound to a workspace have pinned context; one of them has drifted.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const SimChat &c : state->chats()) {
+        if (!c.workspaceId.isEmpty())
+            state->chat(c.id)->hasContext = true;
+    }
+    if (SimChat *csv = state->chat(QStringLiteral("3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"))) {
+        csv->contextDirty = true;
+        csv->contextDirtySince = now.addSecs(-600);
+        csv->summary = QStringLiteral("CSV export for the reports page: helper, tests, button.");
+    }
+    // §20.3: alice shares her pinned chat with carol; bob shares two chats with alice (one
+    // directly, one through the "devs" group) and keeps one private (only an admin sees it).
+    if (SimChat *flaky = state->chat(QStringLiteral("6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e")))
+        flaky->aclUsers.insert(QLatin1String(SimState::carolId), QStringLiteral("read"));
+    struct Foreign
+    {
+        const char *id;
+        const char *title;
+        const char *prompt;
+        const char *answer;
+        bool directShare;
+        bool groupShare;
+    };
+    const Foreign foreign[] = {
+        {"9d4e2f1a-3b5c-4d6e-8f7a-1b2c3d4e5f60", "Migrate the billing cron to Temporal",
+            "Move the nightly billing cron job to a Temporal workflow.",
+            "I moved the job into `workflows/billing.go` and added a retry policy.", true, false},
+        {"ae5f3a2b-4c6d-4e7f-9a8b-2c3d4e5f6a71", "Investigate the flaky deploy pipeline",
+            "Why does the deploy pipeline fail every few runs?",
+            "The cache step races with the build step; pinning the cache key fixes it.", false,
+            true},
+        {"bf6a4b3c-5d7e-4f8a-8b9c-3d4e5f6a7b82", "Spike: new pricing page",
+            "Sketch a new pricing page with three tiers.",
+            "Here is a first layout with Free, Team and Enterprise columns.", false, false},
+    };
+    int minutes = 90;
+    for (const Foreign &f : foreign) {
+        SimChat chat;
+        chat.id = QLatin1String(f.id);
+        chat.organizationId = QLatin1String(SimState::orgId);
+        chat.ownerId = QLatin1String(SimState::bobId);
+        chat.modelConfigId = QLatin1String(SimState::defaultModelId);
+        chat.title = QLatin1String(f.title);
+        chat.clientType = QStringLiteral("ui");
+        chat.titleGenerated = true;
+        chat.createdAt = now.addSecs(-60 * (minutes + 30));
+        chat.updatedAt = now.addSecs(-60 * minutes);
+        minutes += 45;
+        chat.lastTurnSummary = QLatin1String(f.answer);
+        if (f.directShare)
+            chat.aclUsers.insert(QLatin1String(SimState::userId), QStringLiteral("read"));
+        if (f.groupShare)
+            chat.aclGroups.insert(QLatin1String(SimState::devsGroupId), QStringLiteral("read"));
+        const QString id = state->insertChat(chat).id;
+        SimMessage question = state->appendMessageQuiet(id, QStringLiteral("user"),
+            {QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                {QStringLiteral("text"), QLatin1String(f.prompt)}}},
+            chat.createdAt);
+        state->chat(id)->messages.last().createdBy = QLatin1String(SimState::bobId);
+        Q_UNUSED(question);
+        state->appendMessageQuiet(id, QStringLiteral("assistant"),
+            {QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                {QStringLiteral("text"), QLatin1String(f.answer)}}},
+            chat.createdAt.addSecs(40));
+    }
 }
 
 void SimSeeder::seedScale(SimState *state, int chats, int messages)

@@ -10,7 +10,7 @@ namespace AgentDeskSim {
 SimServer::SimServer(const SimOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_state(options.seed, &m_options.faults)
+    , m_state(options.seed, &m_options)
     , m_agent(&m_state, &m_options)
     , m_hub(&m_state, &m_options)
     , m_routes(&m_state, &m_agent, &m_hub, &m_http, &m_options)

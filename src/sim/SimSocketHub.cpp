@@ -85,8 +85,10 @@ void SimSocketHub::addSocket(QWebSocket *socket, const WsRoute &route)
 
 void SimSocketHub::markRead(const QString &chatId)
 {
-    // The owner's read cursor advances on open and close of /stream (§6.1 has_unread).
-    if (SimChat *chat = m_state->chat(chatId))
+    // The owner's read cursor advances on open and close of /stream (§6.1 has_unread); a
+    // shared viewer's stream does not move it (§20.3.4).
+    if (SimChat *chat = m_state->chat(chatId);
+        chat && chat->ownerId == QLatin1String(SimState::userId))
         chat->hasUnread = false;
 }
 
@@ -270,6 +272,20 @@ int SimSocketHub::closeAll()
         socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("session revoked"));
     }
     return int(sockets.size());
+}
+
+void SimSocketHub::closeStreams(const QStringList &chatIds, int code, const QString &reason)
+{
+    const QList<QWebSocket *> sockets = m_clients.keys();
+    for (QWebSocket *socket : sockets) {
+        const Client &client = m_clients.value(socket);
+        if (client.route.kind != WsRoute::Kind::Stream || !chatIds.contains(client.route.chatId))
+            continue;
+        m_clients.remove(socket);
+        disconnect(socket, nullptr, this, nullptr);
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    }
 }
 
 void SimSocketHub::handleDisconnected(QWebSocket *socket)

@@ -30,6 +30,8 @@ public:
     qint64 framesSent() const { return m_framesSent; }
     //! Closes every open socket (1001 going away); returns how many were open.
     int closeAll();
+    //! Closes the /stream sockets of \a chatIds with \a code (e.g. access revoked).
+    void closeStreams(const QStringList &chatIds, int code, const QString &reason);
 
 private:
     struct Client

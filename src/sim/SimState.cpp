@@ -28,9 +28,10 @@ QJsonObject workspace(const char *id, const char *name, const char *status)
 
 } // namespace
 
-SimState::SimState(quint32 seed, SimFaults *faults, QObject *parent)
+SimState::SimState(quint32 seed, SimOptions *options, QObject *parent)
     : QObject(parent)
-    , m_faults(faults)
+    , m_options(options)
+    , m_faults(&options->faults)
     , m_random(seed)
 {
     QFile models(QStringLiteral(":/agentdesk-sim/data/models.json"));
@@ -38,6 +39,104 @@ SimState::SimState(quint32 seed, SimFaults *faults, QObject *parent)
         m_models = QJsonDocument::fromJson(models.readAll()).object();
     else
         qCWarning(lcSim) << "built-in models.json missing";
+}
+
+QJsonArray SimState::users() const
+{
+    auto minimal = [](const char *id, const char *username, const char *name) {
+        return QJsonObject{{QStringLiteral("id"), QLatin1String(id)},
+            {QStringLiteral("username"), QLatin1String(username)},
+            {QStringLiteral("name"), QLatin1String(name)},
+            {QStringLiteral("avatar_url"), QString()}};
+    };
+    return {minimal(userId, "alice", "Alice Nguyen"), minimal(bobId, "bob", "Bob Okafor"),
+        minimal(carolId, "carol", "Carol Diaz")};
+}
+
+QJsonObject SimState::user(const QString &id) const
+{
+    for (const QJsonValue &u : users()) {
+        if (u.toObject().value(QStringLiteral("id")).toString() == id.toLower())
+            return u.toObject();
+    }
+    return {};
+}
+
+QJsonArray SimState::groups() const
+{
+    return {QJsonObject{{QStringLiteral("id"), QLatin1String(devsGroupId)},
+        {QStringLiteral("name"), QStringLiteral("devs")},
+        {QStringLiteral("display_name"), QStringLiteral("Developers")},
+        {QStringLiteral("organization_id"), QLatin1String(orgId)},
+        {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("quota_allowance"), 0},
+        {QStringLiteral("source"), QStringLiteral("user")},
+        {QStringLiteral("members"),
+            QJsonArray{user(QLatin1String(userId)), user(QLatin1String(bobId))}},
+        {QStringLiteral("total_member_count"), 2}}};
+}
+
+SimAccess SimState::access(const SimChat &chat) const
+{
+    if (chat.ownerId == QLatin1String(userId))
+        return SimAccess::Owner;
+    if (m_options->admin)
+        return SimAccess::Admin;
+    return isSharedWith(chat) ? SimAccess::Viewer : SimAccess::None;
+}
+
+bool SimState::isSharedWith(const SimChat &chat) const
+{
+    const auto rootIt = m_chats.constFind(chat.rootId.isEmpty() ? chat.id : chat.rootId);
+    const SimChat &root = rootIt == m_chats.cend() ? chat : *rootIt;
+    return root.aclUsers.value(QLatin1String(userId)).toString() == QLatin1String("read")
+        || root.aclGroups.value(QLatin1String(devsGroupId)).toString()
+        == QLatin1String("read"); // alice is in "devs"
+}
+
+bool SimState::isShared(const SimChat &chat) const
+{
+    const auto root = m_chats.constFind(chat.rootId.isEmpty() ? chat.id : chat.rootId);
+    const SimChat &r = root == m_chats.cend() ? chat : *root;
+    return !r.aclUsers.isEmpty() || !r.aclGroups.isEmpty();
+}
+
+QJsonObject SimState::contextJson(const SimChat &chat, bool withResources) const
+{
+    QJsonObject context{{QStringLiteral("dirty"), chat.contextDirty}};
+    if (chat.contextDirty && chat.contextDirtySince.isValid())
+        context.insert(QStringLiteral("dirty_since"), timestamp(chat.contextDirtySince));
+    if (!withResources)
+        return context;
+    auto resource = [](const QString &source, const char *kind, qint64 size, const char *status) {
+        return QJsonObject{{QStringLiteral("source"), source},
+            {QStringLiteral("kind"), QLatin1String(kind)}, {QStringLiteral("size_bytes"), size},
+            {QStringLiteral("status"), QLatin1String(status)}};
+    };
+    QJsonObject skill = resource(
+        QStringLiteral("/home/coder/reports/.agents/skills/csv-export"), "skill", 1180, "ok");
+    skill.insert(QStringLiteral("skill_name"), QStringLiteral("csv-export"));
+    skill.insert(QStringLiteral("skill_description"),
+        QStringLiteral("Export tables as RFC 4180 CSV with a header row."));
+    QJsonObject mcp = resource(QStringLiteral("github"), "mcp_server", 0, "ok");
+    mcp.insert(QStringLiteral("tools"),
+        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("search_issues")},
+                       {QStringLiteral("description"), QStringLiteral("Search GitHub issues.")}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("create_pull_request")}}});
+    QJsonObject oversize = resource(QStringLiteral("/home/coder/reports/docs/AGENTS.md"),
+        "instruction_file", 70 * 1024, "oversize");
+    oversize.insert(QStringLiteral("error"), QStringLiteral("file exceeds 64 KiB"));
+    QJsonArray resources{resource(QStringLiteral("/home/coder/reports/AGENTS.md"),
+                             "instruction_file", 2048 + chat.contextRevision * 120, "ok"),
+        skill, mcp, oversize,
+        resource(QStringLiteral("/home/coder/reports/.mcp.json"), "mcp_config", 412, "ok")};
+    if (chat.contextRevision > 0) {
+        QJsonObject added = resource(
+            QStringLiteral("/home/coder/reports/.agents/skills/release-notes"), "skill", 940, "ok");
+        added.insert(QStringLiteral("skill_name"), QStringLiteral("release-notes"));
+        resources.append(added);
+    }
+    context.insert(QStringLiteral("resources"), resources);
+    return context;
 }
 
 QString SimState::newUuid()
@@ -93,6 +192,16 @@ SimChat &SimState::insertChat(SimChat chat)
     return it.value();
 }
 
+void SimState::removeChat(const QString &id)
+{
+    const auto it = m_chats.find(id.toLower());
+    if (it == m_chats.end())
+        return;
+    if (SimChat *parent = chat(it->parentId))
+        parent->childIds.removeAll(it->id);
+    m_chats.erase(it);
+}
+
 SimFile *SimState::file(const QString &id)
 {
     const auto it = m_files.find(id.toLower());
@@ -122,7 +231,7 @@ bool SimState::isWorkspace(const QString &id) const
 
 bool SimState::isModel(const QString &id) const
 {
-    const QJsonArray models = m_models.value(QStringLiteral("models")).toArray();
+    const QJsonArray models = modelsResponse().value(QStringLiteral("models")).toArray();
     return std::any_of(models.begin(), models.end(), [&](const QJsonValue &m) {
         return m.toObject().value(QStringLiteral("id")).toString() == id.toLower();
     });
@@ -130,7 +239,41 @@ bool SimState::isModel(const QString &id) const
 
 QJsonObject SimState::modelsResponse() const
 {
-    return m_models;
+    if (!modern())
+        return m_models;
+    // §20.8: model_config.reasoning_effort {default, max}, and a model whose provider needs a
+    // personal key (not selectable: provider unavailable).
+    QJsonObject response = m_models;
+    QJsonArray models;
+    for (const QJsonValue &value : m_models.value(QStringLiteral("models")).toArray()) {
+        QJsonObject model = value.toObject();
+        const QJsonArray efforts = model.value(QStringLiteral("reasoning_efforts")).toArray();
+        if (!efforts.isEmpty()) {
+            QJsonObject config = model.value(QStringLiteral("model_config")).toObject();
+            config.insert(QStringLiteral("reasoning_effort"),
+                QJsonObject{
+                    {QStringLiteral("default"),
+                        efforts.contains(QStringLiteral("medium")) ? QStringLiteral("medium")
+                                                                   : efforts.first().toString()},
+                    {QStringLiteral("max"), efforts.last().toString()}});
+            model.insert(QStringLiteral("model_config"), config);
+        }
+        models.append(model);
+    }
+    models.append(QJsonObject{
+        {QStringLiteral("id"), QStringLiteral("a1b2c3d4-0004-4e5f-ba9b-0c1d2e3f4a5e")},
+        {QStringLiteral("organization_id"), QLatin1String(orgId)},
+        {QStringLiteral("ai_provider_id"), QStringLiteral("b7c8d9e0-3333-4a2b-ac3d-4e5f6a7b8c9f")},
+        {QStringLiteral("model"), QStringLiteral("gemini-2.5-pro")},
+        {QStringLiteral("display_name"), QStringLiteral("Gemini 2.5 Pro")},
+        {QStringLiteral("enabled"), true}, {QStringLiteral("is_default"), false},
+        {QStringLiteral("context_limit"), 1000000}, {QStringLiteral("compression_threshold"), 30},
+        {QStringLiteral("reasoning_efforts"),
+            QJsonArray{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")}},
+        {QStringLiteral("created_at"), QStringLiteral("2026-05-20T08:00:00Z")},
+        {QStringLiteral("updated_at"), QStringLiteral("2026-05-20T08:00:00Z")}});
+    response.insert(QStringLiteral("models"), models);
+    return response;
 }
 
 QString SimState::diffText(const SimChat &chat) const
@@ -210,14 +353,18 @@ QJsonObject SimState::errorJson(const SimChat &chat) const
     return error;
 }
 
-QJsonObject SimState::chatJson(const SimChat &chat, bool withFiles, bool archivedChildren) const
+QJsonObject SimState::chatJson(const SimChat &chat, bool detail, bool archivedChildren) const
 {
+    const bool withFiles = detail;
+    const QJsonObject owner = user(chat.ownerId);
     QJsonObject o{
         {QStringLiteral("id"), chat.id},
         {QStringLiteral("organization_id"), chat.organizationId},
         {QStringLiteral("owner_id"), chat.ownerId},
-        {QStringLiteral("owner_username"), QStringLiteral("alice")},
-        {QStringLiteral("owner_name"), QStringLiteral("Alice Nguyen")},
+        {QStringLiteral("owner_username"),
+            owner.value(QStringLiteral("username")).toString(QStringLiteral("alice"))},
+        {QStringLiteral("owner_name"),
+            owner.value(QStringLiteral("name")).toString(QStringLiteral("Alice Nguyen"))},
         {QStringLiteral("root_chat_id"), chat.rootId},
         {QStringLiteral("last_model_config_id"), chat.modelConfigId},
         {QStringLiteral("title"), chat.title},
@@ -227,7 +374,7 @@ QJsonObject SimState::chatJson(const SimChat &chat, bool withFiles, bool archive
         {QStringLiteral("created_at"), timestamp(chat.createdAt)},
         {QStringLiteral("updated_at"), timestamp(chat.updatedAt)},
         {QStringLiteral("archived"), chat.archived},
-        {QStringLiteral("shared"), false},
+        {QStringLiteral("shared"), isShared(chat)},
         {QStringLiteral("pin_order"), chat.pinOrder},
         {QStringLiteral("mcp_server_ids"), chat.mcpServerIds},
         {QStringLiteral("labels"), chat.labels},
@@ -273,6 +420,16 @@ QJsonObject SimState::chatJson(const SimChat &chat, bool withFiles, bool archive
         }
         o.insert(QStringLiteral("files"), files);
     }
+    if (modern()) {
+        o.insert(QStringLiteral("summary"),
+            chat.summary.isEmpty() ? QJsonValue() : QJsonValue(chat.summary));
+        if (chat.hasContext)
+            o.insert(QStringLiteral("context"), contextJson(chat, detail));
+        // Only the single GET knows; lists report false (§20.12).
+        o.insert(QStringLiteral("queued_for_capacity"), detail && chat.queuedForCapacity);
+        if (!chat.warnings.isEmpty())
+            o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(chat.warnings));
+    }
     if (m_faults->unknownEvents)
         o.insert(QStringLiteral("x_sim_future_field"),
             QJsonObject{{QStringLiteral("nested"), true}, {QStringLiteral("level"), 3}});
@@ -290,6 +447,8 @@ QJsonObject SimState::messageJson(const SimMessage &message) const
         o.insert(QStringLiteral("model_config_id"), message.modelConfigId);
     if (!message.usage.isEmpty())
         o.insert(QStringLiteral("usage"), message.usage);
+    if (message.queuedMessageId > 0)
+        o.insert(QStringLiteral("queued_message_id"), message.queuedMessageId);
     if (m_faults->unknownEvents)
         o.insert(QStringLiteral("x_sim_revision"), 1);
     return o;
@@ -362,14 +521,15 @@ SimMessage SimState::appendMessageQuiet(const QString &chatId, const QString &ro
     return m;
 }
 
-SimMessage &SimState::appendMessage(
-    const QString &chatId, const QString &role, const QJsonArray &content, const QJsonObject &usage)
+SimMessage &SimState::appendMessage(const QString &chatId, const QString &role,
+    const QJsonArray &content, const QJsonObject &usage, qint64 queuedMessageId)
 {
     SimChat *c = chat(chatId);
     Q_ASSERT(c);
     SimMessage m = appendMessageQuiet(chatId, role, content, QDateTime::currentDateTimeUtc());
     SimMessage &stored = c->messages.last();
     stored.usage = usage;
+    stored.queuedMessageId = queuedMessageId;
     for (const QJsonValue &part : content) {
         const QString fileId = part.toObject().value(QStringLiteral("file_id")).toString();
         if (!fileId.isEmpty() && !c->fileIds.contains(fileId))
@@ -453,8 +613,8 @@ void SimState::publishStream(const QString &chatId, const QJsonObject &event)
 void SimState::publishWatch(const QString &kind, const QString &chatId, const QJsonArray &toolCalls)
 {
     const SimChat *c = chat(chatId);
-    if (!c)
-        return;
+    if (!c || c->ownerId != QLatin1String(userId))
+        return; // chatd publishes to the owner's channel only (§20.3.6)
     // As chatd's chatWatchEventSDKChat builds it: no `files`, and the cached PR state
     // (`diff_status`) only on diff_status_change; a client must not read "absent" as "no PR".
     QJsonObject chat = chatJson(*c, false);

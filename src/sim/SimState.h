@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SimFaults.h"
+#include "SimOptions.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -23,6 +24,7 @@ struct SimMessage
     QString role;
     QJsonArray content;
     QJsonObject usage;
+    qint64 queuedMessageId = 0; // v237/newest: set on a message promoted from the queue
 };
 
 struct SimQueuedMessage
@@ -100,7 +102,20 @@ struct SimChat
     qint64 rewriteFloor = 0; // smallest message id ever edited (history rewrite)
     qint64 costMicros = 0;
     int requestCount = 0;
+    // v237/newest (§20): sharing, context, summary, capacity, warnings.
+    QJsonObject aclUsers;  // user id → "read" (root chats only)
+    QJsonObject aclGroups; // group id → "read"
+    QString summary;       // chat-level summary (chat_summary_change)
+    bool hasContext = false;
+    bool contextDirty = false;
+    QDateTime contextDirtySince;
+    int contextRevision = 0; // bumped by a refresh; changes the resource list a little
+    bool queuedForCapacity = false;
+    QStringList warnings;
 };
+
+//! What the signed-in user (alice) may do with a chat (§20.3.4).
+enum class SimAccess { None, Viewer, Admin, Owner };
 
 //! All simulator data (chats, messages, queues, files, pins) and the events their changes publish.
 class SimState final : public QObject
@@ -113,7 +128,25 @@ public:
     static constexpr const char *defaultModelId = "a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b";
     static constexpr const char *defaultWorkspaceId = "0c9b8a7f-6e5d-4c3b-a2a1-9f8e7d6c5b4a";
 
-    SimState(quint32 seed, SimFaults *faults, QObject *parent = nullptr);
+    static constexpr const char *bobId = "6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c";
+    static constexpr const char *carolId = "7b2a1c0d-9e8f-4a5b-8c4d-3e2f1a0b9c8d";
+    static constexpr const char *devsGroupId = "8c3b2d1e-0f9a-4b6c-9d5e-4f3a2b1c0d9e";
+
+    SimState(quint32 seed, SimOptions *options, QObject *parent = nullptr);
+
+    //! v237 or newest: the §20 behaviour (the legacy generation keeps the seed-era contract).
+    bool modern() const { return m_options->generation != SimGeneration::Legacy; }
+    const SimOptions &options() const { return *m_options; }
+    //! Users of the deployment (alice is the signed-in one); MinimalUser-shaped objects.
+    QJsonArray users() const;
+    QJsonObject user(const QString &id) const;
+    QJsonArray groups() const;
+    SimAccess access(const SimChat &chat) const;
+    //! True when the root's ACL names alice or her group (the `shared_with_me` source).
+    bool isSharedWith(const SimChat &chat) const;
+    //! True when the root of \a chat has any explicit ACL entry.
+    bool isShared(const SimChat &chat) const;
+    QJsonObject contextJson(const SimChat &chat, bool withResources) const;
 
     QRandomGenerator &random() { return m_random; }
     QString newUuid();
@@ -124,6 +157,8 @@ public:
     SimChat *chat(const QString &id);
     const QHash<QString, SimChat> &chats() const { return m_chats; }
     SimChat &insertChat(SimChat chat);
+    //! Removes a chat (no events); its parent forgets it.
+    void removeChat(const QString &id);
     SimFile *file(const QString &id);
     SimFile &insertFile(SimFile file);
     QJsonArray workspaces() const;
@@ -131,7 +166,9 @@ public:
     bool isModel(const QString &id) const;
     QJsonObject modelsResponse() const;
 
-    QJsonObject chatJson(const SimChat &chat, bool withFiles, bool archivedChildren = false) const;
+    //! \a detail = the single-chat GET shape (files; v237/newest: context resources and
+    //! queued_for_capacity).
+    QJsonObject chatJson(const SimChat &chat, bool detail, bool archivedChildren = false) const;
     QJsonObject messageJson(const SimMessage &message) const;
     QJsonObject queuedJson(const SimQueuedMessage &message) const;
     QJsonArray queueJson(const SimChat &chat) const;
@@ -143,7 +180,7 @@ public:
 
     // Mutations that publish their events.
     SimMessage &appendMessage(const QString &chatId, const QString &role, const QJsonArray &content,
-        const QJsonObject &usage = {});
+        const QJsonObject &usage = {}, qint64 queuedMessageId = 0);
     SimMessage appendMessageQuiet(const QString &chatId, const QString &role,
         const QJsonArray &content, const QDateTime &createdAt);
     void setStatus(const QString &chatId, const QString &status);
@@ -171,6 +208,7 @@ signals:
     void diffChanged(const QString &chatId);
 
 private:
+    SimOptions *m_options;
     SimFaults *m_faults;
     QRandomGenerator m_random;
     QHash<QString, SimChat> m_chats;

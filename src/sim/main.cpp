@@ -2,7 +2,10 @@
 //
 // Usage: agentdesk-sim [--port N] [--token T] [--seed N] [--scenario FILE.json]
 //                      [--delta-interval-ms N] [--ping-interval-ms N] [--chats N --messages M]
-//                      [--demo] [--v2] [--die-with-parent] [fault options]
+//                      [--demo] [--generation legacy|v237|newest] [--admin]
+//                      [--disable-chat-sharing] [--capacity-limit N]
+//                      [--requires-action-timeout-ms N] [--die-with-parent]
+//                      [fault options]
 //
 // The first stdout line is exactly "listening on 127.0.0.1:PORT" (flushed at once).
 //
@@ -30,6 +33,9 @@
 //                                  returns the active set
 //   POST /__sim/chats/{id}/turn    start a scripted turn without a user message
 //                                  (optional body {"scenario":"name"}); 202 Chat
+//   POST /__sim/revoke-token       revoke the session token (optional {"token":"new"})
+//   POST /__sim/chats/{id}/context-dirty | warnings | acl, POST /__sim/capacity
+//                                  (see README.md)
 //
 // A user message starting with "/scenario NAME" picks the scripted scenario for that turn.
 
@@ -82,8 +88,22 @@ int main(int argc, char **argv)
         QStringLiteral("0"));
     const QCommandLineOption demo(
         {QStringLiteral("demo")}, QStringLiteral("Seed demo data modelled on the fixtures."));
-    const QCommandLineOption v2(
-        {QStringLiteral("v2")}, QStringLiteral("Also mount the chat routes under /api/v2/chats."));
+    const QCommandLineOption generation({QStringLiteral("generation")},
+        QStringLiteral("Server generation: legacy (experimental routes only), v237 (both "
+                       "prefixes), newest (/api/v2 only)."),
+        QStringLiteral("G"), QStringLiteral("legacy"));
+    const QCommandLineOption v2({QStringLiteral("v2")},
+        QStringLiteral("Deprecated: legacy generation plus the /api/v2/chats mount."));
+    const QCommandLineOption admin({QStringLiteral("admin")},
+        QStringLiteral("The signed-in user is a deployment admin (v237/newest)."));
+    const QCommandLineOption noSharing({QStringLiteral("disable-chat-sharing")},
+        QStringLiteral("Chat sharing is disabled for the deployment (v237/newest)."));
+    const QCommandLineOption actionTimeout({QStringLiteral("requires-action-timeout-ms")},
+        QStringLiteral("Deadline for client tool results (default 300000)."), QStringLiteral("N"),
+        QStringLiteral("300000"));
+    const QCommandLineOption capacity({QStringLiteral("capacity-limit")},
+        QStringLiteral("Concurrently running top-level chats (0 = unlimited; v237/newest)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption dieWithParent({QStringLiteral("die-with-parent")},
         QStringLiteral("Exit when the parent process dies (Linux)."));
     const QCommandLineOption dropStream({QStringLiteral("drop-stream-after-frames")},
@@ -104,8 +124,9 @@ int main(int argc, char **argv)
         QStringLiteral("0"));
     const QCommandLineOption unknown({QStringLiteral("unknown-events")},
         QStringLiteral("Fault: unknown events, parts and fields."));
-    parser.addOptions({port, token, seed, scenario, delta, ping, chats, messages, demo, v2,
-        dieWithParent, dropStream, dropRandom, dropWatch, delay, failRoute, duplicate, unknown});
+    parser.addOptions({port, token, seed, scenario, delta, ping, chats, messages, demo, generation,
+        v2, admin, noSharing, capacity, actionTimeout, dieWithParent, dropStream, dropRandom,
+        dropWatch, delay, failRoute, duplicate, unknown});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, int min, int max) {
@@ -136,7 +157,27 @@ int main(int argc, char **argv)
     if (options.messages > 0 && options.extraChats == 0)
         options.extraChats = 1;
     options.demo = parser.isSet(demo);
-    options.v2 = parser.isSet(v2);
+    const QString generationName = parser.value(generation);
+    if (generationName == QLatin1String("legacy")) {
+        options.generation = SimGeneration::Legacy;
+    } else if (generationName == QLatin1String("v237")) {
+        options.generation = SimGeneration::V237;
+    } else if (generationName == QLatin1String("newest")) {
+        options.generation = SimGeneration::Newest;
+    } else {
+        std::fprintf(stderr, "agentdesk-sim: --generation must be legacy, v237 or newest\n");
+        return 2;
+    }
+    options.v2Mount = parser.isSet(v2);
+    if (options.v2Mount && parser.isSet(generation)
+        && options.generation != SimGeneration::Legacy) {
+        std::fprintf(stderr, "agentdesk-sim: --v2 only combines with --generation legacy\n");
+        return 2;
+    }
+    options.admin = parser.isSet(admin);
+    options.sharingDisabled = parser.isSet(noSharing);
+    options.capacityLimit = number(capacity, 0, 100000);
+    options.requiresActionTimeoutMs = number(actionTimeout, 1, 24 * 3600 * 1000);
     SimFaults &faults = options.faults;
     faults.dropStreamAfterFrames = number(dropStream, 0, 1 << 30);
     faults.dropStreamRandom = parser.isSet(dropRandom);
@@ -170,6 +211,7 @@ int main(int argc, char **argv)
     }
     std::printf("listening on 127.0.0.1:%u\n", unsigned(server.port()));
     std::fflush(stdout);
-    qCInfo(lcSim) << "ready; v2" << options.v2 << "demo" << options.demo << "seed" << options.seed;
+    qCInfo(lcSim) << "ready; generation" << generationName << "v2 mount" << options.v2Mount
+                  << "demo" << options.demo << "seed" << options.seed;
     return app.exec();
 }

@@ -64,6 +64,8 @@ public:
         m_process.waitForFinished(5000);
     }
     quint16 port() const { return m_port; }
+    //! The chats prefix the helpers use with this simulator.
+    QString chatsPrefix = QStringLiteral("/api/experimental/chats");
     QUrl url(const QString &pathAndQuery, const char *scheme = "http") const
     {
         return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
@@ -96,6 +98,57 @@ QList<QJsonObject> ofType(const QList<QJsonObject> &events, const QString &type)
     return result;
 }
 
+QString prefixFor(const QString &generation)
+{
+    return generation == QLatin1String("legacy") ? QStringLiteral("/api/experimental/chats")
+                                                 : QStringLiteral("/api/v2/chats");
+}
+
+const QString csvChat = QStringLiteral("3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
+const QString flakyChat = QStringLiteral("6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
+const QString bobShared = QStringLiteral("9d4e2f1a-3b5c-4d6e-8f7a-1b2c3d4e5f60");
+const QString bobGroupShared = QStringLiteral("ae5f3a2b-4c6d-4e7f-9a8b-2c3d4e5f6a71");
+const QString bobPrivate = QStringLiteral("bf6a4b3c-5d7e-4f8a-8b9c-3d4e5f6a7b82");
+const QString aliceId = QStringLiteral("5f0e9a8b-7c6d-4e3f-8a2b-1c0d9e8f7a6b");
+const QString bobId = QStringLiteral("6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c");
+const QString carolId = QStringLiteral("7b2a1c0d-9e8f-4a5b-8c4d-3e2f1a0b9c8d");
+
+QStringList ids(const QJsonArray &chats)
+{
+    QStringList result;
+    for (const QJsonValue &c : chats)
+        result.append(c.toObject().value(QStringLiteral("id")).toString());
+    return result;
+}
+
+//! Collects watch events of one simulator for the lifetime of the object.
+struct WatchLog
+{
+    QWebSocket socket;
+    QList<QJsonObject> events;
+    bool open(const QUrl &url)
+    {
+        QObject::connect(
+            &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &t) {
+                events.append(QJsonDocument::fromJson(t.toUtf8()).object());
+            });
+        QNetworkRequest req(url);
+        req.setRawHeader("Coder-Session-Token", token);
+        socket.open(req);
+        return QTest::qWaitFor(
+            [&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000);
+    }
+    QList<QJsonObject> ofKind(const QString &kind) const
+    {
+        QList<QJsonObject> result;
+        for (const QJsonObject &e : events) {
+            if (e.value(QStringLiteral("kind")).toString() == kind)
+                result.append(e);
+        }
+        return result;
+    }
+};
+
 QString statusOf(const QJsonObject &event)
 {
     return event.value(QStringLiteral("status"))
@@ -116,7 +169,6 @@ private slots:
     void auth_tokenFromCookieQueryOrHeader_isAccepted();
     void errors_unknownRouteAndBadJson_haveCoderBody();
     void list_query_validatesAndFilters();
-    void v2Prefix_answersOnlyWithV2Flag();
     void create_streamsSnapshotAndWholeTurn_endingWaiting();
     void messages_paging_followsCursorRules();
     void pin_semantics_appendReorderUnpin();
@@ -132,6 +184,22 @@ private slots:
     void ask_dynamicTools_requiresActionValidatesThenContinues();
     void revokeToken_refusesRestAndHandshakes_closesSockets();
     void watch_statusChangeHasNoDiffStatus_demoHasPrBadge();
+    void generation_routes_data();
+    void generation_routes();
+    void generation_archiveRulesAndWatchEvents_data();
+    void generation_archiveRulesAndWatchEvents();
+    void generation_sharedChats_viewerAndOwner_data();
+    void generation_sharedChats_viewerAndOwner();
+    void generation_adminAndDisabledSharing();
+    void generation_contextTitleAndModels_data();
+    void generation_contextTitleAndModels();
+    void generation_newPartsSummaryAndQueue_data();
+    void generation_newPartsSummaryAndQueue();
+    void generation_capacityWarningsAndActionInterrupt();
+    void requiresAction_deadline_cancelsPendingCalls_data();
+    void control_deleteChat_publishesDeletedWithoutArchived();
+    void generation_compactAndClear();
+    void requiresAction_deadline_cancelsPendingCalls();
 
 private:
     Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
@@ -191,7 +259,8 @@ QString TestSimulator::createIdleChat(const QString &scenario, Sim *sim)
         QJsonDocument::fromJson(textBody(QStringLiteral("/scenario %1 set-up").arg(scenario)))
             .object();
     body.insert(QStringLiteral("organization_id"), orgId);
-    const Reply created = request("POST", prefix, QJsonDocument(body).toJson(), {}, true, sim);
+    const Reply created = request(
+        "POST", sim ? sim->chatsPrefix : prefix, QJsonDocument(body).toJson(), {}, true, sim);
     const QString id = created.object().value(QStringLiteral("id")).toString();
     if (created.status != 201 || id.isEmpty())
         return {};
@@ -202,7 +271,8 @@ QString TestSimulator::createIdleChat(const QString &scenario, Sim *sim)
 
 QString TestSimulator::chatStatus(const QString &chatId, Sim *sim)
 {
-    return request("GET", prefix + QLatin1Char('/') + chatId, {}, {}, true, sim)
+    return request(
+        "GET", (sim ? sim->chatsPrefix : prefix) + QLatin1Char('/') + chatId, {}, {}, true, sim)
         .object()
         .value(QStringLiteral("status"))
         .toString();
@@ -211,8 +281,9 @@ QString TestSimulator::chatStatus(const QString &chatId, Sim *sim)
 QJsonArray TestSimulator::allMessages(const QString &chatId, Sim *sim)
 {
     return request("GET",
-        prefix + QLatin1Char('/') + chatId + QStringLiteral("/messages?after_id=0&limit=200"), {},
-        {}, true, sim)
+        (sim ? sim->chatsPrefix : prefix) + QLatin1Char('/') + chatId
+            + QStringLiteral("/messages?after_id=0&limit=200"),
+        {}, {}, true, sim)
         .object()
         .value(QStringLiteral("messages"))
         .toArray();
@@ -345,25 +416,69 @@ void TestSimulator::list_query_validatesAndFilters()
     QCOMPARE(request("GET", prefix + QStringLiteral("?q=archived:true")).array().size(), 0);
 }
 
-void TestSimulator::v2Prefix_answersOnlyWithV2Flag()
+void TestSimulator::generation_routes_data()
 {
-    QCOMPARE(request("GET", QStringLiteral("/api/v2/chats?limit=1")).status, 404);
-    Sim v2;
-    QVERIFY(v2.start({QStringLiteral("--v2"), QStringLiteral("--demo")}));
-    Reply r = request("GET", QStringLiteral("/api/v2/chats?limit=1"), {}, {}, true, &v2);
-    QCOMPARE(r.status, 200);
-    QCOMPARE(r.array().size(), 1);
-    // The pinned demo chat comes first.
-    QCOMPARE(r.array().first().toObject().value(QStringLiteral("pin_order")).toInt(), 1);
-    QCOMPARE(request("GET", QStringLiteral("/api/v2/chats/models"), {}, {}, true, &v2).status, 404);
-    QCOMPARE(
-        request("GET", QStringLiteral("/api/experimental/chats/models"), {}, {}, true, &v2).status,
-        200);
-    r = request("GET",
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QList<int>>("expected");
+    // experimental list, v2 list, experimental /models, v2 /models, experimental
+    // /model-configs, experimental /providers, org models, POST archive, title/regenerate
+    QTest::newRow("legacy (default)")
+        << QStringList{} << QList<int>{200, 404, 200, 404, 400, 400, 200, 204, 200};
+    QTest::newRow("--v2 (deprecated)") << QStringList{QStringLiteral("--v2")}
+                                       << QList<int>{200, 200, 200, 404, 400, 400, 200, 204, 200};
+    QTest::newRow("v237") << QStringList{QStringLiteral("--generation"), QStringLiteral("v237")}
+                          << QList<int>{200, 200, 404, 400, 404, 410, 200, 404, 404};
+    QTest::newRow("newest") << QStringList{QStringLiteral("--generation"), QStringLiteral("newest")}
+                            << QList<int>{404, 200, 404, 400, 404, 404, 200, 404, 404};
+}
+
+void TestSimulator::generation_routes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QList<int>, expected);
+    Sim sim;
+    QVERIFY(sim.start(args + QStringList{QStringLiteral("--demo")}));
+    const QString exp = QStringLiteral("/api/experimental/chats");
+    const QString v2 = QStringLiteral("/api/v2/chats");
+    const bool promotedOnV2 = expected.at(0) == 404;
+    const QString p = promotedOnV2 || expected.at(1) == 200 ? v2 : exp;
+    QList<int> actual{request("GET", exp + QStringLiteral("?limit=1"), {}, {}, true, &sim).status,
+        request("GET", v2 + QStringLiteral("?limit=1"), {}, {}, true, &sim).status,
+        request("GET", exp + QStringLiteral("/models"), {}, {}, true, &sim).status,
+        request("GET", v2 + QStringLiteral("/models"), {}, {}, true, &sim).status,
+        request("GET", exp + QStringLiteral("/model-configs"), {}, {}, true, &sim).status,
+        request("GET", exp + QStringLiteral("/providers"), {}, {}, true, &sim).status,
+        request("GET",
+            QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/chats/models"), {},
+            {}, true, &sim)
+            .status,
+        request("POST",
+            p + QLatin1Char('/') + QStringLiteral("7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f/archive"),
+            {}, {}, true, &sim)
+            .status,
+        request("POST",
+            p + QLatin1Char('/')
+                + QStringLiteral("7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f/title/regenerate"),
+            {}, {}, true, &sim)
+            .status};
+    QCOMPARE(actual, expected);
+    if (expected.at(0) == 404) {
+        // Newest: the experimental copies are gone with Coder's router text.
+        QCOMPARE(request("GET", exp + QLatin1Char('/') + csvChat, {}, {}, true, &sim)
+                     .object()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+            QStringLiteral("Route not found."));
+    }
+    // The pinned demo chat comes first on whichever prefix answers.
+    const Reply list = request("GET", p + QStringLiteral("?limit=1"), {}, {}, true, &sim);
+    QCOMPARE(list.array().first().toObject().value(QStringLiteral("pin_order")).toInt(), 1);
+    QVERIFY(request("GET",
         QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/chats/models"), {}, {},
-        true, &v2);
-    QCOMPARE(r.status, 200);
-    QVERIFY(r.object().value(QStringLiteral("models")).isArray());
+        true, &sim)
+                .object()
+                .value(QStringLiteral("models"))
+                .isArray());
 }
 
 void TestSimulator::create_streamsSnapshotAndWholeTurn_endingWaiting()
@@ -1240,6 +1355,9 @@ void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
     QVERIFY2(answer.startsWith("HTTP/1.1 401"), answer.constData());
     QVERIFY(answer.contains("You are signed out"));
     // The test can still drive the simulator with the revoked token.
+    QJsonObject capacity;
+    QVERIFY(sim.postControl(QStringLiteral("capacity"), {{QStringLiteral("limit"), 3}}, &capacity));
+    QCOMPARE(capacity.value(QStringLiteral("limit")).toInt(), 3);
     const auto state = sim.state();
     QVERIFY(state.has_value());
     QCOMPARE(state->value(QStringLiteral("sockets_open")).toInt(), 0);
@@ -1325,6 +1443,736 @@ void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
                 .value(QStringLiteral("diff_status"))
                 .toObject()
                 .contains(QStringLiteral("url")));
+}
+
+void TestSimulator::generation_archiveRulesAndWatchEvents_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::newRow("legacy") << QStringLiteral("legacy");
+    QTest::newRow("v237") << QStringLiteral("v237");
+    QTest::newRow("newest") << QStringLiteral("newest");
+}
+
+void TestSimulator::generation_archiveRulesAndWatchEvents()
+{
+    QFETCH(QString, generation);
+    const bool modern = generation != QLatin1String("legacy");
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--demo"), QStringLiteral("--generation"), generation,
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("5")}));
+    const QString p = prefixFor(generation);
+    sim.chatsPrefix = p;
+    WatchLog watch;
+    QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
+    const QString chatPath = p + QLatin1Char('/') + csvChat; // a root with two children
+    QCOMPARE(request("PATCH", chatPath, R"({"archived": true})", {}, true, &sim).status, 204);
+    const QString archiveKind =
+        modern ? QStringLiteral("deleted") : QStringLiteral("status_change");
+    QTRY_VERIFY(watch.ofKind(archiveKind).size() >= 3);
+    QStringList family;
+    for (const QJsonObject &e : watch.ofKind(archiveKind)) {
+        QVERIFY(
+            e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("archived")).toBool());
+        family.append(
+            e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("id")).toString());
+    }
+    QVERIFY(family.contains(csvChat));
+    QCOMPARE(family.size(), 3); // root and both children, one event each
+    QCOMPARE(request("PATCH", chatPath, R"({"archived": true})", {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+        QStringLiteral("Chat is already archived."));
+    watch.events.clear();
+    QCOMPARE(request("PATCH", chatPath, R"({"archived": false})", {}, true, &sim).status, 204);
+    const QString unarchiveKind =
+        modern ? QStringLiteral("created") : QStringLiteral("status_change");
+    QTRY_VERIFY(watch.ofKind(unarchiveKind).size() >= 3);
+    for (const QJsonObject &e : watch.ofKind(unarchiveKind))
+        QVERIFY(
+            !e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("archived")).toBool());
+    const Reply noOp = request("PATCH", chatPath, R"({"archived": false})", {}, true, &sim);
+    QCOMPARE(noOp.status, 400);
+    QCOMPARE(noOp.object().value(QStringLiteral("message")).toString(),
+        modern ? QStringLiteral("Chat is already not archived.")
+               : QStringLiteral("Chat is not archived."));
+
+    // A chat waiting for client tool results: newest refuses to archive it (409), the seed era
+    // allowed it.
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario ask")), {}, true, &sim)
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(request("GET", chatPath, {}, {}, true, &sim)
+                                 .object()
+                                 .value(QStringLiteral("status"))
+                                 .toString()
+            == QLatin1String("requires_action"),
+        10000);
+    const Reply busy = request("PATCH", chatPath, R"({"archived": true})", {}, true, &sim);
+    if (modern) {
+        QCOMPARE(busy.status, 409);
+        QCOMPARE(busy.object().value(QStringLiteral("message")).toString(),
+            QStringLiteral("Cannot archive an active chat. Interrupt or wait for the chat to "
+                           "finish first."));
+        QVERIFY(!busy.object().value(QStringLiteral("detail")).toString().isEmpty());
+    } else {
+        QCOMPARE(busy.status, 204);
+    }
+}
+
+void TestSimulator::generation_sharedChats_viewerAndOwner_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::newRow("v237") << QStringLiteral("v237");
+    QTest::newRow("newest") << QStringLiteral("newest");
+}
+
+void TestSimulator::generation_sharedChats_viewerAndOwner()
+{
+    QFETCH(QString, generation);
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--demo"), QStringLiteral("--generation"), generation}));
+    const QString p = prefixFor(generation);
+    auto list = [&](const QString &q) {
+        return request("GET",
+            p + QStringLiteral("?q=") + QString::fromLatin1(QUrl::toPercentEncoding(q)), {}, {},
+            true, &sim)
+            .array();
+    };
+    // Default list: only alice's own chats; source: selects the shared ones (§20.3.5).
+    const QJsonArray own = list(QString());
+    QVERIFY(!ids(own).contains(bobShared));
+    for (const QJsonValue &c : own)
+        QCOMPARE(c.toObject().value(QStringLiteral("owner_id")).toString(), aliceId);
+    const QJsonArray shared = list(QStringLiteral("source:shared_with_me"));
+    const QStringList sharedIds = ids(shared); // one list: begin() and end() must meet
+    QCOMPARE(QSet<QString>(sharedIds.begin(), sharedIds.end()),
+        (QSet<QString>{bobShared, bobGroupShared}));
+    for (const QJsonValue &c : shared) {
+        QCOMPARE(
+            c.toObject().value(QStringLiteral("owner_username")).toString(), QStringLiteral("bob"));
+        QVERIFY(c.toObject().value(QStringLiteral("shared")).toBool());
+    }
+    QCOMPARE(list(QStringLiteral("source:created_by_me,shared_with_me")).size(), own.size() + 2);
+    const QJsonObject flaky = [&] {
+        for (const QJsonValue &c : own) {
+            if (c.toObject().value(QStringLiteral("id")).toString() == flakyChat)
+                return c.toObject();
+        }
+        return QJsonObject();
+    }();
+    QVERIFY(flaky.value(QStringLiteral("shared")).toBool()); // alice shares it with carol
+
+    // A viewer reads, but every write is 404 (§20.3.4).
+    const QString bobPath = p + QLatin1Char('/') + bobShared;
+    QCOMPARE(request("GET", bobPath, {}, {}, true, &sim).status, 200);
+    QCOMPARE(request("GET", bobPath + QStringLiteral("/messages"), {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("messages"))
+                 .toArray()
+                 .size(),
+        2);
+    QCOMPARE(request("POST", bobPath + QStringLiteral("/messages"), textBody(QStringLiteral("hi")),
+                 {}, true, &sim)
+                 .status,
+        404);
+    QCOMPARE(request("PATCH", bobPath, R"({"title": "mine now"})", {}, true, &sim).status, 404);
+    QCOMPARE(
+        request("POST", bobPath + QStringLiteral("/interrupt"), {}, {}, true, &sim).status, 404);
+    QCOMPARE(request("POST", bobPath + QStringLiteral("/title/propose"), {}, {}, true, &sim).status,
+        404);
+    QCOMPARE(request("PUT", bobPath + QStringLiteral("/context"), {}, {}, true, &sim).status, 404);
+    QCOMPARE(
+        request("PATCH", bobPath + QStringLiteral("/acl"), R"({"user_roles": {}})", {}, true, &sim)
+            .status,
+        403);
+    QCOMPARE(request("GET", p + QLatin1Char('/') + bobPrivate, {}, {}, true, &sim).status, 404);
+
+    // The owner shares: GET / PATCH acl.
+    const QString flakyPath = p + QLatin1Char('/') + flakyChat;
+    Reply acl = request("GET", flakyPath + QStringLiteral("/acl"), {}, {}, true, &sim);
+    QCOMPARE(acl.status, 200);
+    QCOMPARE(acl.object().value(QStringLiteral("users")).toArray().size(), 1);
+    QCOMPARE(acl.object()
+                 .value(QStringLiteral("users"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("username"))
+                 .toString(),
+        QStringLiteral("carol"));
+    QCOMPARE(acl.object()
+                 .value(QStringLiteral("users"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("role"))
+                 .toString(),
+        QStringLiteral("read"));
+    QCOMPARE(
+        request("PATCH", flakyPath + QStringLiteral("/acl"),
+            QStringLiteral(
+                R"({"user_roles": {"%1": "read", "%2": ""}, "group_roles": {"8c3b2d1e-0f9a-4b6c-9d5e-4f3a2b1c0d9e": "read"}})")
+                .arg(bobId, carolId)
+                .toUtf8(),
+            {}, true, &sim)
+            .status,
+        204);
+    acl = request("GET", flakyPath + QStringLiteral("/acl"), {}, {}, true, &sim);
+    QCOMPARE(ids(acl.object().value(QStringLiteral("users")).toArray()), QStringList{bobId});
+    QCOMPARE(acl.object()
+                 .value(QStringLiteral("groups"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("name"))
+                 .toString(),
+        QStringLiteral("devs"));
+    Reply bad = request("PATCH", flakyPath + QStringLiteral("/acl"),
+        QStringLiteral(R"({"user_roles": {"%1": ""}})").arg(aliceId).toUtf8(), {}, true, &sim);
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Cannot change your own chat sharing role."));
+    bad = request("PATCH", flakyPath + QStringLiteral("/acl"),
+        R"({"user_roles": {"00000000-0000-4000-8000-000000000001": "admin"}})", {}, true, &sim);
+    QCOMPARE(bad.status, 400);
+    QCOMPARE(bad.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Invalid request to update chat ACL."));
+    QCOMPARE(bad.object().value(QStringLiteral("validations")).toArray().size(), 2);
+    QCOMPARE(request("GET", p + QStringLiteral("/4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c/acl"), {}, {},
+                 true, &sim)
+                 .status,
+        400); // a child
+    QCOMPARE(
+        request("PATCH", flakyPath + QStringLiteral("/acl"),
+            R"({"user_roles": {}, "group_roles": {"8c3b2d1e-0f9a-4b6c-9d5e-4f3a2b1c0d9e": ""}})",
+            {}, true, &sim)
+            .status,
+        204);
+    QCOMPARE(
+        request("PATCH", flakyPath + QStringLiteral("/acl"),
+            QStringLiteral(R"({"user_roles": {"%1": ""}})").arg(bobId).toUtf8(), {}, true, &sim)
+            .status,
+        204);
+    QVERIFY(!request("GET", flakyPath, {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("shared"))
+                 .toBool());
+
+    // The viewer's stream does not move bob's read cursor; when bob un-shares, it closes.
+    QWebSocket stream;
+    int closeCode = 0;
+    connect(&stream, &QWebSocket::disconnected, this, [&] { closeCode = int(stream.closeCode()); });
+    QNetworkRequest req(sim.url(bobPath + QStringLiteral("/stream"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    stream.open(req);
+    QTRY_VERIFY(stream.state() == QAbstractSocket::ConnectedState);
+    QCOMPARE(
+        request("POST", QStringLiteral("/__sim/chats/") + bobShared + QStringLiteral("/acl"),
+            QStringLiteral(R"({"user_roles": {"%1": ""}})").arg(aliceId).toUtf8(), {}, true, &sim)
+            .status,
+        204);
+    QTRY_COMPARE(closeCode, 4403);
+    QCOMPARE(request("GET", bobPath, {}, {}, true, &sim).status, 404);
+}
+
+void TestSimulator::generation_adminAndDisabledSharing()
+{
+    Sim admin;
+    QVERIFY(admin.start({QStringLiteral("--demo"), QStringLiteral("--generation"),
+        QStringLiteral("newest"), QStringLiteral("--admin")}));
+    const QString p = prefixFor(QStringLiteral("newest"));
+    const QString privatePath = p + QLatin1Char('/') + bobPrivate;
+    QCOMPARE(request("GET", privatePath, {}, {}, true, &admin).status, 200);
+    Reply r = request("POST", privatePath + QStringLiteral("/messages"),
+        textBody(QStringLiteral("hi")), {}, true, &admin);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Only the chat owner may send messages."));
+    r = request("POST", privatePath + QStringLiteral("/title/propose"), {}, {}, true, &admin);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Only the chat owner may propose a title."));
+    r = request("POST", privatePath + QStringLiteral("/compact"), {}, {}, true, &admin);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Only the chat owner may compact the chat."));
+    QCOMPARE(request("PATCH", privatePath, R"({"title": "Renamed by an admin"})", {}, true, &admin)
+                 .status,
+        204);
+    QVERIFY(!request("GET", QStringLiteral("/api/v2/users/me"), {}, {}, true, &admin)
+                 .object()
+                 .value(QStringLiteral("roles"))
+                 .toArray()
+                 .isEmpty());
+    QCOMPARE(request("GET", QStringLiteral("/api/v2/users?q=bo"), {}, {}, true, &admin)
+                 .object()
+                 .value(QStringLiteral("count"))
+                 .toInt(),
+        1);
+    QCOMPARE(
+        request("GET", QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/groups"),
+            {}, {}, true, &admin)
+            .array()
+            .size(),
+        1);
+    QCOMPARE(request("GET",
+                 QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/members"), {},
+                 {}, true, &admin)
+                 .array()
+                 .size(),
+        3);
+
+    Sim noSharing;
+    QVERIFY(noSharing.start({QStringLiteral("--demo"), QStringLiteral("--generation"),
+        QStringLiteral("v237"), QStringLiteral("--disable-chat-sharing")}));
+    r = request(
+        "GET", p + QLatin1Char('/') + flakyChat + QStringLiteral("/acl"), {}, {}, true, &noSharing);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Chat sharing is disabled for this deployment."));
+    // The seed era knows no sharing routes and no shared chats.
+    Sim legacy;
+    QVERIFY(legacy.start({QStringLiteral("--demo")}));
+    QCOMPARE(request("GET", prefix + QLatin1Char('/') + flakyChat + QStringLiteral("/acl"), {}, {},
+                 true, &legacy)
+                 .status,
+        404);
+    QVERIFY(
+        request("GET", prefix + QStringLiteral("?q=source:shared_with_me"), {}, {}, true, &legacy)
+            .array()
+            .isEmpty());
+}
+
+void TestSimulator::generation_contextTitleAndModels_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::newRow("legacy") << QStringLiteral("legacy");
+    QTest::newRow("v237") << QStringLiteral("v237");
+    QTest::newRow("newest") << QStringLiteral("newest");
+}
+
+void TestSimulator::generation_contextTitleAndModels()
+{
+    QFETCH(QString, generation);
+    const bool modern = generation != QLatin1String("legacy");
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--demo"), QStringLiteral("--generation"), generation}));
+    const QString p = prefixFor(generation);
+    const QString chatPath = p + QLatin1Char('/') + csvChat;
+    WatchLog watch;
+    QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
+    QJsonObject single = request("GET", chatPath, {}, {}, true, &sim).object();
+    QCOMPARE(single.contains(QStringLiteral("context")), modern);
+    // title/propose answers a title without saving it, on every generation.
+    const Reply proposed =
+        request("POST", chatPath + QStringLiteral("/title/propose"), {}, {}, true, &sim);
+    QCOMPARE(proposed.status, 200);
+    QVERIFY(!proposed.object().value(QStringLiteral("title")).toString().isEmpty());
+    QCOMPARE(request("GET", chatPath, {}, {}, true, &sim).object().value(QStringLiteral("title")),
+        single.value(QStringLiteral("title")));
+    // A title write: the seed era bumps updated_at; newest leaves it (and the list order) alone
+    // (§20.12).
+    QCOMPARE(
+        request("PATCH", chatPath, R"({"title": "CSV export, renamed"})", {}, true, &sim).status,
+        204);
+    QCOMPARE(
+        request("GET", chatPath, {}, {}, true, &sim).object().value(QStringLiteral("updated_at"))
+            == single.value(QStringLiteral("updated_at")),
+        modern);
+    if (!modern) {
+        QCOMPARE(
+            request("PUT", chatPath + QStringLiteral("/context"), {}, {}, true, &sim).status, 404);
+        return;
+    }
+    // Context (§20.5): resources only on the single GET; the demo chat has drifted.
+    const QJsonObject context = single.value(QStringLiteral("context")).toObject();
+    QVERIFY(context.value(QStringLiteral("dirty")).toBool());
+    QVERIFY(context.contains(QStringLiteral("dirty_since")));
+    QVERIFY(context.value(QStringLiteral("resources")).toArray().size() >= 4);
+    for (const QJsonValue &c : request("GET", p, {}, {}, true, &sim).array()) {
+        if (c.toObject().value(QStringLiteral("id")).toString() == csvChat)
+            QVERIFY(!c.toObject()
+                         .value(QStringLiteral("context"))
+                         .toObject()
+                         .contains(QStringLiteral("resources")));
+    }
+    const Reply refreshed =
+        request("PUT", chatPath + QStringLiteral("/context"), {}, {}, true, &sim);
+    QCOMPARE(refreshed.status, 200);
+    QVERIFY(!refreshed.object()
+                 .value(QStringLiteral("context"))
+                 .toObject()
+                 .value(QStringLiteral("dirty"))
+                 .toBool());
+    QVERIFY(refreshed.object()
+                .value(QStringLiteral("context"))
+                .toObject()
+                .value(QStringLiteral("resources"))
+                .toArray()
+                .size()
+        > context.value(QStringLiteral("resources")).toArray().size());
+    QCOMPARE(request("POST",
+                 QStringLiteral("/__sim/chats/") + csvChat + QStringLiteral("/context-dirty"), {},
+                 {}, true, &sim)
+                 .status,
+        200);
+    QTRY_VERIFY(!watch.ofKind(QStringLiteral("context_dirty")).isEmpty());
+    const QJsonObject dirty = watch.ofKind(QStringLiteral("context_dirty"))
+                                  .first()
+                                  .value(QStringLiteral("chat"))
+                                  .toObject()
+                                  .value(QStringLiteral("context"))
+                                  .toObject();
+    QVERIFY(dirty.value(QStringLiteral("dirty")).toBool());
+    QVERIFY(!dirty.contains(QStringLiteral("resources")));
+
+    // Models (§20.8): reasoning-effort config, a model whose provider is unavailable.
+    const QJsonObject models = request("GET",
+        QStringLiteral("/api/v2/organizations/") + orgId + QStringLiteral("/chats/models"), {}, {},
+        true, &sim)
+                                   .object();
+    const QJsonObject first = models.value(QStringLiteral("models")).toArray().first().toObject();
+    QVERIFY(first.value(QStringLiteral("model_config"))
+                .toObject()
+                .value(QStringLiteral("reasoning_effort"))
+                .toObject()
+                .contains(QStringLiteral("max")));
+    QVERIFY(!models.value(QStringLiteral("providers")).toArray().isEmpty());
+    auto create = [&](const QString &model) {
+        QJsonObject body =
+            QJsonDocument::fromJson(textBody(QStringLiteral("/scenario quick hi"))).object();
+        body.insert(QStringLiteral("organization_id"), orgId);
+        body.insert(QStringLiteral("model_config_id"), model);
+        return request("POST", p, QJsonDocument(body).toJson(), {}, true, &sim);
+    };
+    QCOMPARE(create(QStringLiteral("a1b2c3d4-0004-4e5f-ba9b-0c1d2e3f4a5e"))
+                 .object()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+        QStringLiteral(
+            "Invalid model_config_id: provider credentials unavailable for this model."));
+    QCOMPARE(create(QStringLiteral("a1b2c3d4-0003-4e5f-aa9b-0c1d2e3f4a5d"))
+                 .object()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+        QStringLiteral("Invalid model_config_id: model config not found or disabled."));
+    QCOMPARE(create(QStringLiteral("a1b2c3d4-0002-4e5f-9a9b-0c1d2e3f4a5c")).status, 201);
+}
+
+void TestSimulator::generation_newPartsSummaryAndQueue_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::newRow("legacy") << QStringLiteral("legacy");
+    QTest::newRow("newest") << QStringLiteral("newest");
+}
+
+void TestSimulator::generation_newPartsSummaryAndQueue()
+{
+    QFETCH(QString, generation);
+    const bool modern = generation != QLatin1String("legacy");
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), generation,
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2")}));
+    const QString p = prefixFor(generation);
+    sim.chatsPrefix = p;
+    WatchLog watch;
+    QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
+    QJsonObject body =
+        QJsonDocument::fromJson(textBody(QStringLiteral("/scenario newparts go"))).object();
+    body.insert(QStringLiteral("organization_id"), orgId);
+    const Reply created = request("POST", p, QJsonDocument(body).toJson(), {}, true, &sim);
+    QCOMPARE(created.status, 201);
+    const QString id = created.object().value(QStringLiteral("id")).toString();
+    const QString chatPath = p + QLatin1Char('/') + id;
+    // Watch the whole turn on the stream.
+    QList<QJsonObject> stream;
+    QWebSocket socket;
+    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
+            stream.append(v.toObject());
+    });
+    QNetworkRequest req(sim.url(chatPath + QStringLiteral("/stream"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    socket.open(req);
+    // Queue a second message while the first turn runs: it is promoted afterwards.
+    QTRY_VERIFY(!stream.isEmpty());
+    const Reply queued = request("POST", chatPath + QStringLiteral("/messages"),
+        textBody(QStringLiteral("/scenario quick next")), {}, true, &sim);
+    QVERIFY(queued.object().value(QStringLiteral("queued")).toBool());
+    const qint64 queuedId = queued.object()
+                                .value(QStringLiteral("queued_message"))
+                                .toObject()
+                                .value(QStringLiteral("id"))
+                                .toInteger();
+    QTRY_VERIFY_WITH_TIMEOUT(watch.ofKind(QStringLiteral("summary_change")).size() >= 2, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
+
+    QStringList partTypes;
+    QJsonObject providerCall, mcpCall;
+    QJsonObject promoted;
+    for (const QJsonValue &m : request(
+             "GET", chatPath + QStringLiteral("/messages?after_id=0&limit=200"), {}, {}, true, &sim)
+                                   .object()
+                                   .value(QStringLiteral("messages"))
+                                   .toArray()) {
+        const QJsonObject message = m.toObject();
+        if (message.contains(QStringLiteral("queued_message_id")))
+            promoted = message;
+        for (const QJsonValue &pv : message.value(QStringLiteral("content")).toArray()) {
+            const QJsonObject part = pv.toObject();
+            partTypes.append(message.value(QStringLiteral("role")).toString() + QLatin1Char(':')
+                + part.value(QStringLiteral("type")).toString());
+            if (part.value(QStringLiteral("tool_name")).toString() == QLatin1String("web_search")
+                && part.value(QStringLiteral("type")).toString() == QLatin1String("tool-call"))
+                providerCall = part;
+            if (part.value(QStringLiteral("tool_name")).toString()
+                    == QLatin1String("github__search_issues")
+                && part.value(QStringLiteral("type")).toString() == QLatin1String("tool-call"))
+                mcpCall = part;
+        }
+    }
+    const auto parts = ofType(stream, QStringLiteral("message_part"));
+    const bool sawReset = std::any_of(parts.begin(), parts.end(), [](const QJsonObject &e) {
+        return e.value(QStringLiteral("message_part"))
+            .toObject()
+            .value(QStringLiteral("part"))
+            .toObject()
+            .value(QStringLiteral("result_reset"))
+            .toBool();
+    });
+    if (modern) {
+        QVERIFY(partTypes.contains(QStringLiteral("user:context-file")));
+        QVERIFY(partTypes.contains(QStringLiteral("user:skill")));
+        QVERIFY(partTypes.contains(QStringLiteral("assistant:hook-notice")));
+        QVERIFY(partTypes.contains(QStringLiteral("assistant:tool-result"))); // provider-executed
+        QVERIFY(providerCall.value(QStringLiteral("provider_executed")).toBool());
+        QVERIFY(mcpCall.value(QStringLiteral("hook_rewritten")).toBool());
+        QVERIFY(mcpCall.contains(QStringLiteral("mcp_server_config_id")));
+        QVERIFY(sawReset);
+        QCOMPARE(promoted.value(QStringLiteral("queued_message_id")).toInteger(), queuedId);
+        QVERIFY(!watch.ofKind(QStringLiteral("chat_summary_change")).isEmpty());
+        QVERIFY(!request("GET", chatPath, {}, {}, true, &sim)
+                     .object()
+                     .value(QStringLiteral("summary"))
+                     .toString()
+                     .isEmpty());
+    } else {
+        QVERIFY(!partTypes.contains(QStringLiteral("user:context-file")));
+        QVERIFY(!partTypes.contains(QStringLiteral("assistant:hook-notice")));
+        QVERIFY(!partTypes.contains(QStringLiteral("assistant:tool-result")));
+        QVERIFY(!providerCall.contains(QStringLiteral("provider_executed")));
+        QVERIFY(!sawReset);
+        QVERIFY(promoted.isEmpty());
+        QVERIFY(watch.ofKind(QStringLiteral("chat_summary_change")).isEmpty());
+        QVERIFY(!request("GET", chatPath, {}, {}, true, &sim)
+                     .object()
+                     .contains(QStringLiteral("summary")));
+    }
+}
+
+void TestSimulator::generation_capacityWarningsAndActionInterrupt()
+{
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), QStringLiteral("newest"),
+        QStringLiteral("--capacity-limit"), QStringLiteral("1"),
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2")}));
+    const QString p = prefixFor(QStringLiteral("newest"));
+    sim.chatsPrefix = p;
+    auto create = [&](const QString &text) {
+        QJsonObject body = QJsonDocument::fromJson(textBody(text)).object();
+        body.insert(QStringLiteral("organization_id"), orgId);
+        return request("POST", p, QJsonDocument(body).toJson(), {}, true, &sim)
+            .object()
+            .value(QStringLiteral("id"))
+            .toString();
+    };
+    const QString busy = create(QStringLiteral("/scenario long soak"));
+    const QString held = create(QStringLiteral("/scenario quick wait for a slot"));
+    QJsonObject heldChat = request("GET", p + QLatin1Char('/') + held, {}, {}, true, &sim).object();
+    QCOMPARE(heldChat.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QVERIFY(heldChat.value(QStringLiteral("queued_for_capacity")).toBool());
+    for (const QJsonValue &c : request("GET", p, {}, {}, true, &sim).array())
+        QVERIFY(
+            !c.toObject().value(QStringLiteral("queued_for_capacity")).toBool()); // lists: false
+    QCOMPARE(request("GET", p + QLatin1Char('/') + held + QStringLiteral("/messages"), {}, {}, true,
+                 &sim)
+                 .object()
+                 .value(QStringLiteral("messages"))
+                 .toArray()
+                 .size(),
+        1);
+    // The busy chat stops: the held one gets the slot and runs to the end.
+    QCOMPARE(request("POST", p + QLatin1Char('/') + busy + QStringLiteral("/interrupt"), {}, {},
+                 true, &sim)
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(held, &sim) == QLatin1String("waiting"), 10000);
+    QVERIFY(!request("GET", p + QLatin1Char('/') + held, {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("queued_for_capacity"))
+                 .toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(busy, &sim) == QLatin1String("waiting"), 10000);
+
+    // Warnings on the chat and on the send response (§20.12).
+    QCOMPARE(request("POST", QStringLiteral("/__sim/chats/") + held + QStringLiteral("/warnings"),
+                 R"({"warnings": ["Workspace reports-dev stops in 2 hours."]})", {}, true, &sim)
+                 .status,
+        200);
+    QCOMPARE(request("GET", p + QLatin1Char('/') + held, {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("warnings"))
+                 .toArray()
+                 .size(),
+        1);
+    // Interrupting requires_action (§20.4.4): cancellations, then *running*; the turn goes on.
+    const Reply sent = request("POST", p + QLatin1Char('/') + held + QStringLiteral("/messages"),
+        textBody(QStringLiteral("/scenario ask now")), {}, true, &sim);
+    QCOMPARE(sent.object().value(QStringLiteral("warnings")).toArray().first().toString(),
+        QStringLiteral("Workspace reports-dev stops in 2 hours."));
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(held, &sim) == QLatin1String("requires_action"), 10000);
+    const QJsonObject interrupted = request(
+        "POST", p + QLatin1Char('/') + held + QStringLiteral("/interrupt"), {}, {}, true, &sim)
+                                        .object();
+    QCOMPARE(interrupted.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(held, &sim) == QLatin1String("waiting"), 10000);
+    const QJsonArray messages = allMessages(held, &sim);
+    bool cancelled = false;
+    for (const QJsonValue &m : messages) {
+        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray())
+            cancelled = cancelled || part.toObject().value(QStringLiteral("is_error")).toBool();
+    }
+    QVERIFY(cancelled);
+    // The model continued after the cancellation: the scenario's last text was committed.
+    QVERIFY(messages.last()
+                .toObject()
+                .value(QStringLiteral("content"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("text"))
+                .toString()
+                .startsWith(u"Thanks, the editor result arrived"));
+}
+
+void TestSimulator::requiresAction_deadline_cancelsPendingCalls_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::addColumn<bool>("continues");
+    QTest::newRow("legacy") << QStringLiteral("legacy") << false;
+    QTest::newRow("newest") << QStringLiteral("newest") << true;
+}
+
+void TestSimulator::requiresAction_deadline_cancelsPendingCalls()
+{
+    QFETCH(QString, generation);
+    QFETCH(bool, continues);
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), generation,
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2"),
+        QStringLiteral("--requires-action-timeout-ms"), QStringLiteral("300")}));
+    sim.chatsPrefix = prefixFor(generation);
+    const QString id = createIdleChat(QStringLiteral("ask"), &sim);
+    QVERIFY(!id.isEmpty()); // the deadline ended requires_action without any results
+    const QJsonArray messages = allMessages(id, &sim);
+    bool cancelled = false;
+    for (const QJsonValue &m : messages) {
+        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray())
+            cancelled = cancelled || part.toObject().value(QStringLiteral("is_error")).toBool();
+    }
+    QVERIFY(cancelled);
+    // Newest: the model went on after the cancellation (§20.4.4); the seed era stopped.
+    const QString last = messages.last()
+                             .toObject()
+                             .value(QStringLiteral("content"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QStringLiteral("text"))
+                             .toString();
+    QCOMPARE(last.startsWith(u"Thanks, the editor result arrived"), continues);
+}
+
+void TestSimulator::control_deleteChat_publishesDeletedWithoutArchived()
+{
+    Sim sim;
+    QVERIFY(sim.start(
+        {QStringLiteral("--demo"), QStringLiteral("--generation"), QStringLiteral("newest")}));
+    const QString p = prefixFor(QStringLiteral("newest"));
+    WatchLog watch;
+    QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
+    QWebSocket stream;
+    bool closed = false;
+    connect(&stream, &QWebSocket::disconnected, this, [&] { closed = true; });
+    QNetworkRequest req(sim.url(p + QLatin1Char('/') + csvChat + QStringLiteral("/stream"), "ws"));
+    req.setRawHeader("Coder-Session-Token", token);
+    stream.open(req);
+    QTRY_VERIFY(stream.state() == QAbstractSocket::ConnectedState);
+    QCOMPARE(request("POST", QStringLiteral("/__sim/chats/") + csvChat + QStringLiteral("/delete"),
+                 {}, {}, true, &sim)
+                 .status,
+        204);
+    QTRY_COMPARE(watch.ofKind(QStringLiteral("deleted")).size(), 3); // root and two children
+    for (const QJsonObject &e : watch.ofKind(QStringLiteral("deleted")))
+        QVERIFY(
+            !e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("archived")).toBool());
+    QTRY_VERIFY(closed);
+    QCOMPARE(request("GET", p + QLatin1Char('/') + csvChat, {}, {}, true, &sim).status, 404);
+    QVERIFY(!ids(request("GET", p, {}, {}, true, &sim).array()).contains(csvChat));
+}
+
+void TestSimulator::generation_compactAndClear()
+{
+    Sim sim;
+    QVERIFY(sim.start({QStringLiteral("--generation"), QStringLiteral("newest"),
+        QStringLiteral("--delta-interval-ms"), QStringLiteral("2")}));
+    sim.chatsPrefix = prefixFor(QStringLiteral("newest"));
+    const QString id = createIdleChat(QStringLiteral("quick"), &sim);
+    QVERIFY(!id.isEmpty());
+    const QString chatPath = sim.chatsPrefix + QLatin1Char('/') + id;
+    auto toolNames = [&] {
+        QStringList names;
+        for (const QJsonValue &m : allMessages(id, &sim)) {
+            for (const QJsonValue &p : m.toObject().value(QStringLiteral("content")).toArray())
+                names.append(p.toObject().value(QStringLiteral("tool_name")).toString());
+        }
+        return names;
+    };
+    Reply r = request("POST", chatPath + QStringLiteral("/clear"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("waiting"));
+    QCOMPARE(toolNames().count(QStringLiteral("chat_cleared")), 2); // call and result
+    r = request("POST", chatPath + QStringLiteral("/clear"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.object().value(QStringLiteral("message")).toString(),
+        QStringLiteral("Nothing to clear."));
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
+                 textBody(QStringLiteral("/scenario long more")), {}, true, &sim)
+                 .status,
+        200);
+    r = request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 409); // generating
+    QCOMPARE(
+        request("POST", chatPath + QStringLiteral("/interrupt"), {}, {}, true, &sim).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
+    r = request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("running"));
+    QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
+    QCOMPARE(toolNames().count(QStringLiteral("chat_summarized")), 2);
+    QCOMPARE(request("POST", chatPath + QStringLiteral("/compact"), {}, {}, true, &sim)
+                 .object()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+        QStringLiteral("Nothing to compact."));
+    // The seed era has neither route.
+    Sim legacy;
+    QVERIFY(legacy.start({}));
+    QCOMPARE(request("POST",
+                 prefix + QLatin1Char('/') + createIdleChat(QStringLiteral("quick"), &legacy)
+                     + QStringLiteral("/clear"),
+                 {}, {}, true, &legacy)
+                 .status,
+        404);
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -198,6 +198,22 @@ bool SimulatorProcess::revokeToken(const QByteArray &newToken, std::chrono::mill
     return true;
 }
 
+bool SimulatorProcess::postControl(const QString &controlPath, const QJsonObject &body,
+    QJsonObject *answer, std::chrono::milliseconds timeout)
+{
+    QByteArray reply;
+    const int status = request("POST", QStringLiteral("/__sim/") + controlPath,
+        QJsonDocument(body).toJson(QJsonDocument::Compact), &reply, timeout);
+    if (answer)
+        *answer = QJsonDocument::fromJson(reply).object();
+    if (status < 200 || status >= 300) {
+        qWarning().noquote() << "POST /__sim/" + controlPath << "answered" << status
+                             << QString::fromUtf8(reply);
+        return false;
+    }
+    return true;
+}
+
 std::optional<QJsonObject> SimulatorProcess::state(std::chrono::milliseconds timeout)
 {
     QByteArray body;

@@ -59,6 +59,12 @@ public:
     //! working after a revocation (control routes still accept a revoked token).
     bool revokeToken(const QByteArray &newToken = {},
         std::chrono::milliseconds timeout = std::chrono::seconds(10));
+    //! POST /__sim/\a controlPath with \a body (e.g. "chats/<id>/turn" {"scenario":"ask"},
+    //! "chats/<id>/context-dirty", "chats/<id>/warnings", "capacity"; see src/sim/README.md).
+    //! True on a 2xx answer; the answer's JSON object goes to \a answer.
+    bool postControl(const QString &controlPath, const QJsonObject &body = {},
+        QJsonObject *answer = nullptr,
+        std::chrono::milliseconds timeout = std::chrono::seconds(10));
     //! GET /__sim/state.
     std::optional<QJsonObject> state(std::chrono::milliseconds timeout = std::chrono::seconds(10));
     //! One blocking request against the simulator with the test token; for test set-up only.
