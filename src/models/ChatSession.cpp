@@ -92,11 +92,12 @@ void ChatSession::open()
 
 void ChatSession::close()
 {
+    // Leaving the chat: what has not been published yet is dropped, never written into models
+    // that may already show another chat.
     m_stream->stop();
-    if (m_publishTimer.isActive()) {
-        m_publishTimer.stop();
-        publish();
-    }
+    m_publishTimer.stop();
+    m_pending = {};
+    ++m_openGeneration; // a history page still in flight must not land either
 }
 
 void ChatSession::loadOlder()

@@ -75,8 +75,13 @@ public:
     //! Opens `id` (null = the empty state).
     void show(const ChatId &id, const QString &title)
     {
-        ChatSession *previous = m_session;
-        m_session = nullptr;
+        // The previous chat goes first: the models are shared, and nothing of it may reach
+        // them once the next chat has reset them.
+        if (ChatSession *previous = m_session) {
+            m_session = nullptr;
+            previous->close();
+            delete previous;
+        }
         if (!id.isNull() && m_deps.api) {
             m_session = new ChatSession(m_deps.api, id, m_messages, m_queue, {}, this);
             if (ChatListModel *chats = m_deps.chats) {
@@ -95,10 +100,6 @@ public:
             m_session->open();
         } else {
             m_widget->setSession(nullptr, nullptr, nullptr, QString());
-        }
-        if (previous) {
-            previous->close();
-            delete previous;
         }
     }
 

@@ -351,6 +351,14 @@ QString Journey::compareWithServer(const ChatId &chat) const
         // A row cut by the viewport's edge may show only its margin: judge rows shown enough.
         if (!row.inked && row.rect.height() >= 24)
             return u"row %1 (\"%2\") is blank"_s.arg(row.row).arg(row.text.left(40));
+        if (row.streaming) {
+            // A streaming row belongs to a turn in progress in *this* chat.
+            static const QStringList working{u"pending"_s, u"running"_s, u"interrupting"_s};
+            const QString status = self->serverChat(chat).value("status"_L1).toString();
+            if (!working.contains(status))
+                return u"a streaming row (\"%1\") is painted in a chat that is %2"_s.arg(
+                    row.rendered.left(40), status);
+        }
         if (row.streaming || row.pending) {
             streamingOrPending = true;
             continue;
