@@ -30,4 +30,4 @@ fi
 echo "demo: the desktop app is not in this build; running the Coder Agents simulator alone."
 token=AgntDeskSm-demo0token0000000000000
 echo "demo: try  curl -H 'Coder-Session-Token: $token' http://127.0.0.1:<port>/api/experimental/chats"
-exec "$sim" --demo --port "${AGENTDESK_DEMO_PORT:-0}" --token "$token" "$@"
+AGENTDESK_SIM_TOKEN=$token exec "$sim" --demo --port "${AGENTDESK_DEMO_PORT:-0}" "$@"
