@@ -8,14 +8,21 @@
 #include "widgets/ChatView.h"
 #include "widgets/ComposerWidget.h"
 #include "widgets/ConversationWidget.h"
+#include "widgets/ImageViewer.h"
 #include "widgets/MainWindow.h"
+#include "widgets/MessageDelegate.h"
+#include "widgets/PartRenderer.h"
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentDesk;
@@ -265,6 +272,42 @@ private slots:
         }
         QVERIFY2(shown, "no painted row shows the tool's file");
         j.screenshot(u"tool-file-part"_s);
+
+        // A click on its thumbnail opens it; Save As writes it to disk (the download).
+        const QString href = PartRenderer::fileImageHref(FileId::fromString(fileId));
+        QPoint spot;
+        QModelIndex spotIndex;
+        auto findThumbnail = [&] {
+            for (const PaintedMessage &row : j.paintedConversation()) {
+                const QModelIndex index = j.chatView()->model()->index(row.row, 0);
+                for (int y = row.rect.top(); y < row.rect.bottom(); y += 6) {
+                    for (int x = row.rect.left(); x < row.rect.right(); x += 6) {
+                        if (j.chatView()->messageDelegate()->anchorAt(index, {x, y}) == href) {
+                            spot = {x, y};
+                            spotIndex = index;
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(findThumbnail(), 10'000);
+        QTest::mouseClick(j.chatView()->viewport(), Qt::LeftButton, Qt::NoModifier, spot);
+        ImageViewer *viewer = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (viewer = j.conversation()->imageViewer()) && viewer->isVisible(), 10'000);
+        QTRY_VERIFY(!viewer->image().isNull());
+        viewer->findChild<QAction *>(u"saveAsAction"_s)->trigger();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = viewer->findChild<QFileDialog *>()) && dialog->isVisible());
+        QTemporaryDir downloads;
+        const QString target = downloads.filePath(u"tool-screenshot.png"_s);
+        dialog->selectFile(target);
+        static_cast<QDialog *>(dialog)->accept(); // QDialog::accept is public
+        QTRY_VERIFY(QFileInfo::exists(target));
+        QCOMPARE(QImage(target).size(), viewer->image().size());
+        viewer->close();
     }
 
     //! Defect 14: Stop interrupts at once; the stopped answer says so. Queue two, remove one,
