@@ -5,10 +5,10 @@
 #include "Journey.h"
 #include "models/ChatListModel.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatView.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/MainWindow.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
