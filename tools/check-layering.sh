@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Fails when a layer includes a header it must not see (design.md c.3):
-#   core     Qt Core/Network/WebSockets/Concurrent only; no models, widgets, keychain, app, sim
-#   models   core + Qt Core; no QtGui or QtWidgets, no widgets/keychain/app/sim
-#   keychain core + qtkeychain; no widgets/models/app/sim
-#   widgets  models + core + Qt Widgets; no keychain, app or sim
+#   core     Qt Core/Network/WebSockets/Concurrent only; no models, platform, widgets, keychain,
+#            app, sim
+#   models   core + Qt Core; no QtGui or QtWidgets, no platform/widgets/keychain/app/sim
+#   platform core + Qt (Core, Network, DBus, Gui/Widgets as needed); no models, widgets, keychain,
+#            app or sim: it talks to the desktop, not to Coder
+#   keychain core + qtkeychain; no widgets/models/platform/app/sim
+#   widgets  models + core + platform + Qt Widgets; no keychain, app or sim
 #   sim      shares nothing with the client
 # and when the session token header is set anywhere but the one request-building place.
 set -uo pipefail
@@ -25,24 +28,26 @@ check() {
 }
 
 gui='QtGui/|QtWidgets/|QtSvg/|Q(Widget|Application|GuiApplication|Icon|Color|Font|Pixmap|Image|Painter|Palette|TextDocument|Action|MainWindow|Dialog|ListView|Clipboard|Screen|Brush|Pen)\b[^/]*>'
-check core "models/|widgets/|keychain/|app/|sim/|qt6keychain/|$gui" "core sees Qt Core/Network only"
-check models "widgets/|keychain/|app/|sim/|qt6keychain/|$gui" "models are Qt Core only"
-check keychain "models/|widgets/|app/|sim/" "keychain sees core only"
+check core "models/|platform/|widgets/|keychain/|app/|sim/|qt6keychain/|$gui" "core sees Qt Core/Network only"
+check models "platform/|widgets/|keychain/|app/|sim/|qt6keychain/|$gui" "models are Qt Core only"
+check platform "models/|widgets/|keychain/|app/|sim/|qt6keychain/" "platform sees core and Qt only"
+check keychain "models/|platform/|widgets/|app/|sim/" "keychain sees core only"
 check widgets "keychain/|app/|sim/|qt6keychain/" "widgets receive the SecretStore interface"
-check sim "core/|models/|widgets/|keychain/|app/" "the simulator shares no code with the client"
+check sim "core/|models/|platform/|widgets/|keychain/|app/" "the simulator shares no code with the client"
 
 # The token header is applied in exactly one request-building function (ApiClient::makeRequest).
 leaks=$(grep -rn 'Coder-Session-Token' src --include='*.h' --include='*.cpp' \
-    | grep -vE '^src/sim/|^src/core/(ApiClient|WebSocketChannel)\.(h|cpp):' \
+    | grep -vE '^src/sim/|^src/core/(api/ApiClient|live/WebSocketChannel)\.(h|cpp):' \
     | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(//|\*)' || true)
 if [ -n "$leaks" ]; then
     while IFS= read -r line; do report "$line  (token header outside ApiClient::makeRequest)"; done <<<"$leaks"
 fi
 
 # Link graph: CMake must not give a lower layer a higher one's libraries.
-for pair in "core:Qt6::Gui|Qt6::Widgets|agentdesk_models|agentdesk_widgets" \
-            "models:Qt6::Gui|Qt6::Widgets|agentdesk_widgets" \
-            "sim:agentdesk_core|agentdesk_models|Qt6::Gui|Qt6::Widgets"; do
+for pair in "core:Qt6::Gui|Qt6::Widgets|agentdesk_models|agentdesk_platform|agentdesk_widgets" \
+            "models:Qt6::Gui|Qt6::Widgets|agentdesk_platform|agentdesk_widgets" \
+            "platform:agentdesk_models|agentdesk_widgets|agentdesk_keychain|agentdesk_app|Qt6Keychain" \
+            "sim:agentdesk_core|agentdesk_models|agentdesk_platform|Qt6::Gui|Qt6::Widgets"; do
     dir=${pair%%:*}; pattern=${pair#*:}
     if [ -f "src/$dir/CMakeLists.txt" ] && grep -nE "$pattern" "src/$dir/CMakeLists.txt" >/dev/null; then
         report "src/$dir/CMakeLists.txt links a library its layer must not ($pattern)"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ApiTypes.h"
-#include "widgets/ConnectDialog.h"
+#include "core/api/ApiTypes.h"
+#include "widgets/dialogs/ConnectDialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // agentdesk: the desktop client for Coder Agents.
 
 #include "app/Application.h"
-#include "app/SingleInstance.h"
+#include "platform/SingleInstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/SecretStore.h"
+#include "core/storage/SecretStore.h"
 
 namespace AgentDesk {
 

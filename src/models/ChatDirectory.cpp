@@ -1,7 +1,7 @@
 #include "models/ChatDirectory.h"
 
-#include "core/ApiClient.h"
-#include "core/ChatWatchClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatWatchClient.h"
 #include "models/ChatListModel.h"
 
 #include <QSet>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/ApiError.h"
-#include "core/ApiTypes.h"
-#include "core/ReconnectPolicy.h"
-#include "core/WebSocketChannel.h"
+#include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
+#include "core/live/ReconnectPolicy.h"
+#include "core/live/WebSocketChannel.h"
 
 #include <QHash>
 #include <QObject>

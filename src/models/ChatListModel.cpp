@@ -1,6 +1,6 @@
 #include "models/ChatListModel.h"
 
-#include "core/ApiJson.h"
+#include "core/api/ApiJson.h"
 #include "models/ChatQuery.h"
 
 #include <algorithm>

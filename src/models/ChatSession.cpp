@@ -1,8 +1,8 @@
 #include "ChatSession.h"
 
-#include "core/ApiClient.h"
-#include "core/ChatStreamClient.h"
 #include "core/Logging.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatStreamClient.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 

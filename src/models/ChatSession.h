@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/ApiError.h"
-#include "core/ApiTypes.h"
-#include "core/MessageAssembler.h"
-#include "core/WebSocketChannel.h"
+#include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
+#include "core/live/MessageAssembler.h"
+#include "core/live/WebSocketChannel.h"
 
 #include <QList>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/DiffParser.h"
+#include "core/diff/DiffParser.h"
 
 #include <QAbstractListModel>
 #include <QList>

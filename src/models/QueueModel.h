@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ApiTypes.h"
+#include "core/api/ApiTypes.h"
 
 #include <QAbstractListModel>
 #include <QHash>

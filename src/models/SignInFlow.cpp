@@ -1,7 +1,7 @@
 #include "models/SignInFlow.h"
 
-#include "core/ApiClient.h"
-#include "core/ApiError.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiError.h"
 
 using namespace Qt::StringLiterals;
 

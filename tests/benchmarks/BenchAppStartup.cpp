@@ -7,9 +7,9 @@
 #include "models/ChatListModel.h"
 #include "support/ResidentMemory.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/ChatListView.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/MainWindow.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,9 +3,9 @@
 
 #include "models/MessageListModel.h"
 #include "support/ResidentMemory.h"
-#include "widgets/ChatView.h"
-#include "widgets/MessageDelegate.h"
-#include "widgets/MessageLayoutCache.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/MessageLayoutCache.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // first paint of the DiffPanel, paint cost per page at the top and at the bottom (flat when
 // cost does not grow with length), and VmRSS growth.
 
-#include "core/DiffParser.h"
+#include "core/diff/DiffParser.h"
 #include "models/DiffModel.h"
 #include "support/ResidentMemory.h"
-#include "widgets/DiffPanel.h"
-#include "widgets/DiffView.h"
+#include "widgets/diff/DiffPanel.h"
+#include "widgets/diff/DiffView.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // are decoded by ApiJson from realistic JSON (text, reasoning, tool calls and tool results), so
 // they carry what a server answer carries. Prints "name: value unit" lines; asserts nothing.
 
-#include "core/ApiJson.h"
+#include "core/api/ApiJson.h"
 #include "models/MessageListModel.h"
 #include "support/ResidentMemory.h"
 

@@ -8,8 +8,8 @@
 // coalesced model publishing) used at that offered load; the rest is idle event-loop time
 // that a GUI would have for painting and input.
 
-#include "core/ApiClient.h"
-#include "core/ChatStreamClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatStreamClient.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"

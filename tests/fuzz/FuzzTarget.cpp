@@ -1,8 +1,8 @@
 #include "FuzzTarget.h"
 
-#include "core/ApiJson.h"
-#include "core/MessageAssembler.h"
-#include "core/PartialJson.h"
+#include "core/api/ApiJson.h"
+#include "core/live/MessageAssembler.h"
+#include "core/live/PartialJson.h"
 
 #include <QLoggingCategory>
 

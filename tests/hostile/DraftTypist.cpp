@@ -7,10 +7,10 @@
 //
 // Usage: agentdesk-draft-typist <drafts-dir> <key>
 
-#include "core/AppSettings.h"
-#include "core/DraftStore.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/MessageEdit.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/DraftStore.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/composer/MessageEdit.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

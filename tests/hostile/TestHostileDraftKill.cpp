@@ -3,7 +3,7 @@
 // killed with SIGKILL; the draft on disk must hold what was typed before the kill. Before the
 // fix the save timer restarted on every key, so nothing was written until the user paused.
 
-#include "core/DraftStore.h"
+#include "core/storage/DraftStore.h"
 
 #include <QDir>
 #include <QFile>

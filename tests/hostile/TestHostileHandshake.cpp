@@ -2,9 +2,9 @@
 // used to leave the chat "Connecting…" for ever (one attempt, no retry, no error). The
 // handshake now times out like a REST call, is retried with back-off, and says so.
 
-#include "core/ApiClient.h"
-#include "core/ChatStreamClient.h"
-#include "core/ChatWatchClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatStreamClient.h"
+#include "core/live/ChatWatchClient.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>

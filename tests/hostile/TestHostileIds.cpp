@@ -2,8 +2,8 @@
 // the replay position (after_id) for the rest of the session: ids past 2^53, and ids that do
 // not ascend within one connection, are not trusted as after_id.
 
-#include "core/ApiClient.h"
-#include "core/ChatStreamClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatStreamClient.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>

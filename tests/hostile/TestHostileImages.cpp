@@ -3,7 +3,7 @@
 // it: for PNG every chunk up to IEND with its CRC, for JPEG the segments up to the scan and
 // its end marker, for GIF and WebP their headers and sizes.
 
-#include "core/AttachmentUploader.h"
+#include "core/api/AttachmentUploader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -3,17 +3,17 @@
 // controls in titles and file names are shown visibly (safeDisplayText) wherever they are
 // displayed: the chat list, the conversation title, attachment chips and refusals.
 
-#include "core/ApiClient.h"
-#include "core/AppSettings.h"
-#include "core/AttachmentUploader.h"
-#include "core/DisplayText.h"
-#include "core/DraftStore.h"
+#include "core/api/ApiClient.h"
+#include "core/api/AttachmentUploader.h"
+#include "core/api/DisplayText.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/DraftStore.h"
 #include "models/ChatListModel.h"
 #include "support/HostileServer.h"
-#include "widgets/AttachmentStrip.h"
-#include "widgets/ChatListDelegate.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/Icons.h"
+#include "widgets/chatlist/ChatListDelegate.h"
+#include "widgets/composer/AttachmentStrip.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/shell/Icons.h"
 
 #include <QFile>
 #include <QJsonArray>

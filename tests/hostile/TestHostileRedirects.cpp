@@ -3,9 +3,9 @@
 // origin) that records every request; the second server must never see the token, and the
 // client must say where it was being sent. Same-origin redirects still work.
 
-#include "core/ApiClient.h"
 #include "core/Logging.h"
-#include "core/WebSocketChannel.h"
+#include "core/api/ApiClient.h"
+#include "core/live/WebSocketChannel.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>

@@ -3,7 +3,7 @@
 // error, not a success with half a body; a garbled chunked answer is described as the
 // server's malformed answer, not blamed on this version of the app.
 
-#include "core/ApiClient.h"
+#include "core/api/ApiClient.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>

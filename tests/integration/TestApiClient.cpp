@@ -1,8 +1,8 @@
 // ApiClient against agentdesk-sim running as a real process on loopback: every endpoint, prefix
 // detection both ways, Coder error bodies, timeouts, cancellation and the dying-caller guard.
 
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
 #include "support/SimulatorProcess.h"
 
 #include <QElapsedTimer>

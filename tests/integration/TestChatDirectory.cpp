@@ -1,9 +1,9 @@
 // ChatDirectory against agentdesk-sim: a real ApiClient and ChatWatchClient keep a
 // ChatListModel equal to the server through list, watch, commands, refusals and reconcile.
 
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
-#include "core/ChatWatchClient.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
+#include "core/live/ChatWatchClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"

@@ -1,7 +1,7 @@
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
-#include "core/ChatStreamClient.h"
-#include "core/MessageAssembler.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
+#include "core/live/ChatStreamClient.h"
+#include "core/live/MessageAssembler.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
-#include "core/ChatWatchClient.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
+#include "core/live/ChatWatchClient.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // disk without the network, the bound evicts the least recently used file, and a caller that
 // goes away never gets a callback.
 
-#include "core/ApiClient.h"
-#include "core/FileCache.h"
+#include "core/api/ApiClient.h"
+#include "core/storage/FileCache.h"
 #include "support/SimulatorProcess.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "core/ApiClient.h"
-#include "core/GitStreamClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/GitStreamClient.h"
 #include "support/SimulatorProcess.h"
 
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 // What every request tells the server about the client: "AgentDesk/<version>" as the
 // User-Agent on REST calls and on WebSocket upgrades (issue 10: it was Qt's "Mozilla/5.0").
 
-#include "core/ApiClient.h"
-#include "core/ChatWatchClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatWatchClient.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>

@@ -2,11 +2,11 @@
 // random frames, the clients reconnect with a zero-delay policy, and the assembled state must
 // equal the server's history exactly, turn after turn.
 
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
-#include "core/ChatStreamClient.h"
-#include "core/ChatWatchClient.h"
-#include "core/MessageAssembler.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
+#include "core/live/ChatStreamClient.h"
+#include "core/live/ChatWatchClient.h"
+#include "core/live/MessageAssembler.h"
 #include "support/SimulatorProcess.h"
 
 #include <QElapsedTimer>

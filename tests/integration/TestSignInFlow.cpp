@@ -2,7 +2,7 @@
 // prefix, organizations, models), a wrong token and an account without organizations fail with
 // a message, a newer attempt drops the older one, and the one organization rule.
 
-#include "core/ApiClient.h"
+#include "core/api/ApiClient.h"
 #include "models/SignInFlow.h"
 #include "support/SimulatorProcess.h"
 

@@ -4,12 +4,12 @@
 // is reached and its Coder error is shown. The server is a QSslServer on loopback using a
 // self-signed certificate from tests/data/tls.
 
-#include "core/ApiClient.h"
-#include "core/AppSettings.h"
-#include "core/InMemorySecretStore.h"
 #include "core/Logging.h"
-#include "core/WebSocketChannel.h"
-#include "widgets/ConnectDialog.h"
+#include "core/api/ApiClient.h"
+#include "core/live/WebSocketChannel.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/InMemorySecretStore.h"
+#include "widgets/dialogs/ConnectDialog.h"
 
 #include <QFile>
 #include <QLabel>

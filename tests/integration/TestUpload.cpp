@@ -2,8 +2,8 @@
 // delay fault), retry after a failure, the server's own 413 and 400 answers with Coder's
 // message (client validation bypassed on purpose), and the uploaded file downloads back.
 
-#include "core/ApiClient.h"
-#include "core/AttachmentUploader.h"
+#include "core/api/ApiClient.h"
+#include "core/api/AttachmentUploader.h"
 #include "support/SimulatorProcess.h"
 
 #include <QFile>

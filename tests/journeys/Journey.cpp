@@ -3,14 +3,14 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatListView.h"
-#include "widgets/ChatView.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/MainWindow.h"
-#include "widgets/MessageDelegate.h"
-#include "widgets/MessageLayoutCache.h"
-#include "widgets/PartRenderer.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/MessageLayoutCache.h"
+#include "widgets/conversation/PartRenderer.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -8,7 +8,7 @@
 // (GET {chat}/messages on the simulator).
 
 #include "app/Application.h"
-#include "core/ApiTypes.h"
+#include "core/api/ApiTypes.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonArray>

@@ -5,13 +5,13 @@
 #include "Journey.h"
 #include "models/ChatListModel.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatView.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/ImageViewer.h"
-#include "widgets/MainWindow.h"
-#include "widgets/MessageDelegate.h"
-#include "widgets/PartRenderer.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/conversation/ImageViewer.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/PartRenderer.h"
 
 #include <QAbstractButton>
 #include <QAction>

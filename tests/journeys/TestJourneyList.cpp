@@ -4,12 +4,12 @@
 // against a real agentdesk-sim, driven by clicks and keys, checked by what it paints.
 
 #include "Journey.h"
-#include "core/ApiClient.h"
+#include "core/api/ApiClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "models/ModelConfigModel.h"
-#include "widgets/ChatListView.h"
-#include "widgets/MainWindow.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAction>

@@ -4,14 +4,14 @@
 // it. The real window against a real agentdesk-sim, driven by input, checked by what it paints.
 
 #include "Journey.h"
-#include "core/DraftStore.h"
+#include "core/storage/DraftStore.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatListView.h"
-#include "widgets/ChatView.h"
-#include "widgets/ConnectDialog.h"
-#include "widgets/MainWindow.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/dialogs/ConnectDialog.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,6 +1,6 @@
 // Runs under tools/with-keyring.sh: a private D-Bus session with an unlocked gnome-keyring.
-#include "core/AppSettings.h"
-#include "core/DraftStore.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/DraftStore.h"
 #include "keychain/KeychainSecretStore.h"
 
 #include <QDirIterator>

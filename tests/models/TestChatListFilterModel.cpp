@@ -1,7 +1,7 @@
 // ChatListFilterModel: order, archive view, q-syntax search, attention filter and the tree rule
 // (a matching child keeps its root), over the protocol fixtures.
 
-#include "core/ApiJson.h"
+#include "core/api/ApiJson.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
 #include "support/FixtureFiles.h"

@@ -1,7 +1,7 @@
 // ChatListModel: the chat tree under a live QAbstractItemModelTester, fed from the protocol
 // fixtures (chats-list.json, watch-session.jsonl) and hand-made chats.
 
-#include "core/ApiJson.h"
+#include "core/api/ApiJson.h"
 #include "models/ChatListModel.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"

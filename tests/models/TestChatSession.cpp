@@ -1,4 +1,4 @@
-#include "core/ApiClient.h"
+#include "core/api/ApiClient.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"

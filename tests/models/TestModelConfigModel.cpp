@@ -1,6 +1,6 @@
 // ModelConfigModel over the two model-list shapes of §9.4, as decoded by ApiJson.
 
-#include "core/ApiJson.h"
+#include "core/api/ApiJson.h"
 #include "models/ModelConfigModel.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"

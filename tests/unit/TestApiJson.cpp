@@ -1,8 +1,8 @@
 // Decoding and encoding of the wire types (core/ApiJson) against the protocol fixtures, the
 // requests the client sends, and hostile input that must never crash.
 
-#include "core/ApiClient.h"
-#include "core/ApiJson.h"
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
 #include "support/FixtureFiles.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "core/AppLink.h"
+#include "platform/AppLink.h"
 
 #include <QTest>
 

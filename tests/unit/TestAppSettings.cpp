@@ -1,4 +1,4 @@
-#include "core/AppSettings.h"
+#include "core/storage/AppSettings.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -2,7 +2,7 @@
 // and refusals that say why. The image files in tests/data/files were made once with
 // ImageMagick (`convert -size 4x4 xc:red tiny.png`, …); core tests have no QtGui to make them.
 
-#include "core/AttachmentUploader.h"
+#include "core/api/AttachmentUploader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Start at login: the XDG autostart entry is written where the spec says, is a valid desktop
 // entry (desktop-file-validate, when installed), quotes odd paths, and goes away again.
 
-#include "core/Autostart.h"
+#include "platform/Autostart.h"
 
 #include <QCoreApplication>
 #include <QFile>

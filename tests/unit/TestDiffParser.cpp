@@ -2,7 +2,7 @@
 // with git 2.39 from a scratch repository): renames, copies, binaries, modes, CRLF, quoted
 // paths, missing newlines; plus truncated, garbage, empty and huge input.
 
-#include "core/DiffParser.h"
+#include "core/diff/DiffParser.h"
 #include "support/FixtureFiles.h"
 
 #include <QFile>

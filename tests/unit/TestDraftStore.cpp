@@ -1,5 +1,5 @@
-#include "core/DraftStore.h"
-#include "core/InMemorySecretStore.h"
+#include "core/storage/DraftStore.h"
+#include "core/storage/InMemorySecretStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "core/ApiJson.h"
-#include "core/MessageAssembler.h"
+#include "core/api/ApiJson.h"
+#include "core/live/MessageAssembler.h"
 #include "support/FixtureFiles.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "core/PartialJson.h"
+#include "core/live/PartialJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "core/ReconnectPolicy.h"
+#include "core/live/ReconnectPolicy.h"
 
 #include <QTest>
 

@@ -7,8 +7,8 @@
 #include "app/Application.h"
 #include "models/ChatDirectory.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/ChatListView.h"
-#include "widgets/MainWindow.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 
 // Shared builders for the conversation widget tests: messages with every kind of part.
 
-#include "core/ApiTypes.h"
+#include "core/api/ApiTypes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

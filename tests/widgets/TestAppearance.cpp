@@ -1,9 +1,9 @@
 // Theme and font size: Light and Dark are applied whatever the desktop says, System follows
 // the desktop's colour scheme live, and widgets get the change.
 
-#include "core/AppSettings.h"
-#include "widgets/Appearance.h"
-#include "widgets/PaletteColors.h"
+#include "core/storage/AppSettings.h"
+#include "widgets/shell/Appearance.h"
+#include "widgets/shell/PaletteColors.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -2,12 +2,12 @@
 // URLs through a synthesized QDropEvent, inline refusals, progress + cancel + retry, shrinking
 // an oversized image, drafts, and a screenshot ($AGENTDESK_ARTIFACTS/attachment-strip.png).
 
-#include "core/ApiClient.h"
-#include "core/AttachmentUploader.h"
+#include "core/api/ApiClient.h"
+#include "core/api/AttachmentUploader.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/AttachmentStrip.h"
-#include "widgets/ImageShrinker.h"
-#include "widgets/ImageViewer.h"
+#include "widgets/composer/AttachmentStrip.h"
+#include "widgets/composer/ImageShrinker.h"
+#include "widgets/conversation/ImageViewer.h"
 
 #include <QApplication>
 #include <QClipboard>

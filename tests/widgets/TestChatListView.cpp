@@ -3,9 +3,9 @@
 
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
-#include "widgets/ChatListDelegate.h"
-#include "widgets/ChatListView.h"
-#include "widgets/Icons.h"
+#include "widgets/chatlist/ChatListDelegate.h"
+#include "widgets/chatlist/ChatListView.h"
+#include "widgets/shell/Icons.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

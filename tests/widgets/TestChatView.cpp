@@ -3,8 +3,8 @@
 
 #include "ConversationTestData.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatView.h"
-#include "widgets/MessageDelegate.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/MessageDelegate.h"
 
 #include <QAction>
 #include <QClipboard>

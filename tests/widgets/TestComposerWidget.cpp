@@ -1,10 +1,10 @@
 // Offscreen tests of ComposerWidget and MessageEdit, driven by objectName.
 
-#include "core/AppSettings.h"
-#include "core/DraftStore.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/MessageEdit.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/composer/MessageEdit.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,11 +1,11 @@
 // Sign-in against the real simulator: what is checked before anything is saved, where the
 // token goes (only the SecretStore), and what the user is told when something is wrong.
 
-#include "core/ApiClient.h"
-#include "core/AppSettings.h"
-#include "core/InMemorySecretStore.h"
+#include "core/api/ApiClient.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/InMemorySecretStore.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/ConnectDialog.h"
+#include "widgets/dialogs/ConnectDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,19 +1,19 @@
 // ConversationWidget against the real simulator: ApiClient + ChatSession + models built as the
 // app builds them, the widgets driven by objectName.
 
-#include "core/ApiClient.h"
-#include "core/AppSettings.h"
-#include "core/DraftStore.h"
+#include "core/api/ApiClient.h"
+#include "core/storage/AppSettings.h"
+#include "core/storage/DraftStore.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/ChatView.h"
-#include "widgets/ComposerWidget.h"
-#include "widgets/ConversationWidget.h"
-#include "widgets/ErrorBanner.h"
-#include "widgets/Icons.h"
-#include "widgets/MessageEdit.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/composer/MessageEdit.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ConversationWidget.h"
+#include "widgets/shell/ErrorBanner.h"
+#include "widgets/shell/Icons.h"
 
 #include <QAction>
 #include <QDir>

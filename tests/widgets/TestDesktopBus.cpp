@@ -3,8 +3,8 @@
 // color-scheme (read at start and followed live) and the notification server (Notify with
 // actions and sound hints, ActionInvoked mapped back to the chat).
 
-#include "widgets/ColorSchemePortal.h"
-#include "widgets/DesktopNotifications.h"
+#include "platform/ColorSchemePortal.h"
+#include "platform/DesktopNotifications.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>

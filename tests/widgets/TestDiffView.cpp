@@ -2,14 +2,14 @@
 // file list following the scroll position, a refresh against agentdesk-sim, and a screenshot
 // of the panel with the fixture diff ($AGENTDESK_ARTIFACTS/diff-panel.png).
 
-#include "core/ApiClient.h"
-#include "core/GitStreamClient.h"
+#include "core/api/ApiClient.h"
+#include "core/live/GitStreamClient.h"
 #include "models/DiffModel.h"
 #include "support/FixtureFiles.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/DiffLineDelegate.h"
-#include "widgets/DiffPanel.h"
-#include "widgets/DiffView.h"
+#include "widgets/diff/DiffLineDelegate.h"
+#include "widgets/diff/DiffPanel.h"
+#include "widgets/diff/DiffView.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

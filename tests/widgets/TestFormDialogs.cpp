@@ -3,13 +3,13 @@
 // (issue 10: the Rename and Labels dialogs cut off their content). Each is saved to
 // $AGENTDESK_ARTIFACTS to be looked at.
 
-#include "core/ApiClient.h"
-#include "core/AppSettings.h"
-#include "widgets/ConnectDialog.h"
-#include "widgets/LabelsDialog.h"
-#include "widgets/NewChatDialog.h"
-#include "widgets/RenameDialog.h"
-#include "widgets/SettingsDialog.h"
+#include "core/api/ApiClient.h"
+#include "core/storage/AppSettings.h"
+#include "widgets/dialogs/ConnectDialog.h"
+#include "widgets/dialogs/LabelsDialog.h"
+#include "widgets/dialogs/NewChatDialog.h"
+#include "widgets/dialogs/RenameDialog.h"
+#include "widgets/dialogs/SettingsDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -6,13 +6,13 @@
 // be painted, and "Show all" must open the whole text in a plain-text viewer.
 
 #include "ConversationTestData.h"
-#include "core/MessageAssembler.h"
+#include "core/live/MessageAssembler.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatView.h"
-#include "widgets/MessageDelegate.h"
-#include "widgets/MessageLayoutCache.h"
-#include "widgets/PartRenderer.h"
-#include "widgets/PlainTextViewer.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/MessageLayoutCache.h"
+#include "widgets/conversation/PartRenderer.h"
+#include "widgets/conversation/PlainTextViewer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDir>

@@ -2,10 +2,10 @@
 
 #include "ConversationTestData.h"
 #include "models/MessageListModel.h"
-#include "widgets/ChatView.h"
-#include "widgets/MessageDelegate.h"
-#include "widgets/MessageLayoutCache.h"
-#include "widgets/PartRenderer.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/MessageLayoutCache.h"
+#include "widgets/conversation/PartRenderer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

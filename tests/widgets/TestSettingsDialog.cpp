@@ -1,9 +1,9 @@
 // The settings dialog: loads what is stored, writes every page back on OK/Apply, offers the
 // known deployments, and never shows or stores a token.
 
-#include "core/AppSettings.h"
-#include "core/Autostart.h"
-#include "widgets/SettingsDialog.h"
+#include "core/storage/AppSettings.h"
+#include "platform/Autostart.h"
+#include "widgets/dialogs/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -4,8 +4,8 @@
 
 #include "app/Application.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/ConnectDialog.h"
-#include "widgets/MainWindow.h"
+#include "widgets/dialogs/ConnectDialog.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QComboBox>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
 // Notifications: which status changes speak, which stay quiet, and where a click leads.
 
-#include "core/AppSettings.h"
+#include "core/storage/AppSettings.h"
 #include "models/ChatListModel.h"
-#include "widgets/DesktopNotifications.h"
-#include "widgets/Icons.h"
-#include "widgets/TrayNotifier.h"
+#include "platform/DesktopNotifications.h"
+#include "widgets/shell/Icons.h"
+#include "widgets/shell/TrayNotifier.h"
 
 #include <QDir>
 #include <QMenu>

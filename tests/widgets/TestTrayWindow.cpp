@@ -8,8 +8,8 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "support/SimulatorProcess.h"
-#include "widgets/MainWindow.h"
-#include "widgets/TrayNotifier.h"
+#include "widgets/shell/MainWindow.h"
+#include "widgets/shell/TrayNotifier.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

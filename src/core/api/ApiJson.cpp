@@ -1,0 +1,1575 @@
+#include "core/api/ApiJson.h"
+
+#include "core/Logging.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk::ApiJson {
+
+namespace {
+
+// Sub-agents nest one level deep (§6.1); anything deeper than this is ignored rather than
+// recursed into, so a hostile document cannot exhaust the stack through `children`.
+constexpr int maxChatDepth = 4;
+
+template<typename Enum>
+struct EnumName
+{
+    Enum value;
+    QStringView name;
+};
+
+constexpr EnumName<ChatStatus> chatStatusNames[] = {
+    {ChatStatus::Waiting, u"waiting"},
+    {ChatStatus::Pending, u"pending"},
+    {ChatStatus::Running, u"running"},
+    {ChatStatus::Interrupting, u"interrupting"},
+    {ChatStatus::RequiresAction, u"requires_action"},
+    {ChatStatus::Error, u"error"},
+    {ChatStatus::Paused, u"paused"},
+    {ChatStatus::Completed, u"completed"},
+};
+
+constexpr EnumName<ChatErrorKind> chatErrorKindNames[] = {
+    {ChatErrorKind::Generic, u"generic"},
+    {ChatErrorKind::Overloaded, u"overloaded"},
+    {ChatErrorKind::RateLimit, u"rate_limit"},
+    {ChatErrorKind::Timeout, u"timeout"},
+    {ChatErrorKind::StartupTimeout, u"startup_timeout"},
+    {ChatErrorKind::StreamSilenceTimeout, u"stream_silence_timeout"},
+    {ChatErrorKind::Auth, u"auth"},
+    {ChatErrorKind::Config, u"config"},
+    {ChatErrorKind::UsageLimit, u"usage_limit"},
+    {ChatErrorKind::MissingKey, u"missing_key"},
+    {ChatErrorKind::ProviderDisabled, u"provider_disabled"},
+    {ChatErrorKind::ContentFilter, u"content_filter"},
+    {ChatErrorKind::HookDispatchFailed, u"hook_dispatch_failed"},
+    {ChatErrorKind::HookDenied, u"hook_denied"},
+};
+
+constexpr EnumName<MessageRole> messageRoleNames[] = {
+    {MessageRole::System, u"system"},
+    {MessageRole::User, u"user"},
+    {MessageRole::Assistant, u"assistant"},
+    {MessageRole::Tool, u"tool"},
+};
+
+constexpr EnumName<MessagePart::Kind> partKindNames[] = {
+    {MessagePart::Kind::Text, u"text"},
+    {MessagePart::Kind::Reasoning, u"reasoning"},
+    {MessagePart::Kind::ToolCall, u"tool-call"},
+    {MessagePart::Kind::ToolResult, u"tool-result"},
+    {MessagePart::Kind::Source, u"source"},
+    {MessagePart::Kind::File, u"file"},
+    {MessagePart::Kind::FileReference, u"file-reference"},
+    {MessagePart::Kind::ContextFile, u"context-file"},
+    {MessagePart::Kind::Skill, u"skill"},
+    {MessagePart::Kind::HookNotice, u"hook-notice"},
+};
+
+constexpr EnumName<StreamEvent::Type> streamEventTypeNames[] = {
+    {StreamEvent::Type::MessagePart, u"message_part"},
+    {StreamEvent::Type::Message, u"message"},
+    {StreamEvent::Type::Status, u"status"},
+    {StreamEvent::Type::Error, u"error"},
+    {StreamEvent::Type::Retry, u"retry"},
+    {StreamEvent::Type::QueueUpdate, u"queue_update"},
+    {StreamEvent::Type::ActionRequired, u"action_required"},
+    {StreamEvent::Type::PreviewReset, u"preview_reset"},
+    {StreamEvent::Type::HistoryReset, u"history_reset"},
+};
+
+constexpr EnumName<WatchEvent::Kind> watchEventKindNames[] = {
+    {WatchEvent::Kind::StatusChange, u"status_change"},
+    {WatchEvent::Kind::TitleChange, u"title_change"},
+    {WatchEvent::Kind::Created, u"created"},
+    {WatchEvent::Kind::Deleted, u"deleted"},
+    {WatchEvent::Kind::DiffStatusChange, u"diff_status_change"},
+    {WatchEvent::Kind::ActionRequired, u"action_required"},
+    {WatchEvent::Kind::SummaryChange, u"summary_change"},
+    {WatchEvent::Kind::ChatSummaryChange, u"chat_summary_change"},
+    {WatchEvent::Kind::ContextDirty, u"context_dirty"},
+};
+
+template<typename Enum, size_t N>
+Enum enumFromString(const EnumName<Enum> (&names)[N], QStringView text)
+{
+    for (const auto &entry : names) {
+        if (entry.name == text)
+            return entry.value;
+    }
+    return Enum::Unknown;
+}
+
+template<typename Enum, size_t N>
+QString enumToString(const EnumName<Enum> (&names)[N], Enum value)
+{
+    for (const auto &entry : names) {
+        if (entry.value == value)
+            return entry.name.toString();
+    }
+    return {};
+}
+
+// --- Member accessors: wrong types read as absent ------------------------------------------
+
+QString string(const QJsonObject &object, QStringView key)
+{
+    return object.value(key).toString();
+}
+
+bool boolean(const QJsonObject &object, QStringView key, bool fallback = false)
+{
+    const QJsonValue value = object.value(key);
+    return value.isBool() ? value.toBool() : fallback;
+}
+
+std::optional<qint64> optionalInt64(const QJsonObject &object, QStringView key)
+{
+    return int64FromJson(object.value(key));
+}
+
+qint64 int64(const QJsonObject &object, QStringView key, qint64 fallback = 0)
+{
+    return int64FromJson(object.value(key)).value_or(fallback);
+}
+
+int int32(const QJsonObject &object, QStringView key, int fallback = 0)
+{
+    const std::optional<qint64> value = int64FromJson(object.value(key));
+    if (!value || *value < std::numeric_limits<int>::min()
+        || *value > std::numeric_limits<int>::max())
+        return fallback;
+    return int(*value);
+}
+
+template<typename Id>
+Id uuidId(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isString())
+        return Id();
+    return Id::fromString(value.toString());
+}
+
+QUuid uuid(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isString() ? QUuid::fromString(value.toString()) : QUuid();
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &entry : array) {
+        if (entry.isString())
+            list.append(entry.toString());
+    }
+    return list;
+}
+
+QMap<QString, QString> stringMap(const QJsonValue &value)
+{
+    QMap<QString, QString> map;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (it.value().isString())
+            map.insert(it.key(), it.value().toString());
+    }
+    return map;
+}
+
+//! Decodes every element with decode(); elements it rejects are skipped and counted, and one
+//! warning names how many (one per array, so a hostile array cannot flood the log).
+template<typename T, typename Decoder>
+QList<T> decodeArray(const QJsonValue &value, Decoder decode, const char *what)
+{
+    QList<T> list;
+    const QJsonArray array = value.toArray();
+    list.reserve(array.size());
+    qsizetype skipped = 0;
+    for (const QJsonValue &entry : array) {
+        if (std::optional<T> item = decode(entry))
+            list.append(std::move(*item));
+        else
+            ++skipped;
+    }
+    if (skipped > 0)
+        qCWarning(lcApi) << "skipped" << skipped << "malformed" << what << "of" << array.size();
+    return list;
+}
+
+// Go's json.RawMessage may arrive embedded as-is or, from some builds, as a JSON-encoded
+// string; decode the string when it holds an object or an array, keep it otherwise.
+QJsonValue rawJsonValue(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QJsonValue(QJsonValue::Undefined);
+    if (value.isString()) {
+        const QString text = value.toString();
+        const QStringView trimmed = QStringView(text).trimmed();
+        if (trimmed.startsWith(u'{') || trimmed.startsWith(u'[')) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+            if (error.error == QJsonParseError::NoError) {
+                if (document.isObject())
+                    return document.object();
+                if (document.isArray())
+                    return document.array();
+            }
+        }
+    }
+    return value;
+}
+
+QString compactJson(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isUndefined() || value.isNull())
+        return {};
+    // Scalars: wrap to serialise, then strip the brackets.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
+}
+
+std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth);
+
+QList<ActionRequiredCall> toolCallsFromJson(const QJsonValue &value)
+{
+    return decodeArray<ActionRequiredCall>(
+        value,
+        [](const QJsonValue &entry) -> std::optional<ActionRequiredCall> {
+            if (!entry.isObject())
+                return std::nullopt;
+            const QJsonObject object = entry.toObject();
+            ActionRequiredCall call;
+            call.toolCallId = string(object, u"tool_call_id");
+            call.toolName = string(object, u"tool_name");
+            call.argsJson = compactJson(object.value(u"args"));
+            if (call.toolCallId.isEmpty())
+                return std::nullopt;
+            return call;
+        },
+        "tool calls");
+}
+
+// Fills the members shared by both model-list shapes.
+void readModelCommon(ModelConfig &model, const QJsonObject &object)
+{
+    model.model = string(object, u"model");
+    model.displayName = string(object, u"display_name");
+    if (model.displayName.isEmpty())
+        model.displayName = model.model;
+    model.enabled = boolean(object, u"enabled", true);
+    model.isDefault = boolean(object, u"is_default");
+    model.contextLimit = int64(object, u"context_limit");
+    model.reasoningEfforts = stringList(object.value(u"reasoning_efforts"));
+}
+
+void insertIfNotEmpty(QJsonObject &object, QStringView key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
+
+template<typename Id>
+void insertIfNotNull(QJsonObject &object, QStringView key, const Id &id)
+{
+    if (!id.isNull())
+        object.insert(key, id.toString());
+}
+
+void insertIfValid(QJsonObject &object, QStringView key, const QDateTime &dateTime)
+{
+    if (dateTime.isValid())
+        object.insert(key, timestampToJson(dateTime));
+}
+
+QJsonObject labelsToJson(const QMap<QString, QString> &labels)
+{
+    QJsonObject object;
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QJsonArray uuidsToJson(const QList<QUuid> &ids)
+{
+    QJsonArray array;
+    for (const QUuid &id : ids)
+        array.append(id.toString(QUuid::WithoutBraces));
+    return array;
+}
+
+QJsonArray partsToJson(const QList<MessagePart> &parts)
+{
+    QJsonArray array;
+    for (const MessagePart &part : parts)
+        array.append(toJson(part));
+    return array;
+}
+
+bool isLegacyEnvelope(const QJsonObject &object)
+{
+    const QString type = string(object, u"type");
+    if (type != u"ping" && type != u"data" && type != u"error")
+        return false;
+    if (!object.contains(u"data") && type != u"ping")
+        return false;
+    return !object.contains(u"chat_id") && !object.contains(u"kind");
+}
+
+} // namespace
+
+// --- Enums -----------------------------------------------------------------------------------
+
+ChatStatus chatStatusFromString(QStringView text)
+{
+    return enumFromString(chatStatusNames, text);
+}
+QString toString(ChatStatus status)
+{
+    return enumToString(chatStatusNames, status);
+}
+ChatErrorKind chatErrorKindFromString(QStringView text)
+{
+    return enumFromString(chatErrorKindNames, text);
+}
+QString toString(ChatErrorKind kind)
+{
+    return enumToString(chatErrorKindNames, kind);
+}
+MessageRole messageRoleFromString(QStringView text)
+{
+    return enumFromString(messageRoleNames, text);
+}
+QString toString(MessageRole role)
+{
+    return enumToString(messageRoleNames, role);
+}
+MessagePart::Kind partKindFromString(QStringView text)
+{
+    return enumFromString(partKindNames, text);
+}
+QString toString(MessagePart::Kind kind)
+{
+    return enumToString(partKindNames, kind);
+}
+StreamEvent::Type streamEventTypeFromString(QStringView text)
+{
+    return enumFromString(streamEventTypeNames, text);
+}
+QString toString(StreamEvent::Type type)
+{
+    return enumToString(streamEventTypeNames, type);
+}
+WatchEvent::Kind watchEventKindFromString(QStringView text)
+{
+    return enumFromString(watchEventKindNames, text);
+}
+QString toString(WatchEvent::Kind kind)
+{
+    return enumToString(watchEventKindNames, kind);
+}
+
+// --- Scalars ---------------------------------------------------------------------------------
+
+std::optional<qint64> int64FromJson(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        // toInteger() refuses non-integral doubles and values outside qint64: both are absent.
+        constexpr qint64 notAnInteger = std::numeric_limits<qint64>::min();
+        const qint64 result = value.toInteger(notAnInteger);
+        if (result == notAnInteger)
+            return std::nullopt;
+        return result;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 result = value.toString().toLongLong(&ok);
+        if (ok)
+            return result;
+    }
+    return std::nullopt;
+}
+
+QDateTime timestampFromJson(const QJsonValue &value)
+{
+    if (!value.isString())
+        return {};
+    // ISODateWithMs accepts any number of fraction digits (Go writes up to nine) and offsets.
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QJsonValue timestampToJson(const QDateTime &dateTime)
+{
+    if (!dateTime.isValid())
+        return QJsonValue(QJsonValue::Null);
+    return dateTime.toString(Qt::ISODateWithMs);
+}
+
+std::optional<QJsonValue> parseDocument(const QByteArray &bytes, QString *errorText)
+{
+    QJsonParseError error;
+    // Qt's parser refuses invalid UTF-8 and nesting deeper than its limit with an error code,
+    // so this is safe for any bytes.
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        if (errorText)
+            *errorText = u"%1 at offset %2"_s.arg(error.errorString()).arg(error.offset);
+        return std::nullopt;
+    }
+    if (document.isArray())
+        return QJsonValue(document.array());
+    if (document.isObject())
+        return QJsonValue(document.object());
+    if (errorText)
+        *errorText = u"empty document"_s;
+    return std::nullopt;
+}
+
+// --- Chats -----------------------------------------------------------------------------------
+
+std::optional<ChatError> chatErrorFromJson(const QJsonValue &value)
+{
+    ChatError error;
+    if (value.isString()) {
+        // Legacy builds sent last_error as a bare string.
+        error.message = value.toString();
+        return error;
+    }
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    error.message = string(object, u"message");
+    error.detail = string(object, u"detail");
+    error.kindRaw = string(object, u"kind");
+    error.kind = chatErrorKindFromString(error.kindRaw);
+    error.provider = string(object, u"provider");
+    error.retryable = boolean(object, u"retryable");
+    error.statusCode = int32(object, u"status_code");
+    return error;
+}
+
+std::optional<DiffStatus> diffStatusFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    DiffStatus status;
+    status.chatId = uuidId<ChatId>(object, u"chat_id");
+    status.url = string(object, u"url");
+    status.pullRequestState = string(object, u"pull_request_state");
+    status.pullRequestTitle = string(object, u"pull_request_title");
+    status.pullRequestDraft = boolean(object, u"pull_request_draft");
+    status.changesRequested = boolean(object, u"changes_requested");
+    status.additions = int32(object, u"additions");
+    status.deletions = int32(object, u"deletions");
+    status.changedFiles = int32(object, u"changed_files");
+    status.authorLogin = string(object, u"author_login");
+    status.authorAvatarUrl = string(object, u"author_avatar_url");
+    status.baseBranch = string(object, u"base_branch");
+    status.headBranch = string(object, u"head_branch");
+    status.prNumber = int32(object, u"pr_number");
+    status.commits = int32(object, u"commits");
+    status.approved = boolean(object, u"approved");
+    status.reviewerCount = int32(object, u"reviewer_count");
+    status.refreshedAt = timestampFromJson(object.value(u"refreshed_at"));
+    status.staleAt = timestampFromJson(object.value(u"stale_at"));
+    return status;
+}
+
+std::optional<ChatFileMetadata> chatFileFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    ChatFileMetadata file;
+    file.id = uuidId<FileId>(object, u"id");
+    if (file.id.isNull())
+        return std::nullopt;
+    file.ownerId = uuidId<UserId>(object, u"owner_id");
+    file.organizationId = uuidId<OrganizationId>(object, u"organization_id");
+    file.name = string(object, u"name");
+    file.mimeType = string(object, u"mime_type");
+    file.sizeBytes = int64(object, u"size_bytes", -1);
+    file.createdAt = timestampFromJson(object.value(u"created_at"));
+    return file;
+}
+
+namespace {
+
+std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    Chat chat;
+    chat.id = uuidId<ChatId>(object, u"id");
+    if (chat.id.isNull())
+        return std::nullopt;
+    chat.organizationId = uuidId<OrganizationId>(object, u"organization_id");
+    chat.ownerId = uuidId<UserId>(object, u"owner_id");
+    chat.ownerName = string(object, u"owner_name");
+    chat.ownerUsername = string(object, u"owner_username");
+    chat.workspaceId = uuidId<WorkspaceId>(object, u"workspace_id");
+    chat.buildId = uuid(object, u"build_id");
+    chat.agentId = uuid(object, u"agent_id");
+    chat.parentChatId = uuidId<ChatId>(object, u"parent_chat_id");
+    chat.rootChatId = uuidId<ChatId>(object, u"root_chat_id");
+    chat.lastModelConfigId = uuidId<ModelConfigId>(object, u"last_model_config_id");
+    chat.lastReasoningEffort = string(object, u"last_reasoning_effort");
+    chat.title = string(object, u"title");
+    chat.statusRaw = string(object, u"status");
+    chat.status = chatStatusFromString(chat.statusRaw);
+    chat.mode = string(object, u"mode");
+    chat.planMode = string(object, u"plan_mode") == u"plan";
+    const QJsonValue lastError = object.value(u"last_error");
+    if (!(lastError.isString() && lastError.toString().isEmpty()))
+        chat.lastError = chatErrorFromJson(lastError);
+    chat.lastTurnSummary = string(object, u"last_turn_summary");
+    chat.summary = string(object, u"summary");
+    chat.diffStatus = diffStatusFromJson(object.value(u"diff_status"));
+    chat.hasDiffStatusField = object.contains(u"diff_status");
+    chat.hasLabelsField = object.contains(u"labels");
+    chat.hasFilesField = object.contains(u"files");
+    chat.createdAt = timestampFromJson(object.value(u"created_at"));
+    chat.updatedAt = timestampFromJson(object.value(u"updated_at"));
+    chat.archived = boolean(object, u"archived");
+    chat.shared = boolean(object, u"shared");
+    chat.pinOrder = qMax(0, int32(object, u"pin_order"));
+    const QJsonArray mcpServerIds = object.value(u"mcp_server_ids").toArray();
+    for (const QJsonValue &entry : mcpServerIds) {
+        const QUuid id = QUuid::fromString(entry.toString());
+        if (!id.isNull())
+            chat.mcpServerIds.append(id);
+    }
+    chat.labels = stringMap(object.value(u"labels"));
+    chat.files = decodeArray<ChatFileMetadata>(object.value(u"files"), chatFileFromJson, "files");
+    chat.hasUnread = boolean(object, u"has_unread");
+    chat.clientType = string(object, u"client_type");
+    if (depth < maxChatDepth) {
+        chat.children = decodeArray<Chat>(
+            object.value(u"children"),
+            [depth](const QJsonValue &entry) { return chatFromJsonAtDepth(entry, depth + 1); },
+            "child chats");
+    }
+    chat.warnings = stringList(object.value(u"warnings"));
+    chat.queuedForCapacity = boolean(object, u"queued_for_capacity");
+    return chat;
+}
+
+} // namespace
+
+std::optional<Chat> chatFromJson(const QJsonValue &value)
+{
+    return chatFromJsonAtDepth(value, 0);
+}
+
+std::optional<QList<Chat>> chatListFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    return decodeArray<Chat>(value, chatFromJson, "chats");
+}
+
+// --- Messages --------------------------------------------------------------------------------
+
+std::optional<MessagePart> messagePartFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    MessagePart part;
+    part.raw = object;
+    part.typeRaw = string(object, u"type");
+    part.kind = partKindFromString(part.typeRaw);
+    part.text = string(object, u"text");
+    part.title = string(object, u"title");
+    part.createdAt = timestampFromJson(object.value(u"created_at"));
+    part.completedAt = timestampFromJson(object.value(u"completed_at"));
+    part.toolCallId = string(object, u"tool_call_id");
+    part.toolName = string(object, u"tool_name");
+    part.args = rawJsonValue(object.value(u"args"));
+    part.argsDelta = string(object, u"args_delta");
+    const QJsonArray commands = object.value(u"parsed_commands").toArray();
+    for (const QJsonValue &command : commands) {
+        if (command.isArray())
+            part.parsedCommands.append(stringList(command));
+    }
+    part.result = rawJsonValue(object.value(u"result"));
+    part.resultDelta = string(object, u"result_delta");
+    part.resultReset = boolean(object, u"result_reset");
+    part.isError = boolean(object, u"is_error");
+    part.isMedia = boolean(object, u"is_media");
+    part.providerExecuted = boolean(object, u"provider_executed");
+    part.sourceId = string(object, u"source_id");
+    part.url = string(object, u"url");
+    part.mediaType = string(object, u"media_type");
+    part.name = string(object, u"name");
+    part.fileId = uuidId<FileId>(object, u"file_id");
+    const QString data = string(object, u"data");
+    if (!data.isEmpty()) {
+        auto decoded = QByteArray::fromBase64Encoding(
+            data.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded)
+            part.data = std::move(*decoded);
+        else
+            qCWarning(lcApi) << "ignoring undecodable base64 data of a" << part.typeRaw << "part";
+    }
+    part.fileName = string(object, u"file_name");
+    part.startLine = int32(object, u"start_line");
+    part.endLine = int32(object, u"end_line");
+    part.content = string(object, u"content");
+    part.contextFilePath = string(object, u"context_file_path");
+    part.contextFileTruncated = boolean(object, u"context_file_truncated");
+    part.skillName = string(object, u"skill_name");
+    part.skillDescription = string(object, u"skill_description");
+    return part;
+}
+
+std::optional<MessageUsage> messageUsageFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    MessageUsage usage;
+    usage.inputTokens = optionalInt64(object, u"input_tokens");
+    usage.outputTokens = optionalInt64(object, u"output_tokens");
+    usage.totalTokens = optionalInt64(object, u"total_tokens");
+    usage.reasoningTokens = optionalInt64(object, u"reasoning_tokens");
+    usage.cacheCreationTokens = optionalInt64(object, u"cache_creation_tokens");
+    usage.cacheReadTokens = optionalInt64(object, u"cache_read_tokens");
+    usage.contextLimit = optionalInt64(object, u"context_limit");
+    return usage;
+}
+
+std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    const std::optional<qint64> id = optionalInt64(object, u"id");
+    if (!id || *id <= 0)
+        return std::nullopt;
+    ChatMessage message;
+    message.id = MessageId{*id};
+    message.chatId = uuidId<ChatId>(object, u"chat_id");
+    message.createdBy = uuidId<UserId>(object, u"created_by");
+    message.modelConfigId = uuidId<ModelConfigId>(object, u"model_config_id");
+    message.createdAt = timestampFromJson(object.value(u"created_at"));
+    message.roleRaw = string(object, u"role");
+    message.role = messageRoleFromString(message.roleRaw);
+    message.parts =
+        decodeArray<MessagePart>(object.value(u"content"), messagePartFromJson, "message parts");
+    message.usage = messageUsageFromJson(object.value(u"usage"));
+    return message;
+}
+
+std::optional<QueuedMessage> queuedMessageFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    const std::optional<qint64> id = optionalInt64(object, u"id");
+    if (!id || *id <= 0)
+        return std::nullopt;
+    QueuedMessage message;
+    message.id = QueuedMessageId{*id};
+    message.chatId = uuidId<ChatId>(object, u"chat_id");
+    message.modelConfigId = uuidId<ModelConfigId>(object, u"model_config_id");
+    message.parts = decodeArray<MessagePart>(
+        object.value(u"content"), messagePartFromJson, "queued message parts");
+    message.createdAt = timestampFromJson(object.value(u"created_at"));
+    return message;
+}
+
+std::optional<MessagesPage> messagesPageFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    const QJsonValue messages = object.value(u"messages");
+    if (!messages.isArray() && !messages.isNull() && !messages.isUndefined())
+        return std::nullopt;
+    MessagesPage page;
+    page.messages = decodeArray<ChatMessage>(messages, chatMessageFromJson, "messages");
+    page.queuedMessages = decodeArray<QueuedMessage>(
+        object.value(u"queued_messages"), queuedMessageFromJson, "queued messages");
+    page.hasMore = boolean(object, u"has_more");
+    return page;
+}
+
+std::optional<SendMessageResult> sendMessageResultFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    SendMessageResult result;
+    if (object.contains(u"id") && object.contains(u"role")) {
+        // The very first builds answered with the bare stored message.
+        result.message = chatMessageFromJson(object);
+        if (!result.message)
+            return std::nullopt;
+        return result;
+    }
+    result.queued = boolean(object, u"queued");
+    result.message = chatMessageFromJson(object.value(u"message"));
+    result.queuedMessage = queuedMessageFromJson(object.value(u"queued_message"));
+    result.messages =
+        decodeArray<ChatMessage>(object.value(u"messages"), chatMessageFromJson, "messages");
+    result.warnings = stringList(object.value(u"warnings"));
+    if (!result.message && !result.queuedMessage && result.messages.isEmpty()
+        && !object.contains(u"queued"))
+        return std::nullopt;
+    return result;
+}
+
+std::optional<EditMessageResult> editMessageResultFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    EditMessageResult result;
+    // Tolerate a bare message as the answer, as for send.
+    std::optional<ChatMessage> message = object.contains(u"message")
+        ? chatMessageFromJson(object.value(u"message"))
+        : chatMessageFromJson(object);
+    if (!message)
+        return std::nullopt;
+    result.message = std::move(*message);
+    result.messages =
+        decodeArray<ChatMessage>(object.value(u"messages"), chatMessageFromJson, "messages");
+    const QJsonArray deleted = object.value(u"deleted_message_ids").toArray();
+    for (const QJsonValue &entry : deleted) {
+        if (const std::optional<qint64> id = int64FromJson(entry); id && *id > 0)
+            result.deletedMessageIds.append(MessageId{*id});
+    }
+    result.warnings = stringList(object.value(u"warnings"));
+    return result;
+}
+
+// --- Smaller responses -----------------------------------------------------------------------
+
+std::optional<ChatDiff> chatDiffFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    ChatDiff diff;
+    diff.chatId = uuidId<ChatId>(object, u"chat_id");
+    diff.provider = string(object, u"provider");
+    diff.remoteOrigin = string(object, u"remote_origin");
+    diff.branch = string(object, u"branch");
+    diff.pullRequestUrl = string(object, u"pull_request_url");
+    diff.diff = string(object, u"diff");
+    return diff;
+}
+
+std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    return decodeArray<PromptEntry>(
+        value.toObject().value(u"prompts"),
+        [](const QJsonValue &entry) -> std::optional<PromptEntry> {
+            if (!entry.isObject())
+                return std::nullopt;
+            const QJsonObject object = entry.toObject();
+            PromptEntry prompt;
+            prompt.id = MessageId{int64(object, u"id")};
+            prompt.text = string(object, u"text");
+            return prompt;
+        },
+        "prompts");
+}
+
+std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    CostSummary cost;
+    cost.chatId = uuidId<ChatId>(object, u"chat_id");
+    cost.totalCostMicros = int64(object, u"total_cost_micros");
+    cost.requestCount = int64(object, u"request_count");
+    cost.unpricedRequestCount = int64(object, u"unpriced_request_count");
+    return cost;
+}
+
+std::optional<Organization> organizationFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    Organization organization;
+    organization.id = uuidId<OrganizationId>(object, u"id");
+    if (organization.id.isNull())
+        return std::nullopt;
+    organization.name = string(object, u"display_name");
+    if (organization.name.isEmpty())
+        organization.name = string(object, u"name");
+    organization.isDefault = boolean(object, u"is_default");
+    return organization;
+}
+
+std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    return decodeArray<Organization>(value, organizationFromJson, "organizations");
+}
+
+std::optional<User> userFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    User user;
+    user.id = uuidId<UserId>(object, u"id");
+    if (user.id.isNull())
+        return std::nullopt;
+    user.username = string(object, u"username");
+    user.name = string(object, u"name");
+    user.email = string(object, u"email");
+    return user;
+}
+
+std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value)
+{
+    QJsonValue array = value;
+    if (value.isObject())
+        array = value.toObject().value(u"workspaces");
+    if (!array.isArray())
+        return std::nullopt;
+    return decodeArray<Workspace>(
+        array,
+        [](const QJsonValue &entry) -> std::optional<Workspace> {
+            if (!entry.isObject())
+                return std::nullopt;
+            const QJsonObject object = entry.toObject();
+            Workspace workspace;
+            workspace.id = uuidId<WorkspaceId>(object, u"id");
+            if (workspace.id.isNull())
+                return std::nullopt;
+            workspace.name = string(object, u"name");
+            workspace.ownerName = string(object, u"owner_name");
+            workspace.organizationId = uuidId<OrganizationId>(object, u"organization_id");
+            workspace.status = string(object.value(u"latest_build").toObject(), u"status");
+            if (workspace.status.isEmpty())
+                workspace.status = string(object, u"status");
+            return workspace;
+        },
+        "workspaces");
+}
+
+std::optional<BuildInfo> buildInfoFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    BuildInfo info;
+    info.version = string(object, u"version");
+    info.externalUrl = string(object, u"external_url");
+    return info;
+}
+
+std::optional<FileId> uploadResponseFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const FileId id = uuidId<FileId>(value.toObject(), u"id");
+    if (id.isNull())
+        return std::nullopt;
+    return id;
+}
+
+std::optional<QString> titleFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonValue title = value.toObject().value(u"title");
+    if (!title.isString())
+        return std::nullopt;
+    return title.toString();
+}
+
+// --- Models ----------------------------------------------------------------------------------
+
+std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    const QJsonArray providers = object.value(u"providers").toArray();
+    ModelsResponse response;
+
+    if (object.value(u"models").isArray()) {
+        // Newest shape: models carry the config UUID; providers are joined by ai_provider_id.
+        QHash<QUuid, QJsonObject> providerById;
+        for (const QJsonValue &entry : providers) {
+            const QJsonObject provider = entry.toObject();
+            const QUuid id = uuid(provider, u"id");
+            if (!id.isNull())
+                providerById.insert(id, provider);
+        }
+        const bool haveProviders = !providerById.isEmpty();
+        response.models = decodeArray<ModelConfig>(
+            object.value(u"models"),
+            [&](const QJsonValue &entry) -> std::optional<ModelConfig> {
+                if (!entry.isObject())
+                    return std::nullopt;
+                const QJsonObject item = entry.toObject();
+                ModelConfig model;
+                model.id = uuidId<ModelConfigId>(item, u"id");
+                if (model.id.isNull())
+                    return std::nullopt;
+                readModelCommon(model, item);
+                const auto provider = providerById.constFind(uuid(item, u"ai_provider_id"));
+                if (provider != providerById.cend()) {
+                    model.provider = string(*provider, u"type");
+                    model.providerDisplayName = string(*provider, u"display_name");
+                    model.available = boolean(*provider, u"available", true)
+                        && boolean(*provider, u"enabled", true);
+                    model.unavailableReason = string(*provider, u"unavailable_reason");
+                } else {
+                    model.provider = string(item, u"provider");
+                    // A model whose provider is not listed cannot be checked; only a response
+                    // without any provider list leaves it usable.
+                    model.available = !haveProviders;
+                }
+                return model;
+            },
+            "models");
+        return response;
+    }
+
+    if (!object.value(u"providers").isArray())
+        return std::nullopt;
+    // Seed-era shape: providers[].models[] with "provider:model" string ids.
+    response.legacyShape = true;
+    for (const QJsonValue &entry : providers) {
+        if (!entry.isObject())
+            continue;
+        const QJsonObject provider = entry.toObject();
+        const QString providerName = string(provider, u"provider");
+        const bool available = boolean(provider, u"available", true);
+        const QString reason = string(provider, u"unavailable_reason");
+        response.providers.append({providerName, available, reason});
+        const QJsonArray models = provider.value(u"models").toArray();
+        for (const QJsonValue &modelEntry : models) {
+            if (!modelEntry.isObject())
+                continue;
+            const QJsonObject item = modelEntry.toObject();
+            ModelConfig model;
+            model.legacyId = string(item, u"id");
+            model.id = uuidId<ModelConfigId>(item, u"id"); // null for "provider:model" ids
+            readModelCommon(model, item);
+            model.provider = string(item, u"provider");
+            if (model.provider.isEmpty())
+                model.provider = providerName;
+            model.available = available;
+            model.unavailableReason = reason;
+            response.models.append(model);
+        }
+    }
+    response.idsAreConfigIds = !response.models.isEmpty()
+        && std::all_of(response.models.cbegin(), response.models.cend(),
+            [](const ModelConfig &model) { return !model.id.isNull(); });
+    if (response.idsAreConfigIds
+        && std::none_of(response.models.cbegin(), response.models.cend(),
+            [](const ModelConfig &model) { return model.isDefault; })) {
+        // No is_default in this shape: the first usable model is the default (§9.4, §20.8).
+        for (ModelConfig &model : response.models) {
+            if (model.isSelectable()) {
+                model.isDefault = true;
+                break;
+            }
+        }
+    }
+    return response;
+}
+
+std::optional<QList<ModelConfig>> modelConfigsFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    return decodeArray<ModelConfig>(
+        value,
+        [](const QJsonValue &entry) -> std::optional<ModelConfig> {
+            if (!entry.isObject())
+                return std::nullopt;
+            const QJsonObject item = entry.toObject();
+            ModelConfig model;
+            model.id = uuidId<ModelConfigId>(item, u"id");
+            if (model.id.isNull())
+                return std::nullopt;
+            readModelCommon(model, item);
+            model.provider = string(item, u"provider");
+            return model;
+        },
+        "model configs");
+}
+
+QList<ModelConfig> joinLegacyModels(
+    const ModelsResponse &catalog, const QList<ModelConfig> &configs)
+{
+    if (configs.isEmpty())
+        return catalog.models;
+    QList<ModelConfig> joined;
+    joined.reserve(configs.size());
+    for (ModelConfig config : configs) {
+        const auto sameModel = [&config](const ModelConfig &entry) {
+            return entry.provider == config.provider && entry.model == config.model;
+        };
+        const auto sameProvider = [&config](const ModelsResponse::Provider &entry) {
+            return entry.provider == config.provider;
+        };
+        const auto match = std::find_if(catalog.models.cbegin(), catalog.models.cend(), sameModel);
+        const auto provider =
+            std::find_if(catalog.providers.cbegin(), catalog.providers.cend(), sameProvider);
+        if (match != catalog.models.cend()) {
+            config.legacyId = match->legacyId;
+            config.available = match->available;
+            config.unavailableReason = match->unavailableReason;
+        } else if (provider != catalog.providers.cend()) {
+            // The provider is known but does not list this model: usable only if the provider
+            // is, and then the server decides.
+            config.available = provider->available;
+            config.unavailableReason = provider->unavailableReason;
+        } else {
+            config.available = false;
+            config.unavailableReason = u"unknown_provider"_s;
+        }
+        joined.append(config);
+    }
+    return joined;
+}
+
+// --- Live events -----------------------------------------------------------------------------
+
+std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    StreamEvent event;
+    event.raw = object;
+    event.typeRaw = string(object, u"type");
+    event.type = streamEventTypeFromString(event.typeRaw);
+    event.chatId = uuidId<ChatId>(object, u"chat_id");
+
+    switch (event.type) {
+    case StreamEvent::Type::MessagePart: {
+        const QJsonObject wrapper = object.value(u"message_part").toObject();
+        std::optional<MessagePart> part = messagePartFromJson(wrapper.value(u"part"));
+        if (!part)
+            return std::nullopt;
+        event.part = std::move(*part);
+        event.roleRaw = string(wrapper, u"role");
+        event.role = messageRoleFromString(event.roleRaw);
+        event.historyVersion = optionalInt64(wrapper, u"history_version");
+        event.generationAttempt = optionalInt64(wrapper, u"generation_attempt");
+        event.seq = optionalInt64(wrapper, u"seq");
+        break;
+    }
+    case StreamEvent::Type::Message: {
+        std::optional<ChatMessage> message = chatMessageFromJson(object.value(u"message"));
+        if (!message)
+            return std::nullopt;
+        event.message = std::move(*message);
+        break;
+    }
+    case StreamEvent::Type::Status: {
+        const QJsonValue status = object.value(u"status");
+        // {status: {status: "running"}}; accept a bare string too.
+        event.statusRaw =
+            status.isObject() ? string(status.toObject(), u"status") : status.toString();
+        event.status = chatStatusFromString(event.statusRaw);
+        break;
+    }
+    case StreamEvent::Type::Error:
+        // An error event always ends the turn, even when its body is unreadable.
+        event.error = chatErrorFromJson(object.value(u"error")).value_or(ChatError{});
+        break;
+    case StreamEvent::Type::Retry: {
+        const QJsonObject retry = object.value(u"retry").toObject();
+        event.retry.attempt = int32(retry, u"attempt");
+        event.retry.delayMs = int64(retry, u"delay_ms");
+        event.retry.error = string(retry, u"error");
+        event.retry.kindRaw = string(retry, u"kind");
+        event.retry.kind = chatErrorKindFromString(event.retry.kindRaw);
+        event.retry.provider = string(retry, u"provider");
+        event.retry.statusCode = int32(retry, u"status_code");
+        event.retry.retryingAt = timestampFromJson(retry.value(u"retrying_at"));
+        break;
+    }
+    case StreamEvent::Type::QueueUpdate:
+        event.queuedMessages = decodeArray<QueuedMessage>(
+            object.value(u"queued_messages"), queuedMessageFromJson, "queued messages");
+        break;
+    case StreamEvent::Type::ActionRequired:
+        event.actionRequired =
+            toolCallsFromJson(object.value(u"action_required").toObject().value(u"tool_calls"));
+        break;
+    case StreamEvent::Type::PreviewReset:
+    case StreamEvent::Type::HistoryReset:
+    case StreamEvent::Type::Unknown:
+    case StreamEvent::Type::EnvelopeError:
+        break;
+    }
+    return event;
+}
+
+std::optional<WatchEvent> watchEventFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    WatchEvent event;
+    event.raw = object;
+    event.kindRaw = string(object, u"kind");
+    event.kind = watchEventKindFromString(event.kindRaw);
+    if (std::optional<Chat> chat = chatFromJson(object.value(u"chat"))) {
+        event.chat = std::move(*chat);
+        event.hasChat = true;
+    }
+    event.toolCalls = toolCallsFromJson(object.value(u"tool_calls"));
+    if (!event.hasChat && event.kind != WatchEvent::Kind::Unknown)
+        return std::nullopt; // every known kind carries at least the chat id
+    return event;
+}
+
+namespace {
+
+//! The elements of one /stream or /watch frame, whatever its framing (§10.1): a JSON array, a
+//! legacy envelope (ping: nothing; data: its event or events; error: `errorEnvelope`), or one
+//! bare object. nullopt when the frame is not JSON at all (logged).
+struct FrameElements
+{
+    QJsonArray elements;
+    std::optional<QJsonObject> errorEnvelope;
+};
+
+std::optional<FrameElements> frameElements(
+    const QByteArray &frame, const QLoggingCategory &category, const char *feed)
+{
+    QString errorText;
+    const std::optional<QJsonValue> document = parseDocument(frame, &errorText);
+    if (!document) {
+        qCWarning(category) << "dropping an undecodable" << feed << "frame of" << frame.size()
+                            << "bytes:" << errorText;
+        return std::nullopt;
+    }
+    FrameElements result;
+    if (document->isArray()) {
+        result.elements = document->toArray();
+        return result;
+    }
+    const QJsonObject object = document->toObject();
+    if (!isLegacyEnvelope(object)) {
+        result.elements.append(object);
+        return result;
+    }
+    const QString type = string(object, u"type");
+    if (type == u"error") {
+        result.errorEnvelope = object;
+    } else if (type != u"ping") {
+        const QJsonValue data = object.value(u"data");
+        if (data.isArray())
+            result.elements = data.toArray();
+        else
+            result.elements.append(data);
+    }
+    return result;
+}
+
+//! Decodes every element; a malformed one is skipped (and counted), never the whole frame.
+template<typename Event, typename Decode>
+QList<Event> decodeElements(
+    const QJsonArray &elements, Decode decode, const QLoggingCategory &category, const char *feed)
+{
+    QList<Event> events;
+    events.reserve(elements.size());
+    qsizetype skipped = 0;
+    for (const QJsonValue &element : elements) {
+        if (std::optional<Event> event = decode(element))
+            events.append(std::move(*event));
+        else
+            ++skipped;
+    }
+    if (skipped > 0) {
+        qCWarning(category) << "skipped" << skipped << "malformed events of" << elements.size()
+                            << "in a" << feed << "frame";
+    }
+    return events;
+}
+
+} // namespace
+
+QList<StreamEvent> decodeStreamFrame(const QByteArray &frame)
+{
+    const std::optional<FrameElements> parsed = frameElements(frame, lcStream(), "stream");
+    if (!parsed)
+        return {};
+    if (parsed->errorEnvelope) {
+        StreamEvent event;
+        event.type = StreamEvent::Type::EnvelopeError;
+        event.typeRaw = u"error"_s;
+        event.raw = *parsed->errorEnvelope;
+        event.error =
+            chatErrorFromJson(parsed->errorEnvelope->value(u"data")).value_or(ChatError{});
+        return {event};
+    }
+    return decodeElements<StreamEvent>(
+        parsed->elements, [](const QJsonValue &v) { return streamEventFromJson(v); }, lcStream(),
+        "stream");
+}
+
+QList<WatchEvent> decodeWatchFrame(const QByteArray &frame)
+{
+    const std::optional<FrameElements> parsed = frameElements(frame, lcWatch(), "watch");
+    if (!parsed)
+        return {};
+    if (parsed->errorEnvelope) {
+        qCWarning(lcWatch) << "watch feed reported an error:"
+                           << string(parsed->errorEnvelope->value(u"data").toObject(), u"message");
+        return {};
+    }
+    return decodeElements<WatchEvent>(
+        parsed->elements, [](const QJsonValue &v) { return watchEventFromJson(v); }, lcWatch(),
+        "watch");
+}
+
+// --- Encoders: requests ----------------------------------------------------------------------
+
+QJsonObject toJson(const InputPart &part)
+{
+    QJsonObject object;
+    switch (part.kind) {
+    case InputPart::Kind::Text:
+        object.insert(u"type", u"text"_s);
+        object.insert(u"text", part.text);
+        break;
+    case InputPart::Kind::File:
+        object.insert(u"type", u"file"_s);
+        object.insert(u"file_id", part.fileId.toString());
+        break;
+    case InputPart::Kind::FileReference:
+        object.insert(u"type", u"file-reference"_s);
+        object.insert(u"file_name", part.fileName);
+        object.insert(u"start_line", part.startLine);
+        object.insert(u"end_line", part.endLine);
+        object.insert(u"content", part.content);
+        break;
+    }
+    return object;
+}
+
+QJsonArray toJson(const QList<InputPart> &parts)
+{
+    QJsonArray array;
+    for (const InputPart &part : parts)
+        array.append(toJson(part));
+    return array;
+}
+
+QJsonObject toJson(const CreateChatRequest &request)
+{
+    QJsonObject object;
+    object.insert(u"organization_id", request.organizationId.toString());
+    object.insert(u"content", toJson(request.content));
+    insertIfNotNull(object, u"workspace_id", request.workspaceId);
+    insertIfNotNull(object, u"model_config_id", request.modelConfigId);
+    insertIfNotEmpty(object, u"reasoning_effort", request.reasoningEffort);
+    if (!request.mcpServerIds.isEmpty())
+        object.insert(u"mcp_server_ids", uuidsToJson(request.mcpServerIds));
+    if (!request.labels.isEmpty())
+        object.insert(u"labels", labelsToJson(request.labels));
+    if (request.planMode)
+        object.insert(u"plan_mode", u"plan"_s);
+    insertIfNotEmpty(object, u"system_prompt", request.systemPrompt);
+    insertIfNotEmpty(object, u"client_type", request.clientType);
+    return object;
+}
+
+QJsonObject toJson(const UpdateChatRequest &request)
+{
+    QJsonObject object;
+    if (request.title)
+        object.insert(u"title", *request.title);
+    if (request.archived)
+        object.insert(u"archived", *request.archived);
+    if (request.pinOrder)
+        object.insert(u"pin_order", *request.pinOrder);
+    if (request.labels)
+        object.insert(u"labels", labelsToJson(*request.labels));
+    if (request.workspaceId) {
+        // The all-zero UUID unbinds (§4): a null QUuid prints exactly that.
+        object.insert(u"workspace_id", request.workspaceId->toString());
+    }
+    if (request.planMode)
+        object.insert(u"plan_mode", *request.planMode ? u"plan"_s : QString());
+    return object;
+}
+
+QJsonObject toJson(const SendMessageRequest &request)
+{
+    QJsonObject object;
+    object.insert(u"content", toJson(request.content));
+    object.insert(u"busy_behavior",
+        request.busyBehavior == BusyBehavior::Interrupt ? u"interrupt"_s : u"queue"_s);
+    if (request.modelConfigId && !request.modelConfigId->isNull())
+        object.insert(u"model_config_id", request.modelConfigId->toString());
+    if (request.planMode)
+        object.insert(u"plan_mode", *request.planMode ? u"plan"_s : QString());
+    insertIfNotEmpty(object, u"reasoning_effort", request.reasoningEffort);
+    return object;
+}
+
+QJsonObject toJson(const EditMessageRequest &request)
+{
+    QJsonObject object;
+    object.insert(u"content", toJson(request.content));
+    if (request.modelConfigId && !request.modelConfigId->isNull())
+        object.insert(u"model_config_id", request.modelConfigId->toString());
+    return object;
+}
+
+QJsonObject toJson(const QList<ToolResult> &results)
+{
+    QJsonArray array;
+    for (const ToolResult &result : results) {
+        QJsonObject object;
+        object.insert(u"tool_call_id", result.toolCallId);
+        object.insert(
+            u"output", result.output.isUndefined() ? QJsonValue(QJsonValue::Null) : result.output);
+        object.insert(u"is_error", result.isError);
+        array.append(object);
+    }
+    return QJsonObject{{u"results"_s, array}};
+}
+
+// --- Encoders: entities (server shape) -------------------------------------------------------
+
+QJsonObject toJson(const ChatError &error)
+{
+    QJsonObject object;
+    object.insert(u"message", error.message);
+    insertIfNotEmpty(object, u"detail", error.detail);
+    const QString kind = error.kindRaw.isEmpty() ? toString(error.kind) : error.kindRaw;
+    insertIfNotEmpty(object, u"kind", kind);
+    insertIfNotEmpty(object, u"provider", error.provider);
+    object.insert(u"retryable", error.retryable);
+    if (error.statusCode != 0)
+        object.insert(u"status_code", error.statusCode);
+    return object;
+}
+
+QJsonObject toJson(const DiffStatus &status)
+{
+    QJsonObject object;
+    object.insert(u"chat_id", status.chatId.toString());
+    insertIfNotEmpty(object, u"url", status.url);
+    insertIfNotEmpty(object, u"pull_request_state", status.pullRequestState);
+    object.insert(u"pull_request_title", status.pullRequestTitle);
+    object.insert(u"pull_request_draft", status.pullRequestDraft);
+    object.insert(u"changes_requested", status.changesRequested);
+    object.insert(u"additions", status.additions);
+    object.insert(u"deletions", status.deletions);
+    object.insert(u"changed_files", status.changedFiles);
+    insertIfNotEmpty(object, u"author_login", status.authorLogin);
+    insertIfNotEmpty(object, u"author_avatar_url", status.authorAvatarUrl);
+    insertIfNotEmpty(object, u"base_branch", status.baseBranch);
+    insertIfNotEmpty(object, u"head_branch", status.headBranch);
+    if (status.prNumber != 0)
+        object.insert(u"pr_number", status.prNumber);
+    if (status.commits != 0)
+        object.insert(u"commits", status.commits);
+    if (status.approved)
+        object.insert(u"approved", true);
+    if (status.reviewerCount != 0)
+        object.insert(u"reviewer_count", status.reviewerCount);
+    insertIfValid(object, u"refreshed_at", status.refreshedAt);
+    insertIfValid(object, u"stale_at", status.staleAt);
+    return object;
+}
+
+QJsonObject toJson(const ChatFileMetadata &file)
+{
+    QJsonObject object;
+    object.insert(u"id", file.id.toString());
+    insertIfNotNull(object, u"owner_id", file.ownerId);
+    insertIfNotNull(object, u"organization_id", file.organizationId);
+    object.insert(u"name", file.name);
+    object.insert(u"mime_type", file.mimeType);
+    if (file.sizeBytes >= 0)
+        object.insert(u"size_bytes", file.sizeBytes);
+    insertIfValid(object, u"created_at", file.createdAt);
+    return object;
+}
+
+QJsonObject toJson(const Chat &chat)
+{
+    QJsonObject object;
+    object.insert(u"id", chat.id.toString());
+    object.insert(u"organization_id", chat.organizationId.toString());
+    object.insert(u"owner_id", chat.ownerId.toString());
+    insertIfNotEmpty(object, u"owner_username", chat.ownerUsername);
+    insertIfNotEmpty(object, u"owner_name", chat.ownerName);
+    insertIfNotNull(object, u"workspace_id", chat.workspaceId);
+    if (!chat.buildId.isNull())
+        object.insert(u"build_id", chat.buildId.toString(QUuid::WithoutBraces));
+    if (!chat.agentId.isNull())
+        object.insert(u"agent_id", chat.agentId.toString(QUuid::WithoutBraces));
+    insertIfNotNull(object, u"parent_chat_id", chat.parentChatId);
+    insertIfNotNull(object, u"root_chat_id", chat.rootChatId);
+    object.insert(u"last_model_config_id", chat.lastModelConfigId.toString());
+    insertIfNotEmpty(object, u"last_reasoning_effort", chat.lastReasoningEffort);
+    object.insert(u"title", chat.title);
+    object.insert(u"status", chat.statusRaw.isEmpty() ? toString(chat.status) : chat.statusRaw);
+    insertIfNotEmpty(object, u"mode", chat.mode);
+    if (chat.planMode)
+        object.insert(u"plan_mode", u"plan"_s);
+    if (chat.lastError)
+        object.insert(u"last_error", toJson(*chat.lastError));
+    insertIfNotEmpty(object, u"last_turn_summary", chat.lastTurnSummary);
+    insertIfNotEmpty(object, u"summary", chat.summary);
+    if (chat.diffStatus)
+        object.insert(u"diff_status", toJson(*chat.diffStatus));
+    insertIfValid(object, u"created_at", chat.createdAt);
+    insertIfValid(object, u"updated_at", chat.updatedAt);
+    object.insert(u"archived", chat.archived);
+    object.insert(u"shared", chat.shared);
+    object.insert(u"pin_order", chat.pinOrder);
+    object.insert(u"mcp_server_ids", uuidsToJson(chat.mcpServerIds));
+    object.insert(u"labels", labelsToJson(chat.labels));
+    if (!chat.files.isEmpty()) {
+        QJsonArray files;
+        for (const ChatFileMetadata &file : chat.files)
+            files.append(toJson(file));
+        object.insert(u"files", files);
+    }
+    object.insert(u"has_unread", chat.hasUnread);
+    insertIfNotEmpty(object, u"client_type", chat.clientType);
+    QJsonArray children;
+    for (const Chat &child : chat.children)
+        children.append(toJson(child));
+    object.insert(u"children", children);
+    if (!chat.warnings.isEmpty())
+        object.insert(u"warnings", QJsonArray::fromStringList(chat.warnings));
+    if (chat.queuedForCapacity)
+        object.insert(u"queued_for_capacity", true);
+    return object;
+}
+
+QJsonObject toJson(const MessagePart &part)
+{
+    if (part.kind == MessagePart::Kind::Unknown)
+        return part.raw; // nothing is understood, so the original is the only faithful form
+    QJsonObject object;
+    object.insert(u"type", part.typeRaw.isEmpty() ? toString(part.kind) : part.typeRaw);
+    insertIfNotEmpty(object, u"text", part.text);
+    insertIfNotEmpty(object, u"title", part.title);
+    insertIfValid(object, u"created_at", part.createdAt);
+    insertIfValid(object, u"completed_at", part.completedAt);
+    insertIfNotEmpty(object, u"tool_call_id", part.toolCallId);
+    insertIfNotEmpty(object, u"tool_name", part.toolName);
+    if (!part.args.isUndefined() && !part.args.isNull())
+        object.insert(u"args", part.args);
+    insertIfNotEmpty(object, u"args_delta", part.argsDelta);
+    if (!part.parsedCommands.isEmpty()) {
+        QJsonArray commands;
+        for (const QStringList &command : part.parsedCommands)
+            commands.append(QJsonArray::fromStringList(command));
+        object.insert(u"parsed_commands", commands);
+    }
+    if (!part.result.isUndefined() && !part.result.isNull())
+        object.insert(u"result", part.result);
+    insertIfNotEmpty(object, u"result_delta", part.resultDelta);
+    if (part.resultReset)
+        object.insert(u"result_reset", true);
+    if (part.isError)
+        object.insert(u"is_error", true);
+    if (part.isMedia)
+        object.insert(u"is_media", true);
+    if (part.providerExecuted)
+        object.insert(u"provider_executed", true);
+    insertIfNotEmpty(object, u"source_id", part.sourceId);
+    insertIfNotEmpty(object, u"url", part.url);
+    insertIfNotEmpty(object, u"media_type", part.mediaType);
+    insertIfNotEmpty(object, u"name", part.name);
+    insertIfNotNull(object, u"file_id", part.fileId);
+    if (!part.data.isEmpty())
+        object.insert(u"data", QString::fromLatin1(part.data.toBase64()));
+    insertIfNotEmpty(object, u"file_name", part.fileName);
+    if (part.kind == MessagePart::Kind::FileReference || part.startLine != 0 || part.endLine != 0) {
+        object.insert(u"start_line", part.startLine);
+        object.insert(u"end_line", part.endLine);
+    }
+    insertIfNotEmpty(object, u"content", part.content);
+    insertIfNotEmpty(object, u"context_file_path", part.contextFilePath);
+    if (part.contextFileTruncated)
+        object.insert(u"context_file_truncated", true);
+    insertIfNotEmpty(object, u"skill_name", part.skillName);
+    insertIfNotEmpty(object, u"skill_description", part.skillDescription);
+    return object;
+}
+
+QJsonObject toJson(const MessageUsage &usage)
+{
+    QJsonObject object;
+    const auto insert = [&object](QStringView key, const std::optional<qint64> &value) {
+        if (value)
+            object.insert(key, *value);
+    };
+    insert(u"input_tokens", usage.inputTokens);
+    insert(u"output_tokens", usage.outputTokens);
+    insert(u"total_tokens", usage.totalTokens);
+    insert(u"reasoning_tokens", usage.reasoningTokens);
+    insert(u"cache_creation_tokens", usage.cacheCreationTokens);
+    insert(u"cache_read_tokens", usage.cacheReadTokens);
+    insert(u"context_limit", usage.contextLimit);
+    return object;
+}
+
+QJsonObject toJson(const ChatMessage &message)
+{
+    QJsonObject object;
+    object.insert(u"id", message.id.value);
+    object.insert(u"chat_id", message.chatId.toString());
+    insertIfNotNull(object, u"created_by", message.createdBy);
+    insertIfNotNull(object, u"model_config_id", message.modelConfigId);
+    insertIfValid(object, u"created_at", message.createdAt);
+    object.insert(u"role", message.roleRaw.isEmpty() ? toString(message.role) : message.roleRaw);
+    object.insert(u"content", partsToJson(message.parts));
+    if (message.usage)
+        object.insert(u"usage", toJson(*message.usage));
+    return object;
+}
+
+QJsonObject toJson(const QueuedMessage &message)
+{
+    QJsonObject object;
+    object.insert(u"id", message.id.value);
+    object.insert(u"chat_id", message.chatId.toString());
+    insertIfNotNull(object, u"model_config_id", message.modelConfigId);
+    object.insert(u"content", partsToJson(message.parts));
+    insertIfValid(object, u"created_at", message.createdAt);
+    return object;
+}
+
+} // namespace AgentDesk::ApiJson

@@ -1,0 +1,138 @@
+#pragma once
+
+// Tolerant JSON decoding and encoding of the ApiTypes (coder-chats-protocol.md §4, §17):
+// unknown fields are ignored, unknown enum strings become Unknown with the raw string kept,
+// unknown part / event / watch types are kept with their raw JSON, absent equals null, and one
+// malformed element of an array is skipped with a warning instead of failing the whole.
+// Nothing here asserts, throws or crashes on server input.
+
+#include "core/api/ApiTypes.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace AgentDesk::ApiJson {
+
+// --- Enums ↔ wire strings --------------------------------------------------------------------
+
+ChatStatus chatStatusFromString(QStringView text);
+QString toString(ChatStatus status); //!< Wire name; empty for Unknown.
+ChatErrorKind chatErrorKindFromString(QStringView text);
+QString toString(ChatErrorKind kind);
+MessageRole messageRoleFromString(QStringView text);
+QString toString(MessageRole role);
+MessagePart::Kind partKindFromString(QStringView text);
+QString toString(MessagePart::Kind kind);
+StreamEvent::Type streamEventTypeFromString(QStringView text);
+QString toString(StreamEvent::Type type);
+WatchEvent::Kind watchEventKindFromString(QStringView text);
+QString toString(WatchEvent::Kind kind);
+
+// --- Scalars ---------------------------------------------------------------------------------
+
+//! An int64 from a JSON number or a numeric string ("14"); nullopt for anything else.
+std::optional<qint64> int64FromJson(const QJsonValue &value);
+//! RFC 3339 with or without fraction and offset; invalid QDateTime when absent or malformed.
+QDateTime timestampFromJson(const QJsonValue &value);
+//! RFC 3339 with milliseconds; null for an invalid date-time.
+QJsonValue timestampToJson(const QDateTime &dateTime);
+//! A JSON document from bytes, or nullopt; never throws or asserts, whatever the bytes.
+std::optional<QJsonValue> parseDocument(const QByteArray &bytes, QString *errorText = nullptr);
+
+// --- Decoders --------------------------------------------------------------------------------
+// Each takes any QJsonValue and returns nullopt when the value is not the expected shape at
+// all (not an object, missing id). Missing optional members take defaults.
+
+std::optional<ChatError> chatErrorFromJson(const QJsonValue &value); //!< object or legacy string
+std::optional<DiffStatus> diffStatusFromJson(const QJsonValue &value);
+std::optional<ChatFileMetadata> chatFileFromJson(const QJsonValue &value);
+std::optional<Chat> chatFromJson(const QJsonValue &value);
+std::optional<QList<Chat>> chatListFromJson(const QJsonValue &value);
+std::optional<MessagePart> messagePartFromJson(const QJsonValue &value);
+std::optional<MessageUsage> messageUsageFromJson(const QJsonValue &value);
+std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value);
+std::optional<QueuedMessage> queuedMessageFromJson(const QJsonValue &value);
+std::optional<MessagesPage> messagesPageFromJson(const QJsonValue &value);
+//! Wrapped {queued, message, queued_message, …} or, from the first builds, a bare message.
+std::optional<SendMessageResult> sendMessageResultFromJson(const QJsonValue &value);
+std::optional<EditMessageResult> editMessageResultFromJson(const QJsonValue &value);
+std::optional<ChatDiff> chatDiffFromJson(const QJsonValue &value);
+std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value);
+std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value);
+std::optional<Organization> organizationFromJson(const QJsonValue &value);
+std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value);
+std::optional<User> userFromJson(const QJsonValue &value);
+//! {workspaces: [...], count} or a bare array.
+std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value);
+std::optional<BuildInfo> buildInfoFromJson(const QJsonValue &value);
+//! The upload answer {"id": uuid}.
+std::optional<FileId> uploadResponseFromJson(const QJsonValue &value);
+//! A proposed / regenerated title: {"title"} or a whole Chat (legacy regenerate).
+std::optional<QString> titleFromJson(const QJsonValue &value);
+
+//! The two shapes of §9.4 unified.
+struct ModelsResponse
+{
+    //! Availability of one provider of the seed-era shape (also those listing no models).
+    struct Provider
+    {
+        QString provider;
+        bool available = true;
+        QString unavailableReason;
+    };
+
+    QList<ModelConfig> models;
+    QList<Provider> providers; //!< Seed-era shape only.
+    //! Seed-era shape (providers[].models): ids are "provider:model" strings; join the
+    //! configs from /model-configs with joinLegacyModels to get usable ModelConfigIds.
+    bool legacyShape = false;
+    //! Seed-era shape whose ids are already model config UUIDs (some servers): usable as they
+    //! are, with no /model-configs to ask (it may not exist there).
+    bool idsAreConfigIds = false;
+};
+std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value);
+//! GET …/model-configs (seed era): ChatModelConfig[].
+std::optional<QList<ModelConfig>> modelConfigsFromJson(const QJsonValue &value);
+//! The configs (which carry the UUIDs) with availability taken from the seed-era catalog,
+//! joined on (provider, model). Without configs, the catalog's models (null ids) are returned.
+QList<ModelConfig> joinLegacyModels(
+    const ModelsResponse &catalog, const QList<ModelConfig> &configs);
+
+std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value);
+std::optional<WatchEvent> watchEventFromJson(const QJsonValue &value);
+//! One /stream text frame in any framing of §10.1 (array, legacy envelope, bare object).
+//! Undecodable frames and elements are dropped with a warning; pings give an empty list.
+QList<StreamEvent> decodeStreamFrame(const QByteArray &frame);
+//! One /watch text frame: a bare event, or the legacy envelope. Pings give an empty list.
+QList<WatchEvent> decodeWatchFrame(const QByteArray &frame);
+
+// --- Encoders --------------------------------------------------------------------------------
+// Requests produce exactly what the server expects; the entity encoders (Chat, ChatMessage,
+// MessagePart, …) produce the server's shape so that decode(encode(x)) == x.
+
+QJsonObject toJson(const InputPart &part);
+QJsonArray toJson(const QList<InputPart> &parts);
+QJsonObject toJson(const CreateChatRequest &request);
+QJsonObject toJson(const UpdateChatRequest &request);
+QJsonObject toJson(const SendMessageRequest &request);
+QJsonObject toJson(const EditMessageRequest &request);
+//! {"results": [...]} for POST …/tool-results.
+QJsonObject toJson(const QList<ToolResult> &results);
+
+QJsonObject toJson(const ChatError &error);
+QJsonObject toJson(const DiffStatus &status);
+QJsonObject toJson(const ChatFileMetadata &file);
+QJsonObject toJson(const Chat &chat);
+QJsonObject toJson(const MessagePart &part);
+QJsonObject toJson(const MessageUsage &usage);
+QJsonObject toJson(const ChatMessage &message);
+QJsonObject toJson(const QueuedMessage &message);
+
+} // namespace AgentDesk::ApiJson

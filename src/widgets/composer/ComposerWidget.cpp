@@ -1,0 +1,535 @@
+#include "widgets/composer/ComposerWidget.h"
+
+#include "core/storage/DraftStore.h"
+#include "models/ModelConfigModel.h"
+#include "platform/ScreenshotPortal.h"
+#include "widgets/composer/AttachmentStrip.h"
+#include "widgets/composer/MessageEdit.h"
+#include "widgets/conversation/ImageViewer.h"
+#include "widgets/shell/Icons.h"
+
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QIdentityProxyModel>
+#include <QLabel>
+#include <QMimeData>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+//! Adds the "why can't I pick this" tooltip to ModelConfigModel rows. Words for users belong to
+//! the widgets layer; the model only carries the server's reason code.
+class ComposerModelProxy final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ToolTipRole
+            && !QIdentityProxyModel::data(index, ModelConfigModel::SelectableRole).toBool())
+            return reasonText(
+                QIdentityProxyModel::data(index, ModelConfigModel::UnavailableReasonRole)
+                    .toString());
+        if (role == Qt::ToolTipRole)
+            return QIdentityProxyModel::data(index, ModelConfigModel::ProviderDisplayNameRole);
+        return QIdentityProxyModel::data(index, role);
+    }
+
+    static QString reasonText(const QString &reason)
+    {
+        if (reason == u"missing_api_key"_s)
+            return ComposerWidget::tr("No API key is configured for this provider.");
+        if (reason == u"user_api_key_required"_s)
+            return ComposerWidget::tr("This provider needs your own API key.");
+        if (reason == u"fetch_failed"_s)
+            return ComposerWidget::tr("The provider's models could not be fetched.");
+        if (reason.isEmpty())
+            return ComposerWidget::tr("This model is not available.");
+        return ComposerWidget::tr("This model is not available (%1).").arg(reason);
+    }
+};
+
+ComposerWidget::ComposerWidget(
+    const Icons *icons, AppSettings *settings, DraftStore *drafts, QWidget *parent)
+    : QWidget(parent)
+    , m_icons(icons)
+    , m_settings(settings)
+    , m_drafts(drafts)
+    , m_edit(new MessageEdit(this))
+    , m_send(new QPushButton(tr("Send"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
+    , m_modelPicker(new QComboBox(this))
+    , m_planMode(new QToolButton(this))
+    , m_hint(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_attach(new QToolButton(this))
+    , m_screenshot(new QToolButton(this))
+    , m_proxy(new ComposerModelProxy(this))
+{
+    setObjectName(u"composerWidget"_s);
+    m_send->setObjectName(u"sendButton"_s);
+    m_send->setToolTip(tr("Send the message"));
+    m_stop->setObjectName(u"stopButton"_s);
+    m_stop->setToolTip(tr("Stop the agent"));
+    if (m_icons) {
+        m_icons->apply(m_send, IconId::Send);
+        m_icons->apply(m_stop, IconId::Stop);
+    }
+    m_modelPicker->setObjectName(u"modelPicker"_s);
+    m_modelPicker->setToolTip(tr("Model"));
+    // Long model names must not set the window's minimum width (the diff panel needs room).
+    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelPicker->setMinimumContentsLength(12);
+    m_modelPicker->setModel(m_proxy);
+    m_modelPicker->hide(); // until models are known
+    m_planMode->setObjectName(u"planModeToggle"_s);
+    m_planMode->setText(tr("Plan first"));
+    m_planMode->setToolTip(tr("Ask the agent to propose a plan before it changes anything"));
+    m_planMode->setCheckable(true);
+    m_planMode->setAutoRaise(true);
+    m_hint->setObjectName(u"composerHint"_s);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    // A hint, not a control: it gives up its room (clipped, full text in the tooltip) before
+    // anything else in the row does.
+    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_error->setObjectName(u"composerError"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->hide();
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText,
+        palette().color(QPalette::Base).lightness() < 128 ? QColor(0xf2, 0x8b, 0x82)
+                                                          : QColor(0xb3, 0x26, 0x1e));
+    m_error->setPalette(errorPalette);
+    if (m_settings)
+        m_edit->setSendKey(m_settings->sendKey());
+    m_attach->setObjectName(u"attachButton"_s);
+    m_attach->setText(tr("Attach"));
+    m_attach->setToolTip(tr("Attach images or files"));
+    m_attach->setAutoRaise(true);
+    m_attach->hide(); // until setUploader()
+    m_screenshot->setObjectName(u"screenshotButton"_s);
+    m_screenshot->setText(tr("Capture"));
+    m_screenshot->setToolTip(tr("Capture screen region"));
+    m_screenshot->setAutoRaise(true);
+    m_screenshot->hide();
+    if (m_icons) {
+        m_icons->apply(m_attach, IconId::Attach);
+        m_attach->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+
+    auto *controls = new QHBoxLayout;
+    controls->setContentsMargins(0, 0, 0, 0);
+    controls->addWidget(m_attach);
+    controls->addWidget(m_screenshot);
+    controls->addWidget(m_modelPicker);
+    controls->addWidget(m_planMode);
+    controls->addWidget(m_hint, 1);
+    controls->addWidget(m_stop);
+    controls->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_error);
+    layout->addLayout(controls);
+
+    connect(m_edit, &MessageEdit::sendRequested, this, &ComposerWidget::handleSend);
+    connect(m_edit, &MessageEdit::sendAndInterruptRequested, this,
+        &ComposerWidget::handleSendAndInterrupt);
+    connect(m_edit, &MessageEdit::recallRequested, this, &ComposerWidget::recallRequested);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
+    connect(m_send, &QPushButton::clicked, this, &ComposerWidget::handleSend);
+    connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
+    connect(m_planMode, &QToolButton::toggled, this, &ComposerWidget::planModeToggled);
+    connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    updateState();
+}
+
+ComposerWidget::~ComposerWidget() = default;
+
+void ComposerWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+{
+    if (m_strip || !api)
+        return;
+    m_strip = new AttachmentStrip(api, this);
+    m_strip->setObjectName(u"attachmentStrip"_s);
+    m_strip->setOrganization(organizationId);
+    m_strip->hide();
+    // Above the editor, as in the web UI.
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->insertWidget(0, m_strip);
+    m_edit->setAttachmentSink([this](const QMimeData *mime) { return takeMimeData(mime); });
+    setAcceptDrops(true);
+    connect(m_strip, &AttachmentStrip::changed, this, &ComposerWidget::handleAttachmentsChanged);
+    connect(m_strip, &AttachmentStrip::uploadsFinished, this, &ComposerWidget::updateState);
+    connect(m_strip, &AttachmentStrip::previewRequested, this,
+        [this](const QByteArray &bytes, const QString &name) {
+            auto *viewer = new ImageViewer(this);
+            viewer->setWindowFlag(Qt::Window);
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->setObjectName(u"attachmentPreview"_s);
+            if (!viewer->setImageData(bytes, name)) {
+                delete viewer;
+                return;
+            }
+            viewer->resize(720, 540);
+            viewer->show();
+        });
+    connect(m_attach, &QToolButton::clicked, this, [this] {
+        m_strip->openFilePicker();
+        // A refused file adds no card and emits nothing; show the strip for its message.
+        if (auto *dialog = m_strip->findChildren<QFileDialog *>().value(0))
+            connect(dialog, &QFileDialog::filesSelected, this,
+                &ComposerWidget::handleAttachmentsChanged, Qt::UniqueConnection);
+    });
+    m_attach->show();
+
+    m_portal = new ScreenshotPortal(this);
+    connect(m_portal, &ScreenshotPortal::availabilityChanged, this,
+        &ComposerWidget::handleScreenshotAvailability);
+    connect(m_portal, &ScreenshotPortal::captured, m_strip, [this](const QString &path) {
+        m_strip->addFile(path);
+        handleAttachmentsChanged();
+    });
+    connect(m_portal, &ScreenshotPortal::failed, this, &ComposerWidget::showError);
+    connect(m_screenshot, &QToolButton::clicked, this, &ComposerWidget::captureScreenshot);
+    m_screenshot->setEnabled(false); // until the probe answers
+    m_screenshot->show();
+    m_portal->probe();
+    loadDraftAttachments();
+}
+
+void ComposerWidget::setOrganization(const OrganizationId &organizationId)
+{
+    if (m_strip)
+        m_strip->setOrganization(organizationId);
+}
+
+QList<InputPart> ComposerWidget::attachmentParts() const
+{
+    QList<InputPart> parts;
+    if (!m_strip)
+        return parts;
+    const QList<FileId> ids = m_strip->attachments();
+    for (const FileId &id : ids)
+        parts << InputPart::fromFile(id);
+    return parts;
+}
+
+void ComposerWidget::captureScreenshot()
+{
+    if (!m_portal || !m_portal->isAvailable())
+        return;
+    if (!m_portal->capture())
+        showError(tr("The screenshot could not be started."));
+}
+
+void ComposerWidget::handleScreenshotAvailability(bool available, const QString &reason)
+{
+    m_screenshot->setEnabled(available);
+    m_screenshot->setToolTip(available ? tr("Capture screen region")
+                                       : tr("Screen capture is not available: %1").arg(reason));
+}
+
+void ComposerWidget::handleAttachmentsChanged()
+{
+    updateStripVisibility();
+    updateState();
+    if (m_loadingDraft || !m_drafts || m_draftKey.isEmpty())
+        return;
+    Draft draft = m_drafts->draft(m_draftKey);
+    const QList<DraftAttachment> attachments = m_strip->draftAttachments();
+    if (draft.attachments == attachments)
+        return; // a refusal, or a progress step: nothing the draft keeps
+    draft.attachments = attachments;
+    draft.updatedAt = QDateTime::currentDateTimeUtc();
+    m_drafts->setDraft(m_draftKey, draft); // DraftStore debounces the write
+}
+
+void ComposerWidget::updateStripVisibility()
+{
+    if (m_strip)
+        m_strip->setVisible(!m_strip->isEmpty() || !m_strip->messageText().isEmpty());
+}
+
+void ComposerWidget::loadDraftAttachments()
+{
+    if (!m_strip)
+        return;
+    m_loadingDraft = true;
+    const QList<DraftAttachment> attachments = m_drafts && !m_draftKey.isEmpty()
+        ? m_drafts->draft(m_draftKey).attachments
+        : QList<DraftAttachment>();
+    if (attachments.isEmpty())
+        m_strip->clear();
+    else
+        m_strip->restoreDraftAttachments(attachments);
+    m_loadingDraft = false;
+    updateStripVisibility();
+    updateState();
+}
+
+void ComposerWidget::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_strip && AttachmentStrip::canTake(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void ComposerWidget::dropEvent(QDropEvent *event)
+{
+    if (m_strip && AttachmentStrip::canTake(event->mimeData())) {
+        takeMimeData(event->mimeData());
+        event->acceptProposedAction();
+    }
+}
+
+bool ComposerWidget::takeMimeData(const QMimeData *mime)
+{
+    if (!m_strip)
+        return false;
+    const bool took = m_strip->addMimeData(mime);
+    handleAttachmentsChanged(); // also shows a refusal, which adds nothing
+    return took;
+}
+
+void ComposerWidget::setDraftKey(const QString &key)
+{
+    if (key == m_draftKey)
+        return;
+    m_draftKey = key;
+    m_loadingDraft = true;
+    m_edit->setPlainText(m_drafts && !key.isEmpty() ? m_drafts->draft(key).text : QString());
+    m_edit->moveCursor(QTextCursor::End);
+    m_loadingDraft = false;
+    m_error->hide();
+    loadDraftAttachments();
+    updateState();
+}
+
+QString ComposerWidget::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void ComposerWidget::setText(const QString &text)
+{
+    m_edit->setPlainText(text);
+    m_edit->moveCursor(QTextCursor::End);
+}
+
+void ComposerWidget::focusEditor()
+{
+    m_edit->setFocus(Qt::OtherFocusReason);
+}
+
+void ComposerWidget::setChatActive(bool active)
+{
+    m_active = active;
+    updateState();
+}
+
+void ComposerWidget::setSendKey(AppSettings::SendKey key)
+{
+    m_edit->setSendKey(key);
+    updateState();
+}
+
+void ComposerWidget::handleSend()
+{
+    const QList<InputPart> content = takeContent();
+    if (!content.isEmpty())
+        Q_EMIT sendRequested(content);
+}
+
+void ComposerWidget::handleSendAndInterrupt()
+{
+    const QList<InputPart> content = takeContent();
+    if (!content.isEmpty())
+        Q_EMIT sendAndInterruptRequested(content);
+}
+
+QList<InputPart> ComposerWidget::takeContent()
+{
+    if (m_strip && !m_strip->canSend())
+        return {}; // uploads in flight
+    const QString text = m_edit->toPlainText();
+    QList<InputPart> content;
+    if (!text.trimmed().isEmpty())
+        content << InputPart::fromText(text);
+    content << attachmentParts();
+    if (content.isEmpty())
+        return {};
+    m_edit->setLastSentText(text);
+    // The field empties now, as in every chat app; the stored draft stays until the caller
+    // reports success, so a crash or a failed send cannot lose the text.
+    m_loadingDraft = true;
+    m_edit->clear();
+    if (m_strip && !m_strip->isEmpty()) {
+        // Like the text: gone from the field now, kept in the stored draft until success.
+        m_sentAttachments.insert(m_draftKey, m_strip->draftAttachments());
+        m_strip->clear();
+    }
+    m_loadingDraft = false;
+    if (m_strip)
+        m_strip->hide();
+    m_error->hide();
+    updateState();
+    return content;
+}
+
+void ComposerWidget::sendSucceeded(const QString &key)
+{
+    m_sentAttachments.remove(key);
+    if (!m_drafts || key.isEmpty())
+        return;
+    if (key == m_draftKey && (!text().isEmpty() || (m_strip && !m_strip->isEmpty())))
+        return; // the draft already holds what was typed since
+    m_drafts->clear(key);
+}
+
+void ComposerWidget::sendFailed(
+    const QString &key, const QString &failedText, const QString &reason)
+{
+    const QList<DraftAttachment> attachments = m_sentAttachments.take(key);
+    if (key == m_draftKey) {
+        const QString current = text();
+        setText(current.isEmpty() ? failedText : failedText + u"\n\n"_s + current);
+        if (m_strip && !attachments.isEmpty() && m_strip->isEmpty())
+            m_strip->restoreDraftAttachments(attachments);
+        showError(reason);
+        return;
+    }
+    if (m_drafts && !key.isEmpty()) {
+        Draft draft = m_drafts->draft(key);
+        if (!draft.text.contains(failedText))
+            draft.text = draft.text.isEmpty() ? failedText : failedText + u"\n\n"_s + draft.text;
+        draft.updatedAt = QDateTime::currentDateTimeUtc();
+        m_drafts->setDraft(key, draft);
+    }
+}
+
+void ComposerWidget::showError(const QString &reason)
+{
+    m_error->setText(reason);
+    m_error->setVisible(!reason.isEmpty());
+}
+
+QString ComposerWidget::errorText() const
+{
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+void ComposerWidget::handleTextChanged()
+{
+    updateState();
+    if (m_loadingDraft)
+        return;
+    if (m_drafts && !m_draftKey.isEmpty()) {
+        Draft draft = m_drafts->draft(m_draftKey);
+        draft.text = text();
+        if (m_strip) // what the field shows now, as for the text (a sent list is not kept twice)
+            draft.attachments = m_strip->draftAttachments();
+        draft.updatedAt = QDateTime::currentDateTimeUtc();
+        m_drafts->setDraft(m_draftKey, draft); // DraftStore debounces the write
+    }
+}
+
+void ComposerWidget::updateState()
+{
+    const bool uploading = m_strip && !m_strip->canSend();
+    m_send->setEnabled(!uploading && (!text().trimmed().isEmpty() || !attachmentParts().isEmpty()));
+    m_send->setToolTip(
+        uploading ? tr("Waiting for attachments to upload") : tr("Send the message"));
+    m_stop->setVisible(m_active);
+    if (m_active) {
+        m_hint->setText(tr("Agent is working — your message will be queued"));
+    } else if (m_edit->sendKey() == AppSettings::SendKey::CtrlEnter) {
+        m_hint->setText(tr("Ctrl+Enter to send, Enter for a new line"));
+    } else {
+        m_hint->setText(tr("Enter to send, Shift+Enter for a new line"));
+    }
+    m_hint->setToolTip(m_hint->text());
+}
+
+void ComposerWidget::setModelConfigs(ModelConfigModel *models)
+{
+    if (m_models)
+        disconnect(m_models, nullptr, this, nullptr);
+    m_models = models;
+    m_userPickedModel = false;
+    m_proxy->setSourceModel(models);
+    if (models) {
+        connect(
+            models, &QAbstractItemModel::modelReset, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::rowsInserted, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::rowsRemoved, this, &ComposerWidget::handleModelsChanged);
+        connect(
+            models, &QAbstractItemModel::dataChanged, this, &ComposerWidget::handleModelsChanged);
+    }
+    handleModelsChanged();
+}
+
+void ComposerWidget::handleModelsChanged()
+{
+    m_modelPicker->setVisible(m_models && m_models->rowCount() > 0);
+    if (!m_models)
+        return;
+    const int current = m_modelPicker->currentIndex();
+    const bool currentUsable =
+        current >= 0 && m_proxy->index(current, 0).data(ModelConfigModel::SelectableRole).toBool();
+    if (!m_userPickedModel || !currentUsable)
+        m_modelPicker->setCurrentIndex(m_models->defaultRow());
+}
+
+void ComposerWidget::handleModelPicked(int row)
+{
+    m_userPickedModel = true;
+    if (const auto id = selectedModelConfigId())
+        Q_EMIT modelConfigChanged(*id);
+    Q_UNUSED(row)
+}
+
+std::optional<ModelConfigId> ComposerWidget::selectedModelConfigId() const
+{
+    const int row = m_modelPicker->currentIndex();
+    if (!m_models || row < 0)
+        return std::nullopt;
+    const QModelIndex index = m_proxy->index(row, 0);
+    if (!index.data(ModelConfigModel::SelectableRole).toBool())
+        return std::nullopt;
+    return index.data(ModelConfigModel::ModelConfigIdRole).value<ModelConfigId>();
+}
+
+void ComposerWidget::setSelectedModelConfigId(const ModelConfigId &id)
+{
+    if (!m_models || id.isNull())
+        return;
+    const QModelIndex index = m_models->indexOf(id);
+    if (index.isValid() && index.data(ModelConfigModel::SelectableRole).toBool()) {
+        m_modelPicker->setCurrentIndex(index.row());
+        m_userPickedModel = true;
+    }
+}
+
+bool ComposerWidget::isPlanMode() const
+{
+    return m_planMode->isChecked();
+}
+
+void ComposerWidget::setPlanMode(bool on)
+{
+    m_planMode->setChecked(on);
+}
+
+} // namespace AgentDesk

@@ -1,0 +1,640 @@
+#include "widgets/conversation/ConversationWidget.h"
+
+#include "core/api/DisplayText.h"
+#include "models/ChatSession.h"
+#include "models/MessageListModel.h"
+#include "models/QueueModel.h"
+#include "widgets/composer/ComposerWidget.h"
+#include "widgets/composer/QueuePanel.h"
+#include "widgets/conversation/ActionRequiredPanel.h"
+#include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ImageViewer.h"
+#include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/ThumbnailProvider.h"
+#include "widgets/shell/ErrorBanner.h"
+#include "widgets/shell/Icons.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+QString textOf(const QList<InputPart> &content)
+{
+    QStringList texts;
+    for (const InputPart &part : content) {
+        if (part.kind == InputPart::Kind::Text)
+            texts << part.text;
+    }
+    return texts.join(u"\n\n"_s);
+}
+
+} // namespace
+
+ConversationWidget::ConversationWidget(
+    Icons *icons, AppSettings *settings, DraftStore *drafts, QWidget *parent)
+    : QWidget(parent)
+    , m_icons(icons)
+    , m_settings(settings)
+    , m_drafts(drafts)
+    , m_stack(new QStackedWidget(this))
+    , m_emptyState(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_statusIcon(new QLabel(this))
+    , m_statusText(new QLabel(this))
+    , m_connectionText(new QLabel(this))
+    , m_chatView(new ChatView(icons, this))
+    , m_connectionBanner(new ErrorBanner(this))
+    , m_turnBanner(new ErrorBanner(this))
+    , m_retryBanner(new ErrorBanner(this))
+    , m_apiBanner(new ErrorBanner(this))
+    , m_confirmBanner(new ErrorBanner(this))
+    , m_queuePanel(new QueuePanel(icons, this))
+    , m_actionPanel(new ActionRequiredPanel(this))
+    , m_composer(new ComposerWidget(icons, settings, drafts, this))
+{
+    setObjectName(u"conversationWidget"_s);
+    m_chatView->setObjectName(u"chatView"_s);
+    m_connectionBanner->setObjectName(u"connectionBanner"_s);
+    m_turnBanner->setObjectName(u"turnErrorBanner"_s);
+    m_retryBanner->setObjectName(u"retryBanner"_s);
+    m_apiBanner->setObjectName(u"apiErrorBanner"_s);
+    m_confirmBanner->setObjectName(u"confirmBanner"_s);
+    m_emptyState->setObjectName(u"emptyStateLabel"_s);
+    m_emptyState->setText(tr("Select a chat or start a new one (Ctrl+N)"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyState->setWordWrap(true);
+    m_title->setObjectName(u"conversationTitle"_s);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+    m_statusText->setObjectName(u"statusLabel"_s);
+    m_statusText->setForegroundRole(QPalette::PlaceholderText);
+    m_connectionText->setObjectName(u"connectionLabel"_s);
+    m_connectionText->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *header = new QWidget(this);
+    header->setObjectName(u"conversationHeader"_s);
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(12, 8, 12, 8);
+    headerLayout->addWidget(m_title, 1);
+    headerLayout->addWidget(m_connectionText);
+    headerLayout->addSpacing(12);
+    headerLayout->addWidget(m_statusIcon);
+    headerLayout->addWidget(m_statusText);
+
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    pageLayout->addWidget(header);
+    pageLayout->addWidget(m_connectionBanner);
+    pageLayout->addWidget(m_chatView, 1);
+    pageLayout->addWidget(m_retryBanner);
+    pageLayout->addWidget(m_turnBanner);
+    pageLayout->addWidget(m_apiBanner);
+    pageLayout->addWidget(m_confirmBanner);
+    pageLayout->addWidget(m_actionPanel);
+    pageLayout->addWidget(m_queuePanel);
+    pageLayout->addWidget(m_composer);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(page);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connect(
+        m_composer, &ComposerWidget::sendRequested, this, [this](const QList<InputPart> &content) {
+            handleSendRequested(content, BusyBehavior::Queue);
+        });
+    connect(m_composer, &ComposerWidget::sendAndInterruptRequested, this,
+        [this](const QList<InputPart> &content) {
+            handleSendRequested(content, BusyBehavior::Interrupt);
+        });
+    connect(m_composer, &ComposerWidget::interruptRequested, this, &ConversationWidget::interrupt);
+    connect(m_composer, &ComposerWidget::recallRequested, this,
+        &ConversationWidget::handleRecallRequested);
+    connect(m_chatView, &ChatView::loadOlderRequested, this,
+        &ConversationWidget::handleLoadOlderRequested);
+    connect(m_chatView, &ChatView::editRequested, this, &ConversationWidget::beginEdit);
+    connect(m_chatView, &ChatView::retrySendRequested, this, &ConversationWidget::handleRetrySend);
+    connect(m_chatView, &ChatView::fileImageActivated, this,
+        &ConversationWidget::handleFileImageActivated);
+    connect(m_chatView, &ChatView::inlineImageActivated, this, &ConversationWidget::showImage);
+    connect(m_queuePanel, &QueuePanel::promoteRequested, this, [this](QueuedMessageId id) {
+        if (m_session)
+            m_session->promoteQueued(id);
+    });
+    connect(m_queuePanel, &QueuePanel::removeRequested, this, [this](QueuedMessageId id) {
+        if (m_session)
+            m_session->deleteQueued(id);
+    });
+    connect(m_actionPanel, &ActionRequiredPanel::submitRequested, this,
+        [this](const QList<ToolResult> &results) {
+            if (m_session)
+                m_session->submitToolResults(results);
+        });
+    connect(m_confirmBanner, &ErrorBanner::actionTriggered, this,
+        &ConversationWidget::handleConfirmAction);
+    connect(m_confirmBanner, &ErrorBanner::closed, this, [this] {
+        if (m_confirm == Confirm::Edit)
+            cancelEdit();
+        m_confirm = Confirm::None;
+    });
+    connect(m_connectionBanner, &ErrorBanner::actionTriggered, this, [this] {
+        if (m_session)
+            m_session->open(); // "Retry" after giving up: history and stream start over
+    });
+
+    setSession(nullptr, nullptr, nullptr, {});
+}
+
+ConversationWidget::~ConversationWidget() = default;
+
+ChatSession *ConversationWidget::session() const
+{
+    return m_session;
+}
+
+void ConversationWidget::setSession(
+    ChatSession *session, MessageListModel *messages, QueueModel *queue, const QString &title)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_messages = messages;
+    m_draftKeyByNonce.clear();
+    m_editingId.reset();
+    m_confirm = Confirm::None;
+    for (ErrorBanner *banner :
+        {m_connectionBanner, m_turnBanner, m_retryBanner, m_apiBanner, m_confirmBanner})
+        banner->dismiss();
+    m_composer->showError({});
+
+    m_actionPanel->setCalls({});
+    m_chatView->setModel(session ? messages : nullptr);
+    m_queuePanel->setModel(session ? queue : nullptr);
+    m_composer->setDraftKey(session ? session->chatId().toString() : QString());
+    m_stack->setCurrentIndex(session ? 1 : 0);
+    m_title->setText(safeDisplayText(title));
+    if (!session) {
+        m_status = ChatStatus::Unknown;
+        m_connection = ConnectionState::Idle;
+        m_composer->setChatActive(false);
+        updateHeader();
+        return;
+    }
+
+    connect(session, &ChatSession::statusChanged, this, &ConversationWidget::handleStatusChanged);
+    connect(session, &ChatSession::connectionStateChanged, this,
+        &ConversationWidget::handleConnectionStateChanged);
+    connect(session, &ChatSession::errorOccurred, this, &ConversationWidget::handleError);
+    connect(session, &ChatSession::turnErrorChanged, this, &ConversationWidget::handleTurnError);
+    connect(session, &ChatSession::retryScheduled, this, &ConversationWidget::handleRetryScheduled);
+    connect(session, &ChatSession::retryCleared, this, &ConversationWidget::handleRetryCleared);
+    connect(session, &ChatSession::messageSent, this, &ConversationWidget::handleMessageSent);
+    connect(session, &ChatSession::sendFailed, this, &ConversationWidget::handleSendFailed);
+    connect(session, &ChatSession::historyLoaded, this, &ConversationWidget::handleHistoryLoaded);
+    connect(session, &ChatSession::olderLoaded, this, &ConversationWidget::handleOlderLoaded);
+    connect(session, &ChatSession::pendingActionsChanged, m_actionPanel,
+        &ActionRequiredPanel::setCalls);
+    m_actionPanel->setCalls(session->assembler().pendingActions());
+    handleStatusChanged(session->status());
+    handleConnectionStateChanged(session->connectionState());
+}
+
+void ConversationWidget::setTitle(const QString &title)
+{
+    m_title->setText(safeDisplayText(title));
+}
+
+void ConversationWidget::setModelConfigs(ModelConfigModel *models)
+{
+    m_composer->setModelConfigs(models);
+}
+
+void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+{
+    m_composer->setUploader(api, organizationId);
+}
+
+void ConversationWidget::setOrganization(const OrganizationId &organizationId)
+{
+    m_composer->setOrganization(organizationId);
+}
+
+void ConversationWidget::setFileCache(FileCache *files)
+{
+    delete m_thumbnails;
+    m_thumbnails = files ? new ThumbnailProvider(files, this) : nullptr;
+    m_chatView->setThumbnailProvider(m_thumbnails);
+}
+
+void ConversationWidget::handleFileImageActivated(const FileId &id, const QString &name)
+{
+    if (!m_thumbnails)
+        return;
+    m_thumbnails->fetchOriginal(id, this, [this, name](const ApiResult<QByteArray> &result) {
+        if (result.ok())
+            showImage(result.value(), name);
+        else
+            handleError(result.error());
+    });
+}
+
+ImageViewer *ConversationWidget::imageViewer() const
+{
+    return m_viewer;
+}
+
+void ConversationWidget::showImage(const QByteArray &bytes, const QString &name)
+{
+    if (!m_viewer) {
+        m_viewer = new ImageViewer(this);
+        m_viewer->setObjectName(u"imageViewer"_s);
+        m_viewer->setWindowFlag(Qt::Window);
+        m_viewer->setAttribute(Qt::WA_DeleteOnClose);
+        m_viewer->resize(800, 600);
+    }
+    if (!m_viewer->setImageData(bytes, name)) {
+        handleError(ApiError::decodeFailure(tr("image")));
+        return;
+    }
+    m_viewer->setWindowTitle(name.isEmpty() ? tr("Image") : name);
+    m_viewer->show();
+    m_viewer->raise();
+    m_viewer->activateWindow();
+}
+
+void ConversationWidget::focusComposer()
+{
+    m_composer->focusEditor();
+}
+
+void ConversationWidget::interrupt()
+{
+    // Stop stops at once, as in the web UI; what the agent wrote so far is kept and the
+    // answer is marked "Stopped by you".
+    if (!m_session || !isActive(m_session->status()))
+        return;
+    m_session->interrupt();
+}
+
+void ConversationWidget::handleConfirmAction()
+{
+    const Confirm confirm = m_confirm;
+    m_confirm = Confirm::None;
+    m_confirmBanner->dismiss();
+    if (confirm == Confirm::Edit)
+        cancelEdit();
+}
+
+void ConversationWidget::beginEdit(MessageId id, const QString &text)
+{
+    if (!m_session || !id.isValid())
+        return;
+    if (!m_editingId)
+        m_draftBeforeEdit = m_composer->text();
+    m_editingId = id;
+    m_confirm = Confirm::Edit;
+    m_composer->setText(text);
+    m_composer->focusEditor();
+    m_confirmBanner->showMessage(ErrorBanner::Kind::Warning,
+        tr("Editing an earlier message. Sending replaces it and everything after it."), {},
+        tr("Cancel Editing"));
+}
+
+void ConversationWidget::cancelEdit()
+{
+    if (!m_editingId)
+        return;
+    m_editingId.reset();
+    m_composer->setText(m_draftBeforeEdit);
+    m_draftBeforeEdit.clear();
+    if (m_confirm == Confirm::Edit) {
+        m_confirm = Confirm::None;
+        m_confirmBanner->dismiss();
+    }
+}
+
+void ConversationWidget::handleRecallRequested()
+{
+    if (!m_messages)
+        return;
+    // Up in an empty composer with nothing sent this run: edit the last own message (web UI).
+    for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_messages->index(row);
+        const auto id = index.data(MessageListModel::MessageIdRole).value<MessageId>();
+        if (id.isValid()
+            && index.data(MessageListModel::RoleRole).value<MessageRole>() == MessageRole::User) {
+            beginEdit(id, index.data(MessageListModel::TextRole).toString());
+            return;
+        }
+    }
+}
+
+void ConversationWidget::handleSendRequested(
+    const QList<InputPart> &content, BusyBehavior busyBehavior)
+{
+    if (!m_session) {
+        m_composer->sendFailed(m_composer->draftKey(), textOf(content), tr("No chat is open."));
+        return;
+    }
+    m_apiBanner->dismiss();
+    if (m_editingId) {
+        const MessageId id = *m_editingId;
+        m_editingId.reset();
+        m_confirm = Confirm::None;
+        m_confirmBanner->dismiss();
+        m_session->editMessage(id, content);
+        m_composer->setText(m_draftBeforeEdit);
+        m_draftBeforeEdit.clear();
+        return;
+    }
+    // Queue is what Coder's web UI does while a turn runs (§14.4); idle chats just send.
+    // Ctrl+Shift+Enter interrupts the turn instead and runs this message next.
+    const QString nonce = m_session->send(content, busyBehavior, sendOptions());
+    m_draftKeyByNonce.insert(nonce, m_composer->draftKey());
+}
+
+SendOptions ConversationWidget::sendOptions() const
+{
+    SendOptions options;
+    options.modelConfigId = m_composer->selectedModelConfigId();
+    options.planMode = m_composer->isPlanMode();
+    return options;
+}
+
+void ConversationWidget::handleMessageSent(const QString &nonce, bool)
+{
+    m_composer->sendSucceeded(m_draftKeyByNonce.take(nonce));
+}
+
+void ConversationWidget::handleSendFailed(
+    const QString &nonce, const ApiError &error, const QList<InputPart> &content)
+{
+    const QString key = m_draftKeyByNonce.take(nonce);
+    m_composer->sendFailed(
+        key.isEmpty() ? m_composer->draftKey() : key, textOf(content), error.toDisplayString());
+    m_apiBanner->showMessage(
+        ErrorBanner::Kind::Error, tr("Not sent: %1").arg(error.message), error.detail);
+}
+
+void ConversationWidget::handleRetrySend(const QString &nonce)
+{
+    if (!m_session || !m_messages)
+        return;
+    const int row = m_messages->rowOfPendingEcho(nonce);
+    if (row < 0)
+        return;
+    const auto parts =
+        m_messages->index(row).data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+    QList<InputPart> content;
+    for (const MessagePart &part : parts) {
+        if (part.kind == MessagePart::Kind::Text)
+            content << InputPart::fromText(part.text);
+        else if (part.kind == MessagePart::Kind::File && !part.fileId.isNull())
+            content << InputPart::fromFile(part.fileId);
+        else if (part.kind == MessagePart::Kind::FileReference)
+            content << InputPart::fromFileReference(
+                part.fileName, part.startLine, part.endLine, part.content);
+    }
+    if (content.isEmpty())
+        return;
+    // The failed send already put its text back into the composer; retrying from the row takes
+    // it out again so it is not sent twice.
+    if (m_composer->text().trimmed() == textOf(content).trimmed())
+        m_composer->setText({});
+    m_messages->removePendingEcho(nonce);
+    m_apiBanner->dismiss();
+    m_composer->showError({});
+    const QString newNonce = m_session->send(content, BusyBehavior::Queue, sendOptions());
+    m_draftKeyByNonce.insert(newNonce, m_composer->draftKey());
+}
+
+void ConversationWidget::handleStatusChanged(ChatStatus status)
+{
+    m_status = status;
+    m_composer->setChatActive(isActive(status));
+    updateHeader();
+}
+
+void ConversationWidget::handleConnectionStateChanged(ConnectionState state)
+{
+    m_connection = state;
+    switch (state) {
+    case ConnectionState::Reconnecting:
+        m_connectionBanner->showMessage(
+            ErrorBanner::Kind::Info, tr("Connection lost. Reconnecting…"));
+        m_connectionBanner->setClosable(false);
+        break;
+    case ConnectionState::Offline:
+        m_connectionBanner->showMessage(
+            ErrorBanner::Kind::Warning, tr("Offline: live updates stopped."), {}, tr("Retry"));
+        m_connectionBanner->setClosable(true);
+        break;
+    case ConnectionState::Idle:
+    case ConnectionState::Connecting:
+    case ConnectionState::Live:
+        m_connectionBanner->dismiss();
+        break;
+    }
+    updateHeader();
+}
+
+void ConversationWidget::handleError(const ApiError &error)
+{
+    m_actionPanel->setBusy(false); // a refused result keeps its text for another try
+    m_apiBanner->showMessage(ErrorBanner::Kind::Error, error.message, error.detail);
+}
+
+void ConversationWidget::handleTurnError(const std::optional<ChatError> &error)
+{
+    if (!error) {
+        m_turnBanner->dismiss();
+        return;
+    }
+    QString message = error->message;
+    if (message.isEmpty())
+        message = errorKindText(error->kind);
+    QStringList detail;
+    if (!error->detail.isEmpty())
+        detail << error->detail;
+    if (!error->provider.isEmpty())
+        detail << tr("Provider: %1").arg(error->provider);
+    if (error->statusCode > 0)
+        detail << tr("Status: %1").arg(error->statusCode);
+    if (!error->kindRaw.isEmpty())
+        detail << tr("Kind: %1").arg(error->kindRaw);
+    m_turnBanner->setClosable(true);
+    m_turnBanner->showMessage(ErrorBanner::Kind::Error, message, detail.join(u'\n'));
+}
+
+void ConversationWidget::handleRetryScheduled(const StreamRetry &retry)
+{
+    const QString reason = !retry.error.isEmpty() ? retry.error : errorKindText(retry.kind);
+    const QDateTime deadline = retry.retryingAt.isValid()
+        ? retry.retryingAt
+        : QDateTime::currentDateTimeUtc().addMSecs(retry.delayMs);
+    const int attempt = retry.attempt;
+    m_retryBanner->setClosable(false);
+    m_retryBanner->showCountdown(
+        ErrorBanner::Kind::Warning, deadline,
+        [reason, attempt](int secondsLeft) {
+            if (secondsLeft <= 0)
+                return tr("%1 — retrying now (attempt %2)").arg(reason).arg(attempt);
+            return tr("%1 — retrying in %n s (attempt %2)", nullptr, secondsLeft)
+                .arg(reason)
+                .arg(attempt);
+        },
+        retry.provider.isEmpty() ? QString() : tr("Provider: %1").arg(retry.provider));
+}
+
+void ConversationWidget::handleRetryCleared()
+{
+    m_retryBanner->dismiss();
+}
+
+void ConversationWidget::handleHistoryLoaded()
+{
+    m_chatView->setCanLoadOlder(m_session && m_session->canLoadOlder());
+    m_chatView->olderLoadFinished();
+    m_chatView->scrollToBottomAndFollow();
+}
+
+void ConversationWidget::handleOlderLoaded()
+{
+    m_chatView->setCanLoadOlder(m_session && m_session->canLoadOlder());
+    m_chatView->olderLoadFinished();
+}
+
+void ConversationWidget::handleLoadOlderRequested()
+{
+    if (m_session && m_session->canLoadOlder())
+        m_session->loadOlder();
+    else
+        m_chatView->olderLoadFinished(); // nothing to load now; ask again on the next scroll
+}
+
+void ConversationWidget::updateHeader()
+{
+    m_statusText->setText(statusText(m_status));
+    std::optional<IconId> glyph;
+    switch (m_status) {
+    case ChatStatus::Running:
+        glyph = IconId::StatusRunning;
+        break;
+    case ChatStatus::Pending:
+        glyph = IconId::StatusPending;
+        break;
+    case ChatStatus::Interrupting:
+        glyph = IconId::StatusInterrupting;
+        break;
+    case ChatStatus::RequiresAction:
+        glyph = IconId::StatusAction;
+        break;
+    case ChatStatus::Error:
+        glyph = IconId::StatusError;
+        break;
+    case ChatStatus::Waiting:
+    case ChatStatus::Completed:
+    case ChatStatus::Paused:
+        glyph = IconId::StatusWaiting;
+        break;
+    case ChatStatus::Unknown:
+        break;
+    }
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    if (glyph && m_icons)
+        m_statusIcon->setPixmap(m_icons->icon(*glyph).pixmap(size, size));
+    else
+        m_statusIcon->clear();
+
+    QString connection;
+    switch (m_connection) {
+    case ConnectionState::Connecting:
+        connection = tr("Connecting…");
+        break;
+    case ConnectionState::Reconnecting:
+        connection = tr("Reconnecting…");
+        break;
+    case ConnectionState::Offline:
+        connection = tr("Offline");
+        break;
+    case ConnectionState::Idle:
+    case ConnectionState::Live:
+        break;
+    }
+    m_connectionText->setText(connection);
+    m_connectionText->setVisible(!connection.isEmpty());
+}
+
+QString ConversationWidget::statusText(ChatStatus status)
+{
+    switch (status) {
+    case ChatStatus::Waiting:
+        return tr("Idle");
+    case ChatStatus::Pending:
+        return tr("Starting…");
+    case ChatStatus::Running:
+        return tr("Working…");
+    case ChatStatus::Interrupting:
+        return tr("Stopping…");
+    case ChatStatus::RequiresAction:
+        return tr("Needs your input");
+    case ChatStatus::Error:
+        return tr("Error");
+    case ChatStatus::Paused:
+        return tr("Paused");
+    case ChatStatus::Completed:
+        return tr("Completed");
+    case ChatStatus::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString ConversationWidget::errorKindText(ChatErrorKind kind)
+{
+    switch (kind) {
+    case ChatErrorKind::Overloaded:
+        return tr("Provider overloaded");
+    case ChatErrorKind::RateLimit:
+        return tr("Rate limited by the provider");
+    case ChatErrorKind::Timeout:
+    case ChatErrorKind::StartupTimeout:
+    case ChatErrorKind::StreamSilenceTimeout:
+        return tr("The provider timed out");
+    case ChatErrorKind::Auth:
+        return tr("The provider rejected the credentials");
+    case ChatErrorKind::Config:
+        return tr("The model is misconfigured");
+    case ChatErrorKind::UsageLimit:
+        return tr("Usage limit reached");
+    case ChatErrorKind::MissingKey:
+        return tr("No API key for this provider");
+    case ChatErrorKind::ProviderDisabled:
+        return tr("The provider is disabled");
+    case ChatErrorKind::ContentFilter:
+        return tr("Blocked by the provider's content filter");
+    case ChatErrorKind::HookDispatchFailed:
+    case ChatErrorKind::HookDenied:
+        return tr("Stopped by a hook");
+    case ChatErrorKind::Unknown:
+    case ChatErrorKind::Generic:
+        break;
+    }
+    return tr("The agent ran into an error");
+}
+
+} // namespace AgentDesk

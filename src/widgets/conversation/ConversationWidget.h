@@ -1,0 +1,137 @@
+#pragma once
+
+#include "core/api/ApiError.h"
+#include "core/api/ApiTypes.h"
+#include "core/live/WebSocketChannel.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QStackedWidget;
+
+namespace AgentDesk {
+
+class ActionRequiredPanel;
+class ApiClient;
+class AppSettings;
+class FileCache;
+class ImageViewer;
+class ThumbnailProvider;
+class ChatSession;
+struct SendOptions;
+class ChatView;
+class ComposerWidget;
+class DraftStore;
+class ErrorBanner;
+class Icons;
+class MessageListModel;
+class ModelConfigModel;
+class QueuePanel;
+class QueueModel;
+
+//! The conversation pane MainWindow embeds (objectName conversationWidget): a header with the
+//! chat's title, status and connection, the ChatView, banners for turn errors, retries,
+//! connection trouble, failed calls and confirmations, the QueuePanel and the ComposerWidget.
+//! It wires them to one ChatSession; the session and models belong to the caller.
+class ConversationWidget final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    //! None of the pointers is owned; `settings` and `drafts` may be null.
+    ConversationWidget(
+        Icons *icons, AppSettings *settings, DraftStore *drafts, QWidget *parent = nullptr);
+    ~ConversationWidget() override;
+
+    //! Shows a chat; `session` null shows the empty state. The session must stay alive until
+    //! the next setSession call (it is watched with a QPointer regardless).
+    void setSession(
+        ChatSession *session, MessageListModel *messages, QueueModel *queue, const QString &title);
+    ChatSession *session() const;
+    void setTitle(const QString &title);
+    void setModelConfigs(ModelConfigModel *models);
+    //! Attachments in the composer upload through `api` into `organizationId` (not owned).
+    void setUploader(ApiClient *api, const OrganizationId &organizationId);
+    void setOrganization(const OrganizationId &organizationId);
+    //! File parts show thumbnails fetched through `files` (not owned; null = chips only).
+    void setFileCache(FileCache *files);
+    ThumbnailProvider *thumbnails() const { return m_thumbnails; }
+    //! The last image opened from the timeline (null before the first).
+    ImageViewer *imageViewer() const;
+    //! Opens `bytes` in the image viewer window.
+    void showImage(const QByteArray &bytes, const QString &name);
+    void focusComposer();
+    //! Stops the running turn at once (Ctrl+., the Stop button).
+    void interrupt();
+    //! Loads a user message into the composer to be edited; sending then replaces it and
+    //! everything after it (a warning bar says so, with "Cancel").
+    void beginEdit(MessageId id, const QString &text);
+    void cancelEdit();
+    bool isEditing() const { return m_editingId.has_value(); }
+
+    ChatView *chatView() const { return m_chatView; }
+    ComposerWidget *composer() const { return m_composer; }
+    QueuePanel *queuePanel() const { return m_queuePanel; }
+    ActionRequiredPanel *actionPanel() const { return m_actionPanel; }
+
+private:
+    //! The model and plan mode the composer shows, sent with every message.
+    SendOptions sendOptions() const;
+    void handleSendRequested(const QList<InputPart> &content, BusyBehavior busyBehavior);
+    void handleFileImageActivated(const FileId &id, const QString &name);
+    void handleStatusChanged(ChatStatus status);
+    void handleConnectionStateChanged(ConnectionState state);
+    void handleError(const ApiError &error);
+    void handleTurnError(const std::optional<ChatError> &error);
+    void handleRetryScheduled(const StreamRetry &retry);
+    void handleRetryCleared();
+    void handleMessageSent(const QString &nonce, bool queued);
+    void handleSendFailed(
+        const QString &nonce, const ApiError &error, const QList<InputPart> &content);
+    void handleHistoryLoaded();
+    void handleOlderLoaded();
+    void handleLoadOlderRequested();
+    void handleRetrySend(const QString &nonce);
+    void handleRecallRequested();
+    void handleConfirmAction();
+    void updateHeader();
+    static QString statusText(ChatStatus status);
+    static QString errorKindText(ChatErrorKind kind);
+
+    Icons *m_icons;
+    AppSettings *m_settings;
+    DraftStore *m_drafts;
+    QStackedWidget *m_stack;
+    QLabel *m_emptyState;
+    QLabel *m_title;
+    QLabel *m_statusIcon;
+    QLabel *m_statusText;
+    QLabel *m_connectionText;
+    ChatView *m_chatView;
+    ErrorBanner *m_connectionBanner;
+    ErrorBanner *m_turnBanner;  //!< The turn's error (§13.7).
+    ErrorBanner *m_retryBanner; //!< A retry in progress; never hides the error banner.
+    ErrorBanner *m_apiBanner;
+    ErrorBanner *m_confirmBanner;
+    QueuePanel *m_queuePanel;
+    ActionRequiredPanel *m_actionPanel;
+    ComposerWidget *m_composer;
+    ThumbnailProvider *m_thumbnails = nullptr;
+    QPointer<ImageViewer> m_viewer;
+
+    QPointer<ChatSession> m_session;
+    QPointer<MessageListModel> m_messages;
+    QHash<QString, QString> m_draftKeyByNonce; //!< In-flight sends → the draft they came from.
+    std::optional<MessageId> m_editingId;
+    QString m_draftBeforeEdit;
+    enum class Confirm { None, Edit };
+    Confirm m_confirm = Confirm::None;
+    ChatStatus m_status = ChatStatus::Unknown;
+    ConnectionState m_connection = ConnectionState::Idle;
+};
+
+} // namespace AgentDesk

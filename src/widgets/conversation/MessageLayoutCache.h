@@ -1,0 +1,84 @@
+#pragma once
+
+#include "widgets/conversation/PartRenderer.h"
+
+#include <QCache>
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+class QModelIndex;
+
+namespace AgentDesk {
+
+//! One laid-out MessageDocument per row, bounded (design.md c.7, c.16 example 4). A document is
+//! rebuilt only when the row's revision, its expanded parts or the palette/font change, and
+//! re-laid out only when the width changes. Rows are keyed by message id, or by the nonce of a
+//! pending echo, or as the streaming preview.
+//!
+//! Heights are remembered separately from the documents (a few bytes per row, for every row the
+//! view has measured): QListView asks sizeHint() for *all* rows on every relayout (a prepend, a
+//! resize), and re-parsing thousands of evicted documents each time would defeat the bound. The
+//! heights carry the same stamp as the documents, so sizeHint and painting still agree.
+class MessageLayoutCache final
+{
+public:
+    static constexpr int defaultMaxDocuments = 400;
+
+    explicit MessageLayoutCache(int maxDocuments = defaultMaxDocuments);
+
+    PartRenderer &renderer() { return m_renderer; }
+
+    //! The row's laid-out document at `textWidth`. Valid until the next call (it may be evicted).
+    MessageDocument &document(const QModelIndex &index, int textWidth);
+    //! The row's height at `textWidth`, from the height memo when it is current.
+    int height(const QModelIndex &index, int textWidth);
+    //! Renders the row into a separate document (the selectable editor uses this).
+    void renderInto(QTextDocument &document, const QModelIndex &index) const;
+
+    bool isExpanded(const QString &key, int partIndex) const;
+    void setExpanded(const QString &key, int partIndex, bool expanded);
+
+    //! Forgets one row's document and height (a thumbnail it shows arrived).
+    void invalidate(const QString &key) { ++m_expandVersions[key]; }
+    //! Forgets every document and height (palette, font or chat changed).
+    void clear();
+    int documentCount() const { return int(m_documents.size()); }
+    int maxDocuments() const { return int(m_documents.maxCost()); }
+
+    //! "m<id>" for committed rows, "n<nonce>" for echoes, "preview" for the streaming row.
+    static QString keyOf(const QModelIndex &index);
+
+private:
+    struct Stamp
+    {
+        int revision = -1;
+        int expandVersion = 0;
+        int generation = 0;
+        friend bool operator==(const Stamp &, const Stamp &) = default;
+    };
+    struct Layout
+    {
+        MessageDocument document;
+        Stamp stamp;
+        int textWidth = -1;
+    };
+    struct Height
+    {
+        Stamp stamp;
+        int textWidth = -1;
+        int height = 0;
+    };
+
+    Stamp stampOf(const QString &key, const QModelIndex &index) const;
+    MessageRenderInput inputOf(const QString &key, const QModelIndex &index) const;
+
+    PartRenderer m_renderer;
+    QCache<QString, Layout> m_documents;
+    QHash<QString, Height> m_heights;
+    QHash<QString, QSet<int>> m_expanded;
+    QHash<QString, int> m_expandVersions;
+    int m_generation = 0;
+};
+
+} // namespace AgentDesk

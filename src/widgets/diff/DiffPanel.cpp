@@ -1,0 +1,322 @@
+#include "widgets/diff/DiffPanel.h"
+
+#include "core/api/ApiClient.h"
+#include "widgets/diff/DiffView.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace AgentDesk {
+
+namespace {
+
+constexpr int clockIntervalMs = 30'000;
+
+//! Label text and badge colour for a PR state; draft wins over "open".
+std::pair<QString, QColor> stateBadge(const DiffStatus &status)
+{
+    const QString state = status.pullRequestState.toLower();
+    if (state == u"merged")
+        return {DiffPanel::tr("Merged"), QColor(0x82, 0x50, 0xdf)};
+    if (state == u"closed")
+        return {DiffPanel::tr("Closed"), QColor(0xcf, 0x22, 0x2e)};
+    if (status.pullRequestDraft)
+        return {DiffPanel::tr("Draft"), QColor(0x6e, 0x77, 0x81)};
+    if (state == u"open")
+        return {DiffPanel::tr("Open"), QColor(0x1a, 0x7f, 0x37)};
+    if (!state.isEmpty())
+        return {status.pullRequestState, QColor(0x6e, 0x77, 0x81)};
+    return {};
+}
+
+} // namespace
+
+DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_state(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_branch(new QLabel(this))
+    , m_review(new QLabel(this))
+    , m_checked(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_refresh(new QToolButton(this))
+    , m_view(new DiffView(this))
+{
+    setObjectName(u"diffPanel"_s);
+    m_state->setObjectName(u"diffStateLabel"_s);
+    m_title->setObjectName(u"diffTitleLabel"_s);
+    m_branch->setObjectName(u"diffBranchLabel"_s);
+    m_review->setObjectName(u"diffReviewLabel"_s);
+    m_checked->setObjectName(u"diffCheckedLabel"_s);
+    m_message->setObjectName(u"diffMessageLabel"_s);
+    m_refresh->setObjectName(u"diffRefreshButton"_s);
+
+    m_state->setMargin(3);
+    m_state->setAutoFillBackground(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_title->setOpenExternalLinks(true);
+    m_title->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_title->setWordWrap(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_branch->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(tr("Fetch the chat's diff again"));
+    connect(m_refresh, &QToolButton::clicked, this, &DiffPanel::refresh);
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_state);
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_refresh);
+    auto *infoRow = new QHBoxLayout;
+    infoRow->addWidget(m_branch, 1);
+    infoRow->addWidget(m_review);
+    infoRow->addWidget(m_checked);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->setSpacing(4);
+    layout->addLayout(titleRow);
+    layout->addLayout(infoRow);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+
+    m_clock.setInterval(clockIntervalMs);
+    connect(&m_clock, &QTimer::timeout, this, &DiffPanel::updateCheckedLabel);
+    m_clock.start();
+    m_gitRefresh.setSingleShot(true);
+    m_gitRefresh.setInterval(500);
+    connect(&m_gitRefresh, &QTimer::timeout, this, &DiffPanel::refresh);
+    updateHeader();
+}
+
+DiffPanel::~DiffPanel() = default;
+
+void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
+{
+    const bool switched = chatId != m_chatId;
+    m_chatId = chatId;
+    m_status = std::move(status);
+    if (switched) {
+        updateGitStream();
+        ++m_request; // an answer for the previous chat must not land here
+        m_diff = {};
+        m_lastChecked = {};
+        m_view->clear();
+        m_message->hide();
+    }
+    updateHeader();
+    if (!m_chatId.isNull() && isVisible())
+        refresh(); // hidden, the diff is fetched when the panel opens
+}
+
+void DiffPanel::setGitStreamFactory(GitStreamFactory factory)
+{
+    m_gitFactory = std::move(factory);
+    updateGitStream();
+}
+
+void DiffPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateGitStream();
+    // Shown for a chat whose diff was never fetched (switched while hidden): fetch it now.
+    if (!m_chatId.isNull() && m_fetchedChat != m_chatId)
+        refresh();
+}
+
+void DiffPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateGitStream();
+}
+
+void DiffPanel::updateGitStream()
+{
+    // One live socket at most, and only for what is on screen.
+    // A chat whose git stream was refused (no workspace yet) is not asked again this run.
+    const bool wanted =
+        isVisible() && !m_chatId.isNull() && m_gitFactory && !m_noGitStream.contains(m_chatId);
+    if (m_git && (!wanted || m_gitChat != m_chatId)) {
+        m_git->stop();
+        m_git->deleteLater();
+        m_git = nullptr;
+    }
+    if (!wanted || m_git)
+        return;
+    m_git = m_gitFactory(m_chatId, this);
+    if (!m_git)
+        return;
+    m_gitChat = m_chatId;
+    connect(m_git, &GitStreamClient::changesReceived, this, [this] { m_gitRefresh.start(); });
+    connect(m_git, &GitStreamClient::upgradeRejected, this, [this](int status) {
+        if (status != 400 && status != 404)
+            return;
+        m_noGitStream.insert(m_gitChat);
+        if (m_git) {
+            m_git->stop();
+            m_git->deleteLater();
+            m_git = nullptr;
+        }
+    });
+    m_git->start();
+}
+
+void DiffPanel::setDiffStatus(std::optional<DiffStatus> status)
+{
+    if (status && !status->chatId.isNull() && status->chatId != m_chatId)
+        return;
+    m_status = std::move(status);
+    updateHeader();
+}
+
+void DiffPanel::setLastChecked(const QDateTime &when)
+{
+    m_lastChecked = when;
+    updateCheckedLabel();
+}
+
+void DiffPanel::refresh()
+{
+    if (m_chatId.isNull() || !m_api)
+        return;
+    m_fetchedChat = m_chatId;
+    const quint64 request = ++m_request;
+    const ChatId chatId = m_chatId;
+    m_loading = true;
+    m_refresh->setEnabled(false);
+    m_checked->setText(tr("checking…"));
+    m_api->chatDiff(chatId, this, [this, request, chatId](const ApiResult<ChatDiff> &result) {
+        if (request != m_request)
+            return;
+        handleDiff(chatId, result);
+    });
+}
+
+void DiffPanel::handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &result)
+{
+    m_loading = false;
+    m_refresh->setEnabled(true);
+    if (chatId != m_chatId)
+        return;
+    if (!result.ok()) {
+        m_message->setText(tr("Could not load the diff: %1").arg(result.error().toDisplayString()));
+        m_message->show();
+        updateCheckedLabel();
+        emit loadFailed(result.error());
+        return;
+    }
+    m_diff = result.value();
+    m_lastChecked = QDateTime::currentDateTimeUtc();
+    if (m_diff.diff.isEmpty()) {
+        m_message->setText(tr("No changes yet."));
+        m_message->show();
+    } else {
+        m_message->hide();
+    }
+    m_view->setDiffText(m_diff.diff);
+    updateHeader();
+    emit refreshed();
+}
+
+void DiffPanel::updateHeader()
+{
+    const bool hasPr =
+        m_status && (m_status->prNumber > 0 || !m_status->pullRequestState.isEmpty());
+    const auto [stateText, stateColor] =
+        m_status ? stateBadge(*m_status) : std::pair<QString, QColor>();
+    m_state->setVisible(hasPr && !stateText.isEmpty());
+    m_state->setText(stateText);
+    if (stateColor.isValid()) {
+        QPalette palette = m_state->palette();
+        palette.setColor(QPalette::Window, stateColor);
+        palette.setColor(QPalette::WindowText, Qt::white);
+        m_state->setPalette(palette);
+    }
+
+    QString title;
+    if (m_status && !m_status->pullRequestTitle.isEmpty())
+        title = m_status->pullRequestTitle.toHtmlEscaped();
+    else if (m_chatId.isNull())
+        title = tr("No chat selected").toHtmlEscaped();
+    else if (!hasPr)
+        title = tr("No pull request yet").toHtmlEscaped();
+    const QString url =
+        m_status && !m_status->url.isEmpty() ? m_status->url : m_diff.pullRequestUrl;
+    if (m_status && m_status->prNumber > 0) {
+        const QString number = u"#%1"_s.arg(m_status->prNumber);
+        const QUrl link(url);
+        const QString numberHtml = link.isValid() && !url.isEmpty()
+            ? u"<a href=\"%1\">%2</a>"_s.arg(
+                link.toString(QUrl::FullyEncoded).toHtmlEscaped(), number)
+            : number;
+        title = numberHtml + u" "_s + title;
+    }
+    m_title->setText(title);
+    m_title->setToolTip(url);
+
+    QString head =
+        m_status && !m_status->headBranch.isEmpty() ? m_status->headBranch : m_diff.branch;
+    QString branch;
+    if (!head.isEmpty() && m_status && !m_status->baseBranch.isEmpty())
+        branch = tr("%1 → %2").arg(head, m_status->baseBranch);
+    else if (!head.isEmpty())
+        branch = head;
+    if (m_status && (m_status->additions > 0 || m_status->deletions > 0)) {
+        branch += (branch.isEmpty() ? QString() : u"   "_s)
+            + tr("%n file(s)", nullptr, m_status->changedFiles)
+            + u" +%1 −%2"_s.arg(m_status->additions).arg(m_status->deletions);
+    }
+    m_branch->setText(branch);
+    m_branch->setVisible(!branch.isEmpty());
+
+    QString review;
+    if (m_status && hasPr) {
+        if (m_status->changesRequested)
+            review = tr("Changes requested");
+        else if (m_status->approved)
+            review = tr("Approved");
+        else if (m_status->reviewerCount > 0)
+            review = tr("%n reviewer(s)", nullptr, m_status->reviewerCount);
+    }
+    m_review->setText(review);
+    m_review->setVisible(!review.isEmpty());
+    QPalette reviewPalette = m_review->palette();
+    reviewPalette.setColor(QPalette::WindowText,
+        m_status && m_status->changesRequested ? QColor(0xcf, 0x22, 0x2e)
+                                               : QColor(0x1a, 0x7f, 0x37));
+    m_review->setPalette(reviewPalette);
+    m_refresh->setEnabled(!m_chatId.isNull() && !m_loading);
+    updateCheckedLabel();
+}
+
+void DiffPanel::updateCheckedLabel()
+{
+    if (m_loading)
+        return;
+    QDateTime when = m_lastChecked;
+    if (!when.isValid() && m_status)
+        when = m_status->refreshedAt;
+    if (!when.isValid()) {
+        m_checked->clear();
+        return;
+    }
+    const qint64 minutes = std::max<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()) / 60);
+    if (minutes < 1)
+        m_checked->setText(tr("checked just now"));
+    else if (minutes < 120)
+        m_checked->setText(tr("checked %n min ago", nullptr, int(minutes)));
+    else
+        m_checked->setText(tr("checked %n hour(s) ago", nullptr, int(minutes / 60)));
+    m_checked->setToolTip(QLocale().toString(when.toLocalTime(), QLocale::ShortFormat));
+}
+
+} // namespace AgentDesk
