@@ -424,8 +424,6 @@ void TestSimulator::generation_routes_data()
     // /model-configs, experimental /providers, org models, POST archive, title/regenerate
     QTest::newRow("legacy (default)")
         << QStringList{} << QList<int>{200, 404, 200, 404, 400, 400, 200, 204, 200};
-    QTest::newRow("--v2 (deprecated)") << QStringList{QStringLiteral("--v2")}
-                                       << QList<int>{200, 200, 200, 404, 400, 400, 200, 204, 200};
     QTest::newRow("v237") << QStringList{QStringLiteral("--generation"), QStringLiteral("v237")}
                           << QList<int>{200, 200, 404, 400, 404, 410, 200, 404, 404};
     QTest::newRow("newest") << QStringList{QStringLiteral("--generation"), QStringLiteral("newest")}
