@@ -91,7 +91,7 @@ int main(int argc, char **argv)
     const QCommandLineOption generation({QStringLiteral("generation")},
         QStringLiteral("Server generation: legacy (experimental routes only), v237 (both "
                        "prefixes), newest (/api/v2 only)."),
-        QStringLiteral("G"), QStringLiteral("legacy"));
+        QStringLiteral("G"), QStringLiteral("newest"));
     const QCommandLineOption admin({QStringLiteral("admin")},
         QStringLiteral("The signed-in user is a deployment admin (v237/newest)."));
     const QCommandLineOption noSharing({QStringLiteral("disable-chat-sharing")},

@@ -196,8 +196,13 @@ void TestApiClient::cleanup()
 
 bool TestApiClient::startSimulator(const QStringList &extra)
 {
+    // Without a generation these tests play the legacy server (experimental prefix, which the
+    // client uses until detectPrefix() runs).
+    const QStringList generation = extra.contains(u"--generation"_s)
+        ? QStringList{}
+        : QStringList{u"--generation"_s, u"legacy"_s};
     m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + extra);
+        QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + generation + extra);
     if (!m_sim->start()) {
         qWarning().noquote() << m_sim->errorString();
         return false;
