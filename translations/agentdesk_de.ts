@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentDesk::ActionRequiredPanel</name>
+    <message>
+        <source>Results may be JSON; other text is sent as a string.</source>
+        <translation>Ergebnisse dürfen JSON sein; anderer Text wird als Zeichenkette gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The agent waits for the result of %n tool call(s)</source>
+        <translation>
+            <numerusform>Der Agent wartet auf das Ergebnis von %n Werkzeugaufruf</numerusform>
+            <numerusform>Der Agent wartet auf die Ergebnisse von %n Werkzeugaufrufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send Result(s)</source>
+        <translation>
+            <numerusform>Ergebnis senden</numerusform>
+            <numerusform>Ergebnisse senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tool: %1</source>
+        <translation>Werkzeug: %1</translation>
+    </message>
+    <message>
+        <source>Result of %1</source>
+        <translation>Ergebnis von %1</translation>
+    </message>
+    <message>
+        <source>Report as an error</source>
+        <translation>Als Fehler melden</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ApiClient</name>
     <message>
         <source>No data for %1 ms.</source>
@@ -212,6 +245,10 @@
     <message>
         <source>Please also add a short note about the export to the README.</source>
         <translation>Bitte ergänze auch einen kurzen Hinweis zum Export in der README.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1 no longer accepts your token (it expired or was revoked). Sign in again; your drafts are kept.</source>
+        <translation>Ihre Sitzung ist beendet: %1 akzeptiert Ihr Token nicht mehr (es ist abgelaufen oder wurde widerrufen). Melden Sie sich erneut an; Ihre Entwürfe bleiben erhalten.</translation>
     </message>
 </context>
 <context>
@@ -476,8 +513,8 @@
         <translation>Archivieren</translation>
     </message>
     <message>
-        <source>Interrupt the agent or wait for it to finish first.</source>
-        <translation>Unterbrechen Sie zuerst den Agenten oder warten Sie, bis er fertig ist.</translation>
+        <source>Stop the agent first</source>
+        <translation>Halten Sie zuerst den Agenten an</translation>
     </message>
 </context>
 <context>
@@ -728,14 +765,6 @@
     <message>
         <source>Select a chat or start a new one (Ctrl+N)</source>
         <translation>Wählen Sie einen Chat oder beginnen Sie einen neuen (Strg+N)</translation>
-    </message>
-    <message>
-        <source>Stop the agent? The current turn ends; what it wrote so far is kept.</source>
-        <translation>Agenten stoppen? Der aktuelle Durchgang endet; was er bisher geschrieben hat, bleibt erhalten.</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stopp</translation>
     </message>
     <message>
         <source>Editing an earlier message. Sending replaces it and everything after it.</source>
@@ -1413,6 +1442,22 @@
         <source>Start at login could not be changed: %1</source>
         <translation>„Beim Anmelden starten“ konnte nicht geändert werden: %1</translation>
     </message>
+    <message>
+        <source>Chat %1 was not found on this deployment.</source>
+        <translation>Chat %1 wurde auf diesem Server nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Chat list out of date, retrying</source>
+        <translation>Chatliste veraltet, neuer Versuch</translation>
+    </message>
+    <message>
+        <source>The chat list could not be loaded: %1</source>
+        <translation>Die Chatliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stop the agent first</source>
+        <translation>Halten Sie zuerst den Agenten an</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1681,6 +1726,18 @@
     <message>
         <source>Show the beginning (%1)</source>
         <translation>Den Anfang anzeigen (%1)</translation>
+    </message>
+    <message>
+        <source>waiting for your answer</source>
+        <translation>wartet auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>The agent waits for your answer below the conversation.</source>
+        <translation>Der Agent wartet unter der Unterhaltung auf Ihre Antwort.</translation>
+    </message>
+    <message>
+        <source>Stopped by you</source>
+        <translation>Von Ihnen angehalten</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgentDesk::ActionRequiredPanel</name>
+    <message>
+        <source>Results may be JSON; other text is sent as a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The agent waits for the result of %n tool call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send Result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tool: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report as an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ApiClient</name>
     <message>
         <source>No data for %1 ms.</source>
@@ -211,6 +244,10 @@
     </message>
     <message>
         <source>Please also add a short note about the export to the README.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1 no longer accepts your token (it expired or was revoked). Sign in again; your drafts are kept.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -476,7 +513,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interrupt the agent or wait for it to finish first.</source>
+        <source>Stop the agent first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -727,14 +764,6 @@
     <name>AgentDesk::ConversationWidget</name>
     <message>
         <source>Select a chat or start a new one (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the agent? The current turn ends; what it wrote so far is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1413,6 +1442,22 @@
         <source>Start at login could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Chat %1 was not found on this deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat list out of date, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat list could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the agent first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1680,6 +1725,18 @@
     </message>
     <message>
         <source>Show the beginning (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent waits for your answer below the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped by you</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "core/ApiClient.h"
 #include "core/AppSettings.h"
 #include "core/Autostart.h"
+#include "core/ChatRules.h"
 #include "core/DraftStore.h"
 #include "core/FileCache.h"
 #include "models/ChatDirectory.h"
@@ -514,11 +515,16 @@ void MainWindow::updateChatActions()
     set(u"actionTogglePin"_s, root && !chat->archived);
     set(u"actionMovePinUp"_s, root && chat->isPinned());
     set(u"actionMovePinDown"_s, root && chat->isPinned());
-    set(u"actionArchive"_s, root);
+    // §20.2: a running, interrupting or requires_action chat is refused (409): say why.
+    const bool refused = root && !chat->archived && archiveRefused(chat->status);
+    set(u"actionArchive"_s, root && !refused);
     m_actions.value(u"actionTogglePin"_s)
         ->setText(has && chat->isPinned() ? tr("Un&pin") : tr("&Pin"));
-    m_actions.value(u"actionArchive"_s)
-        ->setText(has && chat->archived ? tr("Un&archive") : tr("&Archive"));
+    QAction *archive = m_actions.value(u"actionArchive"_s);
+    archive->setText(has && chat->archived ? tr("Un&archive") : tr("&Archive"));
+    const QString refusedReason = refused ? tr("Stop the agent first") : QString();
+    archive->setToolTip(refused ? refusedReason : archive->text().remove(u'&'));
+    archive->setStatusTip(refusedReason);
     m_actions.value(u"actionToggleRead"_s)
         ->setText(has && chat->hasUnread ? tr("Mark as &Read") : tr("Mark as &Unread"));
 }
@@ -601,8 +607,14 @@ void MainWindow::movePinDown()
 
 void MainWindow::toggleArchive()
 {
-    if (const Chat *chat = currentChat())
-        setArchived(chat->id, !chat->archived);
+    const Chat *chat = currentChat();
+    if (!chat)
+        return;
+    if (!chat->archived && archiveRefused(chat->status)) {
+        statusBar()->showMessage(tr("Stop the agent first"), 10'000);
+        return;
+    }
+    setArchived(chat->id, !chat->archived);
 }
 
 void MainWindow::setArchived(const ChatId &id, bool archived)
