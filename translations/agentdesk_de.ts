@@ -913,6 +913,10 @@
         <source>Image</source>
         <translation>Bild</translation>
     </message>
+    <message>
+        <source>Warnings from Coder about this chat; the chat still works.</source>
+        <translation>Warnungen von Coder zu diesem Chat; der Chat funktioniert weiterhin.</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::DesktopNotifications</name>

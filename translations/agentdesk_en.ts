@@ -913,6 +913,10 @@
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Warnings from Coder about this chat; the chat still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::DesktopNotifications</name>

@@ -216,6 +216,7 @@ void MainWindow::handleChatsChanged(
     if (row.isValid() && diffRoles && row.row() >= topLeft.row() && row.row() <= bottomRight.row())
         updateDiffPanel(false);
     m_conversation->setTitle(chat->title);
+    m_conversation->widget()->setWarnings(chat->warnings);
     // New output in the chat the user is reading is read already; a mark the user set stays.
     if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull()
         && !m_deps.directory->isMarkedUnread(chat->id))
@@ -426,6 +427,7 @@ void MainWindow::handleChatActivated(const ChatId &id)
     m_openChatId = id;
     const Chat *chat = currentChat();
     m_conversation->show(id, chat ? chat->title : QString());
+    m_conversation->widget()->setWarnings(chat ? chat->warnings : QStringList());
     updateDiffPanel(true);
     if (!id.isNull()) {
         if (m_deps.settings)

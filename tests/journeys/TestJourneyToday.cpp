@@ -11,6 +11,8 @@
 #include "widgets/MainWindow.h"
 
 #include <QAction>
+#include <QJsonArray>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -143,6 +145,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!painted(b), 5'000);
         j.press(QKeySequence(u"Ctrl+Shift+H"_s));
         QTRY_VERIFY_WITH_TIMEOUT(painted(b), 5'000);
+    }
+
+    //! §20.12: the chat's `warnings` are shown on it (not as an error), and go when cleared.
+    void warnings_areShownOnTheChat()
+    {
+        Journey &j = *m_journey;
+        if (Journey::generationUnderTest() == u"legacy"_s)
+            QSKIP("pre-2.37 servers send no warnings");
+        const ChatId a = j.chatIdByTitle(chatA);
+        QVERIFY(j.clickChat(a));
+        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        auto *warnings = j.window()->findChild<QLabel *>(u"chatWarnings"_s);
+        QVERIFY(warnings);
+        QVERIFY(!warnings->isVisible());
+        const QString text = u"The workspace agent is outdated; some tools may fail."_s;
+        QVERIFY(j.sim().postControl(
+            u"chats/"_s + a.toString() + u"/warnings"_s, {{u"warnings"_s, QJsonArray{text}}}));
+        QTRY_VERIFY_WITH_TIMEOUT(warnings->isVisible(), 10'000);
+        QVERIFY(warnings->text().contains(text));
+        QVERIFY(warnings->height() > 0);
+        j.screenshot(u"chat-warnings"_s);
+        QVERIFY(j.sim().postControl(
+            u"chats/"_s + a.toString() + u"/warnings"_s, {{u"warnings"_s, QJsonArray{}}}));
+        QTRY_VERIFY_WITH_TIMEOUT(!warnings->isVisible(), 10'000);
     }
 
 private:
