@@ -29,5 +29,5 @@ fi
 # A build without the app (-DAGENTDESK_BUILD_APP=OFF) can still demo the simulator on its own.
 echo "demo: the desktop app is not in this build; running the Coder Agents simulator alone."
 token=AgntDeskSm-demo0token0000000000000
-echo "demo: try  curl -H 'Coder-Session-Token: $token' http://127.0.0.1:<port>/api/experimental/chats"
+echo "demo: try  curl -H 'Coder-Session-Token: $token' http://127.0.0.1:<port>/api/v2/chats"
 AGENTDESK_SIM_TOKEN=$token exec "$sim" --demo --port "${AGENTDESK_DEMO_PORT:-0}" "$@"

@@ -513,8 +513,8 @@
         <translation>Archivieren</translation>
     </message>
     <message>
-        <source>Interrupt the agent or wait for it to finish first.</source>
-        <translation>Unterbrechen Sie zuerst den Agenten oder warten Sie, bis er fertig ist.</translation>
+        <source>Stop the agent first</source>
+        <translation>Halten Sie zuerst den Agenten an</translation>
     </message>
 </context>
 <context>
@@ -912,6 +912,10 @@
     <message>
         <source>Image</source>
         <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Warnings from Coder about this chat; the chat still works.</source>
+        <translation>Warnungen von Coder zu diesem Chat; der Chat funktioniert weiterhin.</translation>
     </message>
 </context>
 <context>
@@ -1444,15 +1448,19 @@
     </message>
     <message>
         <source>Chat %1 was not found on this deployment.</source>
-        <translation>Chat %1 wurde in diesem Deployment nicht gefunden.</translation>
+        <translation>Chat %1 wurde auf diesem Server nicht gefunden.</translation>
     </message>
     <message>
         <source>Chat list out of date, retrying</source>
-        <translation>Chatliste veraltet, neuer Versuch läuft</translation>
+        <translation>Chatliste veraltet, neuer Versuch</translation>
     </message>
     <message>
         <source>The chat list could not be loaded: %1</source>
         <translation>Die Chatliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stop the agent first</source>
+        <translation>Halten Sie zuerst den Agenten an</translation>
     </message>
 </context>
 <context>
@@ -1729,11 +1737,11 @@
     </message>
     <message>
         <source>The agent waits for your answer below the conversation.</source>
-        <translation>Der Agent wartet unterhalb der Unterhaltung auf Ihre Antwort.</translation>
+        <translation>Der Agent wartet unter der Unterhaltung auf Ihre Antwort.</translation>
     </message>
     <message>
         <source>Stopped by you</source>
-        <translation>Von Ihnen gestoppt</translation>
+        <translation>Von Ihnen angehalten</translation>
     </message>
 </context>
 <context>

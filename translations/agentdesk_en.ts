@@ -9,16 +9,16 @@
     </message>
     <message numerus="yes">
         <source>The agent waits for the result of %n tool call(s)</source>
-        <translation>
-            <numerusform>The agent waits for the result of %n tool call</numerusform>
-            <numerusform>The agent waits for the results of %n tool calls</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Send Result(s)</source>
-        <translation>
-            <numerusform>Send Result</numerusform>
-            <numerusform>Send Results</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -513,7 +513,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interrupt the agent or wait for it to finish first.</source>
+        <source>Stop the agent first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -911,6 +911,10 @@
     </message>
     <message>
         <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1452,6 +1456,10 @@
     </message>
     <message>
         <source>The chat list could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the agent first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

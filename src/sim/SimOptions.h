@@ -27,9 +27,7 @@ struct SimOptions
     int extraChats = 0;
     int messages = 0;
     bool demo = false;
-    SimGeneration generation = SimGeneration::Legacy;
-    //! Deprecated --v2: the legacy generation plus the /api/v2/chats mount (as before).
-    bool v2Mount = false;
+    SimGeneration generation = SimGeneration::Newest;
     //! Alice is a deployment admin: she may read and update chats she does not own (§20.3.4).
     bool admin = false;
     //! Deployment switch: ACL routes answer 403 (§20.3.2).

@@ -209,7 +209,7 @@ bool SimRoutes::resolveChats(const QString &path, Route *route) const
         if (generation == SimGeneration::Newest)
             return false;
         rest = path.mid(experimental.size());
-    } else if ((generation != SimGeneration::Legacy || m_options->v2Mount)
+    } else if (generation != SimGeneration::Legacy
         && (path == v2 || path.startsWith(v2 + QLatin1Char('/')))) {
         rest = path.mid(v2.size());
         route->v2 = true;

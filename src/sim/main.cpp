@@ -91,9 +91,7 @@ int main(int argc, char **argv)
     const QCommandLineOption generation({QStringLiteral("generation")},
         QStringLiteral("Server generation: legacy (experimental routes only), v237 (both "
                        "prefixes), newest (/api/v2 only)."),
-        QStringLiteral("G"), QStringLiteral("legacy"));
-    const QCommandLineOption v2({QStringLiteral("v2")},
-        QStringLiteral("Deprecated: legacy generation plus the /api/v2/chats mount."));
+        QStringLiteral("G"), QStringLiteral("newest"));
     const QCommandLineOption admin({QStringLiteral("admin")},
         QStringLiteral("The signed-in user is a deployment admin (v237/newest)."));
     const QCommandLineOption noSharing({QStringLiteral("disable-chat-sharing")},
@@ -125,8 +123,8 @@ int main(int argc, char **argv)
     const QCommandLineOption unknown({QStringLiteral("unknown-events")},
         QStringLiteral("Fault: unknown events, parts and fields."));
     parser.addOptions({port, token, seed, scenario, delta, ping, chats, messages, demo, generation,
-        v2, admin, noSharing, capacity, actionTimeout, dieWithParent, dropStream, dropRandom,
-        dropWatch, delay, failRoute, duplicate, unknown});
+        admin, noSharing, capacity, actionTimeout, dieWithParent, dropStream, dropRandom, dropWatch,
+        delay, failRoute, duplicate, unknown});
     parser.process(app);
 
     auto number = [&parser](const QCommandLineOption &option, int min, int max) {
@@ -168,12 +166,6 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "agentdesk-sim: --generation must be legacy, v237 or newest\n");
         return 2;
     }
-    options.v2Mount = parser.isSet(v2);
-    if (options.v2Mount && parser.isSet(generation)
-        && options.generation != SimGeneration::Legacy) {
-        std::fprintf(stderr, "agentdesk-sim: --v2 only combines with --generation legacy\n");
-        return 2;
-    }
     options.admin = parser.isSet(admin);
     options.sharingDisabled = parser.isSet(noSharing);
     options.capacityLimit = number(capacity, 0, 100000);
@@ -211,7 +203,7 @@ int main(int argc, char **argv)
     }
     std::printf("listening on 127.0.0.1:%u\n", unsigned(server.port()));
     std::fflush(stdout);
-    qCInfo(lcSim) << "ready; generation" << generationName << "v2 mount" << options.v2Mount
-                  << "demo" << options.demo << "seed" << options.seed;
+    qCInfo(lcSim) << "ready; generation" << generationName << "demo" << options.demo << "seed"
+                  << options.seed;
     return app.exec();
 }

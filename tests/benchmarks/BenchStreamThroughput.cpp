@@ -202,7 +202,8 @@ private:
 
 void BenchStreamThroughput::simulator_longTurns()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"0"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"5"_s,
+        u"--delta-interval-ms"_s, u"0"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     QNetworkAccessManager network;
     ApiClient api(&network);

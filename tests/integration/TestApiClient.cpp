@@ -153,7 +153,9 @@ private slots:
     void proposeTitle_newest_andLegacyFallback();
 
     // Files, models, diff, prompts, cost
-    void models_experimentalAndV2_bothDecode();
+    void models_legacyServer_usesTheExperimentalCatalog();
+    void models_v2Servers_useTheOrganizationRouteOnly_data();
+    void models_v2Servers_useTheOrganizationRouteOnly();
     void upload_thenDownload_returnsSameBytesAndName_data();
     void upload_thenDownload_returnsSameBytesAndName();
     void upload_tooLarge_is413();
@@ -194,8 +196,13 @@ void TestApiClient::cleanup()
 
 bool TestApiClient::startSimulator(const QStringList &extra)
 {
+    // Without a generation these tests play the legacy server (experimental prefix, which the
+    // client uses until detectPrefix() runs).
+    const QStringList generation = extra.contains(u"--generation"_s)
+        ? QStringList{}
+        : QStringList{u"--generation"_s, u"legacy"_s};
     m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + extra);
+        QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + generation + extra);
     if (!m_sim->start()) {
         qWarning().noquote() << m_sim->errorString();
         return false;
@@ -215,7 +222,7 @@ Chat TestApiClient::fetchChat(const ChatId &id)
 
 void TestApiClient::detectPrefix_v2Server_locksV2()
 {
-    QVERIFY(startSimulator({u"--v2"_s}));
+    QVERIFY(startSimulator({u"--generation"_s, u"v237"_s}));
     QSignalSpy detected(m_api.get(), &ApiClient::prefixDetected);
     QVERIFY(!m_api->isPrefixLocked());
     const auto result =
@@ -245,7 +252,7 @@ void TestApiClient::detectPrefix_experimentalOnlyServer_fallsBack()
 
 void TestApiClient::detectPrefix_wrongToken_reportsCodersMessage()
 {
-    QVERIFY(startSimulator({u"--v2"_s}));
+    QVERIFY(startSimulator({u"--generation"_s, u"v237"_s}));
     m_api->setSessionToken("AgntDeskXX-wrongwrongwrongwrongwr");
     QSignalSpy rejected(m_api.get(), &ApiClient::sessionRejected);
     const auto result =
@@ -263,7 +270,7 @@ void TestApiClient::detectPrefix_wrongToken_reportsCodersMessage()
 
 void TestApiClient::detectPrefix_5xxOnV2_isReportedWithoutSwitching()
 {
-    QVERIFY(startSimulator({u"--v2"_s}));
+    QVERIFY(startSimulator({u"--generation"_s, u"v237"_s}));
     QVERIFY(m_sim->setFaults({{u"fail_route"_s,
         QJsonObject{{u"pattern"_s, u"^/api/v2/chats$"_s}, {u"status"_s, 503}}}}));
     const auto result =
@@ -747,25 +754,60 @@ void TestApiClient::proposeTitle_newest_andLegacyFallback()
 
 // --- Files, models, diff, prompts, cost ------------------------------------------------------
 
-void TestApiClient::models_experimentalAndV2_bothDecode()
+void TestApiClient::models_legacyServer_usesTheExperimentalCatalog()
 {
-    QVERIFY(startSimulator({u"--v2"_s}));
-    const auto experimental =
+    QVERIFY(startSimulator({u"--generation"_s, u"legacy"_s}));
+    const auto prefix =
+        await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
+    VERIFY_OK(prefix);
+    QCOMPARE(prefix.value(), ApiClient::experimentalChatsPrefix());
+    const auto models =
         await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
-    VERIFY_OK(experimental);
-    QCOMPARE_GE(experimental.value().size(), 1);
-    const auto isDefault = [](const ModelConfig &m) {
-        return m.isDefault;
-    };
-    QVERIFY(std::any_of(experimental.value().cbegin(), experimental.value().cend(), isDefault));
+    VERIFY_OK(models);
+    QCOMPARE_GE(models.value().size(), 1);
+    QVERIFY(std::any_of(models.value().cbegin(), models.value().cend(),
+        [](const ModelConfig &m) { return m.isDefault; }));
+    QVERIFY(!models.value().first().id.isNull());
+}
 
-    m_api->setChatsPrefix(ApiClient::v2ChatsPrefix()); // v2 has no /chats/models: org route
-    const auto v2 =
+void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly_data()
+{
+    QTest::addColumn<QString>("generation");
+    QTest::newRow("v237") << u"v237"_s;
+    QTest::newRow("newest") << u"newest"_s;
+}
+
+void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly()
+{
+    QFETCH(QString, generation);
+    // The simulator logs every request it answers (path and status) at debug level.
+    qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
+    const bool started = startSimulator({u"--generation"_s, generation});
+    qunsetenv("QT_LOGGING_RULES");
+    QVERIFY(started);
+    const auto prefix =
+        await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
+    VERIFY_OK(prefix);
+    QCOMPARE(prefix.value(), ApiClient::v2ChatsPrefix());
+    const auto models =
         await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
-    VERIFY_OK(v2);
-    QCOMPARE(v2.value().size(), experimental.value().size());
-    QCOMPARE(v2.value().first().id, experimental.value().first().id);
-    QVERIFY(!v2.value().first().id.isNull());
+    VERIFY_OK(models);
+    QCOMPARE_GE(models.value().size(), 1);
+    QVERIFY(!models.value().first().id.isNull());
+    QVERIFY(std::any_of(models.value().cbegin(), models.value().cend(),
+        [](const ModelConfig &m) { return m.isDefault; }));
+
+    // An organization without the org-scoped route: its 404 is reported, nothing else is tried
+    // (the experimental catalog is gone on these servers, §20.1.2).
+    QVERIFY(m_sim->setFaults(
+        {{u"fail_route"_s, QJsonObject{{u"pattern"_s, u"/chats/models$"_s}, {u"status"_s, 404}}}}));
+    const auto missing =
+        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().httpStatus, 404);
+    const QByteArray log = m_sim->standardError();
+    QVERIFY2(log.contains("/chats/models"), log.constData());
+    QVERIFY2(!log.contains("/api/experimental"), log.constData());
 
     const auto noOrg = await<QList<ModelConfig>>(
         [&](QObject *c, auto done) { m_api->models(OrganizationId{}, c, done); });

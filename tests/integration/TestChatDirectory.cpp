@@ -43,15 +43,86 @@ private slots:
         qRegisterMetaType<ApiError>();
     }
 
-    void init()
+    void init() { setUp(u"legacy"_s); }
+
+    void cleanup() { tearDown(); }
+
+    //! §20.2 on the servers that refuse it: archiving a working chat answers 409; the row comes
+    //! back unarchived and Coder's message is reported.
+    void archive_workingChat_409RestoresTheRowWithCodersMessage_data()
     {
-        m_sim = std::make_unique<SimulatorProcess>(
-            QStringList{u"--demo"_s, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
+        QTest::addColumn<QString>("generation");
+        QTest::newRow("v237") << u"v237"_s;
+        QTest::newRow("newest") << u"newest"_s;
+    }
+    void archive_workingChat_409RestoresTheRowWithCodersMessage()
+    {
+        QFETCH(QString, generation);
+        tearDown();
+        setUp(generation);
+        startAndWaitForList();
+        QVERIFY(m_sim->postControl(
+            u"chats/"_s + apiChatId.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(apiChatId)->status, ChatStatus::Running, 10000);
+        m_directory->archive(apiChatId);
+        QVERIFY(m_errors->wait(10000));
+        const auto error = m_errors->first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 409);
+        QVERIFY2(error.toDisplayString().contains(u"Cannot archive an active chat"_s),
+            qPrintable(error.toDisplayString()));
+        QCOMPARE(m_model->chat(apiChatId)->archived, false);
+        QVERIFY(proxyOrder().contains(apiChatId));
+        QVERIFY(serverOrder().contains(apiChatId));
+    }
+
+    //! §20.2 watch events: archived elsewhere, `deleted` with `archived: true` moves the family
+    //! to the archived view; unarchived, `created` brings it back; a real deletion (`deleted`
+    //! without `archived`) removes it. Children follow their root.
+    void archiveEvents_moveTheFamily_data()
+    {
+        QTest::addColumn<QString>("generation");
+        QTest::newRow("v237") << u"v237"_s;
+        QTest::newRow("newest") << u"newest"_s;
+    }
+    void archiveEvents_moveTheFamily()
+    {
+        QFETCH(QString, generation);
+        tearDown();
+        setUp(generation);
+        startAndWaitForList();
+        QVERIFY(m_model->chat(exploreId));
+        const QString path = m_api->chatsPrefix() + u'/' + mainId.toString();
+        QByteArray body;
+        QCOMPARE(m_sim->request("PATCH", path, R"({"archived":true})", &body), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(mainId) && m_model->chat(mainId)->archived, 10000);
+        QVERIFY(!proxyOrder().contains(mainId));
+        QVERIFY(!m_model->chat(exploreId) || m_model->chat(exploreId)->archived);
+        m_proxy->setShowArchived(true);
+        QVERIFY(proxyOrder().contains(mainId));
+        m_proxy->setShowArchived(false);
+
+        QCOMPARE(m_sim->request("PATCH", path, R"({"archived":false})", &body), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(mainId) && !m_model->chat(mainId)->archived, 10000);
+        QTRY_VERIFY(proxyOrder().contains(mainId));
+
+        QVERIFY(m_sim->postControl(u"chats/"_s + mainId.toString() + u"/delete"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(mainId), 10000);
+        QVERIFY(!m_model->chat(exploreId));
+        QCOMPARE(m_errors->size(), 0);
+    }
+
+private:
+    void setUp(const QString &generation)
+    {
+        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
+            generation, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_api = std::make_unique<ApiClient>(m_network.get());
         m_api->setDeploymentUrl(m_sim->baseUrl());
         m_api->setSessionToken(m_sim->token());
+        m_api->setChatsPrefix(generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
+                                                        : ApiClient::v2ChatsPrefix());
         m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
             [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
         m_watch->setReconnectPolicy(ReconnectPolicy::zeroDelay());
@@ -63,7 +134,7 @@ private slots:
         m_errors = std::make_unique<QSignalSpy>(m_directory.get(), &ChatDirectory::errorOccurred);
     }
 
-    void cleanup()
+    void tearDown()
     {
         m_errors.reset();
         m_directory.reset();
@@ -76,6 +147,7 @@ private slots:
         m_sim.reset();
     }
 
+private slots:
     void start_listsTheDemoChats()
     {
         startAndWaitForList();
@@ -284,7 +356,7 @@ private:
     QList<ChatId> serverOrder() const
     {
         QByteArray body;
-        if (m_sim->request("GET", u"/api/experimental/chats"_s, {}, &body) != 200)
+        if (m_sim->request("GET", m_api->chatsPrefix(), {}, &body) != 200)
             return {};
         QList<ChatId> ids;
         for (const QJsonValue &chat : QJsonDocument::fromJson(body).array())
@@ -295,8 +367,7 @@ private:
     QString serverTitle(const ChatId &id) const
     {
         QByteArray body;
-        if (m_sim->request("GET", u"/api/experimental/chats/%1"_s.arg(id.toString()), {}, &body)
-            != 200)
+        if (m_sim->request("GET", m_api->chatsPrefix() + u'/' + id.toString(), {}, &body) != 200)
             return {};
         return QJsonDocument::fromJson(body).object().value(u"title"_s).toString();
     }

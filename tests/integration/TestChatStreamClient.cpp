@@ -241,7 +241,8 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
 
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"7"_s, u"--delta-interval-ms"_s, u"2"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"7"_s,
+        u"--delta-interval-ms"_s, u"2"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());

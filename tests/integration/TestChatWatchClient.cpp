@@ -147,7 +147,8 @@ void TestChatWatchClient::upgrade_401_goesOffline()
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"3"_s, u"--delta-interval-ms"_s, u"1"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"3"_s,
+        u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());

@@ -67,7 +67,8 @@ private:
 void TestFileCache::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+    m_sim = std::make_unique<SimulatorProcess>(
+        QStringList{u"--demo"_s, u"--generation"_s, u"legacy"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());

@@ -49,7 +49,7 @@ private Q_SLOTS:
 
     void live_demoChat_sendsItsDiffOnConnect()
     {
-        SimulatorProcess sim({u"--demo"_s});
+        SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         QNetworkAccessManager network;
         ApiClient api(&network);

@@ -88,7 +88,8 @@ void TestResume::stream_randomDrops_loseAndDuplicateNothing()
 {
     // 1 ms between deltas: a long turn is ~2,000 small frames, so drops land mid-step and
     // every reconnect replays a half-streamed preview.
-    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"11"_s, u"--delta-interval-ms"_s, u"1"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"11"_s,
+        u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
@@ -196,7 +197,8 @@ void TestResume::stream_randomDrops_loseAndDuplicateNothing()
 
 void TestResume::watch_randomDrops_everyStatusReachesTheConsumer()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--seed"_s, u"12"_s, u"--delta-interval-ms"_s, u"1"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"12"_s,
+        u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());

@@ -63,7 +63,8 @@ private:
 
 void TestUpload::initTestCase()
 {
-    m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
+    m_sim = std::make_unique<SimulatorProcess>(
+        QStringList{u"--demo"_s, u"--generation"_s, u"legacy"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
 }
 

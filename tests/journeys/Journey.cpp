@@ -78,8 +78,21 @@ QString serverMessageText(const QJsonObject &message)
     return texts.join(u"\n\n"_s);
 }
 
+QStringList Journey::withGeneration(QStringList simulatorArguments)
+{
+    const QString generation = generationUnderTest();
+    if (!generation.isEmpty() && !simulatorArguments.contains(u"--generation"_s))
+        simulatorArguments << u"--generation"_s << generation;
+    return simulatorArguments;
+}
+
+QString Journey::generationUnderTest()
+{
+    return qEnvironmentVariable("AGENTDESK_JOURNEY_GENERATION");
+}
+
 Journey::Journey(const QStringList &simulatorArguments)
-    : m_sim(std::make_unique<SimulatorProcess>(simulatorArguments))
+    : m_sim(std::make_unique<SimulatorProcess>(withGeneration(simulatorArguments)))
 {
 }
 

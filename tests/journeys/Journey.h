@@ -61,7 +61,15 @@ struct PaintedChat
 class Journey final
 {
 public:
-    //! `simulatorArguments` go to agentdesk-sim (default: the demo data).
+    //! The server generation the journeys run against: $AGENTDESK_JOURNEY_GENERATION (legacy,
+    //! v237 or newest; ctest runs each journey once per generation), empty for the simulator's
+    //! default.
+    static QString generationUnderTest();
+    //! `simulatorArguments` plus `--generation` from generationUnderTest() unless they name one.
+    static QStringList withGeneration(QStringList simulatorArguments);
+
+    //! `simulatorArguments` go to agentdesk-sim (default: the demo data), with the generation
+    //! under test added (withGeneration()).
     explicit Journey(const QStringList &simulatorArguments = {QStringLiteral("--demo")});
     ~Journey();
     Journey(const Journey &) = delete;

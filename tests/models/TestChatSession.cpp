@@ -69,8 +69,8 @@ private:
 
 void TestChatSession::init()
 {
-    m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
+    m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
+        u"legacy"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());

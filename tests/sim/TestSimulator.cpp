@@ -39,12 +39,18 @@ struct Reply
 class Sim
 {
 public:
+    //! Without a --generation in \a args the tests here play the legacy server (their paths
+    //! are the experimental ones), unless useDefaultGeneration is set.
     bool start(const QStringList &args, const QProcessEnvironment &environment = {})
     {
         if (!environment.isEmpty())
             m_process.setProcessEnvironment(environment);
         m_process.setProgram(QString::fromLocal8Bit(qgetenv("AGENTDESK_SIM")));
-        m_process.setArguments(QStringList{QStringLiteral("--port"), QStringLiteral("0")} + args);
+        QStringList generation;
+        if (!useDefaultGeneration && !args.contains(QStringLiteral("--generation")))
+            generation = {QStringLiteral("--generation"), QStringLiteral("legacy")};
+        m_process.setArguments(
+            QStringList{QStringLiteral("--port"), QStringLiteral("0")} + generation + args);
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         QSignalSpy ready(&m_process, &QProcess::readyReadStandardOutput);
@@ -73,6 +79,8 @@ public:
                         .arg(m_port)
                         .arg(pathAndQuery));
     }
+
+    bool useDefaultGeneration = false;
 
 private:
     QProcess m_process;
@@ -422,14 +430,14 @@ void TestSimulator::generation_routes_data()
     QTest::addColumn<QList<int>>("expected");
     // experimental list, v2 list, experimental /models, v2 /models, experimental
     // /model-configs, experimental /providers, org models, POST archive, title/regenerate
-    QTest::newRow("legacy (default)")
-        << QStringList{} << QList<int>{200, 404, 200, 404, 400, 400, 200, 204, 200};
-    QTest::newRow("--v2 (deprecated)") << QStringList{QStringLiteral("--v2")}
-                                       << QList<int>{200, 200, 200, 404, 400, 400, 200, 204, 200};
+    QTest::newRow("legacy") << QStringList{QStringLiteral("--generation"), QStringLiteral("legacy")}
+                            << QList<int>{200, 404, 200, 404, 400, 400, 200, 204, 200};
     QTest::newRow("v237") << QStringList{QStringLiteral("--generation"), QStringLiteral("v237")}
                           << QList<int>{200, 200, 404, 400, 404, 410, 200, 404, 404};
     QTest::newRow("newest") << QStringList{QStringLiteral("--generation"), QStringLiteral("newest")}
                             << QList<int>{404, 200, 404, 400, 404, 404, 200, 404, 404};
+    QTest::newRow("newest (default)")
+        << QStringList{} << QList<int>{404, 200, 404, 400, 404, 404, 200, 404, 404};
 }
 
 void TestSimulator::generation_routes()
@@ -437,6 +445,7 @@ void TestSimulator::generation_routes()
     QFETCH(QStringList, args);
     QFETCH(QList<int>, expected);
     Sim sim;
+    sim.useDefaultGeneration = args.isEmpty();
     QVERIFY(sim.start(args + QStringList{QStringLiteral("--demo")}));
     const QString exp = QStringLiteral("/api/experimental/chats");
     const QString v2 = QStringLiteral("/api/v2/chats");
@@ -1300,7 +1309,8 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
 
 void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
 {
-    AgentDesk::Testing::SimulatorProcess sim({QStringLiteral("--demo")});
+    AgentDesk::Testing::SimulatorProcess sim(
+        {QStringLiteral("--demo"), QStringLiteral("--generation"), QStringLiteral("legacy")});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     const QByteArray oldToken = sim.token();
     auto get = [&](const QString &path, const QByteArray &sessionToken) {

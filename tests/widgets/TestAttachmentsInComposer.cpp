@@ -292,8 +292,7 @@ private:
     bool serverHasFilePart(const ChatId &chat, const FileId &file) const
     {
         QByteArray body;
-        if (m_sim->request(
-                "GET", u"/api/experimental/chats/%1/messages"_s.arg(chat.toString()), {}, &body)
+        if (m_sim->request("GET", u"/api/v2/chats/%1/messages"_s.arg(chat.toString()), {}, &body)
             != 200)
             return false;
         const QJsonDocument document = QJsonDocument::fromJson(body);

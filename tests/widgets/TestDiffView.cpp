@@ -241,7 +241,7 @@ void TestDiffView::panel_header_showsPrState()
 
 void TestDiffView::panel_refresh_againstSimulator()
 {
-    SimulatorProcess sim({u"--demo"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     QNetworkAccessManager network;
     ApiClient api(&network);
@@ -270,7 +270,7 @@ void TestDiffView::panel_refresh_againstSimulator()
 
 void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
 {
-    SimulatorProcess sim({u"--demo"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     QNetworkAccessManager network;
     ApiClient api(&network);

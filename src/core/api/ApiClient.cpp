@@ -695,26 +695,22 @@ void ApiClient::models(
             return;
         }
         fetchModelsFrom(
-            apiUrl(u"/api/v2/organizations/%1/chats/models"_s.arg(organizationId.toString())), true,
+            apiUrl(u"/api/v2/organizations/%1/chats/models"_s.arg(organizationId.toString())),
             context, std::move(done));
         return;
     }
-    fetchModelsFrom(chatsUrl(u"/models"_s), false, context, std::move(done));
+    fetchModelsFrom(chatsUrl(u"/models"_s), context, std::move(done));
 }
 
 void ApiClient::fetchModelsFrom(
-    const QUrl &url, bool orgScoped, QObject *context, ApiCallback<QList<ModelConfig>> done)
+    const QUrl &url, QObject *context, ApiCallback<QList<ModelConfig>> done)
 {
     const QPointer<ApiClient> self(this);
     send("GET", makeRequest(url), {}, context,
-        [self, orgScoped, context, done = std::move(done)](const ApiResult<RawReply> &raw) {
+        [self, context, done = std::move(done)](const ApiResult<RawReply> &raw) {
             if (!raw.ok()) {
-                if (self && orgScoped && raw.error().isHttpStatus(404)) {
-                    // An older v2 server without org-scoped models: the experimental route.
-                    self->fetchModelsFrom(self->apiUrl(experimentalChatsPrefix() + u"/models"_s),
-                        false, context, done);
-                    return;
-                }
+                // No experimental fallback: every server with /api/v2/chats answers the
+                // org-scoped route, and its experimental /chats/models is gone (§20.1.2).
                 done(raw.error());
                 return;
             }

@@ -172,8 +172,7 @@ private:
     void handleFinished(QNetworkReply *reply, const QByteArray &method, qint64 elapsedMs,
         qint64 idleMs, const QUrl &refusedRedirect, const RawCallback &done);
     void probePrefix(const QString &prefix, QObject *context, ApiCallback<QString> done);
-    void fetchModelsFrom(
-        const QUrl &url, bool orgScoped, QObject *context, ApiCallback<QList<ModelConfig>> done);
+    void fetchModelsFrom(const QUrl &url, QObject *context, ApiCallback<QList<ModelConfig>> done);
 
     QNetworkAccessManager *m_network;
     QUrl m_deploymentUrl;

@@ -1,5 +1,6 @@
 #include "widgets/chatlist/ChatListView.h"
 
+#include "core/api/ChatRules.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
 #include "widgets/chatlist/ChatListDelegate.h"
@@ -201,7 +202,7 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
     const bool archived = index.data(ChatListModel::ArchivedRole).toBool();
     const bool pinned = index.data(ChatListModel::IsPinnedRole).toBool();
     const bool unread = index.data(ChatListModel::HasUnreadRole).toBool();
-    const bool active = index.data(ChatListModel::IsActiveRole).toBool();
+    const bool refused = archiveRefused(index.data(ChatListModel::StatusRole).value<ChatStatus>());
 
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -221,9 +222,9 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
         menu->addSeparator();
         QAction *archive = menu->addAction(archived ? tr("Unarchive") : tr("Archive"), this,
             [this, id, archived] { emit archiveRequested(id, !archived); });
-        if (active && !archived) {
-            archive->setEnabled(false);
-            archive->setToolTip(tr("Interrupt the agent or wait for it to finish first."));
+        if (refused && !archived) {
+            archive->setEnabled(false); // §20.2: the server would answer 409
+            archive->setToolTip(tr("Stop the agent first"));
         }
     }
     menu->popup(event->globalPos());

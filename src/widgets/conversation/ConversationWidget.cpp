@@ -47,6 +47,7 @@ ConversationWidget::ConversationWidget(
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new QLabel(this))
     , m_title(new QLabel(this))
+    , m_warnings(new QLabel(this))
     , m_statusIcon(new QLabel(this))
     , m_statusText(new QLabel(this))
     , m_connectionText(new QLabel(this))
@@ -83,6 +84,13 @@ ConversationWidget::ConversationWidget(
     m_connectionText->setObjectName(u"connectionLabel"_s);
     m_connectionText->setForegroundRole(QPalette::PlaceholderText);
 
+    m_warnings->setObjectName(u"chatWarnings"_s);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setWordWrap(true);
+    m_warnings->setContentsMargins(12, 4, 12, 4);
+    m_warnings->setToolTip(tr("Warnings from Coder about this chat; the chat still works."));
+    m_warnings->hide();
+
     auto *header = new QWidget(this);
     header->setObjectName(u"conversationHeader"_s);
     auto *headerLayout = new QHBoxLayout(header);
@@ -98,6 +106,7 @@ ConversationWidget::ConversationWidget(
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->setSpacing(0);
     pageLayout->addWidget(header);
+    pageLayout->addWidget(m_warnings);
     pageLayout->addWidget(m_connectionBanner);
     pageLayout->addWidget(m_chatView, 1);
     pageLayout->addWidget(m_retryBanner);
@@ -216,6 +225,18 @@ void ConversationWidget::setSession(
 void ConversationWidget::setTitle(const QString &title)
 {
     m_title->setText(safeDisplayText(title));
+}
+
+void ConversationWidget::setWarnings(const QStringList &warnings)
+{
+    QStringList lines;
+    for (const QString &warning : warnings) {
+        const QString line = safeDisplayText(warning).trimmed();
+        if (!line.isEmpty())
+            lines << u"\u26a0 "_s + line;
+    }
+    m_warnings->setText(lines.join(u'\n'));
+    m_warnings->setVisible(!lines.isEmpty());
 }
 
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)

@@ -53,6 +53,8 @@ public:
         ChatSession *session, MessageListModel *messages, QueueModel *queue, const QString &title);
     ChatSession *session() const;
     void setTitle(const QString &title);
+    //! §20.12: the chat's `warnings` (not errors), shown under the header; empty hides them.
+    void setWarnings(const QStringList &warnings);
     void setModelConfigs(ModelConfigModel *models);
     //! Attachments in the composer upload through `api` into `organizationId` (not owned).
     void setUploader(ApiClient *api, const OrganizationId &organizationId);
@@ -108,6 +110,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_emptyState;
     QLabel *m_title;
+    QLabel *m_warnings;
     QLabel *m_statusIcon;
     QLabel *m_statusText;
     QLabel *m_connectionText;

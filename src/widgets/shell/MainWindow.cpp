@@ -4,6 +4,7 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "core/storage/FileCache.h"
+#include "core/api/ChatRules.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
@@ -216,6 +217,7 @@ void MainWindow::handleChatsChanged(
     if (row.isValid() && diffRoles && row.row() >= topLeft.row() && row.row() <= bottomRight.row())
         updateDiffPanel(false);
     m_conversation->setTitle(chat->title);
+    m_conversation->widget()->setWarnings(chat->warnings);
     // New output in the chat the user is reading is read already; a mark the user set stays.
     if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull()
         && !m_deps.directory->isMarkedUnread(chat->id))
@@ -426,6 +428,7 @@ void MainWindow::handleChatActivated(const ChatId &id)
     m_openChatId = id;
     const Chat *chat = currentChat();
     m_conversation->show(id, chat ? chat->title : QString());
+    m_conversation->widget()->setWarnings(chat ? chat->warnings : QStringList());
     updateDiffPanel(true);
     if (!id.isNull()) {
         if (m_deps.settings)
@@ -515,11 +518,16 @@ void MainWindow::updateChatActions()
     set(u"actionTogglePin"_s, root && !chat->archived);
     set(u"actionMovePinUp"_s, root && chat->isPinned());
     set(u"actionMovePinDown"_s, root && chat->isPinned());
-    set(u"actionArchive"_s, root);
+    // §20.2: a running, interrupting or requires_action chat is refused (409): say why.
+    const bool refused = root && !chat->archived && archiveRefused(chat->status);
+    set(u"actionArchive"_s, root && !refused);
     m_actions.value(u"actionTogglePin"_s)
         ->setText(has && chat->isPinned() ? tr("Un&pin") : tr("&Pin"));
-    m_actions.value(u"actionArchive"_s)
-        ->setText(has && chat->archived ? tr("Un&archive") : tr("&Archive"));
+    QAction *archive = m_actions.value(u"actionArchive"_s);
+    archive->setText(has && chat->archived ? tr("Un&archive") : tr("&Archive"));
+    const QString refusedReason = refused ? tr("Stop the agent first") : QString();
+    archive->setToolTip(refused ? refusedReason : archive->text().remove(u'&'));
+    archive->setStatusTip(refusedReason);
     m_actions.value(u"actionToggleRead"_s)
         ->setText(has && chat->hasUnread ? tr("Mark as &Read") : tr("Mark as &Unread"));
 }
@@ -602,8 +610,14 @@ void MainWindow::movePinDown()
 
 void MainWindow::toggleArchive()
 {
-    if (const Chat *chat = currentChat())
-        setArchived(chat->id, !chat->archived);
+    const Chat *chat = currentChat();
+    if (!chat)
+        return;
+    if (!chat->archived && archiveRefused(chat->status)) {
+        statusBar()->showMessage(tr("Stop the agent first"), 10'000);
+        return;
+    }
+    setArchived(chat->id, !chat->archived);
 }
 
 void MainWindow::setArchived(const ChatId &id, bool archived)
