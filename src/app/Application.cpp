@@ -1,5 +1,6 @@
 #include "app/Application.h"
 
+#include "app/StartupReport.h"
 #include "core/ApiClient.h"
 #include "core/AppLink.h"
 #include "core/AppSettings.h"
@@ -423,6 +424,8 @@ void Application::startSession(const ConnectionResult &result)
     };
     m_mainWindow = new MainWindow(deps);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
+    if (m_options.reportStartup)
+        new StartupReport(m_mainWindow->chatListView(), m_directory, m_mainWindow);
     m_mainWindow->setOrganizationId(result.organizationId);
     const QString who = result.user.name.isEmpty() ? result.user.username : result.user.name;
     m_mainWindow->setAccountText(result.sessionOnly
