@@ -132,6 +132,8 @@ set +e
 "${runner[@]}" ctest --preset "$preset" -j 2
 rc=$?
 set -e
+# The soak's own account: seed, drops (cut inside frames), per-id deliveries, after_id checks.
+grep -hE 'QINFO.*resume: ' "$build"/Testing/Temporary/LastTest.log 2>/dev/null | sed -E 's/^.*resume: /  resume: /' || true
 
 # Sanitizers (issue 15): a second build with clang-14, ASan + UBSan + LSan and libFuzzer coverage
 # (unity batches, -O1), running the labels that exercise untrusted input and lifetimes: unit,
@@ -154,11 +156,12 @@ if [ "${AGENTDESK_SANITIZERS:-1}" != 0 ]; then
     AGENTDESK_ARTIFACTS="$asan_build/artifacts" "${runner[@]}" ctest --preset asan -j 2 \
         -LE '^journeys$'
     asan_rc=$?
+    grep -hE '^(fuzz: .*(seed|executions)|QINFO.*resume: )' \
+        "$asan_build"/Testing/Temporary/LastTest.log 2>/dev/null | sed -E 's/^.*resume: /  resume: /' || true
     AGENTDESK_ARTIFACTS="$asan_build/artifacts" "${runner[@]}" ctest --preset asan -L '^journeys$'
     journeys_rc=$?
     [ $asan_rc -ne 0 ] || asan_rc=$journeys_rc
     set -e
-    grep -hE '^fuzz: .*(seed|executions)' "$asan_build"/Testing/Temporary/LastTest.log 2>/dev/null || true
 fi
 echo "test.sh: finished in $(($(date +%s) - start)) s (tests: exit $rc, sanitizers: exit $asan_rc, benchmarks: exit $bench_rc)"
 [ $rc -eq 0 ] && [ $asan_rc -eq 0 ] && [ $bench_rc -eq 0 ]
