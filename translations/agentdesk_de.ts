@@ -2141,5 +2141,9 @@
         <source>Start in the tray without opening the window (start at login).</source>
         <translation>Im Infobereich starten, ohne das Fenster zu öffnen (Start beim Anmelden).</translation>
     </message>
+    <message>
+        <source>Print one line with the start-up times once the chat list is complete and painted.</source>
+        <translation>Eine Zeile mit den Startzeiten ausgeben, sobald die Chatliste vollständig und gezeichnet ist.</translation>
+    </message>
 </context>
 </TS>

@@ -2141,5 +2141,9 @@
         <source>Start in the tray without opening the window (start at login).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Print one line with the start-up times once the chat list is complete and painted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

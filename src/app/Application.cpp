@@ -1,5 +1,6 @@
 #include "app/Application.h"
 
+#include "app/StartupReport.h"
 #include "core/Logging.h"
 #include "core/api/ApiClient.h"
 #include "core/live/ChatWatchClient.h"
@@ -408,6 +409,8 @@ void Application::startSession(const ConnectionResult &result)
     };
     m_mainWindow = new MainWindow(deps);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
+    if (m_options.reportStartup)
+        new StartupReport(m_mainWindow->chatListView(), m_directory, m_mainWindow);
     m_mainWindow->setOrganizationId(result.organizationId);
     const QString who = result.user.name.isEmpty() ? result.user.username : result.user.name;
     m_mainWindow->setAccountText(result.sessionOnly

@@ -66,6 +66,9 @@ public:
         //! Start in the tray without opening the window (the autostart entry's --background);
         //! ignored when no tray is shown.
         bool startInBackground = false;
+        //! Print one "startup: ..." line once the chat list is complete and painted
+        //! (--report-startup, tools/bench-startup.sh).
+        bool reportStartup = false;
     };
 
     explicit Application(const Options &options, QObject *parent = nullptr);

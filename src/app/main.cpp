@@ -53,7 +53,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption background(u"background"_s,
         QCoreApplication::translate(
             "main", "Start in the tray without opening the window (start at login)."));
-    parser.addOptions({demo, screenshot, quitAfter, simArgument, newChat, background});
+    const QCommandLineOption reportStartup(u"report-startup"_s,
+        QCoreApplication::translate("main",
+            "Print one line with the start-up times once the chat list is complete and painted."));
+    parser.addOptions(
+        {demo, screenshot, quitAfter, simArgument, newChat, background, reportStartup});
     parser.addPositionalArgument(u"link"_s,
         QCoreApplication::translate(
             "main", "agentdesk://chat/<id> or https://<deployment>/agents/<id>"),
@@ -72,6 +76,7 @@ int main(int argc, char *argv[])
     options.quitAfterMs = parser.value(quitAfter).toInt();
     options.simulatorArguments = parser.values(simArgument);
     options.startInBackground = parser.isSet(background);
+    options.reportStartup = parser.isSet(reportStartup);
 
     AgentDesk::Application agentDesk(options);
     QObject::connect(

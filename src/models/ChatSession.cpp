@@ -75,9 +75,11 @@ void ChatSession::open()
                 return; // open() again meanwhile
             if (result.ok()) {
                 const MessagesPage &page = result.value();
-                collect(m_assembler.loadHistory(page.messages));
+                // One compacted copy, shared by the assembler and the model.
+                const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+                collect(m_assembler.loadHistory(messages));
                 m_hasOlder = page.hasMore;
-                m_messages->upsertMany(page.messages);
+                m_messages->upsertMany(messages);
                 m_queue->replaceAll(page.queuedMessages);
                 m_pending.upserted.clear(); // already in the model
             } else {
@@ -119,9 +121,10 @@ void ChatSession::loadOlder()
                 return;
             }
             const MessagesPage &page = result.value();
-            m_assembler.loadHistory(page.messages);
+            const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+            m_assembler.loadHistory(messages);
             m_hasOlder = page.hasMore;
-            m_messages->prependPage(page.messages);
+            m_messages->prependPage(messages);
             emit olderLoaded(int(page.messages.size()));
         });
 }

@@ -17,12 +17,21 @@ bool isKnownKind(MessagePart::Kind kind)
     return kind != MessagePart::Kind::Unknown;
 }
 
+bool holdsRawCopy(const MessagePart &part)
+{
+    return isKnownKind(part.kind) && !part.raw.isEmpty();
+}
+
 //! `raw` doubles the memory of every part (a second copy of its text). The model keeps it only
-//! where a view needs it: parts of unknown kinds, which are rendered generically from it.
+//! where a view needs it: parts of unknown kinds, which are rendered generically from it. The
+//! parts are only touched when one holds a copy: a non-const pass would detach the list from the
+//! one ChatSession's assembler holds, and every message would be stored twice.
 ChatMessage compacted(ChatMessage message)
 {
+    if (std::none_of(message.parts.cbegin(), message.parts.cend(), holdsRawCopy))
+        return message;
     for (MessagePart &part : message.parts) {
-        if (isKnownKind(part.kind) && !part.raw.isEmpty())
+        if (holdsRawCopy(part))
             part.raw = {};
     }
     return message;
@@ -30,7 +39,7 @@ ChatMessage compacted(ChatMessage message)
 
 MessagePart compacted(MessagePart part)
 {
-    if (isKnownKind(part.kind))
+    if (holdsRawCopy(part))
         part.raw = {};
     return part;
 }

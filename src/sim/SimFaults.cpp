@@ -17,6 +17,7 @@ QJsonObject SimFaults::toJson() const
         {QStringLiteral("drop_stream_random"), dropStreamRandom},
         {QStringLiteral("drop_watch_after_frames"), dropWatchAfterFrames},
         {QStringLiteral("drop_watch_random"), dropWatchRandom},
+        {QStringLiteral("drop_mid_frame"), dropMidFrame},
         {QStringLiteral("delay_ms"), delayMs},
         {QStringLiteral("fail_route"), failRoutePattern.isEmpty() ? QJsonValue() : failRoute},
         {QStringLiteral("duplicate_frames"), duplicateFrames},
@@ -54,6 +55,7 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
         return false;
     boolField("drop_stream_random", next.dropStreamRandom);
     boolField("drop_watch_random", next.dropWatchRandom);
+    boolField("drop_mid_frame", next.dropMidFrame);
     boolField("unknown_events", next.unknownEvents);
     boolField("legacy_child_status", next.legacyChildStatus);
     boolField("edit_replaces_message", next.editReplacesMessage);

@@ -14,6 +14,9 @@ public:
     bool dropStreamRandom = false; // drop at a random frame 1..N, re-armed per connection
     int dropWatchAfterFrames = 0;
     bool dropWatchRandom = false;
+    //! A drop cuts the frame it falls on at a random byte offset (WebSocket header included)
+    //! instead of after it: the client reads a partial frame, then the TCP connection ends.
+    bool dropMidFrame = false;
     int delayMs = 0;
     QString failRoutePattern;
     int failRouteStatus = 503;

@@ -97,7 +97,7 @@ void SimHttpServer::handleUpgrade(HttpConnection *connection, const HttpRequest 
     connection->deleteLater();
     if (!socket)
         return;
-    m_pendingUpgrades.insert(socket->peerPort(), {request.path, decision.route});
+    m_pendingUpgrades.insert(socket->peerPort(), {request.path, decision.route, socket});
     // QWebSocketServer reads the (still unread) handshake itself and owns the socket from now on.
     m_webSocketServer.handleConnection(socket);
 }
@@ -119,6 +119,8 @@ void SimHttpServer::handleNewWebSocket()
             continue;
         }
         const WsRoute route = it->route;
+        // The TCP socket below the WebSocket, for faults that cut a frame part-way.
+        socket->setProperty("agentdeskSimTcp", QVariant::fromValue<QObject *>(it->tcp.data()));
         m_pendingUpgrades.erase(it);
         emit webSocketConnected(socket, route);
     }

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTcpServer>
 #include <QWebSocket>
@@ -43,6 +44,7 @@ private:
     {
         QString path;
         WsRoute route;
+        QPointer<QTcpSocket> tcp; //!< Under the WebSocket (the drop_mid_frame fault writes to it)
     };
 
     void handleNewConnection();

@@ -453,6 +453,7 @@ HttpResponse SimRoutes::simState()
             {QStringLiteral("git_sockets_open"), m_hub->openSockets(WsRoute::Kind::Git)},
             {QStringLiteral("http_connections_open"), m_server->openConnections()},
             {QStringLiteral("drops_done"), m_hub->dropsDone()},
+            {QStringLiteral("drops_mid_frame"), m_hub->midFrameDrops()},
             {QStringLiteral("frames_sent"), m_hub->framesSent()},
             {QStringLiteral("scenarios"), QJsonArray::fromStringList(m_agent->scenarioNames())},
             {QStringLiteral("generation"),

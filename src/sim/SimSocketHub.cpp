@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 namespace AgentDeskSim {
@@ -241,6 +242,42 @@ bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
     if (it == m_clients.end())
         return false;
     const QString text = QString::fromUtf8(frame);
+    if (m_options->faults.dropMidFrame && it->dropAt > 0 && it->frames + 1 >= it->dropAt) {
+        // Fault: this frame is cut at a random byte (its header included) and the connection
+        // ends there. The frame is written by hand (RFC 6455 §5.2, unmasked text, one
+        // fragment) straight into the TCP socket, behind what QWebSocket already queued.
+        if (auto *tcp = qobject_cast<QTcpSocket *>(
+                socket->property("agentdeskSimTcp").value<QObject *>())) {
+            QByteArray wire(1, char(0x81));
+            const quint64 n = quint64(frame.size());
+            if (n < 126) {
+                wire.append(char(n));
+            } else if (n < 65536) {
+                wire.append(char(126));
+                wire.append(char(n >> 8)).append(char(n & 0xff));
+            } else {
+                wire.append(char(127));
+                for (int shift = 56; shift >= 0; shift -= 8)
+                    wire.append(char((n >> shift) & 0xff));
+            }
+            wire.append(frame);
+            const auto cut = qsizetype(1 + m_state->random().bounded(int(wire.size() - 1)));
+            ++m_framesSent;
+            ++m_drops;
+            ++m_midFrameDrops;
+            qCDebug(lcSim) << "fault: cutting frame" << it->frames + 1 << "at byte" << cut << "of"
+                           << wire.size();
+            socket->flush();
+            tcp->write(wire.left(cut));
+            tcp->flush();
+            m_clients.erase(it);
+            disconnect(socket, nullptr, this, nullptr);
+            socket->abort();
+            socket->deleteLater();
+            return false;
+        }
+        qCWarning(lcSim) << "fault: drop_mid_frame found no TCP socket under the WebSocket";
+    }
     socket->sendTextMessage(text);
     ++m_framesSent;
     ++it->frames;

@@ -27,6 +27,8 @@ public:
     int openSockets() const { return int(m_clients.size()); }
     int openSockets(WsRoute::Kind kind) const;
     qint64 dropsDone() const { return m_drops; }
+    //! Drops that cut a frame part-way (drop_mid_frame).
+    qint64 midFrameDrops() const { return m_midFrameDrops; }
     qint64 framesSent() const { return m_framesSent; }
     //! Closes every open socket (1001 going away); returns how many were open.
     int closeAll();
@@ -63,6 +65,7 @@ private:
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_pingTimer;
     qint64 m_drops = 0;
+    qint64 m_midFrameDrops = 0;
     qint64 m_framesSent = 0;
 };
 

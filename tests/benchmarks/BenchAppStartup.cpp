@@ -1,22 +1,43 @@
-// Start-up figures of the whole app against agentdesk-sim: start to a painted list of 2,000
-// chats, click to the first painted screen of a 10,000-message chat, and the resident memory
-// of the process with both. Prints "name: value unit"; asserts nothing (design.md c.12).
+// The whole app in this process against agentdesk-sim (2,000 chats, one of 10,000 messages):
+// the list, a real click on the long chat, scrolling its whole history in, and the memory at each
+// stage. Prints "name: value unit"; asserts nothing (design.md c.12). Start-up from outside (the
+// process's own start time) is tools/bench-startup.sh.
+//
+//  - app_start_call_to_*: from Application::start() in this process to list paints.
+//  - click_to_first_screen_of_10000_chat: a QTest::mouseClick on the chat's row, then a
+//    QEventLoop (no polling) until the first paint of the chat view that shows the newest
+//    message at the bottom; the clock is read inside the paint filter.
+//  - history_fully_loaded_10000: scroll up a screen at a time, each step waiting for its frame,
+//    until the session has no older page; frame time = scroll step to its frame painted.
+//  - memory_*: RSS and PSS (/proc/self/smaps_rollup) with 2,000 chats listed, the chat open,
+//    fully scrolled, and back at the bottom after a minute; the chat's JSON size (every page the
+//    server sends for it) to compare with.
 
 #include "app/Application.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "models/ChatSession.h"
 #include "support/ResidentMemory.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/chatlist/ChatListView.h"
+#include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
 #include "widgets/shell/MainWindow.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -26,51 +47,129 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-//! Counts paint events of a widget, so "painted" means a frame really went out.
+constexpr int chatCount = 2000;     //!< Parameter.
+constexpr int messageCount = 10000; //!< Parameter.
+constexpr int idleSeconds = 60;     //!< Parameter: time at the bottom before the last reading.
+
+//! Calls `onPaint` after each paint of `widget` has been handled (the window's UpdateRequest
+//! returns), so a clock read there includes the painting.
 class PaintProbe final : public QObject
 {
 public:
-    //! `rows` gives the row count the view shows; paints with rows > 0 are counted apart.
-    PaintProbe(QWidget *widget, std::function<int()> rows)
-        : m_rows(std::move(rows))
+    PaintProbe(QWidget *widget, std::function<void()> onPaint)
+        : m_widget(widget)
+        , m_onPaint(std::move(onPaint))
     {
         widget->installEventFilter(this);
+        widget->window()->installEventFilter(this);
     }
-    int paints = 0;
-    int paintsWithRows = 0;
-    //! Clock reading at the first paint that showed rows (-1 until then); taken inside the
-    //! event filter, so the polling of the test macros does not skew it.
-    qint64 firstPaintWithRowsMs = -1;
-    //! Likewise for the first paint with at least `fullRows` rows (-1 until then).
-    int fullRows = 0;
-    qint64 firstPaintWithAllRowsMs = -1;
-    const QElapsedTimer *clock = nullptr;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint) {
-            ++paints;
-            const int rows = m_rows();
-            if (rows > 0) {
-                ++paintsWithRows;
-                if (firstPaintWithRowsMs < 0 && clock)
-                    firstPaintWithRowsMs = clock->elapsed();
-                if (fullRows > 0 && rows >= fullRows && firstPaintWithAllRowsMs < 0 && clock)
-                    firstPaintWithAllRowsMs = clock->elapsed();
-            }
+        if (watched == m_widget && event->type() == QEvent::Paint) {
+            m_painted = true;
+        } else if (watched == m_widget->window() && event->type() == QEvent::UpdateRequest) {
+            const bool handled = watched->event(event);
+            if (std::exchange(m_painted, false))
+                m_onPaint();
+            return handled;
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    std::function<int()> m_rows;
+    QWidget *m_widget;
+    std::function<void()> m_onPaint;
+    bool m_painted = false;
 };
 
 void report(const char *name, double value, const char *unit)
 {
     std::printf("%s: %.1f %s\n", name, value, unit);
     std::fflush(stdout);
+}
+
+qint64 proportionalKiB()
+{
+    QFile rollup(u"/proc/self/smaps_rollup"_s);
+    if (!rollup.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : rollup.readAll().split('\n')) {
+        if (line.startsWith("Pss:"))
+            return line.mid(4).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+void reportMemory(const char *stage)
+{
+    report(qPrintable(u"memory_%1_rss"_s.arg(QLatin1StringView(stage))),
+        double(residentKiB()) / 1024.0, "MiB");
+    report(qPrintable(u"memory_%1_pss"_s.arg(QLatin1StringView(stage))),
+        double(proportionalKiB()) / 1024.0, "MiB");
+}
+
+//! A condition a callback sets; wait() runs a QEventLoop that the callback ends (no polling).
+struct Waiter
+{
+    bool done = false;
+    QEventLoop *loop = nullptr;
+    void set()
+    {
+        done = true;
+        if (loop)
+            loop->quit();
+    }
+    bool wait(int timeoutMs)
+    {
+        if (done)
+            return true;
+        QEventLoop events;
+        loop = &events;
+        QTimer::singleShot(timeoutMs, &events, &QEventLoop::quit);
+        events.exec();
+        loop = nullptr;
+        return done;
+    }
+};
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5)));
+}
+
+//! The bytes of every page the server sends for the chat's history (the JSON the app decodes).
+qint64 chatJsonBytes(const QUrl &base, const QByteArray &token, const ChatId &chat)
+{
+    QNetworkAccessManager network;
+    qint64 total = 0;
+    std::optional<qint64> before;
+    for (int page = 0; page < 10'000; ++page) {
+        QUrl url = base.resolved(QUrl(u"/api/experimental/chats/%1/messages?limit=200%2"_s.arg(
+            chat.toString(), before ? u"&before_id=%1"_s.arg(*before) : QString())));
+        QNetworkRequest request(url);
+        request.setRawHeader("Coder-Session-Token", token);
+        QNetworkReply *reply = network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        total += body.size();
+        const QJsonArray messages =
+            QJsonDocument::fromJson(body).object().value(u"messages"_s).toArray();
+        if (messages.isEmpty())
+            break;
+        qint64 oldest = std::numeric_limits<qint64>::max();
+        for (const QJsonValue &m : messages)
+            oldest = std::min(oldest, m.toObject().value(u"id"_s).toInteger());
+        before = oldest;
+    }
+    return total;
 }
 
 } // namespace
@@ -81,61 +180,119 @@ class BenchAppStartup : public QObject
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-
-    void startup_listAndOpen()
-    {
-        SimulatorProcess sim({u"--demo"_s, u"--chats"_s, u"2000"_s, u"--messages"_s, u"10000"_s});
-        QVERIFY2(sim.start(std::chrono::seconds(60)), qPrintable(sim.errorString()));
-
-        Application::Options options;
-        options.deploymentUrl = sim.baseUrl();
-        options.token = sim.token();
-        options.isolatedStorage = true;
-        Application app(options);
-
-        QElapsedTimer clock;
-        clock.start();
-        app.start();
-        QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow(), 30'000);
-        MainWindow *window = app.mainWindow();
-        window->resize(1280, 800);
-        ChatListView *list = window->chatListView();
-        PaintProbe listPaints(list->viewport(), [list] { return list->model()->rowCount(); });
-        listPaints.clock = &clock;
-        listPaints.fullRows = 2000;
-        // Timestamps come from the paint filter itself, so the polling here cannot skew them
-        // (nor miss a paint that happened between two polls).
-        QTRY_VERIFY_WITH_TIMEOUT(listPaints.firstPaintWithAllRowsMs >= 0, 60'000);
-        const qint64 listMs = listPaints.firstPaintWithAllRowsMs;
-        // The first screen of the list (pinned, then newest) is painted after the first page;
-        // the remaining pages of the 2,000 arrive behind it.
-        report("start_to_first_painted_list_screen", double(listPaints.firstPaintWithRowsMs), "ms");
-        report("start_to_painted_list_2000_chats", double(listMs), "ms");
-        report("chats_listed", double(app.chatListModel()->rowCount()), "chats");
-
-        ChatId seeded;
-        for (int row = 0; row < app.chatListModel()->rowCount(); ++row) {
-            const QModelIndex index = app.chatListModel()->index(row, 0);
-            if (index.data(ChatListModel::TitleRole).toString() == u"Seeded history")
-                seeded = index.data(ChatListModel::ChatIdRole).value<ChatId>();
-        }
-        QVERIFY(!seeded.isNull());
-        auto *chatView = window->conversationWidget()->findChild<QListView *>(u"chatView"_s);
-        QVERIFY(chatView);
-        PaintProbe chatPaints(chatView->viewport(),
-            [chatView] { return chatView->model() ? chatView->model()->rowCount() : 0; });
-        chatPaints.clock = &clock;
-        clock.restart();
-        window->openChat(seeded);
-        QTRY_VERIFY_WITH_TIMEOUT(chatPaints.firstPaintWithRowsMs >= 0, 30'000);
-        report(
-            "click_to_painted_chat_10000_messages", double(chatPaints.firstPaintWithRowsMs), "ms");
-        report("messages_shown_after_open", double(chatView->model()->rowCount()), "rows");
-
-        report("resident_memory_2000_chats_and_chat_open", double(Testing::residentKiB()) / 1024.0,
-            "MiB");
-    }
+    void listOpenScrollAndMemory();
 };
+
+void BenchAppStartup::listOpenScrollAndMemory()
+{
+    report("parameter_chats", chatCount, "chats");
+    report("parameter_messages_in_long_chat", messageCount, "messages");
+    SimulatorProcess sim({u"--demo"_s, u"--chats"_s, QString::number(chatCount), u"--messages"_s,
+        QString::number(messageCount)});
+    QVERIFY2(sim.start(std::chrono::seconds(60)), qPrintable(sim.errorString()));
+
+    Application::Options options;
+    options.deploymentUrl = sim.baseUrl();
+    options.token = sim.token();
+    options.isolatedStorage = true;
+    Application app(options);
+
+    QElapsedTimer clock;
+    clock.start();
+    app.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app.mainWindow(), 30'000);
+    MainWindow *window = app.mainWindow();
+    window->resize(1280, 800);
+    ChatListView *list = window->chatListView();
+    qint64 firstListMs = -1;
+    qint64 fullListMs = -1;
+    Waiter listDone;
+    PaintProbe listPaints(list->viewport(), [&] {
+        const int rows = app.chatListModel()->rowCount();
+        if (rows > 0 && firstListMs < 0)
+            firstListMs = clock.elapsed();
+        if (rows >= chatCount && fullListMs < 0) {
+            fullListMs = clock.elapsed();
+            listDone.set();
+        }
+    });
+    QVERIFY(listDone.wait(60'000));
+    report("app_start_call_to_first_painted_list", double(firstListMs), "ms");
+    report("app_start_call_to_painted_list_2000_chats", double(fullListMs), "ms");
+    reportMemory("2000_chats_listed");
+
+    ChatId seeded;
+    for (int row = 0; row < app.chatListModel()->rowCount(); ++row) {
+        const QModelIndex index = app.chatListModel()->index(row, 0);
+        if (index.data(ChatListModel::TitleRole).toString() == u"Seeded history")
+            seeded = index.data(ChatListModel::ChatIdRole).value<ChatId>();
+    }
+    QVERIFY(!seeded.isNull());
+    const QModelIndex row = list->indexOfChat(seeded);
+    QVERIFY(row.isValid());
+    list->scrollTo(row);
+    QCoreApplication::processEvents();
+    const QRect rowRect = list->visualRect(row);
+    QVERIFY(list->viewport()->rect().contains(rowRect.center()));
+
+    auto *chatView = window->conversationWidget()->findChild<ChatView *>(u"chatView"_s);
+    QVERIFY(chatView);
+    QScrollBar *bar = chatView->verticalScrollBar();
+    qint64 openMs = -1;
+    Waiter opened;
+    PaintProbe chatPaints(chatView->viewport(), [&] {
+        QAbstractItemModel *model = chatView->model();
+        if (opened.done || !model || model->rowCount() == 0)
+            return;
+        const QModelIndex newest = model->index(model->rowCount() - 1, 0);
+        if (bar->value() == bar->maximum()
+            && chatView->viewport()->rect().intersects(chatView->visualRect(newest))) {
+            openMs = clock.elapsed();
+            opened.set();
+        }
+    });
+    clock.restart();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowRect.center());
+    QVERIFY(opened.wait(30'000));
+    report("click_to_first_screen_of_10000_chat", double(openMs), "ms");
+    report("rows_after_open", double(chatView->model()->rowCount()), "rows");
+    reportMemory("chat_open");
+
+    // Scroll to the top until the session has no older page and the view is at the top.
+    ChatSession *session = window->conversationWidget()->session();
+    QVERIFY(session);
+    bool noOlder = false;
+    connect(session, &ChatSession::olderLoaded, this,
+        [&] { noOlder = noOlder || !session->canLoadOlder(); });
+    std::vector<double> frames;
+    QElapsedTimer total;
+    total.start();
+    while (!(noOlder && bar->value() == 0) && total.elapsed() < 300'000) {
+        Waiter painted;
+        PaintProbe stepPaint(chatView->viewport(), [&] { painted.set(); });
+        QElapsedTimer frame;
+        frame.start();
+        bar->setValue(bar->value() - chatView->viewport()->height());
+        chatView->viewport()->update();
+        if (painted.wait(5000))
+            frames.push_back(double(frame.nsecsElapsed()) / 1e6);
+    }
+    report("history_fully_loaded_10000_total", double(total.elapsed()), "ms");
+    report("history_fully_loaded_10000_rows", double(chatView->model()->rowCount()), "rows");
+    report("history_fully_loaded_10000_frames", double(frames.size()), "frames");
+    report("history_fully_loaded_10000_frame_p50", percentile(frames, 0.50), "ms");
+    report("history_fully_loaded_10000_frame_p95", percentile(frames, 0.95), "ms");
+    report("history_fully_loaded_10000_frame_max", percentile(frames, 1.0), "ms");
+    reportMemory("fully_scrolled");
+
+    chatView->scrollToBottomAndFollow();
+    Waiter idle;
+    idle.wait(idleSeconds * 1000);
+    reportMemory("back_at_bottom_after_60s");
+
+    const qint64 json = chatJsonBytes(sim.baseUrl(), sim.token(), seeded);
+    report("chat_json_size", double(json) / (1024.0 * 1024.0), "MiB");
+}
 
 QTEST_MAIN(BenchAppStartup)
 #include "BenchAppStartup.moc"

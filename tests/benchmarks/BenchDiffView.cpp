@@ -87,9 +87,9 @@ int main(int argc, char **argv)
     const ParsedDiff parsed = DiffParser::parse(text);
     report("diff_parse_sync", double(timer.nsecsElapsed()) / 1e6, "ms");
     const qint64 rssParsed = Testing::residentKiB() - rssBeforeParse;
-    report("diff_files", parsed.files.size(), "files");
-    report("diff_lines", parsed.lineCount, "lines");
-    report("diff_bytes", double(text.size()) * 2 / 1024, "KiB");
+    report("parameter_diff_files", parsed.files.size(), "files");
+    report("parameter_diff_lines", parsed.lineCount, "lines");
+    report("parameter_diff_size", double(text.size()) * 2 / 1024, "KiB");
 
     timer.restart();
     QFutureWatcher<ParsedDiff> watcher;

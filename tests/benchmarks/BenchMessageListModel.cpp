@@ -124,9 +124,9 @@ private slots:
         const qint64 rssAfter = Testing::residentKiB();
         const double growthMiB = double(rssAfter - rssBefore) / 1024.0;
 
-        report("messages_loaded", messageCount, "messages");
-        report("rows", model.rowCount(), "rows");
-        report("pages", pages, "pages");
+        report("parameter_messages", messageCount, "messages");
+        report("rows_after_load", model.rowCount(), "rows");
+        report("parameter_pages", pages, "pages");
         report("prepend_total", double(modelNs) / 1e6, "ms");
         report("prepend_per_page_avg", double(modelNs) / 1e6 / pages, "ms");
         report("prepend_per_page_max", double(slowestPageNs) / 1e6, "ms");

@@ -1,131 +1,82 @@
-// Stream ingestion: socket → ChatStreamClient → MessageAssembler → MessageListModel, through
-// ChatSession. Prints "name: value unit" lines and asserts nothing (design.md c.12).
+// Streaming with the view attached: socket -> ChatStreamClient -> MessageAssembler -> ChatSession
+// -> MessageListModel -> ChatView + MessageDelegate, in a QApplication (offscreen), the streaming
+// message on screen. Prints "name: value unit" lines and asserts nothing (design.md c.12).
 //
-// Method for "busy": the client (ChatSession and everything under it) runs on the main thread;
-// the replay server runs on its own QThread and the simulator in its own process. The main
-// thread's CPU time (CLOCK_THREAD_CPUTIME_ID) over a window, divided by the window's wall-clock
-// time, is the fraction of the GUI thread our handlers (socket reads, frame decoding, assembly,
-// coalesced model publishing) used at that offered load; the rest is idle event-loop time
-// that a GUI would have for painting and input.
+// A replay server on its own thread offers text deltas at a fixed rate (each 1 ms tick sends the
+// deltas due by then in one frame). Every delta carries the server's send time ("@<µs>"). Per
+// offered load the benchmark prints:
+//  - achieved deltas/s: deltas the client decoded and assembled per second of the window;
+//  - event-loop stall p50/p99/max: how late a 1 ms precise probe timer on the GUI thread fired
+//    (interval - 1 ms), i.e. how long input and painting would have waited;
+//  - delta-to-pixels latency p50/p95: at each paint of the viewport that covers the streaming row,
+//    the newest timestamp in the text that paint shows, against the clock once the window's
+//    frame (UpdateRequest) has been painted;
+//  - capacity: the highest offered load whose stall p99 stays <= 16 ms (one frame at 60 Hz).
 
 #include "core/api/ApiClient.h"
 #include "core/live/ChatStreamClient.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
-#include "support/SimulatorProcess.h"
+#include "widgets/conversation/ChatView.h"
 
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QSignalSpy>
+#include <QPaintEvent>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
-#include <ctime>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <functional>
-#include <limits>
 
 using namespace AgentDesk;
-using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 const QString chatText = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+constexpr int measureSeconds = 5;      //!< Parameter: how long each load is offered.
+constexpr int deltasPerMessage = 2000; //!< Parameter: a step's deltas before it is committed.
+constexpr double stallBudgetMs = 16.0; //!< Parameter: one frame at 60 Hz.
 
-double threadCpuMs()
+qint64 nowMicros()
 {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
-//! Runs a real event loop until `done` holds. QTRY_* and qWaitFor alternate processEvents() with
-//! 10 ms sleeps, which would starve the 33 ms publish timer and cap the throughput measured.
-bool runUntil(const std::function<bool()> &done, int timeoutMs)
+void report(const QString &name, double value, const char *unit)
 {
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    poll.start(2);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!done())
-        loop.exec();
-    return done();
+    std::printf("%s: %.1f %s\n", qPrintable(name), value, unit);
+    std::fflush(stdout);
 }
 
-void report(const char *name, double value, const char *unit)
+double percentile(QList<double> values, double p)
 {
-    // printf, not qInfo: the lines must look exactly like "name: value unit".
-    printf("%s: %.1f %s\n", name, value, unit);
-    fflush(stdout);
+    if (values.isEmpty())
+        return -1;
+    std::sort(values.begin(), values.end());
+    const auto at = qsizetype(p / 100.0 * double(values.size() - 1) + 0.5);
+    return values.at(std::clamp<qsizetype>(at, 0, values.size() - 1));
 }
 
-//! Pre-built stream events of endless turns: 2,000 text deltas per step, then the committed
-//! assistant message, as a newest server sends them.
-class EventSource
-{
-public:
-    QJsonObject next()
-    {
-        if (m_inStep == stepLength) {
-            m_inStep = 0;
-            ++m_step;
-            ++m_messageId;
-            const QJsonObject message{{u"id"_s, m_messageId}, {u"chat_id"_s, chatText},
-                {u"role"_s, u"assistant"_s}, {u"created_at"_s, u"2026-06-02T09:00:00Z"_s},
-                {u"content"_s,
-                    QJsonArray{QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, m_text}}}}};
-            m_text.clear();
-            return {{u"type"_s, u"message"_s}, {u"chat_id"_s, chatText}, {u"message"_s, message}};
-        }
-        ++m_inStep;
-        const QString delta = u"word%1 "_s.arg(m_inStep % 97);
-        m_text += delta;
-        ++deltas;
-        return {{u"type"_s, u"message_part"_s}, {u"chat_id"_s, chatText},
-            {u"message_part"_s,
-                QJsonObject{{u"role"_s, u"assistant"_s},
-                    {u"part"_s, QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, delta}}},
-                    {u"history_version"_s, 1}, {u"generation_attempt"_s, m_step},
-                    {u"seq"_s, m_inStep}}}};
-    }
-    qint64 deltas = 0;
-
-private:
-    static constexpr int stepLength = 2000;
-    int m_inStep = 0;
-    int m_step = 0;
-    qint64 m_messageId = 1000;
-    QString m_text;
-};
-
-//! Serves one stream connection at a fixed rate (or as fast as possible) from its own thread.
-//! The frames are serialized before the clock starts, so the server costs little more than the
-//! socket writes and the offered load is what the client really gets.
+//! Offers deltas at a fixed rate over one WebSocket connection, from its own thread. Frames are
+//! written by hand (no QJsonDocument) so the server thread stays cheap at 50k deltas/s.
 class ReplayServer : public QObject
 {
 public:
-    ReplayServer(double deltasPerSecond, int eventsPerFrame, qint64 totalDeltas)
+    explicit ReplayServer(double deltasPerSecond)
         : m_rate(deltasPerSecond)
     {
-        EventSource source;
-        while (source.deltas < totalDeltas) {
-            QJsonArray events;
-            while (events.size() < eventsPerFrame && source.deltas < totalDeltas)
-                events.append(source.next());
-            m_frames.append({source.deltas, frameOf(events)});
-        }
     }
 
     void start()
@@ -136,53 +87,130 @@ public:
         connect(m_server, &QWebSocketServer::newConnection, this, [this] {
             m_socket = m_server->nextPendingConnection();
             m_socket->sendTextMessage(
-                frameOf({QJsonObject{{u"type"_s, u"status"_s}, {u"chat_id"_s, chatText},
-                    {u"status"_s, QJsonObject{{u"status"_s, u"running"_s}}}}}));
+                u"[{\"type\":\"status\",\"chat_id\":\"%1\",\"status\":{\"status\":\"running\"}}]"_s
+                    .arg(chatText));
             m_clock.start();
-            auto *timer = new QTimer(this);
-            timer->setTimerType(Qt::PreciseTimer);
-            connect(timer, &QTimer::timeout, this, [this, timer] { pump(timer); });
-            timer->start(m_rate > 0 ? 1 : 0);
+            m_timer = new QTimer(this);
+            m_timer->setTimerType(Qt::PreciseTimer);
+            connect(m_timer, &QTimer::timeout, this, &ReplayServer::pump);
+            m_timer->start(1);
         });
+    }
+    void stop()
+    {
+        if (m_timer)
+            m_timer->stop();
     }
     quint16 port = 0;
 
 private:
-    static QString frameOf(const QJsonArray &events)
+    void pump()
     {
-        return QString::fromUtf8(QJsonDocument(events).toJson(QJsonDocument::Compact));
+        const auto due = qint64(double(m_clock.elapsed()) * m_rate / 1000.0);
+        QString frame;
+        while (m_sent < due) {
+            frame += frame.isEmpty() ? u"["_s : u","_s;
+            if (m_inMessage == deltasPerMessage) {
+                frame += commit();
+                continue;
+            }
+            ++m_inMessage;
+            ++m_sent;
+            const QString delta = u"w%1@%2 "_s.arg(m_inMessage % 97).arg(nowMicros());
+            m_text += delta;
+            frame += u"{\"type\":\"message_part\",\"chat_id\":\"%1\",\"message_part\":{\"role\":"
+                     u"\"assistant\",\"part\":{\"type\":\"text\",\"text\":\"%2\"},"
+                     u"\"history_version\":1,\"generation_attempt\":%3,\"seq\":%4}}"_s.arg(chatText,
+                         delta, QString::number(m_messageId), QString::number(m_inMessage));
+        }
+        if (!frame.isEmpty())
+            m_socket->sendTextMessage(frame + u"]"_s);
     }
 
-    void pump(QTimer *timer)
+    QString commit()
     {
-        // Deltas that should have gone out by now; as fast as possible = 2,000 frames a tick.
-        const qint64 due = m_rate > 0 ? qint64(double(m_clock.elapsed()) * m_rate / 1000.0)
-                                      : std::numeric_limits<qint64>::max();
-        int sent = 0;
-        while (m_next < m_frames.size() && m_frames.at(m_next).first <= due
-            && (m_rate > 0 || sent < 2000)) {
-            m_socket->sendTextMessage(m_frames.at(m_next).second);
-            ++m_next;
-            ++sent;
-        }
-        if (m_next >= m_frames.size())
-            timer->stop();
+        const QString event =
+            u"{\"type\":\"message\",\"chat_id\":\"%1\",\"message\":{\"id\":%2,\"chat_id\":\"%1\","
+            u"\"role\":\"assistant\",\"created_at\":\"2026-06-02T09:00:00Z\",\"content\":"
+            u"[{\"type\":\"text\",\"text\":\"%3\"}]}}"_s.arg(
+                chatText, QString::number(m_messageId), m_text);
+        ++m_messageId;
+        m_inMessage = 0;
+        m_text.clear();
+        return event;
     }
 
     double m_rate;
-    QList<QPair<qint64, QString>> m_frames; //!< (deltas sent once this frame is out, frame)
-    qsizetype m_next = 0;
     QWebSocketServer *m_server = nullptr;
     QWebSocket *m_socket = nullptr;
+    QTimer *m_timer = nullptr;
     QElapsedTimer m_clock;
+    qint64 m_sent = 0;
+    int m_inMessage = 0;
+    qint64 m_messageId = 1000;
+    QString m_text;
 };
 
-struct Measurement
+//! Reads back what the viewport paints: at a viewport paint that covers the streaming row, the
+//! newest "@<µs>" in that row's text; once the window's frame is done (the UpdateRequest that
+//! contained the paint returns), the latency of that delta is recorded.
+class PixelProbe final : public QObject
 {
-    double deltasPerSecond = 0;
-    double busyPercent = 0;
-    double publishesPerSecond = 0;
-    double framesPerSecond = 0;
+public:
+    PixelProbe(ChatView *view, MessageListModel *model)
+        : m_view(view)
+        , m_model(model)
+    {
+        view->viewport()->installEventFilter(this);
+        view->window()->installEventFilter(this);
+    }
+    QList<double> latenciesMs;
+    bool recording = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_view->viewport() && event->type() == QEvent::Paint && recording) {
+            const int row = m_model->rowCount() - 1;
+            if (row >= 0 && m_model->hasPreview()) {
+                const QModelIndex index = m_model->index(row);
+                const auto *paint = static_cast<QPaintEvent *>(event);
+                if (paint->region().intersects(m_view->visualRect(index))) {
+                    const QString text = index.data(MessageListModel::TextRole).toString();
+                    const qsizetype at = text.lastIndexOf(u'@');
+                    const qsizetype end = text.indexOf(u' ', at);
+                    if (at >= 0 && end > at)
+                        m_shown = text.mid(at + 1, end - at - 1).toLongLong();
+                }
+            }
+        } else if (watched == m_view->window() && event->type() == QEvent::UpdateRequest) {
+            // Paint the frame now (the painting is the window's own event handler), then read
+            // the clock: the latency includes the paint that put the text on screen.
+            const bool handled = watched->event(event);
+            if (m_shown > 0) {
+                latenciesMs.append(double(nowMicros() - m_shown) / 1000.0);
+                m_shown = 0;
+            }
+            return handled;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    ChatView *m_view;
+    MessageListModel *m_model;
+    qint64 m_shown = 0;
+};
+
+struct Figures
+{
+    double achieved = 0;
+    double stallP50 = 0;
+    double stallP99 = 0;
+    double stallMax = 0;
+    double latencyP50 = 0;
+    double latencyP95 = 0;
+    qsizetype paints = 0;
 };
 
 } // namespace
@@ -192,64 +220,16 @@ class BenchStreamThroughput : public QObject
     Q_OBJECT
 
 private slots:
-    void simulator_longTurns();
-    void replay_data();
-    void replay();
+    void withView();
 
 private:
-    Measurement replayAt(double rate, int eventsPerFrame, qint64 totalDeltas);
+    Figures offer(double rate);
 };
 
-void BenchStreamThroughput::simulator_longTurns()
-{
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"5"_s,
-        u"--delta-interval-ms"_s, u"0"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    MessageListModel messages;
-    QueueModel queue;
-    ChatSession session(&api, ChatId::fromString(chatText), &messages, &queue);
-    qint64 deltas = 0;
-    connect(session.streamClient(), &ChatStreamClient::eventsReceived, this,
-        [&deltas](const QList<StreamEvent> &events) {
-            for (const StreamEvent &event : events)
-                deltas += event.type == StreamEvent::Type::MessagePart ? 1 : 0;
-        });
-    QSignalSpy loaded(&session, &ChatSession::historyLoaded);
-    session.open();
-    QVERIFY(loaded.wait(10'000));
-    QTRY_COMPARE(session.status(), ChatStatus::Waiting);
-
-    const qint64 deltasBefore = deltas;
-    const int publishesBefore = session.publishCount();
-    QElapsedTimer clock;
-    clock.start();
-    const double cpuBefore = threadCpuMs();
-    int turns = 0;
-    while (clock.elapsed() < 8000 && turns < 20) {
-        session.send({InputPart::fromText(u"/scenario long bench"_s)});
-        runUntil([&] { return session.status() == ChatStatus::Running; }, 10'000);
-        runUntil([&] { return session.status() == ChatStatus::Waiting; }, 60'000);
-        ++turns;
-    }
-    const double wallMs = double(clock.elapsed());
-    const double cpuMs = threadCpuMs() - cpuBefore;
-    report("stream_sim_deltas_per_second", double(deltas - deltasBefore) * 1000.0 / wallMs,
-        "deltas/s");
-    report("stream_sim_deltas_total", double(deltas - deltasBefore), "deltas");
-    report("stream_sim_main_thread_busy", 100.0 * cpuMs / wallMs, "%");
-    report("stream_sim_publishes_per_second",
-        double(session.publishCount() - publishesBefore) * 1000.0 / wallMs, "publishes/s");
-    session.close();
-}
-
-Measurement BenchStreamThroughput::replayAt(double rate, int eventsPerFrame, qint64 totalDeltas)
+Figures BenchStreamThroughput::offer(double rate)
 {
     QThread serverThread;
-    ReplayServer server(rate, eventsPerFrame, totalDeltas);
+    ReplayServer server(rate);
     server.moveToThread(&serverThread);
     serverThread.start();
     QMetaObject::invokeMethod(
@@ -258,73 +238,95 @@ Measurement BenchStreamThroughput::replayAt(double rate, int eventsPerFrame, qin
     QNetworkAccessManager network;
     ApiClient api(&network);
     // No REST here: the history GET fails against the WebSocket-only server, and ChatSession
-    // opens the stream anyway (its snapshot would bring the history).
+    // opens the stream anyway.
     api.setDeploymentUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(server.port)));
     MessageListModel messages;
     QueueModel queue;
+    ChatView view;
+    view.setModel(&messages);
+    view.resize(900, 700);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        qWarning("the chat view was not exposed");
+    PixelProbe pixels(&view, &messages);
+
     ChatSession session(&api, ChatId::fromString(chatText), &messages, &queue);
     qint64 deltas = 0;
-    qint64 frames = 0;
-    QElapsedTimer clock;
-    double cpuStart = 0;
+    QElapsedTimer window;
     connect(session.streamClient(), &ChatStreamClient::eventsReceived, this,
         [&](const QList<StreamEvent> &events) {
-            if (!clock.isValid()) {
-                clock.start();
-                cpuStart = threadCpuMs();
-            }
-            ++frames;
             for (const StreamEvent &event : events)
                 deltas += event.type == StreamEvent::Type::MessagePart ? 1 : 0;
         });
-    QList<qint64> publishTimes;
-    if (qEnvironmentVariableIsSet("BENCH_TRACE")) // prints when the model was published
-        connect(&session, &ChatSession::published, this,
-            [&] { publishTimes.append(clock.isValid() ? clock.elapsed() : -1); });
+
+    QList<double> stalls;
+    QElapsedTimer probeClock;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    qint64 lastProbe = -1;
+    connect(&probe, &QTimer::timeout, this, [&] {
+        const qint64 now = probeClock.nsecsElapsed();
+        if (lastProbe >= 0 && window.isValid())
+            stalls.append(std::max(0.0, double(now - lastProbe) / 1e6 - 1.0));
+        lastProbe = now;
+    });
+
+    QEventLoop loop;
+    qint64 deltasAtStart = 0;
+    // The measured window starts one second in (connection set up, first message on screen).
+    QTimer::singleShot(1000, &loop, [&] {
+        deltasAtStart = deltas;
+        window.start();
+        pixels.recording = true;
+    });
+    QTimer::singleShot(1000 + measureSeconds * 1000, &loop, &QEventLoop::quit);
+    probeClock.start();
+    probe.start(1);
     session.open();
-    if (!runUntil([&] { return deltas >= totalDeltas; }, 120'000))
-        qWarning("replay did not finish: %lld of %lld deltas", deltas, totalDeltas);
-    Measurement m;
-    const double wallMs = std::max(1.0, double(clock.elapsed()));
-    m.deltasPerSecond = double(deltas) * 1000.0 / wallMs;
-    m.busyPercent = 100.0 * (threadCpuMs() - cpuStart) / wallMs;
-    m.publishesPerSecond = double(session.publishCount()) * 1000.0 / wallMs;
-    m.framesPerSecond = double(frames) * 1000.0 / wallMs;
-    if (!publishTimes.isEmpty())
-        qInfo() << "publish times" << publishTimes.mid(0, 40);
+    loop.exec();
+    probe.stop();
+    pixels.recording = false;
+
+    Figures f;
+    f.achieved =
+        double(deltas - deltasAtStart) * 1000.0 / double(std::max<qint64>(1, window.elapsed()));
+    f.stallP50 = percentile(stalls, 50);
+    f.stallP99 = percentile(stalls, 99);
+    f.stallMax = stalls.isEmpty() ? -1 : *std::max_element(stalls.cbegin(), stalls.cend());
+    f.latencyP50 = percentile(pixels.latenciesMs, 50);
+    f.latencyP95 = percentile(pixels.latenciesMs, 95);
+    f.paints = pixels.latenciesMs.size();
+
+    QMetaObject::invokeMethod(
+        &server, [&server] { server.stop(); }, Qt::BlockingQueuedConnection);
     session.close();
     serverThread.quit();
     serverThread.wait();
-    return m;
+    return f;
 }
 
-void BenchStreamThroughput::replay_data()
+void BenchStreamThroughput::withView()
 {
-    QTest::addColumn<double>("rate");
-    QTest::addColumn<int>("perFrame");
-    QTest::addColumn<qint64>("total");
-    QTest::addColumn<QString>("name");
-    QTest::newRow("max, batched") << 0.0 << 64 << qint64(200'000) << u"replay_max_batched"_s;
-    QTest::newRow("max, frame per delta")
-        << 0.0 << 1 << qint64(100'000) << u"replay_max_frame_per_delta"_s;
-    QTest::newRow("20k/s, batched") << 20'000.0 << 20 << qint64(100'000) << u"replay_20k_batched"_s;
-    QTest::newRow("20k/s, frame per delta")
-        << 20'000.0 << 1 << qint64(100'000) << u"replay_20k_frame_per_delta"_s;
+    report(u"stream_view_parameter_seconds_per_load"_s, measureSeconds, "s");
+    report(u"stream_view_parameter_deltas_per_message"_s, deltasPerMessage, "deltas");
+    report(u"stream_view_parameter_publish_interval"_s,
+        double(ChatSession::defaultPublishInterval.count()), "ms");
+    double capacity = 0;
+    for (const int rate : {5000, 20000, 50000}) {
+        const Figures f = offer(rate);
+        const QString name = u"stream_view_%1k"_s.arg(rate / 1000);
+        report(name + u"_achieved"_s, f.achieved, "deltas/s");
+        report(name + u"_stall_p50"_s, f.stallP50, "ms");
+        report(name + u"_stall_p99"_s, f.stallP99, "ms");
+        report(name + u"_stall_max"_s, f.stallMax, "ms");
+        report(name + u"_delta_to_pixels_p50"_s, f.latencyP50, "ms");
+        report(name + u"_delta_to_pixels_p95"_s, f.latencyP95, "ms");
+        report(name + u"_frames_with_stream"_s, double(f.paints), "frames");
+        if (f.stallP99 >= 0 && f.stallP99 <= stallBudgetMs)
+            capacity = std::max(capacity, double(rate));
+    }
+    report(u"stream_view_capacity_stall_p99_within_16ms"_s, capacity, "deltas/s offered");
 }
 
-void BenchStreamThroughput::replay()
-{
-    QFETCH(double, rate);
-    QFETCH(int, perFrame);
-    QFETCH(qint64, total);
-    QFETCH(QString, name);
-    const Measurement m = replayAt(rate, perFrame, total);
-    report(qPrintable(u"stream_%1_deltas_per_second"_s.arg(name)), m.deltasPerSecond, "deltas/s");
-    report(qPrintable(u"stream_%1_main_thread_busy"_s.arg(name)), m.busyPercent, "%");
-    report(qPrintable(u"stream_%1_publishes_per_second"_s.arg(name)), m.publishesPerSecond,
-        "publishes/s");
-    report(qPrintable(u"stream_%1_frames_per_second"_s.arg(name)), m.framesPerSecond, "frames/s");
-}
-
-QTEST_GUILESS_MAIN(BenchStreamThroughput)
+QTEST_MAIN(BenchStreamThroughput)
 #include "BenchStreamThroughput.moc"

@@ -922,7 +922,16 @@ void TestApiClient::diff_prompts_cost_decode()
         await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(mainChatId, c, done); });
     VERIFY_OK(cost);
     QCOMPARE(cost.value().chatId, mainChatId);
-    QCOMPARE_GE(cost.value().totalCostMicros, 0);
+    // The values the server sent, not merely "not negative".
+    QByteArray costBody;
+    QCOMPARE(m_sim->request("GET", u"/api/experimental/chats/%1/cost"_s.arg(mainChatId.toString()),
+                 {}, &costBody),
+        200);
+    const QJsonObject costJson = QJsonDocument::fromJson(costBody).object();
+    QCOMPARE(cost.value().totalCostMicros, costJson.value(u"total_cost_micros").toInteger(-1));
+    QCOMPARE(cost.value().requestCount, costJson.value(u"request_count").toInteger(-1));
+    QCOMPARE(
+        cost.value().unpricedRequestCount, costJson.value(u"unpriced_request_count").toInteger(-1));
 }
 
 // --- Failure paths ---------------------------------------------------------------------------

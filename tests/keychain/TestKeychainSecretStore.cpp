@@ -85,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, SecretResult::Status::NotFound);
     }
 
-    void token_afterSignInFlow_appearsInNoSettingsFileDraftOrLog()
+    void token_storedLikeSignInDoes_appearsInNoSettingsFileDraftOrLog()
     {
         if (qEnvironmentVariableIsSet("AGENTDESK_KEYCHAIN_CHILD"))
             QSKIP("child mode");

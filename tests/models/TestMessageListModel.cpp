@@ -89,6 +89,31 @@ private slots:
         m_model.reset();
     }
 
+    void upsert_compactedMessage_isStoredWithoutACopy()
+    {
+        // ChatSession hands the assembler and the model one compacted page; the model must not
+        // copy its parts (a non-const pass over them did, storing every message twice).
+        const ChatMessage message = textMessage(7, u"Hello"_s);
+        m_model->upsertMany({message});
+        m_model->prependPage({textMessage(3, u"Older"_s)});
+        const auto parts = m_model->index(1).data(MessageListModel::PartsRole);
+        QVERIFY(parts.value<QList<MessagePart>>().isSharedWith(message.parts));
+
+        // A part of a known kind that still holds its wire object loses it (and only then is
+        // the list copied); an unknown kind keeps it, it is rendered from it.
+        ChatMessage raw = textMessage(9, u"Raw"_s);
+        raw.parts[0].raw = QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"Raw"_s}};
+        MessagePart unknown;
+        unknown.kind = MessagePart::Kind::Unknown;
+        unknown.raw = QJsonObject{{u"type"_s, u"beam"_s}};
+        raw.parts.append(unknown);
+        m_model->upsert(raw);
+        const auto stored =
+            m_model->index(2).data(MessageListModel::PartsRole).value<QList<MessagePart>>();
+        QVERIFY(stored.at(0).raw.isEmpty());
+        QCOMPARE(stored.at(1).raw, unknown.raw);
+    }
+
     void prependPage_overlap_skipsKnownIds_data()
     {
         QTest::addColumn<QList<qint64>>("live");

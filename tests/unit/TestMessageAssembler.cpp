@@ -332,6 +332,7 @@ class TestMessageAssembler : public QObject
     Q_OBJECT
 
 private slots:
+    void compacted_dropsWireCopiesOfKnownParts_sharesWhatHasNone();
     void replay_recordedSession_matchesGolden_data();
     void replay_recordedSession_matchesGolden();
     void replay_recordedSession_matchesFixtureReadme();
@@ -654,6 +655,34 @@ void TestMessageAssembler::loadHistory_thenStream_upsertsWithoutDuplicates()
     for (const QByteArray &f : FixtureFiles::lines(u"stream-session.jsonl"_s))
         assembler.applyBatch(ApiJson::decodeStreamFrame(f));
     QCOMPARE(assembler.committed().size(), before + 7); // 15..21 are new; 13, 14 replaced
+}
+
+void TestMessageAssembler::compacted_dropsWireCopiesOfKnownParts_sharesWhatHasNone()
+{
+    ChatMessage message;
+    message.id = MessageId{5};
+    message.role = MessageRole::Assistant;
+    MessagePart text;
+    text.kind = MessagePart::Kind::Text;
+    text.text = u"hi"_s;
+    message.parts = {text};
+    // Nothing to drop: the very same parts come back (no copy).
+    QVERIFY(MessageAssembler::compacted(message).parts.isSharedWith(message.parts));
+
+    text.raw = QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"hi"_s}};
+    MessagePart unknown;
+    unknown.kind = MessagePart::Kind::Unknown;
+    unknown.raw = QJsonObject{{u"type"_s, u"beam"_s}};
+    message.parts = {text, unknown};
+    const ChatMessage compact = MessageAssembler::compacted(message);
+    QVERIFY(compact.parts.at(0).raw.isEmpty());
+    QCOMPARE(compact.parts.at(1).raw, unknown.raw);
+    QCOMPARE(compact.parts.at(0).text, u"hi"_s);
+
+    // Committed messages are held compacted.
+    MessageAssembler assembler(ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s));
+    assembler.loadHistory({message});
+    QVERIFY(assembler.message(MessageId{5})->parts.at(0).raw.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMessageAssembler)

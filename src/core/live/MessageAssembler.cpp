@@ -630,6 +630,36 @@ void MessageAssembler::applyActionRequired(const QList<ActionRequiredCall> &call
     changes.actionsChanged = true;
 }
 
+namespace {
+
+bool holdsRawCopy(const MessagePart &part)
+{
+    return part.kind != MessagePart::Kind::Unknown && !part.raw.isEmpty();
+}
+
+} // namespace
+
+ChatMessage MessageAssembler::compacted(ChatMessage message)
+{
+    // Only a list that holds a copy is written to: any non-const pass would detach it.
+    if (std::none_of(message.parts.cbegin(), message.parts.cend(), holdsRawCopy))
+        return message;
+    for (MessagePart &part : message.parts) {
+        if (holdsRawCopy(part))
+            part.raw = {};
+    }
+    return message;
+}
+
+QList<ChatMessage> MessageAssembler::compacted(const QList<ChatMessage> &messages)
+{
+    QList<ChatMessage> result;
+    result.reserve(messages.size());
+    for (const ChatMessage &message : messages)
+        result.append(compacted(message));
+    return result;
+}
+
 void MessageAssembler::upsertCommitted(const ChatMessage &message, Changes &changes)
 {
     auto it = m_committed.find(message.id);
@@ -638,9 +668,9 @@ void MessageAssembler::upsertCommitted(const ChatMessage &message, Changes &chan
             if (part.kind == MessagePart::Kind::ToolCall)
                 m_committedCallIds.remove(part.toolCallId);
         }
-        it->second = message;
+        it->second = compacted(message);
     } else {
-        m_committed.emplace(message.id, message);
+        m_committed.emplace(message.id, compacted(message));
     }
     for (const MessagePart &part : message.parts) {
         if (part.kind == MessagePart::Kind::ToolCall && !part.toolCallId.isEmpty())

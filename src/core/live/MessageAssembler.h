@@ -52,6 +52,12 @@ public:
 
     explicit MessageAssembler(ChatId chat);
 
+    //! `message` without the wire copies (`raw`) of the parts the client understands: committed
+    //! messages are held this way. Returned as is (sharing its parts) when there is none, so an
+    //! owner that gives the same compacted list to the assembler and to a model stores it once.
+    static ChatMessage compacted(ChatMessage message);
+    static QList<ChatMessage> compacted(const QList<ChatMessage> &messages);
+
     ChatId chatId() const noexcept { return m_chat; }
 
     //! Applies one event. Stale messages of a history_reset are pruned at the next non-message
