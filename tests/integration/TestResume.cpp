@@ -132,9 +132,8 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 {
     // 1 ms between deltas: a long turn is ~2,000 small frames, so drops land mid-step and
     // every reconnect replays a half-streamed preview.
-    SimulatorProcess sim(
-        {u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, QString::number(m_seed),
-            u"--delta-interval-ms"_s, u"1"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s,
+        QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
@@ -268,9 +267,8 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 
 void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
 {
-    SimulatorProcess sim(
-        {u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, QString::number(m_seed + 1),
-            u"--delta-interval-ms"_s, u"1"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s,
+        QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
