@@ -8,10 +8,10 @@
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
-#include "widgets/shell/MainWindow.h"
 #include "widgets/conversation/ImageViewer.h"
 #include "widgets/conversation/MessageDelegate.h"
 #include "widgets/conversation/PartRenderer.h"
+#include "widgets/shell/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAction>

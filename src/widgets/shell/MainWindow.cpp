@@ -1,10 +1,10 @@
 #include "widgets/shell/MainWindow.h"
 
 #include "core/api/ApiClient.h"
+#include "core/api/ChatRules.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "core/storage/FileCache.h"
-#include "core/api/ChatRules.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
