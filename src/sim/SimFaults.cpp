@@ -24,6 +24,7 @@ QJsonObject SimFaults::toJson() const
         {QStringLiteral("unknown_events"), unknownEvents},
         {QStringLiteral("legacy_child_status"), legacyChildStatus},
         {QStringLiteral("edit_replaces_message"), editReplacesMessage},
+        {QStringLiteral("edit_without_history_reset"), editWithoutHistoryReset},
         {QStringLiteral("no_organizations"), noOrganizations},
         {QStringLiteral("two_organizations"), twoOrganizations},
     };
@@ -59,6 +60,7 @@ bool SimFaults::apply(const QJsonObject &object, QString *error)
     boolField("unknown_events", next.unknownEvents);
     boolField("legacy_child_status", next.legacyChildStatus);
     boolField("edit_replaces_message", next.editReplacesMessage);
+    boolField("edit_without_history_reset", next.editWithoutHistoryReset);
     boolField("no_organizations", next.noOrganizations);
     boolField("two_organizations", next.twoOrganizations);
     // "random" may also be given as a string flavour: {"drop_stream_after_frames": {"random": 8}}.

@@ -31,6 +31,9 @@ public:
     //! An edit soft-deletes the edited message too and stores the new text under a new id, as
     //! some Coder-compatible servers do (the response's `message` then has another id).
     bool editReplacesMessage = false;
+    //! Seed era (§8.3): an edit re-sends the surviving history without a history_reset first,
+    //! and its answer names no deleted_message_ids.
+    bool editWithoutHistoryReset = false;
     //! The signed-in user belongs to no organization (users/me/organizations answers []).
     bool noOrganizations = false;
     //! The user also belongs to a second, non-default organization ("Globex"; its org-scoped models route answers 404).

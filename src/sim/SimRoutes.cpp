@@ -1436,8 +1436,10 @@ HttpResponse SimRoutes::editMessage(
         chat->queue.clear();
         m_state->publishQueue(id);
     }
-    m_state->publishStream(
-        id, {{kType, QStringLiteral("history_reset")}, {QStringLiteral("chat_id"), id}});
+    // Seed-era servers re-sent the surviving history without a history_reset first (§8.3).
+    if (!m_options->faults.editWithoutHistoryReset)
+        m_state->publishStream(
+            id, {{kType, QStringLiteral("history_reset")}, {QStringLiteral("chat_id"), id}});
     for (const SimMessage &m : std::as_const(chat->messages))
         m_state->publishStream(id,
             {{kType, kMessage}, {QStringLiteral("chat_id"), id},
@@ -1450,7 +1452,8 @@ HttpResponse SimRoutes::editMessage(
     QJsonObject response{{kMessage, m_state->messageJson(edited)}};
     if (const SimChat *c = m_state->chat(id); c && m_state->modern() && !c->warnings.isEmpty())
         response.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(c->warnings));
-    if (!deleted.isEmpty())
+    // Seed-era answers named no deleted ids: the client prunes by id itself (§8.3).
+    if (!deleted.isEmpty() && !m_options->faults.editWithoutHistoryReset)
         response.insert(QStringLiteral("deleted_message_ids"), deleted);
     return HttpResponse::json(200, response);
 }
