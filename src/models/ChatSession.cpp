@@ -175,7 +175,6 @@ void ChatSession::interrupt()
 {
     // What the turn wrote so far is kept (§8.5); the answer that ends now is marked stopped.
     m_stopRequested = true;
-    m_stopFloor = m_messages->newestId().value_or(MessageId{});
     m_api->interruptChat(m_chatId, this, [this](const ApiResult<Chat> &result) {
         if (!result.ok() && !result.error().isHttpStatus(409)) { // 409: nothing to stop
             m_stopRequested = false;
@@ -186,10 +185,13 @@ void ChatSession::interrupt()
 
 void ChatSession::markStoppedAnswer()
 {
+    // The answer the stop ended: the newest agent message of the turn, that is, after the last
+    // message of the user. The turn may have committed it before the stop (between two steps)
+    // or while winding down after it.
     m_stopRequested = false;
     for (auto it = m_assembler.committed().crbegin(); it != m_assembler.committed().crend(); ++it) {
-        if (it->first <= m_stopFloor)
-            break;
+        if (it->second.role == MessageRole::User)
+            return;
         if (it->second.role == MessageRole::Assistant) {
             m_messages->markStopped(it->first);
             return;

@@ -127,7 +127,6 @@ private:
     int m_publishCount = 0;
     int m_openGeneration = 0;
     bool m_stopRequested = false;
-    MessageId m_stopFloor; //!< The newest message when the user pressed Stop.
 };
 
 } // namespace AgentDesk

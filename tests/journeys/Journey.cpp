@@ -238,6 +238,13 @@ bool Journey::clickChat(const ChatId &id)
     return true;
 }
 
+bool Journey::openChat(const ChatId &id)
+{
+    if (!clickChat(id))
+        return false;
+    return waitFor([this, &id] { return window() && window()->visibleChatId() == id; });
+}
+
 void Journey::type(const QString &text)
 {
     QPlainTextEdit *edit = editor();

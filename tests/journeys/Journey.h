@@ -102,6 +102,8 @@ public:
     //! Clicks the chat's row in the list at its visual rect; false if it is not in the list.
     bool clickChat(const QString &title);
     bool clickChat(const ChatId &id);
+    //! Clicks the chat's row and waits until the window shows that chat; false if it did not.
+    bool openChat(const ChatId &id);
     //! Focuses the composer with a click and types `text` key by key.
     void type(const QString &text);
     //! Presses a key sequence on the widget that has focus (the window if none).

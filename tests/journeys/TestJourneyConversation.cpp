@@ -64,8 +64,7 @@ private slots:
             202);
         int shot = 0;
         for (const ChatId &id : {a, b, c, a, b}) {
-            QVERIFY(j.clickChat(id));
-            QTRY_COMPARE(j.window()->visibleChatId(), id);
+            QVERIFY(j.openChat(id));
             QString why;
             QTRY_VERIFY2_WITH_TIMEOUT(
                 (why = j.compareWithServer(id)).isEmpty(), qPrintable(why), 10'000);
@@ -90,8 +89,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         j.type(u"/scenario quick Is src tidy?"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY(j.paints(u"Is src tidy?"_s));
@@ -112,8 +110,7 @@ private slots:
         QVERIFY(j.sim().setFaults(
             {{u"edit_replaces_message"_s, true}, {u"edit_without_history_reset"_s, true}}));
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         QString original; // the newest own message: Up recalls that one
         for (const QJsonValue &message : j.serverMessages(a)) {
             if (original.isEmpty() && message.toObject().value("role"_L1).toString() == "user"_L1)
@@ -142,8 +139,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId c = j.chatIdByTitle(chatC);
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         j.type(u"/scenario retry_error try the cron again"_s);
         j.press(QKeySequence(Qt::Key_Return));
         auto *retry = j.window()->findChild<QWidget *>(u"retryBanner"_s);
@@ -164,8 +160,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId c = j.chatIdByTitle(chatC);
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         j.type(u"/scenario retry_ok and once more"_s);
         j.press(QKeySequence(Qt::Key_Return));
         auto *retry = j.window()->findChild<QWidget *>(u"retryBanner"_s);
@@ -186,8 +181,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         j.type(u"/scenario ask open the report in my editor"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -241,8 +235,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(chatB);
-        QVERIFY(j.clickChat(b));
-        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        QVERIFY(j.openChat(b));
         j.type(u"/scenario toolfile take a screenshot of the report"_s);
         j.press(QKeySequence(Qt::Key_Return));
         // The server's tool message carries a file part; the row that holds the call shows it.
@@ -319,8 +312,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(chatB);
-        QVERIFY(j.clickChat(b));
-        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        QVERIFY(j.openChat(b));
         j.type(u"/scenario long write the whole export"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
@@ -342,10 +334,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"second queued"_s), 15'000);
         QTRY_VERIFY(!queue->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        // The user sees the agent write its answer to the promoted message, then stops it.
+        auto agentWrites = [&j] {
+            const QList<PaintedMessage> rows = j.paintedConversation();
+            return !rows.isEmpty() && rows.last().role != MessageRole::User && !rows.last().pending
+                && rows.last().inked;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(agentWrites(), 15'000);
+        QTest::qWait(200); // a moment of its answer, as a person would watch
         // One press stops the agent, no confirmation.
         j.press(QKeySequence(Qt::CTRL | Qt::Key_Period));
         QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
-        QTRY_VERIFY(j.paints(u"Stopped by you"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"Stopped by you"_s), 10'000);
         QString why;
         QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
         QVERIFY(!j.paints(u"first queued"_s));
@@ -356,8 +356,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(chatB);
-        QVERIFY(j.clickChat(b));
-        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        QVERIFY(j.openChat(b));
         j.type(u"/scenario long the long one"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);

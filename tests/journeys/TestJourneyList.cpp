@@ -69,8 +69,7 @@ private slots:
                     && row.row() <= to.row())
                     seen << row.data(ChatListModel::PrStateRole).toString();
             });
-        QVERIFY(j.clickChat(b));
-        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        QVERIFY(j.openChat(b));
         j.action(u"actionToggleSidePanel"_s)->trigger();
         auto *state = j.window()->findChild<QLabel *>(u"diffStateLabel"_s);
         QVERIFY(state);
@@ -92,8 +91,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId c = j.chatIdByTitle(chatC);
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         auto pinnedTitles = [&j] {
             QStringList titles;
             for (const PaintedChat &row : j.paintedChatList()) {
@@ -130,16 +128,14 @@ private slots:
             }
             return false;
         };
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         j.press(QKeySequence(u"Ctrl+Shift+A"_s));
         QTRY_VERIFY(!painted(c));
         QTRY_VERIFY(j.serverChat(c).value("archived"_L1).toBool());
         j.press(QKeySequence(u"Ctrl+Shift+H"_s)); // the archived view
         QTRY_VERIFY_WITH_TIMEOUT(painted(c), 3'000);
         j.screenshot(u"archived-view"_s);
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         j.press(QKeySequence(u"Ctrl+Shift+A"_s)); // unarchive
         QTRY_VERIFY(!painted(c));
         QTRY_VERIFY(!j.serverChat(c).value("archived"_L1).toBool());
@@ -151,8 +147,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         j.press(QKeySequence(Qt::Key_F2));
         QDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = j.window()->findChild<QDialog *>(u"renameDialog"_s)));
@@ -258,8 +253,7 @@ private slots:
     {
         Journey &j = *m_journey;
         const ChatId c = j.chatIdByTitle(chatC);
-        QVERIFY(j.clickChat(c));
-        QTRY_COMPARE(j.window()->visibleChatId(), c);
+        QVERIFY(j.openChat(c));
         ChatListModel *chats = j.app()->chatListModel();
         QTRY_VERIFY(!chats->chat(c)->hasUnread);
         j.press(QKeySequence(u"Ctrl+Shift+U"_s));

@@ -57,8 +57,7 @@ private slots:
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         j.type(u"a thought I must not lose"_s);
         const QByteArray fresh = "AgntDeskSm-fresh0token00000000000";
         QVERIFY(j.sim().revokeToken(fresh));
@@ -114,8 +113,7 @@ private slots:
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         const ChatId b = j.chatIdByTitle(chatB);
-        QVERIFY(j.clickChat(b));
-        QTRY_COMPARE(j.window()->visibleChatId(), b);
+        QVERIFY(j.openChat(b));
         j.type(u"half-written, never sent"_s);
         // What a kill keeps is what reached the disk: the draft is saved while typing.
         QTRY_COMPARE_WITH_TIMEOUT(onDisk(j, b), u"half-written, never sent"_s, 3'000);
@@ -159,8 +157,7 @@ private slots:
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         const ChatId a = j.chatIdByTitle(chatA);
-        QVERIFY(j.clickChat(a));
-        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QVERIFY(j.openChat(a));
         QImage image(64, 48, QImage::Format_RGB32);
         image.fill(QColor(200, 40, 40));
         QApplication::clipboard()->setImage(image);
