@@ -99,6 +99,10 @@ public:
             }
             m_widget->setSession(m_session, m_messages, m_queue, title);
             m_session->open();
+            // Until the stream's first status arrives, the list's status says whether a call
+            // without a result is still running (not the previous chat's).
+            const Chat *known = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
+            m_messages->setChatActive(known && isActive(known->status));
         } else {
             m_widget->setSession(nullptr, nullptr, nullptr, QString());
         }
