@@ -255,18 +255,23 @@ private slots:
             !toolFile().isEmpty(), "the simulator's tool message has no file part", 20'000);
         const QString fileId = toolFile();
         QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
-        bool shown = false;
-        for (const PaintedMessage &row : j.paintedConversation()) {
-            const auto parts = j.chatView()
-                                   ->model()
-                                   ->index(row.row, 0)
-                                   .data(MessageListModel::PartsRole)
-                                   .value<QList<MessagePart>>();
-            for (const MessagePart &part : parts)
-                shown |= part.kind == MessagePart::Kind::File && part.fileId.toString() == fileId
-                    && row.inked;
-        }
-        QVERIFY2(shown, "no painted row shows the tool's file");
+        // The list learns "not working" from the watch socket, the conversation gets the tool
+        // message from the stream socket: two connections, so either may arrive first.
+        auto shown = [&j, &fileId] {
+            bool found = false;
+            for (const PaintedMessage &row : j.paintedConversation()) {
+                const auto parts = j.chatView()
+                                       ->model()
+                                       ->index(row.row, 0)
+                                       .data(MessageListModel::PartsRole)
+                                       .value<QList<MessagePart>>();
+                for (const MessagePart &part : parts)
+                    found |= part.kind == MessagePart::Kind::File
+                        && part.fileId.toString() == fileId && row.inked;
+            }
+            return found;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(shown(), "no painted row shows the tool's file", 10'000);
         j.screenshot(u"tool-file-part"_s);
 
         // A click on its thumbnail opens it; Save As writes it to disk (the download).
