@@ -67,7 +67,7 @@ private slots:
             QVERIFY(j.openChat(id));
             QString why;
             QTRY_VERIFY2_WITH_TIMEOUT(
-                (why = j.compareWithServer(id)).isEmpty(), qPrintable(why), 10'000);
+                (why = j.compareWithServer(id)).isEmpty(), qPrintable(why), 20'000);
             j.screenshot(u"open-chats-%1"_s.arg(++shot));
         }
         // Back on B: its streamed answer is painted and keeps growing without a resize.
