@@ -432,16 +432,7 @@ private:
             qFatal("no action %s", qPrintable(name));
         return found;
     }
-    ChatId chatNamed(const QString &title) const
-    {
-        ChatListModel *model = m_app->chatListModel();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ChatListModel::TitleRole).toString() == title)
-                return index.data(ChatListModel::ChatIdRole).value<ChatId>();
-        }
-        return {};
-    }
+    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
     //! The mean lightness of an icon's opaque pixels: dark glyph < 128 < light glyph.
     static int glyphLightness(const QIcon &icon)
     {
