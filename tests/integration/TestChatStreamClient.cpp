@@ -76,7 +76,7 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
     api.setSessionToken(testToken);
     ChatStreamClient client(
         api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 
     QStringList order;
     connect(&client, &ChatStreamClient::connectionOpened, this, [&] { order << u"open"_s; });
@@ -112,9 +112,9 @@ void TestChatStreamClient::silence_withoutFramesOrPongs_abortsAndReconnects()
     QVERIFY(server.isListening());
     ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
-    client.setPingInterval(0ms); // no pongs either: nothing proves the line is alive
-    client.setSilenceTimeout(150ms);
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setPingInterval(0ms); // no pongs either: nothing proves the line is alive
+    client.channel()->setSilenceTimeout(150ms);
     QSignalSpy opened(&client, &ChatStreamClient::connectionOpened);
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, 5000);
@@ -137,7 +137,7 @@ void TestChatStreamClient::upgrade_refused_goesOffline()
     RefusingUpgradeServer server(status);
     ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QSignalSpy states(&client, &ChatStreamClient::stateChanged);
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Offline);
@@ -153,7 +153,7 @@ void TestChatStreamClient::upgrade_400WithAfterId_retriesOnceWithoutIt()
     RefusingUpgradeServer server(400);
     ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     client.setAfterId(MessageId{17});
     QSignalSpy resync(&client, &ChatStreamClient::resyncStarted);
     client.start();
@@ -177,7 +177,7 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
         QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
                  .arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Live);
     QVERIFY(serverSide);
@@ -202,7 +202,7 @@ void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
     MessageAssembler assembler(chat);
     ChatStreamClient client(
         api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     connect(
         &client, &ChatStreamClient::connectionOpened, this, [&] { assembler.beginConnection(); });
     int partEvents = 0;

@@ -41,6 +41,7 @@ private slots:
     void open_sendsTokenHeader_deliversEveryKind_andReconnects();
     void silence_withoutFramesOrPongs_abortsAndReconnects();
     void upgrade_401_goesOffline();
+    void socketSettings_oneValue_defaultsAndRoundTrip();
     void simulator_everyStatusChangeReachesTheClient();
 
 private:
@@ -69,7 +70,7 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
     api.setSessionToken(testToken);
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QList<WatchEvent> events;
     connect(&client, &ChatWatchClient::eventReceived, this,
         [&](const WatchEvent &event) { events.append(event); });
@@ -100,9 +101,9 @@ void TestChatWatchClient::silence_withoutFramesOrPongs_abortsAndReconnects()
     QVERIFY(server.isListening());
     ChatWatchClient client(server.url(u"/api/experimental/chats/watch"_s),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
-    client.setPingInterval(0ms);
-    client.setSilenceTimeout(150ms);
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setPingInterval(0ms);
+    client.channel()->setSilenceTimeout(150ms);
     QSignalSpy connected(&client, &ChatWatchClient::connected);
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 5000);
@@ -115,12 +116,36 @@ void TestChatWatchClient::upgrade_401_goesOffline()
     QVERIFY(server.isListening());
     ChatWatchClient client(server.url(u"/api/experimental/chats/watch"_s),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QSignalSpy states(&client, &ChatWatchClient::stateChanged);
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Offline);
     QVERIFY(!states.wait(200));
     QCOMPARE(server.requestLines.size(), 1);
+}
+
+void TestChatWatchClient::socketSettings_oneValue_defaultsAndRoundTrip()
+{
+    ChatWatchClient client(
+        QUrl(u"ws://127.0.0.1:1/watch"_s), [](const QUrl &url) { return QNetworkRequest(url); });
+    const SocketSettings defaults = client.channel()->settings();
+    QCOMPARE(defaults.silenceTimeout, 45'000ms);
+    QCOMPARE(defaults.pingInterval, 15'000ms);
+    QCOMPARE(defaults.handshakeTimeout, 30'000ms);
+    QCOMPARE(defaults.maxConsecutiveFailures, 0);
+
+    SocketSettings fast;
+    fast.reconnect = ReconnectPolicy::zeroDelay();
+    fast.silenceTimeout = 150ms;
+    fast.pingInterval = 0ms;
+    fast.handshakeTimeout = 300ms;
+    fast.maxConsecutiveFailures = 2;
+    client.channel()->setSettings(fast);
+    const SocketSettings now = client.channel()->settings();
+    QCOMPARE(now.silenceTimeout, 150ms);
+    QCOMPARE(now.pingInterval, 0ms);
+    QCOMPARE(now.handshakeTimeout, 300ms);
+    QCOMPARE(now.maxConsecutiveFailures, 2);
 }
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
@@ -133,7 +158,7 @@ void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
     api.setSessionToken(sim.token());
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QStringList statuses;
     connect(&client, &ChatWatchClient::eventReceived, this, [&](const WatchEvent &event) {
         if (event.kind == WatchEvent::Kind::StatusChange && event.chat.id.toString() == mainChat)
