@@ -219,18 +219,6 @@
         <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it.</source>
-        <translation>agentdesk-sim wurde nicht gefunden. Bauen Sie es oder setzen Sie AGENTDESK_SIM auf seinen Pfad.</translation>
-    </message>
-    <message>
-        <source>agentdesk-sim could not start: %1</source>
-        <translation>agentdesk-sim konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>agentdesk-sim answered unexpectedly: %1</source>
-        <translation>agentdesk-sim hat unerwartet geantwortet: %1</translation>
-    </message>
-    <message>
         <source>%1 on %2 (this session only)</source>
         <translation>%1 auf %2 (nur diese Sitzung)</translation>
     </message>
@@ -241,10 +229,6 @@
     <message>
         <source>The token could not be removed from the keychain: %1</source>
         <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
-    </message>
-    <message>
-        <source>Please also add a short note about the export to the README.</source>
-        <translation>Bitte ergänze auch einen kurzen Hinweis zum Export in der README.</translation>
     </message>
     <message>
         <source>Your session has ended: %1 no longer accepts your token (it expired or was revoked). Sign in again; your drafts are kept.</source>
@@ -916,6 +900,21 @@
     <message>
         <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation>Warnungen von Coder zu diesem Chat; der Chat funktioniert weiterhin.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DemoSimulator</name>
+    <message>
+        <source>agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it.</source>
+        <translation>agentdesk-sim wurde nicht gefunden. Bauen Sie es oder setzen Sie AGENTDESK_SIM auf seinen Pfad.</translation>
+    </message>
+    <message>
+        <source>agentdesk-sim could not start: %1</source>
+        <translation>agentdesk-sim konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>agentdesk-sim answered unexpectedly: %1</source>
+        <translation>agentdesk-sim hat unerwartet geantwortet: %1</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1831,13 @@
     <message>
         <source>The screenshot could not be taken.</source>
         <translation>Der Screenshot konnte nicht aufgenommen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ScreenshotRunner</name>
+    <message>
+        <source>Please also add a short note about the export to the README.</source>
+        <translation>Bitte ergänze auch einen kurzen Hinweis zum Export in der README.</translation>
     </message>
 </context>
 <context>

@@ -219,18 +219,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>agentdesk-sim could not start: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>agentdesk-sim answered unexpectedly: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 on %2 (this session only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,10 +228,6 @@
     </message>
     <message>
         <source>The token could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please also add a short note about the export to the README.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -915,6 +899,21 @@
     </message>
     <message>
         <source>Warnings from Coder about this chat; the chat still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::DemoSimulator</name>
+    <message>
+        <source>agentdesk-sim was not found. Build it, or point AGENTDESK_SIM to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk-sim could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agentdesk-sim answered unexpectedly: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1831,6 +1830,13 @@
     </message>
     <message>
         <source>The screenshot could not be taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ScreenshotRunner</name>
+    <message>
+        <source>Please also add a short note about the export to the README.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

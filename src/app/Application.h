@@ -13,7 +13,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QProcess;
 class QTranslator;
 
 namespace AgentDesk {
@@ -24,20 +23,22 @@ class Appearance;
 class ChatDirectory;
 class ChatListFilterModel;
 class ChatListModel;
-class ChatWatchClient;
+class DemoSimulator;
 class DesktopNotifications;
 class DraftStore;
-class FileCache;
 class Icons;
 class InMemorySecretStore;
 class MainWindow;
 class ModelConfigModel;
 class SecretStore;
+class Session;
 class TrayNotifier;
 
 //! The composition root (design.md c.1 rule 7, c.3): the one place that creates the network
 //! manager, the clients, stores, models, windows and the tray, and connects them. Nothing else
-//! in AgentDesk is a singleton. Owns everything it creates.
+//! in AgentDesk is a singleton. Owns everything it creates. What lives while signed in is one
+//! Session (models/Session.h), made on sign-in and deleted as one on sign-out, a 401 or a
+//! switch of deployment; the window and the tray are made with it and deleted before it.
 //!
 //! Start-up: URL from the settings + token from the keychain → connect silently; anything
 //! missing or refused → ConnectDialog. --demo starts agentdesk-sim on a free loopback port and
@@ -85,17 +86,15 @@ public:
     MainWindow *mainWindow() const;
     ChatListModel *chatListModel() const;
     ChatDirectory *chatDirectory() const;
+    //! The signed-in Session's client, or the sign-in probe's while signed out.
     ApiClient *apiClient() const;
+    //! Null while signed out.
+    Session *session() const;
     AppSettings *settings() const;
     DraftStore *drafts() const;
     TrayNotifier *trayNotifier() const;
     ConnectDialog *connectDialog() const;
     Appearance *appearance() const;
-
-    //! Where agentdesk-sim is: $AGENTDESK_SIM, next to this binary, or in the build tree.
-    static QString simulatorPath();
-    //! A random token in Coder's format (10-char id, '-', 22-char secret).
-    static QByteArray randomToken();
 
 signals:
     //! Signed in: the main window exists and the list is loading.
@@ -108,7 +107,7 @@ private:
     void openPendingLinks();
     void installTranslators();
     void startSimulator();
-    void handleSimulatorOutput();
+    QString fileCacheDirectory() const;
     void connectSilently(const QUrl &url, const QByteArray &token, bool sessionOnly);
     void showConnectDialog(const QString &error = {}, std::optional<QUrl> url = std::nullopt);
     void switchDeployment(const QUrl &url);
@@ -120,7 +119,7 @@ private:
     void signOut();
     void handleSessionRejected(const ApiError &error);
     void quit();
-    void runScreenshots();
+    void startScreenshots();
 
     Options m_options;
     std::unique_ptr<QTemporaryDir> m_storageDir;
@@ -128,8 +127,8 @@ private:
     std::unique_ptr<Appearance> m_appearance;
     std::unique_ptr<Icons> m_icons;
     std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<FileCache> m_files; //!< Attachments shown in the timeline.
+    //! Signs in (SignInFlow, ConnectDialog); the signed-in client is the Session's.
+    std::unique_ptr<ApiClient> m_signInApi;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<ChatListModel> m_chats;
     std::unique_ptr<ChatListFilterModel> m_filter;
@@ -139,8 +138,7 @@ private:
     QList<QTranslator *> m_translators;
 
     // Per sign-in.
-    QPointer<ChatWatchClient> m_watch;
-    QPointer<ChatDirectory> m_directory;
+    QPointer<Session> m_session; //!< Null while signed out (also while its deletion is queued).
     QPointer<MainWindow> m_mainWindow;
     QStringList m_pendingArguments; //!< Links that arrived before the window.
     QPointer<TrayNotifier> m_tray;
@@ -148,15 +146,11 @@ private:
     QPointer<ConnectDialog> m_connectDialog;
     //! The silent sign-in running now, if any.
     QPointer<SignInFlow> m_signInFlow;
-    ConnectionResult m_session; //!< token cleared once ApiClient has it
-    bool m_signedIn = false;
     bool m_sessionEnding = false; //!< A 401's teardown is queued.
     //! Where to go back to when switching to or adding a deployment is cancelled.
     QUrl m_fallbackDeployment;
 
-    QPointer<QProcess> m_simulator;
-    QByteArray m_simulatorOutput;
-    QByteArray m_demoToken;
+    QPointer<DemoSimulator> m_simulator;
 };
 
 } // namespace AgentDesk

@@ -46,12 +46,12 @@ ConnectionState ChatSession::connectionState() const noexcept
 
 void ChatSession::setReconnectPolicy(const ReconnectPolicy &policy)
 {
-    m_stream->setReconnectPolicy(policy);
+    m_stream->channel()->setReconnectPolicy(policy);
 }
 
 void ChatSession::setSilenceTimeout(std::chrono::milliseconds timeout)
 {
-    m_stream->setSilenceTimeout(timeout);
+    m_stream->channel()->setSilenceTimeout(timeout);
 }
 
 void ChatSession::setPublishInterval(std::chrono::milliseconds interval)

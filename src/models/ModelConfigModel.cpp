@@ -1,7 +1,5 @@
 #include "models/ModelConfigModel.h"
 
-#include <QSet>
-
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -47,21 +45,16 @@ QList<int> changedRoles(const ModelConfig &a, const ModelConfig &b)
 } // namespace
 
 ModelConfigModel::ModelConfigModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : KeyedListModel(parent)
 {
-}
-
-int ModelConfigModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_models.size());
 }
 
 QVariant ModelConfigModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid()
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const ModelConfig *row = rowAt(index);
+    if (!row)
         return {};
-    const ModelConfig &model = m_models[size_t(index.row())];
+    const ModelConfig &model = *row;
     switch (role) {
     case Qt::DisplayRole:
         return displayName(model);
@@ -92,11 +85,11 @@ QVariant ModelConfigModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags ModelConfigModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid()
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const ModelConfig *model = rowAt(index);
+    if (!model)
         return Qt::NoItemFlags;
     // A picker greys out what cannot be sent as model_config_id.
-    return m_models[size_t(index.row())].isSelectable()
+    return model->isSelectable()
         ? Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren
         : Qt::ItemNeverHasChildren;
 }
@@ -119,81 +112,28 @@ QHash<int, QByteArray> ModelConfigModel::roleNames() const
     return names;
 }
 
-QString ModelConfigModel::keyOf(const ModelConfig &model)
+QString ModelConfigModel::rowKey(const ModelConfig &model) const
 {
-    // Seed-era entries without a matching config have no UUID, only "provider:model".
     return model.id.isNull()
         ? u"legacy:"_s + model.legacyId + u'/' + model.provider + u'/' + model.model
         : model.id.toString();
 }
 
-void ModelConfigModel::reindexFrom(int firstRow)
+QList<int> ModelConfigModel::rowChanges(const ModelConfig &current, const ModelConfig &next) const
 {
-    for (int row = firstRow; row < int(m_models.size()); ++row)
-        m_rowByKey.insert(keyOf(m_models[size_t(row)]), row);
+    return changedRoles(current, next);
 }
 
 void ModelConfigModel::setModels(const QList<ModelConfig> &models)
 {
-    QList<ModelConfig> wanted;
-    QSet<QString> keys;
-    for (const ModelConfig &model : models) {
-        const QString key = keyOf(model);
-        if (!keys.contains(key)) {
-            keys.insert(key);
-            wanted.append(model);
-        }
-    }
-    for (int row = int(m_models.size()) - 1; row >= 0; --row) {
-        if (keys.contains(keyOf(m_models[size_t(row)])))
-            continue;
-        beginRemoveRows({}, row, row);
-        m_rowByKey.remove(keyOf(m_models[size_t(row)]));
-        m_models.erase(m_models.begin() + row);
-        reindexFrom(row);
-        endRemoveRows();
-    }
-    for (int target = 0; target < int(wanted.size()); ++target) {
-        const ModelConfig &model = wanted[target];
-        const auto it = m_rowByKey.constFind(keyOf(model));
-        if (it == m_rowByKey.cend()) {
-            beginInsertRows({}, target, target);
-            m_models.insert(m_models.begin() + target, model);
-            reindexFrom(target);
-            endInsertRows();
-            continue;
-        }
-        const int row = *it;
-        if (row != target) {
-            beginMoveRows({}, row, row, {}, target);
-            ModelConfig moved = std::move(m_models[size_t(row)]);
-            m_models.erase(m_models.begin() + row);
-            m_models.insert(m_models.begin() + target, std::move(moved));
-            reindexFrom(target);
-            endMoveRows();
-        }
-        const QList<int> roles = changedRoles(m_models[size_t(target)], model);
-        if (roles.isEmpty())
-            continue;
-        m_models[size_t(target)] = model;
-        const QModelIndex changed = index(target);
-        emit dataChanged(changed, changed, roles);
-    }
-}
-
-void ModelConfigModel::clear()
-{
-    beginResetModel();
-    m_models.clear();
-    m_rowByKey.clear();
-    endResetModel();
+    replaceRows(models);
 }
 
 int ModelConfigModel::defaultRow() const
 {
     int firstSelectable = -1;
-    for (int row = 0; row < int(m_models.size()); ++row) {
-        const ModelConfig &model = m_models[size_t(row)];
+    for (int row = 0; row < int(rows().size()); ++row) {
+        const ModelConfig &model = rows()[size_t(row)];
         if (!model.isSelectable())
             continue;
         if (model.isDefault)
@@ -208,13 +148,13 @@ QModelIndex ModelConfigModel::indexOf(const ModelConfigId &id) const
 {
     if (id.isNull())
         return {};
-    const auto it = m_rowByKey.constFind(id.toString());
-    return it == m_rowByKey.cend() ? QModelIndex() : index(*it);
+    const int row = rowOfKey(id.toString());
+    return row < 0 ? QModelIndex() : index(row);
 }
 
 const ModelConfig *ModelConfigModel::modelConfig(int row) const
 {
-    return row >= 0 && row < int(m_models.size()) ? &m_models[size_t(row)] : nullptr;
+    return rowAt(row);
 }
 
 } // namespace AgentDesk

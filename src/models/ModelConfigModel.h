@@ -1,18 +1,14 @@
 #pragma once
 
 #include "core/api/ApiTypes.h"
-
-#include <QAbstractListModel>
-#include <QHash>
-
-#include <vector>
+#include "models/KeyedListModel.h"
 
 namespace AgentDesk {
 
 //! The model picker's list (§9.4), in server order. Entries that cannot be chosen (disabled,
 //! provider unavailable, no usable id on a seed-era server) stay listed but are not enabled,
 //! so the picker can say why. setModels diffs by id, so a refresh keeps the selection.
-class ModelConfigModel final : public QAbstractListModel
+class ModelConfigModel final : public KeyedListModel<ModelConfig, QString>
 {
     Q_OBJECT
 
@@ -33,14 +29,12 @@ public:
 
     explicit ModelConfigModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     //! Qt::DisplayRole is the display name (the model name when the server gave none).
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     void setModels(const QList<ModelConfig> &models);
-    void clear();
 
     //! The server's default if it can be chosen, else the first selectable row, else -1.
     int defaultRow() const;
@@ -48,11 +42,9 @@ public:
     const ModelConfig *modelConfig(int row) const;
 
 private:
-    static QString keyOf(const ModelConfig &model);
-    void reindexFrom(int firstRow);
-
-    std::vector<ModelConfig> m_models;
-    QHash<QString, int> m_rowByKey;
+    //! The id; seed-era entries without a matching config have no UUID, only "provider:model".
+    QString rowKey(const ModelConfig &model) const override;
+    QList<int> rowChanges(const ModelConfig &current, const ModelConfig &next) const override;
 };
 
 } // namespace AgentDesk

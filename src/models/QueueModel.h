@@ -1,17 +1,21 @@
 #pragma once
 
 #include "core/api/ApiTypes.h"
-
-#include <QAbstractListModel>
-#include <QHash>
-
-#include <vector>
+#include "models/KeyedListModel.h"
 
 namespace AgentDesk {
 
+//! One row of QueueModel.
+struct QueueEntry
+{
+    QueuedMessage message;
+    int revision = 0; //!< bumped on every content change
+};
+
 //! The queued messages of the open chat (§6.10, §14.4), in server order. The stream sends the
 //! whole queue on every change; replaceAll turns that into inserts, removes, moves and changes.
-class QueueModel final : public QAbstractListModel
+
+class QueueModel final : public KeyedListModel<QueueEntry, QueuedMessageId>
 {
     Q_OBJECT
 
@@ -28,29 +32,18 @@ public:
 
     explicit QueueModel(QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     //! Makes the model hold exactly `queue`, in that order, diffing by id.
     void replaceAll(const QList<QueuedMessage> &queue);
-    //! The only reset: the chat was switched.
-    void clear();
-
     const QueuedMessage *queuedMessage(QueuedMessageId id) const;
     int rowOf(QueuedMessageId id) const;
 
 private:
-    struct Entry
-    {
-        QueuedMessage message;
-        int revision = 0;
-    };
-
-    void reindexFrom(int firstRow);
-
-    std::vector<Entry> m_entries;
-    QHash<QueuedMessageId, int> m_rowById;
+    QueuedMessageId rowKey(const QueueEntry &entry) const override { return entry.message.id; }
+    QList<int> rowChanges(const QueueEntry &current, const QueueEntry &next) const override;
+    void updateRow(QueueEntry &current, const QueueEntry &next) override;
 };
 
 } // namespace AgentDesk

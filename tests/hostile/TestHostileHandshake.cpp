@@ -75,7 +75,7 @@ void TestHostileHandshake::streamUpgradeNeverAnswered_timesOutRetriesAndSaysSo()
         [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
     stream.channel()->setHandshakeTimeout(300ms);
     // Real back-off, kept short: 50 ms doubling to 200 ms, no jitter.
-    stream.setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 2.0, 0.0));
+    stream.channel()->setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 2.0, 0.0));
     QSignalSpy states(&stream, &ChatStreamClient::stateChanged);
     QSignalSpy ended(stream.channel(), &WebSocketChannel::disconnected);
     stream.start();
@@ -104,8 +104,8 @@ void TestHostileHandshake::watchUpgradeNeverAnswered_givesUpAfterTheLimit()
     ChatWatchClient watch(
         m_api->watchUrl(), [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
     watch.channel()->setHandshakeTimeout(200ms);
-    watch.setReconnectPolicy(ReconnectPolicy::zeroDelay());
-    watch.setMaxConsecutiveFailures(2);
+    watch.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    watch.channel()->setMaxConsecutiveFailures(2);
     watch.start();
     QTRY_COMPARE_WITH_TIMEOUT(watch.state(), ConnectionState::Offline, 10'000);
     QCOMPARE(m_server->requests().size(), 2);
@@ -123,7 +123,7 @@ void TestHostileHandshake::answerAfterTimeouts_goesLive()
         [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
     // Long enough that an answered upgrade is never cut off on a busy machine.
     stream.channel()->setHandshakeTimeout(1500ms);
-    stream.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
     QTRY_COMPARE_WITH_TIMEOUT(stream.state(), ConnectionState::Live, 20'000);
     QVERIFY(m_server->requests().size() >= 3);

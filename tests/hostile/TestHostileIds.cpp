@@ -102,7 +102,7 @@ void TestHostileIds::absurdIdFromTheStream_isNotTheReplayPosition()
     serveOnceThenHold({7, int64Max});
     ChatStreamClient stream(m_api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
         [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
-    stream.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
     QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 2, 10'000);
     QCOMPARE(afterIdOf(m_server->requests().at(0)), QString());
@@ -118,7 +118,7 @@ void TestHostileIds::idsGoingBack_dropTheHigherPosition()
     serveOnceThenHold({100, (qint64(1) << 53) - 10, 101});
     ChatStreamClient stream(m_api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
         [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
-    stream.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
     QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 2, 10'000);
     QCOMPARE(afterIdOf(m_server->requests().at(1)), u"101"_s);

@@ -6,6 +6,7 @@
 #include "core/Logging.h"
 #include "core/api/ApiClient.h"
 #include "core/live/WebSocketChannel.h"
+#include "support/AwaitResult.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>
@@ -22,16 +23,6 @@ namespace {
 const QByteArray token = "HostileTst-0123456789abcdefghijkl";
 const QByteArray userJson =
     R"({"id":"0b3f3c5e-4c1d-4a5e-9f2b-1c2d3e4f5a6b","username":"mallory","email":"m@example.com"})";
-
-template<typename T, typename Start>
-std::optional<ApiResult<T>> await(Start start)
-{
-    QObject context;
-    std::optional<ApiResult<T>> result;
-    start(&context, [&](const ApiResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 10'000);
-    return result;
-}
 
 } // namespace
 
@@ -103,7 +94,7 @@ void TestHostileRedirects::rest_crossOriginRedirect_isRefusedAndNamesTheTarget()
     m_deployment->setResponder(
         [&](const RecordedRequest &) { return HostileServer::redirect(status, target); });
 
-    const auto result = await<User>([&](QObject *context, ApiCallback<User> done) {
+    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
         m_api->currentUser(context, std::move(done));
     });
     QVERIFY2(result.has_value(), "no answer at all");
@@ -128,7 +119,7 @@ void TestHostileRedirects::rest_crossOriginRedirectOfAPatch_sendsNothingThere()
     const QByteArray target = m_elsewhere->httpUrl(u"/steal"_s).toEncoded();
     m_deployment->setResponder(
         [&](const RecordedRequest &) { return HostileServer::redirect(307, target); });
-    const auto result = await<NoContent>([&](QObject *context, ApiCallback<NoContent> done) {
+    const auto result = awaitResult<NoContent>([&](QObject *context, ApiCallback<NoContent> done) {
         m_api->archiveChat(ChatId::createUuid(), context, std::move(done));
     });
     QVERIFY(result.has_value());
@@ -146,7 +137,7 @@ void TestHostileRedirects::rest_sameOriginThenCrossOrigin_isRefusedAtTheSecondHo
             return HostileServer::redirect(302, "/hop");
         return HostileServer::redirect(302, target);
     });
-    const auto result = await<User>([&](QObject *context, ApiCallback<User> done) {
+    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
         m_api->currentUser(context, std::move(done));
     });
     QVERIFY(result.has_value());
@@ -177,7 +168,7 @@ void TestHostileRedirects::rest_sameOriginRedirect_isFollowed()
             return HostileServer::redirect(307, "/api/v2/users/me-moved");
         return HostileServer::json(200, userJson);
     });
-    const auto result = await<User>([&](QObject *context, ApiCallback<User> done) {
+    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
         m_api->currentUser(context, std::move(done));
     });
     QVERIFY(result.has_value());

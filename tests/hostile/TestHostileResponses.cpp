@@ -4,6 +4,7 @@
 // server's malformed answer, not blamed on this version of the app.
 
 #include "core/api/ApiClient.h"
+#include "support/AwaitResult.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>
@@ -17,16 +18,6 @@ using namespace std::chrono_literals;
 namespace {
 
 const QByteArray token = "HostileTst-0123456789abcdefghijkl";
-
-template<typename T, typename Start>
-std::optional<ApiResult<T>> await(Start start)
-{
-    QObject context;
-    std::optional<ApiResult<T>> result;
-    start(&context, [&](const ApiResult<T> &r) { result = r; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 15'000);
-    return result;
-}
 
 } // namespace
 
@@ -74,9 +65,10 @@ void TestHostileResponses::shortBody_isAnError_notSuccess()
     // A chat list that happens to be complete JSON at the cut: "[]" of a promised 4096 bytes.
     m_server->setResponder(
         [](const RecordedRequest &) { return HostileServer::shortBody("[]", 4096); });
-    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-        m_api->listChats({}, context, std::move(done));
-    });
+    const auto result =
+        awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+            m_api->listChats({}, context, std::move(done));
+        });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a body cut short was taken as an empty chat list");
     QCOMPARE(result->error().kind, ApiError::Kind::Network);
@@ -91,9 +83,10 @@ void TestHostileResponses::shortBody_ofAFileDownload_isAnError()
     m_server->setResponder([](const RecordedRequest &) {
         return HostileServer::shortBody(QByteArray(1000, 'x'), 100'000);
     });
-    const auto result = await<FileDownload>([&](QObject *context, ApiCallback<FileDownload> done) {
-        m_api->downloadFile(FileId::createUuid(), context, std::move(done));
-    });
+    const auto result =
+        awaitResult<FileDownload>([&](QObject *context, ApiCallback<FileDownload> done) {
+            m_api->downloadFile(FileId::createUuid(), context, std::move(done));
+        });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a truncated download was delivered as the file");
     QVERIFY2(result->error().message.contains(u"100000"_s), qPrintable(result->error().message));
@@ -104,9 +97,10 @@ void TestHostileResponses::bodyStallingMidway_timesOutAsAnError()
     m_api->setTransferTimeout(400ms);
     m_server->setResponder(
         [](const RecordedRequest &) { return HostileServer::stalledBody("[]", 4096); });
-    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-        m_api->listChats({}, context, std::move(done));
-    });
+    const auto result =
+        awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+            m_api->listChats({}, context, std::move(done));
+        });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a body that stalled midway was taken as an empty chat list");
     QCOMPARE(result->error().kind, ApiError::Kind::Timeout);
@@ -115,9 +109,10 @@ void TestHostileResponses::bodyStallingMidway_timesOutAsAnError()
 void TestHostileResponses::garbledChunked_blamesTheServer_notTheAppVersion()
 {
     m_server->setResponder([](const RecordedRequest &) { return HostileServer::garbledChunked(); });
-    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-        m_api->listChats({}, context, std::move(done));
-    });
+    const auto result =
+        awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+            m_api->listChats({}, context, std::move(done));
+        });
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());
     const QString shown = result->error().toDisplayString();
@@ -130,9 +125,10 @@ void TestHostileResponses::notJson_blamesTheServer_notTheAppVersion()
     m_server->setResponder([](const RecordedRequest &) {
         return HostileServer::json(200, "<html>proxy error</html>");
     });
-    const auto result = await<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-        m_api->listChats({}, context, std::move(done));
-    });
+    const auto result =
+        awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
+            m_api->listChats({}, context, std::move(done));
+        });
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind, ApiError::Kind::Decode);

@@ -125,7 +125,7 @@ private:
                                                         : ApiClient::v2ChatsPrefix());
         m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
             [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
-        m_watch->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+        m_watch->channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
         m_model = std::make_unique<ChatListModel>();
         m_probe = std::make_unique<ModelProbe>(m_model.get());
         m_proxy = std::make_unique<ChatListFilterModel>();

@@ -2,6 +2,7 @@
 #include "core/api/ApiJson.h"
 #include "core/live/ChatStreamClient.h"
 #include "core/live/MessageAssembler.h"
+#include "support/FakeSocketServers.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonArray>
@@ -9,8 +10,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -37,38 +36,6 @@ QByteArray messageFrame(qint64 id)
 }
 
 //! An HTTP server that refuses every upgrade with one status, and records the request lines.
-class RefusingServer : public QObject
-{
-public:
-    explicit RefusingServer(int status)
-        : m_status(status)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-                    m_buffer[socket] += socket->readAll();
-                    if (!m_buffer[socket].contains("\r\n\r\n"))
-                        return;
-                    requestLines.append(m_buffer[socket].left(m_buffer[socket].indexOf("\r\n")));
-                    const QByteArray body = R"({"message":"Refused by the test."})";
-                    socket->write("HTTP/1.1 " + QByteArray::number(m_status)
-                        + " Refused\r\nContent-Type: application/json\r\nContent-Length: "
-                        + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-                    socket->disconnectFromHost();
-                });
-            }
-        });
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    QList<QByteArray> requestLines;
-
-private:
-    int m_status;
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffer;
-};
-
 } // namespace
 
 class TestChatStreamClient : public QObject
@@ -96,25 +63,20 @@ void TestChatStreamClient::initTestCase()
 
 void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort()
 {
-    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    QList<QNetworkRequest> requests;
-    QList<QWebSocket *> sockets;
-    connect(&server, &QWebSocketServer::newConnection, this, [&] {
-        QWebSocket *socket = server.nextPendingConnection();
-        socket->setParent(&server); // nextPendingConnection hands over ownership
-        requests.append(socket->request());
-        sockets.append(socket);
-        if (sockets.size() == 1)
+    FakeSocketServer server([&server](QWebSocket *socket) {
+        if (server.sockets.size() == 1)
             socket->sendTextMessage(QString::fromUtf8(messageFrame(41)));
     });
+    QVERIFY(server.isListening());
+    const QList<QNetworkRequest> &requests = server.requests;
+    const QList<QWebSocket *> &sockets = server.sockets;
 
     ApiClient api(&m_network);
-    api.setDeploymentUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())));
+    api.setDeploymentUrl(server.httpUrl());
     api.setSessionToken(testToken);
     ChatStreamClient client(
         api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 
     QStringList order;
     connect(&client, &ChatStreamClient::connectionOpened, this, [&] { order << u"open"_s; });
@@ -146,24 +108,17 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
 
 void TestChatStreamClient::silence_withoutFramesOrPongs_abortsAndReconnects()
 {
-    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    int connections = 0;
-    connect(&server, &QWebSocketServer::newConnection, this, [&] {
-        server.nextPendingConnection()->setParent(&server); // accept and say nothing
-        ++connections;
-    });
-    ChatStreamClient client(
-        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
-                 .arg(chat.toString())),
+    FakeSocketServer server; // accepts and says nothing
+    QVERIFY(server.isListening());
+    ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
-    client.setPingInterval(0ms); // no pongs either: nothing proves the line is alive
-    client.setSilenceTimeout(150ms);
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setPingInterval(0ms); // no pongs either: nothing proves the line is alive
+    client.channel()->setSilenceTimeout(150ms);
     QSignalSpy opened(&client, &ChatStreamClient::connectionOpened);
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 3, 5000);
-    QVERIFY(connections >= 3);
+    QVERIFY(server.sockets.size() >= 3);
     client.stop();
     QCOMPARE(client.state(), ConnectionState::Idle);
 }
@@ -179,12 +134,10 @@ void TestChatStreamClient::upgrade_refused_goesOffline_data()
 void TestChatStreamClient::upgrade_refused_goesOffline()
 {
     QFETCH(int, status);
-    RefusingServer server(status);
-    ChatStreamClient client(
-        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.port())
-                 .arg(chat.toString())),
+    RefusingUpgradeServer server(status);
+    ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QSignalSpy states(&client, &ChatStreamClient::stateChanged);
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Offline);
@@ -197,12 +150,10 @@ void TestChatStreamClient::upgrade_refused_goesOffline()
 
 void TestChatStreamClient::upgrade_400WithAfterId_retriesOnceWithoutIt()
 {
-    RefusingServer server(400);
-    ChatStreamClient client(
-        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.port())
-                 .arg(chat.toString())),
+    RefusingUpgradeServer server(400);
+    ChatStreamClient client(server.url(u"/api/experimental/chats/%1/stream"_s.arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     client.setAfterId(MessageId{17});
     QSignalSpy resync(&client, &ChatStreamClient::resyncStarted);
     client.start();
@@ -226,7 +177,7 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
         QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/%2/stream"_s.arg(server.serverPort())
                  .arg(chat.toString())),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Live);
     QVERIFY(serverSide);
@@ -251,7 +202,7 @@ void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
     MessageAssembler assembler(chat);
     ChatStreamClient client(
         api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     connect(
         &client, &ChatStreamClient::connectionOpened, this, [&] { assembler.beginConnection(); });
     int partEvents = 0;

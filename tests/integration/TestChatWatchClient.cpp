@@ -1,14 +1,13 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
 #include "core/live/ChatWatchClient.h"
+#include "support/FakeSocketServers.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -42,6 +41,7 @@ private slots:
     void open_sendsTokenHeader_deliversEveryKind_andReconnects();
     void silence_withoutFramesOrPongs_abortsAndReconnects();
     void upgrade_401_goesOffline();
+    void socketSettings_oneValue_defaultsAndRoundTrip();
     void simulator_everyStatusChangeReachesTheClient();
 
 private:
@@ -55,27 +55,22 @@ void TestChatWatchClient::initTestCase()
 
 void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects()
 {
-    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    QList<QNetworkRequest> requests;
-    QList<QWebSocket *> sockets;
-    connect(&server, &QWebSocketServer::newConnection, this, [&] {
-        QWebSocket *socket = server.nextPendingConnection();
-        socket->setParent(&server); // nextPendingConnection hands over ownership
-        requests.append(socket->request());
-        sockets.append(socket);
+    FakeSocketServer server([](QWebSocket *socket) {
         socket->sendTextMessage(watchFrame(u"status_change"_s, mainChat, u"running"_s));
         socket->sendTextMessage(watchFrame(u"some_future_kind"_s, mainChat, u"running"_s));
         socket->sendTextMessage(u"{\"type\":\"ping\"}"_s); // legacy ping: no event
         socket->sendTextMessage(u"not json"_s);            // dropped, the socket stays
         socket->sendTextMessage(watchFrame(u"title_change"_s, mainChat, u"waiting"_s));
     });
+    QVERIFY(server.isListening());
+    const QList<QNetworkRequest> &requests = server.requests;
+    const QList<QWebSocket *> &sockets = server.sockets;
     ApiClient api(&m_network);
-    api.setDeploymentUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort())));
+    api.setDeploymentUrl(server.httpUrl());
     api.setSessionToken(testToken);
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QList<WatchEvent> events;
     connect(&client, &ChatWatchClient::eventReceived, this,
         [&](const WatchEvent &event) { events.append(event); });
@@ -102,16 +97,13 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
 
 void TestChatWatchClient::silence_withoutFramesOrPongs_abortsAndReconnects()
 {
-    QWebSocketServer server(u"test"_s, QWebSocketServer::NonSecureMode);
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    connect(&server, &QWebSocketServer::newConnection, this,
-        [&] { server.nextPendingConnection()->setParent(&server); });
-    ChatWatchClient client(
-        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/watch"_s.arg(server.serverPort())),
+    FakeSocketServer server; // accepts and says nothing
+    QVERIFY(server.isListening());
+    ChatWatchClient client(server.url(u"/api/experimental/chats/watch"_s),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
-    client.setPingInterval(0ms);
-    client.setSilenceTimeout(150ms);
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setPingInterval(0ms);
+    client.channel()->setSilenceTimeout(150ms);
     QSignalSpy connected(&client, &ChatWatchClient::connected);
     client.start();
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 5000);
@@ -120,29 +112,40 @@ void TestChatWatchClient::silence_withoutFramesOrPongs_abortsAndReconnects()
 
 void TestChatWatchClient::upgrade_401_goesOffline()
 {
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    int requests = 0;
-    connect(&server, &QTcpServer::newConnection, this, [&] {
-        QTcpSocket *socket = server.nextPendingConnection();
-        connect(socket, &QTcpSocket::readyRead, this, [&requests, socket] {
-            if (!socket->readAll().contains("\r\n\r\n"))
-                return;
-            ++requests;
-            socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n"
-                          "Connection: close\r\n\r\n{}");
-            socket->disconnectFromHost();
-        });
-    });
-    ChatWatchClient client(
-        QUrl(u"ws://127.0.0.1:%1/api/experimental/chats/watch"_s.arg(server.serverPort())),
+    RefusingUpgradeServer server(401);
+    QVERIFY(server.isListening());
+    ChatWatchClient client(server.url(u"/api/experimental/chats/watch"_s),
         [](const QUrl &url) { return QNetworkRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QSignalSpy states(&client, &ChatWatchClient::stateChanged);
     client.start();
     QTRY_COMPARE(client.state(), ConnectionState::Offline);
     QVERIFY(!states.wait(200));
-    QCOMPARE(requests, 1);
+    QCOMPARE(server.requestLines.size(), 1);
+}
+
+void TestChatWatchClient::socketSettings_oneValue_defaultsAndRoundTrip()
+{
+    ChatWatchClient client(
+        QUrl(u"ws://127.0.0.1:1/watch"_s), [](const QUrl &url) { return QNetworkRequest(url); });
+    const SocketSettings defaults = client.channel()->settings();
+    QCOMPARE(defaults.silenceTimeout, 45'000ms);
+    QCOMPARE(defaults.pingInterval, 15'000ms);
+    QCOMPARE(defaults.handshakeTimeout, 30'000ms);
+    QCOMPARE(defaults.maxConsecutiveFailures, 0);
+
+    SocketSettings fast;
+    fast.reconnect = ReconnectPolicy::zeroDelay();
+    fast.silenceTimeout = 150ms;
+    fast.pingInterval = 0ms;
+    fast.handshakeTimeout = 300ms;
+    fast.maxConsecutiveFailures = 2;
+    client.channel()->setSettings(fast);
+    const SocketSettings now = client.channel()->settings();
+    QCOMPARE(now.silenceTimeout, 150ms);
+    QCOMPARE(now.pingInterval, 0ms);
+    QCOMPARE(now.handshakeTimeout, 300ms);
+    QCOMPARE(now.maxConsecutiveFailures, 2);
 }
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
@@ -155,7 +158,7 @@ void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
     api.setSessionToken(sim.token());
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    client.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QStringList statuses;
     connect(&client, &ChatWatchClient::eventReceived, this, [&](const WatchEvent &event) {
         if (event.kind == WatchEvent::Kind::StatusChange && event.chat.id.toString() == mainChat)

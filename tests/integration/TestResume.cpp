@@ -276,7 +276,7 @@ void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
 
     ChatWatchClient watch(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
-    watch.setReconnectPolicy(ReconnectPolicy::zeroDelay());
+    watch.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     ChatListModel model;
     ChatDirectory directory(&api, &watch, &model);
     QVERIFY(sim.setFaults(QJsonObject{{u"drop_watch_after_frames"_s, 3},

@@ -68,6 +68,17 @@ public:
     //! `simulatorArguments` plus `--generation` from generationUnderTest() unless they name one.
     static QStringList withGeneration(QStringList simulatorArguments);
 
+    //! Titles of the demo data's chats the journeys drive.
+    static inline const QString chatA = QStringLiteral("Fix flaky login e2e test");
+    static inline const QString chatB = QStringLiteral("Add CSV export to the reports page");
+    static inline const QString chatC = QStringLiteral("Explain the billing cron job");
+    //! The demo data with fast streaming (deltas every 10 ms): what most journeys play.
+    static QStringList fastDemo()
+    {
+        return {
+            QStringLiteral("--demo"), QStringLiteral("--delta-interval-ms"), QStringLiteral("10")};
+    }
+
     //! `simulatorArguments` go to agentdesk-sim (default: the demo data), with the generation
     //! under test added (withGeneration()).
     explicit Journey(const QStringList &simulatorArguments = {QStringLiteral("--demo")});

@@ -29,14 +29,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString chatA = u"Fix flaky login e2e test"_s;
-const QString chatB = u"Add CSV export to the reports page"_s;
-const QString chatC = u"Explain the billing cron job"_s;
-
-} // namespace
-
 class TestJourneyConversation : public QObject
 {
     Q_OBJECT
@@ -44,8 +36,7 @@ class TestJourneyConversation : public QObject
 private slots:
     void initTestCase()
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
+        m_journey = std::make_unique<Journey>(Journey::fastDemo());
         QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
     void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
@@ -55,8 +46,8 @@ private slots:
     void openThreeChats_inTurn_eachPaintsItsOwnTranscript()
     {
         Journey &j = *m_journey;
-        const ChatId a = j.chatIdByTitle(chatA), b = j.chatIdByTitle(chatB),
-                     c = j.chatIdByTitle(chatC);
+        const ChatId a = j.chatIdByTitle(Journey::chatA), b = j.chatIdByTitle(Journey::chatB),
+                     c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(!a.isNull() && !b.isNull() && !c.isNull());
         // B works while the user reads the others.
         QCOMPARE(j.serverRequest("POST", u"/__sim/chats/"_s + b.toString() + u"/turn"_s,
@@ -88,7 +79,7 @@ private slots:
     void send_turnStreamsToTheEnd()
     {
         Journey &j = *m_journey;
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         j.type(u"/scenario quick Is src tidy?"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -109,7 +100,7 @@ private slots:
         // history comes back without a history_reset.
         QVERIFY(j.sim().setFaults(
             {{u"edit_replaces_message"_s, true}, {u"edit_without_history_reset"_s, true}}));
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         QString original; // the newest own message: Up recalls that one
         for (const QJsonValue &message : j.serverMessages(a)) {
@@ -138,7 +129,7 @@ private slots:
     void retryThenFatalError_showsTheErrorBanner()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         j.type(u"/scenario retry_error try the cron again"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -159,7 +150,7 @@ private slots:
     void retryThenAnswer_retryBannerLeaves()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         j.type(u"/scenario retry_ok and once more"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -180,7 +171,7 @@ private slots:
     void requiresAction_answerTheTool_chatRunsOn()
     {
         Journey &j = *m_journey;
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         j.type(u"/scenario ask open the report in my editor"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -234,7 +225,7 @@ private slots:
     void toolTurn_withFilePart_showsTheFile()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
         j.type(u"/scenario toolfile take a screenshot of the report"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -316,7 +307,7 @@ private slots:
     void queueTwo_removeOne_promoteOne_thenStop()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
         j.type(u"/scenario long write the whole export"_s);
         j.press(QKeySequence(Qt::Key_Return));
@@ -360,7 +351,7 @@ private slots:
     void sendAndInterrupt_replacesTheRunningTurn()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
         j.type(u"/scenario long the long one"_s);
         j.press(QKeySequence(Qt::Key_Return));

@@ -27,14 +27,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString chatA = u"Fix flaky login e2e test"_s;
-const QString chatB = u"Add CSV export to the reports page"_s;
-const QString chatC = u"Explain the billing cron job"_s;
-
-} // namespace
-
 class TestJourneyList : public QObject
 {
     Q_OBJECT
@@ -42,8 +34,7 @@ class TestJourneyList : public QObject
 private slots:
     void initTestCase()
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
+        m_journey = std::make_unique<Journey>(Journey::fastDemo());
         QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
     void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
@@ -57,7 +48,7 @@ private slots:
     void prBadge_staysThroughStatusChanges()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         ChatListModel *chats = j.app()->chatListModel();
         QCOMPARE(chats->indexOf(b).data(ChatListModel::PrStateRole).toString(), u"open"_s);
         // Every change of B's row while it works must keep the PR.
@@ -90,7 +81,7 @@ private slots:
     void pin_reorder_unpin_withKeys()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         auto pinnedTitles = [&j] {
             QStringList titles;
@@ -102,12 +93,12 @@ private slots:
             return titles;
         };
         const QStringList before = pinnedTitles();
-        QVERIFY(!before.contains(chatC));
+        QVERIFY(!before.contains(Journey::chatC));
         j.press(QKeySequence(u"Ctrl+D"_s));
-        QTRY_COMPARE(pinnedTitles(), before + QStringList{chatC});
+        QTRY_COMPARE(pinnedTitles(), before + QStringList{Journey::chatC});
         j.press(QKeySequence(u"Ctrl+Shift+Up"_s));
         QStringList moved = before;
-        moved.insert(moved.size() - 1, chatC);
+        moved.insert(moved.size() - 1, Journey::chatC);
         QTRY_COMPARE(pinnedTitles(), moved);
         // The server agrees.
         QTRY_COMPARE(j.serverChat(c).value("pin_order"_L1).toInt(), int(before.size()));
@@ -120,7 +111,7 @@ private slots:
     void archive_thenUnarchive_withArchivedViewOpen()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         auto painted = [&j](const ChatId &id) {
             for (const PaintedChat &row : j.paintedChatList()) {
                 if (row.id == id && row.inked)
@@ -146,7 +137,7 @@ private slots:
     void rename_withF2()
     {
         Journey &j = *m_journey;
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         j.press(QKeySequence(Qt::Key_F2));
         QDialog *dialog = nullptr;
@@ -169,8 +160,8 @@ private slots:
         QTRY_COMPARE(title(), u"Login e2e, stabilised"_s);
         QTRY_COMPARE(j.serverChat(a).value("title"_L1).toString(), u"Login e2e, stabilised"_s);
         // Put it back for the other journeys.
-        QVERIFY(
-            j.serverRequest("PATCH", j.chatsPrefix() + u'/' + a.toString(), {{u"title"_s, chatA}})
+        QVERIFY(j.serverRequest(
+                    "PATCH", j.chatsPrefix() + u'/' + a.toString(), {{u"title"_s, Journey::chatA}})
             < 300);
     }
 
@@ -215,7 +206,7 @@ private slots:
         QVERIFY(j.sim().setFaults({{u"fail_route"_s,
             QJsonObject{{u"pattern"_s, u"^/api/(experimental|v2)/chats$"_s},
                 {u"method"_s, u"GET"_s}, {u"status"_s, 503}, {u"count"_s, 2}}}}));
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         j.press(QKeySequence(Qt::Key_F5));
         auto *indicator = j.window()->findChild<QLabel *>(u"connectionIndicator"_s);
         QVERIFY(indicator);
@@ -229,8 +220,8 @@ private slots:
         // It recovers by itself, and the list then matches the server.
         QTRY_COMPARE_WITH_TIMEOUT(indicator->text(), u"Live"_s, 20'000);
         QTRY_COMPARE(j.app()->chatListModel()->chat(a)->title, u"Renamed elsewhere"_s);
-        QVERIFY(
-            j.serverRequest("PATCH", j.chatsPrefix() + u'/' + a.toString(), {{u"title"_s, chatA}})
+        QVERIFY(j.serverRequest(
+                    "PATCH", j.chatsPrefix() + u'/' + a.toString(), {{u"title"_s, Journey::chatA}})
             < 300);
     }
 
@@ -238,7 +229,7 @@ private slots:
     void ctrlK_fromTheComposer_focusesSearch()
     {
         Journey &j = *m_journey;
-        QVERIFY(j.clickChat(chatA));
+        QVERIFY(j.clickChat(Journey::chatA));
         j.type(u"draft text"_s);
         QVERIFY(j.editor()->hasFocus());
         j.press(QKeySequence(u"Ctrl+K"_s));
@@ -252,7 +243,7 @@ private slots:
     void markUnread_staysUntilOpened_andSurvivesRestart()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         ChatListModel *chats = j.app()->chatListModel();
         QTRY_VERIFY(!chats->chat(c)->hasUnread);
@@ -263,7 +254,7 @@ private slots:
         QVERIFY(j.action(u"actionToggleRead"_s)->text().remove(u'&').contains(u"Read"_s));
         j.screenshot(u"marked-unread"_s);
         // Kept across a restart, cleared when the chat is opened.
-        QVERIFY(j.clickChat(chatA));
+        QVERIFY(j.clickChat(Journey::chatA));
         j.quitApp();
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         chats = j.app()->chatListModel();

@@ -4,12 +4,18 @@
 // it. The real window against a real agentdesk-sim, driven by input, checked by what it paints.
 
 #include "Journey.h"
+#include "core/api/ApiClient.h"
+#include "core/live/ChatWatchClient.h"
 #include "core/storage/DraftStore.h"
+#include "core/storage/FileCache.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "models/ChatSession.h"
 #include "models/MessageListModel.h"
+#include "models/Session.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ConversationWidget.h"
 #include "widgets/dialogs/ConnectDialog.h"
 #include "widgets/shell/MainWindow.h"
 
@@ -31,13 +37,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString chatA = u"Fix flaky login e2e test"_s;
-const QString chatB = u"Add CSV export to the reports page"_s;
-
-} // namespace
-
 class TestJourneySession : public QObject
 {
     Q_OBJECT
@@ -45,8 +44,7 @@ class TestJourneySession : public QObject
 private slots:
     void initTestCase()
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
+        m_journey = std::make_unique<Journey>(Journey::fastDemo());
         QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
     void cleanup() { m_journey->dropApp(); }
@@ -56,7 +54,7 @@ private slots:
     {
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         j.type(u"a thought I must not lose"_s);
         const QByteArray fresh = "AgntDeskSm-fresh0token00000000000";
@@ -90,6 +88,78 @@ private slots:
         QVERIFY(j.sim().revokeToken(j.sim().token())); // back to the token the others use
     }
 
+    //! Signing out and a 401 end the Session as one: the API client, the watch, the directory,
+    //! the file cache and the open chat's session are all deleted once the event loop runs;
+    //! the draft typed is kept on disk and comes back after signing in again.
+    void signOutAndRejection_deleteTheSessionAndItsClients_keepTheDraft()
+    {
+        Journey &j = *m_journey;
+        QVERIFY2(j.startApp(), qPrintable(j.errorString()));
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
+
+        struct Tracked
+        {
+            QPointer<Session> session;
+            QPointer<ApiClient> api;
+            QPointer<ChatWatchClient> watch;
+            QPointer<ChatDirectory> directory;
+            QPointer<FileCache> files;
+            QPointer<ChatSession> chat;
+            bool allGone() const
+            {
+                return !session && !api && !watch && !directory && !files && !chat;
+            }
+        };
+        const auto track = [&j] {
+            Session *session = j.app()->session();
+            return Tracked{session, session ? session->api() : nullptr,
+                session ? session->watch() : nullptr, session ? session->directory() : nullptr,
+                session ? session->files() : nullptr, j.conversation()->session()};
+        };
+
+        // 1. Sign out.
+        QVERIFY(j.openChat(a));
+        j.type(u"kept across signing out"_s);
+        Tracked before = track();
+        QVERIFY(before.session && before.api && before.watch && before.directory && before.files
+            && before.chat);
+        QCOMPARE(before.chat->parent(), before.session.data()); // the Session owns the chat's
+        QVERIFY(j.action(u"actionSignOut"_s));
+        j.action(u"actionSignOut"_s)->trigger();
+        ConnectDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = j.app()->connectDialog()) && dialog->isVisible(), 15'000);
+        QCOMPARE(j.app()->session(), nullptr);
+        QTRY_VERIFY(before.allGone());
+        QCOMPARE(onDisk(j, a), u"kept across signing out"_s);
+
+        // Sign in again: a new Session, and the draft is back.
+        auto *token = dialog->findChild<QLineEdit *>(u"tokenLineEdit"_s);
+        QVERIFY(token);
+        token->clear();
+        QTest::keyClicks(token, QString::fromLatin1(j.sim().token()));
+        QTest::mouseClick(dialog->findChild<QAbstractButton *>(u"connectButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(j.window() && j.window()->isVisible(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.app()->chatDirectory()->isListLoaded(), 15'000);
+        QTRY_COMPARE(j.window()->visibleChatId(), a);
+        QTRY_COMPARE(j.editor()->toPlainText(), u"kept across signing out"_s);
+
+        // 2. A 401 (the token revoked): the same end.
+        Tracked second = track();
+        QVERIFY(second.session && second.session != before.session && second.chat);
+        const QByteArray fresh = "AgntDeskSm-other0token00000000000";
+        QVERIFY(j.sim().revokeToken(fresh));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = j.app()->connectDialog()) && dialog->isVisible(), 15'000);
+        QCOMPARE(j.app()->session(), nullptr);
+        QTRY_VERIFY(second.allGone());
+        QCOMPARE(onDisk(j, a), u"kept across signing out"_s);
+        QVERIFY(j.sim().revokeToken(j.sim().token())); // back to the token the others use
+        DraftStore drafts(j.app()->drafts()->directory());
+        drafts.clear(a.toString());
+        drafts.flush();
+    }
+
     //! A 401 from REST (the watch still up) ends the session the same way.
     void tokenRevoked_restRefused_saysSo()
     {
@@ -97,7 +167,7 @@ private slots:
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         QVERIFY(j.sim().setFaults({{u"fail_route"_s,
             QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 401}, {u"count"_s, 1}}}}));
-        QVERIFY(j.clickChat(chatB));
+        QVERIFY(j.clickChat(Journey::chatB));
         ConnectDialog *dialog = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (dialog = j.app()->connectDialog()) && dialog->isVisible(), 15'000);
@@ -112,7 +182,7 @@ private slots:
     {
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
         j.type(u"half-written, never sent"_s);
         // What a kill keeps is what reached the disk: the draft is saved while typing.
@@ -135,7 +205,7 @@ private slots:
         QByteArray body;
         QVERIFY(j.sim().request("GET", j.chatsPrefix() + u"?limit=50"_s, {}, &body) == 200);
         for (const QJsonValue &chat : QJsonDocument::fromJson(body).array()) {
-            if (chat.toObject().value("title"_L1).toString() == chatB)
+            if (chat.toObject().value("title"_L1).toString() == Journey::chatB)
                 target = chat.toObject().value("id"_L1).toString();
         }
         QVERIFY(!target.isEmpty());
@@ -156,7 +226,7 @@ private slots:
     {
         Journey &j = *m_journey;
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         QImage image(64, 48, QImage::Format_RGB32);
         image.fill(QColor(200, 40, 40));

@@ -20,14 +20,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString chatA = u"Fix flaky login e2e test"_s;
-const QString chatB = u"Add CSV export to the reports page"_s;
-const QString chatC = u"Explain the billing cron job"_s;
-
-} // namespace
-
 class TestJourneyToday : public QObject
 {
     Q_OBJECT
@@ -35,8 +27,7 @@ class TestJourneyToday : public QObject
 private slots:
     void initTestCase()
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
+        m_journey = std::make_unique<Journey>(Journey::fastDemo());
         // The simulator logs every request it answers, with its status, at debug level.
         qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
         const bool started = m_journey->startSimulator();
@@ -56,7 +47,7 @@ private slots:
     void session_asksForNothingTheServerDoesNotServe()
     {
         Journey &j = *m_journey;
-        for (const QString &title : {chatA, chatB, chatC}) {
+        for (const QString &title : {Journey::chatA, Journey::chatB, Journey::chatC}) {
             const ChatId id = j.chatIdByTitle(title);
             QVERIFY(j.openChat(id));
             QTRY_VERIFY_WITH_TIMEOUT(j.compareWithServer(id).isEmpty(), 10'000);
@@ -88,7 +79,7 @@ private slots:
     void archive_workingChat_isRefusedWithTheReason()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         QAction *archive = j.action(u"actionArchive"_s);
         QVERIFY(archive);
@@ -120,7 +111,7 @@ private slots:
     void archive_elsewhere_movesTheChatIntoTheOpenArchivedView()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(!b.isNull());
         auto painted = [&j](const ChatId &id) {
             for (const PaintedChat &row : j.paintedChatList()) {
@@ -151,7 +142,7 @@ private slots:
         Journey &j = *m_journey;
         if (Journey::generationUnderTest() == u"legacy"_s)
             QSKIP("pre-2.37 servers send no warnings");
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         auto *warnings = j.window()->findChild<QLabel *>(u"chatWarnings"_s);
         QVERIFY(warnings);

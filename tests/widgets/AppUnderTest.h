@@ -6,6 +6,7 @@
 
 #include "app/Application.h"
 #include "models/ChatDirectory.h"
+#include "models/ChatListModel.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/shell/MainWindow.h"
@@ -34,6 +35,18 @@ inline void startSignedInApp(
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QTRY_VERIFY(app->chatDirectory()->isListLoaded());
     QTRY_VERIFY(window->chatListView()->model()->rowCount() > 0);
+}
+
+//! The id of the top-level chat titled `title` in the app's list, or a null id.
+inline ChatId chatIdByTitle(const Application &app, const QString &title)
+{
+    const ChatListModel *model = app.chatListModel();
+    for (int row = 0; model && row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ChatListModel::TitleRole).toString() == title)
+            return index.data(ChatListModel::ChatIdRole).value<ChatId>();
+    }
+    return {};
 }
 
 } // namespace AgentDesk::Testing

@@ -272,16 +272,7 @@ private:
     MainWindow *window() const { return m_app->mainWindow(); }
     ConversationWidget *conversation() const { return window()->conversationWidget(); }
 
-    ChatId chatNamed(const QString &title) const
-    {
-        ChatListModel *model = m_app->chatListModel();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ChatListModel::TitleRole).toString() == title)
-                return index.data(ChatListModel::ChatIdRole).value<ChatId>();
-        }
-        return {};
-    }
+    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
 
     Draft storedDraft(const ChatId &chat) const
     {

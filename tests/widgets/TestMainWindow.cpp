@@ -355,21 +355,17 @@ private slots:
         QTRY_VERIFY(settings && settings->isVisible());
         list = settings->findChild<QListWidget *>(u"deploymentList"_s);
         list->setCurrentRow(1);
-        QTimer confirm;
-        confirm.setInterval(20);
-        QObject::connect(&confirm, &QTimer::timeout, this, [&confirm] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || box->objectName() != "forgetDeploymentConfirmation"_L1)
-                return;
-            confirm.stop();
-            for (QAbstractButton *button : box->buttons()) {
-                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-                    button->click();
-            }
-        });
-        confirm.start();
+        // The confirmation opens without a nested event loop: the click returns at once.
         settings->findChild<QPushButton *>(u"forgetDeploymentButton"_s)->click();
-        QCOMPARE(list->count(), 1);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = settings->findChild<QMessageBox *>(u"forgetDeploymentConfirmation"_s))
+            && box->isVisible());
+        QCOMPARE(list->count(), 2); // nothing forgotten before the answer
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                button->click();
+        }
+        QTRY_COMPARE(list->count(), 1);
         QCOMPARE(m_app->settings()->knownDeployments(), QList<QUrl>{m_sim->baseUrl()});
         QCOMPARE(m_app->apiClient()->deploymentUrl(), m_sim->baseUrl());
         QVERIFY(m_app->chatDirectory() && m_app->chatDirectory()->isListLoaded());
@@ -436,16 +432,7 @@ private:
             qFatal("no action %s", qPrintable(name));
         return found;
     }
-    ChatId chatNamed(const QString &title) const
-    {
-        ChatListModel *model = m_app->chatListModel();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(ChatListModel::TitleRole).toString() == title)
-                return index.data(ChatListModel::ChatIdRole).value<ChatId>();
-        }
-        return {};
-    }
+    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
     //! The mean lightness of an icon's opaque pixels: dark glyph < 128 < light glyph.
     static int glyphLightness(const QIcon &icon)
     {

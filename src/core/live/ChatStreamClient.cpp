@@ -68,26 +68,6 @@ QUrl ChatStreamClient::nextUrl() const
     return url;
 }
 
-void ChatStreamClient::setReconnectPolicy(const ReconnectPolicy &policy)
-{
-    m_channel->setReconnectPolicy(policy);
-}
-
-void ChatStreamClient::setSilenceTimeout(std::chrono::milliseconds timeout)
-{
-    m_channel->setSilenceTimeout(timeout);
-}
-
-void ChatStreamClient::setPingInterval(std::chrono::milliseconds interval)
-{
-    m_channel->setPingInterval(interval);
-}
-
-void ChatStreamClient::setMaxConsecutiveFailures(int count)
-{
-    m_channel->setMaxConsecutiveFailures(count);
-}
-
 int ChatStreamClient::connectionCount() const noexcept
 {
     return m_channel->connectionCount();

@@ -45,14 +45,10 @@ public:
     //! The URL the next attempt will use.
     QUrl nextUrl() const;
 
-    void setReconnectPolicy(const ReconnectPolicy &policy);
-    void setSilenceTimeout(std::chrono::milliseconds timeout);
-    void setPingInterval(std::chrono::milliseconds interval);
-    void setMaxConsecutiveFailures(int count);
-
     //! Counters for tests and diagnostics.
     int connectionCount() const noexcept;
     qint64 framesReceived() const noexcept { return m_frames; }
+    //! The socket and its settings (SocketSettings: reconnect policy, timeouts, pings).
     WebSocketChannel *channel() const noexcept { return m_channel; }
 
 signals:

@@ -32,26 +32,6 @@ ConnectionState ChatWatchClient::state() const noexcept
     return m_channel->state();
 }
 
-void ChatWatchClient::setReconnectPolicy(const ReconnectPolicy &policy)
-{
-    m_channel->setReconnectPolicy(policy);
-}
-
-void ChatWatchClient::setSilenceTimeout(std::chrono::milliseconds timeout)
-{
-    m_channel->setSilenceTimeout(timeout);
-}
-
-void ChatWatchClient::setPingInterval(std::chrono::milliseconds interval)
-{
-    m_channel->setPingInterval(interval);
-}
-
-void ChatWatchClient::setMaxConsecutiveFailures(int count)
-{
-    m_channel->setMaxConsecutiveFailures(count);
-}
-
 int ChatWatchClient::connectionCount() const noexcept
 {
     return m_channel->connectionCount();

@@ -21,12 +21,8 @@ public:
     void stop();
     ConnectionState state() const noexcept;
 
-    void setReconnectPolicy(const ReconnectPolicy &policy);
-    void setSilenceTimeout(std::chrono::milliseconds timeout);
-    void setPingInterval(std::chrono::milliseconds interval);
-    void setMaxConsecutiveFailures(int count);
-
     int connectionCount() const noexcept;
+    //! The socket and its settings (SocketSettings: reconnect policy, timeouts, pings).
     WebSocketChannel *channel() const noexcept { return m_channel; }
 
 signals:

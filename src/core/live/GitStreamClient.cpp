@@ -40,11 +40,6 @@ ConnectionState GitStreamClient::state() const noexcept
     return m_channel->state();
 }
 
-void GitStreamClient::setReconnectPolicy(const ReconnectPolicy &policy)
-{
-    m_channel->setReconnectPolicy(policy);
-}
-
 std::optional<GitChanges> GitStreamClient::decode(const QByteArray &frame)
 {
     const QJsonDocument document = QJsonDocument::fromJson(frame);

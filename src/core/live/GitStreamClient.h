@@ -44,7 +44,8 @@ public:
     void start();
     void stop();
     ConnectionState state() const noexcept;
-    void setReconnectPolicy(const ReconnectPolicy &policy);
+    //! The socket and its settings (SocketSettings: reconnect policy, timeouts, pings).
+    WebSocketChannel *channel() const noexcept { return m_channel; }
 
     //! Decodes one frame; nullopt for anything that is not a well-formed "changes" message
     //! (unknown types are ignored, never fatal).

@@ -43,12 +43,10 @@ WebSocketChannel::WebSocketChannel(RequestFactory factory, Category category, QO
     // The server pings every ~15 s; three missed intervals means the line is dead though the
     // socket still looks open (a sleeping laptop, a NAT that forgot us).
     m_silenceTimer.setSingleShot(true);
-    m_silenceTimer.setInterval(45s);
     connect(&m_silenceTimer, &QTimer::timeout, this, &WebSocketChannel::handleSilence);
     m_handshakeTimer.setSingleShot(true);
-    m_handshakeTimer.setInterval(30s);
     connect(&m_handshakeTimer, &QTimer::timeout, this, &WebSocketChannel::handleHandshakeTimeout);
-    m_pingTimer.setInterval(15s);
+    setSettings(SocketSettings{}); // the defaults, from the one place that names them
     connect(&m_pingTimer, &QTimer::timeout, this, [this] {
         if (m_socket)
             m_socket->ping();
@@ -60,6 +58,26 @@ WebSocketChannel::~WebSocketChannel()
     // Cut the socket's connections first: a socket may emit while it is being destroyed.
     if (m_socket)
         m_socket->disconnect(this);
+}
+
+void WebSocketChannel::setSettings(const SocketSettings &settings)
+{
+    setReconnectPolicy(settings.reconnect);
+    setSilenceTimeout(settings.silenceTimeout);
+    setPingInterval(settings.pingInterval);
+    setHandshakeTimeout(settings.handshakeTimeout);
+    setMaxConsecutiveFailures(settings.maxConsecutiveFailures);
+}
+
+SocketSettings WebSocketChannel::settings() const
+{
+    SocketSettings settings;
+    settings.reconnect = m_policy;
+    settings.silenceTimeout = m_silenceTimer.intervalAsDuration();
+    settings.pingInterval = m_pingTimer.intervalAsDuration();
+    settings.handshakeTimeout = m_handshakeTimer.intervalAsDuration();
+    settings.maxConsecutiveFailures = m_maxFailures;
+    return settings;
 }
 
 void WebSocketChannel::setReconnectPolicy(const ReconnectPolicy &policy)

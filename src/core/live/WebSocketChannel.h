@@ -39,7 +39,23 @@ Q_ENUM_NS(ConnectionState)
 
 using LiveData::ConnectionState;
 
-//! The socket life shared by ChatStreamClient and ChatWatchClient (design.md c.8): opens with
+//! How a live socket keeps alive and retries. The one place these are set for every client
+//! (ChatStreamClient, ChatWatchClient, GitStreamClient): through their channel().
+struct SocketSettings
+{
+    ReconnectPolicy reconnect;
+    //! Abort and reconnect after this long without a frame or pong.
+    std::chrono::milliseconds silenceTimeout{45'000};
+    //! Interval of our own pings; 0 disables them.
+    std::chrono::milliseconds pingInterval{15'000};
+    //! An upgrade not answered within this long fails like a refused one.
+    std::chrono::milliseconds handshakeTimeout{30'000};
+    //! Go Offline after this many failed attempts in a row; 0 retries for ever.
+    int maxConsecutiveFailures = 0;
+};
+
+//! The socket life shared by ChatStreamClient, ChatWatchClient and GitStreamClient (design.md
+//! c.8); the clients expose it as channel() for its settings, not forwarding them. Opens with
 //! a request from the injected factory, keeps the socket alive with pings and a silence
 //! watchdog, and reconnects with back-off until stopped or refused. It never sends data
 //! frames: on /stream and /watch that makes the server close the socket (§10).
@@ -56,6 +72,10 @@ public:
 
     WebSocketChannel(RequestFactory factory, Category category, QObject *parent = nullptr);
     ~WebSocketChannel() override;
+
+    //! All settings at once (SocketSettings); the setters below change one each.
+    void setSettings(const SocketSettings &settings);
+    SocketSettings settings() const;
 
     void setReconnectPolicy(const ReconnectPolicy &policy);
     //! Abort and reconnect after this long without a frame or pong (default 45 s).

@@ -136,20 +136,37 @@ void SettingsDialog::forgetSelectedDeployment()
     if (url.isEmpty())
         return;
     const bool current = url == m_context.currentDeployment;
-    QMessageBox confirm(QMessageBox::Question, tr("Forget Deployment"),
+    // Asked without a nested event loop: the answer arrives in a handler.
+    auto *confirm = new QMessageBox(QMessageBox::Question, tr("Forget Deployment"),
         current ? tr("Sign out of %1 and remove its token from the keychain?").arg(url.host())
                 : tr("Remove %1 and its token from the keychain?").arg(url.host()),
         QMessageBox::Cancel, this);
-    confirm.setObjectName(u"forgetDeploymentConfirmation"_s);
-    QPushButton *forget = confirm.addButton(tr("Forget"), QMessageBox::DestructiveRole);
-    confirm.setDefaultButton(QMessageBox::Cancel);
-    confirm.exec();
-    if (confirm.clickedButton() != forget)
-        return;
+    confirm->setObjectName(u"forgetDeploymentConfirmation"_s);
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *forget = confirm->addButton(tr("Forget"), QMessageBox::DestructiveRole);
+    confirm->setDefaultButton(QMessageBox::Cancel);
+    // Queued: forgetting the current deployment ends the session, which deletes this dialog
+    // and the box; that must not happen inside the box's own signal.
+    connect(
+        confirm, &QMessageBox::buttonClicked, this,
+        [this, forget, url](QAbstractButton *clicked) {
+            if (clicked == forget)
+                forgetDeployment(url);
+        },
+        Qt::QueuedConnection);
+    confirm->open();
+}
+
+void SettingsDialog::forgetDeployment(const QUrl &url)
+{
+    const bool current = url == m_context.currentDeployment;
     m_settings->forgetDeployment(url);
     m_settings->sync();
     QListWidget *list = m_deployments->deploymentList;
-    delete list->takeItem(list->currentRow());
+    for (int row = list->count() - 1; row >= 0; --row) {
+        if (list->item(row)->data(urlRole).toUrl() == url)
+            delete list->takeItem(row);
+    }
     emit forgetDeploymentRequested(url);
     if (current)
         accept(); // the session ends; the connect dialog takes over

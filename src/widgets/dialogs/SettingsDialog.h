@@ -62,7 +62,9 @@ private:
     void setUpGeneralPage();
     void setUpDeploymentsPage();
     void setUpStoragePage();
+    //! Asks (non-blocking) before forgetting the selected deployment.
     void forgetSelectedDeployment();
+    void forgetDeployment(const QUrl &url);
     void load();
     void fillDeployments();
     void updateDeploymentButtons();

@@ -23,6 +23,7 @@
 #include "widgets/dialogs/SettingsDialog.h"
 #include "widgets/diff/DiffPanel.h"
 #include "widgets/shell/CommandPalette.h"
+#include "widgets/shell/ConversationHost.h"
 #include "widgets/shell/Icons.h"
 
 #include <QAction>
@@ -50,77 +51,6 @@ namespace {
 constexpr int sidePanelWidth = 420; //!< px the diff panel opens at when it had no width yet
 
 } // namespace
-
-//! The conversation pane and the one open chat behind it: its message and queue models and
-//! its session. Only this chat has an open /stream (§14.10); switching closes the previous one,
-//! which also moves the server's read cursor.
-class ConversationHost final : public QWidget
-{
-public:
-    ConversationHost(const MainWindow::Dependencies &deps, QWidget *parent)
-        : QWidget(parent)
-        , m_deps(deps)
-        , m_widget(new ConversationWidget(deps.icons, deps.settings, deps.drafts, this))
-        , m_messages(new MessageListModel(this))
-        , m_queue(new QueueModel(this))
-    {
-        setObjectName(u"conversationHost"_s);
-        auto *layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(m_widget);
-        m_widget->setModelConfigs(deps.modelConfigs);
-        m_widget->setUploader(deps.api, {});
-        m_widget->setFileCache(deps.files);
-    }
-
-    //! Opens `id` (null = the empty state).
-    void show(const ChatId &id, const QString &title)
-    {
-        // The previous chat goes first: the models are shared, and nothing of it may reach
-        // them once the next chat has reset them.
-        if (ChatSession *previous = m_session) {
-            m_session = nullptr;
-            previous->close();
-            delete previous;
-        }
-        if (!id.isNull() && m_deps.api) {
-            m_session = new ChatSession(m_deps.api, id, m_messages, m_queue, {}, this);
-            if (ChatListModel *chats = m_deps.chats) {
-                // Older servers report sub-agent statuses on the parent's stream (§12.7).
-                connect(m_session, &ChatSession::childStatusChanged, chats,
-                    [chats](const ChatId &child, ChatStatus status) {
-                        const Chat *known = chats->chat(child);
-                        if (!known || known->status == status)
-                            return;
-                        Chat updated = *known;
-                        updated.status = status;
-                        chats->upsert(updated);
-                    });
-            }
-            m_widget->setSession(m_session, m_messages, m_queue, title);
-            m_session->open();
-            // Until the stream's first status arrives, the list's status says whether a call
-            // without a result is still running (not the previous chat's).
-            const Chat *known = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
-            m_messages->setChatActive(known && isActive(known->status));
-        } else {
-            m_widget->setSession(nullptr, nullptr, nullptr, QString());
-        }
-    }
-
-    void setTitle(const QString &title) { m_widget->setTitle(title); }
-    void interrupt() { m_widget->interrupt(); }
-    void focusComposer() { m_widget->focusComposer(); }
-    ConversationWidget *widget() const { return m_widget; }
-    ChatSession *session() const { return m_session; }
-
-private:
-    MainWindow::Dependencies m_deps;
-    ConversationWidget *m_widget;
-    MessageListModel *m_messages;
-    QueueModel *m_queue;
-    QPointer<ChatSession> m_session;
-};
 
 MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     : QMainWindow(parent)

@@ -41,6 +41,7 @@ class GitStreamClient;
 class Icons;
 class ModelConfigModel;
 class NewChatDialog;
+class Session;
 class SettingsDialog;
 struct ApiError;
 
@@ -53,9 +54,11 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    //! What the window works with; none of it is owned. Application wires it.
+    //! What the window works with; none of it is owned. Application wires it from the
+    //! signed-in Session (api, directory, files and git streams are the Session's).
     struct Dependencies
     {
+        Session *session = nullptr; //!< Opens the chat sessions; null = no chat opens.
         Icons *icons = nullptr;
         AppSettings *settings = nullptr;
         DraftStore *drafts = nullptr;
