@@ -9,8 +9,26 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <iterator>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace AgentDesk {
+
+namespace {
+
+//! glibc keeps freed small blocks in its arenas: after a big release (a long history let go)
+//! RSS would not fall without this. Elsewhere the allocator decides.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+} // namespace
 
 ChatSession::ChatSession(ApiClient *api, ChatId chatId, MessageListModel *messages,
     QueueModel *queue, RequestFactory factory, QObject *parent)
@@ -100,6 +118,29 @@ void ChatSession::close()
     m_publishTimer.stop();
     m_pending = {};
     ++m_openGeneration; // a history page still in flight must not land either
+    m_loadingOlder = false;
+    m_hasOlder = false;
+    m_assembler = MessageAssembler(m_chatId);
+    m_messages->clear();
+    m_queue->replaceAll({});
+    returnFreedMemory();
+}
+
+int ChatSession::trimHistory(int keep)
+{
+    const std::map<MessageId, ChatMessage> &committed = m_assembler.committed();
+    if (m_loadingOlder || keep < 1 || int(committed.size()) <= keep)
+        return 0;
+    QList<MessageId> gone;
+    gone.reserve(qsizetype(committed.size()) - keep);
+    const auto firstKept = std::prev(committed.cend(), keep);
+    for (auto it = committed.cbegin(); it != firstKept; ++it)
+        gone.append(it->first);
+    collect(m_assembler.removeMessages(gone));
+    publish();
+    m_hasOlder = true; // the server still has them
+    returnFreedMemory();
+    return int(gone.size());
 }
 
 void ChatSession::loadOlder()

@@ -103,7 +103,16 @@ void MessageLayoutCache::clear()
 {
     m_documents.clear();
     m_heights.clear();
+    m_heights.squeeze();
     ++m_generation;
+}
+
+void MessageLayoutCache::remove(const QString &key)
+{
+    m_documents.remove(key);
+    m_heights.remove(key);
+    m_expanded.remove(key);
+    m_expandVersions.remove(key); // nothing is left that an old stamp could match
 }
 
 } // namespace AgentDesk

@@ -46,6 +46,10 @@ public:
     void invalidate(const QString &key) { ++m_expandVersions[key]; }
     //! Forgets every document and height (palette, font or chat changed).
     void clear();
+    //! Forgets everything about one row (it left the model): document, height, expanded parts.
+    void remove(const QString &key);
+    //! Rows with a remembered height (tests).
+    int heightCount() const { return int(m_heights.size()); }
     int documentCount() const { return int(m_documents.size()); }
     int maxDocuments() const { return int(m_documents.maxCost()); }
 
