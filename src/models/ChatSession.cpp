@@ -28,6 +28,29 @@ void returnFreedMemory()
 #endif
 }
 
+//! Thousands of messages say "user", "assistant" and "text": each message and part decoded
+//! from a page holds its own copy of those words (~64 bytes a message). One static copy each.
+QList<ChatMessage> withSharedNames(QList<ChatMessage> messages)
+{
+    using namespace Qt::StringLiterals;
+    static const QString names[] = {u"user"_s, u"assistant"_s, u"tool"_s, u"system"_s, u"text"_s,
+        u"reasoning"_s, u"tool-call"_s, u"tool-result"_s, u"file"_s, u"source"_s};
+    const auto share = [](QString &value) {
+        for (const QString &name : names) {
+            if (value == name) {
+                value = name;
+                return;
+            }
+        }
+    };
+    for (ChatMessage &message : messages) {
+        share(message.roleRaw);
+        for (MessagePart &part : message.parts)
+            share(part.typeRaw);
+    }
+    return messages;
+}
+
 } // namespace
 
 ChatSession::ChatSession(ApiClient *api, ChatId chatId, MessageListModel *messages,
@@ -94,7 +117,8 @@ void ChatSession::open()
             if (result.ok()) {
                 const MessagesPage &page = result.value();
                 // One compacted copy, shared by the assembler and the model.
-                const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+                const QList<ChatMessage> messages =
+                    withSharedNames(MessageAssembler::compacted(page.messages));
                 collect(m_assembler.loadHistory(messages));
                 m_hasOlder = page.hasMore;
                 m_messages->upsertMany(messages);
@@ -162,7 +186,8 @@ void ChatSession::loadOlder()
                 return;
             }
             const MessagesPage &page = result.value();
-            const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+            const QList<ChatMessage> messages =
+                withSharedNames(MessageAssembler::compacted(page.messages));
             m_assembler.loadHistory(messages);
             m_hasOlder = page.hasMore;
             m_messages->prependPage(messages);
