@@ -10,8 +10,8 @@
 //  - history_fully_loaded_10000: scroll up a screen at a time, each step waiting for its frame,
 //    until the session has no older page; frame time = scroll step to its frame painted.
 //  - memory_*: RSS and PSS (/proc/self/smaps_rollup) with 2,000 chats listed, the chat open,
-//    fully scrolled, and back at the bottom after a minute; the chat's JSON size (every page the
-//    server sends for it) to compare with.
+//    fully scrolled, back at the bottom after a minute, and another (short) chat open; the
+//    chat's JSON size (every page the server sends for it) to compare with.
 
 #include "app/Application.h"
 #include "core/api/ApiClient.h"
@@ -300,6 +300,22 @@ void BenchAppStartup::listOpenScrollAndMemory()
     Waiter idle;
     idle.wait(idleSeconds * 1000);
     reportMemory("back_at_bottom_after_60s");
+
+    // Leaving the long chat for a short one: its history goes with it.
+    ChatId shortChat;
+    for (int r = 0; r < app.chatListModel()->rowCount() && shortChat.isNull(); ++r) {
+        const QModelIndex index = app.chatListModel()->index(r, 0);
+        if (index.data(ChatListModel::TitleRole).toString() == u"Seeded chat #1")
+            shortChat = index.data(ChatListModel::ChatIdRole).value<ChatId>();
+    }
+    QVERIFY(!shortChat.isNull());
+    window->openChat(shortChat);
+    ChatSession *next = window->conversationWidget()->session();
+    QVERIFY(next);
+    Waiter switched;
+    connect(next, &ChatSession::historyLoaded, this, [&] { switched.set(); });
+    QVERIFY(switched.wait(30'000));
+    reportMemory("another_chat_open");
 
     const qint64 json = chatJsonBytes(
         sim.baseUrl(), app.apiClient()->chatsPrefix(), sim.token(), seeded, ChatSession::pageSize);
