@@ -83,6 +83,60 @@ private slots:
         m_model.reset();
     }
 
+    //! The streaming row is re-laid out from its tail: each revision replaces only the blocks
+    //! that changed, and the result is the document a full render gives (same HTML, same size)
+    //! through headings, lists, code fences, a table and a tool card appearing mid-stream.
+    void streamingRow_eachRevision_patchesTheTail_likeAFullRender()
+    {
+        m_model->setChatActive(true);
+        ChatMessage preview = assistantText(0, u"Looking."_s);
+        preview.id = MessageId{};
+        m_model->setPreview(preview);
+        QTRY_COMPARE(m_model->rowCount(), 1);
+        const QModelIndex index = m_model->index(0);
+        MessageLayoutCache &cache = m_view->messageDelegate()->layoutCache();
+        const int width = m_view->messageDelegate()->textWidth();
+        cache.document(index, width);
+        const int patchesBefore = cache.tailPatchCount();
+
+        const QStringList pieces{u"\n\n## Plan\n\nFirst I read the test."_s,
+            u" Then the logs, which say the session expired."_s, u"\n\n- one\n- two"_s,
+            u"\n- three, still the same list"_s, u"\n\n1. first\n2. second"_s,
+            u"\n\n```go\nfunc TestLogin(t *testing.T) {"_s, u"\n\tclock := fake()\n}\n```"_s,
+            u"\n\n| a | b |\n|---|---|\n| 1 | 2 |"_s, u"\n| 3 | 4 |"_s,
+            u"\n\nAfter the table, a **bold** word and `code`."_s, u" More words."_s};
+        int steps = 0;
+        const auto check = [&] {
+            ++steps;
+            m_model->setPreview(preview);
+            MessageDocument &patched = cache.document(index, width);
+            MessageDocument fresh;
+            cache.renderInto(fresh, index);
+            fresh.setTextWidth(width);
+            QCOMPARE(patched.toHtml(), fresh.toHtml());
+            QCOMPARE(patched.size(), fresh.size());
+        };
+        for (const QString &piece : pieces) {
+            preview.parts.first().text += piece;
+            check();
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // A tool card (a frame) joins, then text after it grows.
+        preview.parts << toolCall(u"call_9"_s, u"execute"_s, QJsonObject{{u"command"_s, u"ls"_s}});
+        check();
+        preview.parts << textPart(u"Done"_s);
+        check();
+        preview.parts.last().text += u" with it."_s;
+        check();
+        if (QTest::currentTestFailed())
+            return;
+        // Most revisions kept the blocks above (a few render whole: the first block changed).
+        QVERIFY2(cache.tailPatchCount() - patchesBefore >= steps - 3,
+            qPrintable(u"%1 of %2 revisions patched"_s.arg(cache.tailPatchCount() - patchesBefore)
+                           .arg(steps)));
+    }
+
     void streamingText_growsRowHeight()
     {
         m_model->setChatActive(true);
