@@ -9,8 +9,49 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <iterator>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace AgentDesk {
+
+namespace {
+
+//! glibc keeps freed small blocks in its arenas: after a big release (a long history let go)
+//! RSS would not fall without this. Elsewhere the allocator decides.
+void returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+//! Thousands of messages say "user", "assistant" and "text": each message and part decoded
+//! from a page holds its own copy of those words (~64 bytes a message). One static copy each.
+QList<ChatMessage> withSharedNames(QList<ChatMessage> messages)
+{
+    using namespace Qt::StringLiterals;
+    static const QString names[] = {u"user"_s, u"assistant"_s, u"tool"_s, u"system"_s, u"text"_s,
+        u"reasoning"_s, u"tool-call"_s, u"tool-result"_s, u"file"_s, u"source"_s};
+    const auto share = [](QString &value) {
+        for (const QString &name : names) {
+            if (value == name) {
+                value = name;
+                return;
+            }
+        }
+    };
+    for (ChatMessage &message : messages) {
+        share(message.roleRaw);
+        for (MessagePart &part : message.parts)
+            share(part.typeRaw);
+    }
+    return messages;
+}
+
+} // namespace
 
 ChatSession::ChatSession(ApiClient *api, ChatId chatId, MessageListModel *messages,
     QueueModel *queue, RequestFactory factory, QObject *parent)
@@ -76,7 +117,8 @@ void ChatSession::open()
             if (result.ok()) {
                 const MessagesPage &page = result.value();
                 // One compacted copy, shared by the assembler and the model.
-                const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+                const QList<ChatMessage> messages =
+                    withSharedNames(MessageAssembler::compacted(page.messages));
                 collect(m_assembler.loadHistory(messages));
                 m_hasOlder = page.hasMore;
                 m_messages->upsertMany(messages);
@@ -100,6 +142,29 @@ void ChatSession::close()
     m_publishTimer.stop();
     m_pending = {};
     ++m_openGeneration; // a history page still in flight must not land either
+    m_loadingOlder = false;
+    m_hasOlder = false;
+    m_assembler = MessageAssembler(m_chatId);
+    m_messages->clear();
+    m_queue->replaceAll({});
+    returnFreedMemory();
+}
+
+int ChatSession::trimHistory(int keep)
+{
+    const std::map<MessageId, ChatMessage> &committed = m_assembler.committed();
+    if (m_loadingOlder || keep < 1 || int(committed.size()) <= keep)
+        return 0;
+    QList<MessageId> gone;
+    gone.reserve(qsizetype(committed.size()) - keep);
+    const auto firstKept = std::prev(committed.cend(), keep);
+    for (auto it = committed.cbegin(); it != firstKept; ++it)
+        gone.append(it->first);
+    collect(m_assembler.removeMessages(gone));
+    publish();
+    m_hasOlder = true; // the server still has them
+    returnFreedMemory();
+    return int(gone.size());
 }
 
 void ChatSession::loadOlder()
@@ -121,7 +186,8 @@ void ChatSession::loadOlder()
                 return;
             }
             const MessagesPage &page = result.value();
-            const QList<ChatMessage> messages = MessageAssembler::compacted(page.messages);
+            const QList<ChatMessage> messages =
+                withSharedNames(MessageAssembler::compacted(page.messages));
             m_assembler.loadHistory(messages);
             m_hasOlder = page.hasMore;
             m_messages->prependPage(messages);

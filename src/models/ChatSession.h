@@ -50,12 +50,18 @@ public:
     //! Resets the models (the only reset: another chat is shown), loads the newest page and opens
     //! the stream after it.
     void open();
-    //! Closes the stream (which marks the chat read on the server, §14.10).
+    //! Closes the stream (which marks the chat read on the server, §14.10) and lets go of the
+    //! chat's history: the models are emptied and the freed memory goes back to the system.
     void close();
 
     bool canLoadOlder() const noexcept { return m_hasOlder && !m_loadingOlder; }
     //! Loads the page before the oldest message shown; olderLoaded() follows.
     void loadOlder();
+    //! Keeps only the newest `keep` committed messages (tool messages count): the older ones
+    //! leave the models and the assembler, and loadOlder() fetches them again when the user
+    //! scrolls up. The view asks for this once the user has stayed at the bottom for a while.
+    //! Not while an older page is in flight (it would land above a gap). Returns how many went.
+    int trimHistory(int keep = 2 * pageSize);
 
     //! Sends a message; a pending echo shows it at once. Returns the echo's nonce.
     QString send(const QList<InputPart> &content, BusyBehavior busyBehavior = BusyBehavior::Queue,

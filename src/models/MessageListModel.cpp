@@ -482,6 +482,11 @@ void MessageListModel::removeRowRange(int first, int last)
         }
     }
     m_entries.erase(m_entries.begin() + first, m_entries.begin() + last + 1);
+    if (m_entries.capacity() > 2 * m_entries.size() + 256) {
+        // A trimmed history: give the rows' memory back, not only their contents'.
+        m_entries.shrink_to_fit();
+        m_rowById.squeeze();
+    }
     m_pendingCount -= pendingRemoved;
     reindexFrom(first);
     endRemoveRows();
@@ -540,6 +545,8 @@ void MessageListModel::clear()
     m_resultFiles.clear();
     m_awaitingCalls.clear();
     m_stopped.clear();
+    m_entries.shrink_to_fit();
+    m_rowById.squeeze();
     endResetModel();
 }
 

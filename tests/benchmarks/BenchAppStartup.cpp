@@ -10,10 +10,11 @@
 //  - history_fully_loaded_10000: scroll up a screen at a time, each step waiting for its frame,
 //    until the session has no older page; frame time = scroll step to its frame painted.
 //  - memory_*: RSS and PSS (/proc/self/smaps_rollup) with 2,000 chats listed, the chat open,
-//    fully scrolled, and back at the bottom after a minute; the chat's JSON size (every page the
-//    server sends for it) to compare with.
+//    fully scrolled, back at the bottom after a minute, and another (short) chat open; the
+//    chat's JSON size (every page the server sends for it) to compare with.
 
 #include "app/Application.h"
+#include "core/api/ApiClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "models/ChatSession.h"
@@ -142,15 +143,19 @@ double percentile(std::vector<double> values, double p)
     return values.at(std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5)));
 }
 
-//! The bytes of every page the server sends for the chat's history (the JSON the app decodes).
-qint64 chatJsonBytes(const QUrl &base, const QByteArray &token, const ChatId &chat)
+//! The bytes of every page the server sends for the chat's history: the pages the app fetches
+//! (its route prefix, its page size), each a 200 answer; -1 when a page fails (the figure would
+//! otherwise be the size of an error page: it printed 0.0 MiB while the app used /api/v2).
+qint64 chatJsonBytes(const QUrl &base, const QString &chatsPrefix, const QByteArray &token,
+    const ChatId &chat, int pageSize)
 {
     QNetworkAccessManager network;
     qint64 total = 0;
     std::optional<qint64> before;
-    for (int page = 0; page < 10'000; ++page) {
-        QUrl url = base.resolved(QUrl(u"/api/experimental/chats/%1/messages?limit=200%2"_s.arg(
-            chat.toString(), before ? u"&before_id=%1"_s.arg(*before) : QString())));
+    for (int page = 0; page < 100'000; ++page) {
+        QUrl url =
+            base.resolved(QUrl(u"%1/%2/messages?limit=%3%4"_s.arg(chatsPrefix, chat.toString(),
+                QString::number(pageSize), before ? u"&before_id=%1"_s.arg(*before) : QString())));
         QNetworkRequest request(url);
         request.setRawHeader("Coder-Session-Token", token);
         QNetworkReply *reply = network.get(request);
@@ -158,7 +163,13 @@ qint64 chatJsonBytes(const QUrl &base, const QByteArray &token, const ChatId &ch
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();
         const QByteArray body = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         reply->deleteLater();
+        if (status != 200) {
+            std::printf("chat_json_size: GET %s answered %d\n",
+                qPrintable(url.path(QUrl::FullyEncoded)), status);
+            return -1;
+        }
         total += body.size();
         const QJsonArray messages =
             QJsonDocument::fromJson(body).object().value(u"messages"_s).toArray();
@@ -290,7 +301,25 @@ void BenchAppStartup::listOpenScrollAndMemory()
     idle.wait(idleSeconds * 1000);
     reportMemory("back_at_bottom_after_60s");
 
-    const qint64 json = chatJsonBytes(sim.baseUrl(), sim.token(), seeded);
+    // Leaving the long chat for a short one: its history goes with it.
+    ChatId shortChat;
+    for (int r = 0; r < app.chatListModel()->rowCount() && shortChat.isNull(); ++r) {
+        const QModelIndex index = app.chatListModel()->index(r, 0);
+        if (index.data(ChatListModel::TitleRole).toString() == u"Seeded chat #1")
+            shortChat = index.data(ChatListModel::ChatIdRole).value<ChatId>();
+    }
+    QVERIFY(!shortChat.isNull());
+    window->openChat(shortChat);
+    ChatSession *next = window->conversationWidget()->session();
+    QVERIFY(next);
+    Waiter switched;
+    connect(next, &ChatSession::historyLoaded, this, [&] { switched.set(); });
+    QVERIFY(switched.wait(30'000));
+    reportMemory("another_chat_open");
+
+    const qint64 json = chatJsonBytes(
+        sim.baseUrl(), app.apiClient()->chatsPrefix(), sim.token(), seeded, ChatSession::pageSize);
+    QVERIFY2(json > 0, "the chat's pages could not be fetched");
     report("chat_json_size", double(json) / (1024.0 * 1024.0), "MiB");
 }
 

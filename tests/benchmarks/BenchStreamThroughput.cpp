@@ -45,6 +45,9 @@ namespace {
 const QString chatText = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
 constexpr int measureSeconds = 5;      //!< Parameter: how long each load is offered.
 constexpr int deltasPerMessage = 2000; //!< Parameter: a step's deltas before it is committed.
+//! Parameter: a paragraph break after this many deltas, as a model's answer has them; the
+//! streaming row is then many blocks (one line of 2,000 deltas would be cut to maxLineChars).
+constexpr int deltasPerParagraph = 40;
 constexpr double stallBudgetMs = 16.0; //!< Parameter: one frame at 60 Hz.
 
 qint64 nowMicros()
@@ -116,7 +119,9 @@ private:
             }
             ++m_inMessage;
             ++m_sent;
-            const QString delta = u"w%1@%2 "_s.arg(m_inMessage % 97).arg(nowMicros());
+            QString delta = u"w%1@%2 "_s.arg(m_inMessage % 97).arg(nowMicros());
+            if (m_inMessage % deltasPerParagraph == 0)
+                delta += u"\\n\\n"_s; // JSON-escaped: the text gets a blank line
             m_text += delta;
             frame += u"{\"type\":\"message_part\",\"chat_id\":\"%1\",\"message_part\":{\"role\":"
                      u"\"assistant\",\"part\":{\"type\":\"text\",\"text\":\"%2\"},"
@@ -309,6 +314,7 @@ void BenchStreamThroughput::withView()
 {
     report(u"stream_view_parameter_seconds_per_load"_s, measureSeconds, "s");
     report(u"stream_view_parameter_deltas_per_message"_s, deltasPerMessage, "deltas");
+    report(u"stream_view_parameter_deltas_per_paragraph"_s, deltasPerParagraph, "deltas");
     report(u"stream_view_parameter_publish_interval"_s,
         double(ChatSession::defaultPublishInterval.count()), "ms");
     double capacity = 0;

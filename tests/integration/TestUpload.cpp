@@ -142,7 +142,12 @@ void TestUpload::cancel_midUpload_emitsNothingAfterwards()
     upload.cancel();
     QCOMPARE(upload.state(), AttachmentUploader::State::Cancelled);
     const qsizetype progressAtCancel = progress.size();
-    QTest::qWait(2500); // past the simulator's delay: any late answer would have arrived
+    // A request sent after the cancel is held just as long: once its answer is here, an answer
+    // to the cancelled upload (sent earlier, same delay) would have arrived too.
+    QObject probeContext;
+    bool probeAnswered = false;
+    m_api->buildInfo(&probeContext, [&](const ApiResult<BuildInfo> &) { probeAnswered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(probeAnswered, waitMs);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(failed.size(), 0);
     QCOMPARE(progress.size(), progressAtCancel);

@@ -51,6 +51,8 @@ private slots:
     void edit_removesLaterMessages();
     void send_failure_keepsTheText();
     void childStatus_onTheParentsStream_updatesOnlyTheChild();
+    void trimHistory_keepsTheNewest_andScrollingUpFetchesTheRestAgain();
+    void close_emptiesTheModels();
 
 private:
     void openSession();
@@ -288,6 +290,80 @@ void TestChatSession::send_failure_keepsTheText()
     QCOMPARE(content.size(), 1);
     QCOMPARE(content.first().text, u"please keep me"_s);
     QVERIFY(m_messages->rowOfPendingEcho(nonce) >= 0); // the row stays and says why
+}
+
+void TestChatSession::trimHistory_keepsTheNewest_andScrollingUpFetchesTheRestAgain()
+{
+    // A chat of 300 messages (the simulator's scale seeding), all of it paged in.
+    SimulatorProcess sim({u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
+    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    api.setDeploymentUrl(sim.baseUrl());
+    api.setSessionToken(sim.token());
+    bool detected = false;
+    api.detectPrefix(this, [&](const ApiResult<QString> &result) { detected = result.ok(); });
+    QTRY_VERIFY(detected);
+    ChatId seeded;
+    api.listChats({}, this, [&](const ApiResult<QList<Chat>> &result) {
+        QVERIFY(result.ok());
+        for (const Chat &chat : result.value()) {
+            if (chat.title == u"Seeded history")
+                seeded = chat.id;
+        }
+    });
+    QTRY_VERIFY(!seeded.isNull());
+    MessageListModel messages;
+    QueueModel queue;
+    QAbstractItemModelTester tester(
+        &messages, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ChatSession session(&api, seeded, &messages, &queue);
+    QSignalSpy loaded(&session, &ChatSession::historyLoaded);
+    session.open();
+    QVERIFY(loaded.wait(10'000));
+    QCOMPARE(messages.rowCount(), ChatSession::pageSize);
+    QSignalSpy older(&session, &ChatSession::olderLoaded);
+    while (session.canLoadOlder()) {
+        session.loadOlder();
+        QVERIFY(older.wait(10'000));
+    }
+    QCOMPARE(messages.rowCount(), 300);
+    QList<MessageId> all;
+    for (int row = 0; row < messages.rowCount(); ++row)
+        all << messages.index(row).data(MessageListModel::MessageIdRole).value<MessageId>();
+
+    QCOMPARE(session.trimHistory(100), 200);
+    QCOMPARE(messages.rowCount(), 100);
+    QCOMPARE(messages.oldestId(), all.at(200));
+    QCOMPARE(messages.newestId(), all.constLast());
+    QCOMPARE(int(session.assembler().committed().size()), 100);
+    QCOMPARE(session.assembler().committed().cbegin()->first, all.at(200));
+    QVERIFY(session.canLoadOlder());
+    QCOMPARE(session.trimHistory(100), 0); // nothing more to let go
+
+    // Scrolling up fetches exactly what went, in the same rows.
+    older.clear();
+    while (session.canLoadOlder()) {
+        session.loadOlder();
+        QVERIFY(older.wait(10'000));
+    }
+    QList<MessageId> again;
+    for (int row = 0; row < messages.rowCount(); ++row)
+        again << messages.index(row).data(MessageListModel::MessageIdRole).value<MessageId>();
+    QCOMPARE(again, all);
+    QCOMPARE(int(session.assembler().committed().size()), 300);
+}
+
+void TestChatSession::close_emptiesTheModels()
+{
+    openSession();
+    QVERIFY(m_messages->rowCount() > 0);
+    QVERIFY(!m_session->assembler().committed().empty());
+    m_session->close();
+    QCOMPARE(m_messages->rowCount(), 0);
+    QCOMPARE(m_queue->rowCount(), 0);
+    QVERIFY(m_session->assembler().committed().empty());
+    QVERIFY(!m_session->canLoadOlder());
 }
 
 QTEST_GUILESS_MAIN(TestChatSession)

@@ -79,7 +79,7 @@ private slots:
     void mixed_wholeGitOutput_parsesEveryFile();
     void plainUnifiedDiff_withoutGitHeader();
     void truncated_keepsWhatWasComplete();
-    void truncated_atEveryByte_neverCrashes();
+    void truncated_atEveryCharacter_neverCrashes();
     void garbage_isSkippedNotFatal();
     void empty_givesNoFiles();
     void hugeLine_isKeptWhole();
@@ -316,7 +316,7 @@ void TestDiffParser::truncated_keepsWhatWasComplete()
     QVERIFY(diff.files.at(0).hunks.at(1).lines.size() < 8);
 }
 
-void TestDiffParser::truncated_atEveryByte_neverCrashes()
+void TestDiffParser::truncated_atEveryCharacter_neverCrashes()
 {
     const QString text = readDiff(u"git-mixed.diff"_s) + fixtureDiff();
     for (qsizetype cut = 0; cut <= text.size(); ++cut) {

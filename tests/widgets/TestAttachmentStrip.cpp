@@ -2,6 +2,7 @@
 // URLs through a synthesized QDropEvent, inline refusals, progress + cancel + retry, shrinking
 // an oversized image, drafts, and a screenshot ($AGENTDESK_ARTIFACTS/attachment-strip.png).
 
+#include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
 #include "support/SimulatorProcess.h"
@@ -23,10 +24,12 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 
 using namespace AgentDesk;
@@ -80,7 +83,7 @@ private slots:
     void oversizedImage_offersShrink();
     void drafts_roundTrip();
     void imageViewer_zoomAndSave();
-    void screenshot();
+    void screenshot_showsEveryCardWithItsThumbnail();
 
 private:
     std::unique_ptr<AttachmentStrip> makeStrip();
@@ -295,7 +298,7 @@ void TestAttachmentStrip::imageViewer_zoomAndSave()
     saveArtifact(&viewer, u"image-viewer.png"_s);
 }
 
-void TestAttachmentStrip::screenshot()
+void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
 {
     auto strip = makeStrip();
     strip->resize(700, 150);
@@ -312,8 +315,25 @@ void TestAttachmentStrip::screenshot()
     QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 5000}}));
     QVERIFY(strip->addImage(sampleImage(QSize(200, 300)), u"window.png"_s));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(3), State::Uploading, waitMs);
-    QTest::qWait(300); // thumbnails decode off the GUI thread
+    // Thumbnails decode off the GUI thread: wait until the three images show theirs instead of
+    // the file icon (the Markdown file keeps the icon).
+    const QImage fileIcon =
+        strip->style()->standardIcon(QStyle::SP_FileIcon).pixmap(32, 32).toImage();
+    const QList<QLabel *> thumbs = strip->findChildren<QLabel *>(u"attachmentThumbnail"_s);
+    QCOMPARE(thumbs.size(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        std::count_if(thumbs.cbegin(), thumbs.cend(),
+            [&](const QLabel *thumb) { return thumb->pixmap().toImage() != fileIcon; }),
+        3, waitMs);
     saveArtifact(strip.get(), u"attachment-strip.png"_s);
+    // The screenshot is checked: not blank, and each card paints something.
+    const QImage image = strip->grab().toImage();
+    QVERIFY(distinctColors(image) > 40);
+    for (QLabel *thumb : thumbs) {
+        // Something besides the card's background: an image, however small, or the icon.
+        const QImage painted = thumb->grab().toImage();
+        QVERIFY(inkShare(painted, painted.rect(), dominantColor(painted)) > 0);
+    }
     QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
 }
 

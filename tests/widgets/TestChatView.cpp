@@ -163,6 +163,42 @@ private slots:
         QCOMPARE(m_view->newMessageCount(), 0);
     }
 
+    void backAtBottomAfterPaging_settlesOnce_andTrimmedRowsLeaveTheCache()
+    {
+        m_view->setSettleInterval(std::chrono::milliseconds(50));
+        QSignalSpy settled(m_view.get(), &ChatView::settledAtBottom);
+        m_model->upsertMany(conversation(101, 160));
+        QScrollBar *bar = m_view->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        bar->setValue(0);
+        QVERIFY(!m_view->isFollowing());
+        m_model->prependPage(conversation(1, 100));
+        m_view->olderLoadFinished();
+        QTRY_VERIFY(m_view->messageDelegate()->layoutCache().heightCount() >= 160);
+
+        // Older history in, the user reads up there, then comes back.
+        bar->setValue(bar->maximum() / 2);
+        QVERIFY(!m_view->isFollowing());
+        // Back at the bottom: one settledAtBottom, however long the user stays.
+        m_view->scrollToBottomAndFollow();
+        QVERIFY(settled.wait(5000));
+        QCOMPARE(settled.count(), 1);
+
+        // The history above goes (as ChatSession::trimHistory does): its heights and documents
+        // leave the layout cache; the view stays at the bottom.
+        QList<MessageId> gone;
+        for (qint64 id = 1; id <= 140; ++id)
+            gone << MessageId{id};
+        m_model->removeIds(gone);
+        QCOMPARE(m_model->rowCount(), 20);
+        QVERIFY2(m_view->messageDelegate()->layoutCache().heightCount() <= 20,
+            qPrintable(QString::number(m_view->messageDelegate()->layoutCache().heightCount())));
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(m_view->isFollowing());
+        QCOMPARE(settled.count(), 1);
+    }
+
     void click_opensSelectableEditorOnThatRowOnly()
     {
         m_model->upsertMany(conversation(1, 4));

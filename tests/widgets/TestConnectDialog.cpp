@@ -1,6 +1,7 @@
 // Sign-in against the real simulator: what is checked before anything is saved, where the
 // token goes (only the SecretStore), and what the user is told when something is wrong.
 
+#include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/InMemorySecretStore.h"
@@ -255,11 +256,21 @@ private slots:
         QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
     }
 
-    void screenshot_emptyDialog()
+    void screenshot_emptyDialog_showsTheTypedAddress()
     {
         createDialog(m_keychain.get());
         fill(u"https://coder.example.com"_s, QString());
         screenshot(u"TestConnectDialog.png"_s);
+        // The screenshot is checked: not blank, and the address field paints its text.
+        const QImage image = m_dialog->grab().toImage();
+        QVERIFY(distinctColors(image) > 20);
+        auto *urlEdit = m_dialog->findChild<QLineEdit *>(u"serverUrlLineEdit"_s);
+        QCOMPARE(urlEdit->text(), u"https://coder.example.com"_s);
+        const QImage field = urlEdit->grab().toImage();
+        const QColor base = urlEdit->palette().color(QPalette::Base);
+        QVERIFY2(inkShare(field, field.rect().adjusted(4, 4, -4, -4), base) > 0.02,
+            "the address field paints no text");
+        QVERIFY(hasColor(field, field.rect(), urlEdit->palette().color(QPalette::Text), 60));
     }
 
 private:

@@ -2,6 +2,7 @@
 // file list following the scroll position, a refresh against agentdesk-sim, and a screenshot
 // of the panel with the fixture diff ($AGENTDESK_ARTIFACTS/diff-panel.png).
 
+#include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
 #include "models/DiffModel.h"
@@ -81,7 +82,7 @@ private slots:
     void panel_header_showsPrState();
     void panel_refresh_againstSimulator();
     void panel_gitStream_whileVisible_refreshesOnChanges();
-    void panel_screenshot();
+    void panel_screenshot_paintsTheDiff();
 };
 
 void TestDiffView::keyboard_filesAndHunks()
@@ -305,7 +306,7 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     QCOMPARE(made, 2);
 }
 
-void TestDiffView::panel_screenshot()
+void TestDiffView::panel_screenshot_paintsTheDiff()
 {
     DiffPanel panel(nullptr);
     panel.resize(960, 620);
@@ -316,6 +317,19 @@ void TestDiffView::panel_screenshot()
     panel.diffView()->nextFile();
     panel.diffView()->nextHunk();
     saveArtifact(&panel, u"diff-panel.png"_s);
+    // The screenshot is checked too: the panel is not blank, and the diff's lines are painted
+    // in the view (ink over the view's background in its upper and lower half).
+    const QImage image = panel.grab().toImage();
+    QVERIFY(distinctColors(image) > 40);
+    QListView *lines = panel.diffView()->lineView();
+    QVERIFY(lines);
+    const QImage view = lines->viewport()->grab().toImage();
+    const QColor background = dominantColor(view);
+    const QRect upper(0, 0, view.width(), view.height() / 2);
+    const QRect lower(0, view.height() / 2, view.width(), view.height() / 2);
+    QVERIFY2(inkShare(view, upper, background) > 0.01, "the diff's upper half is empty");
+    QVERIFY2(inkShare(view, lower, background) > 0.01, "the diff's lower half is empty");
+    QVERIFY(distinctColors(view) > 20);
 }
 
 QTEST_MAIN(TestDiffView)

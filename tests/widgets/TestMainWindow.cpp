@@ -8,11 +8,14 @@
 #include "core/storage/DraftStore.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "models/ChatSession.h"
+#include "models/MessageListModel.h"
 #include "platform/SingleInstance.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/chatlist/ChatListDelegate.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/composer/MessageEdit.h"
+#include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
 #include "widgets/dialogs/ConnectDialog.h"
 #include "widgets/dialogs/NewChatDialog.h"
@@ -239,8 +242,23 @@ private slots:
         QTRY_COMPARE(window()->visibleChatId(), id);
         auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
         QTRY_COMPARE(edit->toPlainText(), u"Please retry with backoff"_s);
-        // Sending would clear the composer and start a turn; a link must never do either.
-        QTest::qWait(800);
+        // Sending would clear the composer, show the message in the timeline (a pending echo,
+        // at once) and start a turn; a link must never do any of it. Once the chat is fully
+        // open (history in, stream live) none of it may have happened.
+        ChatSession *session = window()->conversationWidget()->session();
+        QVERIFY(session);
+        QCOMPARE(session->chatId(), id);
+        QTRY_COMPARE_WITH_TIMEOUT(session->connectionState(), ConnectionState::Live, 10'000);
+        auto *chatView = window()->conversationWidget()->findChild<ChatView *>(u"chatView"_s);
+        QVERIFY(chatView && chatView->model());
+        QVERIFY(chatView->model()->rowCount() > 0);
+        for (int row = 0; row < chatView->model()->rowCount(); ++row) {
+            const QModelIndex index = chatView->model()->index(row, 0);
+            QVERIFY(!index.data(MessageListModel::PendingRole).toBool());
+            QVERIFY(!index.data(MessageListModel::TextRole)
+                         .toString()
+                         .contains(u"retry with backoff"_s));
+        }
         QCOMPARE(edit->toPlainText(), u"Please retry with backoff"_s);
         QCOMPARE(m_app->chatListModel()->chat(id)->status, statusBefore);
         edit->clear();
@@ -381,9 +399,9 @@ private slots:
         window()->openChat(chatNamed(u"Fix flaky login e2e test"_s));
         action(u"actionToggleSidePanel"_s)->trigger();
         QTRY_VERIFY(window()->diffPanel()->isVisible());
-        QTest::qWait(100);
+        // Once the layout gave the panel its room (the moment the window would have grown):
+        QTRY_VERIFY(window()->diffPanel()->width() >= 280);
         QCOMPARE(window()->width(), 1100);
-        QVERIFY(window()->diffPanel()->width() >= 280);
         screenshot(u"TestMainWindow-sidePanel.png"_s);
         action(u"actionToggleSidePanel"_s)->trigger();
     }

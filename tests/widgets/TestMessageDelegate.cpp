@@ -1,6 +1,7 @@
 // Offscreen tests of MessageDelegate, MessageLayoutCache and PartRenderer inside a ChatView.
 
 #include "ConversationTestData.h"
+#include "PaintChecks.h"
 #include "models/MessageListModel.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/MessageDelegate.h"
@@ -80,6 +81,60 @@ private slots:
     {
         m_view.reset();
         m_model.reset();
+    }
+
+    //! The streaming row is re-laid out from its tail: each revision replaces only the blocks
+    //! that changed, and the result is the document a full render gives (same HTML, same size)
+    //! through headings, lists, code fences, a table and a tool card appearing mid-stream.
+    void streamingRow_eachRevision_patchesTheTail_likeAFullRender()
+    {
+        m_model->setChatActive(true);
+        ChatMessage preview = assistantText(0, u"Looking."_s);
+        preview.id = MessageId{};
+        m_model->setPreview(preview);
+        QTRY_COMPARE(m_model->rowCount(), 1);
+        const QModelIndex index = m_model->index(0);
+        MessageLayoutCache &cache = m_view->messageDelegate()->layoutCache();
+        const int width = m_view->messageDelegate()->textWidth();
+        cache.document(index, width);
+        const int patchesBefore = cache.tailPatchCount();
+
+        const QStringList pieces{u"\n\n## Plan\n\nFirst I read the test."_s,
+            u" Then the logs, which say the session expired."_s, u"\n\n- one\n- two"_s,
+            u"\n- three, still the same list"_s, u"\n\n1. first\n2. second"_s,
+            u"\n\n```go\nfunc TestLogin(t *testing.T) {"_s, u"\n\tclock := fake()\n}\n```"_s,
+            u"\n\n| a | b |\n|---|---|\n| 1 | 2 |"_s, u"\n| 3 | 4 |"_s,
+            u"\n\nAfter the table, a **bold** word and `code`."_s, u" More words."_s};
+        int steps = 0;
+        const auto check = [&] {
+            ++steps;
+            m_model->setPreview(preview);
+            MessageDocument &patched = cache.document(index, width);
+            MessageDocument fresh;
+            cache.renderInto(fresh, index);
+            fresh.setTextWidth(width);
+            QCOMPARE(patched.toHtml(), fresh.toHtml());
+            QCOMPARE(patched.size(), fresh.size());
+        };
+        for (const QString &piece : pieces) {
+            preview.parts.first().text += piece;
+            check();
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // A tool card (a frame) joins, then text after it grows.
+        preview.parts << toolCall(u"call_9"_s, u"execute"_s, QJsonObject{{u"command"_s, u"ls"_s}});
+        check();
+        preview.parts << textPart(u"Done"_s);
+        check();
+        preview.parts.last().text += u" with it."_s;
+        check();
+        if (QTest::currentTestFailed())
+            return;
+        // Most revisions kept the blocks above (a few render whole: the first block changed).
+        QVERIFY2(cache.tailPatchCount() - patchesBefore >= steps - 3,
+            qPrintable(u"%1 of %2 revisions patched"_s.arg(cache.tailPatchCount() - patchesBefore)
+                           .arg(steps)));
     }
 
     void streamingText_growsRowHeight()
@@ -292,7 +347,10 @@ private slots:
         QCOMPARE(spy.first().first().toString(), nonce);
     }
 
-    void richConversation_screenshot()
+    //! The screenshots (artifacts) are checked too: the rows are painted on the palette's base
+    //! colour, in the palette's text colour, light and dark, and the rendered rows say what the
+    //! messages say.
+    void richConversation_paintsRowsInThePalettesColours_lightAndDark()
     {
         m_model->setChatActive(true);
         for (const ChatMessage &m : richConversation())
@@ -303,10 +361,41 @@ private slots:
         m_model->failPendingEcho(nonce, u"The server is unavailable (503)."_s);
         m_view->scrollToBottomAndFollow();
         QTRY_VERIFY(m_view->isFollowing());
+        QVERIFY(rowText(*m_view, m_model->index(0)).contains(u"The login test is flaky"_s));
+        QVERIFY(rowText(*m_view, m_model->index(1)).contains(u"go test ./auth/..."_s));
+        const QModelIndex failed = m_model->index(m_model->rowOfPendingEcho(nonce));
+        QVERIFY(rowText(*m_view, failed).contains(u"Not sent: The server is unavailable (503)."_s));
+
+        const auto checkPainted = [&](const QImage &image, const QColor &base, const QColor &text,
+                                      const QString &name) {
+            QVERIFY(image.save(artifact(name)));
+            QVERIFY2(distinctColors(image) > 40, qPrintable(name)); // not blank
+            // The background where no row paints is the palette's base.
+            QVERIFY2(nearColor(dominantColor(image), base),
+                qPrintable(u"%1: background %2, base %3"_s.arg(
+                    name, dominantColor(image).name(), base.name())));
+            // Every visible row has ink, and glyphs in the text colour somewhere.
+            const QRect viewport = m_view->viewport()->rect();
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                const QRect rect = m_view->visualRect(m_model->index(row)).intersected(viewport);
+                if (rect.height() < 20)
+                    continue;
+                QVERIFY2(inkShare(image, rect, base) > 0.005,
+                    qPrintable(u"%1: row %2 looks empty"_s.arg(name).arg(row)));
+            }
+            QVERIFY2(hasColor(image, image.rect(), text, 40), qPrintable(name));
+        };
+        const auto viewportImage = [&] {
+            return m_view->viewport()->grab().toImage();
+        };
+
+        const QPalette light = m_view->palette();
         m_view->scrollToTop();
-        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich.png"_s)));
+        checkPainted(viewportImage(), light.color(QPalette::Base), light.color(QPalette::Text),
+            u"TestMessageDelegate-rich.png"_s);
         m_view->scrollToBottomAndFollow();
-        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich-bottom.png"_s)));
+        checkPainted(viewportImage(), light.color(QPalette::Base), light.color(QPalette::Text),
+            u"TestMessageDelegate-rich-bottom.png"_s);
 
         QPalette dark;
         dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
@@ -317,7 +406,8 @@ private slots:
         dark.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
         m_view->setPalette(dark);
         m_view->scrollToTop();
-        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-rich-dark.png"_s)));
+        checkPainted(viewportImage(), dark.color(QPalette::Base), dark.color(QPalette::Text),
+            u"TestMessageDelegate-rich-dark.png"_s);
     }
 
 private:

@@ -1,6 +1,7 @@
 // The settings dialog: loads what is stored, writes every page back on OK/Apply, offers the
 // known deployments, and never shows or stores a token.
 
+#include "PaintChecks.h"
 #include "core/storage/AppSettings.h"
 #include "platform/Autostart.h"
 #include "widgets/dialogs/SettingsDialog.h"
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 class TestSettingsDialog : public QObject
@@ -182,7 +184,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(dialog, "autostartError")->isHidden());
     }
 
-    void screenshots_ofEveryPage()
+    void screenshots_ofEveryPage_eachPaintedAndDifferent()
     {
         m_settings->rememberDeployment(QUrl(u"https://coder.example.com"_s));
         m_settings->rememberDeployment(QUrl(u"https://dev.coder.example.com"_s));
@@ -194,10 +196,19 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
         const QStringList names{u"general"_s, u"notifications"_s, u"deployments"_s, u"storage"_s};
+        QList<QImage> pages;
         for (int page = 0; page < names.size(); ++page) {
             dialog.showPage(page);
-            QVERIFY(dialog.grab().save(
-                QDir(dir).filePath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
+            const QImage image = dialog.grab().toImage();
+            QVERIFY(
+                image.save(QDir(dir).filePath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
+            // The screenshots are checked: each page is painted (not blank) and shows something
+            // other than the page before it.
+            QVERIFY2(distinctColors(image) > 20, qPrintable(names[page]));
+            for (const QImage &earlier : std::as_const(pages))
+                QVERIFY2(
+                    image != earlier, qPrintable(names[page] + u" looks like an earlier page"_s));
+            pages << image;
         }
     }
 

@@ -56,6 +56,9 @@ ChatView::ChatView(const Icons *icons, QWidget *parent)
     connect(m_delegate, &MessageDelegate::fileImageActivated, this, &ChatView::fileImageActivated);
     connect(
         m_delegate, &MessageDelegate::inlineImageActivated, this, &ChatView::inlineImageActivated);
+    m_settleTimer.setSingleShot(true);
+    m_settleTimer.setInterval(defaultSettleInterval);
+    connect(&m_settleTimer, &QTimer::timeout, this, &ChatView::handleSettleTimeout);
     connect(
         verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::handleScrollValueChanged);
     connect(
@@ -139,6 +142,8 @@ void ChatView::handleModelReset()
     m_editorIndex = QPersistentModelIndex();
     m_following = true;
     m_olderRequested = false;
+    m_olderLoaded = false;
+    m_settleTimer.stop();
     m_canLoadOlder = true;
     m_pendingScrollValue = -1;
     setNewCount(0);
@@ -160,6 +165,8 @@ void ChatView::rowsInserted(const QModelIndex &parent, int start, int end)
     if (m_prepending) {
         m_prepending = false;
         m_olderRequested = false;
+        m_olderLoaded = true;
+        updateSettleTimer();
         if (m_following)
             return;
         // Keep the message that was on screen where it was (Telegram's item + shift anchor):
@@ -184,6 +191,11 @@ void ChatView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, int en
     if (!parent.isValid() && m_editorIndex.isValid() && m_editorIndex.row() >= start
         && m_editorIndex.row() <= end)
         closeTextEditor();
+    if (!parent.isValid()) {
+        // Their documents and heights go with them (a trimmed history is thousands of rows).
+        for (int row = start; row <= end; ++row)
+            m_delegate->layoutCache().remove(MessageLayoutCache::keyOf(model()->index(row, 0)));
+    }
     QListView::rowsAboutToBeRemoved(parent, start, end);
 }
 
@@ -192,9 +204,12 @@ void ChatView::handleScrollValueChanged(int value)
     if (m_adjusting)
         return;
     m_pendingScrollValue = -1; // the user (or a clamp) moved: stop steering
-    m_following = value >= verticalScrollBar()->maximum() - followSlack;
+    const bool wasFollowing =
+        std::exchange(m_following, value >= verticalScrollBar()->maximum() - followSlack);
     if (m_following)
         setNewCount(0);
+    if (m_following != wasFollowing)
+        updateSettleTimer();
     maybeRequestOlder();
 }
 
@@ -224,6 +239,27 @@ void ChatView::maybeRequestOlder()
     Q_EMIT loadOlderRequested();
 }
 
+void ChatView::setSettleInterval(std::chrono::milliseconds interval)
+{
+    m_settleTimer.setInterval(interval);
+}
+
+void ChatView::updateSettleTimer()
+{
+    if (m_following && m_olderLoaded)
+        m_settleTimer.start();
+    else
+        m_settleTimer.stop();
+}
+
+void ChatView::handleSettleTimeout()
+{
+    if (!m_following || !m_olderLoaded)
+        return;
+    m_olderLoaded = false;
+    Q_EMIT settledAtBottom();
+}
+
 void ChatView::olderLoadFinished()
 {
     m_olderRequested = false;
@@ -243,6 +279,7 @@ void ChatView::scrollToBottomAndFollow()
     scrollToBottom();
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
     m_adjusting = false;
+    updateSettleTimer();
 }
 
 void ChatView::setNewCount(int count)

@@ -5,6 +5,9 @@
 #include <QListView>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 
 class QAction;
 class QToolButton;
@@ -25,6 +28,9 @@ class ChatView final : public QListView
     Q_OBJECT
 
 public:
+    //! How long the user stays at the bottom before settledAtBottom() (injectable for tests).
+    static constexpr std::chrono::milliseconds defaultSettleInterval{30'000};
+
     explicit ChatView(const Icons *icons = nullptr, QWidget *parent = nullptr);
     ~ChatView() override;
 
@@ -43,6 +49,7 @@ public:
     void olderLoadFinished();
     //! No more history to ask for (false stops loadOlderRequested()).
     void setCanLoadOlder(bool canLoad);
+    void setSettleInterval(std::chrono::milliseconds interval);
 
     //! Copies a row's text: plain text, or the Markdown source.
     void copyMessage(const QModelIndex &index, bool asMarkdown) const;
@@ -58,6 +65,10 @@ public:
 Q_SIGNALS:
     //! The user scrolled near the top: fetch an older page (ChatSession::loadOlder).
     void loadOlderRequested();
+    //! The user came back to the bottom after older history was loaded (or after scrolling
+    //! away) and stayed there for the settle interval: the history far above may go
+    //! (ChatSession::trimHistory); scrolling up fetches it again. Once per return.
+    void settledAtBottom();
     //! "Edit" on one of the user's own messages.
     void editRequested(AgentDesk::MessageId id, const QString &text);
     //! "Retry" on a pending echo whose send failed.
@@ -83,6 +94,9 @@ private:
     void handleThumbnailReady(const FileId &id);
     void handleScrollValueChanged(int value);
     void handleScrollRangeChanged(int minimum, int maximum);
+    void handleSettleTimeout();
+    //! Starts the settle timer when the view follows and something above could go.
+    void updateSettleTimer();
     void handleCopyText();
     void handleCopyMarkdown();
     void handleEdit();
@@ -104,6 +118,8 @@ private:
     bool m_prepending = false; //!< Rows are being inserted at the top.
     int m_prependScrollValue = 0;
     int m_pendingScrollValue = -1; //!< Where a prepend wants the scrollbar once the range allows.
+    QTimer m_settleTimer;
+    bool m_olderLoaded = false; //!< Older pages arrived since the last settledAtBottom().
     bool m_olderRequested = false;
     bool m_canLoadOlder = true;
     int m_newCount = 0;

@@ -135,6 +135,11 @@ ConversationWidget::ConversationWidget(
         &ConversationWidget::handleRecallRequested);
     connect(m_chatView, &ChatView::loadOlderRequested, this,
         &ConversationWidget::handleLoadOlderRequested);
+    // Back at the bottom for a while: the history far above goes (scrolling up re-fetches it).
+    connect(m_chatView, &ChatView::settledAtBottom, this, [this] {
+        if (m_session && m_session->trimHistory() > 0)
+            m_chatView->setCanLoadOlder(m_session->canLoadOlder());
+    });
     connect(m_chatView, &ChatView::editRequested, this, &ConversationWidget::beginEdit);
     connect(m_chatView, &ChatView::retrySendRequested, this, &ConversationWidget::handleRetrySend);
     connect(m_chatView, &ChatView::fileImageActivated, this,

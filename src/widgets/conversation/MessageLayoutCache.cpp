@@ -4,12 +4,43 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QModelIndex>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocumentFragment>
+#include <QTextFrame>
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
+
+namespace {
+
+//! A block of the root frame outside any list: one that can be kept while later blocks change
+//! (a list or a frame, e.g. a tool card or a table, is rebuilt whole).
+bool isPlainBlock(const QTextBlock &block)
+{
+    return !block.textList() && QTextCursor(block).currentFrame() == block.document()->rootFrame();
+}
+
+bool sameBlock(const QTextBlock &a, const QTextBlock &b)
+{
+    if (a.length() != b.length() || a.text() != b.text() || a.blockFormat() != b.blockFormat()
+        || a.charFormat() != b.charFormat())
+        return false;
+    QTextBlock::iterator left = a.begin();
+    QTextBlock::iterator right = b.begin();
+    for (; !left.atEnd() && !right.atEnd(); ++left, ++right) {
+        const QTextFragment x = left.fragment();
+        const QTextFragment y = right.fragment();
+        if (x.length() != y.length() || x.charFormat() != y.charFormat() || x.text() != y.text())
+            return false;
+    }
+    return left.atEnd() && right.atEnd();
+}
+
+} // namespace
 
 MessageLayoutCache::MessageLayoutCache(int maxDocuments)
     : m_documents(maxDocuments)
@@ -51,19 +82,76 @@ MessageDocument &MessageLayoutCache::document(const QModelIndex &index, int text
         m_documents.insert(key, layout); // the cache owns it and may evict it later
     }
     if (layout->stamp != stamp) {
-        m_renderer.render(layout->document, inputOf(key, index));
+        const MessageRenderInput input = inputOf(key, index);
+        // The streaming row changes ~30 times a second and mostly grows at its end: keep the
+        // layout of what did not change (same look as a full render, see TestMessageDelegate).
+        const bool streamingRevision = input.streaming && layout->stamp.revision >= 0
+            && layout->stamp.expandVersion == stamp.expandVersion
+            && layout->stamp.generation == stamp.generation && layout->textWidth == textWidth;
+        if (!streamingRevision) {
+            m_renderer.render(*layout->document, input);
+            layout->textWidth = -1;
+        } else if (updateStreaming(layout->document, input) == Update::NewLayout) {
+            layout->textWidth = -1;
+        }
         layout->stamp = stamp;
-        layout->textWidth = -1;
     }
     if (layout->textWidth != textWidth) {
-        layout->document.setTextWidth(textWidth);
+        layout->document->setTextWidth(textWidth);
         layout->textWidth = textWidth;
     }
     Height &memo = m_heights[key];
     memo.stamp = stamp;
     memo.textWidth = textWidth;
-    memo.height = int(std::ceil(layout->document.size().height()));
-    return layout->document;
+    memo.height = int(std::ceil(layout->document->size().height()));
+    return *layout->document;
+}
+
+MessageLayoutCache::Update MessageLayoutCache::updateStreaming(
+    std::unique_ptr<MessageDocument> &document, const MessageRenderInput &input) const
+{
+    // File parts bring images as document resources, which a fragment does not carry.
+    for (const MessagePart &part : input.parts) {
+        if (part.kind == MessagePart::Kind::File) {
+            m_renderer.render(*document, input);
+            return Update::NewLayout;
+        }
+    }
+    auto fresh = std::make_unique<MessageDocument>();
+    m_renderer.render(*fresh, input);
+    QTextBlock kept = document->begin();
+    QTextBlock same = fresh->begin();
+    QTextBlock lastKept;
+    const bool sameDocument = document->defaultFont() == fresh->defaultFont()
+        && document->documentMargin() == fresh->documentMargin()
+        && document->rootFrame()->frameFormat() == fresh->rootFrame()->frameFormat();
+    while (sameDocument && kept.isValid() && same.isValid() && isPlainBlock(kept)
+        && isPlainBlock(same) && sameBlock(kept, same)) {
+        lastKept = kept;
+        kept = kept.next();
+        same = same.next();
+    }
+    if (sameDocument && !kept.isValid() && !same.isValid())
+        return Update::KeptLayout; // nothing visible changed
+    if (!lastKept.isValid() || !same.isValid()) {
+        // The first block changed, or blocks went: the fresh rendering is the new document.
+        document.swap(fresh);
+        return Update::NewLayout;
+    }
+    // From the end of the last kept block (its paragraph separator on) to the end: the
+    // separator comes along, so the kept block keeps its format and the new ones get theirs.
+    QTextCursor cut(document.get());
+    cut.setPosition(lastKept.position() + lastKept.length() - 1);
+    cut.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    QTextCursor tail(fresh.get());
+    tail.setPosition(same.position() - 1);
+    tail.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    cut.beginEditBlock();
+    cut.removeSelectedText();
+    cut.insertFragment(tail.selection());
+    cut.endEditBlock();
+    ++m_tailPatches;
+    return Update::KeptLayout;
 }
 
 int MessageLayoutCache::height(const QModelIndex &index, int textWidth)
@@ -103,7 +191,16 @@ void MessageLayoutCache::clear()
 {
     m_documents.clear();
     m_heights.clear();
+    m_heights.squeeze();
     ++m_generation;
+}
+
+void MessageLayoutCache::remove(const QString &key)
+{
+    m_documents.remove(key);
+    m_heights.remove(key);
+    m_expanded.remove(key);
+    m_expandVersions.remove(key); // nothing is left that an old stamp could match
 }
 
 } // namespace AgentDesk

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QString>
 
+#include <memory>
+
 class QModelIndex;
 
 namespace AgentDesk {
@@ -46,7 +48,13 @@ public:
     void invalidate(const QString &key) { ++m_expandVersions[key]; }
     //! Forgets every document and height (palette, font or chat changed).
     void clear();
+    //! Forgets everything about one row (it left the model): document, height, expanded parts.
+    void remove(const QString &key);
+    //! Rows with a remembered height (tests).
+    int heightCount() const { return int(m_heights.size()); }
     int documentCount() const { return int(m_documents.size()); }
+    //! Revisions of the streaming row applied by replacing only the blocks that changed (tests).
+    int tailPatchCount() const { return m_tailPatches; }
     int maxDocuments() const { return int(m_documents.maxCost()); }
 
     //! "m<id>" for committed rows, "n<nonce>" for echoes, "preview" for the streaming row.
@@ -62,7 +70,7 @@ private:
     };
     struct Layout
     {
-        MessageDocument document;
+        std::unique_ptr<MessageDocument> document = std::make_unique<MessageDocument>();
         Stamp stamp;
         int textWidth = -1;
     };
@@ -74,6 +82,13 @@ private:
     };
 
     Stamp stampOf(const QString &key, const QModelIndex &index) const;
+    enum class Update { KeptLayout, NewLayout };
+    //! A new revision of the streaming row: rendered apart, then only the blocks from the first
+    //! one that differs are replaced in `document`, so its layout keeps every block above
+    //! (a growing answer is re-laid out from its tail, not from its first line). When nothing
+    //! can be kept, the fresh rendering replaces the document (NewLayout: lay it out again).
+    Update updateStreaming(
+        std::unique_ptr<MessageDocument> &document, const MessageRenderInput &input) const;
     MessageRenderInput inputOf(const QString &key, const QModelIndex &index) const;
 
     PartRenderer m_renderer;
@@ -82,6 +97,7 @@ private:
     QHash<QString, QSet<int>> m_expanded;
     QHash<QString, int> m_expandVersions;
     int m_generation = 0;
+    mutable int m_tailPatches = 0;
 };
 
 } // namespace AgentDesk
