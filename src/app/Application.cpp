@@ -387,6 +387,7 @@ void Application::startSession(const ConnectionResult &result)
     });
     m_directory = new ChatDirectory(api, m_watch, m_chats.get(), this);
     m_directory->setUnreadMarks(m_settings->unreadMarks());
+    m_directory->setCurrentUser(result.user.id); // §20.3: shared chats are listed too
     connect(m_directory, &ChatDirectory::unreadMarksChanged, this, [this](const QStringList &ids) {
         m_settings->setUnreadMarks(ids);
         m_settings->sync();

@@ -527,7 +527,7 @@ void PartRenderer::renderHeader(QTextCursor &cursor, const MessageRenderInput &i
     QString who;
     switch (in.role) {
     case MessageRole::User:
-        who = tr("You");
+        who = m_userName.isEmpty() ? tr("You") : m_userName;
         break;
     case MessageRole::Assistant:
         who = tr("Agent");
