@@ -227,6 +227,7 @@ private slots:
         QTest::mouseClick(info->contextButton(), Qt::LeftButton);
         ContextPopover *popover = info->contextPopover();
         QTRY_VERIFY(popover->isVisible());
+        qWarning() << "POPOVER" << popover->geometry() << info->contextButton()->mapToGlobal(QPoint(0, 0)) << info->contextButton()->size() << j.window()->geometry();
         QTRY_VERIFY(!popover->lines().isEmpty());
         const QString lines = popover->lines().join(u'\n');
         QVERIFY2(lines.contains(u"/home/coder/reports/AGENTS.md \u2014 instruction file"_s),
