@@ -20,13 +20,17 @@
 #include "widgets/shell/MainWindow.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QScreen>
 #include <QTest>
 #include <QToolButton>
 
@@ -224,11 +228,19 @@ private slots:
 
         QTRY_VERIFY(info->contextButton()->isVisible());
         QTRY_COMPARE(info->contextButton()->text(), u"Context (5)"_s);
+        j.screenshot(u"context-dirty-banner"_s);
         QTest::mouseClick(info->contextButton(), Qt::LeftButton);
         ContextPopover *popover = info->contextPopover();
         QTRY_VERIFY(popover->isVisible());
-        qWarning() << "POPOVER" << popover->geometry() << info->contextButton()->mapToGlobal(QPoint(0, 0)) << info->contextButton()->size() << j.window()->geometry();
         QTRY_VERIFY(!popover->lines().isEmpty());
+        // It opens under the Context button, its right edge at the button's unless the screen
+        // ends first.
+        const QRect button(
+            info->contextButton()->mapToGlobal(QPoint(0, 0)), info->contextButton()->size());
+        const QRect screen = info->contextButton()->screen()->availableGeometry();
+        QVERIFY(qAbs(popover->geometry().right() - button.right()) <= 1
+            || popover->geometry().right() >= screen.right() - 1);
+        QVERIFY(popover->geometry().top() >= button.bottom());
         const QString lines = popover->lines().join(u'\n');
         QVERIFY2(lines.contains(u"/home/coder/reports/AGENTS.md \u2014 instruction file"_s),
             qPrintable(lines));
@@ -250,6 +262,45 @@ private slots:
         QVERIFY(j.sim().postControl(u"chats/"_s + dirty.toString() + u"/context-dirty"_s));
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10'000);
         QCOMPARE(banner->text(), u"The workspace context changed"_s);
+    }
+
+    //! §20.2, for the record: a working chat's context menu offers Archive disabled, saying
+    //! why (the screenshot shows the menu over the list).
+    void archive_workingChat_menuSaysWhy()
+    {
+        Journey &j = *m_journey;
+        const ChatId c = j.chatIdByTitle(u"Explain the billing cron job"_s);
+        QVERIFY(j.openChat(c));
+        QVERIFY(j.sim().postControl(
+            u"chats/"_s + c.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
+        QTRY_VERIFY_WITH_TIMEOUT(j.app()->chatListModel()->chat(c)
+                && j.app()->chatListModel()->chat(c)->status == ChatStatus::Running,
+            10'000);
+        QRect rowRect;
+        for (const PaintedChat &row : j.paintedChatList()) {
+            if (row.id == c)
+                rowRect = row.rect;
+        }
+        QVERIFY(rowRect.isValid());
+        QContextMenuEvent event(QContextMenuEvent::Mouse, rowRect.center(),
+            j.list()->viewport()->mapToGlobal(rowRect.center()));
+        QApplication::sendEvent(j.list()->viewport(), &event);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY(
+            (menu = j.list()->findChild<QMenu *>(u"chatContextMenu"_s)) && menu->isVisible());
+        QAction *archive = nullptr;
+        for (QAction *action : menu->actions()) {
+            if (action->text().startsWith(u"Archive"_s))
+                archive = action;
+        }
+        QVERIFY(archive);
+        QVERIFY(!archive->isEnabled());
+        QCOMPARE(archive->text(), u"Archive (stop the agent first)"_s);
+        QCOMPARE(archive->toolTip(), u"Stop the agent first"_s);
+        QVERIFY(!j.action(u"actionArchive"_s)->isEnabled());
+        saveShot(j.window(), u"archive-refused-menu"_s, menu);
+        menu->close();
+        QTRY_VERIFY_WITH_TIMEOUT(j.clickButton(u"stopButton"_s), 10'000);
     }
 
 private:

@@ -209,6 +209,7 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setObjectName(u"chatContextMenu"_s);
+    menu->setToolTipsVisible(true);
     // Pinning and archiving apply to roots only: children follow their root (§14.9).
     if (shared) {
         menu->addAction(unread ? tr("Mark as read") : tr("Mark as unread"), this,
@@ -232,6 +233,8 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
             [this, id, archived] { emit archiveRequested(id, !archived); });
         if (refused && !archived) {
             archive->setEnabled(false); // §20.2: the server would answer 409
+            //: Disabled menu entry: a working chat cannot be archived
+            archive->setText(tr("Archive (stop the agent first)"));
             archive->setToolTip(tr("Stop the agent first"));
         }
     }

@@ -61,7 +61,8 @@ ContextPopover::ContextPopover(QWidget *parent)
     m_list->setObjectName(u"contextResourceList"_s);
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setWordWrap(true);
-    m_list->setMinimumWidth(460);
+    // A fixed width: the popover stays where it opened when the resources arrive.
+    setFixedWidth(520);
     m_list->setSpacing(3);
     m_list->setAlternatingRowColors(true);
     auto *layout = new QVBoxLayout(this);
