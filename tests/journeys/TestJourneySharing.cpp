@@ -152,6 +152,20 @@ private slots:
         QVERIFY(!sharedBy->isVisible());
     }
 
+    //! §20.3.3: a deployment that switched sharing off answers 403 on the ACL; the window
+    //! asks once after the list loads and hides Share (legacy has no sharing at all).
+    void share_hiddenWhenTheDeploymentDisablesIt()
+    {
+        m_journey->dropApp();
+        Journey j(QStringList{u"--demo"_s, u"--disable-chat-sharing"_s});
+        QVERIFY2(j.startSimulator(), qPrintable(j.errorString()));
+        QVERIFY2(j.startApp(), qPrintable(j.errorString()));
+        QVERIFY(j.openChat(j.chatIdByTitle(ownChat)));
+        QTRY_VERIFY_WITH_TIMEOUT(!j.action(u"actionShare"_s)->isVisible(), 10'000);
+        QVERIFY(!j.clickButton(u"shareButton"_s));
+        j.dropApp();
+    }
+
     //! §20.3.2, §20.3.3, §20.3.7: the owner opens Share, adds bob with "Read" and removes him.
     //! The simulator's ACL follows each step.
     void share_addsAndRemovesAUser()
