@@ -108,6 +108,14 @@
         <source>cost summary</source>
         <translation>Kostenübersicht</translation>
     </message>
+    <message>
+        <source>sharing list</source>
+        <translation>Freigabeliste</translation>
+    </message>
+    <message>
+        <source>user list</source>
+        <translation>Benutzerliste</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -369,6 +377,53 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ChatInfoBar</name>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Instruction files, skills and MCP servers the agent uses</source>
+        <translation>Anweisungsdateien, Skills und MCP-Server, die der Agent verwendet</translation>
+    </message>
+    <message>
+        <source>Shared with you · read only</source>
+        <translation>Mit Ihnen geteilt · nur lesen</translation>
+    </message>
+    <message>
+        <source>Shared by %1 · read only</source>
+        <translation>Geteilt von %1 · nur lesen</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for capacity: the deployment runs as many agents as it allows. This chat starts when one finishes.</source>
+        <translation>⏳ Warten auf Kapazität: Das Deployment führt so viele Agenten aus, wie es erlaubt. Dieser Chat startet, sobald einer fertig ist.</translation>
+    </message>
+    <message>
+        <source>The workspace context could not be refreshed: %1</source>
+        <translation>Der Workspace-Kontext konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The workspace context changed. Refreshing…</source>
+        <translation>Der Workspace-Kontext hat sich geändert. Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>The workspace context changed</source>
+        <translation>Der Workspace-Kontext hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Instruction files, skills or MCP servers in the workspace differ from what this chat uses. Refresh to use the new ones.</source>
+        <translation>Anweisungsdateien, Skills oder MCP-Server im Workspace unterscheiden sich von denen dieses Chats. Aktualisieren Sie, um die neuen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Context (%1)</source>
+        <translation>Kontext (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ChatListDelegate</name>
     <message>
         <source>Open</source>
@@ -453,6 +508,11 @@
         <source>Working…</source>
         <translation>Arbeitet…</translation>
     </message>
+    <message>
+        <source>Shared with you</source>
+        <extracomment>Section of chats other users shared with the signed-in user (read only)</extracomment>
+        <translation>Mit Ihnen geteilt</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -499,6 +559,11 @@
     <message>
         <source>Stop the agent first</source>
         <translation>Halten Sie zuerst den Agenten an</translation>
+    </message>
+    <message>
+        <source>Archive (stop the agent first)</source>
+        <extracomment>Disabled menu entry: a working chat cannot be archived</extracomment>
+        <translation>Archivieren (erst den Agenten anhalten)</translation>
     </message>
 </context>
 <context>
@@ -742,6 +807,69 @@
     <message>
         <source>Loading models…</source>
         <translation>Modelle werden geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ContextPopover</name>
+    <message>
+        <source>instruction file</source>
+        <translation>Anweisungsdatei</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>MCP configuration</source>
+        <translation>MCP-Konfiguration</translation>
+    </message>
+    <message>
+        <source>MCP server</source>
+        <translation>MCP-Server</translation>
+    </message>
+    <message>
+        <source>too large, left out</source>
+        <translation>zu groß, ausgelassen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Workspace context</source>
+        <translation>Workspace-Kontext</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Tools: %1</source>
+        <translation>Werkzeuge: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>This chat has no workspace context yet.</source>
+        <translation>Dieser Chat hat noch keinen Workspace-Kontext.</translation>
+    </message>
+    <message>
+        <source>The workspace context changed since this chat pinned it.</source>
+        <translation>Der Workspace-Kontext hat sich geändert, seit dieser Chat ihn festgelegt hat.</translation>
+    </message>
+    <message>
+        <source>No instruction files, skills or MCP servers.</source>
+        <translation>Keine Anweisungsdateien, Skills oder MCP-Server.</translation>
     </message>
 </context>
 <context>
@@ -1461,6 +1589,14 @@
         <source>Stop the agent first</source>
         <translation>Halten Sie zuerst den Agenten an</translation>
     </message>
+    <message>
+        <source>&amp;Share…</source>
+        <translation>&amp;Teilen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1742,6 +1878,10 @@
         <source>Stopped by you</source>
         <translation>Von Ihnen angehalten</translation>
     </message>
+    <message>
+        <source>(run by the provider)</source>
+        <translation>(vom Anbieter ausgeführt)</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -2021,6 +2161,81 @@
     <message>
         <source>Attachments shown in chats are kept on disk so they open instantly; the least recently used go first when the cache is full. Drafts are never part of the cache.</source>
         <translation>Anhänge aus Chats werden auf der Festplatte gehalten, damit sie sofort öffnen; ist der Cache voll, gehen die am längsten nicht benutzten zuerst. Entwürfe gehören nie zum Cache.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ShareDialog</name>
+    <message>
+        <source>Share Chat</source>
+        <translation>Chat teilen</translation>
+    </message>
+    <message>
+        <source>People you share this chat with can read it, but not send, edit or stop anything.</source>
+        <translation>Personen, mit denen Sie diesen Chat teilen, können ihn lesen, aber nichts senden, bearbeiten oder anhalten.</translation>
+    </message>
+    <message>
+        <source>Search for a user</source>
+        <translation>Nach einem Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>What the user may do with the chat</source>
+        <translation>Was der Benutzer mit dem Chat tun darf</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Who has access</source>
+        <translation>Wer Zugriff hat</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Other access</source>
+        <extracomment>An ACL entry whose stored rights are not a known role (§20.3.2)</extracomment>
+        <translation>Anderer Zugriff</translation>
+    </message>
+    <message>
+        <source>Share “%1”</source>
+        <translation>„%1“ teilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (group, %n members) — %2</source>
+        <translation>
+            <numerusform>%1 (Gruppe, %n Mitglied) — %2</numerusform>
+            <numerusform>%1 (Gruppe, %n Mitglieder) — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Only you</source>
+        <translation>Nur Sie</translation>
+    </message>
+    <message>
+        <source>Member added to chat.</source>
+        <translation>Mitglied zum Chat hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Group removed from chat.</source>
+        <translation>Gruppe aus dem Chat entfernt.</translation>
+    </message>
+    <message>
+        <source>Member removed from chat.</source>
+        <translation>Mitglied aus dem Chat entfernt.</translation>
     </message>
 </context>
 <context>

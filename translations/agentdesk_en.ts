@@ -108,6 +108,14 @@
         <source>cost summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sharing list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user list</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -369,6 +377,53 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ChatInfoBar</name>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction files, skills and MCP servers the agent uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you · read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by %1 · read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for capacity: the deployment runs as many agents as it allows. This chat starts when one finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace context could not be refreshed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace context changed. Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace context changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruction files, skills or MCP servers in the workspace differ from what this chat uses. Refresh to use the new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ChatListDelegate</name>
     <message>
         <source>Open</source>
@@ -453,6 +508,11 @@
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Shared with you</source>
+        <extracomment>Section of chats other users shared with the signed-in user (read only)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -498,6 +558,11 @@
     </message>
     <message>
         <source>Stop the agent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive (stop the agent first)</source>
+        <extracomment>Disabled menu entry: a working chat cannot be archived</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,6 +806,69 @@
     </message>
     <message>
         <source>Loading models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ContextPopover</name>
+    <message>
+        <source>instruction file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat has no workspace context yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace context changed since this chat pinned it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instruction files, skills or MCP servers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1461,6 +1589,14 @@
         <source>Stop the agent first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Share…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1742,6 +1878,10 @@
         <source>Stopped by you</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(run by the provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -2020,6 +2160,81 @@
     </message>
     <message>
         <source>Attachments shown in chats are kept on disk so they open instantly; the least recently used go first when the cache is full. Drafts are never part of the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ShareDialog</name>
+    <message>
+        <source>Share Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People you share this chat with can read it, but not send, edit or stop anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the user may do with the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who has access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other access</source>
+        <extracomment>An ACL entry whose stored rights are not a known role (§20.3.2)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (group, %n members) — %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member added to chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group removed from chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member removed from chat.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

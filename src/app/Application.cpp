@@ -281,6 +281,7 @@ void Application::startSession(const ConnectionResult &result)
     connect(m_session, &Session::rejected, this, &Application::handleSessionRejected);
     ChatDirectory *directory = m_session->directory();
     directory->setUnreadMarks(m_settings->unreadMarks());
+    directory->setCurrentUser(result.user.id); // §20.3: shared chats are listed too
     connect(directory, &ChatDirectory::unreadMarksChanged, this, [this](const QStringList &ids) {
         m_settings->setUnreadMarks(ids);
         m_settings->sync();

@@ -35,6 +35,8 @@ ChatDirectory::ChatDirectory(
     connect(&m_reconcileTimer, &QTimer::timeout, this, &ChatDirectory::refresh);
     m_listRetryTimer.setSingleShot(true);
     connect(&m_listRetryTimer, &QTimer::timeout, this, &ChatDirectory::refresh);
+    m_sharedPollTimer.setInterval(defaultSharedPollInterval);
+    connect(&m_sharedPollTimer, &QTimer::timeout, this, &ChatDirectory::refreshShared);
     connect(m_watch, &ChatWatchClient::connected, this, &ChatDirectory::handleWatchConnected);
     connect(m_watch, &ChatWatchClient::eventReceived, this, &ChatDirectory::handleWatchEvent);
     connect(m_watch, &ChatWatchClient::stateChanged, this, &ChatDirectory::handleWatchStateChanged);
@@ -50,6 +52,8 @@ void ChatDirectory::start()
     m_started = true;
     m_watch->start();
     m_reconcileTimer.start();
+    if (listsSharedChats())
+        m_sharedPollTimer.start();
 }
 
 void ChatDirectory::stop()
@@ -57,6 +61,9 @@ void ChatDirectory::stop()
     m_started = false;
     m_reconcileTimer.stop();
     m_listRetryTimer.stop();
+    m_sharedPollTimer.stop();
+    ++m_sharedGeneration;
+    m_sharedListing = false;
     m_watch->stop();
     ++m_generation; // answers of a listing in flight are dropped
     m_listing = false;
@@ -111,9 +118,9 @@ void ChatDirectory::refresh()
     m_listAgain = false;
     m_listed.clear(); // m_buffered stays: events of an abandoned listing still apply
     m_offset = 0;
-    m_pendingQueries = {QString()};
+    m_pendingQueries = {withSource(QString())};
     if (m_archivedViewLoaded)
-        m_pendingQueries.append(u"archived:true"_s);
+        m_pendingQueries.append(withSource(u"archived:true"_s));
     fetchNextPage(++m_generation);
 }
 
@@ -137,7 +144,7 @@ void ChatDirectory::fetchNextPage(quint64 generation)
         // screen), so the list paints after one round trip. The rest lands as one diff at the
         // end; diffing after every page would cost more than it shows.
         if (!m_listLoaded && m_commandsInFlight == 0 && m_offset == 0
-            && m_pendingQueries.first().isEmpty())
+            && m_pendingQueries.first() == withSource(QString()))
             m_model->replaceAll(listedRoots());
         if (limit > 0 && page.size() >= limit) {
             m_offset += int(page.size());
@@ -253,7 +260,100 @@ Chat ChatDirectory::mergedWithKnown(Chat chat) const
     if (!chat.hasFilesField)
         chat.files = known->files;
     chat.hasDiffStatusField = chat.hasLabelsField = chat.hasFilesField = true;
+    // §20.5: lists and watch events carry only the context's flags; the resources a single GET
+    // or a refresh brought stay.
+    if (chat.context && !chat.context->hasResources && known->context
+        && known->context->hasResources) {
+        chat.context->hasResources = true;
+        chat.context->resources = known->context->resources;
+    }
     return chat;
+}
+
+// --- Shared chats (§20.3.5, §20.3.6) -------------------------------------------------------------
+
+void ChatDirectory::setCurrentUser(const UserId &id)
+{
+    m_model->setCurrentUserId(id);
+    if (m_started && listsSharedChats())
+        m_sharedPollTimer.start();
+}
+
+bool ChatDirectory::listsSharedChats() const
+{
+    return !m_model->currentUserId().isNull() && m_api->hasSharingRoutes();
+}
+
+void ChatDirectory::setSharedPollInterval(std::chrono::milliseconds interval)
+{
+    m_sharedPollTimer.setInterval(interval);
+}
+
+QString ChatDirectory::withSource(const QString &query) const
+{
+    if (!listsSharedChats())
+        return query;
+    const QString source = u"source:created_by_me,shared_with_me"_s;
+    return query.isEmpty() ? source : query + u' ' + source;
+}
+
+void ChatDirectory::refreshShared()
+{
+    // A full listing brings the shared chats too; a poll during one has nothing to add.
+    if (!listsSharedChats() || m_listing || m_sharedListing || !m_listLoaded)
+        return;
+    m_sharedListing = true;
+    fetchSharedPage(++m_sharedGeneration, 0, {});
+}
+
+void ChatDirectory::fetchSharedPage(quint64 generation, int offset, QList<Chat> listed)
+{
+    ListChatsQuery query;
+    query.q = u"source:shared_with_me"_s;
+    const int limit = m_pageSize > 0 ? m_pageSize * laterPageFactor : 0;
+    query.limit = limit;
+    query.offset = offset;
+    m_api->listChats(query, this,
+        [this, generation, offset, limit, listed](const ApiResult<QList<Chat>> &result) mutable {
+            if (generation != m_sharedGeneration)
+                return;
+            if (!result.ok()) {
+                m_sharedListing = false; // the next tick tries again; the list stays as it is
+                return;
+            }
+            listed.append(result.value());
+            if (limit > 0 && result.value().size() >= limit) {
+                fetchSharedPage(generation, offset + int(result.value().size()), listed);
+                return;
+            }
+            m_sharedListing = false;
+            // A full listing or a command started meanwhile: its answer is the fresher one.
+            if (m_listing || m_commandsInFlight > 0)
+                return;
+            applySharedList(listed);
+        });
+}
+
+void ChatDirectory::applySharedList(const QList<Chat> &shared)
+{
+    QSet<ChatId> listed;
+    for (const Chat &chat : shared) {
+        if (!chat.isRoot() || !m_model->isSharedWithMe(chat))
+            continue;
+        listed.insert(chat.id);
+        m_model->upsert(withOverrides(mergedWithKnown(chat)));
+    }
+    // Shared roots (not archived: the poll lists the normal view) no longer listed were
+    // unshared or deleted by their owner.
+    QList<ChatId> gone;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Chat *chat =
+            m_model->chat(m_model->index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
+        if (chat && !chat->archived && m_model->isSharedWithMe(*chat) && !listed.contains(chat->id))
+            gone.append(chat->id);
+    }
+    for (const ChatId &id : gone)
+        m_model->remove(id);
 }
 
 // --- Read state ----------------------------------------------------------------------------------

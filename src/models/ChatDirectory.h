@@ -34,6 +34,8 @@ public:
     //! Pages after the first are this many times larger: the first page paints the first
     //! screen quickly, the rest arrive in few round trips (2,000 chats: 5 requests, not 21).
     static constexpr int laterPageFactor = 5;
+    //! §20.3.6: chats shared with the user get no watch events; they are re-listed this often.
+    static constexpr std::chrono::milliseconds defaultSharedPollInterval{30'000};
 
     //! None of the pointers is owned; all must outlive this object (app wires them).
     ChatDirectory(
@@ -58,6 +60,15 @@ public:
     //! Back-off of the listing retries (tests make it short).
     void setListRetryPolicy(const ReconnectPolicy &policy);
     bool isListing() const { return m_listing; }
+
+    //! The signed-in user. On a server with sharing (§20.3, the v2 prefix) the list then also
+    //! asks for the chats shared with them (source:created_by_me,shared_with_me, §20.3.5) and
+    //! polls source:shared_with_me, since no watch event reports them (§20.3.6).
+    void setCurrentUser(const UserId &id);
+    bool listsSharedChats() const;
+    void setSharedPollInterval(std::chrono::milliseconds interval);
+    //! Re-lists only the chats shared with the user (the poll; also callable at once).
+    void refreshShared();
 
     // Commands. Each applies optimistically; a refusal rolls back and emits errorOccurred.
     void pin(const ChatId &id);
@@ -117,12 +128,19 @@ private:
     //! Sends a PATCH; on refusal puts `previous` back and reports.
     void sendUpdate(const ChatId &id, const UpdateChatRequest &request, QList<Chat> previous);
     void commandFinished();
+    void fetchSharedPage(quint64 generation, int offset, QList<Chat> listed);
+    void applySharedList(const QList<Chat> &shared);
+    //! The list query with the §20.3.5 source term when shared chats are listed.
+    QString withSource(const QString &query) const;
 
     ApiClient *m_api;
     ChatWatchClient *m_watch;
     ChatListModel *m_model;
     QTimer m_reconcileTimer;
     QTimer m_listRetryTimer;
+    QTimer m_sharedPollTimer;
+    quint64 m_sharedGeneration = 0;
+    bool m_sharedListing = false;
     ReconnectPolicy m_listRetryPolicy{std::chrono::seconds(2), std::chrono::seconds(60)};
     QString m_listError;
     int m_pageSize = defaultPageSize;

@@ -216,6 +216,10 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
         return entry->revision;
     case ChatRole:
         return QVariant::fromValue(fullChat(index));
+    case SharedWithMeRole:
+        return isSharedWithMe(chat);
+    case OwnerNameRole:
+        return chat.ownerName.isEmpty() ? chat.ownerUsername : chat.ownerName;
     default:
         return {};
     }
@@ -252,6 +256,8 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
         {ModeRole, "mode"},
         {RevisionRole, "revision"},
         {ChatRole, "chat"},
+        {SharedWithMeRole, "sharedWithMe"},
+        {OwnerNameRole, "ownerName"},
     });
     return names;
 }
@@ -517,6 +523,20 @@ void ChatListModel::clear()
     m_parentOfChild.clear();
     m_orphans.clear();
     endResetModel();
+}
+
+void ChatListModel::setCurrentUserId(const UserId &id)
+{
+    if (id == m_currentUserId)
+        return;
+    m_currentUserId = id;
+    if (!m_roots.empty())
+        emit dataChanged(index(0, 0), index(int(m_roots.size()) - 1, 0), {SharedWithMeRole});
+}
+
+bool ChatListModel::isSharedWithMe(const Chat &chat) const
+{
+    return !m_currentUserId.isNull() && !chat.ownerId.isNull() && chat.ownerId != m_currentUserId;
 }
 
 // --- Optimistic helpers --------------------------------------------------------------------------

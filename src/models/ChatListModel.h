@@ -49,6 +49,10 @@ public:
         ModeRole,         //!< QString: explore, computer_use, …; empty for ordinary chats
         RevisionRole,     //!< int, bumped on every change of the row; delegates cache on it
         ChatRole,         //!< Chat, the whole object (children included for roots)
+        //! bool: owned by another user and shared with the signed-in one (§20.3); false while
+        //! the signed-in user is unknown
+        SharedWithMeRole,
+        OwnerNameRole, //!< QString: owner_name, else owner_username
     };
     Q_ENUM(Role)
 
@@ -80,6 +84,11 @@ public:
     QList<ChatId> childIds(const ChatId &rootId) const;
     //! Every chat held, roots and children.
     int chatCount() const;
+    //! The signed-in user (§20.3): chats owned by anyone else are shared with them.
+    void setCurrentUserId(const UserId &id);
+    UserId currentUserId() const { return m_currentUserId; }
+    //! Owned by someone other than the signed-in user (read only for them, §20.3.4).
+    bool isSharedWithMe(const Chat &chat) const;
 
     // Optimistic helpers for ChatDirectory. Each applies locally what the server will do and
     // returns the previous state of every chat it changed; restore() with that list rolls back.
@@ -134,6 +143,7 @@ private:
     QHash<ChatId, ChatId> m_parentOfChild; //!< child id → root id
     //! Children whose root is not (yet) known, by root id: adopted when the root arrives.
     QHash<ChatId, QList<Chat>> m_orphans;
+    UserId m_currentUserId;
 };
 
 } // namespace AgentDesk

@@ -9,6 +9,7 @@
 #include "models/ChatListModel.h"
 #include "support/ModelProbe.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,7 +44,7 @@ private slots:
         qRegisterMetaType<ApiError>();
     }
 
-    void init() { setUp(u"legacy"_s); }
+    void init() { setUp(testGeneration()); }
 
     void cleanup() { tearDown(); }
 
@@ -192,7 +193,7 @@ private slots:
         QSignalSpy statuses(m_directory.get(), &ChatDirectory::chatStatusChanged);
         QByteArray body;
         const int code =
-            m_sim->request("POST", u"/api/experimental/chats/%1/messages"_s.arg(mainId.toString()),
+            m_sim->request("POST", (testChatsPrefix() + u"/%1/messages"_s).arg(mainId.toString()),
                 R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
         QVERIFY2(code == 200 || code == 201, body.constData());
         QTRY_VERIFY_WITH_TIMEOUT(seenStatus(statuses, ChatStatus::Running), 20000);
@@ -309,7 +310,7 @@ private slots:
         m_watch->stop(); // from here on no watch event reaches the directory
         QByteArray body;
         const int code =
-            m_sim->request("PATCH", u"/api/experimental/chats/%1"_s.arg(apiChatId.toString()),
+            m_sim->request("PATCH", (testChatsPrefix() + u"/%1"_s).arg(apiChatId.toString()),
                 R"({"title":"Renamed elsewhere"})", &body);
         QCOMPARE(code, 204);
         m_probe->clear();

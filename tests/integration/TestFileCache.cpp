@@ -5,6 +5,7 @@
 #include "core/api/ApiClient.h"
 #include "core/storage/FileCache.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,11 +69,12 @@ void TestFileCache::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--generation"_s, u"legacy"_s});
+        QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
     m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setChatsPrefix(testChatsPrefix());
     m_api->setSessionToken(m_sim->token());
 }
 

@@ -1,6 +1,7 @@
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -8,6 +9,8 @@
 
 using namespace AgentDesk;
 using AgentDesk::Testing::SimulatorProcess;
+using AgentDesk::Testing::testChatsPrefix;
+using AgentDesk::Testing::testGeneration;
 using namespace Qt::StringLiterals;
 
 class TestGitStreamClient : public QObject
@@ -49,11 +52,12 @@ private Q_SLOTS:
 
     void live_demoChat_sendsItsDiffOnConnect()
     {
-        SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
+        SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
         QVERIFY2(sim.start(), qPrintable(sim.errorString()));
         QNetworkAccessManager network;
         ApiClient api(&network);
         api.setDeploymentUrl(sim.baseUrl());
+        api.setChatsPrefix(testChatsPrefix());
         api.setSessionToken(sim.token());
 
         const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");

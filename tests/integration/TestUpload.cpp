@@ -5,6 +5,7 @@
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -64,7 +65,7 @@ private:
 void TestUpload::initTestCase()
 {
     m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--generation"_s, u"legacy"_s});
+        QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
 }
 
@@ -74,6 +75,7 @@ void TestUpload::init()
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
     m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setChatsPrefix(testChatsPrefix());
     m_api->setSessionToken(m_sim->token());
 }
 

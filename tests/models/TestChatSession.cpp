@@ -3,6 +3,7 @@
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -72,11 +73,12 @@ private:
 void TestChatSession::init()
 {
     m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
-        u"legacy"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
+        testGeneration(), u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_api = std::make_unique<ApiClient>(m_network.get());
     m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setChatsPrefix(testChatsPrefix());
     m_api->setSessionToken(m_sim->token());
     // Models first, then their testers, alive for the whole test (design.md c.6).
     m_messages = std::make_unique<MessageListModel>();

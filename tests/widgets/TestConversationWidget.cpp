@@ -8,6 +8,7 @@
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
 #include "widgets/conversation/ChatView.h"
@@ -55,11 +56,12 @@ private slots:
         if (SimulatorProcess::executable().isEmpty())
             QSKIP("AGENTDESK_SIM is not set");
         m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
-            u"legacy"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"5"_s});
+            testGeneration(), u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"5"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_api = std::make_unique<ApiClient>(m_network.get());
         m_api->setDeploymentUrl(m_sim->baseUrl());
+        m_api->setChatsPrefix(testChatsPrefix());
         m_api->setSessionToken(m_sim->token());
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));

@@ -8,6 +8,7 @@
 #include "models/DiffModel.h"
 #include "support/FixtureFiles.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 #include "widgets/diff/DiffLineDelegate.h"
 #include "widgets/diff/DiffPanel.h"
 #include "widgets/diff/DiffView.h"
@@ -242,11 +243,12 @@ void TestDiffView::panel_header_showsPrState()
 
 void TestDiffView::panel_refresh_againstSimulator()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     QNetworkAccessManager network;
     ApiClient api(&network);
     api.setDeploymentUrl(sim.baseUrl());
+    api.setChatsPrefix(testChatsPrefix());
     api.setSessionToken(sim.token());
     DiffPanel panel(&api);
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
@@ -271,11 +273,12 @@ void TestDiffView::panel_refresh_againstSimulator()
 
 void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s});
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     QNetworkAccessManager network;
     ApiClient api(&network);
     api.setDeploymentUrl(sim.baseUrl());
+    api.setChatsPrefix(testChatsPrefix());
     api.setSessionToken(sim.token());
     DiffPanel panel(&api);
     int made = 0;

@@ -849,4 +849,35 @@ void ApiClient::chatCost(const ChatId &chatId, QObject *context, ApiCallback<Cos
         decodeWith(std::move(done), ApiJson::costSummaryFromJson, tr("cost summary")));
 }
 
+// --- Sharing and workspace context (§20.3, §20.5) ---------------------------------------------
+
+void ApiClient::chatAcl(const ChatId &chatId, QObject *context, ApiCallback<ChatAcl> done)
+{
+    send("GET", makeRequest(chatsUrl(idPath(chatId, u"/acl"))), {}, context,
+        decodeWith(std::move(done), ApiJson::chatAclFromJson, tr("sharing list")));
+}
+
+void ApiClient::updateChatAcl(const ChatId &chatId, const ChatAclUpdate &update, QObject *context,
+    ApiCallback<NoContent> done)
+{
+    sendJson("PATCH", chatsUrl(idPath(chatId, u"/acl")), ApiJson::toJson(update), context,
+        noContent<RawReply>(std::move(done)));
+}
+
+void ApiClient::refreshChatContext(const ChatId &chatId, QObject *context, ApiCallback<Chat> done)
+{
+    send("PUT", makeRequest(chatsUrl(idPath(chatId, u"/context"))), {}, context,
+        decodeWith(std::move(done), ApiJson::chatFromJson, tr("chat")));
+}
+
+void ApiClient::searchUsers(const QString &text, QObject *context, ApiCallback<QList<User>> done)
+{
+    QueryBuilder builder;
+    if (!text.trimmed().isEmpty())
+        builder.add(u"q", text.trimmed());
+    builder.add(u"limit", u"25"_s);
+    send("GET", makeRequest(apiUrl(u"/api/v2/users"_s, builder.toString())), {}, context,
+        decodeWith(std::move(done), ApiJson::usersFromJson, tr("user list")));
+}
+
 } // namespace AgentDesk

@@ -136,6 +136,19 @@ public:
         const ChatId &chatId, int limit, QObject *context, ApiCallback<QList<PromptEntry>> done);
     void chatCost(const ChatId &chatId, QObject *context, ApiCallback<CostSummary> done);
 
+    // --- Sharing and workspace context (§20.3, §20.5; not on legacy servers) ---------------
+    //! GET {P}/{chat}/acl.
+    void chatAcl(const ChatId &chatId, QObject *context, ApiCallback<ChatAcl> done);
+    //! PATCH {P}/{chat}/acl (owner only; sparse, "" removes).
+    void updateChatAcl(const ChatId &chatId, const ChatAclUpdate &update, QObject *context,
+        ApiCallback<NoContent> done);
+    //! PUT {P}/{chat}/context: re-pins the latest snapshot; answers the chat with resources.
+    void refreshChatContext(const ChatId &chatId, QObject *context, ApiCallback<Chat> done);
+    //! GET /api/v2/users?q=: users to share with (at most 25).
+    void searchUsers(const QString &text, QObject *context, ApiCallback<QList<User>> done);
+    //! Whether the server has the sharing and context routes: the v2 prefix is in use (§20.1).
+    bool hasSharingRoutes() const { return m_chatsPrefix == v2ChatsPrefix(); }
+
     //! True when \a to has the origin of \a from (scheme, host and port): the only redirects
     //! followed, so the token never reaches another host and never travels https → http.
     static bool isSameOrigin(const QUrl &from, const QUrl &to);

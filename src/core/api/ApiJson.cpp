@@ -569,6 +569,7 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
     }
     chat.warnings = stringList(object.value(u"warnings"));
     chat.queuedForCapacity = boolean(object, u"queued_for_capacity");
+    chat.context = chatContextFromJson(object.value(u"context"));
     return chat;
 }
 
@@ -1473,6 +1474,8 @@ QJsonObject toJson(const Chat &chat)
         object.insert(u"warnings", QJsonArray::fromStringList(chat.warnings));
     if (chat.queuedForCapacity)
         object.insert(u"queued_for_capacity", true);
+    if (chat.context)
+        object.insert(u"context", toJson(*chat.context));
     return object;
 }
 

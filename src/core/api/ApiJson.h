@@ -77,6 +77,13 @@ std::optional<FileId> uploadResponseFromJson(const QJsonValue &value);
 //! A proposed / regenerated title: {"title"} or a whole Chat (legacy regenerate).
 std::optional<QString> titleFromJson(const QJsonValue &value);
 
+// --- Sharing and workspace context (§20.3, §20.5; ApiJsonSharing.cpp) ------------------------
+
+std::optional<ChatContext> chatContextFromJson(const QJsonValue &value);
+std::optional<ChatAcl> chatAclFromJson(const QJsonValue &value);
+//! GET /api/v2/users: {users: [...], count} or a bare array.
+std::optional<QList<User>> usersFromJson(const QJsonValue &value);
+
 //! The two shapes of §9.4 unified.
 struct ModelsResponse
 {
@@ -134,5 +141,8 @@ QJsonObject toJson(const MessagePart &part);
 QJsonObject toJson(const MessageUsage &usage);
 QJsonObject toJson(const ChatMessage &message);
 QJsonObject toJson(const QueuedMessage &message);
+QJsonObject toJson(const ChatContext &context);
+//! {"user_roles": {id: role}, "group_roles": {id: role}}; empty maps are left out.
+QJsonObject toJson(const ChatAclUpdate &update);
 
 } // namespace AgentDesk::ApiJson

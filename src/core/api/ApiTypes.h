@@ -228,6 +228,34 @@ struct ChatFileMetadata
     QDateTime createdAt;
 };
 
+//! §20.5: one pinned workspace-context resource (instruction file, skill, MCP config or server).
+struct ChatContextResource
+{
+    QString source; //!< File path, skill directory, MCP config path or MCP server name.
+    QString kind;   //!< instruction_file, skill, mcp_config, mcp_server (kept raw).
+    qint64 sizeBytes = -1;
+    QString status; //!< ok, oversize, unreadable, invalid, excluded (kept raw).
+    QString error;
+    QString skillName;
+    QString skillDescription;
+    QStringList toolNames; //!< mcp_server only.
+
+    friend bool operator==(const ChatContextResource &, const ChatContextResource &) = default;
+};
+
+//! §20.5: `Chat.context`. Absent until the chat first pins workspace context; `resources` only
+//! on the single GET and on PUT {chat}/context (hasResources says whether the payload had them).
+struct ChatContext
+{
+    bool dirty = false;
+    QDateTime dirtySince;
+    QString error;
+    bool hasResources = false;
+    QList<ChatContextResource> resources;
+
+    friend bool operator==(const ChatContext &, const ChatContext &) = default;
+};
+
 //! §6.1. A root chat carries its sub-agents in `children` (depth at most 1).
 struct Chat
 {
@@ -270,6 +298,7 @@ struct Chat
     QList<Chat> children;
     QStringList warnings;
     bool queuedForCapacity = false;
+    std::optional<ChatContext> context; //!< §20.5; nullopt when the payload had none.
 
     bool isRoot() const noexcept { return parentChatId.isNull(); }
     bool isPinned() const noexcept { return pinOrder > 0; }
@@ -543,6 +572,30 @@ struct FileDownload
     QByteArray data;
     QString mimeType;
     QString fileName; //!< From Content-Disposition, when present.
+};
+
+//! §20.3.2: one principal on a chat's ACL. `role` is "read" or "" (unknown stored rights).
+struct ChatAclEntry
+{
+    QUuid id;
+    QString name;        //!< username (users) or name (groups)
+    QString displayName; //!< name (users) or display_name (groups); may be empty
+    QString role;
+    int memberCount = 0; //!< groups only
+};
+
+//! §20.3.2: GET {P}/{chat}/acl.
+struct ChatAcl
+{
+    QList<ChatAclEntry> users;
+    QList<ChatAclEntry> groups;
+};
+
+//! §20.3.3: PATCH {P}/{chat}/acl, sparse: "read" adds, "" removes, absent ids are unchanged.
+struct ChatAclUpdate
+{
+    QMap<QUuid, QString> userRoles;
+    QMap<QUuid, QString> groupRoles;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -89,6 +89,9 @@ ChatListDelegate::Section ChatListDelegate::sectionOf(const QModelIndex &index)
         return Section::None;
     if (index.data(ChatListModel::ArchivedRole).toBool())
         return Section::Archived;
+    // §20.3.5: chats other users shared with this one are listed apart, as the web does.
+    if (index.data(ChatListModel::SharedWithMeRole).toBool())
+        return Section::SharedWithYou;
     if (index.data(ChatListModel::IsPinnedRole).toBool())
         return Section::Pinned;
     if (index.data(ChatListModel::NeedsAttentionRole).toBool())
@@ -115,6 +118,9 @@ QString ChatListDelegate::sectionTitle(Section section)
         return tr("Needs you");
     case Section::Chats:
         return tr("Chats");
+    case Section::SharedWithYou:
+        //: Section of chats other users shared with the signed-in user (read only)
+        return tr("Shared with you");
     case Section::Archived:
         return tr("Archived");
     case Section::None:

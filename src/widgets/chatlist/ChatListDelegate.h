@@ -18,7 +18,7 @@ class ChatListDelegate final : public QStyledItemDelegate
 
 public:
     //! The list's sections, in display order.
-    enum class Section { Pinned, NeedsYou, Chats, Archived, None };
+    enum class Section { Pinned, NeedsYou, Chats, SharedWithYou, Archived, None };
 
     explicit ChatListDelegate(Icons *icons, QObject *parent = nullptr);
 

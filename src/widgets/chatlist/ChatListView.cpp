@@ -203,11 +203,20 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
     const bool pinned = index.data(ChatListModel::IsPinnedRole).toBool();
     const bool unread = index.data(ChatListModel::HasUnreadRole).toBool();
     const bool refused = archiveRefused(index.data(ChatListModel::StatusRole).value<ChatStatus>());
+    // §20.3.4: a chat shared with the user is read only: the server refuses every change.
+    const bool shared = index.data(ChatListModel::SharedWithMeRole).toBool();
 
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setObjectName(u"chatContextMenu"_s);
+    menu->setToolTipsVisible(true);
     // Pinning and archiving apply to roots only: children follow their root (§14.9).
+    if (shared) {
+        menu->addAction(unread ? tr("Mark as read") : tr("Mark as unread"), this,
+            [this, id, unread] { emit markReadRequested(id, unread); });
+        menu->popup(event->globalPos());
+        return;
+    }
     if (root && !archived) {
         menu->addAction(pinned ? tr("Unpin") : tr("Pin"), this,
             [this, id, pinned] { emit pinRequested(id, !pinned); });
@@ -224,6 +233,8 @@ void ChatListView::contextMenuEvent(QContextMenuEvent *event)
             [this, id, archived] { emit archiveRequested(id, !archived); });
         if (refused && !archived) {
             archive->setEnabled(false); // §20.2: the server would answer 409
+            //: Disabled menu entry: a working chat cannot be archived
+            archive->setText(tr("Archive (stop the agent first)"));
             archive->setToolTip(tr("Stop the agent first"));
         }
     }

@@ -423,7 +423,18 @@ void ChatView::updateActions()
     const bool isUser =
         index.data(MessageListModel::RoleRole).value<MessageRole>() == MessageRole::User;
     const bool committed = index.data(MessageListModel::MessageIdRole).value<MessageId>().isValid();
-    m_editAction->setEnabled(isUser && committed);
+    m_editAction->setEnabled(!m_readOnly && isUser && committed);
+}
+
+void ChatView::setReadOnly(bool readOnly, const QString &authorName)
+{
+    m_readOnly = readOnly;
+    updateActions();
+    // The user messages of someone else's chat are theirs, not "You".
+    m_delegate->layoutCache().renderer().setUserName(readOnly ? authorName : QString());
+    m_delegate->layoutCache().clear();
+    scheduleDelayedItemsLayout();
+    viewport()->update();
 }
 
 void ChatView::copyMessage(const QModelIndex &index, bool asMarkdown) const

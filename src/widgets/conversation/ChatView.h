@@ -61,6 +61,10 @@ public:
     QAction *copyTextAction() const { return m_copyTextAction; }
     QAction *copyMarkdownAction() const { return m_copyMarkdownAction; }
     QAction *editAction() const { return m_editAction; }
+    //! A chat the user may only read (§20.3.4): no "Edit" on messages.
+    //! `authorName` heads the user messages instead of "You".
+    void setReadOnly(bool readOnly, const QString &authorName = {});
+    bool isReadOnly() const { return m_readOnly; }
 
 Q_SIGNALS:
     //! The user scrolled near the top: fetch an older page (ChatSession::loadOlder).
@@ -111,6 +115,7 @@ private:
     QAction *m_copyTextAction;
     QAction *m_copyMarkdownAction;
     QAction *m_editAction;
+    bool m_readOnly = false;
     QPersistentModelIndex m_editorIndex;
     QList<QMetaObject::Connection> m_modelConnections;
     bool m_following = true;

@@ -7,6 +7,7 @@
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/QueuePanel.h"
 #include "widgets/conversation/ActionRequiredPanel.h"
+#include "widgets/conversation/ChatInfoBar.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ImageViewer.h"
 #include "widgets/conversation/MessageDelegate.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +62,7 @@ ConversationWidget::ConversationWidget(
     , m_queuePanel(new QueuePanel(icons, this))
     , m_actionPanel(new ActionRequiredPanel(this))
     , m_composer(new ComposerWidget(icons, settings, drafts, this))
+    , m_infoBar(new ChatInfoBar(this))
 {
     setObjectName(u"conversationWidget"_s);
     m_chatView->setObjectName(u"chatView"_s);
@@ -94,8 +97,10 @@ ConversationWidget::ConversationWidget(
     auto *header = new QWidget(this);
     header->setObjectName(u"conversationHeader"_s);
     auto *headerLayout = new QHBoxLayout(header);
+    m_headerLayout = headerLayout;
     headerLayout->setContentsMargins(12, 8, 12, 8);
     headerLayout->addWidget(m_title, 1);
+    headerLayout->addWidget(m_infoBar->contextButton());
     headerLayout->addWidget(m_connectionText);
     headerLayout->addSpacing(12);
     headerLayout->addWidget(m_statusIcon);
@@ -107,6 +112,7 @@ ConversationWidget::ConversationWidget(
     pageLayout->setSpacing(0);
     pageLayout->addWidget(header);
     pageLayout->addWidget(m_warnings);
+    pageLayout->addWidget(m_infoBar);
     pageLayout->addWidget(m_connectionBanner);
     pageLayout->addWidget(m_chatView, 1);
     pageLayout->addWidget(m_retryBanner);
@@ -169,6 +175,8 @@ ConversationWidget::ConversationWidget(
         if (m_session)
             m_session->open(); // "Retry" after giving up: history and stream start over
     });
+
+    connect(m_infoBar, &ChatInfoBar::chatRefreshed, this, &ConversationWidget::chatRefreshed);
 
     setSession(nullptr, nullptr, nullptr, {});
 }
@@ -244,6 +252,45 @@ void ConversationWidget::setWarnings(const QStringList &warnings)
     m_warnings->setVisible(!lines.isEmpty());
 }
 
+void ConversationWidget::setChatInfo(const Chat &chat, bool readOnly)
+{
+    m_infoBar->setChat(chat, readOnly);
+    const QString owner = chat.ownerName.isEmpty() ? chat.ownerUsername : chat.ownerName;
+    if (readOnly == m_readOnly && owner == m_readOnlyOwner)
+        return;
+    m_readOnly = readOnly;
+    m_readOnlyOwner = owner;
+    // §20.3.4: every write of a viewer answers 404; the web disables the composer.
+    if (readOnly && m_editingId)
+        cancelEdit();
+    m_composer->setVisible(!readOnly);
+    // The queue and pending tool calls stay readable; their controls are the owner's.
+    m_queuePanel->setEnabled(!readOnly);
+    m_actionPanel->setEnabled(!readOnly);
+    m_chatView->setReadOnly(readOnly, safeDisplayText(owner));
+}
+
+void ConversationWidget::setShareAction(QAction *action)
+{
+    if (m_shareButton || !action)
+        return;
+    m_shareButton = new QToolButton(this);
+    m_shareButton->setObjectName(u"shareButton"_s);
+    m_shareButton->setAutoRaise(true);
+    m_shareButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_headerLayout->insertWidget(2, m_shareButton);
+    connect(m_shareButton, &QToolButton::clicked, action, &QAction::trigger);
+    // Where sharing is offered, the button shows for the chats the user may share. (Not a
+    // default action: QToolButton would follow only the action's visibility.)
+    auto sync = [this, action] {
+        m_shareButton->setText(action->text().remove(u'&'));
+        m_shareButton->setToolTip(action->toolTip());
+        m_shareButton->setVisible(action->isVisible() && action->isEnabled());
+    };
+    connect(action, &QAction::changed, m_shareButton, sync);
+    sync();
+}
+
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 {
     m_composer->setModelConfigs(models);
@@ -252,6 +299,7 @@ void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
 {
     m_composer->setUploader(api, organizationId);
+    m_infoBar->setApi(api);
 }
 
 void ConversationWidget::setOrganization(const OrganizationId &organizationId)
@@ -327,7 +375,7 @@ void ConversationWidget::handleConfirmAction()
 
 void ConversationWidget::beginEdit(MessageId id, const QString &text)
 {
-    if (!m_session || !id.isValid())
+    if (!m_session || !id.isValid() || m_readOnly)
         return;
     if (!m_editingId)
         m_draftBeforeEdit = m_composer->text();

@@ -10,12 +10,16 @@
 
 #include <optional>
 
+class QAction;
 class QLabel;
+class QToolButton;
+class QHBoxLayout;
 class QStackedWidget;
 
 namespace AgentDesk {
 
 class ActionRequiredPanel;
+class ChatInfoBar;
 class ApiClient;
 class AppSettings;
 class FileCache;
@@ -55,6 +59,15 @@ public:
     void setTitle(const QString &title);
     //! §20.12: the chat's `warnings` (not errors), shown under the header; empty hides them.
     void setWarnings(const QStringList &warnings);
+    //! The open chat as the list holds it (§20.3, §20.5, §20.12): `readOnly` when another user
+    //! owns it (shared with this one): no composer, no edit, no queue or tool-result controls,
+    //! and "Shared by <owner>". Also the dirty-context banner, capacity and the Context button.
+    void setChatInfo(const Chat &chat, bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+    ChatInfoBar *infoBar() const { return m_infoBar; }
+    //! Puts a button for `action` (the window's Share) in the header; it follows the action's
+    //! visibility and enabled state.
+    void setShareAction(QAction *action);
     void setModelConfigs(ModelConfigModel *models);
     //! Attachments in the composer upload through `api` into `organizationId` (not owned).
     void setUploader(ApiClient *api, const OrganizationId &organizationId);
@@ -79,6 +92,10 @@ public:
     ComposerWidget *composer() const { return m_composer; }
     QueuePanel *queuePanel() const { return m_queuePanel; }
     ActionRequiredPanel *actionPanel() const { return m_actionPanel; }
+
+signals:
+    //! The server answered with the whole chat (a context refresh): the list should hold it.
+    void chatRefreshed(const AgentDesk::Chat &chat);
 
 private:
     //! The model and plan mode the composer shows, sent with every message.
@@ -123,6 +140,11 @@ private:
     QueuePanel *m_queuePanel;
     ActionRequiredPanel *m_actionPanel;
     ComposerWidget *m_composer;
+    ChatInfoBar *m_infoBar;
+    QToolButton *m_shareButton = nullptr;
+    QHBoxLayout *m_headerLayout = nullptr;
+    bool m_readOnly = false;
+    QString m_readOnlyOwner;
     ThumbnailProvider *m_thumbnails = nullptr;
     QPointer<ImageViewer> m_viewer;
 

@@ -527,7 +527,7 @@ void PartRenderer::renderHeader(QTextCursor &cursor, const MessageRenderInput &i
     QString who;
     switch (in.role) {
     case MessageRole::User:
-        who = tr("You");
+        who = m_userName.isEmpty() ? tr("You") : m_userName;
         break;
     case MessageRole::Assistant:
         who = tr("Agent");
@@ -744,6 +744,12 @@ void PartRenderer::renderToolCall(
     format = anchor;
     format.setFontWeight(QFont::DemiBold);
     cursor.insertText(part.toolName.isEmpty() ? tr("tool") : part.toolName, format);
+    if (part.providerExecuted) {
+        // §20.11: the model's provider ran it (web search, computer use), not the workspace.
+        format = anchor;
+        format.setForeground(m_colors.dim);
+        cursor.insertText(u"  "_s + tr("(run by the provider)"), format);
+    }
     const QString summary = toolSummary(part);
     if (!summary.isEmpty()) {
         format = anchor;

@@ -121,6 +121,9 @@ public:
     static std::optional<int> inlineImageOf(const QString &href);
     //! Where file parts with a file_id get their thumbnails; null shows chips only.
     void setThumbnails(ThumbnailProvider *thumbnails) { m_thumbnails = thumbnails; }
+    //! Who wrote the user messages, shown in their header; empty = "You" (a chat shared with
+    //! the user shows its owner's name, §20.3).
+    void setUserName(const QString &name) { m_userName = name; }
     //! Markdown of the text parts as the user would copy it.
     static QString markdownText(const QList<MessagePart> &parts);
     //! The text parts rendered to plain text (Markdown syntax removed).
@@ -175,6 +178,7 @@ private:
     QFont m_font;
     Colors m_colors;
     ThumbnailProvider *m_thumbnails = nullptr;
+    QString m_userName;
 };
 
 } // namespace AgentDesk

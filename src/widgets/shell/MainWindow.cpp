@@ -21,6 +21,7 @@
 #include "widgets/dialogs/NewChatDialog.h"
 #include "widgets/dialogs/RenameDialog.h"
 #include "widgets/dialogs/SettingsDialog.h"
+#include "widgets/dialogs/ShareDialog.h"
 #include "widgets/diff/DiffPanel.h"
 #include "widgets/shell/CommandPalette.h"
 #include "widgets/shell/ConversationHost.h"
@@ -68,6 +69,11 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     // Without a parent: a child of the splitter would be appended to it before the swap.
     m_conversation = new ConversationHost(m_deps, nullptr);
     delete m_splitter->replaceWidget(1, m_conversation);
+    connect(m_conversation->widget(), &ConversationWidget::chatRefreshed, this,
+        [this](const Chat &chat) {
+            if (m_deps.chats)
+                m_deps.chats->upsert(chat);
+        });
 
     m_sidePanel = m_ui->sidePanel;
     m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
@@ -88,6 +94,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     refreshIcons();
     createMenus();
     m_palette->setActions(m_commands);
+    m_conversation->widget()->setShareAction(m_actions.value(u"actionShare"_s));
 
     if (m_deps.settings) {
         resize(1200, 760);
@@ -152,6 +159,7 @@ void MainWindow::handleChatsChanged(
         updateDiffPanel(false);
     m_conversation->setTitle(chat->title);
     m_conversation->widget()->setWarnings(chat->warnings);
+    m_conversation->widget()->setChatInfo(*chat, m_deps.chats->isSharedWithMe(*chat));
     // New output in the chat the user is reading is read already; a mark the user set stays.
     if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull()
         && !m_deps.directory->isMarkedUnread(chat->id))
@@ -229,6 +237,8 @@ void MainWindow::createActions()
         &MainWindow::toggleRead);
     addCommand(u"actionEditLabels"_s, tr("&Labels\u2026"), QKeySequence(tr("Ctrl+Shift+L")),
         &MainWindow::editLabels);
+    addCommand(
+        u"actionShare"_s, tr("&Share…"), QKeySequence(tr("Ctrl+Shift+S")), &MainWindow::share);
     addCommand(u"actionArchive"_s, tr("&Archive"), QKeySequence(tr("Ctrl+Shift+A")),
         &MainWindow::toggleArchive)
         ->setProperty(Icons::idProperty, int(IconId::Archive));
@@ -281,7 +291,8 @@ void MainWindow::createMenus()
     for (const auto &name : {u"actionTogglePin"_s, u"actionMovePinUp"_s, u"actionMovePinDown"_s})
         add(chat, name);
     chat->addSeparator();
-    for (const auto &name : {u"actionToggleRead"_s, u"actionArchive"_s, u"actionOpenInBrowser"_s})
+    for (const auto &name :
+        {u"actionToggleRead"_s, u"actionShare"_s, u"actionArchive"_s, u"actionOpenInBrowser"_s})
         add(chat, name);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
@@ -363,6 +374,8 @@ void MainWindow::handleChatActivated(const ChatId &id)
     const Chat *chat = currentChat();
     m_conversation->show(id, chat ? chat->title : QString());
     m_conversation->widget()->setWarnings(chat ? chat->warnings : QStringList());
+    m_conversation->widget()->setChatInfo(
+        chat ? *chat : Chat(), chat && m_deps.chats->isSharedWithMe(*chat));
     updateDiffPanel(true);
     if (!id.isNull()) {
         if (m_deps.settings)
@@ -374,8 +387,31 @@ void MainWindow::handleChatActivated(const ChatId &id)
     updateChatActions();
 }
 
+void MainWindow::probeSharing()
+{
+    // §20.3.3: a deployment may switch sharing off (403 on the ACL routes). Asked once, with
+    // the ACL of one of the user's own root chats, so the Share action can hide beforehand.
+    if (m_sharingProbed || !m_deps.api || !m_deps.api->hasSharingRoutes() || !m_deps.chats)
+        return;
+    for (int row = 0; row < m_deps.chats->rowCount(); ++row) {
+        const Chat *chat = m_deps.chats->chat(
+            m_deps.chats->index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
+        if (!chat || m_deps.chats->isSharedWithMe(*chat) || m_deps.chats->currentUserId().isNull())
+            continue;
+        m_sharingProbed = true;
+        m_deps.api->chatAcl(chat->id, this, [this](const ApiResult<ChatAcl> &result) {
+            if (!result.ok() && result.error().isHttpStatus(403)) {
+                m_sharingDisabled = true;
+                updateChatActions();
+            }
+        });
+        return;
+    }
+}
+
 void MainWindow::handleListLoaded()
 {
+    probeSharing();
     if (const auto link = std::exchange(m_pendingLink, std::nullopt)) {
         m_restoreChatId = ChatId(); // the link wins over the last chat of the previous run
         openChat(link->first, link->second);
@@ -437,21 +473,27 @@ void MainWindow::handleDirectoryError(const ApiError &error)
 void MainWindow::updateChatActions()
 {
     const Chat *chat = currentChat();
+    // §20.3.4: a chat shared with the user is read only; every change is the owner's.
     const bool has = chat != nullptr;
-    const bool root = has && chat->isRoot();
+    const bool mine = has && !(m_deps.chats && m_deps.chats->isSharedWithMe(*chat));
+    const bool root = mine && chat->isRoot();
     auto set = [this](const QString &name, bool enabled) {
         if (QAction *action = m_actions.value(name))
             action->setEnabled(enabled);
     };
-    set(u"actionInterrupt"_s, has && isActive(chat->status));
-    set(u"actionRename"_s, has);
-    set(u"actionRegenerateTitle"_s, has);
-    set(u"actionEditLabels"_s, has);
+    set(u"actionInterrupt"_s, mine && isActive(chat->status));
+    set(u"actionRename"_s, mine);
+    set(u"actionRegenerateTitle"_s, mine);
+    set(u"actionEditLabels"_s, mine);
     set(u"actionToggleRead"_s, has);
     set(u"actionOpenInBrowser"_s, has);
     set(u"actionTogglePin"_s, root && !chat->archived);
     set(u"actionMovePinUp"_s, root && chat->isPinned());
     set(u"actionMovePinDown"_s, root && chat->isPinned());
+    // §20.3.7: the owner shares root chats, on servers with sharing that have not disabled it.
+    const bool sharing = m_deps.api && m_deps.api->hasSharingRoutes() && !m_sharingDisabled;
+    m_actions.value(u"actionShare"_s)->setVisible(sharing);
+    set(u"actionShare"_s, sharing && root && !chat->archived);
     // §20.2: a running, interrupting or requires_action chat is refused (409): say why.
     const bool refused = root && !chat->archived && archiveRefused(chat->status);
     set(u"actionArchive"_s, root && !refused);
@@ -580,6 +622,21 @@ void MainWindow::setRead(const ChatId &id, bool read)
     else
         m_deps.directory->markUnread(id);
     updateChatActions();
+}
+
+void MainWindow::share()
+{
+    const Chat *chat = currentChat();
+    if (!chat || !m_deps.api || !m_deps.chats || m_deps.chats->isSharedWithMe(*chat))
+        return;
+    auto *dialog = new ShareDialog(m_deps.api, *chat, m_deps.chats->currentUserId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ShareDialog::sharingDisabled, this, [this] {
+        m_sharingDisabled = true;
+        updateChatActions();
+    });
+    dialog->reload();
+    dialog->open();
 }
 
 void MainWindow::rename()

@@ -150,6 +150,8 @@ private:
     void movePinUp();
     void movePinDown();
     void toggleArchive();
+    void share();
+    void probeSharing();
     void toggleRead();
     void rename();
     void regenerateTitle();
@@ -176,6 +178,8 @@ private:
     OrganizationId m_organizationId;
     bool m_trayAvailable = false;
     bool m_quitting = false;
+    bool m_sharingProbed = false;
+    bool m_sharingDisabled = false; //!< The deployment answered 403 to sharing (§20.3.3).
 
     QSplitter *m_splitter = nullptr;
     ChatListView *m_list = nullptr;
