@@ -49,6 +49,7 @@ public:
         ModeRole,         //!< QString: explore, computer_use, …; empty for ordinary chats
         RevisionRole,     //!< int, bumped on every change of the row; delegates cache on it
         ChatRole,         //!< Chat, the whole object (children included for roots)
+        PlanModeRole,     //!< bool: plan_mode is "plan" (§20.4.1)
     };
     Q_ENUM(Role)
 
@@ -93,6 +94,7 @@ public:
     std::optional<Chat> setTitle(const ChatId &id, const QString &title);
     std::optional<Chat> setHasUnread(const ChatId &id, bool hasUnread);
     std::optional<Chat> setLabels(const ChatId &id, const QMap<QString, QString> &labels);
+    std::optional<Chat> setPlanMode(const ChatId &id, bool planMode);
     //! Puts back chats returned by the helpers above (an upsert of each).
     void restore(const QList<Chat> &previous);
 

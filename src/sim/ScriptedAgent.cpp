@@ -278,6 +278,11 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                         pace});
             } else if (stepObject.contains(QStringLiteral("tool"))) {
                 const QString name = stepObject.value(QStringLiteral("tool")).toString();
+                // §20.4: server tools the seed-era server did not have.
+                if (!m_state->modern()
+                    && (name == QLatin1String("ask_user_question")
+                        || name == QLatin1String("propose_plan")))
+                    continue;
                 const QString id = toolCallId();
                 // §20.11 fields, only where the server generation has them.
                 QJsonObject callExtra;
@@ -403,6 +408,8 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
             } else if (stepObject.contains(QStringLiteral("plan"))) {
                 // §20.4.3: propose_plan; the plan is stored as a chat file the client fetches
                 // by the result's file_id.
+                if (!m_state->modern())
+                    continue;
                 const QJsonObject plan = stepObject.value(QStringLiteral("plan")).toObject();
                 const QString path =
                     plan.value(QStringLiteral("path"))
