@@ -202,6 +202,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             j.app()->chatListModel()->chat(b)->status == ChatStatus::Waiting, 10'000);
         QTRY_VERIFY(implement->isEnabled());
+        auto *status = j.window()->findChild<QLabel *>(u"statusLabel"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"Idle"_s, 10'000);
         j.screenshot(shotName(u"proposed-plan"_s));
 
         const QString patches = u"^agentdesk\\.sim: \"PATCH\" \"[^\"]*"_s + b.toString();
@@ -261,6 +263,7 @@ private slots:
             // No compact route: nothing offers it, and a click on the red gauge sends nothing.
             QVERIFY(!compact->isVisible());
             QVERIFY(!j.action(u"actionClearContext"_s)->isVisible());
+            QVERIFY(!j.window()->findChild<QWidget *>(u"compactButton"_s)->isVisible());
             QTest::mouseClick(gauge, Qt::LeftButton, {}, gauge->fillRect().center());
             QTest::qWait(200);
             QCOMPARE(countRequests(j, u"/compact\""_s), 0);
@@ -272,9 +275,11 @@ private slots:
         }
         QVERIFY(compact->isVisible() && compact->isEnabled());
         QVERIFY(gauge->toolTip().contains(u"compact"_s));
+        QTRY_VERIFY(j.window()->findChild<QWidget *>(u"compactButton"_s)->isVisible());
         QTest::mouseClick(gauge, Qt::LeftButton, {}, gauge->fillRect().center());
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"Context compacted"_s), 15'000);
         QTRY_COMPARE_WITH_TIMEOUT(gauge->level(), ContextGauge::Level::Normal, 10'000);
+        QVERIFY(!j.window()->findChild<QWidget *>(u"compactButton"_s)->isVisible());
         j.screenshot(shotName(u"compacted"_s));
 
         // Nothing said since: /compact typed in the composer is a command, refused (409).

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +72,7 @@ ConversationWidget::ConversationWidget(
     , m_gauge(new ContextGauge(this))
     , m_planBadge(new QLabel(this))
     , m_costLabel(new QLabel(this))
+    , m_compactButton(new QToolButton(this))
 {
     setObjectName(u"conversationWidget"_s);
     m_chatView->setObjectName(u"chatView"_s);
@@ -126,6 +128,13 @@ ConversationWidget::ConversationWidget(
     headerLayout->addWidget(m_costLabel);
     headerLayout->addSpacing(8);
     headerLayout->addWidget(m_gauge);
+    // §20.6.4: a full context offers a compaction right there.
+    m_compactButton->setObjectName(u"compactButton"_s);
+    m_compactButton->setText(tr("Compact"));
+    m_compactButton->setToolTip(tr("Summarize the conversation so far to free the context"));
+    m_compactButton->setAutoRaise(true);
+    m_compactButton->hide();
+    headerLayout->addWidget(m_compactButton);
     headerLayout->addSpacing(8);
     headerLayout->addWidget(m_connectionText);
     headerLayout->addSpacing(12);
@@ -195,10 +204,8 @@ ConversationWidget::ConversationWidget(
         m_planBadge->setVisible(on);
         emit planModeChangeRequested(on);
     });
-    connect(m_steer, &SteerController::usageChanged, this, [this] {
-        m_gauge->setUsage(m_steer->latestUsage());
-        m_gauge->setCompactAvailable(canCompact());
-    });
+    connect(m_steer, &SteerController::usageChanged, this, &ConversationWidget::updateGauge);
+    connect(m_compactButton, &QToolButton::clicked, this, &ConversationWidget::compact);
     connect(m_steer, &SteerController::answerSubmitted, this, [this](const QString &text) {
         if (!m_session)
             return;
@@ -243,6 +250,7 @@ void ConversationWidget::setSession(
     m_chatView->setModel(session ? messages : nullptr);
     m_steer->setModel(session ? messages : nullptr);
     m_gauge->setUsage(std::nullopt);
+    m_compactButton->hide();
     m_costLabel->hide();
     m_queuePanel->setModel(session ? queue : nullptr);
     m_composer->setDraftKey(session ? session->chatId().toString() : QString());
@@ -272,8 +280,7 @@ void ConversationWidget::setSession(
     m_actionPanel->setCalls(session->assembler().pendingActions());
     connect(session, &ChatSession::contextCommandFailed, this,
         &ConversationWidget::handleContextCommandFailed);
-    m_gauge->setUsage(m_steer->latestUsage());
-    m_gauge->setCompactAvailable(canCompact());
+    updateGauge();
     fetchCost();
     handleStatusChanged(session->status());
     handleConnectionStateChanged(session->connectionState());
@@ -742,6 +749,14 @@ void ConversationWidget::showPlanModeError(const ApiError &error)
         tr("Plan mode could not be changed: %1").arg(error.message), error.detail);
 }
 
+void ConversationWidget::updateGauge()
+{
+    m_gauge->setCompactAvailable(canCompact());
+    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt);
+    m_compactButton->setVisible(
+        m_session && canCompact() && m_gauge->level() == ContextGauge::Level::Red);
+}
+
 bool ConversationWidget::canCompact() const
 {
     // §20.1.1: compact and clear exist where the v2 chats routes do (2.37 and newer).
@@ -854,8 +869,8 @@ void ConversationWidget::fetchCost()
             return;
         }
         const CostSummary &cost = result.value();
-        const QString dollars =
-            formatDollars(cost.totalCostMicros, cost.totalCostMicros < 10'000 ? 4 : 2);
+        const QString dollars = formatDollars(cost.totalCostMicros,
+            cost.totalCostMicros > 0 && cost.totalCostMicros < 10'000 ? 4 : 2);
         m_costLabel->setText(dollars);
         QString tip = tr("Cost of this chat and its sub-agents: %1 over %n request(s)", nullptr,
             int(cost.requestCount))

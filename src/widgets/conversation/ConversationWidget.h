@@ -11,6 +11,7 @@
 #include <optional>
 
 class QLabel;
+class QToolButton;
 class QStackedWidget;
 
 namespace AgentDesk {
@@ -113,6 +114,7 @@ signals:
 private:
     void handleContextCommandFailed(bool clear, const ApiError &error);
     void fetchCost();
+    void updateGauge();
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
     void handleSendRequested(const QList<InputPart> &content, BusyBehavior busyBehavior);
@@ -160,6 +162,7 @@ private:
     ContextGauge *m_gauge;
     QLabel *m_planBadge;
     QLabel *m_costLabel;
+    QToolButton *m_compactButton;
     ApiClient *m_api = nullptr;
     QPointer<ImageViewer> m_viewer;
 
