@@ -520,6 +520,24 @@ void ChatDirectory::setLabels(const ChatId &id, const QMap<QString, QString> &la
     sendUpdate(id, request, previous);
 }
 
+void ChatDirectory::setPlanMode(const ChatId &id, bool planMode)
+{
+    QList<Chat> previous;
+    if (const std::optional<Chat> before = m_model->setPlanMode(id, planMode))
+        previous.append(*before);
+    UpdateChatRequest request;
+    request.planMode = planMode;
+    ++m_commandsInFlight;
+    m_api->updateChat(id, request, this,
+        [this, id, previous = std::move(previous)](const ApiResult<NoContent> &result) {
+            if (!result.ok()) {
+                m_model->restore(previous);
+                emit planModeFailed(id, result.error());
+            }
+            commandFinished();
+        });
+}
+
 void ChatDirectory::regenerateTitle(const ChatId &id)
 {
     ++m_commandsInFlight;

@@ -79,6 +79,9 @@ public:
     void unarchive(const ChatId &id);
     void rename(const ChatId &id, const QString &title);
     void setLabels(const ChatId &id, const QMap<QString, QString> &labels);
+    //! §20.4.1: PATCH plan_mode ("plan" or "" to leave), shown at once; a refusal restores the
+    //! chat and says why through planModeFailed().
+    void setPlanMode(const ChatId &id, bool planMode);
     //! Asks the server for a generated title (propose, or legacy regenerate) and saves it.
     void regenerateTitle(const ChatId &id);
     //! Whether archived chats are listed too (the "Archived" view was opened). Re-lists.
@@ -97,6 +100,8 @@ public:
 signals:
     void connectionStateChanged(AgentDesk::ConnectionState state);
     void errorOccurred(const AgentDesk::ApiError &error);
+    //! setPlanMode() was refused; the chat shows its previous plan mode again.
+    void planModeFailed(const AgentDesk::ChatId &id, const AgentDesk::ApiError &error);
     void chatStatusChanged(
         const AgentDesk::ChatId &id, AgentDesk::ChatStatus previous, AgentDesk::ChatStatus current);
     //! A full re-list was applied to the model.

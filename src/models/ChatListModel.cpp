@@ -74,6 +74,7 @@ QList<int> changedRoles(const Chat &a, const Chat &b)
     check(a.labels != b.labels, {R::LabelsRole});
     check(a.parentChatId != b.parentChatId, {R::ParentChatIdRole});
     check(a.mode != b.mode, {R::ModeRole});
+    check(a.planMode != b.planMode, {R::PlanModeRole});
     // Members without a role of their own (owner, workspace, warnings, …) still reach the
     // delegate through ChatRole. The JSON form compares them all without a hand-kept list.
     if (!roles.isEmpty()
@@ -212,6 +213,8 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
         return rowCount(index);
     case ModeRole:
         return chat.mode;
+    case PlanModeRole:
+        return chat.planMode;
     case RevisionRole:
         return entry->revision;
     case ChatRole:
@@ -254,6 +257,7 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
         {ParentChatIdRole, "parentChatId"},
         {ChildCountRole, "childCount"},
         {ModeRole, "mode"},
+        {PlanModeRole, "planMode"},
         {RevisionRole, "revision"},
         {ChatRole, "chat"},
         {SharedWithMeRole, "sharedWithMe"},
@@ -648,6 +652,18 @@ std::optional<Chat> ChatListModel::setLabels(const ChatId &id, const QMap<QStrin
     const Chat before = entry->chat;
     Chat changed = before;
     changed.labels = labels;
+    updateEntry(*entry, indexOf(id), changed);
+    return before;
+}
+
+std::optional<Chat> ChatListModel::setPlanMode(const ChatId &id, bool planMode)
+{
+    Entry *entry = entryOf(id);
+    if (!entry)
+        return std::nullopt;
+    const Chat before = entry->chat;
+    Chat changed = before;
+    changed.planMode = planMode;
     updateEntry(*entry, indexOf(id), changed);
     return before;
 }

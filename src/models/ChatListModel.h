@@ -53,6 +53,7 @@ public:
         //! the signed-in user is unknown
         SharedWithMeRole,
         OwnerNameRole, //!< QString: owner_name, else owner_username
+        PlanModeRole,     //!< bool: plan_mode is "plan" (§20.4.1)
     };
     Q_ENUM(Role)
 
@@ -102,6 +103,7 @@ public:
     std::optional<Chat> setTitle(const ChatId &id, const QString &title);
     std::optional<Chat> setHasUnread(const ChatId &id, bool hasUnread);
     std::optional<Chat> setLabels(const ChatId &id, const QMap<QString, QString> &labels);
+    std::optional<Chat> setPlanMode(const ChatId &id, bool planMode);
     //! Puts back chats returned by the helpers above (an upsert of each).
     void restore(const QList<Chat> &previous);
 

@@ -405,4 +405,20 @@ void ChatSession::publish()
     emit published();
 }
 
+void ChatSession::compact()
+{
+    m_api->compactChat(m_chatId, this, [this](const ApiResult<Chat> &result) {
+        if (!result.ok())
+            emit contextCommandFailed(false, result.error());
+    });
+}
+
+void ChatSession::clearContext()
+{
+    m_api->clearChat(m_chatId, this, [this](const ApiResult<Chat> &result) {
+        if (!result.ok())
+            emit contextCommandFailed(true, result.error());
+    });
+}
+
 } // namespace AgentDesk

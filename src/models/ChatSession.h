@@ -72,6 +72,10 @@ public:
     void deleteQueued(QueuedMessageId id);
     void promoteQueued(QueuedMessageId id);
     void submitToolResults(const QList<ToolResult> &results);
+    //! §20.6.1: summarize the conversation so far (the chat runs, then waits again).
+    void compact();
+    //! §20.6.2: the model forgets the conversation so far; the transcript stays.
+    void clearContext();
 
     ChatStatus status() const noexcept { return m_assembler.status(); }
     ConnectionState connectionState() const noexcept;
@@ -108,6 +112,8 @@ signals:
     void messageSent(const QString &nonce, bool queued);
     //! The send failed; `content` lets the composer restore the text.
     void sendFailed(const QString &nonce, const ApiError &error, const QList<InputPart> &content);
+    //! compact() (clear false) or clearContext() was refused; `error` carries Coder's message.
+    void contextCommandFailed(bool clear, const AgentDesk::ApiError &error);
     //! The models were just brought up to date (at most ~30 times a second while streaming).
     void published();
 

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <utility>
+
 namespace AgentDeskSim {
 
 namespace {
@@ -276,6 +278,11 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                         pace});
             } else if (stepObject.contains(QStringLiteral("tool"))) {
                 const QString name = stepObject.value(QStringLiteral("tool")).toString();
+                // §20.4: server tools the seed-era server did not have.
+                if (!m_state->modern()
+                    && (name == QLatin1String("ask_user_question")
+                        || name == QLatin1String("propose_plan")))
+                    continue;
                 const QString id = toolCallId();
                 // §20.11 fields, only where the server generation has them.
                 QJsonObject callExtra;
@@ -398,6 +405,36 @@ QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJs
                         {QStringLiteral("tool_name"), name}, {QStringLiteral("args"), args}});
                 }
                 ops.append({OpKind::AskUser, {{QStringLiteral("calls"), calls}}, pace});
+            } else if (stepObject.contains(QStringLiteral("plan"))) {
+                // §20.4.3: propose_plan; the plan is stored as a chat file the client fetches
+                // by the result's file_id.
+                if (!m_state->modern())
+                    continue;
+                const QJsonObject plan = stepObject.value(QStringLiteral("plan")).toObject();
+                const QString path =
+                    plan.value(QStringLiteral("path"))
+                        .toString(QStringLiteral("/home/coder/.coder/plan/PLAN.md"));
+                const QString fileId = m_state->newUuid();
+                const QString id = toolCallId();
+                compileToolCall(ops, QStringLiteral("propose_plan"),
+                    QJsonObject{{QStringLiteral("path"), path}}, id);
+                ops.append({OpKind::CommitAssistant, {}, pace});
+                ops.append({OpKind::StoreFile,
+                    {{QStringLiteral("id"), fileId},
+                        {QStringLiteral("name"), QStringLiteral("PLAN.md")},
+                        {QStringLiteral("media_type"), QStringLiteral("text/markdown")},
+                        {QStringLiteral("content"), plan.value(QStringLiteral("markdown"))}},
+                    0});
+                compileToolResult(ops, QStringLiteral("propose_plan"), id,
+                    QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
+                        {QStringLiteral("kind"), QStringLiteral("plan")},
+                        {QStringLiteral("file_id"), fileId},
+                        {QStringLiteral("media_type"), QStringLiteral("text/markdown")}},
+                    false, false);
+            } else if (stepObject.contains(QStringLiteral("usage"))) {
+                // The next committed step reports these usage figures (fills the context).
+                ops.append(
+                    {OpKind::SetUsage, stepObject.value(QStringLiteral("usage")).toObject(), 0});
             } else if (stepObject.contains(QStringLiteral("file"))) {
                 const QJsonObject file = stepObject.value(QStringLiteral("file")).toObject();
                 const QString fileId = m_state->newUuid();
@@ -585,7 +622,12 @@ void ScriptedAgent::commitAssistant(const QString &chatId, Turn &turn)
     int chars = 0;
     for (const QJsonValue &p : std::as_const(turn.stepParts))
         chars += int(p.toObject().value(kText).toString().size()) + 40;
-    const QJsonObject u = usage(chars);
+    QJsonObject u = usage(chars);
+    if (!turn.usageOverride.isEmpty()) {
+        u = std::exchange(turn.usageOverride, QJsonObject());
+        if (!u.contains(QStringLiteral("context_limit")))
+            u.insert(QStringLiteral("context_limit"), 200000);
+    }
     if (SimChat *chat = m_state->chat(chatId)) {
         // Priced like $3 / $15 per million input / output tokens.
         chat->costMicros += u.value(QStringLiteral("input_tokens")).toInt() * 3
@@ -625,6 +667,9 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
     }
     case OpKind::CommitAssistant:
         commitAssistant(chatId, turn);
+        return true;
+    case OpKind::SetUsage:
+        turn.usageOverride = op.data;
         return true;
     case OpKind::CommitTool: {
         if (turn.toolParts.isEmpty())
@@ -768,8 +813,11 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
         file.ownerId = chat->ownerId;
         file.organizationId = chat->organizationId;
         file.name = op.data.value(QStringLiteral("name")).toString();
-        file.mimeType = QStringLiteral("image/png");
-        file.data = QByteArray::fromBase64(tinyPngBase64);
+        file.mimeType =
+            op.data.value(QStringLiteral("media_type")).toString(QStringLiteral("image/png"));
+        file.data = op.data.contains(QStringLiteral("content"))
+            ? op.data.value(QStringLiteral("content")).toString().toUtf8()
+            : QByteArray::fromBase64(tinyPngBase64);
         if (const QString asset = op.data.value(QStringLiteral("asset")).toString();
             !asset.isEmpty()) {
             QFile data(QStringLiteral(":/agentdesk-sim/data/") + asset);

@@ -51,6 +51,7 @@ private:
         SpawnChild,
         Diff,
         StoreFile,
+        SetUsage,
         Finish
     };
     struct Op
@@ -71,6 +72,7 @@ private:
         QJsonArray stepParts;
         QJsonArray toolParts;
         QString lastText;
+        QJsonObject usageOverride; // a "usage" step: the next committed step reports it
     };
 
     QList<Op> compile(const QString &chatId, const QJsonArray &steps);

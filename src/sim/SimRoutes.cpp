@@ -211,6 +211,9 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
     }
     if (seg.size() == 3 && seg.at(2) == QLatin1String("users"))
         return users(request);
+    if (seg.size() == 6 && seg.at(2) == QLatin1String("users") && seg.at(4) == QLatin1String("ai")
+        && seg.at(5) == QLatin1String("spend"))
+        return userSpend(seg.at(3));
     if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
         && seg.at(4) == QLatin1String("members")) {
         // OrganizationMemberWithUserData, for a share dialog's member search.
@@ -425,10 +428,12 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     if (what == QLatin1String("prompts") && m == "GET")
         return prompts(request, chat);
     if (what == QLatin1String("cost") && m == "GET") {
+        int requests = 0;
+        const qint64 total = treeCostMicros(*chat, &requests);
         return HttpResponse::json(200,
             QJsonObject{{QStringLiteral("chat_id"), chat->id},
-                {QStringLiteral("total_cost_micros"), chat->costMicros},
-                {QStringLiteral("request_count"), chat->requestCount},
+                {QStringLiteral("total_cost_micros"), total},
+                {QStringLiteral("request_count"), requests},
                 {QStringLiteral("unpriced_request_count"), 0}});
     }
     if (what == QLatin1String("stream") && m == "GET")

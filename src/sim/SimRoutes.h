@@ -68,6 +68,9 @@ private:
     HttpResponse patchAcl(const HttpRequest &request, SimChat *chat, bool asOwner);
     HttpResponse refreshContext(SimChat *chat);
     HttpResponse users(const HttpRequest &request);
+    // SimRoutesSteer.cpp (§20.7)
+    qint64 treeCostMicros(const SimChat &chat, int *requests) const;
+    HttpResponse userSpend(const QString &user);
     //! 400 text for a model_config_id the user cannot use (v237/newest), or empty.
     QString modelProblem(const QString &modelId) const;
     HttpResponse simState();

@@ -843,6 +843,24 @@ void ApiClient::prompts(
         decodeWith(std::move(done), ApiJson::promptsFromJson, tr("prompt list")));
 }
 
+void ApiClient::userSpend(QObject *context, ApiCallback<UserSpend> done)
+{
+    send("GET", makeRequest(apiUrl(u"/api/v2/users/me/ai/spend"_s)), {}, context,
+        decodeWith(std::move(done), ApiJson::userSpendFromJson, tr("AI spend")));
+}
+
+void ApiClient::compactChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done)
+{
+    sendJson("POST", chatsUrl(idPath(chatId, u"/compact")), {}, context,
+        decodeWith(std::move(done), ApiJson::chatFromJson, tr("chat")));
+}
+
+void ApiClient::clearChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done)
+{
+    sendJson("POST", chatsUrl(idPath(chatId, u"/clear")), {}, context,
+        decodeWith(std::move(done), ApiJson::chatFromJson, tr("chat")));
+}
+
 void ApiClient::chatCost(const ChatId &chatId, QObject *context, ApiCallback<CostSummary> done)
 {
     send("GET", makeRequest(chatsUrl(idPath(chatId, u"/cost"))), {}, context,

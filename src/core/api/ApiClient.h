@@ -148,6 +148,14 @@ public:
     void searchUsers(const QString &text, QObject *context, ApiCallback<QList<User>> done);
     //! Whether the server has the sharing and context routes: the v2 prefix is in use (§20.1).
     bool hasSharingRoutes() const { return m_chatsPrefix == v2ChatsPrefix(); }
+    //! §20.7: the signed-in user's AI spend this period (AI Gateway; 404 on servers without it).
+    void userSpend(QObject *context, ApiCallback<UserSpend> done);
+
+    // --- Steering (§20.6) ---------------------------------------------------------------------
+    //! POST {P}/{chat}/compact: 200 Chat (running); 409 when busy or nothing to compact.
+    void compactChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done);
+    //! POST {P}/{chat}/clear: 200 Chat (waiting); the transcript stays, the model forgets it.
+    void clearChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done);
 
     //! True when \a to has the origin of \a from (scheme, host and port): the only redirects
     //! followed, so the token never reaches another host and never travels https → http.

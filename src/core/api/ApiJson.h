@@ -66,6 +66,8 @@ std::optional<EditMessageResult> editMessageResultFromJson(const QJsonValue &val
 std::optional<ChatDiff> chatDiffFromJson(const QJsonValue &value);
 std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value);
 std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value);
+//! §20.7, ApiJsonSteer.cpp: the nested effective_budget, or the older flat fields.
+std::optional<UserSpend> userSpendFromJson(const QJsonValue &value);
 std::optional<Organization> organizationFromJson(const QJsonValue &value);
 std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value);
 std::optional<User> userFromJson(const QJsonValue &value);

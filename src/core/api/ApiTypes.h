@@ -513,6 +513,17 @@ struct CostSummary
     qint64 unpricedRequestCount = 0;
 };
 
+//! §20.7: GET /api/v2/users/{user}/ai/spend (AI Gateway entitlement). Micros = millionths of
+//! a US dollar; no spend limit when `spendLimitMicros` is empty.
+struct UserSpend
+{
+    qint64 currentSpendMicros = 0;
+    std::optional<qint64> spendLimitMicros;
+    QString limitSource; //!< user_override, group, …
+    QDateTime periodStart;
+    QDateTime periodEnd;
+};
+
 //! §9.4: one selectable model, unified over both list shapes. For the seed-era shape the id
 //! comes from /model-configs (joined on provider + model); without a match it stays null and
 //! only legacyId ("provider:model") is known: such an entry cannot be sent as model_config_id.

@@ -251,6 +251,27 @@ void ChatListDelegate::paint(
         right -= size + gap;
     }
 
+    if (index.data(ChatListModel::PlanModeRole).toBool()) {
+        // §20.4.1: the chat is in plan mode (the agent plans, changes nothing).
+        QFont chipFont = font;
+        chipFont.setPointSizeF(font.pointSizeF() * 0.8);
+        const QFontMetrics chipMetrics(chipFont);
+        //: Marker on a chat in plan mode (chat list)
+        const QString text = tr("Plan");
+        const int width = chipMetrics.horizontalAdvance(text) + 10;
+        const QRect chip(right - width, line1.center().y() - chipMetrics.height() / 2 - 1, width,
+            chipMetrics.height() + 2);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(selected ? textColor : QColor(0x6a, 0x4c, 0xc4));
+        painter->setBrush(Qt::NoBrush);
+        painter->setFont(chipFont);
+        painter->drawRoundedRect(chip.adjusted(0, 0, -1, -1), 4, 4);
+        painter->drawText(chip, Qt::AlignCenter, text);
+        painter->restore();
+        right -= width + gap;
+    }
+
     // Title.
     QString title = safeDisplayText(index.data(ChatListModel::TitleRole).toString());
     if (title.isEmpty())

@@ -149,7 +149,8 @@ ComposerWidget::ComposerWidget(
     connect(m_edit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
     connect(m_send, &QPushButton::clicked, this, &ComposerWidget::handleSend);
     connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
-    connect(m_planMode, &QToolButton::toggled, this, &ComposerWidget::planModeToggled);
+    // Only the user's clicks: setPlanMode() mirrors the chat and must not PATCH it back.
+    connect(m_planMode, &QToolButton::clicked, this, &ComposerWidget::planModeToggled);
     connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
     updateState();
 }

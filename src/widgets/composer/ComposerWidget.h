@@ -94,6 +94,7 @@ Q_SIGNALS:
     void interruptRequested();
     //! Up in an empty field with nothing to recall.
     void recallRequested();
+    //! The user clicked the plan-mode toggle (not emitted by setPlanMode()).
     void planModeToggled(bool on);
     void modelConfigChanged(const AgentDesk::ModelConfigId &id);
 

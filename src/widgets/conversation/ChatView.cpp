@@ -374,6 +374,8 @@ void ChatView::openTextEditor(const QModelIndex &index)
 {
     if (!index.isValid() || m_editorIndex == index)
         return;
+    if (QWidget *form = indexWidget(index); form && form->property("inlineForm").toBool())
+        return; // the row's answer form takes the clicks and keys (§20.4.2)
     closeTextEditor();
     openPersistentEditor(index);
     m_editorIndex = index;

@@ -1,5 +1,6 @@
 #include "widgets/conversation/ConversationWidget.h"
 
+#include "core/api/ApiClient.h"
 #include "core/api/DisplayText.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
@@ -9,14 +10,20 @@
 #include "widgets/conversation/ActionRequiredPanel.h"
 #include "widgets/conversation/ChatInfoBar.h"
 #include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ContextGauge.h"
 #include "widgets/conversation/ImageViewer.h"
 #include "widgets/conversation/MessageDelegate.h"
+#include "widgets/conversation/QuestionForm.h"
+#include "widgets/conversation/SteerController.h"
 #include "widgets/conversation/ThumbnailProvider.h"
 #include "widgets/shell/ErrorBanner.h"
 #include "widgets/shell/Icons.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QToolButton>
@@ -63,6 +70,11 @@ ConversationWidget::ConversationWidget(
     , m_actionPanel(new ActionRequiredPanel(this))
     , m_composer(new ComposerWidget(icons, settings, drafts, this))
     , m_infoBar(new ChatInfoBar(this))
+    , m_steer(new SteerController(m_chatView, this))
+    , m_gauge(new ContextGauge(this))
+    , m_planBadge(new QLabel(this))
+    , m_costLabel(new QLabel(this))
+    , m_compactButton(new QToolButton(this))
 {
     setObjectName(u"conversationWidget"_s);
     m_chatView->setObjectName(u"chatView"_s);
@@ -101,6 +113,33 @@ ConversationWidget::ConversationWidget(
     headerLayout->setContentsMargins(12, 8, 12, 8);
     headerLayout->addWidget(m_title, 1);
     headerLayout->addWidget(m_infoBar->contextButton());
+    // §20.4.1: the chat is in plan mode.
+    m_planBadge->setObjectName(u"planModeBadge"_s);
+    //: Header marker of a chat in plan mode
+    m_planBadge->setText(tr("Plan mode"));
+    m_planBadge->setToolTip(
+        tr("The agent plans and proposes; it changes nothing until you implement the plan."));
+    m_planBadge->setStyleSheet(
+        u"QLabel { color: #6a4cc4; border: 1px solid #6a4cc4; border-radius: 4px; "
+        "padding: 0 4px; }"_s);
+    m_planBadge->hide();
+    headerLayout->addWidget(m_planBadge);
+    headerLayout->addSpacing(8);
+    // §20.7: the chat's cost (the whole tree), where the server reports it.
+    m_costLabel->setObjectName(u"chatCostLabel"_s);
+    m_costLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_costLabel->hide();
+    headerLayout->addWidget(m_costLabel);
+    headerLayout->addSpacing(8);
+    headerLayout->addWidget(m_gauge);
+    // §20.6.4: a full context offers a compaction right there.
+    m_compactButton->setObjectName(u"compactButton"_s);
+    m_compactButton->setText(tr("Compact"));
+    m_compactButton->setToolTip(tr("Summarize the conversation so far to free the context"));
+    m_compactButton->setAutoRaise(true);
+    m_compactButton->hide();
+    headerLayout->addWidget(m_compactButton);
+    headerLayout->addSpacing(8);
     headerLayout->addWidget(m_connectionText);
     headerLayout->addSpacing(12);
     headerLayout->addWidget(m_statusIcon);
@@ -171,6 +210,22 @@ ConversationWidget::ConversationWidget(
             cancelEdit();
         m_confirm = Confirm::None;
     });
+    connect(m_composer, &ComposerWidget::planModeToggled, this, [this](bool on) {
+        m_planBadge->setVisible(on);
+        emit planModeChangeRequested(on);
+    });
+    connect(m_steer, &SteerController::usageChanged, this, &ConversationWidget::updateGauge);
+    connect(m_compactButton, &QToolButton::clicked, this, &ConversationWidget::compact);
+    connect(m_steer, &SteerController::answerSubmitted, this, [this](const QString &text) {
+        if (!m_session)
+            return;
+        // §20.4.2: a new user message of its own; the composer's text stays where it is.
+        m_session->send({InputPart::fromText(text)}, BusyBehavior::Queue, sendOptions());
+        m_composer->focusEditor();
+    });
+    connect(
+        m_steer, &SteerController::implementRequested, this, &ConversationWidget::implementPlan);
+    connect(m_gauge, &ContextGauge::compactRequested, this, &ConversationWidget::compact);
     connect(m_connectionBanner, &ErrorBanner::actionTriggered, this, [this] {
         if (m_session)
             m_session->open(); // "Retry" after giving up: history and stream start over
@@ -205,6 +260,10 @@ void ConversationWidget::setSession(
 
     m_actionPanel->setCalls({});
     m_chatView->setModel(session ? messages : nullptr);
+    m_steer->setModel(session ? messages : nullptr);
+    m_gauge->setUsage(std::nullopt);
+    m_compactButton->hide();
+    m_costLabel->hide();
     m_queuePanel->setModel(session ? queue : nullptr);
     m_composer->setDraftKey(session ? session->chatId().toString() : QString());
     m_stack->setCurrentIndex(session ? 1 : 0);
@@ -231,6 +290,10 @@ void ConversationWidget::setSession(
     connect(session, &ChatSession::pendingActionsChanged, m_actionPanel,
         &ActionRequiredPanel::setCalls);
     m_actionPanel->setCalls(session->assembler().pendingActions());
+    connect(session, &ChatSession::contextCommandFailed, this,
+        &ConversationWidget::handleContextCommandFailed);
+    updateGauge();
+    fetchCost();
     handleStatusChanged(session->status());
     handleConnectionStateChanged(session->connectionState());
 }
@@ -298,6 +361,7 @@ void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 
 void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
 {
+    m_api = api;
     m_composer->setUploader(api, organizationId);
     m_infoBar->setApi(api);
 }
@@ -311,6 +375,7 @@ void ConversationWidget::setFileCache(FileCache *files)
 {
     delete m_thumbnails;
     m_thumbnails = files ? new ThumbnailProvider(files, this) : nullptr;
+    m_steer->setFileCache(files);
     m_chatView->setThumbnailProvider(m_thumbnails);
 }
 
@@ -425,6 +490,8 @@ void ConversationWidget::handleSendRequested(
         return;
     }
     m_apiBanner->dismiss();
+    if (!m_editingId && interceptCommand(content))
+        return;
     if (m_editingId) {
         const MessageId id = *m_editingId;
         m_editingId.reset();
@@ -498,7 +565,11 @@ void ConversationWidget::handleRetrySend(const QString &nonce)
 
 void ConversationWidget::handleStatusChanged(ChatStatus status)
 {
+    const bool wasActive = isActive(m_status);
     m_status = status;
+    m_steer->setChatIdle(!isActive(status) && status != ChatStatus::RequiresAction);
+    if (wasActive && !isActive(status))
+        fetchCost(); // the turn has been billed
     m_composer->setChatActive(isActive(status));
     updateHeader();
 }
@@ -709,6 +780,160 @@ QString ConversationWidget::errorKindText(ChatErrorKind kind)
         break;
     }
     return tr("The agent ran into an error");
+}
+
+// --- Steering the agent (§20.4, §20.6, §20.7) ---------------------------------------------------
+
+void ConversationWidget::setPlanMode(bool on)
+{
+    m_composer->setPlanMode(on);
+    m_planBadge->setVisible(on && m_session);
+}
+
+bool ConversationWidget::isPlanMode() const
+{
+    return m_composer->isPlanMode();
+}
+
+void ConversationWidget::showPlanModeError(const ApiError &error)
+{
+    m_apiBanner->showMessage(ErrorBanner::Kind::Error,
+        tr("Plan mode could not be changed: %1").arg(error.message), error.detail);
+}
+
+void ConversationWidget::updateGauge()
+{
+    m_gauge->setCompactAvailable(canCompact());
+    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt);
+    m_compactButton->setVisible(
+        m_session && canCompact() && m_gauge->level() == ContextGauge::Level::Red);
+}
+
+bool ConversationWidget::canCompact() const
+{
+    // §20.1.1: compact and clear exist where the v2 chats routes do (2.37 and newer).
+    return m_api && m_api->chatsPrefix().startsWith(u"/api/v2"_s);
+}
+
+bool ConversationWidget::hasPlan() const
+{
+    return m_session && m_steer->hasPlan();
+}
+
+void ConversationWidget::compact()
+{
+    if (!m_session)
+        return;
+    m_apiBanner->dismiss();
+    m_session->compact();
+}
+
+void ConversationWidget::requestClear()
+{
+    if (!m_session)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Clear Context"),
+        tr("Clear the agent's context?"), QMessageBox::Cancel, this);
+    box->setObjectName(u"clearContextDialog"_s);
+    box->setInformativeText(tr("The conversation stays in the transcript, but the agent no "
+                               "longer sees it in later turns."));
+    QPushButton *clear = box->addButton(tr("Clear Context"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(clear);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<ChatSession> session = m_session;
+    connect(
+        box, &QMessageBox::buttonClicked, this, [this, session, clear](QAbstractButton *button) {
+            if (button == clear && session && session == m_session) {
+                m_apiBanner->dismiss();
+                session->clearContext();
+            }
+        });
+    box->open(); // window-modal, no nested event loop
+}
+
+void ConversationWidget::implementPlan()
+{
+    if (!m_session)
+        return;
+    // §20.4.3: the web sends this text with plan_mode "" (leaving plan mode in the same request).
+    SendOptions options = sendOptions();
+    options.planMode = false;
+    setPlanMode(false);
+    m_session->send({InputPart::fromText(u"Implement the plan."_s)}, BusyBehavior::Queue, options);
+}
+
+bool ConversationWidget::interceptCommand(const QList<InputPart> &content)
+{
+    // §20.6.2: only a message that is exactly `/compact` or `/clear`, text only, is a command.
+    if (content.size() != 1 || content.first().kind != InputPart::Kind::Text)
+        return false;
+    const QString text = content.first().text.trimmed();
+    if (text != u"/compact"_s && text != u"/clear"_s)
+        return false;
+    m_composer->sendSucceeded(m_composer->draftKey()); // the command is done with the draft
+    if (text == u"/compact"_s)
+        compact();
+    else
+        requestClear();
+    return true;
+}
+
+void ConversationWidget::handleContextCommandFailed(bool clear, const ApiError &error)
+{
+    QString explanation;
+    if (error.httpStatus == 409) {
+        explanation = clear
+            ? tr("Clearing works while the agent is idle with nothing queued, and only when "
+                 "something was said since the last compaction or clear.")
+            : tr("Compacting works while the agent is idle or stopped with an error, and only "
+                 "when something was said since the last compaction or clear.");
+    } else if (error.httpStatus == 404 && !canCompact()) {
+        explanation = tr("This Coder server cannot compact or clear chats (Coder 2.37 or newer "
+                         "can).");
+    }
+    QStringList detail;
+    if (!explanation.isEmpty())
+        detail << explanation;
+    if (!error.detail.isEmpty())
+        detail << error.detail;
+    m_apiBanner->showMessage(ErrorBanner::Kind::Error,
+        (clear ? tr("Could not clear the context: %1") : tr("Could not compact: %1"))
+            .arg(error.message),
+        detail.join(u'\n'));
+}
+
+QString ConversationWidget::formatDollars(qint64 micros, int decimals)
+{
+    //: An amount in US dollars; %1 is the number
+    return tr("$%1").arg(QLocale().toString(double(micros) / 1e6, 'f', decimals));
+}
+
+void ConversationWidget::fetchCost()
+{
+    if (!m_api || !m_session)
+        return;
+    const ChatId chat = m_session->chatId();
+    m_api->chatCost(chat, this, [this, chat](const ApiResult<CostSummary> &result) {
+        if (!m_session || m_session->chatId() != chat)
+            return;
+        if (!result.ok()) {
+            m_costLabel->hide(); // nothing where the server reports nothing
+            return;
+        }
+        const CostSummary &cost = result.value();
+        const QString dollars = formatDollars(cost.totalCostMicros,
+            cost.totalCostMicros > 0 && cost.totalCostMicros < 10'000 ? 4 : 2);
+        m_costLabel->setText(dollars);
+        QString tip = tr("Cost of this chat and its sub-agents: %1 over %n request(s)", nullptr,
+            int(cost.requestCount))
+                          .arg(formatDollars(cost.totalCostMicros, 4));
+        if (cost.unpricedRequestCount > 0)
+            tip += u'\n'
+                + tr("%n request(s) had no price and are not counted.", nullptr,
+                    int(cost.unpricedRequestCount));
+        m_costLabel->setToolTip(tip);
+        m_costLabel->show();
+    });
 }
 
 } // namespace AgentDesk

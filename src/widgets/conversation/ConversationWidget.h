@@ -20,6 +20,9 @@ namespace AgentDesk {
 
 class ActionRequiredPanel;
 class ChatInfoBar;
+class ContextGauge;
+class FileCache;
+class SteerController;
 class ApiClient;
 class AppSettings;
 class FileCache;
@@ -93,11 +96,39 @@ public:
     QueuePanel *queuePanel() const { return m_queuePanel; }
     ActionRequiredPanel *actionPanel() const { return m_actionPanel; }
 
+    // --- Steering the agent (§20.4, §20.6, §20.7) ---------------------------------------------
+    //! Mirrors the chat's plan mode in the composer's toggle and the header's marker.
+    void setPlanMode(bool on);
+    bool isPlanMode() const;
+    //! The PATCH of the plan mode was refused: says so with Coder's message.
+    void showPlanModeError(const ApiError &error);
+    //! Whether the server has compact and clear (v2 prefix); without, they are hidden.
+    bool canCompact() const;
+    //! §20.6.1: compacts the open chat now.
+    void compact();
+    //! §20.6.2: asks for confirmation (clearContextDialog), then clears the model's context.
+    void requestClear();
+    //! §20.4.3: sends "Implement the plan." and leaves plan mode in the same request.
+    void implementPlan();
+    bool hasPlan() const;
+    //! Handles a composer send that is a command (`/compact`, `/clear`); true when it was one.
+    bool interceptCommand(const QList<InputPart> &content);
+    ContextGauge *contextGauge() const { return m_gauge; }
+    //! "$1.23" for an amount in micros (millionths of a US dollar, §20.7).
+    static QString formatDollars(qint64 micros, int decimals = 2);
+    SteerController *steer() const { return m_steer; }
+    QLabel *costLabel() const { return m_costLabel; }
+
 signals:
     //! The server answered with the whole chat (a context refresh): the list should hold it.
     void chatRefreshed(const AgentDesk::Chat &chat);
+    //! The user switched plan mode (toggle or command); the caller PATCHes the chat.
+    void planModeChangeRequested(bool on);
 
 private:
+    void handleContextCommandFailed(bool clear, const ApiError &error);
+    void fetchCost();
+    void updateGauge();
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
     void handleSendRequested(const QList<InputPart> &content, BusyBehavior busyBehavior);
@@ -146,6 +177,12 @@ private:
     bool m_readOnly = false;
     QString m_readOnlyOwner;
     ThumbnailProvider *m_thumbnails = nullptr;
+    SteerController *m_steer;
+    ContextGauge *m_gauge;
+    QLabel *m_planBadge;
+    QLabel *m_costLabel;
+    QToolButton *m_compactButton;
+    ApiClient *m_api = nullptr;
     QPointer<ImageViewer> m_viewer;
 
     QPointer<ChatSession> m_session;

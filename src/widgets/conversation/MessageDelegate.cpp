@@ -48,7 +48,8 @@ void MessageDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     // The row's selectable editor draws the same document; painting it twice would double it.
-    if (m_view && m_view->indexWidget(index))
+    if (QWidget *editor = m_view ? m_view->indexWidget(index) : nullptr;
+        editor && !editor->property("inlineForm").toBool())
         return;
     MessageDocument &document = m_layouts.document(index, textWidth());
     QAbstractTextDocumentLayout::PaintContext context;
@@ -69,7 +70,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex 
 {
     // Same cache as paint(): height and pixels can never disagree.
     const int width = textWidth();
-    return {width + 2 * horizontalMargin, m_layouts.height(index, width) + 2 * verticalMargin};
+    const int reserved =
+        m_reserved.isEmpty() ? 0 : m_reserved.value(MessageLayoutCache::keyOf(index));
+    return {width + 2 * horizontalMargin,
+        m_layouts.height(index, width) + 2 * verticalMargin + reserved};
 }
 
 QString MessageDelegate::anchorAt(const QModelIndex &index, const QPoint &viewportPos) const
@@ -123,6 +127,14 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
     }
     if (const auto part = PartRenderer::showAllPart(href)) {
         openFullText(index, *part);
+        return;
+    }
+    if (const auto part = PartRenderer::copyPlanPart(href)) {
+        Q_EMIT planCopyRequested(index, *part);
+        return;
+    }
+    if (const auto part = PartRenderer::implementPlanPart(href)) {
+        Q_EMIT planImplementRequested(index, *part);
         return;
     }
     if (href == PartRenderer::retryHref()) {
@@ -223,9 +235,24 @@ void MessageDelegate::setModelData(QWidget *, QAbstractItemModel *, const QModel
 }
 
 void MessageDelegate::updateEditorGeometry(
-    QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const
+    QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    if (editor->property("inlineForm").toBool()) {
+        // An answer form sits in the space reserved under the row's document.
+        const int reserved = m_reserved.value(MessageLayoutCache::keyOf(index));
+        editor->setGeometry(option.rect.left() + horizontalMargin,
+            option.rect.bottom() - verticalMargin - reserved + 1, textWidth(), reserved);
+        return;
+    }
     editor->setGeometry(documentRect(option.rect));
+}
+
+void MessageDelegate::setReservedHeight(const QString &key, int height)
+{
+    if (height <= 0)
+        m_reserved.remove(key);
+    else
+        m_reserved.insert(key, height);
 }
 
 } // namespace AgentDesk

@@ -2,6 +2,7 @@
 
 #include "widgets/conversation/MessageLayoutCache.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QStyledItemDelegate>
 #include <QUrl>
@@ -58,6 +59,10 @@ public:
     void setOpenLinksExternally(bool open) { m_openLinksExternally = open; }
     //! Re-renders one row (its thumbnail arrived); its height may change.
     void refreshRow(const QModelIndex &index);
+    //! Space kept under a row's document for an inline form (§20.4.2), by layout key; 0 = none.
+    //! A view index widget with the property "inlineForm" is placed there.
+    void setReservedHeight(const QString &key, int height);
+    int reservedHeight(const QString &key) const { return m_reserved.value(key); }
     //! Picks up the view's palette and font; forgets every layout.
     void refreshStyle();
 
@@ -68,6 +73,9 @@ Q_SIGNALS:
     void fileImageActivated(const AgentDesk::FileId &id, const QString &name);
     //! An inline (base64) image was clicked.
     void inlineImageActivated(const QByteArray &bytes, const QString &name);
+    //! "Copy plan" / "Implement" on a proposed plan's card (§20.4.3).
+    void planCopyRequested(const QModelIndex &index, int partIndex);
+    void planImplementRequested(const QModelIndex &index, int partIndex);
     //! A part was expanded or collapsed; the row's height may have changed.
     void expansionChanged(const QModelIndex &index);
 
@@ -77,6 +85,7 @@ private:
     QAbstractItemView *m_view;
     mutable MessageLayoutCache m_layouts;
     bool m_openLinksExternally = true;
+    QHash<QString, int> m_reserved;
 };
 
 } // namespace AgentDesk

@@ -422,7 +422,11 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
         bubble = cursor.insertFrame(bubbleFormat);
     }
     // One turn's steps (text, tool calls, more text) read as one answer under one header.
-    if (!in.continuesTurn)
+    // A context boundary (§20.6) is a divider, not an answer: no "Agent" header over it.
+    const bool boundaryOnly = !in.parts.isEmpty()
+        && std::all_of(in.parts.cbegin(), in.parts.cend(),
+            [](const MessagePart &part) { return isBoundaryTool(part.toolName); });
+    if (!in.continuesTurn && !boundaryOnly)
         renderHeader(cursor, in);
 
     QList<MessagePart> sources;
@@ -449,7 +453,14 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
             renderReasoning(cursor, part, i, in);
             break;
         case MessagePart::Kind::ToolCall:
-            renderToolCall(cursor, part, i, in);
+            if (isQuestionTool(part.toolName))
+                renderQuestionCard(cursor, part, in);
+            else if (isPlanTool(part.toolName))
+                renderPlanCard(cursor, part, i, in);
+            else if (isBoundaryTool(part.toolName))
+                renderBoundary(cursor, part, in);
+            else
+                renderToolCall(cursor, part, i, in);
             break;
         case MessagePart::Kind::ToolResult:
             // Results normally arrive folded into ToolResultsRole next to their call; a result

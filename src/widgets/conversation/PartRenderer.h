@@ -14,6 +14,7 @@
 
 class QModelIndex;
 class QTextCursor;
+class QTextFrame;
 
 namespace AgentDesk {
 
@@ -55,6 +56,22 @@ struct MessageRenderInput
     QSet<int> expandedParts; //!< Part indices the user expanded (reasoning, tool cards, unknown).
 
     static MessageRenderInput fromIndex(const QModelIndex &index);
+};
+
+//! What the cards of §20.4 and §20.6 need to know beyond their row: whether a question was
+//! answered (the next user message) or is open now, and the text of a proposed plan (a chat
+//! file fetched by id). SteerController implements it; null renders plain cards.
+class SteerSource
+{
+public:
+    virtual ~SteerSource() = default;
+    //! The user message that answered the ask_user_question call, or empty.
+    virtual QString submittedAnswer(const QString &toolCallId) const = 0;
+    //! The form for this call is open under its card now.
+    virtual bool isQuestionActive(const QString &toolCallId) const = 0;
+    //! The plan's Markdown once fetched; nullopt while loading (a fetch starts), empty string
+    //! when it could not be loaded.
+    virtual std::optional<QString> planText(const FileId &fileId) const = 0;
 };
 
 //! Turns a message's parts into the blocks of one QTextDocument (design.md c.7): Markdown text,
@@ -119,6 +136,18 @@ public:
     //! The href of an inline (base64 `data`) image, and back to its part index.
     static QString inlineImageHref(int partIndex);
     static std::optional<int> inlineImageOf(const QString &href);
+    //! §20.4.3 plan cards: "Copy plan" and "Implement" links, and back to the part index.
+    static QString copyPlanHref(int partIndex);
+    static std::optional<int> copyPlanPart(const QString &href);
+    static QString implementPlanHref(int partIndex);
+    static std::optional<int> implementPlanPart(const QString &href);
+    //! §20.4.2 and §20.6: the tools drawn as cards of their own, and the context boundaries.
+    static bool isQuestionTool(const QString &toolName);
+    static bool isPlanTool(const QString &toolName);
+    static bool isBoundaryTool(const QString &toolName);
+    //! The plan file of a propose_plan result ({"file_id"}); null when absent.
+    static FileId planFileOf(const MessagePart &result);
+    void setSteer(const SteerSource *steer) { m_steer = steer; }
     //! Where file parts with a file_id get their thumbnails; null shows chips only.
     void setThumbnails(ThumbnailProvider *thumbnails) { m_thumbnails = thumbnails; }
     //! Who wrote the user messages, shown in their header; empty = "You" (a chat shared with
@@ -158,6 +187,14 @@ private:
     void renderToolCall(QTextCursor &cursor, const MessagePart &part, int index,
         const MessageRenderInput &in) const;
     void renderOrphanResult(QTextCursor &cursor, const MessagePart &part) const;
+    // PartRendererSteer.cpp
+    void renderQuestionCard(
+        QTextCursor &cursor, const MessagePart &part, const MessageRenderInput &in) const;
+    void renderPlanCard(QTextCursor &cursor, const MessagePart &part, int index,
+        const MessageRenderInput &in) const;
+    void renderBoundary(
+        QTextCursor &cursor, const MessagePart &part, const MessageRenderInput &in) const;
+    QTextFrame *insertCard(QTextCursor &cursor) const;
     void renderSources(QTextCursor &cursor, const QList<MessagePart> &sources) const;
     void renderFile(
         QTextCursor &cursor, QTextDocument &document, const MessagePart &part, int index) const;
@@ -179,6 +216,7 @@ private:
     Colors m_colors;
     ThumbnailProvider *m_thumbnails = nullptr;
     QString m_userName;
+    const SteerSource *m_steer = nullptr;
 };
 
 } // namespace AgentDesk

@@ -16,7 +16,9 @@
 #include "ui_MainWindow.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/composer/ComposerWidget.h"
+#include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
+#include "widgets/conversation/SteerController.h"
 #include "widgets/dialogs/LabelsDialog.h"
 #include "widgets/dialogs/NewChatDialog.h"
 #include "widgets/dialogs/RenameDialog.h"
@@ -132,6 +134,25 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             [this] { handleConnectionStateChanged(m_deps.directory->connectionState()); });
         handleConnectionStateChanged(m_deps.directory->connectionState());
     }
+    connect(
+        conversationWidget(), &ConversationWidget::planModeChangeRequested, this, [this](bool on) {
+            if (m_deps.directory && !m_openChatId.isNull())
+                m_deps.directory->setPlanMode(m_openChatId, on);
+        });
+    if (m_deps.directory) {
+        connect(m_deps.directory, &ChatDirectory::planModeFailed, this,
+            [this](const ChatId &id, const ApiError &error) {
+                if (id == m_openChatId)
+                    conversationWidget()->showPlanModeError(error);
+                else
+                    handleDirectoryError(error);
+            });
+    }
+    // The plan actions follow what the transcript holds.
+    connect(conversationWidget()->steer(), &SteerController::usageChanged, this,
+        &MainWindow::updateChatActions);
+    connect(conversationWidget()->steer(), &SteerController::planCopied, this,
+        [this] { statusBar()->showMessage(tr("Plan copied to the clipboard."), 5'000); });
     if (m_deps.chats) {
         // Pin, archive and read state of the current chat decide the actions' texts.
         connect(
@@ -160,6 +181,8 @@ void MainWindow::handleChatsChanged(
     m_conversation->setTitle(chat->title);
     m_conversation->widget()->setWarnings(chat->warnings);
     m_conversation->widget()->setChatInfo(*chat, m_deps.chats->isSharedWithMe(*chat));
+    if (m_conversation->widget()->isPlanMode() != chat->planMode)
+        m_conversation->widget()->setPlanMode(chat->planMode);
     // New output in the chat the user is reading is read already; a mark the user set stays.
     if (chat->hasUnread && m_deps.directory && !focusedChatId().isNull()
         && !m_deps.directory->isMarkedUnread(chat->id))
@@ -242,6 +265,15 @@ void MainWindow::createActions()
     addCommand(u"actionArchive"_s, tr("&Archive"), QKeySequence(tr("Ctrl+Shift+A")),
         &MainWindow::toggleArchive)
         ->setProperty(Icons::idProperty, int(IconId::Archive));
+    QAction *planMode = addCommand(u"actionTogglePlanMode"_s, tr("Plan &Mode"),
+        QKeySequence(tr("Ctrl+Shift+M")), &MainWindow::togglePlanMode);
+    planMode->setCheckable(true);
+    addCommand(u"actionImplementPlan"_s, tr("&Implement Plan"), QKeySequence(tr("Ctrl+Alt+I")),
+        &MainWindow::implementPlan);
+    addCommand(u"actionCompact"_s, tr("Co&mpact Context"), QKeySequence(tr("Ctrl+Alt+K")),
+        &MainWindow::compactChat);
+    addCommand(u"actionClearContext"_s, tr("C&lear Context\u2026"), QKeySequence(),
+        &MainWindow::clearChatContext);
     addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
         &MainWindow::openInBrowser);
     QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
@@ -288,6 +320,10 @@ void MainWindow::createMenus()
              u"actionEditLabels"_s})
         add(chat, name);
     chat->addSeparator();
+    for (const auto &name : {u"actionTogglePlanMode"_s, u"actionImplementPlan"_s,
+             u"actionCompact"_s, u"actionClearContext"_s})
+        add(chat, name);
+    chat->addSeparator();
     for (const auto &name : {u"actionTogglePin"_s, u"actionMovePinUp"_s, u"actionMovePinDown"_s})
         add(chat, name);
     chat->addSeparator();
@@ -316,7 +352,67 @@ void MainWindow::setOrganizationId(const OrganizationId &organizationId)
 
 void MainWindow::setAccountText(const QString &text)
 {
-    m_account->setText(text);
+    m_accountText = text;
+    updateAccountLabel();
+}
+
+void MainWindow::updateAccountLabel()
+{
+    m_account->setText(m_spendText.isEmpty() ? m_accountText : m_accountText + u'\n' + m_spendText);
+}
+
+void MainWindow::fetchSpend()
+{
+    // §20.7: the user's AI spend this month, only where the server reports it (AI Gateway).
+    if (!m_deps.api || m_spendFetched)
+        return;
+    m_spendFetched = true;
+    m_deps.api->userSpend(this, [this](const ApiResult<UserSpend> &result) {
+        if (!result.ok()) {
+            m_spendText.clear();
+            updateAccountLabel();
+            return;
+        }
+        const UserSpend &spend = result.value();
+        const QLocale locale;
+        const QString spent = ConversationWidget::formatDollars(spend.currentSpendMicros);
+        m_spendText = spend.spendLimitMicros
+            ? tr("AI spend: %1 of %2 this month")
+                  .arg(spent, ConversationWidget::formatDollars(*spend.spendLimitMicros))
+            : tr("AI spend: %1 this month").arg(spent);
+        m_account->setToolTip(spend.periodEnd.isValid()
+                ? tr("Resets on %1.")
+                      .arg(locale.toString(
+                          spend.periodEnd.toLocalTime().date(), QLocale::ShortFormat))
+                : QString());
+        m_account->setProperty("spendMicros", spend.currentSpendMicros);
+        updateAccountLabel();
+    });
+}
+
+void MainWindow::togglePlanMode()
+{
+    const Chat *chat = currentChat();
+    if (!chat || !m_deps.directory)
+        return;
+    const bool on = !chat->planMode;
+    conversationWidget()->setPlanMode(on);
+    m_deps.directory->setPlanMode(chat->id, on);
+}
+
+void MainWindow::compactChat()
+{
+    conversationWidget()->compact();
+}
+
+void MainWindow::clearChatContext()
+{
+    conversationWidget()->requestClear();
+}
+
+void MainWindow::implementPlan()
+{
+    conversationWidget()->implementPlan();
 }
 
 ConversationWidget *MainWindow::conversationWidget() const
@@ -376,6 +472,7 @@ void MainWindow::handleChatActivated(const ChatId &id)
     m_conversation->widget()->setWarnings(chat ? chat->warnings : QStringList());
     m_conversation->widget()->setChatInfo(
         chat ? *chat : Chat(), chat && m_deps.chats->isSharedWithMe(*chat));
+    m_conversation->widget()->setPlanMode(chat && chat->planMode);
     updateDiffPanel(true);
     if (!id.isNull()) {
         if (m_deps.settings)
@@ -412,6 +509,7 @@ void MainWindow::probeSharing()
 void MainWindow::handleListLoaded()
 {
     probeSharing();
+    fetchSpend();
     if (const auto link = std::exchange(m_pendingLink, std::nullopt)) {
         m_restoreChatId = ChatId(); // the link wins over the last chat of the previous run
         openChat(link->first, link->second);
@@ -506,6 +604,20 @@ void MainWindow::updateChatActions()
     archive->setStatusTip(refusedReason);
     m_actions.value(u"actionToggleRead"_s)
         ->setText(has && chat->hasUnread ? tr("Mark as &Read") : tr("Mark as &Unread"));
+
+    // §20.4 and §20.6: steering the agent. Compact and clear exist on 2.37 and newer only.
+    ConversationWidget *conversation = conversationWidget();
+    const bool steerable = has && !chat->archived;
+    QAction *planMode = m_actions.value(u"actionTogglePlanMode"_s);
+    planMode->setEnabled(steerable && chat->mode != u"orchestrator"_s);
+    planMode->setChecked(has && chat->planMode);
+    set(u"actionImplementPlan"_s, steerable && conversation->hasPlan());
+    const bool canCompact = conversation->canCompact();
+    for (const auto &name : {u"actionCompact"_s, u"actionClearContext"_s}) {
+        QAction *action = m_actions.value(name);
+        action->setVisible(canCompact);
+        action->setEnabled(canCompact && steerable && !isActive(chat->status));
+    }
 }
 
 void MainWindow::newChat()

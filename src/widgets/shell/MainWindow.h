@@ -165,6 +165,13 @@ private:
     void signOut();
     void quit();
     void showCommandPalette();
+    // §20.4, §20.6 (steering the agent)
+    void togglePlanMode();
+    void compactChat();
+    void clearChatContext();
+    void implementPlan();
+    void fetchSpend();
+    void updateAccountLabel();
 
     void renameChat(const ChatId &id);
     void editLabelsOf(const ChatId &id);
@@ -200,6 +207,9 @@ private:
     ChatId m_restoreChatId; //!< The last chat of the previous run, opened once the list loads.
     std::optional<std::pair<ChatId, QString>> m_pendingLink; //!< Opened once the list loads.
 
+    QString m_accountText;
+    QString m_spendText;
+    bool m_spendFetched = false;
     QList<QAction *> m_commands;
     QHash<QString, QAction *> m_actions;
 };

@@ -1,0 +1,192 @@
+// The ApiClient calls for steering the agent (§20.6, §20.7) against agentdesk-sim: compact and
+// clear with their refusals (409, 400 archived, 404 on the legacy server), the whole-tree chat
+// cost and the user's AI spend (404 where the server has no AI Gateway).
+
+#include "core/api/ApiClient.h"
+#include "core/api/ApiJson.h"
+#include "support/SimulatorProcess.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace AgentDesk;
+using namespace AgentDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f"); // in error
+const ChatId pinnedChatId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
+const ChatId archivedChatId = ChatId::fromString(u"8abe5b7f-4c9d-4e6f-9a2b-0d7c6f5e4b3a");
+
+template<typename T, typename Start>
+ApiResult<T> await(Start start)
+{
+    QObject context;
+    std::optional<ApiResult<T>> result;
+    start(&context, [&](const ApiResult<T> &r) { result = r; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15'000))
+        return ApiError::validationFailure(u"no answer"_s);
+    return *result;
+}
+
+} // namespace
+
+class TestSteerApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanup()
+    {
+        m_api.reset();
+        m_network.reset();
+        m_sim.reset();
+    }
+
+    void compact_thenAgain_409NothingToCompact()
+    {
+        QVERIFY(start(u"newest"_s));
+        const auto first =
+            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first.value().status, ChatStatus::Running);
+        // While it summarizes: busy.
+        const auto busy =
+            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        QVERIFY(!busy.ok());
+        QCOMPARE(busy.error().httpStatus, 409);
+        QCOMPARE(busy.error().message, u"Cannot compact the chat in its current state."_s);
+        // Once waiting again, nothing was said since the boundary.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto chat = await<Chat>(
+                    [&](QObject *c, auto done) { m_api->getChat(pinnedChatId, c, done); });
+                return chat.ok() && chat.value().status == ChatStatus::Waiting;
+            },
+            15'000));
+        const auto again =
+            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().httpStatus, 409);
+        QCOMPARE(again.error().message, u"Nothing to compact."_s);
+    }
+
+    void clear_fromError_waitsAndRefusesArchived()
+    {
+        QVERIFY(start(u"v237"_s));
+        const auto cleared =
+            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+        QVERIFY2(cleared.ok(), qPrintable(cleared.ok() ? QString() : cleared.error().message));
+        QCOMPARE(cleared.value().status, ChatStatus::Waiting);
+        const auto again =
+            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().httpStatus, 409);
+        QCOMPARE(again.error().message, u"Nothing to clear."_s);
+        const auto archived =
+            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(archivedChatId, c, done); });
+        QVERIFY(!archived.ok());
+        QCOMPARE(archived.error().httpStatus, 400);
+        QCOMPARE(archived.error().message, u"Cannot clear an archived chat."_s);
+    }
+
+    void compactAndClear_legacy_404()
+    {
+        QVERIFY(start(u"legacy"_s));
+        for (bool clear : {false, true}) {
+            const auto result = await<Chat>([&](QObject *c, auto done) {
+                if (clear)
+                    m_api->clearChat(pinnedChatId, c, done);
+                else
+                    m_api->compactChat(pinnedChatId, c, done);
+            });
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error().httpStatus, 404);
+        }
+    }
+
+    void cost_coversTheTree_andSpendIsReported()
+    {
+        QVERIFY(start(u"newest"_s));
+        const auto cost = await<CostSummary>(
+            [&](QObject *c, auto done) { m_api->chatCost(pinnedChatId, c, done); });
+        QVERIFY(cost.ok());
+        QCOMPARE(cost.value().chatId, pinnedChatId);
+        // §20.7: a sub-agent answers with its tree's total, the same as its root.
+        const ChatId root = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
+        const ChatId child = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
+        const auto rootCost =
+            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(root, c, done); });
+        const auto childCost =
+            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(child, c, done); });
+        QVERIFY(rootCost.ok() && childCost.ok());
+        QCOMPARE(childCost.value().totalCostMicros, rootCost.value().totalCostMicros);
+        QCOMPARE(childCost.value().requestCount, rootCost.value().requestCount);
+        const auto spend =
+            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+        QVERIFY(spend.ok());
+        QVERIFY(spend.value().currentSpendMicros > 0);
+        QCOMPARE(spend.value().spendLimitMicros, std::optional<qint64>(50'000'000));
+        QCOMPARE(spend.value().limitSource, u"group"_s);
+        QVERIFY(spend.value().periodStart.isValid() && spend.value().periodEnd.isValid());
+    }
+
+    void spend_legacy_404()
+    {
+        QVERIFY(start(u"legacy"_s));
+        const auto spend =
+            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+        QVERIFY(!spend.ok());
+        QCOMPARE(spend.error().httpStatus, 404);
+    }
+
+    void spendDecoder_shapes()
+    {
+        auto decode = [](const char *json) {
+            return ApiJson::userSpendFromJson(QJsonDocument::fromJson(json).object());
+        };
+        const auto nested = decode(R"({"current_spend_micros":1500000,
+            "effective_budget":{"spend_limit_micros":2000000,"limit_source":"user_override"}})");
+        QVERIFY(nested);
+        QCOMPARE(nested->currentSpendMicros, 1'500'000);
+        QCOMPARE(nested->spendLimitMicros, std::optional<qint64>(2'000'000));
+        QCOMPARE(nested->limitSource, u"user_override"_s);
+        const auto unlimited = decode(R"({"current_spend_micros":7,"effective_budget":null})");
+        QVERIFY(unlimited && !unlimited->spendLimitMicros);
+        const auto flat =
+            decode(R"({"current_spend_micros":7,"spend_limit_micros":9,"limit_source":"group"})");
+        QVERIFY(flat && flat->spendLimitMicros == 9);
+        QVERIFY(!decode(R"({"current_spend_micros":"lots"})"));
+        QVERIFY(!decode(R"({"current_spend_micros":-5})"));
+        QVERIFY(!ApiJson::userSpendFromJson(QJsonValue(u"nope"_s)));
+    }
+
+private:
+    bool start(const QString &generation)
+    {
+        m_sim = std::make_unique<SimulatorProcess>(QStringList{
+            u"--demo"_s, u"--delta-interval-ms"_s, u"5"_s, u"--generation"_s, generation});
+        if (!m_sim->start())
+            return false;
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_api = std::make_unique<ApiClient>(m_network.get());
+        m_api->setDeploymentUrl(m_sim->baseUrl());
+        m_api->setSessionToken(m_sim->token());
+        const auto prefix =
+            await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
+        return prefix.ok();
+    }
+
+    std::unique_ptr<SimulatorProcess> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+};
+
+QTEST_GUILESS_MAIN(TestSteerApi)
+#include "TestSteerApi.moc"
