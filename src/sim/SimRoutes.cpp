@@ -243,6 +243,8 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
             QStringLiteral("Simulated failure."),
             QStringLiteral("fail_route fault injected by agentdesk-sim"));
     }
+    if (HttpResponse steer; dispatchSteer(request, &steer))
+        return steer;
     Route route;
     const bool known = resolveChats(path, &route)
         || path.startsWith(QLatin1String("/api/v2/users/"))
@@ -1702,7 +1704,7 @@ QString SimRoutes::modelProblem(const QString &modelId) const
 {
     if (!m_state->modern())
         return {};
-    const QJsonObject catalog = m_state->modelsResponse();
+    const QJsonObject catalog = steerModelsResponse();
     for (const QJsonValue &m : catalog.value(QStringLiteral("models")).toArray()) {
         const QJsonObject model = m.toObject();
         if (model.value(QStringLiteral("id")).toString() != modelId.toLower())
