@@ -108,6 +108,38 @@
         <source>cost summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>provider key list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign-in grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -1118,6 +1150,13 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::EffortPicker</name>
+    <message>
+        <source>Reasoning effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ErrorBanner</name>
     <message>
         <source>Details</source>
@@ -1464,6 +1503,69 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::McpPicker</name>
+    <message>
+        <source>MCP servers the agent may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Try Connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MCP servers&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MCP servers are available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your browser to connect %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in to %1 in your browser. Waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not disconnect %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected %1; the provider did not revoke the token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::MessageDelegate</name>
     <message>
         <source>Reasoning</source>
@@ -1478,6 +1580,69 @@
     <name>AgentDesk::MessageEdit</name>
     <message>
         <source>Message the agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ModelPicker</name>
+    <message>
+        <source>Add your API key in provider settings to enable models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s models could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra high effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1987,6 +2152,188 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::SettingsProviderKeysPage</name>
+    <message>
+        <source>Provider Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use your own API keys with the providers your administrator allows. A key is sent to the deployment and never stored on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a &amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in Your &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization callback (paste the address the browser ended on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the deployment&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key: add yours to use this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow personal keys for any provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 key is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 key is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code &lt;b&gt;%1&lt;/b&gt; at &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;. Waiting for you to approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. The deployment keeps the credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in expired. Start over to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser (&lt;a href=&quot;%1&quot;&gt;open it again&lt;/a&gt;). When it ends on an address that does not load, copy that address and paste it below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsSkillsPage</name>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal skills are yours in every chat: type / in the message field to use one. A skill is Markdown with front matter that names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>---
+name: my-skill
+description: What it does
+---
+Instructions for the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save S&amp;kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal &amp;instructions (added to all your chats):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly. Use British spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the skill does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions for the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the skill &quot;%1&quot;. Type /%1 in a message to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the skill &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Your chats use these instructions from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::SettingsStoragePage</name>
     <message>
         <source>Storage</source>
@@ -2021,6 +2368,29 @@
     <name>AgentDesk::SignInFlow</name>
     <message>
         <source>Your account is not a member of any organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SkillMenu</name>
+    <message>
+        <source>Summarize the conversation to free context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context (the transcript stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace skill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
