@@ -157,8 +157,11 @@ void ModelPicker::fillTree()
             QString text = index.data(Qt::DisplayRole).toString();
             if (index.data(ModelConfigModel::IsDefaultRole).toBool())
                 text = tr("%1 (default)").arg(text);
-            const QString reason = selectable
-                ? QString()
+            const bool turnedOff =
+                !index.data(ModelConfigModel::ModelConfigRole).value<ModelConfig>().enabled;
+            const QString reason = selectable ? QString()
+                : turnedOff
+                ? tr("Turned off by an administrator.")
                 : unavailableText(index.data(ModelConfigModel::UnavailableReasonRole).toString());
             if (!reason.isEmpty())
                 text = tr("%1 — %2").arg(text, reason);
