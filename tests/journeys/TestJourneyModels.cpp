@@ -14,8 +14,10 @@
 #include "widgets/composer/SkillMenu.h"
 #include "widgets/dialogs/SettingsDialog.h"
 #include "widgets/dialogs/SettingsProviderKeysPage.h"
+#include "widgets/dialogs/SettingsSkillsPage.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -25,6 +27,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPainter>
@@ -33,6 +36,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUrlQuery>
 
 using namespace AgentDesk;
 using namespace AgentDesk::Testing;
@@ -104,9 +108,16 @@ private slots:
     void skillMenu_slashListsSkills_enterInserts();
     void mcpPicker_connectInBrowser_thenSendWithServer();
     void providerKeys_addKey_unlocksModel();
+    void providerKeys_deviceSignIn_pollsUntilAuthorized();
+    void skillsPage_addSkill_thenInTheSlashMenu();
+    void newChat_effortAndMcpServers_sentOnCreate();
 
 private:
     QJsonObject lastSendBody();
+    //! Opens Settings and the page of type T; null (and the dialog closed) when the page is
+    //! hidden, which \a hidden reports.
+    template<typename T>
+    T *openSettingsPage(SettingsDialog **dialog, bool *hidden);
 
     std::unique_ptr<Journey> m_journey;
     UrlCatcher m_browser;
@@ -169,7 +180,11 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
         QTest::keyClick(effort,
             effort->findData(u"high"_s) > effort->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
     QCOMPARE(effort->effort(), u"high"_s);
-    j.screenshot(u"models-picker-effort"_s);
+    effort->showPopup(); // the efforts GPT-5 offers, as the user sees them
+    QTRY_VERIFY(effort->view()->isVisible());
+    QCOMPARE(effort->count(), 4);
+    screenshotWith(u"models-picker-effort"_s, j.window(), effort->view()->window());
+    effort->hidePopup();
 
     j.type(u"/scenario quick Use the bigger model"_s);
     QVERIFY(j.clickButton(u"sendButton"_s));
@@ -350,6 +365,177 @@ void TestJourneyModels::providerKeys_addKey_unlocksModel()
     j.serverRequest("GET", u"/__sim/requests?path=ai-provider-keys"_s, {}, &answer);
     QVERIFY(!QJsonDocument(answer).toJson().contains("AIza-journey-key"));
     dialog->reject();
+}
+
+template<typename T>
+T *TestJourneyModels::openSettingsPage(SettingsDialog **dialog, bool *hidden)
+{
+    Journey &j = *m_journey;
+    j.action(u"actionSettings"_s)->trigger();
+    if (!QTest::qWaitFor([&] {
+            *dialog = j.window()->findChild<SettingsDialog *>();
+            return *dialog && (*dialog)->isVisible();
+        }))
+        return nullptr;
+    auto *tabs = (*dialog)->findChild<QTabWidget *>();
+    T *page = (*dialog)->findChild<T *>();
+    if (!tabs || !page)
+        return nullptr;
+    // The page hides its tab when the server answers 404 (legacy); elsewhere it stays and the
+    // caller's checks of what it loaded show it works.
+    *hidden = isLegacy()
+        ? QTest::qWaitFor([&] { return !tabs->isTabVisible(tabs->indexOf(page)); }, 10'000)
+        : !tabs->isTabVisible(tabs->indexOf(page));
+    if (!*hidden)
+        tabs->setCurrentWidget(page);
+    return page;
+}
+
+void TestJourneyModels::providerKeys_deviceSignIn_pollsUntilAuthorized()
+{
+    SettingsDialog *dialog = nullptr;
+    bool hidden = false;
+    auto *page = openSettingsPage<SettingsProviderKeysPage>(&dialog, &hidden);
+    QVERIFY(page);
+    QCOMPARE(hidden, isLegacy());
+    auto *list = page->findChild<QTreeWidget *>(u"providerKeysList"_s);
+    auto *device = page->findChild<QPushButton *>(u"providerKeyDeviceButton"_s);
+    if (hidden) {
+        dialog->reject();
+        return;
+    }
+    QTRY_VERIFY(!list->findItems(u"OpenAI"_s, Qt::MatchExactly).isEmpty());
+    QTreeWidgetItem *openai = list->findItems(u"OpenAI"_s, Qt::MatchExactly).first();
+    QTest::mouseClick(
+        list->viewport(), Qt::LeftButton, Qt::NoModifier, list->visualItemRect(openai).center());
+    if (Journey::generationUnderTest() == u"v237"_s) {
+        QVERIFY(!device->isVisible()); // grants are newest-only (§20.8)
+        dialog->reject();
+        return;
+    }
+    QVERIFY(device->isVisible());
+    QCOMPARE(device->text(), u"Sign in with OpenAI"_s);
+    QTest::mouseClick(device, Qt::LeftButton);
+    QTRY_COMPARE(m_browser.urls.size(), 1);
+    const QUrl verification = m_browser.urls.first();
+    auto *grantStatus = page->findChild<QLabel *>(u"providerGrantStatus"_s);
+    QTRY_VERIFY(grantStatus->isVisible());
+    const QString code = QUrlQuery(verification).queryItemValue(u"user_code"_s);
+    QVERIFY(!code.isEmpty());
+    QVERIFY(grantStatus->text().contains(code)); // the code is shown to type in elsewhere
+    screenshotWith(u"provider-keys-device-code"_s, dialog, nullptr);
+    QVERIFY(page->findChild<QPushButton *>(u"providerGrantCancelButton"_s)->isVisible());
+
+    // The user approves in the browser; the page's poll sees it.
+    QNetworkAccessManager browser;
+    QNetworkReply *reply = browser.get(QNetworkRequest(verification));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QTRY_VERIFY_WITH_TIMEOUT(list->findItems(u"OpenAI"_s, Qt::MatchExactly).value(0)
+            && list->findItems(u"OpenAI"_s, Qt::MatchExactly).first()->text(1)
+                == u"Your key is set"_s,
+        10'000);
+    QVERIFY(!grantStatus->isVisible());
+    QVERIFY(page->grant().grantId.isEmpty());
+    dialog->reject();
+}
+
+void TestJourneyModels::skillsPage_addSkill_thenInTheSlashMenu()
+{
+    Journey &j = *m_journey;
+    SettingsDialog *dialog = nullptr;
+    bool hidden = false;
+    auto *page = openSettingsPage<SettingsSkillsPage>(&dialog, &hidden);
+    QVERIFY(page);
+    QCOMPARE(hidden, isLegacy());
+    if (hidden) {
+        dialog->reject();
+        return;
+    }
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"skillNewButton"_s), Qt::LeftButton);
+    auto *editor = dialog->findChild<QPlainTextEdit *>(u"skillEditor"_s);
+    QTRY_VERIFY(editor->toPlainText().startsWith(u"---\nname: my-skill"_s)); // the template
+    QTest::mouseClick(editor->viewport(), Qt::LeftButton);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    const QStringList lines{u"---"_s, u"name: release-notes-draft"_s,
+        u"description: Draft release notes"_s, u"---"_s, u"List the merged PRs."_s};
+    for (const QString &line : lines) {
+        QTest::keyClicks(editor, line);
+        QTest::keyClick(editor, Qt::Key_Return);
+    }
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"skillSaveButton"_s), Qt::LeftButton);
+    auto *list = dialog->findChild<QListWidget *>(u"skillsList"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !list->findItems(u"release-notes-draft"_s, Qt::MatchExactly).isEmpty(), 10'000);
+    auto *prompt = dialog->findChild<QPlainTextEdit *>(u"userPromptEdit"_s);
+    prompt->setFocus();
+    QTest::keyClicks(prompt, u"Answer briefly."_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"userPromptSaveButton"_s), Qt::LeftButton);
+    QTRY_VERIFY(dialog->findChild<QLabel *>(u"userPromptStatus"_s)->text().startsWith(u"Saved"_s));
+    screenshotWith(u"skills-settings-page"_s, dialog, nullptr);
+    QJsonObject stored;
+    QCOMPARE(j.serverRequest("GET", j.chatsPrefix() + u"/config/user-prompt"_s, {}, &stored), 200);
+    QCOMPARE(stored.value(u"custom_prompt"_s).toString(), u"Answer briefly."_s);
+    dialog->reject();
+
+    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    auto *menu = j.window()->findChild<SkillMenu *>(u"skillMenu"_s);
+    j.type(u"/rel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible()
+            && !menu->findItems(u"/release-notes-draft"_s, Qt::MatchStartsWith).isEmpty(),
+        10'000);
+    j.editor()->clear();
+}
+
+void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
+{
+    Journey &j = *m_journey;
+    j.press(QKeySequence(u"Ctrl+N"_s));
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = j.window()->findChild<QDialog *>(u"newChatDialog"_s)));
+    QTRY_VERIFY(dialog->isVisible());
+    auto *picker = dialog->findChild<ModelPicker *>(u"newChatModel"_s);
+    QVERIFY(picker);
+    QTRY_VERIFY(picker->currentIndex() >= 0);
+    QTest::mouseClick(picker, Qt::LeftButton);
+    QTRY_VERIFY(picker->popup() && picker->popup()->isVisible());
+    QTest::keyClicks(picker->popup()->findChild<QLineEdit *>(u"modelPickerFilter"_s), u"gpt"_s);
+    QTest::keyClick(
+        picker->popup()->findChild<QLineEdit *>(u"modelPickerFilter"_s), Qt::Key_Return);
+    QCOMPARE(picker->currentText(), u"GPT-5"_s);
+    auto *effort = dialog->findChild<EffortPicker *>(u"reasoningEffortPicker"_s);
+    QTRY_VERIFY(effort->isVisible());
+    effort->setFocus();
+    while (effort->currentIndex() > 0)
+        QTest::keyClick(effort, Qt::Key_Up);
+    QCOMPARE(effort->effort(), u"minimal"_s);
+    auto *mcp = dialog->findChild<McpPicker *>(u"newChatMcpPicker"_s);
+    QVERIFY(mcp);
+    if (isLegacy()) {
+        QTest::qWait(300);
+        QVERIFY(!mcp->isVisible());
+    } else {
+        QTRY_VERIFY(mcp->isVisible());
+        QCOMPARE(mcp->text(), u"MCP · 2"_s); // Linear (on by default) and Sentry (always on)
+    }
+    QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"newChatPrompt"_s),
+        u"/scenario quick Start with effort"_s);
+    j.screenshot(u"models-new-chat"_s);
+    QTest::mouseClick(
+        dialog->findChild<QAbstractButton *>(u"newChatCreateButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10'000);
+    QJsonObject answer;
+    j.serverRequest("GET", u"/__sim/requests?path=/chats$"_s, {}, &answer);
+    const QJsonArray creates = answer.value(u"requests"_s).toArray();
+    QVERIFY(!creates.isEmpty());
+    const QJsonObject body = creates.last().toObject().value(u"body"_s).toObject();
+    QCOMPARE(body.value(u"reasoning_effort"_s).toString(), u"minimal"_s);
+    if (isLegacy()) {
+        QVERIFY(!body.contains(u"mcp_server_ids"_s));
+    } else {
+        QCOMPARE(body.value(u"mcp_server_ids"_s).toArray().size(), 2);
+    }
 }
 
 QTEST_MAIN(TestJourneyModels)

@@ -147,7 +147,7 @@ void SkillMenu::rebuild()
 {
     m_entries = mergeEntries(m_personal, m_workspace, m_builtIns);
     const QString token = currentToken();
-    if (token.isNull() || !m_dismissed.isEmpty() || !m_editor->hasFocus()) {
+    if (token.isNull() || !m_dismissed.isEmpty() || !m_editor->isVisible()) {
         hide();
         return;
     }
