@@ -1645,6 +1645,10 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Turned off by an administrator.</source>
+        <translation>Von einem Administrator abgeschaltet.</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::NewChatDialog</name>
