@@ -87,6 +87,8 @@ private:
     HttpResponse mcpServers(const HttpRequest &request, const QStringList &seg);
     HttpResponse mcpCallbackPage(const HttpRequest &request, const QString &serverId);
     HttpResponse mcpDisconnect(const HttpRequest &request, const QString &serverId);
+    //! §20.9: the ids in \a requested that are not enabled servers and not in \a kept.
+    QStringList invalidMcpIds(const QJsonArray &requested, const QJsonArray &kept) const;
     HttpResponse skills(const HttpRequest &request, const QStringList &rest);
     HttpResponse userPrompt(const HttpRequest &request);
 

@@ -124,6 +124,17 @@ HttpResponse SimRoutes::mcpCallbackPage(const HttpRequest &request, const QStrin
     return r;
 }
 
+QStringList SimRoutes::invalidMcpIds(const QJsonArray &requested, const QJsonArray &kept) const
+{
+    QStringList invalid;
+    for (const QJsonValue &value : requested) {
+        const QString id = value.toString().toLower();
+        if (!findServer(id) && !kept.contains(QJsonValue(id)))
+            invalid.append(value.toString());
+    }
+    return invalid;
+}
+
 HttpResponse SimRoutes::mcpDisconnect(const HttpRequest &request, const QString &serverId)
 {
     if (request.method != "DELETE")

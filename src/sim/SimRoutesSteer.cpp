@@ -154,8 +154,27 @@ bool SimRoutes::dispatchSteer(const HttpRequest &request, HttpResponse *response
         *response = skills(request, seg.mid(5));
         return true;
     }
-    // {P}/config/user-prompt
+    // §20.9: mcp_server_ids on create and send must name enabled servers (ids the chat already
+    // has are exempt); the handlers store the set.
     Route route;
+    if (resolveChats(path, &route) && request.method == "POST"
+        && (route.rest.isEmpty()
+            || (route.rest.size() == 2 && route.rest.at(1) == QLatin1String("messages")))) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (body.contains(QStringLiteral("mcp_server_ids"))) {
+            const SimChat *chat = route.rest.isEmpty() ? nullptr : m_state->chat(route.rest.at(0));
+            const QStringList invalid =
+                invalidMcpIds(body.value(QStringLiteral("mcp_server_ids")).toArray(),
+                    chat ? chat->mcpServerIds : QJsonArray());
+            if (!invalid.isEmpty()) {
+                *response = HttpResponse::error(400,
+                    QStringLiteral("One or more MCP server IDs are invalid or disabled."),
+                    QStringLiteral("Invalid IDs: %1").arg(invalid.join(QStringLiteral(", "))));
+                return true;
+            }
+        }
+    }
+    // {P}/config/user-prompt
     if (resolveChats(path, &route) && route.rest.size() == 2
         && route.rest.at(0) == QLatin1String("config")
         && route.rest.at(1) == QLatin1String("user-prompt")) {

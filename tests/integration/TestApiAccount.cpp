@@ -75,6 +75,7 @@ private slots:
     void userPrompt_roundTripAndTooLong();
     void workspaceSkills_fromChatContext();
     void send_carriesEffortAndMcpServerIds();
+    void send_unknownMcpServer_is400WithTheIds();
     void legacy_routesAnswer404();
 
 private:
@@ -483,6 +484,21 @@ void TestApiAccount::send_carriesEffortAndMcpServerIds()
     plain.content = {InputPart::fromText(u"/scenario quick"_s)};
     QVERIFY(!ApiJson::toJson(plain).contains(u"mcp_server_ids"));
     QVERIFY(!ApiJson::toJson(plain).contains(u"reasoning_effort"));
+}
+
+void TestApiAccount::send_unknownMcpServer_is400WithTheIds()
+{
+    const QUuid bogus = QUuid::createUuid();
+    SendMessageRequest request;
+    request.content = {InputPart::fromText(u"hello"_s)};
+    request.mcpServerIds = QList<QUuid>{githubMcp, bogus};
+    const auto sent = await<SendMessageResult>(
+        [&](QObject *c, auto done) { m_api->sendMessage(mainChatId, request, c, done); });
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().httpStatus, 400);
+    QCOMPARE(sent.error().message, u"One or more MCP server IDs are invalid or disabled."_s);
+    QVERIFY(sent.error().detail.contains(bogus.toString(QUuid::WithoutBraces)));
+    QVERIFY(!sent.error().detail.contains(githubMcp.toString(QUuid::WithoutBraces)));
 }
 
 void TestApiAccount::legacy_routesAnswer404()

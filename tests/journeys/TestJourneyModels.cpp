@@ -294,6 +294,12 @@ void TestJourneyModels::mcpPicker_connectInBrowser_thenSendWithServer()
     const QJsonArray ids = lastSendBody().value(u"mcp_server_ids"_s).toArray();
     QVERIFY2(ids.contains(githubMcp), QJsonDocument(ids).toJson().constData());
 
+    // The chat keeps its set: back in it after another chat, the picker shows the chat's three.
+    QVERIFY(j.openChat(j.chatIdByTitle(u"Add CSV export to the reports page"_s)));
+    QTRY_COMPARE(picker->text(), u"MCP · 2"_s); // that chat has none: the defaults
+    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    QTRY_COMPARE(picker->text(), u"MCP · 3"_s);
+
     // Disconnect: back to Connect.
     QTest::mouseClick(picker, Qt::LeftButton);
     QTRY_VERIFY(picker->listPopup()->isVisible());
@@ -521,7 +527,7 @@ void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
     }
     QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"newChatPrompt"_s),
         u"/scenario quick Start with effort"_s);
-    j.screenshot(u"models-new-chat"_s);
+    screenshotWith(u"models-new-chat"_s, j.window(), dialog);
     QTest::mouseClick(
         dialog->findChild<QAbstractButton *>(u"newChatCreateButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10'000);

@@ -323,6 +323,7 @@ void ComposerWidget::setDraftKey(const QString &key)
     m_loadingDraft = false;
     m_error->hide();
     m_skills->setChat(ChatId::fromString(key)); // null for the new-chat key
+    m_mcp->setChat(ChatId::fromString(key));
     loadDraftAttachments();
     updateState();
 }

@@ -48,6 +48,7 @@ void McpPicker::setApi(ApiClient *api, const OrganizationId &organizationId)
     m_organizationId = organizationId;
     m_loaded = false;
     m_servers.clear();
+    m_chatIds.clear();
     m_selected.clear();
     m_userChanged = false;
     updateText();
@@ -85,6 +86,45 @@ void McpPicker::refresh()
     });
 }
 
+void McpPicker::setChat(const ChatId &chatId)
+{
+    if (chatId == m_chatId)
+        return;
+    m_chatId = chatId;
+    m_chatIds.clear();
+    m_userChanged = false;
+    if (m_loaded) {
+        m_selected = defaultSelection();
+        updateText();
+    }
+    if (chatId.isNull() || !m_api || m_api->chatsPrefix() != ApiClient::v2ChatsPrefix())
+        return;
+    m_api->getChat(chatId, this, [this, chatId](const ApiResult<Chat> &result) {
+        if (chatId != m_chatId || !result.ok() || m_userChanged)
+            return;
+        m_chatIds = result.value().mcpServerIds;
+        if (m_loaded) {
+            m_selected = defaultSelection();
+            updateText();
+            if (m_popup && m_popup->isVisible())
+                rebuildList();
+        }
+    });
+}
+
+QSet<QUuid> McpPicker::defaultSelection() const
+{
+    QSet<QUuid> selected;
+    for (const McpServer &server : m_servers) {
+        const bool chosen = m_chatIds.isEmpty()
+            ? server.availability == u"force_on"_s || server.availability == u"default_on"_s
+            : m_chatIds.contains(server.id);
+        if (server.availability == u"force_on"_s || (chosen && !server.needsSignIn()))
+            selected.insert(server.id);
+    }
+    return selected;
+}
+
 void McpPicker::handleServers(const QList<McpServer> &servers)
 {
     QList<McpServer> usable;
@@ -92,16 +132,13 @@ void McpPicker::handleServers(const QList<McpServer> &servers)
         if (server.enabled)
             usable.append(server);
     }
-    const bool first = !m_loaded;
     m_loaded = true;
     m_servers = usable;
+    if (!m_userChanged)
+        m_selected = defaultSelection();
     QSet<QUuid> known;
     for (const McpServer &server : std::as_const(m_servers)) {
         known.insert(server.id);
-        const bool defaultOn = server.availability == u"force_on"_s
-            || (server.availability == u"default_on"_s && !server.needsSignIn());
-        if (first && defaultOn)
-            m_selected.insert(server.id);
         if (server.availability == u"force_on"_s)
             m_selected.insert(server.id);
         if (server.needsSignIn())

@@ -38,6 +38,9 @@ public:
 
     void setApi(ApiClient *api, const OrganizationId &organizationId);
     void setOrganization(const OrganizationId &organizationId);
+    //! The composer's chat (null for none): its `mcp_server_ids`, when it has any, are the
+    //! selection shown until the user changes it (§20.9 "Default selection").
+    void setChat(const ChatId &chatId);
     //! Re-fetches the list.
     void refresh();
     //! The ids to send as `mcp_server_ids`, or nullopt when there is nothing to send (no list
@@ -55,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void handleServers(const QList<McpServer> &servers);
+    QSet<QUuid> defaultSelection() const;
     void rebuildList();
     void connectServer(const McpServer &server);
     void disconnectServer(const McpServer &server);
@@ -73,6 +77,8 @@ private:
     QTimer m_poll;
     int m_polls = 0;
     QUuid m_connecting;
+    ChatId m_chatId;
+    QList<QUuid> m_chatIds; //!< the chat's stored set (empty: none or not known)
 };
 
 } // namespace AgentDesk

@@ -96,6 +96,7 @@ void SettingsDialog::setUpAccountPages()
     }
     connect(
         keys, &SettingsProviderKeysPage::keysChanged, this, &SettingsDialog::providerKeysChanged);
+    resize(size().expandedTo(QSize(640, 460))); // room for six tabs and the key list
 }
 
 SettingsDialog::~SettingsDialog() = default;
