@@ -109,6 +109,7 @@ private slots:
     void mcpPicker_connectInBrowser_thenSendWithServer();
     void providerKeys_addKey_unlocksModel();
     void providerKeys_deviceSignIn_pollsUntilAuthorized();
+    void providerKeys_browserSignIn_pasteTheCallback();
     void skillsPage_addSkill_thenInTheSlashMenu();
     void newChat_effortAndMcpServers_sentOnCreate();
 
@@ -342,8 +343,9 @@ void TestJourneyModels::providerKeys_addKey_unlocksModel()
     QCOMPARE(input->echoMode(), QLineEdit::Password);
     QTest::keyClicks(input, u"AIza-journey-key"_s);
     screenshotWith(u"provider-keys-page"_s, dialog, nullptr);
-    QTest::mouseClick(page->findChild<QPushButton *>(u"providerKeySaveButton"_s), Qt::LeftButton);
-    QVERIFY(input->text().isEmpty()); // the key left the field with the request
+    QTest::keyClick(input, Qt::Key_Return); // Enter saves; Settings stays open
+    QVERIFY(input->text().isEmpty());       // the key left the field with the request
+    QVERIFY(dialog->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(list->findItems(u"Google"_s, Qt::MatchExactly).value(0)
             && list->findItems(u"Google"_s, Qt::MatchExactly).first()->text(1)
                 == u"Your key is set"_s,
@@ -443,6 +445,59 @@ void TestJourneyModels::providerKeys_deviceSignIn_pollsUntilAuthorized()
                 == u"Your key is set"_s,
         10'000);
     QVERIFY(!grantStatus->isVisible());
+    QVERIFY(page->grant().grantId.isEmpty());
+    dialog->reject();
+}
+
+void TestJourneyModels::providerKeys_browserSignIn_pasteTheCallback()
+{
+    SettingsDialog *dialog = nullptr;
+    bool hidden = false;
+    auto *page = openSettingsPage<SettingsProviderKeysPage>(&dialog, &hidden);
+    QVERIFY(page);
+    QCOMPARE(hidden, isLegacy());
+    auto *browserButton = page->findChild<QPushButton *>(u"providerKeyBrowserButton"_s);
+    auto *list = page->findChild<QTreeWidget *>(u"providerKeysList"_s);
+    if (hidden) {
+        dialog->reject();
+        return;
+    }
+    QTRY_VERIFY(!list->findItems(u"OpenAI"_s, Qt::MatchExactly).isEmpty());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
+        list->visualItemRect(list->findItems(u"OpenAI"_s, Qt::MatchExactly).first()).center());
+    if (Journey::generationUnderTest() == u"v237"_s) {
+        QVERIFY(!browserButton->isVisible());
+        dialog->reject();
+        return;
+    }
+    QTest::mouseClick(browserButton, Qt::LeftButton);
+    QTRY_COMPARE(m_browser.urls.size(), 1);
+    auto *callback = page->findChild<QLineEdit *>(u"providerGrantCallback"_s);
+    QTRY_VERIFY(callback->isVisible());
+
+    // In the browser the provider ends on a localhost address that does not load; the user
+    // copies it from the address bar (the simulator's page also shows it).
+    QNetworkAccessManager browser;
+    QNetworkReply *reply = browser.get(QNetworkRequest(m_browser.urls.first()));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    const QString address = QString::fromUtf8(reply->rawHeader("X-Sim-Callback"));
+    reply->deleteLater();
+    QVERIFY(address.startsWith(u"http://localhost:1455/auth/callback?"_s));
+
+    // A wrong paste is explained and the sign-in stays open.
+    QTest::keyClicks(callback, u"http://localhost:1455/auth/callback?state=x"_s);
+    QTest::keyClick(callback, Qt::Key_Return);
+    QVERIFY(dialog->isVisible()); // Enter finishes the sign-in, not the dialog
+    auto *status = page->findChild<QLabel *>(u"providerKeysStatus"_s);
+    QTRY_VERIFY(status->text().contains(u"no authorization code"_s));
+    QVERIFY(callback->isVisible());
+    callback->clear();
+    QTest::keyClicks(callback, address);
+    screenshotWith(u"provider-keys-browser-callback"_s, dialog, nullptr);
+    QTest::mouseClick(
+        page->findChild<QPushButton *>(u"providerGrantFinishButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Signed in"_s), 10'000);
+    QVERIFY(!callback->isVisible());
     QVERIFY(page->grant().grantId.isEmpty());
     dialog->reject();
 }

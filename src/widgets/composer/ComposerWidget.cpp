@@ -139,6 +139,9 @@ ComposerWidget::ComposerWidget(
     controls->addWidget(m_modelPicker);
     controls->addWidget(m_effort);
     controls->addWidget(m_mcp);
+    // Like the hint, the effort and MCP controls give up room before the window grows.
+    m_effort->setMinimumWidth(1);
+    m_mcp->setMinimumWidth(1);
     controls->addWidget(m_planMode);
     controls->addWidget(m_hint, 1);
     controls->addWidget(m_stop);

@@ -39,7 +39,9 @@ SkillMenu::SkillMenu(QPlainTextEdit *editor)
 void SkillMenu::setApi(ApiClient *api)
 {
     m_api = api;
-    refresh();
+    m_personal.clear();
+    m_workspace.clear();
+    rebuild(); // the lists are fetched when "/" is typed
 }
 
 void SkillMenu::setChat(const ChatId &chatId)
@@ -48,8 +50,7 @@ void SkillMenu::setChat(const ChatId &chatId)
         return;
     m_chatId = chatId;
     m_workspace.clear();
-    rebuild();
-    refresh();
+    rebuild(); // the chat's skills are fetched when "/" is typed
 }
 
 void SkillMenu::refresh()

@@ -4,6 +4,7 @@
 #include "ui_SettingsProviderKeysPage.h"
 
 #include <QDesktopServices>
+#include <QKeyEvent>
 #include <QTreeWidgetItem>
 
 using namespace Qt::StringLiterals;
@@ -25,8 +26,10 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
         &SettingsProviderKeysPage::updateButtons);
     connect(m_ui->providerKeyInput, &QLineEdit::textChanged, this,
         &SettingsProviderKeysPage::updateButtons);
-    connect(m_ui->providerKeyInput, &QLineEdit::returnPressed, this,
-        &SettingsProviderKeysPage::saveKey);
+    // Enter in these fields acts here; it must not reach the dialog's default button (OK),
+    // which would close Settings under the request.
+    m_ui->providerKeyInput->installEventFilter(this);
+    m_ui->providerGrantCallback->installEventFilter(this);
     connect(m_ui->providerKeySaveButton, &QPushButton::clicked, this,
         &SettingsProviderKeysPage::saveKey);
     connect(m_ui->providerKeyRemoveButton, &QPushButton::clicked, this,
@@ -36,8 +39,6 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
     connect(m_ui->providerKeyBrowserButton, &QPushButton::clicked, this,
         &SettingsProviderKeysPage::startBrowserGrant);
     connect(m_ui->providerGrantFinishButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::finishBrowserGrant);
-    connect(m_ui->providerGrantCallback, &QLineEdit::returnPressed, this,
         &SettingsProviderKeysPage::finishBrowserGrant);
     connect(m_ui->providerGrantCancelButton, &QPushButton::clicked, this,
         &SettingsProviderKeysPage::cancelGrant);
@@ -54,6 +55,24 @@ SettingsProviderKeysPage::~SettingsProviderKeysPage()
         else
             m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, m_api, [](auto) {});
     }
+}
+
+bool SettingsProviderKeysPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            if (watched == m_ui->providerKeyInput) {
+                saveKey();
+                return true;
+            }
+            if (watched == m_ui->providerGrantCallback) {
+                finishBrowserGrant();
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SettingsProviderKeysPage::reload()

@@ -36,6 +36,9 @@ public:
     //! The grant in progress (empty id when none).
     ProviderGrant grant() const { return m_grant; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     //! A key was added, replaced or removed: the model list should be reloaded (§20.8).
     void keysChanged();
