@@ -204,6 +204,8 @@ QString ChatSession::send(
     request.busyBehavior = busyBehavior;
     request.modelConfigId = options.modelConfigId;
     request.planMode = options.planMode;
+    request.reasoningEffort = options.reasoningEffort;
+    request.mcpServerIds = options.mcpServerIds;
     m_api->sendMessage(m_chatId, request, this,
         [this, nonce, content](const ApiResult<SendMessageResult> &result) {
             if (!result.ok()) {

@@ -26,6 +26,8 @@ struct SendOptions
 {
     std::optional<ModelConfigId> modelConfigId;
     std::optional<bool> planMode;
+    QString reasoningEffort;                  //!< §20.8; empty = omit
+    std::optional<QList<QUuid>> mcpServerIds; //!< §20.9; present = replaces the chat's set
 };
 
 //! One open chat (design.md c.16 example 3): the first page of history from REST, then the live

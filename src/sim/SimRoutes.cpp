@@ -160,6 +160,8 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
             QStringLiteral("Simulated failure."),
             QStringLiteral("fail_route fault injected by agentdesk-sim"));
     }
+    if (HttpResponse steer; dispatchSteer(request, &steer))
+        return steer;
     Route route;
     const bool known = resolveChats(path, &route)
         || path.startsWith(QLatin1String("/api/v2/users/"))

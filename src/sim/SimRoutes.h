@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpMessage.h"
+#include "SimSteerState.h"
 
 #include <QObject>
 
@@ -77,11 +78,29 @@ private:
     HttpResponse simFaults(const HttpRequest &request);
     QString generatedTitle(const SimChat &chat) const;
 
+    // §20.8–§20.10 (SimRoutesAccount.cpp, SimRoutesProviderKeys.cpp, SimRoutesMcp.cpp,
+    // SimRoutesSkills.cpp). dispatchSteer answers the routes it knows (some without a session:
+    // the simulated provider and OAuth pages) and leaves the rest to dispatch (false).
+    bool dispatchSteer(const HttpRequest &request, HttpResponse *response);
+    void recordRequest(const HttpRequest &request);
+    //! The models catalog with the user's personal keys applied (§20.8).
+    QJsonObject steerModelsResponse() const;
+    HttpResponse providerKeys(const HttpRequest &request, const QStringList &rest);
+    HttpResponse providerPage(const HttpRequest &request, const QStringList &rest);
+    HttpResponse mcpServers(const HttpRequest &request, const QStringList &seg);
+    HttpResponse mcpCallbackPage(const HttpRequest &request, const QString &serverId);
+    HttpResponse mcpDisconnect(const HttpRequest &request, const QString &serverId);
+    //! §20.9: the ids in \a requested that are not enabled servers and not in \a kept.
+    QStringList invalidMcpIds(const QJsonArray &requested, const QJsonArray &kept) const;
+    HttpResponse skills(const HttpRequest &request, const QStringList &rest);
+    HttpResponse userPrompt(const HttpRequest &request);
+
     SimState *m_state;
     ScriptedAgent *m_agent;
     SimSocketHub *m_hub;
     SimHttpServer *m_server;
     SimOptions *m_options;
+    SimSteerState m_steer;
 };
 
 } // namespace AgentDeskSim

@@ -566,7 +566,7 @@ QString SimRoutes::modelProblem(const QString &modelId) const
 {
     if (!m_state->modern())
         return {};
-    const QJsonObject catalog = m_state->modelsResponse();
+    const QJsonObject catalog = steerModelsResponse();
     for (const QJsonValue &m : catalog.value(QStringLiteral("models")).toArray()) {
         const QJsonObject model = m.toObject();
         if (model.value(QStringLiteral("id")).toString() != modelId.toLower())

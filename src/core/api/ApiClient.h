@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/ApiAccountTypes.h"
 #include "core/api/ApiResult.h"
 #include "core/api/ApiTypes.h"
 
@@ -156,6 +157,48 @@ public:
     void compactChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done);
     //! POST {P}/{chat}/clear: 200 Chat (waiting); the transcript stays, the model forgets it.
     void clearChat(const ChatId &chatId, QObject *context, ApiCallback<Chat> done);
+    // --- Personal provider keys (§20.8; /api/v2/users/me/ai-provider-keys) --------------------
+    //! \a provider is ProviderKeyConfig::providerName. The key is sent once and never kept.
+    void providerKeys(QObject *context, ApiCallback<QList<ProviderKeyConfig>> done);
+    void setProviderKey(const QString &provider, const QString &apiKey, QObject *context,
+        ApiCallback<ProviderKeyConfig> done);
+    void deleteProviderKey(const QString &provider, QObject *context, ApiCallback<NoContent> done);
+    void startDeviceGrant(
+        const QString &provider, QObject *context, ApiCallback<ProviderGrant> done);
+    void pollDeviceGrant(const QString &provider, const QString &grantId, QObject *context,
+        ApiCallback<ProviderGrant> done);
+    void cancelDeviceGrant(const QString &provider, const QString &grantId, QObject *context,
+        ApiCallback<NoContent> done);
+    void startBrowserGrant(
+        const QString &provider, QObject *context, ApiCallback<ProviderGrant> done);
+    //! \a input: the pasted callback URL, "code#state", a query or a bare code.
+    void exchangeBrowserGrant(const QString &provider, const QString &grantId, const QString &input,
+        QObject *context, ApiCallback<ProviderGrant> done);
+    void cancelBrowserGrant(const QString &provider, const QString &grantId, QObject *context,
+        ApiCallback<NoContent> done);
+
+    // --- MCP servers (§20.9) ----------------------------------------------------------------
+    void mcpServers(
+        const OrganizationId &organizationId, QObject *context, ApiCallback<QList<McpServer>> done);
+    //! The page a browser opens to connect \a serverId (carries no token: the browser's own
+    //! Coder session is used).
+    QUrl mcpConnectUrl(const OrganizationId &organizationId, const QUuid &serverId) const;
+    void disconnectMcpServer(
+        const QUuid &serverId, QObject *context, ApiCallback<McpDisconnectResult> done);
+
+    // --- Personal skills and instructions (§20.10) -----------------------------------------
+    void userSkills(QObject *context, ApiCallback<QList<UserSkill>> done);
+    void userSkill(const QString &name, QObject *context, ApiCallback<UserSkill> done);
+    //! \a content is the whole SKILL.md (front matter with name and description, then a body).
+    void createUserSkill(const QString &content, QObject *context, ApiCallback<UserSkill> done);
+    void updateUserSkill(
+        const QString &name, const QString &content, QObject *context, ApiCallback<UserSkill> done);
+    void deleteUserSkill(const QString &name, QObject *context, ApiCallback<NoContent> done);
+    //! The workspace skills of \a chatId: its context resources of kind "skill" (single GET).
+    void workspaceSkills(
+        const ChatId &chatId, QObject *context, ApiCallback<QList<UserSkill>> done);
+    void userPrompt(QObject *context, ApiCallback<QString> done);
+    void setUserPrompt(const QString &prompt, QObject *context, ApiCallback<QString> done);
 
     //! True when \a to has the origin of \a from (scheme, host and port): the only redirects
     //! followed, so the token never reaches another host and never travels https → http.

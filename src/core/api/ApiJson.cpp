@@ -277,6 +277,8 @@ void readModelCommon(ModelConfig &model, const QJsonObject &object)
     model.isDefault = boolean(object, u"is_default");
     model.contextLimit = int64(object, u"context_limit");
     model.reasoningEfforts = stringList(object.value(u"reasoning_efforts"));
+    model.defaultReasoningEffort = string(
+        object.value(u"model_config").toObject().value(u"reasoning_effort").toObject(), u"default");
 }
 
 void insertIfNotEmpty(QJsonObject &object, QStringView key, const QString &value)
@@ -1338,6 +1340,8 @@ QJsonObject toJson(const SendMessageRequest &request)
     if (request.planMode)
         object.insert(u"plan_mode", *request.planMode ? u"plan"_s : QString());
     insertIfNotEmpty(object, u"reasoning_effort", request.reasoningEffort);
+    if (request.mcpServerIds)
+        object.insert(u"mcp_server_ids", uuidsToJson(*request.mcpServerIds));
     return object;
 }
 

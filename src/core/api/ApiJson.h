@@ -6,6 +6,7 @@
 // malformed element of an array is skipped with a warning instead of failing the whole.
 // Nothing here asserts, throws or crashes on server input.
 
+#include "core/api/ApiAccountTypes.h"
 #include "core/api/ApiTypes.h"
 
 #include <QByteArray>
@@ -146,5 +147,17 @@ QJsonObject toJson(const QueuedMessage &message);
 QJsonObject toJson(const ChatContext &context);
 //! {"user_roles": {id: role}, "group_roles": {id: role}}; empty maps are left out.
 QJsonObject toJson(const ChatAclUpdate &update);
+
+// --- §20.8–§20.10 (ApiJsonAccount.cpp) ---------------------------------------------------------
+std::optional<QList<ProviderKeyConfig>> providerKeysFromJson(const QJsonValue &value);
+std::optional<ProviderKeyConfig> providerKeyFromJson(const QJsonValue &value);
+std::optional<ProviderGrant> providerGrantFromJson(const QJsonValue &value);
+std::optional<QList<McpServer>> mcpServersFromJson(const QJsonValue &value);
+std::optional<McpDisconnectResult> mcpDisconnectFromJson(const QJsonValue &value);
+std::optional<QList<UserSkill>> userSkillsFromJson(const QJsonValue &value);
+std::optional<UserSkill> userSkillFromJson(const QJsonValue &value);
+//! A Chat's context.resources of kind "skill" with status ok (§20.5), as skills (name, description).
+std::optional<QList<UserSkill>> workspaceSkillsFromJson(const QJsonValue &chat);
+std::optional<QString> userPromptFromJson(const QJsonValue &value);
 
 } // namespace AgentDesk::ApiJson

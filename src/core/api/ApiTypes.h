@@ -541,6 +541,7 @@ struct ModelConfig
     QString unavailableReason; //!< missing_api_key, fetch_failed, user_api_key_required, …
     qint64 contextLimit = 0;
     QStringList reasoningEfforts;
+    QString defaultReasoningEffort; //!< model_config.reasoning_effort.default (§20.8), or empty.
 
     //! May be offered in the model picker.
     bool isSelectable() const noexcept { return enabled && available && !id.isNull(); }
@@ -770,7 +771,8 @@ struct SendMessageRequest
     BusyBehavior busyBehavior = BusyBehavior::Queue;
     std::optional<ModelConfigId> modelConfigId;
     std::optional<bool> planMode;
-    QString reasoningEffort; //!< Empty = omit.
+    QString reasoningEffort;                  //!< Empty = omit.
+    std::optional<QList<QUuid>> mcpServerIds; //!< §20.9: replaces the chat's set when present.
 };
 
 //! PATCH {P}/{chat}/messages/{id} (§8.3).

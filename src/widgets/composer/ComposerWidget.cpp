@@ -4,7 +4,10 @@
 #include "models/ModelConfigModel.h"
 #include "platform/ScreenshotPortal.h"
 #include "widgets/composer/AttachmentStrip.h"
+#include "widgets/composer/McpPicker.h"
 #include "widgets/composer/MessageEdit.h"
+#include "widgets/composer/ModelPicker.h"
+#include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ImageViewer.h"
 #include "widgets/shell/Icons.h"
 
@@ -66,7 +69,10 @@ ComposerWidget::ComposerWidget(
     , m_edit(new MessageEdit(this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
-    , m_modelPicker(new QComboBox(this))
+    , m_modelPicker(new ModelPicker(this))
+    , m_effort(new EffortPicker(this))
+    , m_mcp(new McpPicker(this))
+    , m_skills(new SkillMenu(m_edit))
     , m_planMode(new QToolButton(this))
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
@@ -131,6 +137,11 @@ ComposerWidget::ComposerWidget(
     controls->addWidget(m_attach);
     controls->addWidget(m_screenshot);
     controls->addWidget(m_modelPicker);
+    controls->addWidget(m_effort);
+    controls->addWidget(m_mcp);
+    // Like the hint, the effort and MCP controls give up room before the window grows.
+    m_effort->setMinimumWidth(1);
+    m_mcp->setMinimumWidth(1);
     controls->addWidget(m_planMode);
     controls->addWidget(m_hint, 1);
     controls->addWidget(m_stop);
@@ -165,6 +176,8 @@ void ComposerWidget::setUploader(ApiClient *api, const OrganizationId &organizat
     m_strip->setObjectName(u"attachmentStrip"_s);
     m_strip->setOrganization(organizationId);
     m_strip->hide();
+    m_skills->setApi(api);
+    m_mcp->setApi(api, organizationId);
     // Above the editor, as in the web UI.
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         box->insertWidget(0, m_strip);
@@ -213,6 +226,7 @@ void ComposerWidget::setOrganization(const OrganizationId &organizationId)
 {
     if (m_strip)
         m_strip->setOrganization(organizationId);
+    m_mcp->setOrganization(organizationId);
 }
 
 QList<InputPart> ComposerWidget::attachmentParts() const
@@ -312,6 +326,8 @@ void ComposerWidget::setDraftKey(const QString &key)
     m_edit->moveCursor(QTextCursor::End);
     m_loadingDraft = false;
     m_error->hide();
+    m_skills->setChat(ChatId::fromString(key)); // null for the new-chat key
+    m_mcp->setChat(ChatId::fromString(key));
     loadDraftAttachments();
     updateState();
 }
@@ -491,14 +507,15 @@ void ComposerWidget::handleModelsChanged()
         current >= 0 && m_proxy->index(current, 0).data(ModelConfigModel::SelectableRole).toBool();
     if (!m_userPickedModel || !currentUsable)
         m_modelPicker->setCurrentIndex(m_models->defaultRow());
+    m_effort->setModelConfig(m_models->modelConfig(m_modelPicker->currentIndex()));
 }
 
 void ComposerWidget::handleModelPicked(int row)
 {
     m_userPickedModel = true;
+    m_effort->setModelConfig(m_models ? m_models->modelConfig(row) : nullptr);
     if (const auto id = selectedModelConfigId())
         Q_EMIT modelConfigChanged(*id);
-    Q_UNUSED(row)
 }
 
 std::optional<ModelConfigId> ComposerWidget::selectedModelConfigId() const
@@ -520,7 +537,19 @@ void ComposerWidget::setSelectedModelConfigId(const ModelConfigId &id)
     if (index.isValid() && index.data(ModelConfigModel::SelectableRole).toBool()) {
         m_modelPicker->setCurrentIndex(index.row());
         m_userPickedModel = true;
+        m_effort->setModelConfig(m_models->modelConfig(index.row()));
     }
+}
+
+QString ComposerWidget::reasoningEffort() const
+{
+    return selectedModelConfigId() ? m_effort->effort() : QString();
+}
+
+std::optional<QList<QUuid>> ComposerWidget::mcpServerIds() const
+{
+    // Only a change made here replaces the chat's set (§20.9: sending the field replaces it).
+    return m_mcp->selectedIds(true);
 }
 
 bool ComposerWidget::isPlanMode() const

@@ -27,6 +27,10 @@ class Icons;
 class MessageEdit;
 class ModelConfigModel;
 class ComposerModelProxy;
+class ModelPicker;
+class EffortPicker;
+class McpPicker;
+class SkillMenu;
 
 //! Where the user writes (design.md c.7): MessageEdit, Send, Stop while the agent runs, the model
 //! picker, the plan-mode toggle and a hint line. Drafts go to DraftStore on every edit (it
@@ -61,6 +65,13 @@ public:
     //! The picked model; nullopt when nothing selectable is picked.
     std::optional<ModelConfigId> selectedModelConfigId() const;
     void setSelectedModelConfigId(const ModelConfigId &id);
+    //! §20.8: the picked reasoning effort; empty when the model offers none.
+    QString reasoningEffort() const;
+    //! §20.9: the MCP servers to send, nullopt to leave the chat's set alone.
+    std::optional<QList<QUuid>> mcpServerIds() const;
+    McpPicker *mcpPicker() const { return m_mcp; }
+    SkillMenu *skillMenu() const { return m_skills; }
+    EffortPicker *effortPicker() const { return m_effort; }
     bool isPlanMode() const;
     void setPlanMode(bool on);
 
@@ -123,7 +134,10 @@ private:
     MessageEdit *m_edit;
     QPushButton *m_send;
     QPushButton *m_stop;
-    QComboBox *m_modelPicker;
+    ModelPicker *m_modelPicker;
+    EffortPicker *m_effort;
+    McpPicker *m_mcp;
+    SkillMenu *m_skills;
     QToolButton *m_planMode;
     QLabel *m_hint;
     QLabel *m_error;

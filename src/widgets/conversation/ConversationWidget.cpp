@@ -513,6 +513,8 @@ SendOptions ConversationWidget::sendOptions() const
     SendOptions options;
     options.modelConfigId = m_composer->selectedModelConfigId();
     options.planMode = m_composer->isPlanMode();
+    options.reasoningEffort = m_composer->reasoningEffort();
+    options.mcpServerIds = m_composer->mcpServerIds();
     return options;
 }
 

@@ -4,7 +4,10 @@
 #include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
 #include "ui_NewChatDialog.h"
+#include "widgets/composer/McpPicker.h"
+#include "widgets/composer/ModelPicker.h"
 
+#include <QHBoxLayout>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +24,20 @@ NewChatDialog::NewChatDialog(ApiClient *api, ModelConfigModel *models, DraftStor
     , m_ui(std::make_unique<Ui::NewChatDialog>())
 {
     m_ui->setupUi(this);
+    // §20.8 effort and §20.9 MCP servers, under the model.
+    m_effort = new EffortPicker(this);
+    m_mcp = new McpPicker(this);
+    m_mcp->setObjectName(u"newChatMcpPicker"_s);
+    auto *steering = new QHBoxLayout;
+    steering->addWidget(m_effort);
+    steering->addWidget(m_mcp);
+    steering->addStretch(1);
+    m_ui->newChatForm->insertRow(2, QString(), steering);
+    m_mcp->setApi(api, organizationId);
+    if (m_models) {
+        connect(m_ui->newChatModel, &QComboBox::currentIndexChanged, this,
+            [this](int row) { m_effort->setModelConfig(m_models->modelConfig(row)); });
+    }
     m_ui->newChatWorkspace->addItem(tr("Let the agent choose"), QVariant::fromValue(WorkspaceId()));
     if (m_models)
         m_ui->newChatModel->setModel(m_models);
@@ -59,6 +76,7 @@ void NewChatDialog::start()
     if (m_models && m_ui->newChatModel->currentIndex() < 0)
         m_ui->newChatModel->setCurrentIndex(m_models->defaultRow());
     loadWorkspaces();
+    m_mcp->refresh();
     open();
     m_ui->newChatPrompt->setFocus();
 }
@@ -105,6 +123,9 @@ void NewChatDialog::handleCreate()
                                     .value<ModelConfigId>();
     }
     request.planMode = m_ui->newChatPlanMode->isChecked();
+    if (!request.modelConfigId.isNull())
+        request.reasoningEffort = m_effort->effort();
+    request.mcpServerIds = m_mcp->selectedIds().value_or(QList<QUuid>());
 
     m_busy = true;
     updateCreateEnabled();

@@ -17,6 +17,8 @@ class NewChatDialog;
 class ApiClient;
 class DraftStore;
 class ModelConfigModel;
+class EffortPicker;
+class McpPicker;
 
 //! Starts a chat (§14.2): a prompt, an optional workspace, the model and plan mode. Creates it
 //! with ApiClient::createChat and reports the chat; the list learns of it from the reply and
@@ -49,6 +51,8 @@ private:
     OrganizationId m_organizationId;
     std::unique_ptr<Ui::NewChatDialog> m_ui;
     QPushButton *m_create = nullptr;
+    EffortPicker *m_effort = nullptr;
+    McpPicker *m_mcp = nullptr;
     bool m_busy = false;
 };
 

@@ -7,6 +7,8 @@
 #include "ui_SettingsGeneralPage.h"
 #include "ui_SettingsNotificationsPage.h"
 #include "ui_SettingsStoragePage.h"
+#include "widgets/dialogs/SettingsProviderKeysPage.h"
+#include "widgets/dialogs/SettingsSkillsPage.h"
 
 #include <QLocale>
 #include <QMessageBox>
@@ -69,7 +71,32 @@ SettingsDialog::SettingsDialog(AppSettings *settings, const Context &context, QW
     setUpGeneralPage();
     setUpDeploymentsPage();
     setUpStoragePage();
+    setUpAccountPages();
     load();
+}
+
+void SettingsDialog::setUpAccountPages()
+{
+    if (!m_context.api)
+        return;
+    QTabWidget *tabs = m_ui->settingsTabs;
+    auto *keys = new SettingsProviderKeysPage(m_context.api, tabs);
+    tabs->addTab(keys, keys->windowTitle());
+    auto *skills = new SettingsSkillsPage(m_context.api, tabs);
+    tabs->addTab(skills, skills->windowTitle());
+    // A server without the routes (404): the page is not offered.
+    for (QWidget *page : {static_cast<QWidget *>(keys), static_cast<QWidget *>(skills)}) {
+        auto hide = [tabs, page] {
+            tabs->setTabVisible(tabs->indexOf(page), false);
+        };
+        if (auto *k = qobject_cast<SettingsProviderKeysPage *>(page))
+            connect(k, &SettingsProviderKeysPage::unsupported, this, hide);
+        else if (auto *s = qobject_cast<SettingsSkillsPage *>(page))
+            connect(s, &SettingsSkillsPage::unsupported, this, hide);
+    }
+    connect(
+        keys, &SettingsProviderKeysPage::keysChanged, this, &SettingsDialog::providerKeysChanged);
+    resize(size().expandedTo(QSize(640, 460))); // room for six tabs and the key list
 }
 
 SettingsDialog::~SettingsDialog() = default;

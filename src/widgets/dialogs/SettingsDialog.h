@@ -17,6 +17,9 @@ class SettingsStoragePage;
 } // namespace Ui
 
 class AppSettings;
+class ApiClient;
+class SettingsProviderKeysPage;
+class SettingsSkillsPage;
 
 //! The settings dialog (objectName settingsDialog): General (send key, theme, font size,
 //! language, start at login, tray), Notifications (per kind, sound), Deployments (switch, add,
@@ -36,6 +39,8 @@ public:
         //! Languages with a translation, as locale names ("de"); English is the source.
         QStringList languages = {QStringLiteral("de")};
         bool trayAvailable = true;
+        //! Adds the account pages (Provider Keys, Skills; §20.8, §20.10) when set.
+        ApiClient *api = nullptr;
     };
 
     //! \a settings is not owned and must outlive the dialog.
@@ -57,11 +62,14 @@ signals:
     void addDeploymentRequested();
     void forgetDeploymentRequested(const QUrl &deployment);
     void clearCacheRequested();
+    //! A personal provider key changed: reload the models (§20.8).
+    void providerKeysChanged();
 
 private:
     void setUpGeneralPage();
     void setUpDeploymentsPage();
     void setUpStoragePage();
+    void setUpAccountPages();
     //! Asks (non-blocking) before forgetting the selected deployment.
     void forgetSelectedDeployment();
     void forgetDeployment(const QUrl &url);

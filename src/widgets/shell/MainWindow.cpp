@@ -883,6 +883,7 @@ void MainWindow::showSettings()
     SettingsDialog::Context context;
     context.currentDeployment = m_deps.api ? m_deps.api->deploymentUrl() : QUrl();
     context.trayAvailable = m_trayAvailable;
+    context.api = m_deps.api;
     auto *dialog = new SettingsDialog(settings, context, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
@@ -895,6 +896,15 @@ void MainWindow::showSettings()
             [files, dialog, show] { files->clear(dialog, show); });
     }
     connect(dialog, &SettingsDialog::saved, this, [this, dialog] { applySettings(dialog); });
+    connect(dialog, &SettingsDialog::providerKeysChanged, this, [this] {
+        // §20.8: after any key change the model list is reloaded.
+        if (!m_deps.api || !m_deps.modelConfigs)
+            return;
+        m_deps.api->models(m_organizationId, this, [this](const ApiResult<QList<ModelConfig>> &r) {
+            if (r.ok() && m_deps.modelConfigs)
+                m_deps.modelConfigs->setModels(r.value());
+        });
+    });
     connect(dialog, &SettingsDialog::switchDeploymentRequested, this,
         &MainWindow::switchDeploymentRequested, Qt::QueuedConnection);
     connect(dialog, &SettingsDialog::addDeploymentRequested, this,

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/api/ApiAccountTypes.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace AgentDesk {
+
+namespace Ui {
+class SettingsProviderKeysPage;
+}
+
+class ApiClient;
+
+//! Settings → Provider Keys (§20.8): the providers that let users bring their own key, whether
+//! the user has one, and add / replace / remove it. The key goes to the deployment once and is
+//! never kept, shown again or logged here (the field is cleared as soon as it is sent). Where
+//! the provider supports it, the device sign-in (show the code, open the verification page,
+//! poll every `poll_interval` seconds until authorized or expired) and the browser sign-in
+//! (open the authorize page, paste the callback address, exchange it). The layout is
+//! ui/SettingsProviderKeysPage.ui.
+class SettingsProviderKeysPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SettingsProviderKeysPage(ApiClient *api, QWidget *parent = nullptr);
+    ~SettingsProviderKeysPage() override;
+
+    void reload();
+    QList<ProviderKeyConfig> providers() const { return m_providers; }
+    //! The grant in progress (empty id when none).
+    ProviderGrant grant() const { return m_grant; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+Q_SIGNALS:
+    //! A key was added, replaced or removed: the model list should be reloaded (§20.8).
+    void keysChanged();
+    //! The server has no personal provider keys (404): the page should not be offered.
+    void unsupported();
+
+private:
+    const ProviderKeyConfig *selected() const;
+    void updateButtons();
+    void saveKey();
+    void removeKey();
+    void startDeviceGrant();
+    void startBrowserGrant();
+    void pollGrant();
+    void finishBrowserGrant();
+    void cancelGrant();
+    void endGrant(const QString &message);
+    void showStatus(const QString &text, bool error = false);
+
+    QPointer<ApiClient> m_api;
+    std::unique_ptr<Ui::SettingsProviderKeysPage> m_ui;
+    QList<ProviderKeyConfig> m_providers;
+    ProviderGrant m_grant;
+    QString m_grantProvider;
+    bool m_grantIsBrowser = false;
+    QTimer m_poll;
+    bool m_busy = false;
+};
+
+} // namespace AgentDesk
