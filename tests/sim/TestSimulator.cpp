@@ -165,6 +165,15 @@ QString statusOf(const QJsonObject &event)
         .toString();
 }
 
+//! One data row per server generation, in the column "generation".
+void addGenerationRows(const QStringList &generations = {QStringLiteral("legacy"),
+                           QStringLiteral("v237"), QStringLiteral("newest")})
+{
+    QTest::addColumn<QString>("generation");
+    for (const QString &generation : generations)
+        QTest::newRow(qPrintable(generation)) << generation;
+}
+
 } // namespace
 
 class TestSimulator : public QObject
@@ -1457,10 +1466,7 @@ void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
 
 void TestSimulator::generation_archiveRulesAndWatchEvents_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows();
 }
 
 void TestSimulator::generation_archiveRulesAndWatchEvents()
@@ -1533,9 +1539,7 @@ void TestSimulator::generation_archiveRulesAndWatchEvents()
 
 void TestSimulator::generation_sharedChats_viewerAndOwner_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows({QStringLiteral("v237"), QStringLiteral("newest")});
 }
 
 void TestSimulator::generation_sharedChats_viewerAndOwner()
@@ -1755,10 +1759,7 @@ void TestSimulator::generation_adminAndDisabledSharing()
 
 void TestSimulator::generation_contextTitleAndModels_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows();
 }
 
 void TestSimulator::generation_contextTitleAndModels()
@@ -1871,9 +1872,7 @@ void TestSimulator::generation_contextTitleAndModels()
 
 void TestSimulator::generation_newPartsSummaryAndQueue_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows({QStringLiteral("legacy"), QStringLiteral("newest")});
 }
 
 void TestSimulator::generation_newPartsSummaryAndQueue()
