@@ -4,7 +4,6 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
-#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
 #include <QFile>
@@ -73,7 +72,9 @@ void TestUpload::init()
 {
     QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setSessionToken(m_sim->token());
 }
 
 void TestUpload::cleanup()

@@ -2,7 +2,6 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
-#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
 #include <QAbstractItemModelTester>
@@ -74,7 +73,9 @@ void TestChatSession::init()
         u"legacy"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setSessionToken(m_sim->token());
     // Models first, then their testers, alive for the whole test (design.md c.6).
     m_messages = std::make_unique<MessageListModel>();
     m_queue = std::make_unique<QueueModel>();

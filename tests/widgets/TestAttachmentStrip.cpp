@@ -4,7 +4,6 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
-#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/composer/ImageShrinker.h"
@@ -98,7 +97,9 @@ void TestAttachmentStrip::initTestCase()
         QStringList{u"--demo"_s, u"--generation"_s, u"legacy"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
+    m_api = std::make_unique<ApiClient>(m_network.get());
+    m_api->setDeploymentUrl(m_sim->baseUrl());
+    m_api->setSessionToken(m_sim->token());
 }
 
 void TestAttachmentStrip::init()

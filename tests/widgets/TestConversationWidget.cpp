@@ -7,7 +7,6 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
-#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
@@ -59,7 +58,9 @@ private slots:
             u"legacy"_s, u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"5"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
+        m_api = std::make_unique<ApiClient>(m_network.get());
+        m_api->setDeploymentUrl(m_sim->baseUrl());
+        m_api->setSessionToken(m_sim->token());
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
         m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));

@@ -435,8 +435,7 @@ const FieldTable<Chat> chatFields{
         {u"last_turn_summary", &Chat::lastTurnSummary}, {u"summary", &Chat::summary},
         {u"client_type", &Chat::clientType}},
     .booleans = {{u"archived", &Chat::archived, Emit::Always},
-        {u"shared", &Chat::shared, Emit::Always}, {u"has_unread", &Chat::hasUnread, Emit::Always},
-        {u"queued_for_capacity", &Chat::queuedForCapacity}},
+        {u"shared", &Chat::shared, Emit::Always}, {u"has_unread", &Chat::hasUnread, Emit::Always}},
     .times = {{u"created_at", &Chat::createdAt}, {u"updated_at", &Chat::updatedAt}},
 };
 
@@ -703,6 +702,7 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
             "child chats");
     }
     chat.warnings = stringList(object.value(u"warnings"));
+    chat.queuedForCapacity = boolean(object, u"queued_for_capacity");
     return chat;
 }
 
@@ -1538,6 +1538,8 @@ QJsonObject toJson(const Chat &chat)
     object.insert(u"children", children);
     if (!chat.warnings.isEmpty())
         object.insert(u"warnings", QJsonArray::fromStringList(chat.warnings));
+    if (chat.queuedForCapacity)
+        object.insert(u"queued_for_capacity", true);
     return object;
 }
 
