@@ -422,6 +422,19 @@ void TestSimulator::list_query_validatesAndFilters()
         QStringLiteral("Invalid chat search query."));
     QVERIFY(!r.object().value(QStringLiteral("validations")).toArray().isEmpty());
     QCOMPARE(request("GET", prefix + QStringLiteral("?q=pr_status:pending")).status, 400);
+    r = request("GET", prefix + QStringLiteral("?q=title:a:b"));
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.object()
+                .value(QStringLiteral("validations"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("detail"))
+                .toString()
+                .contains(QStringLiteral("can only contain 1")));
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=search:x%20title:y")).status, 400);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=has_unread:maybe")).status, 400);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=title:%22open")).status, 400);
     QCOMPARE(request("GET", prefix + QStringLiteral("?label=nocolon")).status, 400);
     r = request("GET", prefix + QStringLiteral("?q=title:%22Seeded%20chat%20%231%22"));
     QCOMPARE(r.status, 200);
