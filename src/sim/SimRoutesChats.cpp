@@ -15,9 +15,11 @@ namespace AgentDeskSim {
 
 using namespace routes;
 
-HttpResponse SimRoutes::listChats(const HttpRequest &request)
+namespace {
+
+//! The filters of a chat list's q= (Coder's search grammar: key:value terms, §20.3.5).
+struct ChatSearch
 {
-    QJsonArray validations;
     bool archived = false;
     std::optional<bool> hasUnread;
     QStringList titles, prTitles, repos, searches, diffUrls;
@@ -25,121 +27,194 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
     QList<qint64> prNumbers;
     bool wantOwn = true; // without a source: term, only the caller's own chats (§20.3.5)
     bool wantShared = false;
-    // Tokenize q: space-separated key:value terms, values may be double-quoted.
-    const QString q = request.queryValue(QStringLiteral("q"));
+};
+
+//! Splits q into space-separated terms; values may be double-quoted.
+QStringList searchTerms(const QString &q, QJsonArray *validations)
+{
     QStringList terms;
-    {
-        QString current;
-        bool quoted = false;
-        for (const QChar c : q) {
-            if (c == QLatin1Char('"')) {
-                quoted = !quoted;
-                current += c;
-            } else if (c.isSpace() && !quoted) {
-                if (!current.isEmpty())
-                    terms.append(current);
-                current.clear();
-            } else {
-                current += c;
-            }
-        }
-        if (!current.isEmpty())
-            terms.append(current);
-        if (quoted)
-            validations.append(HttpResponse::validation(
-                QStringLiteral("q"), QStringLiteral("unterminated quote")));
-    }
-    for (const QString &term : std::as_const(terms)) {
-        int colons = 0;
-        bool inQuote = false;
-        for (const QChar c : term) {
-            if (c == QLatin1Char('"'))
-                inQuote = !inQuote;
-            else if (c == QLatin1Char(':') && !inQuote)
-                ++colons;
-        }
-        const qsizetype colon = term.indexOf(QLatin1Char(':'));
-        if (colons == 0 || colon <= 0) {
-            validations.append(HttpResponse::validation(QStringLiteral("q"),
-                QStringLiteral("unsupported search term \"%1\": use key:value, e.g. title:%1")
-                    .arg(term)));
-            continue;
-        }
-        if (colons > 1) {
-            validations.append(HttpResponse::validation(QStringLiteral("q"),
-                QStringLiteral("can only contain 1 ':' unless the value is quoted: \"%1\"")
-                    .arg(term)));
-            continue;
-        }
-        const QString key = term.left(colon).toLower();
-        QString value = term.mid(colon + 1);
-        if (value.size() >= 2 && value.startsWith(QLatin1Char('"'))
-            && value.endsWith(QLatin1Char('"')))
-            value = value.mid(1, value.size() - 2);
-        auto boolValue = [&](bool *target) {
-            if (value == QLatin1String("true"))
-                *target = true;
-            else if (value == QLatin1String("false"))
-                *target = false;
-            else
-                validations.append(HttpResponse::validation(
-                    key, QStringLiteral("\"%1\" is not a valid boolean").arg(value)));
-        };
-        if (key == QLatin1String("title")) {
-            titles.append(value);
-        } else if (key == QLatin1String("archived")) {
-            boolValue(&archived);
-        } else if (key == QLatin1String("has_unread")) {
-            bool b = false;
-            boolValue(&b);
-            hasUnread = b;
-        } else if (key == QLatin1String("pr_status")) {
-            for (const QString &v : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                static const QStringList allowed{QStringLiteral("draft"), QStringLiteral("open"),
-                    QStringLiteral("merged"), QStringLiteral("closed")};
-                if (!allowed.contains(v.toLower()))
-                    validations.append(HttpResponse::validation(
-                        key, QStringLiteral("\"%1\" is not a valid value").arg(v)));
-                prStatuses.insert(v.toLower());
-            }
-        } else if (key == QLatin1String("pr")) {
-            bool ok = false;
-            const qint64 n = value.toLongLong(&ok);
-            if (!ok || n <= 0)
-                validations.append(HttpResponse::validation(
-                    key, QStringLiteral("\"%1\" is not a positive integer").arg(value)));
-            prNumbers.append(n);
-        } else if (key == QLatin1String("repo")) {
-            repos.append(value);
-        } else if (key == QLatin1String("pr_title")) {
-            prTitles.append(value);
-        } else if (key == QLatin1String("diff_url")) {
-            const QUrl url(value, QUrl::StrictMode);
-            if (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("http")
-                    && url.scheme() != QLatin1String("https")))
-                validations.append(HttpResponse::validation(
-                    key, QStringLiteral("\"%1\" is not a valid http(s) URL").arg(value)));
-            diffUrls.append(value);
-        } else if (key == QLatin1String("source")) {
-            const QStringList values = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
-            for (const QString &v : values) {
-                if (v != QLatin1String("created_by_me") && v != QLatin1String("shared_with_me"))
-                    validations.append(HttpResponse::validation(
-                        key, QStringLiteral("\"%1\" is not a valid value").arg(v)));
-            }
-            wantOwn = values.contains(QStringLiteral("created_by_me"));
-            wantShared = values.contains(QStringLiteral("shared_with_me"));
-        } else if (key == QLatin1String("search")) {
-            searches.append(value);
+    QString current;
+    bool quoted = false;
+    for (const QChar c : q) {
+        if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+            current += c;
+        } else if (c.isSpace() && !quoted) {
+            if (!current.isEmpty())
+                terms.append(current);
+            current.clear();
         } else {
-            validations.append(HttpResponse::validation(
-                key, QStringLiteral("\"%1\" is not a valid query param").arg(key)));
+            current += c;
         }
     }
-    if (!searches.isEmpty() && (!titles.isEmpty() || !prTitles.isEmpty() || !prNumbers.isEmpty()))
-        validations.append(HttpResponse::validation(QStringLiteral("search"),
+    if (!current.isEmpty())
+        terms.append(current);
+    if (quoted)
+        validations->append(
+            HttpResponse::validation(QStringLiteral("q"), QStringLiteral("unterminated quote")));
+    return terms;
+}
+
+//! Adds one key:value term to \a search, or its validation error to \a validations.
+void addSearchTerm(const QString &term, ChatSearch *search, QJsonArray *validations)
+{
+    int colons = 0;
+    bool inQuote = false;
+    for (const QChar c : term) {
+        if (c == QLatin1Char('"'))
+            inQuote = !inQuote;
+        else if (c == QLatin1Char(':') && !inQuote)
+            ++colons;
+    }
+    const qsizetype colon = term.indexOf(QLatin1Char(':'));
+    if (colons == 0 || colon <= 0) {
+        validations->append(HttpResponse::validation(QStringLiteral("q"),
+            QStringLiteral("unsupported search term \"%1\": use key:value, e.g. title:%1")
+                .arg(term)));
+        return;
+    }
+    if (colons > 1) {
+        validations->append(HttpResponse::validation(QStringLiteral("q"),
+            QStringLiteral("can only contain 1 ':' unless the value is quoted: \"%1\"").arg(term)));
+        return;
+    }
+    const QString key = term.left(colon).toLower();
+    QString value = term.mid(colon + 1);
+    if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+        value = value.mid(1, value.size() - 2);
+    auto boolValue = [&](bool *target) {
+        if (value == QLatin1String("true"))
+            *target = true;
+        else if (value == QLatin1String("false"))
+            *target = false;
+        else
+            validations->append(HttpResponse::validation(
+                key, QStringLiteral("\"%1\" is not a valid boolean").arg(value)));
+    };
+    if (key == QLatin1String("title")) {
+        search->titles.append(value);
+    } else if (key == QLatin1String("archived")) {
+        boolValue(&search->archived);
+    } else if (key == QLatin1String("has_unread")) {
+        bool b = false;
+        boolValue(&b);
+        search->hasUnread = b;
+    } else if (key == QLatin1String("pr_status")) {
+        for (const QString &v : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            static const QStringList allowed{QStringLiteral("draft"), QStringLiteral("open"),
+                QStringLiteral("merged"), QStringLiteral("closed")};
+            if (!allowed.contains(v.toLower()))
+                validations->append(HttpResponse::validation(
+                    key, QStringLiteral("\"%1\" is not a valid value").arg(v)));
+            search->prStatuses.insert(v.toLower());
+        }
+    } else if (key == QLatin1String("pr")) {
+        bool ok = false;
+        const qint64 n = value.toLongLong(&ok);
+        if (!ok || n <= 0)
+            validations->append(HttpResponse::validation(
+                key, QStringLiteral("\"%1\" is not a positive integer").arg(value)));
+        search->prNumbers.append(n);
+    } else if (key == QLatin1String("repo")) {
+        search->repos.append(value);
+    } else if (key == QLatin1String("pr_title")) {
+        search->prTitles.append(value);
+    } else if (key == QLatin1String("diff_url")) {
+        const QUrl url(value, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+            validations->append(HttpResponse::validation(
+                key, QStringLiteral("\"%1\" is not a valid http(s) URL").arg(value)));
+        search->diffUrls.append(value);
+    } else if (key == QLatin1String("source")) {
+        const QStringList values = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &v : values) {
+            if (v != QLatin1String("created_by_me") && v != QLatin1String("shared_with_me"))
+                validations->append(HttpResponse::validation(
+                    key, QStringLiteral("\"%1\" is not a valid value").arg(v)));
+        }
+        search->wantOwn = values.contains(QStringLiteral("created_by_me"));
+        search->wantShared = values.contains(QStringLiteral("shared_with_me"));
+    } else if (key == QLatin1String("search")) {
+        search->searches.append(value);
+    } else {
+        validations->append(HttpResponse::validation(
+            key, QStringLiteral("\"%1\" is not a valid query param").arg(key)));
+    }
+}
+
+ChatSearch parseChatSearch(const QString &q, QJsonArray *validations)
+{
+    ChatSearch search;
+    for (const QString &term : searchTerms(q, validations))
+        addSearchTerm(term, &search, validations);
+    if (!search.searches.isEmpty()
+        && (!search.titles.isEmpty() || !search.prTitles.isEmpty() || !search.prNumbers.isEmpty()))
+        validations->append(HttpResponse::validation(QStringLiteral("search"),
             QStringLiteral("search cannot be combined with title, pr_title or pr")));
+    return search;
+}
+
+bool containsAll(const QString &hay, const QStringList &needles)
+{
+    return std::all_of(needles.begin(), needles.end(),
+        [&](const QString &n) { return hay.contains(n, Qt::CaseInsensitive); });
+}
+
+//! Whether root chat \a c passes the q= filters.
+bool matchesSearch(const SimChat *c, const ChatSearch &search, const SimState &state)
+{
+    if (c->archived != search.archived)
+        return false;
+    const bool own = c->ownerId == QLatin1String(SimState::userId);
+    if (!((search.wantOwn && own) || (search.wantShared && !own && state.isSharedWith(*c))))
+        return false;
+    if (search.hasUnread && c->hasUnread != *search.hasUnread)
+        return false;
+    if (!containsAll(c->title, search.titles))
+        return false;
+    const QJsonObject ds = c->prStatus;
+    if (!search.prStatuses.isEmpty()) {
+        QString st = ds.value(QStringLiteral("pull_request_state")).toString();
+        if (st == QLatin1String("open") && ds.value(QStringLiteral("pull_request_draft")).toBool())
+            st = QStringLiteral("draft");
+        if (!search.prStatuses.contains(st))
+            return false;
+    }
+    if (!search.prNumbers.isEmpty()
+        && !search.prNumbers.contains(ds.value(QStringLiteral("pr_number")).toInteger()))
+        return false;
+    if (!search.prTitles.isEmpty()
+        && !containsAll(ds.value(QStringLiteral("pull_request_title")).toString(), search.prTitles))
+        return false;
+    if (!search.repos.isEmpty()
+        && !containsAll(
+            c->remoteOrigin + QLatin1Char(' ') + ds.value(QStringLiteral("url")).toString(),
+            search.repos))
+        return false;
+    if (!search.diffUrls.isEmpty()
+        && !std::all_of(search.diffUrls.begin(), search.diffUrls.end(), [&](const QString &u) {
+               return ds.value(QStringLiteral("url")).toString().compare(u, Qt::CaseInsensitive)
+                   == 0;
+           }))
+        return false;
+    if (!search.searches.isEmpty()) {
+        QString hay = c->title;
+        for (const SimMessage &msg : c->messages)
+            hay += QLatin1Char('\n') + messageText(msg.content);
+        if (!containsAll(hay, search.searches))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+HttpResponse SimRoutes::listChats(const HttpRequest &request)
+{
+    QJsonArray validations;
+    const ChatSearch search =
+        parseChatSearch(request.queryValue(QStringLiteral("q")), &validations);
     if (!validations.isEmpty())
         return HttpResponse::error(
             400, QStringLiteral("Invalid chat search query."), {}, validations);
@@ -164,56 +239,12 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
     if (!afterId.isEmpty() && !SimState::isUuid(afterId))
         return badQuery(QStringLiteral("after_id"), QStringLiteral("must be a valid UUID"));
 
-    auto contains = [](const QString &hay, const QStringList &needles) {
-        return std::all_of(needles.begin(), needles.end(),
-            [&](const QString &n) { return hay.contains(n, Qt::CaseInsensitive); });
-    };
     QJsonArray result;
     bool afterSeen = afterId.isEmpty();
     qint64 skipped = 0;
     for (const SimChat *c : m_state->sortedRoots()) {
-        if (c->archived != archived)
+        if (!matchesSearch(c, search, *m_state))
             continue;
-        const bool own = c->ownerId == QLatin1String(SimState::userId);
-        if (!((wantOwn && own) || (wantShared && !own && m_state->isSharedWith(*c))))
-            continue;
-        if (hasUnread && c->hasUnread != *hasUnread)
-            continue;
-        if (!contains(c->title, titles))
-            continue;
-        const QJsonObject ds = c->prStatus;
-        if (!prStatuses.isEmpty()) {
-            QString st = ds.value(QStringLiteral("pull_request_state")).toString();
-            if (st == QLatin1String("open")
-                && ds.value(QStringLiteral("pull_request_draft")).toBool())
-                st = QStringLiteral("draft");
-            if (!prStatuses.contains(st))
-                continue;
-        }
-        if (!prNumbers.isEmpty()
-            && !prNumbers.contains(ds.value(QStringLiteral("pr_number")).toInteger()))
-            continue;
-        if (!prTitles.isEmpty()
-            && !contains(ds.value(QStringLiteral("pull_request_title")).toString(), prTitles))
-            continue;
-        if (!repos.isEmpty()
-            && !contains(
-                c->remoteOrigin + QLatin1Char(' ') + ds.value(QStringLiteral("url")).toString(),
-                repos))
-            continue;
-        if (!diffUrls.isEmpty()
-            && !std::all_of(diffUrls.begin(), diffUrls.end(), [&](const QString &u) {
-                   return ds.value(QStringLiteral("url")).toString().compare(u, Qt::CaseInsensitive)
-                       == 0;
-               }))
-            continue;
-        if (!searches.isEmpty()) {
-            QString hay = c->title;
-            for (const SimMessage &msg : c->messages)
-                hay += QLatin1Char('\n') + messageText(msg.content);
-            if (!contains(hay, searches))
-                continue;
-        }
         if (!std::all_of(labels.begin(), labels.end(), [&](const QPair<QString, QString> &l) {
                 return c->labels.value(l.first).toString() == l.second;
             }))

@@ -6,6 +6,7 @@
 #include "core/live/ChatStreamClient.h"
 #include "core/live/ChatWatchClient.h"
 #include "support/HostileServer.h"
+#include "support/SignedInApi.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -53,12 +54,10 @@ void TestHostileHandshake::init()
 {
     qRegisterMetaType<ConnectionState>();
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
     m_server = std::make_unique<HostileServer>();
     QVERIFY(m_server->listen());
-    m_api->setDeploymentUrl(m_server->httpUrl());
-    m_api->setSessionToken(token);
-    m_api->setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    m_api = signedInApi(
+        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
     m_server->setResponder([](const RecordedRequest &) { return HostileServer::neverAnswer(); });
 }
 

@@ -5,6 +5,7 @@
 #include "core/api/ApiClient.h"
 #include "core/live/ChatStreamClient.h"
 #include "support/HostileServer.h"
+#include "support/SignedInApi.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -70,12 +71,10 @@ private:
 void TestHostileIds::init()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
     m_server = std::make_unique<HostileServer>();
     QVERIFY(m_server->listen());
-    m_api->setDeploymentUrl(m_server->httpUrl());
-    m_api->setSessionToken(token);
-    m_api->setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    m_api = signedInApi(
+        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
 }
 
 void TestHostileIds::cleanup()

@@ -6,6 +6,7 @@
 #include "core/api/ApiClient.h"
 #include "support/AwaitResult.h"
 #include "support/HostileServer.h"
+#include "support/SignedInApi.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -44,12 +45,10 @@ private:
 void TestHostileResponses::init()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
     m_server = std::make_unique<HostileServer>();
     QVERIFY(m_server->listen());
-    m_api->setDeploymentUrl(m_server->httpUrl());
-    m_api->setSessionToken(token);
-    m_api->setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    m_api = signedInApi(
+        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
     m_api->setTransferTimeout(5s);
 }
 

@@ -8,6 +8,7 @@
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
 #include "support/ModelProbe.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -119,11 +120,9 @@ private:
             generation, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setSessionToken(m_sim->token());
-        m_api->setChatsPrefix(generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
-                                                        : ApiClient::v2ChatsPrefix());
+        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(),
+            generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
+                                      : ApiClient::v2ChatsPrefix());
         m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
             [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
         m_watch->channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());

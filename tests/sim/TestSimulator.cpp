@@ -165,6 +165,15 @@ QString statusOf(const QJsonObject &event)
         .toString();
 }
 
+//! One data row per server generation, in the column "generation".
+void addGenerationRows(const QStringList &generations = {QStringLiteral("legacy"),
+                           QStringLiteral("v237"), QStringLiteral("newest")})
+{
+    QTest::addColumn<QString>("generation");
+    for (const QString &generation : generations)
+        QTest::newRow(qPrintable(generation)) << generation;
+}
+
 } // namespace
 
 class TestSimulator : public QObject
@@ -413,6 +422,19 @@ void TestSimulator::list_query_validatesAndFilters()
         QStringLiteral("Invalid chat search query."));
     QVERIFY(!r.object().value(QStringLiteral("validations")).toArray().isEmpty());
     QCOMPARE(request("GET", prefix + QStringLiteral("?q=pr_status:pending")).status, 400);
+    r = request("GET", prefix + QStringLiteral("?q=title:a:b"));
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.object()
+                .value(QStringLiteral("validations"))
+                .toArray()
+                .first()
+                .toObject()
+                .value(QStringLiteral("detail"))
+                .toString()
+                .contains(QStringLiteral("can only contain 1")));
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=search:x%20title:y")).status, 400);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=has_unread:maybe")).status, 400);
+    QCOMPARE(request("GET", prefix + QStringLiteral("?q=title:%22open")).status, 400);
     QCOMPARE(request("GET", prefix + QStringLiteral("?label=nocolon")).status, 400);
     r = request("GET", prefix + QStringLiteral("?q=title:%22Seeded%20chat%20%231%22"));
     QCOMPARE(r.status, 200);
@@ -1457,10 +1479,7 @@ void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
 
 void TestSimulator::generation_archiveRulesAndWatchEvents_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows();
 }
 
 void TestSimulator::generation_archiveRulesAndWatchEvents()
@@ -1533,9 +1552,7 @@ void TestSimulator::generation_archiveRulesAndWatchEvents()
 
 void TestSimulator::generation_sharedChats_viewerAndOwner_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows({QStringLiteral("v237"), QStringLiteral("newest")});
 }
 
 void TestSimulator::generation_sharedChats_viewerAndOwner()
@@ -1755,10 +1772,7 @@ void TestSimulator::generation_adminAndDisabledSharing()
 
 void TestSimulator::generation_contextTitleAndModels_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("v237") << QStringLiteral("v237");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows();
 }
 
 void TestSimulator::generation_contextTitleAndModels()
@@ -1871,9 +1885,7 @@ void TestSimulator::generation_contextTitleAndModels()
 
 void TestSimulator::generation_newPartsSummaryAndQueue_data()
 {
-    QTest::addColumn<QString>("generation");
-    QTest::newRow("legacy") << QStringLiteral("legacy");
-    QTest::newRow("newest") << QStringLiteral("newest");
+    addGenerationRows({QStringLiteral("legacy"), QStringLiteral("newest")});
 }
 
 void TestSimulator::generation_newPartsSummaryAndQueue()

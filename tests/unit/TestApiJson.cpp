@@ -148,6 +148,8 @@ private slots:
     void messagePart_roundTrips();
     void chat_roundTrips_withAllFields();
     void chatMessage_roundTrips_withUsage();
+    void encoders_emptyEntities_keepTheServerShape_data();
+    void encoders_emptyEntities_keepTheServerShape();
 
     // Tolerance (§17).
     void unknownFields_areIgnored();
@@ -994,6 +996,47 @@ void TestApiJson::chat_roundTrips_withAllFields()
     QVERIFY(chat->queuedForCapacity);
     QCOMPARE(chat->warnings, QStringList{u"w1"_s});
     QCOMPARE(ApiJson::toJson(*chat), original);
+}
+
+void TestApiJson::encoders_emptyEntities_keepTheServerShape_data()
+{
+    // Which keys an encoder writes for an entity with nothing set: the fields the server always
+    // sends are there (with empty values), the optional ones are left out.
+    QTest::addColumn<QJsonObject>("encoded");
+    QTest::addColumn<QStringList>("keys");
+    MessagePart text;
+    text.kind = MessagePart::Kind::Text;
+    MessagePart reference;
+    reference.kind = MessagePart::Kind::FileReference;
+    QTest::newRow("chat")
+        << ApiJson::toJson(Chat{})
+        << QString(
+               u"archived children has_unread id labels last_model_config_id mcp_server_ids organization_id owner_id pin_order shared status title"_s)
+               .split(u' ');
+    QTest::newRow("diff status")
+        << ApiJson::toJson(DiffStatus{})
+        << QString(
+               u"additions changed_files changes_requested chat_id deletions pull_request_draft pull_request_title"_s)
+               .split(u' ');
+    QTest::newRow("chat error") << ApiJson::toJson(ChatError{})
+                                << QString(u"message retryable"_s).split(u' ');
+    QTest::newRow("file") << ApiJson::toJson(ChatFileMetadata{})
+                          << QString(u"id mime_type name"_s).split(u' ');
+    QTest::newRow("text part") << ApiJson::toJson(text) << QString(u"type"_s).split(u' ');
+    QTest::newRow("file reference part")
+        << ApiJson::toJson(reference) << QString(u"end_line start_line type"_s).split(u' ');
+    QTest::newRow("usage") << ApiJson::toJson(MessageUsage{}) << QStringList{};
+    QTest::newRow("message") << ApiJson::toJson(ChatMessage{})
+                             << QString(u"chat_id content id role"_s).split(u' ');
+    QTest::newRow("queued") << ApiJson::toJson(QueuedMessage{})
+                            << QString(u"chat_id content id"_s).split(u' ');
+}
+
+void TestApiJson::encoders_emptyEntities_keepTheServerShape()
+{
+    QFETCH(QJsonObject, encoded);
+    QFETCH(QStringList, keys);
+    QCOMPARE(encoded.keys().join(u' '), keys.join(u' '));
 }
 
 void TestApiJson::chatMessage_roundTrips_withUsage()

@@ -300,6 +300,175 @@ void insertIfValid(QJsonObject &object, QStringView key, const QDateTime &dateTi
         object.insert(key, timestampToJson(dateTime));
 }
 
+// --- Field tables: one list of (key, member, how it is written back) serves the decoder and
+// the encoder of an entity, so a field is named once. Fields that need more than a plain read
+// (ids, enums, nested objects, clamped or derived values) stay written out in both.
+
+//! How an encoder writes a field in the server's shape.
+enum class Emit {
+    Always, //!< the server always sends the key, empty or not
+    IfSet,  //!< only when non-empty, true or non-zero
+};
+
+template<typename S>
+struct StringField
+{
+    QStringView key;
+    QString S::*member;
+    Emit when = Emit::IfSet;
+};
+
+template<typename S>
+struct BoolField
+{
+    QStringView key;
+    bool S::*member;
+    Emit when = Emit::IfSet;
+};
+
+template<typename S>
+struct IntField
+{
+    QStringView key;
+    int S::*member;
+    Emit when = Emit::IfSet;
+};
+
+//! Written when valid.
+template<typename S>
+struct TimeField
+{
+    QStringView key;
+    QDateTime S::*member;
+};
+
+//! Written when present.
+template<typename S>
+struct OptionalInt64Field
+{
+    QStringView key;
+    std::optional<qint64> S::*member;
+};
+
+template<typename S>
+struct FieldTable
+{
+    QList<StringField<S>> strings = {};
+    QList<BoolField<S>> booleans = {};
+    QList<IntField<S>> ints = {};
+    QList<TimeField<S>> times = {};
+    QList<OptionalInt64Field<S>> optionalInt64s = {};
+};
+
+//! Reads every field of \a table; wrong types read as absent (empty, false, 0, invalid).
+template<typename S>
+void readFields(const QJsonObject &object, S &into, const FieldTable<S> &table)
+{
+    for (const StringField<S> &field : table.strings)
+        into.*field.member = string(object, field.key);
+    for (const BoolField<S> &field : table.booleans)
+        into.*field.member = boolean(object, field.key);
+    for (const IntField<S> &field : table.ints)
+        into.*field.member = int32(object, field.key);
+    for (const TimeField<S> &field : table.times)
+        into.*field.member = timestampFromJson(object.value(field.key));
+    for (const OptionalInt64Field<S> &field : table.optionalInt64s)
+        into.*field.member = optionalInt64(object, field.key);
+}
+
+template<typename S>
+void writeFields(QJsonObject &object, const S &from, const FieldTable<S> &table)
+{
+    for (const StringField<S> &field : table.strings) {
+        const QString &value = from.*field.member;
+        if (field.when == Emit::Always || !value.isEmpty())
+            object.insert(field.key, value);
+    }
+    for (const BoolField<S> &field : table.booleans) {
+        if (field.when == Emit::Always || from.*field.member)
+            object.insert(field.key, from.*field.member);
+    }
+    for (const IntField<S> &field : table.ints) {
+        if (field.when == Emit::Always || from.*field.member != 0)
+            object.insert(field.key, from.*field.member);
+    }
+    for (const TimeField<S> &field : table.times)
+        insertIfValid(object, field.key, from.*field.member);
+    for (const OptionalInt64Field<S> &field : table.optionalInt64s) {
+        if (const std::optional<qint64> &value = from.*field.member)
+            object.insert(field.key, *value);
+    }
+}
+
+const FieldTable<ChatError> chatErrorFields{
+    .strings = {{u"message", &ChatError::message, Emit::Always}, {u"detail", &ChatError::detail},
+        {u"provider", &ChatError::provider}},
+    .booleans = {{u"retryable", &ChatError::retryable, Emit::Always}},
+    .ints = {{u"status_code", &ChatError::statusCode}},
+};
+
+const FieldTable<DiffStatus> diffStatusFields{
+    .strings = {{u"url", &DiffStatus::url}, {u"pull_request_state", &DiffStatus::pullRequestState},
+        {u"pull_request_title", &DiffStatus::pullRequestTitle, Emit::Always},
+        {u"author_login", &DiffStatus::authorLogin},
+        {u"author_avatar_url", &DiffStatus::authorAvatarUrl},
+        {u"base_branch", &DiffStatus::baseBranch}, {u"head_branch", &DiffStatus::headBranch}},
+    .booleans = {{u"pull_request_draft", &DiffStatus::pullRequestDraft, Emit::Always},
+        {u"changes_requested", &DiffStatus::changesRequested, Emit::Always},
+        {u"approved", &DiffStatus::approved}},
+    .ints = {{u"additions", &DiffStatus::additions, Emit::Always},
+        {u"deletions", &DiffStatus::deletions, Emit::Always},
+        {u"changed_files", &DiffStatus::changedFiles, Emit::Always},
+        {u"pr_number", &DiffStatus::prNumber}, {u"commits", &DiffStatus::commits},
+        {u"reviewer_count", &DiffStatus::reviewerCount}},
+    .times = {{u"refreshed_at", &DiffStatus::refreshedAt}, {u"stale_at", &DiffStatus::staleAt}},
+};
+
+const FieldTable<ChatFileMetadata> chatFileFields{
+    .strings = {{u"name", &ChatFileMetadata::name, Emit::Always},
+        {u"mime_type", &ChatFileMetadata::mimeType, Emit::Always}},
+    .times = {{u"created_at", &ChatFileMetadata::createdAt}},
+};
+
+const FieldTable<Chat> chatFields{
+    .strings = {{u"owner_username", &Chat::ownerUsername}, {u"owner_name", &Chat::ownerName},
+        {u"last_reasoning_effort", &Chat::lastReasoningEffort},
+        {u"title", &Chat::title, Emit::Always}, {u"mode", &Chat::mode},
+        {u"last_turn_summary", &Chat::lastTurnSummary}, {u"summary", &Chat::summary},
+        {u"client_type", &Chat::clientType}},
+    .booleans = {{u"archived", &Chat::archived, Emit::Always},
+        {u"shared", &Chat::shared, Emit::Always}, {u"has_unread", &Chat::hasUnread, Emit::Always}},
+    .times = {{u"created_at", &Chat::createdAt}, {u"updated_at", &Chat::updatedAt}},
+};
+
+const FieldTable<MessagePart> messagePartFields{
+    .strings = {{u"text", &MessagePart::text}, {u"title", &MessagePart::title},
+        {u"tool_call_id", &MessagePart::toolCallId}, {u"tool_name", &MessagePart::toolName},
+        {u"args_delta", &MessagePart::argsDelta}, {u"result_delta", &MessagePart::resultDelta},
+        {u"source_id", &MessagePart::sourceId}, {u"url", &MessagePart::url},
+        {u"media_type", &MessagePart::mediaType}, {u"name", &MessagePart::name},
+        {u"file_name", &MessagePart::fileName}, {u"content", &MessagePart::content},
+        {u"context_file_path", &MessagePart::contextFilePath},
+        {u"skill_name", &MessagePart::skillName},
+        {u"skill_description", &MessagePart::skillDescription}},
+    .booleans = {{u"result_reset", &MessagePart::resultReset}, {u"is_error", &MessagePart::isError},
+        {u"is_media", &MessagePart::isMedia},
+        {u"provider_executed", &MessagePart::providerExecuted},
+        {u"context_file_truncated", &MessagePart::contextFileTruncated}},
+    .times = {{u"created_at", &MessagePart::createdAt},
+        {u"completed_at", &MessagePart::completedAt}},
+};
+
+const FieldTable<MessageUsage> messageUsageFields{
+    .optionalInt64s = {{u"input_tokens", &MessageUsage::inputTokens},
+        {u"output_tokens", &MessageUsage::outputTokens},
+        {u"total_tokens", &MessageUsage::totalTokens},
+        {u"reasoning_tokens", &MessageUsage::reasoningTokens},
+        {u"cache_creation_tokens", &MessageUsage::cacheCreationTokens},
+        {u"cache_read_tokens", &MessageUsage::cacheReadTokens},
+        {u"context_limit", &MessageUsage::contextLimit}},
+};
+
 QJsonObject labelsToJson(const QMap<QString, QString> &labels)
 {
     QJsonObject object;
@@ -456,13 +625,9 @@ std::optional<ChatError> chatErrorFromJson(const QJsonValue &value)
     if (!value.isObject())
         return std::nullopt;
     const QJsonObject object = value.toObject();
-    error.message = string(object, u"message");
-    error.detail = string(object, u"detail");
+    readFields(object, error, chatErrorFields);
     error.kindRaw = string(object, u"kind");
     error.kind = chatErrorKindFromString(error.kindRaw);
-    error.provider = string(object, u"provider");
-    error.retryable = boolean(object, u"retryable");
-    error.statusCode = int32(object, u"status_code");
     return error;
 }
 
@@ -473,24 +638,7 @@ std::optional<DiffStatus> diffStatusFromJson(const QJsonValue &value)
     const QJsonObject object = value.toObject();
     DiffStatus status;
     status.chatId = uuidId<ChatId>(object, u"chat_id");
-    status.url = string(object, u"url");
-    status.pullRequestState = string(object, u"pull_request_state");
-    status.pullRequestTitle = string(object, u"pull_request_title");
-    status.pullRequestDraft = boolean(object, u"pull_request_draft");
-    status.changesRequested = boolean(object, u"changes_requested");
-    status.additions = int32(object, u"additions");
-    status.deletions = int32(object, u"deletions");
-    status.changedFiles = int32(object, u"changed_files");
-    status.authorLogin = string(object, u"author_login");
-    status.authorAvatarUrl = string(object, u"author_avatar_url");
-    status.baseBranch = string(object, u"base_branch");
-    status.headBranch = string(object, u"head_branch");
-    status.prNumber = int32(object, u"pr_number");
-    status.commits = int32(object, u"commits");
-    status.approved = boolean(object, u"approved");
-    status.reviewerCount = int32(object, u"reviewer_count");
-    status.refreshedAt = timestampFromJson(object.value(u"refreshed_at"));
-    status.staleAt = timestampFromJson(object.value(u"stale_at"));
+    readFields(object, status, diffStatusFields);
     return status;
 }
 
@@ -505,10 +653,8 @@ std::optional<ChatFileMetadata> chatFileFromJson(const QJsonValue &value)
         return std::nullopt;
     file.ownerId = uuidId<UserId>(object, u"owner_id");
     file.organizationId = uuidId<OrganizationId>(object, u"organization_id");
-    file.name = string(object, u"name");
-    file.mimeType = string(object, u"mime_type");
+    readFields(object, file, chatFileFields);
     file.sizeBytes = int64(object, u"size_bytes", -1);
-    file.createdAt = timestampFromJson(object.value(u"created_at"));
     return file;
 }
 
@@ -525,33 +671,23 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
         return std::nullopt;
     chat.organizationId = uuidId<OrganizationId>(object, u"organization_id");
     chat.ownerId = uuidId<UserId>(object, u"owner_id");
-    chat.ownerName = string(object, u"owner_name");
-    chat.ownerUsername = string(object, u"owner_username");
+    readFields(object, chat, chatFields);
     chat.workspaceId = uuidId<WorkspaceId>(object, u"workspace_id");
     chat.buildId = uuid(object, u"build_id");
     chat.agentId = uuid(object, u"agent_id");
     chat.parentChatId = uuidId<ChatId>(object, u"parent_chat_id");
     chat.rootChatId = uuidId<ChatId>(object, u"root_chat_id");
     chat.lastModelConfigId = uuidId<ModelConfigId>(object, u"last_model_config_id");
-    chat.lastReasoningEffort = string(object, u"last_reasoning_effort");
-    chat.title = string(object, u"title");
     chat.statusRaw = string(object, u"status");
     chat.status = chatStatusFromString(chat.statusRaw);
-    chat.mode = string(object, u"mode");
     chat.planMode = string(object, u"plan_mode") == u"plan";
     const QJsonValue lastError = object.value(u"last_error");
     if (!(lastError.isString() && lastError.toString().isEmpty()))
         chat.lastError = chatErrorFromJson(lastError);
-    chat.lastTurnSummary = string(object, u"last_turn_summary");
-    chat.summary = string(object, u"summary");
     chat.diffStatus = diffStatusFromJson(object.value(u"diff_status"));
     chat.hasDiffStatusField = object.contains(u"diff_status");
     chat.hasLabelsField = object.contains(u"labels");
     chat.hasFilesField = object.contains(u"files");
-    chat.createdAt = timestampFromJson(object.value(u"created_at"));
-    chat.updatedAt = timestampFromJson(object.value(u"updated_at"));
-    chat.archived = boolean(object, u"archived");
-    chat.shared = boolean(object, u"shared");
     chat.pinOrder = qMax(0, int32(object, u"pin_order"));
     const QJsonArray mcpServerIds = object.value(u"mcp_server_ids").toArray();
     for (const QJsonValue &entry : mcpServerIds) {
@@ -561,8 +697,6 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
     }
     chat.labels = stringMap(object.value(u"labels"));
     chat.files = decodeArray<ChatFileMetadata>(object.value(u"files"), chatFileFromJson, "files");
-    chat.hasUnread = boolean(object, u"has_unread");
-    chat.clientType = string(object, u"client_type");
     if (depth < maxChatDepth) {
         chat.children = decodeArray<Chat>(
             object.value(u"children"),
@@ -600,29 +734,14 @@ std::optional<MessagePart> messagePartFromJson(const QJsonValue &value)
     part.raw = object;
     part.typeRaw = string(object, u"type");
     part.kind = partKindFromString(part.typeRaw);
-    part.text = string(object, u"text");
-    part.title = string(object, u"title");
-    part.createdAt = timestampFromJson(object.value(u"created_at"));
-    part.completedAt = timestampFromJson(object.value(u"completed_at"));
-    part.toolCallId = string(object, u"tool_call_id");
-    part.toolName = string(object, u"tool_name");
+    readFields(object, part, messagePartFields);
     part.args = rawJsonValue(object.value(u"args"));
-    part.argsDelta = string(object, u"args_delta");
     const QJsonArray commands = object.value(u"parsed_commands").toArray();
     for (const QJsonValue &command : commands) {
         if (command.isArray())
             part.parsedCommands.append(stringList(command));
     }
     part.result = rawJsonValue(object.value(u"result"));
-    part.resultDelta = string(object, u"result_delta");
-    part.resultReset = boolean(object, u"result_reset");
-    part.isError = boolean(object, u"is_error");
-    part.isMedia = boolean(object, u"is_media");
-    part.providerExecuted = boolean(object, u"provider_executed");
-    part.sourceId = string(object, u"source_id");
-    part.url = string(object, u"url");
-    part.mediaType = string(object, u"media_type");
-    part.name = string(object, u"name");
     part.fileId = uuidId<FileId>(object, u"file_id");
     const QString data = string(object, u"data");
     if (!data.isEmpty()) {
@@ -633,14 +752,8 @@ std::optional<MessagePart> messagePartFromJson(const QJsonValue &value)
         else
             qCWarning(lcApi) << "ignoring undecodable base64 data of a" << part.typeRaw << "part";
     }
-    part.fileName = string(object, u"file_name");
     part.startLine = int32(object, u"start_line");
     part.endLine = int32(object, u"end_line");
-    part.content = string(object, u"content");
-    part.contextFilePath = string(object, u"context_file_path");
-    part.contextFileTruncated = boolean(object, u"context_file_truncated");
-    part.skillName = string(object, u"skill_name");
-    part.skillDescription = string(object, u"skill_description");
     return part;
 }
 
@@ -650,13 +763,7 @@ std::optional<MessageUsage> messageUsageFromJson(const QJsonValue &value)
         return std::nullopt;
     const QJsonObject object = value.toObject();
     MessageUsage usage;
-    usage.inputTokens = optionalInt64(object, u"input_tokens");
-    usage.outputTokens = optionalInt64(object, u"output_tokens");
-    usage.totalTokens = optionalInt64(object, u"total_tokens");
-    usage.reasoningTokens = optionalInt64(object, u"reasoning_tokens");
-    usage.cacheCreationTokens = optionalInt64(object, u"cache_creation_tokens");
-    usage.cacheReadTokens = optionalInt64(object, u"cache_read_tokens");
-    usage.contextLimit = optionalInt64(object, u"context_limit");
+    readFields(object, usage, messageUsageFields);
     return usage;
 }
 
@@ -1373,14 +1480,9 @@ QJsonObject toJson(const QList<ToolResult> &results)
 QJsonObject toJson(const ChatError &error)
 {
     QJsonObject object;
-    object.insert(u"message", error.message);
-    insertIfNotEmpty(object, u"detail", error.detail);
+    writeFields(object, error, chatErrorFields);
     const QString kind = error.kindRaw.isEmpty() ? toString(error.kind) : error.kindRaw;
     insertIfNotEmpty(object, u"kind", kind);
-    insertIfNotEmpty(object, u"provider", error.provider);
-    object.insert(u"retryable", error.retryable);
-    if (error.statusCode != 0)
-        object.insert(u"status_code", error.statusCode);
     return object;
 }
 
@@ -1388,28 +1490,7 @@ QJsonObject toJson(const DiffStatus &status)
 {
     QJsonObject object;
     object.insert(u"chat_id", status.chatId.toString());
-    insertIfNotEmpty(object, u"url", status.url);
-    insertIfNotEmpty(object, u"pull_request_state", status.pullRequestState);
-    object.insert(u"pull_request_title", status.pullRequestTitle);
-    object.insert(u"pull_request_draft", status.pullRequestDraft);
-    object.insert(u"changes_requested", status.changesRequested);
-    object.insert(u"additions", status.additions);
-    object.insert(u"deletions", status.deletions);
-    object.insert(u"changed_files", status.changedFiles);
-    insertIfNotEmpty(object, u"author_login", status.authorLogin);
-    insertIfNotEmpty(object, u"author_avatar_url", status.authorAvatarUrl);
-    insertIfNotEmpty(object, u"base_branch", status.baseBranch);
-    insertIfNotEmpty(object, u"head_branch", status.headBranch);
-    if (status.prNumber != 0)
-        object.insert(u"pr_number", status.prNumber);
-    if (status.commits != 0)
-        object.insert(u"commits", status.commits);
-    if (status.approved)
-        object.insert(u"approved", true);
-    if (status.reviewerCount != 0)
-        object.insert(u"reviewer_count", status.reviewerCount);
-    insertIfValid(object, u"refreshed_at", status.refreshedAt);
-    insertIfValid(object, u"stale_at", status.staleAt);
+    writeFields(object, status, diffStatusFields);
     return object;
 }
 
@@ -1419,11 +1500,9 @@ QJsonObject toJson(const ChatFileMetadata &file)
     object.insert(u"id", file.id.toString());
     insertIfNotNull(object, u"owner_id", file.ownerId);
     insertIfNotNull(object, u"organization_id", file.organizationId);
-    object.insert(u"name", file.name);
-    object.insert(u"mime_type", file.mimeType);
+    writeFields(object, file, chatFileFields);
     if (file.sizeBytes >= 0)
         object.insert(u"size_bytes", file.sizeBytes);
-    insertIfValid(object, u"created_at", file.createdAt);
     return object;
 }
 
@@ -1433,8 +1512,7 @@ QJsonObject toJson(const Chat &chat)
     object.insert(u"id", chat.id.toString());
     object.insert(u"organization_id", chat.organizationId.toString());
     object.insert(u"owner_id", chat.ownerId.toString());
-    insertIfNotEmpty(object, u"owner_username", chat.ownerUsername);
-    insertIfNotEmpty(object, u"owner_name", chat.ownerName);
+    writeFields(object, chat, chatFields);
     insertIfNotNull(object, u"workspace_id", chat.workspaceId);
     if (!chat.buildId.isNull())
         object.insert(u"build_id", chat.buildId.toString(QUuid::WithoutBraces));
@@ -1443,22 +1521,13 @@ QJsonObject toJson(const Chat &chat)
     insertIfNotNull(object, u"parent_chat_id", chat.parentChatId);
     insertIfNotNull(object, u"root_chat_id", chat.rootChatId);
     object.insert(u"last_model_config_id", chat.lastModelConfigId.toString());
-    insertIfNotEmpty(object, u"last_reasoning_effort", chat.lastReasoningEffort);
-    object.insert(u"title", chat.title);
     object.insert(u"status", chat.statusRaw.isEmpty() ? toString(chat.status) : chat.statusRaw);
-    insertIfNotEmpty(object, u"mode", chat.mode);
     if (chat.planMode)
         object.insert(u"plan_mode", u"plan"_s);
     if (chat.lastError)
         object.insert(u"last_error", toJson(*chat.lastError));
-    insertIfNotEmpty(object, u"last_turn_summary", chat.lastTurnSummary);
-    insertIfNotEmpty(object, u"summary", chat.summary);
     if (chat.diffStatus)
         object.insert(u"diff_status", toJson(*chat.diffStatus));
-    insertIfValid(object, u"created_at", chat.createdAt);
-    insertIfValid(object, u"updated_at", chat.updatedAt);
-    object.insert(u"archived", chat.archived);
-    object.insert(u"shared", chat.shared);
     object.insert(u"pin_order", chat.pinOrder);
     object.insert(u"mcp_server_ids", uuidsToJson(chat.mcpServerIds));
     object.insert(u"labels", labelsToJson(chat.labels));
@@ -1468,8 +1537,6 @@ QJsonObject toJson(const Chat &chat)
             files.append(toJson(file));
         object.insert(u"files", files);
     }
-    object.insert(u"has_unread", chat.hasUnread);
-    insertIfNotEmpty(object, u"client_type", chat.clientType);
     QJsonArray children;
     for (const Chat &child : chat.children)
         children.append(toJson(child));
@@ -1489,15 +1556,9 @@ QJsonObject toJson(const MessagePart &part)
         return part.raw; // nothing is understood, so the original is the only faithful form
     QJsonObject object;
     object.insert(u"type", part.typeRaw.isEmpty() ? toString(part.kind) : part.typeRaw);
-    insertIfNotEmpty(object, u"text", part.text);
-    insertIfNotEmpty(object, u"title", part.title);
-    insertIfValid(object, u"created_at", part.createdAt);
-    insertIfValid(object, u"completed_at", part.completedAt);
-    insertIfNotEmpty(object, u"tool_call_id", part.toolCallId);
-    insertIfNotEmpty(object, u"tool_name", part.toolName);
+    writeFields(object, part, messagePartFields);
     if (!part.args.isUndefined() && !part.args.isNull())
         object.insert(u"args", part.args);
-    insertIfNotEmpty(object, u"args_delta", part.argsDelta);
     if (!part.parsedCommands.isEmpty()) {
         QJsonArray commands;
         for (const QStringList &command : part.parsedCommands)
@@ -1506,50 +1567,20 @@ QJsonObject toJson(const MessagePart &part)
     }
     if (!part.result.isUndefined() && !part.result.isNull())
         object.insert(u"result", part.result);
-    insertIfNotEmpty(object, u"result_delta", part.resultDelta);
-    if (part.resultReset)
-        object.insert(u"result_reset", true);
-    if (part.isError)
-        object.insert(u"is_error", true);
-    if (part.isMedia)
-        object.insert(u"is_media", true);
-    if (part.providerExecuted)
-        object.insert(u"provider_executed", true);
-    insertIfNotEmpty(object, u"source_id", part.sourceId);
-    insertIfNotEmpty(object, u"url", part.url);
-    insertIfNotEmpty(object, u"media_type", part.mediaType);
-    insertIfNotEmpty(object, u"name", part.name);
     insertIfNotNull(object, u"file_id", part.fileId);
     if (!part.data.isEmpty())
         object.insert(u"data", QString::fromLatin1(part.data.toBase64()));
-    insertIfNotEmpty(object, u"file_name", part.fileName);
     if (part.kind == MessagePart::Kind::FileReference || part.startLine != 0 || part.endLine != 0) {
         object.insert(u"start_line", part.startLine);
         object.insert(u"end_line", part.endLine);
     }
-    insertIfNotEmpty(object, u"content", part.content);
-    insertIfNotEmpty(object, u"context_file_path", part.contextFilePath);
-    if (part.contextFileTruncated)
-        object.insert(u"context_file_truncated", true);
-    insertIfNotEmpty(object, u"skill_name", part.skillName);
-    insertIfNotEmpty(object, u"skill_description", part.skillDescription);
     return object;
 }
 
 QJsonObject toJson(const MessageUsage &usage)
 {
     QJsonObject object;
-    const auto insert = [&object](QStringView key, const std::optional<qint64> &value) {
-        if (value)
-            object.insert(key, *value);
-    };
-    insert(u"input_tokens", usage.inputTokens);
-    insert(u"output_tokens", usage.outputTokens);
-    insert(u"total_tokens", usage.totalTokens);
-    insert(u"reasoning_tokens", usage.reasoningTokens);
-    insert(u"cache_creation_tokens", usage.cacheCreationTokens);
-    insert(u"cache_read_tokens", usage.cacheReadTokens);
-    insert(u"context_limit", usage.contextLimit);
+    writeFields(object, usage, messageUsageFields);
     return object;
 }
 

@@ -1,0 +1,27 @@
+#pragma once
+
+// An ApiClient signed in to a test server (the simulator or a hostile one): the set-up most
+// API-level tests begin with. Header-only: the tests that use it link agentdesk_core.
+
+#include "core/api/ApiClient.h"
+
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace AgentDesk::Testing {
+
+//! A client on \a network for \a deploymentUrl with \a token; \a chatsPrefix empty keeps the
+//! client's default route prefix.
+inline std::unique_ptr<ApiClient> signedInApi(QNetworkAccessManager *network,
+    const QUrl &deploymentUrl, const QByteArray &token, const QString &chatsPrefix = {})
+{
+    auto api = std::make_unique<ApiClient>(network);
+    api->setDeploymentUrl(deploymentUrl);
+    api->setSessionToken(token);
+    if (!chatsPrefix.isEmpty())
+        api->setChatsPrefix(chatsPrefix);
+    return api;
+}
+
+} // namespace AgentDesk::Testing
