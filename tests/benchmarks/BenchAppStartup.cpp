@@ -28,6 +28,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListView>
@@ -103,8 +104,12 @@ qint64 proportionalKiB()
     return -1;
 }
 
+//! RSS in KiB at each stage, for the figures derived at the end.
+QHash<QString, qint64> g_rss;
+
 void reportMemory(const char *stage)
 {
+    g_rss.insert(QString::fromLatin1(stage), residentKiB());
     report(qPrintable(u"memory_%1_rss"_s.arg(QLatin1StringView(stage))),
         double(residentKiB()) / 1024.0, "MiB");
     report(qPrintable(u"memory_%1_pss"_s.arg(QLatin1StringView(stage))),
@@ -321,6 +326,13 @@ void BenchAppStartup::listOpenScrollAndMemory()
         sim.baseUrl(), app.apiClient()->chatsPrefix(), sim.token(), seeded, ChatSession::pageSize);
     QVERIFY2(json > 0, "the chat's pages could not be fetched");
     report("chat_json_size", double(json) / (1024.0 * 1024.0), "MiB");
+    // The target: a fully scrolled chat costs at most 2x its JSON on top of the idle app.
+    const double history =
+        double(g_rss.value(u"fully_scrolled"_s) - g_rss.value(u"2000_chats_listed"_s));
+    report("memory_fully_scrolled_over_idle_per_json_byte", history * 1024.0 / double(json), "x");
+    const double kept =
+        double(g_rss.value(u"back_at_bottom_after_60s"_s) - g_rss.value(u"2000_chats_listed"_s));
+    report("memory_back_at_bottom_over_idle_per_json_byte", kept * 1024.0 / double(json), "x");
 }
 
 QTEST_MAIN(BenchAppStartup)

@@ -5,10 +5,14 @@
 // something (text, glyphs) was painted inside a given rectangle.
 
 #include <QColor>
+#include <QEvent>
 #include <QHash>
 #include <QImage>
+#include <QObject>
 #include <QRect>
 #include <QSet>
+#include <QTest>
+#include <QWidget>
 
 #include <cstdlib>
 
@@ -86,6 +90,30 @@ inline QColor dominantColor(const QImage &image, QRect rect = {})
         }
     }
     return QColor(best);
+}
+
+//! Asks `widget` to repaint and waits until that paint has happened: the frame that shows what
+//! just changed, where a test would otherwise sleep and hope it came.
+inline bool waitForPaint(QWidget *widget, int timeoutMs = 10'000)
+{
+    class Filter final : public QObject
+    {
+    public:
+        bool painted = false;
+
+    protected:
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                painted = true;
+            return QObject::eventFilter(watched, event);
+        }
+    } filter;
+    widget->installEventFilter(&filter);
+    widget->update();
+    const bool painted = QTest::qWaitFor([&filter] { return filter.painted; }, timeoutMs);
+    widget->removeEventFilter(&filter);
+    return painted;
 }
 
 } // namespace AgentDesk::Testing

@@ -2,6 +2,7 @@
 // against the test's own agentdesk-sim --demo, driven by objectName as a user would drive it.
 
 #include "AppUnderTest.h"
+#include "PaintChecks.h"
 #include "app/Application.h"
 #include "core/storage/DraftStore.h"
 #include "models/ChatDirectory.h"
@@ -144,7 +145,7 @@ private slots:
         const QString href = PartRenderer::fileImageHref(fileId);
         QTRY_VERIFY(documentHasImage(view, rowWithFile(view, fileId), href));
         view->scrollTo(rowWithFile(view, fileId), QAbstractItemView::PositionAtCenter);
-        QTest::qWait(100);
+        QVERIFY(waitForPaint(view->viewport())); // the frame with the thumbnail in the middle
         screenshot(u"conversation-with-images.png"_s);
 
         // Clicking the thumbnail opens the viewer with the full image.
@@ -251,7 +252,7 @@ private slots:
         QTRY_VERIFY(panel->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(panel->diffView()->model()->rowCount() > 0, 10'000);
         QVERIFY(panel->gitStream()); // the live /stream/git client follows the open chat
-        QTest::qWait(100);
+        QVERIFY(waitForPaint(panel->diffView()->lineView()->viewport()));
         screenshot(u"main-window-diff-panel.png"_s);
 
         // A diff_status_change of the open chat reaches the panel.

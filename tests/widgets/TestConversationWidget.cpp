@@ -53,10 +53,11 @@ private slots:
 
     void init()
     {
-        if (SimulatorProcess::executable().isEmpty())
-            QSKIP("AGENTDESK_SIM is not set");
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
-            testGeneration(), u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"5"_s});
+        // Run through ctest, which sets AGENTDESK_SIM; without it the test fails (never skips).
+        QVERIFY2(!SimulatorProcess::executable().isEmpty(), "AGENTDESK_SIM is not set");
+        m_sim = std::make_unique<SimulatorProcess>(
+            QStringList{u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s, u"21"_s,
+                u"--delta-interval-ms"_s, u"5"_s, u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
         m_api = std::make_unique<ApiClient>(m_network.get());
@@ -227,6 +228,56 @@ private slots:
         QCOMPARE(m_widget->composer()->text(), u"please keep me"_s);
         QVERIFY(!m_widget->composer()->errorText().isEmpty());
         QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-send-failed.png"_s)));
+    }
+
+    //! Memory falls back: back at the bottom after paging the history in, the widget trims it
+    //! to the newest messages; scrolling up fetches the rest again, in order.
+    void backAtBottomAfterPaging_trimsHistory_scrollingUpFetchesItAgain()
+    {
+        ChatId seeded;
+        m_api->listChats({}, this, [&](const ApiResult<QList<Chat>> &result) {
+            QVERIFY(result.ok());
+            for (const Chat &chat : result.value()) {
+                if (chat.title == u"Seeded history")
+                    seeded = chat.id;
+            }
+        });
+        QTRY_VERIFY(!seeded.isNull());
+        m_session =
+            std::make_unique<ChatSession>(m_api.get(), seeded, m_messages.get(), m_queue.get());
+        QSignalSpy loaded(m_session.get(), &ChatSession::historyLoaded);
+        m_widget->setSession(m_session.get(), m_messages.get(), m_queue.get(), u"Seeded"_s);
+        m_session->open();
+        QVERIFY(loaded.wait(10'000));
+        view()->setSettleInterval(std::chrono::milliseconds(100));
+        QScrollBar *bar = view()->verticalScrollBar();
+        const auto scrollUpUntilAllIn = [&] {
+            for (int step = 0; step < 50 && m_messages->rowCount() < 300; ++step) {
+                const int rows = m_messages->rowCount();
+                bar->setValue(0);
+                QTRY_VERIFY_WITH_TIMEOUT(m_messages->rowCount() > rows, 10'000);
+            }
+        };
+        scrollUpUntilAllIn();
+        QCOMPARE(m_messages->rowCount(), 300);
+        QVERIFY(!m_session->canLoadOlder());
+        QList<MessageId> all;
+        for (int row = 0; row < m_messages->rowCount(); ++row)
+            all << m_messages->index(row).data(MessageListModel::MessageIdRole).value<MessageId>();
+
+        view()->scrollToBottomAndFollow();
+        QTRY_COMPARE_WITH_TIMEOUT(m_messages->rowCount(), 2 * ChatSession::pageSize, 10'000);
+        QCOMPARE(m_messages->newestId(), all.constLast());
+        QVERIFY(m_session->canLoadOlder());
+        QTRY_COMPARE(bar->value(), bar->maximum()); // still at the bottom
+
+        scrollUpUntilAllIn();
+        QList<MessageId> again;
+        for (int row = 0; row < m_messages->rowCount(); ++row)
+            again
+                << m_messages->index(row).data(MessageListModel::MessageIdRole).value<MessageId>();
+        QCOMPARE(again, all);
+        m_widget->setSession(nullptr, nullptr, nullptr, QString());
     }
 
 private:

@@ -6,6 +6,7 @@
 // be painted, and "Show all" must open the whole text in a plain-text viewer.
 
 #include "ConversationTestData.h"
+#include "PaintChecks.h"
 #include "core/live/MessageAssembler.h"
 #include "models/MessageListModel.h"
 #include "widgets/conversation/ChatView.h"
@@ -47,33 +48,6 @@ QString artifact(const QString &name)
 }
 
 //! A 1 ms timer on the GUI thread; the worst gap between its ticks is the worst stall.
-//! Asks `widget` to repaint and waits until that paint has happened: the frame that shows what
-//! just changed, instead of a sleep that hopes it came.
-class PaintWaiter final : public QObject
-{
-public:
-    bool waitFor(QWidget *widget, int timeoutMs = 60'000)
-    {
-        m_painted = false;
-        widget->installEventFilter(this);
-        widget->update();
-        const bool painted = QTest::qWaitFor([this] { return m_painted; }, timeoutMs);
-        widget->removeEventFilter(this);
-        return painted;
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint)
-            m_painted = true;
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_painted = false;
-};
-
 class StallProbe
 {
 public:
@@ -364,7 +338,7 @@ private slots:
         const QModelIndex index = m_model->index(1);
         QTRY_VERIFY(m_view->visualRect(index).height() > 0);
         QTRY_VERIFY(m_view->isFollowing());
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport())); // the frame that shows it
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000)); // the frame that shows it
         probe.stop();
         qInfo("worst GUI stall while a %lld MB text part arrived and rendered: %.1f ms",
             qlonglong(text.size() / 1000000), probe.worstMs());
@@ -425,7 +399,7 @@ private slots:
         probe.start();
         viewer->close(); // deletes it
         QTRY_VERIFY_WITH_TIMEOUT(m_view->findChildren<PlainTextViewer *>().isEmpty(), 120000);
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport()));
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000));
         probe.stop();
         qInfo("worst GUI stall while the viewer closed: %.1f ms", probe.worstMs());
         QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
@@ -435,7 +409,7 @@ private slots:
         m_view->resize(760, 700);
         QTRY_COMPARE(m_view->messageDelegate()->textWidth(),
             m_view->viewport()->width() - 2 * MessageDelegate::horizontalMargin);
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport())); // the frame at the new width
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000)); // the frame at the new width
         probe.stop();
         qInfo("worst GUI stall while the window was resized: %.1f ms", probe.worstMs());
         QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
@@ -460,7 +434,7 @@ private slots:
         probe.start();
         m_view->messageDelegate()->setExpanded(index, 0, true);
         QTRY_VERIFY(rowDocument(*m_view, index).toPlainText().contains(thoughts.left(40)));
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport()));
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000));
         probe.stop();
         qInfo("worst GUI stall while 5 MB of reasoning expanded: %.1f ms", probe.worstMs());
         QCOMPARE_LT(probe.worstMs(), double(maxStallMs));
@@ -506,7 +480,7 @@ private slots:
         m_view->resize(760, 700);
         QTRY_COMPARE(m_view->messageDelegate()->textWidth(),
             m_view->viewport()->width() - 2 * MessageDelegate::horizontalMargin);
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport())); // the frame at the new width
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000)); // the frame at the new width
         probe.stop();
         qInfo("worst GUI stall while a %lld kB Markdown table (%d rows) arrived and rendered: "
               "%.1f ms",
@@ -583,7 +557,7 @@ private slots:
         publish.start();
         QTRY_VERIFY_WITH_TIMEOUT(sent >= text.size() && !dirty, 120000);
         QTRY_VERIFY(m_model->hasPreview());
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport()));
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000));
         probe.stop();
         qInfo("streaming %lld MB as %lld deltas took %lld ms; worst GUI stall %.1f ms",
             qlonglong(text.size() / 1000000), qlonglong(text.size() / deltaChars),
@@ -658,7 +632,7 @@ private slots:
         frames.start();
         publish.start();
         QTRY_VERIFY_WITH_TIMEOUT(sent >= json.size() && !dirty, 120000);
-        QVERIFY(PaintWaiter().waitFor(m_view->viewport()));
+        QVERIFY(waitForPaint(m_view->viewport(), 60'000));
         probe.stop();
         qInfo("streaming a %lld MB tool result as %lld deltas took %lld ms; worst GUI stall "
               "%.1f ms",
