@@ -4,6 +4,7 @@
 #include "core/live/MessageAssembler.h"
 #include "support/FakeSocketServers.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,6 +51,7 @@ private slots:
     void upgrade_refused_goesOffline();
     void upgrade_400WithAfterId_retriesOnceWithoutIt();
     void stop_closesAndStaysIdle();
+    void simulator_wholeTurnArrives_andMatchesRestHistory_data();
     void simulator_wholeTurnArrives_andMatchesRestHistory();
 
 private:
@@ -190,14 +192,24 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
     QVERIFY(!newConnections.wait(200));
 }
 
+void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory_data()
+{
+    // Every server generation the simulator plays (§20.1).
+    QTest::addColumn<QString>("generation");
+    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
+        QTest::newRow(qPrintable(generation)) << generation;
+}
+
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"7"_s,
+    QFETCH(QString, generation);
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"7"_s,
         u"--delta-interval-ms"_s, u"2"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
     api.setSessionToken(sim.token());
+    api.setChatsPrefix(chatsPrefixOf(generation));
 
     MessageAssembler assembler(chat);
     ChatStreamClient client(
@@ -219,7 +231,7 @@ void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
 
     QByteArray body;
     const int code =
-        sim.request("POST", u"/api/experimental/chats/%1/messages"_s.arg(chat.toString()),
+        sim.request("POST", (chatsPrefixOf(generation) + u"/%1/messages"_s).arg(chat.toString()),
             R"({"content":[{"type":"text","text":"/scenario quick please"}]})", &body);
     QVERIFY2(code == 200 || code == 201, body.constData());
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -228,9 +240,9 @@ void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
     QVERIFY(!assembler.preview());
 
     // The streamed result equals the server's history, part for part.
-    QCOMPARE(
-        sim.request("GET", u"/api/experimental/chats/%1/messages?limit=200"_s.arg(chat.toString()),
-            {}, &body),
+    QCOMPARE(sim.request("GET",
+                 (chatsPrefixOf(generation) + u"/%1/messages?limit=200"_s).arg(chat.toString()), {},
+                 &body),
         200);
     const auto page = ApiJson::messagesPageFromJson(*ApiJson::parseDocument(body));
     QVERIFY(page);

@@ -3,6 +3,7 @@
 #include "core/live/ChatWatchClient.h"
 #include "support/FakeSocketServers.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,7 @@ private slots:
     void silence_withoutFramesOrPongs_abortsAndReconnects();
     void upgrade_401_goesOffline();
     void socketSettings_oneValue_defaultsAndRoundTrip();
+    void simulator_everyStatusChangeReachesTheClient_data();
     void simulator_everyStatusChangeReachesTheClient();
 
 private:
@@ -148,14 +150,24 @@ void TestChatWatchClient::socketSettings_oneValue_defaultsAndRoundTrip()
     QCOMPARE(now.maxConsecutiveFailures, 2);
 }
 
+void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient_data()
+{
+    // Every server generation the simulator plays (§20.1).
+    QTest::addColumn<QString>("generation");
+    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
+        QTest::newRow(qPrintable(generation)) << generation;
+}
+
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s, u"3"_s,
+    QFETCH(QString, generation);
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"3"_s,
         u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
     api.setSessionToken(sim.token());
+    api.setChatsPrefix(chatsPrefixOf(generation));
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
@@ -171,8 +183,9 @@ void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
     for (int turn = 0; turn < 3; ++turn) {
         const qsizetype before = statuses.size();
         QByteArray body;
-        const int code = sim.request("POST", u"/api/experimental/chats/%1/messages"_s.arg(mainChat),
-            R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
+        const int code =
+            sim.request("POST", (chatsPrefixOf(generation) + u"/%1/messages"_s).arg(mainChat),
+                R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
         QVERIFY2(code == 200 || code == 201, body.constData());
         QTRY_VERIFY_WITH_TIMEOUT(
             statuses.size() > before + 1 && statuses.last() == u"waiting"_s, 20000);

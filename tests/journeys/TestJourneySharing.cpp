@@ -197,6 +197,7 @@ private slots:
         QTRY_COMPARE(dialog->resultLines(), QStringList{u"Bob Okafor (bob)"_s});
         auto *add = dialog->findChild<QPushButton *>(u"shareAddButton"_s);
         QTRY_VERIFY(add->isEnabled());
+        saveShot(dialog, u"share-dialog-search"_s);
         QTest::mouseClick(add, Qt::LeftButton);
         QTRY_VERIFY(dialog->accessLines().contains(u"Bob Okafor (bob) \u2014 Read"_s));
         QCOMPARE(dialog->statusText(), u"Member added to chat."_s);

@@ -318,7 +318,10 @@ void ConversationWidget::setWarnings(const QStringList &warnings)
 void ConversationWidget::setChatInfo(const Chat &chat, bool readOnly)
 {
     m_infoBar->setChat(chat, readOnly);
-    const QString owner = chat.ownerName.isEmpty() ? chat.ownerUsername : chat.ownerName;
+    // The owner's name heads the user messages of a chat the user only reads.
+    const QString owner = !readOnly ? QString()
+        : chat.ownerName.isEmpty()  ? chat.ownerUsername
+                                    : chat.ownerName;
     if (readOnly == m_readOnly && owner == m_readOnlyOwner)
         return;
     m_readOnly = readOnly;
