@@ -108,6 +108,10 @@
         <source>cost summary</source>
         <translation>Kostenübersicht</translation>
     </message>
+    <message>
+        <source>AI spend</source>
+        <translation>KI-Ausgaben</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -469,6 +473,11 @@
         <source>Working…</source>
         <translation>Arbeitet…</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <extracomment>Marker on a chat in plan mode (chat list)</extracomment>
+        <translation>Plan</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -761,6 +770,50 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ContextGauge</name>
+    <message>
+        <source>Context used</source>
+        <translation>Belegter Kontext</translation>
+    </message>
+    <message>
+        <source>Context: %1 of %2 tokens (%3 %)</source>
+        <translation>Kontext: %1 von %2 Tokens (%3 %)</translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation>Eingabe: %1</translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>Cache read: %1</source>
+        <translation>Aus dem Cache gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Cache write: %1</source>
+        <translation>In den Cache geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Reasoning: %1</source>
+        <translation>Überlegungen: %1</translation>
+    </message>
+    <message>
+        <source>Coder compacts automatically at %1 %.</source>
+        <translation>Coder verdichtet automatisch bei %1 %.</translation>
+    </message>
+    <message>
+        <source>Click to compact the conversation now.</source>
+        <translation>Klicken, um die Unterhaltung jetzt zu verdichten.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>context gauge percent</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ConversationWidget</name>
     <message>
         <source>Select a chat or start a new one (Ctrl+N)</source>
@@ -916,6 +969,78 @@
     <message>
         <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation>Warnungen von Coder zu diesem Chat; der Chat funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>Plan mode</source>
+        <extracomment>Header marker of a chat in plan mode</extracomment>
+        <translation>Planmodus</translation>
+    </message>
+    <message>
+        <source>The agent plans and proposes; it changes nothing until you implement the plan.</source>
+        <translation>Der Agent plant und schlägt vor; er ändert nichts, bis Sie den Plan umsetzen.</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>Verdichten</translation>
+    </message>
+    <message>
+        <source>Summarize the conversation so far to free the context</source>
+        <translation>Die bisherige Unterhaltung zusammenfassen, um Kontext freizugeben</translation>
+    </message>
+    <message>
+        <source>Plan mode could not be changed: %1</source>
+        <translation>Der Planmodus konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Clear Context</source>
+        <translation>Kontext leeren</translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context?</source>
+        <translation>Den Kontext des Agenten leeren?</translation>
+    </message>
+    <message>
+        <source>The conversation stays in the transcript, but the agent no longer sees it in later turns.</source>
+        <translation>Die Unterhaltung bleibt im Verlauf, aber der Agent sieht sie in späteren Runden nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Clearing works while the agent is idle with nothing queued, and only when something was said since the last compaction or clear.</source>
+        <translation>Leeren geht, solange der Agent untätig ist und nichts in der Warteschlange steht, und nur, wenn seit dem letzten Verdichten oder Leeren etwas gesagt wurde.</translation>
+    </message>
+    <message>
+        <source>Compacting works while the agent is idle or stopped with an error, and only when something was said since the last compaction or clear.</source>
+        <translation>Verdichten geht, solange der Agent untätig ist oder mit einem Fehler angehalten hat, und nur, wenn seit dem letzten Verdichten oder Leeren etwas gesagt wurde.</translation>
+    </message>
+    <message>
+        <source>This Coder server cannot compact or clear chats (Coder 2.37 or newer can).</source>
+        <translation>Dieser Coder-Server kann Chats nicht verdichten oder leeren (ab Coder 2.37 möglich).</translation>
+    </message>
+    <message>
+        <source>Could not clear the context: %1</source>
+        <translation>Der Kontext konnte nicht geleert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not compact: %1</source>
+        <translation>Verdichten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <extracomment>An amount in US dollars; %1 is the number</extracomment>
+        <translation>%1 $</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost of this chat and its sub-agents: %1 over %n request(s)</source>
+        <translation>
+            <numerusform>Kosten dieses Chats und seiner Sub-Agenten: %1 für %n Anfrage</numerusform>
+            <numerusform>Kosten dieses Chats und seiner Sub-Agenten: %1 für %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price and are not counted.</source>
+        <translation>
+            <numerusform>%n Anfrage hatte keinen Preis und ist nicht mitgezählt.</numerusform>
+            <numerusform>%n Anfragen hatten keinen Preis und sind nicht mitgezählt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1587,54 @@
         <source>Stop the agent first</source>
         <translation>Halten Sie zuerst den Agenten an</translation>
     </message>
+    <message>
+        <source>Plan copied to the clipboard.</source>
+        <translation>Plan in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Plan &amp;Mode</source>
+        <translation>Plan&amp;modus</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>&amp;Implement Plan</source>
+        <translation>Plan &amp;umsetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact Context</source>
+        <translation>Kontext &amp;verdichten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation>Ctrl+Alt+K</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Context…</source>
+        <translation>Kontext l&amp;eeren…</translation>
+    </message>
+    <message>
+        <source>AI spend: %1 of %2 this month</source>
+        <translation>KI-Ausgaben: %1 von %2 in diesem Monat</translation>
+    </message>
+    <message>
+        <source>AI spend: %1 this month</source>
+        <translation>KI-Ausgaben: %1 in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Resets on %1.</source>
+        <translation>Wird am %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1743,6 +1916,69 @@
         <source>Stopped by you</source>
         <translation>Von Ihnen angehalten</translation>
     </message>
+    <message numerus="yes">
+        <source>The agent asks %n questions</source>
+        <translation>
+            <numerusform>Der Agent stellt %n Frage</numerusform>
+            <numerusform>Der Agent stellt %n Fragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent asks</source>
+        <translation>Der Agent fragt</translation>
+    </message>
+    <message>
+        <source>Submitted answer</source>
+        <translation>Gesendete Antwort</translation>
+    </message>
+    <message>
+        <source>Answer below: arrows or 1–9 choose, Enter goes on.</source>
+        <translation>Antworten Sie unten: Pfeiltasten oder 1–9 wählen, Enter geht weiter.</translation>
+    </message>
+    <message>
+        <source>Waiting for the question…</source>
+        <translation>Warte auf die Frage…</translation>
+    </message>
+    <message>
+        <source>Not answered.</source>
+        <translation>Nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation>Vorgeschlagener Plan</translation>
+    </message>
+    <message>
+        <source>Writing the plan…</source>
+        <translation>Der Plan wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation>Der Plan wird geladen…</translation>
+    </message>
+    <message>
+        <source>The plan could not be loaded.</source>
+        <translation>Der Plan konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Copy plan</source>
+        <translation>Plan kopieren</translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation>Umsetzen</translation>
+    </message>
+    <message>
+        <source>Context cleared: the agent no longer sees the messages above</source>
+        <translation>Kontext geleert: Der Agent sieht die Nachrichten darüber nicht mehr</translation>
+    </message>
+    <message>
+        <source>Context compacted: the agent sees a summary of the messages above</source>
+        <translation>Kontext verdichtet: Der Agent sieht eine Zusammenfassung der Nachrichten darüber</translation>
+    </message>
+    <message>
+        <source>Compacting the context…</source>
+        <translation>Der Kontext wird verdichtet…</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -1768,6 +2004,55 @@
     <message>
         <source>very long lines are broken for display</source>
         <translation>sehr lange Zeilen sind für die Anzeige umbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionForm</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question</source>
+        <translation>Die Frage des Agenten beantworten</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionNotifier</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent asks: %1 (and %n more)</source>
+        <translation>
+            <numerusform>Der Agent fragt: %1 (und %n weitere)</numerusform>
+            <numerusform>Der Agent fragt: %1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent asks: %1</source>
+        <translation>Der Agent fragt: %1</translation>
     </message>
 </context>
 <context>

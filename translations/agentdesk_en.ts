@@ -108,6 +108,10 @@
         <source>cost summary</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AI spend</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -469,6 +473,11 @@
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <extracomment>Marker on a chat in plan mode (chat list)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -761,6 +770,50 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ContextGauge</name>
+    <message>
+        <source>Context used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1 of %2 tokens (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder compacts automatically at %1 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to compact the conversation now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>context gauge percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ConversationWidget</name>
     <message>
         <source>Select a chat or start a new one (Ctrl+N)</source>
@@ -916,6 +969,78 @@
     <message>
         <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan mode</source>
+        <extracomment>Header marker of a chat in plan mode</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent plans and proposes; it changes nothing until you implement the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarize the conversation so far to free the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan mode could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation stays in the transcript, but the agent no longer sees it in later turns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing works while the agent is idle with nothing queued, and only when something was said since the last compaction or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compacting works while the agent is idle or stopped with an error, and only when something was said since the last compaction or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Coder server cannot compact or clear chats (Coder 2.37 or newer can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not clear the context: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <extracomment>An amount in US dollars; %1 is the number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost of this chat and its sub-agents: %1 over %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price and are not counted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1462,6 +1587,54 @@
         <source>Stop the agent first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan &amp;Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Implement Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Context…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI spend: %1 of %2 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI spend: %1 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resets on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1743,6 +1916,69 @@
         <source>Stopped by you</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The agent asks %n questions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer below: arrows or 1–9 choose, Enter goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context cleared: the agent no longer sees the messages above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context compacted: the agent sees a summary of the messages above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compacting the context…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -1767,6 +2003,55 @@
     </message>
     <message>
         <source>very long lines are broken for display</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionForm</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionNotifier</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent asks: %1 (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent asks: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -215,6 +215,7 @@ void SteerController::refresh()
     m_answers = answers;
     m_activeCall = active;
     m_cardRows = cardRows;
+    const bool planChanged_ = latestPlan != m_latestPlanFile;
     m_latestPlanFile = latestPlan;
     if (!latestPlan.isNull())
         planText(latestPlan); // fetched ahead for Copy and the journeys
@@ -235,6 +236,8 @@ void SteerController::refresh()
         refreshCardRows();
     if (usageChanged_)
         emit usageChanged();
+    if (planChanged_)
+        emit planChanged();
 }
 
 void SteerController::refreshCardRows()

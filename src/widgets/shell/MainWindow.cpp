@@ -212,7 +212,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             });
     }
     // The plan actions follow what the transcript holds.
-    connect(conversationWidget()->steer(), &SteerController::usageChanged, this,
+    connect(conversationWidget()->steer(), &SteerController::planChanged, this,
         &MainWindow::updateChatActions);
     connect(conversationWidget()->steer(), &SteerController::planCopied, this,
         [this] { statusBar()->showMessage(tr("Plan copied to the clipboard."), 5'000); });
@@ -332,8 +332,8 @@ void MainWindow::createActions()
         &MainWindow::implementPlan);
     addCommand(u"actionCompact"_s, tr("Co&mpact Context"), QKeySequence(tr("Ctrl+Alt+K")),
         &MainWindow::compactChat);
-    addCommand(u"actionClearContext"_s, tr("C&lear Context\u2026"), QKeySequence(),
-        &MainWindow::clearChatContext);
+    addCommand(u"actionClearContext"_s, tr("C&lear Context\u2026"),
+        QKeySequence(tr("Ctrl+Shift+K")), &MainWindow::clearChatContext);
     addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
         &MainWindow::openInBrowser);
     QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
