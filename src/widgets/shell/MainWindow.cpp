@@ -425,6 +425,10 @@ void MainWindow::fetchSpend()
     // §20.7: the user's AI spend this month, only where the server reports it (AI Gateway).
     if (!m_deps.api || m_spendFetched)
         return;
+    // Spend came with the AI Gateway (2.37 and newer): an older server is not asked (it would
+    // answer 404).
+    if (!m_deps.api->chatsPrefix().startsWith(u"/api/v2"_s))
+        return;
     m_spendFetched = true;
     m_deps.api->userSpend(this, [this](const ApiResult<UserSpend> &result) {
         if (!result.ok()) {
