@@ -6,8 +6,10 @@
 #include "widgets/conversation/MessageDelegate.h"
 #include "widgets/conversation/QuestionForm.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QPlainTextEdit>
 
 using namespace Qt::StringLiterals;
 
@@ -267,7 +269,10 @@ void SteerController::updateForm(
     m_view->setIndexWidget(row, form);
     delegate->refreshRow(row);
     m_view->scrollTo(row, QAbstractItemView::PositionAtBottom);
-    form->setFocus(Qt::OtherFocusReason);
+    // The form takes the keys unless the user is in the middle of writing something else.
+    const auto *editor = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget());
+    if (!editor || editor->toPlainText().trimmed().isEmpty())
+        form->setFocus(Qt::OtherFocusReason);
 }
 
 void SteerController::removeForm()
