@@ -20,6 +20,7 @@
 #include "widgets/shell/Appearance.h"
 #include "widgets/shell/Icons.h"
 #include "widgets/shell/MainWindow.h"
+#include "widgets/shell/QuestionNotifier.h"
 #include "widgets/shell/TrayNotifier.h"
 
 #include <QAction>
@@ -329,6 +330,13 @@ void Application::startSession(const ConnectionResult &result)
         [window] { return window ? window->focusedChatId() : ChatId(); });
     connect(
         directory, &ChatDirectory::chatStatusChanged, m_tray, &TrayNotifier::handleStatusChanged);
+    // §20.4.2: "Agent asks: …" for a question in a chat that is not on screen.
+    auto *questions = new QuestionNotifier(
+        m_session->api(), m_chats.get(), m_notifications, m_settings.get(), m_tray);
+    questions->setFocusedChatProvider(
+        [window] { return window ? window->focusedChatId() : ChatId(); });
+    connect(directory, &ChatDirectory::chatStatusChanged, questions,
+        &QuestionNotifier::handleStatusChanged);
     connect(m_tray, &TrayNotifier::openChatRequested, this, [this](const ChatId &id) {
         if (!m_mainWindow)
             return;

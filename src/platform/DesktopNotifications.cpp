@@ -65,6 +65,8 @@ void DesktopNotifications::show(const NotificationRequest &request)
     if (m_capabilities.contains(u"actions"_s)) {
         actions << u"default"_s << tr("Open");
         actions << u"open"_s << tr("Open");
+        for (int i = 0; i < request.answers.size(); ++i)
+            actions << u"answer:%1"_s.arg(i) << request.answers.at(i);
         if (request.canStop)
             actions << u"stop"_s << tr("Stop");
     }

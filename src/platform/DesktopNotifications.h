@@ -20,6 +20,8 @@ struct NotificationRequest
     QString body;          //!< Plain text; the sink escapes it if the server speaks markup.
     bool canStop = false;  //!< Offer "Stop" (the chat may still be busy).
     bool playSound = true; //!< The settings' "play a sound"; off asks the server for silence.
+    //! Answers offered as actions "answer:<i>" (an agent's question, §20.4.2); empty = none.
+    QStringList answers;
 };
 
 //! Where notifications go. An interface so TrayNotifier can be tested without a session bus;

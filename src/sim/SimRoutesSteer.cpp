@@ -8,7 +8,6 @@
 #include <QDateTime>
 #include <QJsonObject>
 
-
 namespace AgentDeskSim {
 
 namespace {

@@ -4,11 +4,15 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
+#include "core/live/ChatWatchClient.h"
+#include "models/ChatDirectory.h"
+#include "models/ChatListModel.h"
 #include "support/SimulatorProcess.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -146,6 +150,41 @@ private slots:
         QCOMPARE(spend.error().httpStatus, 404);
     }
 
+    //! §20.4.1: the plan-mode toggle PATCHes the chat and shows at once; a refusal puts the
+    //! previous state back and reports Coder's message.
+    void planMode_optimistic_restoredOnError()
+    {
+        QVERIFY(start(u"newest"_s));
+        ChatWatchClient watch(m_api->watchUrl(),
+            [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
+        ChatListModel model;
+        ChatDirectory directory(m_api.get(), &watch, &model);
+        QSignalSpy loaded(&directory, &ChatDirectory::listLoaded);
+        QSignalSpy failed(&directory, &ChatDirectory::planModeFailed);
+        directory.start();
+        QVERIFY(loaded.wait(10'000));
+        QVERIFY(!model.chat(pinnedChatId)->planMode);
+
+        directory.setPlanMode(pinnedChatId, true);
+        QVERIFY(model.chat(pinnedChatId)->planMode); // at once
+        QVERIFY(model.index(model.indexOf(pinnedChatId).row(), 0)
+                    .data(ChatListModel::PlanModeRole)
+                    .toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(serverPlanMode(pinnedChatId), u"plan"_s, 10'000);
+        QCOMPARE(failed.count(), 0);
+
+        QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+            QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
+                {u"method"_s, u"PATCH"_s}, {u"count"_s, 1}}}}));
+        directory.setPlanMode(pinnedChatId, false);
+        QVERIFY(!model.chat(pinnedChatId)->planMode);
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(failed.first().at(0).value<ChatId>(), pinnedChatId);
+        QCOMPARE(failed.first().at(1).value<ApiError>().message, u"Simulated failure."_s);
+        QVERIFY(model.chat(pinnedChatId)->planMode); // restored
+        QCOMPARE(serverPlanMode(pinnedChatId), u"plan"_s);
+    }
+
     void spendDecoder_shapes()
     {
         auto decode = [](const char *json) {
@@ -168,6 +207,13 @@ private slots:
     }
 
 private:
+    QString serverPlanMode(const ChatId &id)
+    {
+        QByteArray body;
+        m_sim->request("GET", u"/api/v2/chats/"_s + id.toString(), {}, &body);
+        return QJsonDocument::fromJson(body).object().value(u"plan_mode"_s).toString();
+    }
+
     bool start(const QString &generation)
     {
         m_sim = std::make_unique<SimulatorProcess>(QStringList{

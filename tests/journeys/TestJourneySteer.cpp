@@ -14,11 +14,13 @@
 #include "widgets/conversation/QuestionForm.h"
 #include "widgets/shell/MainWindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QTest>
 #include <QTextDocument>
@@ -208,6 +210,7 @@ private slots:
 
         const QString patches = u"^agentdesk\\.sim: \"PATCH\" \"[^\"]*"_s + b.toString();
         const int patchesBefore = countRequests(j, patches);
+        QVERIFY(patchesBefore >= 1); // the toggle's PATCH is in the log: the pattern matches
         j.press(QKeySequence(u"Ctrl+Alt+I"_s));
         QTRY_COMPARE_WITH_TIMEOUT(lastUserText(j, b), u"Implement the plan."_s, 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -219,6 +222,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             j.serverMessages(b).first().toObject().value("role"_L1).toString() != u"user"_s,
             15'000);
+
+        // §20.6.2: Clear Context asks first; confirmed, the model forgets and a divider says so.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            j.app()->chatListModel()->chat(b)->status == ChatStatus::Waiting, 30'000);
+        QAction *clear = j.action(u"actionClearContext"_s);
+        QTRY_VERIFY(clear->isVisible() && clear->isEnabled());
+        j.press(QKeySequence(u"Ctrl+Shift+K"_s));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = j.window()->findChild<QMessageBox *>(u"clearContextDialog"_s))
+            && box->isVisible());
+        QCOMPARE(countRequests(j, u"/clear\" 200"_s), 0); // nothing before the confirmation
+        QAbstractButton *confirm = nullptr;
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                confirm = button;
+        }
+        QVERIFY(confirm);
+        confirm->click();
+        QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"Context cleared"_s), 10'000);
     }
 
     //! §20.6.4: the gauge in the header follows the latest usage: green, amber at 60 %, red at

@@ -211,7 +211,7 @@ private slots:
         steer.answer = u"1. Scope: API only\n2. Tests: Unit"_s;
         const QString answered = render(renderer, input);
         QVERIFY(answered.contains(u"Submitted answer"_s));
-        QVERIFY(answered.contains(u"2. Tests: Unit"_s));
+        QVERIFY(answered.contains(u"1. Scope: API only\n2. Tests: Unit"_s)); // one line each
 
         input.parts = {toolCall(u"propose_plan"_s, json(R"({"path":"/p/PLAN.md"})"))};
         result.result =

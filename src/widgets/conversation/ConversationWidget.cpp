@@ -94,6 +94,9 @@ ConversationWidget::ConversationWidget(
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
+    // A long title gives way to the header's markers instead of widening the window.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setMinimumWidth(80);
     m_statusText->setObjectName(u"statusLabel"_s);
     m_statusText->setForegroundRole(QPalette::PlaceholderText);
     m_connectionText->setObjectName(u"connectionLabel"_s);

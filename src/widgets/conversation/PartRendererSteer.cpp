@@ -122,9 +122,10 @@ void PartRenderer::renderQuestionCard(
         QTextCharFormat label = bold;
         label.setForeground(m_colors.success);
         cursor.insertText(tr("Submitted answer"), label);
-        for (const QString &line : safeDisplayText(answer).split(u'\n')) {
+        // One line per answer (several questions); each line made safe on its own.
+        for (const QString &line : answer.split(u'\n')) {
             newBlock(cursor, 1);
-            cursor.insertText(line, text);
+            cursor.insertText(safeDisplayText(line), text);
         }
     } else if (m_steer && m_steer->isQuestionActive(part.toolCallId)) {
         cursor.insertText(tr("Answer below: arrows or 1–9 choose, Enter goes on."), dim);

@@ -6,8 +6,10 @@
 #include "widgets/conversation/MessageDelegate.h"
 #include "widgets/conversation/QuestionForm.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QPlainTextEdit>
 
 using namespace Qt::StringLiterals;
 
@@ -215,6 +217,7 @@ void SteerController::refresh()
     m_answers = answers;
     m_activeCall = active;
     m_cardRows = cardRows;
+    const bool planChanged_ = latestPlan != m_latestPlanFile;
     m_latestPlanFile = latestPlan;
     if (!latestPlan.isNull())
         planText(latestPlan); // fetched ahead for Copy and the journeys
@@ -235,6 +238,8 @@ void SteerController::refresh()
         refreshCardRows();
     if (usageChanged_)
         emit usageChanged();
+    if (planChanged_)
+        emit planChanged();
 }
 
 void SteerController::refreshCardRows()
@@ -264,7 +269,10 @@ void SteerController::updateForm(
     m_view->setIndexWidget(row, form);
     delegate->refreshRow(row);
     m_view->scrollTo(row, QAbstractItemView::PositionAtBottom);
-    form->setFocus(Qt::OtherFocusReason);
+    // The form takes the keys unless the user is in the middle of writing something else.
+    const auto *editor = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget());
+    if (!editor || editor->toPlainText().trimmed().isEmpty())
+        form->setFocus(Qt::OtherFocusReason);
 }
 
 void SteerController::removeForm()

@@ -58,6 +58,8 @@ signals:
     //! "Copy plan" put a plan on the clipboard.
     void planCopied();
     void usageChanged();
+    //! Whether the transcript holds a proposed plan changed (hasPlan()).
+    void planChanged();
 
 private:
     void scheduleRefresh();

@@ -149,7 +149,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
             });
     }
     // The plan actions follow what the transcript holds.
-    connect(conversationWidget()->steer(), &SteerController::usageChanged, this,
+    connect(conversationWidget()->steer(), &SteerController::planChanged, this,
         &MainWindow::updateChatActions);
     connect(conversationWidget()->steer(), &SteerController::planCopied, this,
         [this] { statusBar()->showMessage(tr("Plan copied to the clipboard."), 5'000); });
@@ -272,8 +272,8 @@ void MainWindow::createActions()
         &MainWindow::implementPlan);
     addCommand(u"actionCompact"_s, tr("Co&mpact Context"), QKeySequence(tr("Ctrl+Alt+K")),
         &MainWindow::compactChat);
-    addCommand(u"actionClearContext"_s, tr("C&lear Context\u2026"), QKeySequence(),
-        &MainWindow::clearChatContext);
+    addCommand(u"actionClearContext"_s, tr("C&lear Context\u2026"),
+        QKeySequence(tr("Ctrl+Shift+K")), &MainWindow::clearChatContext);
     addCommand(u"actionOpenInBrowser"_s, tr("Open in &Browser"), QKeySequence(tr("Ctrl+Shift+O")),
         &MainWindow::openInBrowser);
     QAction *archivedView = addCommand(u"actionShowArchived"_s, tr("Show &Archived Chats"),
@@ -365,6 +365,10 @@ void MainWindow::fetchSpend()
 {
     // §20.7: the user's AI spend this month, only where the server reports it (AI Gateway).
     if (!m_deps.api || m_spendFetched)
+        return;
+    // Spend came with the AI Gateway (2.37 and newer): an older server is not asked (it would
+    // answer 404).
+    if (!m_deps.api->chatsPrefix().startsWith(u"/api/v2"_s))
         return;
     m_spendFetched = true;
     m_deps.api->userSpend(this, [this](const ApiResult<UserSpend> &result) {
