@@ -194,6 +194,15 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
     QCOMPARE(body.value(u"model_config_id"_s).toString(), gptId);
     QCOMPARE(body.value(u"reasoning_effort"_s).toString(), u"high"_s);
     QVERIFY(!body.contains(u"mcp_server_ids"_s)); // untouched MCP choice: the chat keeps its set
+
+    // Each chat starts from its own last effort (§20.8): elsewhere the model's default, back
+    // here the "high" this chat last used.
+    QVERIFY(j.openChat(j.chatIdByTitle(u"Add CSV export to the reports page"_s)));
+    if (!isLegacy()) {
+        QTRY_COMPARE(effort->effort(), u"medium"_s);
+        QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+        QTRY_COMPARE(effort->effort(), u"high"_s);
+    }
 }
 
 void TestJourneyModels::skillMenu_slashListsSkills_enterInserts()

@@ -162,6 +162,12 @@ ComposerWidget::ComposerWidget(
     connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
     connect(m_planMode, &QToolButton::toggled, this, &ComposerWidget::planModeToggled);
     connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    connect(m_mcp, &McpPicker::chatFetched, this, [this](const Chat &chat) {
+        // §20.8: the chat's last effort comes before the model's default.
+        m_effort->setChatEffort(chat.lastReasoningEffort);
+        m_effort->setModelConfig(
+            m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
+    });
     updateState();
 }
 
@@ -326,7 +332,10 @@ void ComposerWidget::setDraftKey(const QString &key)
     m_loadingDraft = false;
     m_error->hide();
     m_skills->setChat(ChatId::fromString(key)); // null for the new-chat key
-    m_mcp->setChat(ChatId::fromString(key));
+    m_effort->setChatEffort({});
+    m_effort->setModelConfig(
+        m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
+    m_mcp->setChat(ChatId::fromString(key)); // fetches the chat: chatFetched
     loadDraftAttachments();
     updateState();
 }
