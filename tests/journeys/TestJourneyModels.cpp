@@ -141,7 +141,9 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
     QVERIFY(picker);
     QTRY_VERIFY(picker->isVisible() && picker->count() > 0);
 
-    QTest::mouseClick(picker, Qt::LeftButton);
+    // Keyboard first: Ctrl+Shift+M from the message field opens the searchable list.
+    QTest::mouseClick(j.editor()->viewport(), Qt::LeftButton);
+    QTest::keySequence(j.editor(), QKeySequence(u"Ctrl+Shift+M"_s));
     QTRY_VERIFY(picker->popup() && picker->popup()->isVisible());
     auto *tree = picker->popup()->findChild<QTreeWidget *>(u"modelPickerList"_s);
     auto *filter = picker->popup()->findChild<QLineEdit *>(u"modelPickerFilter"_s);

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -162,6 +163,25 @@ ComposerWidget::ComposerWidget(
     connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
     connect(m_planMode, &QToolButton::toggled, this, &ComposerWidget::planModeToggled);
     connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    // Keyboard first: open the model and effort lists from anywhere in the composer.
+    auto *modelKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+M")), this);
+    modelKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(modelKey, &QShortcut::activated, m_modelPicker, [this] {
+        if (m_modelPicker->isVisible())
+            m_modelPicker->showPopup();
+    });
+    auto *effortKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+E")), this);
+    effortKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(effortKey, &QShortcut::activated, m_effort, [this] {
+        if (m_effort->isVisible()) {
+            m_effort->setFocus(Qt::ShortcutFocusReason);
+            m_effort->showPopup();
+        }
+    });
+    m_modelPicker->setToolTip(
+        tr("Model (%1)").arg(modelKey->key().toString(QKeySequence::NativeText)));
+    m_effort->setToolTip(
+        tr("Reasoning effort (%1)").arg(effortKey->key().toString(QKeySequence::NativeText)));
     connect(m_mcp, &McpPicker::chatFetched, this, [this](const Chat &chat) {
         // §20.8: the chat's last effort comes before the model's default.
         m_effort->setChatEffort(chat.lastReasoningEffort);
