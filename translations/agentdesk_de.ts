@@ -689,6 +689,22 @@
         <source>Waiting for attachments to upload</source>
         <translation>Warte auf das Hochladen der Anhänge</translation>
     </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Model (%1)</source>
+        <translation>Modell (%1)</translation>
+    </message>
+    <message>
+        <source>Reasoning effort (%1)</source>
+        <translation>Denkaufwand (%1)</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ConnectDialog</name>

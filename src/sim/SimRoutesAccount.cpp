@@ -161,6 +161,10 @@ bool SimRoutes::dispatchSteer(const HttpRequest &request, HttpResponse *response
         && (route.rest.isEmpty()
             || (route.rest.size() == 2 && route.rest.at(1) == QLatin1String("messages")))) {
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        // A send's effort becomes the chat's last_reasoning_effort (§20.8).
+        if (SimChat *chat = route.rest.isEmpty() ? nullptr : m_state->chat(route.rest.at(0));
+            chat && body.contains(QStringLiteral("reasoning_effort")))
+            chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
         if (body.contains(QStringLiteral("mcp_server_ids"))) {
             const SimChat *chat = route.rest.isEmpty() ? nullptr : m_state->chat(route.rest.at(0));
             const QStringList invalid =

@@ -125,6 +125,13 @@ private slots:
         effort.setModelConfig(&c);
         QVERIFY(!effort.isVisible());
         QVERIFY(effort.effort().isEmpty());
+        // Another chat: its last effort beats the model's default; the old pick is forgotten.
+        effort.setChatEffort(u"low"_s);
+        effort.setModelConfig(&a);
+        QCOMPARE(effort.effort(), u"low"_s);
+        effort.setChatEffort(u"xhigh"_s); // not offered by a: the default
+        effort.setModelConfig(&a);
+        QCOMPARE(effort.effort(), u"high"_s);
     }
 
     void skillMenu_mergeEntries_aliasesNamesInBothSources()

@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -163,6 +164,31 @@ ComposerWidget::ComposerWidget(
     // Only the user's clicks: setPlanMode() mirrors the chat and must not PATCH it back.
     connect(m_planMode, &QToolButton::clicked, this, &ComposerWidget::planModeToggled);
     connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    // Keyboard first: open the model and effort lists from anywhere in the composer.
+    auto *modelKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+M")), this);
+    modelKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(modelKey, &QShortcut::activated, m_modelPicker, [this] {
+        if (m_modelPicker->isVisible())
+            m_modelPicker->showPopup();
+    });
+    auto *effortKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+E")), this);
+    effortKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(effortKey, &QShortcut::activated, m_effort, [this] {
+        if (m_effort->isVisible()) {
+            m_effort->setFocus(Qt::ShortcutFocusReason);
+            m_effort->showPopup();
+        }
+    });
+    m_modelPicker->setToolTip(
+        tr("Model (%1)").arg(modelKey->key().toString(QKeySequence::NativeText)));
+    m_effort->setToolTip(
+        tr("Reasoning effort (%1)").arg(effortKey->key().toString(QKeySequence::NativeText)));
+    connect(m_mcp, &McpPicker::chatFetched, this, [this](const Chat &chat) {
+        // §20.8: the chat's last effort comes before the model's default.
+        m_effort->setChatEffort(chat.lastReasoningEffort);
+        m_effort->setModelConfig(
+            m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
+    });
     updateState();
 }
 
@@ -327,7 +353,10 @@ void ComposerWidget::setDraftKey(const QString &key)
     m_loadingDraft = false;
     m_error->hide();
     m_skills->setChat(ChatId::fromString(key)); // null for the new-chat key
-    m_mcp->setChat(ChatId::fromString(key));
+    m_effort->setChatEffort({});
+    m_effort->setModelConfig(
+        m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
+    m_mcp->setChat(ChatId::fromString(key)); // fetches the chat: chatFetched
     loadDraftAttachments();
     updateState();
 }

@@ -100,7 +100,10 @@ void McpPicker::setChat(const ChatId &chatId)
     if (chatId.isNull() || !m_api || m_api->chatsPrefix() != ApiClient::v2ChatsPrefix())
         return;
     m_api->getChat(chatId, this, [this, chatId](const ApiResult<Chat> &result) {
-        if (chatId != m_chatId || !result.ok() || m_userChanged)
+        if (chatId != m_chatId || !result.ok())
+            return;
+        Q_EMIT chatFetched(result.value());
+        if (m_userChanged)
             return;
         m_chatIds = result.value().mcpServerIds;
         if (m_loaded) {

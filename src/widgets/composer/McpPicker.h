@@ -55,6 +55,8 @@ public:
 
 Q_SIGNALS:
     void selectionChanged();
+    //! setChat() fetched the chat (its stored choices: MCP servers, model, effort).
+    void chatFetched(const AgentDesk::Chat &chat);
 
 private:
     void handleServers(const QList<McpServer> &servers);

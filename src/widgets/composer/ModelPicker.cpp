@@ -283,7 +283,9 @@ void EffortPicker::setModelConfig(const ModelConfig *model)
     }
     for (const QString &effort : model->reasoningEfforts)
         addItem(ModelPicker::effortLabel(effort), effort);
-    int index = findData(m_chosen);
+    int index = m_chosen.isEmpty() ? -1 : findData(m_chosen);
+    if (index < 0 && !m_chatEffort.isEmpty())
+        index = findData(m_chatEffort);
     if (index < 0)
         index = findData(model->defaultReasoningEffort);
     if (index < 0)
@@ -295,6 +297,12 @@ void EffortPicker::setModelConfig(const ModelConfig *model)
 QString EffortPicker::effort() const
 {
     return count() > 0 ? currentData().toString() : QString();
+}
+
+void EffortPicker::setChatEffort(const QString &effort)
+{
+    m_chosen.clear();
+    m_chatEffort = effort;
 }
 
 void EffortPicker::setEffort(const QString &effort)

@@ -50,8 +50,9 @@ private:
 };
 
 //! The reasoning-effort picker (§20.8) beside a ModelPicker: shown only for a model that lists
-//! `reasoning_efforts`, offering exactly those. Preselects the user's last choice when the new
-//! model offers it, else the model's default, else the middle value.
+//! `reasoning_efforts`, offering exactly those. Preselects as the web does (PAGE
+//! pickReasoningEffort): the user's choice, else the chat's last effort, else the model's
+//! default, else the middle value; each only when the model offers it.
 class EffortPicker final : public QComboBox
 {
     Q_OBJECT
@@ -64,9 +65,13 @@ public:
     //! The value to send as `reasoning_effort`; empty when the model has no efforts.
     QString effort() const;
     void setEffort(const QString &effort);
+    //! A new chat is shown: forgets the user's pick; \a effort (the chat's
+    //! `last_reasoning_effort`, may be empty) comes before the model's default from now on.
+    void setChatEffort(const QString &effort);
 
 private:
-    QString m_chosen; //!< what the user picked last (kept across models that offer it)
+    QString m_chosen;     //!< what the user picked in this chat (kept across models offering it)
+    QString m_chatEffort; //!< the chat's last_reasoning_effort
 };
 
 } // namespace AgentDesk
