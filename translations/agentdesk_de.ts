@@ -116,6 +116,42 @@
         <source>user list</source>
         <translation>Benutzerliste</translation>
     </message>
+    <message>
+        <source>AI spend</source>
+        <translation>KI-Ausgaben</translation>
+    </message>
+    <message>
+        <source>provider key list</source>
+        <translation>Liste der Anbieterschlüssel</translation>
+    </message>
+    <message>
+        <source>provider key</source>
+        <translation>Anbieterschlüssel</translation>
+    </message>
+    <message>
+        <source>sign-in grant</source>
+        <translation>Anmeldefreigabe</translation>
+    </message>
+    <message>
+        <source>MCP server list</source>
+        <translation>MCP-Serverliste</translation>
+    </message>
+    <message>
+        <source>MCP disconnect</source>
+        <translation>MCP-Trennung</translation>
+    </message>
+    <message>
+        <source>skill list</source>
+        <translation>Skill-Liste</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>personal instructions</source>
+        <translation>persönliche Anweisungen</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -513,6 +549,11 @@
         <extracomment>Section of chats other users shared with the signed-in user (read only)</extracomment>
         <translation>Mit Ihnen geteilt</translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <extracomment>Marker on a chat in plan mode (chat list)</extracomment>
+        <translation>Plan</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -826,6 +867,50 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ContextGauge</name>
+    <message>
+        <source>Context used</source>
+        <translation>Belegter Kontext</translation>
+    </message>
+    <message>
+        <source>Context: %1 of %2 tokens (%3 %)</source>
+        <translation>Kontext: %1 von %2 Tokens (%3 %)</translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation>Eingabe: %1</translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>Ausgabe: %1</translation>
+    </message>
+    <message>
+        <source>Cache read: %1</source>
+        <translation>Aus dem Cache gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Cache write: %1</source>
+        <translation>In den Cache geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Reasoning: %1</source>
+        <translation>Überlegungen: %1</translation>
+    </message>
+    <message>
+        <source>Coder compacts automatically at %1 %.</source>
+        <translation>Coder verdichtet automatisch bei %1 %.</translation>
+    </message>
+    <message>
+        <source>Click to compact the conversation now.</source>
+        <translation>Klicken, um die Unterhaltung jetzt zu verdichten.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>context gauge percent</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ContextPopover</name>
     <message>
         <source>instruction file</source>
@@ -1045,6 +1130,78 @@
         <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation>Warnungen von Coder zu diesem Chat; der Chat funktioniert weiterhin.</translation>
     </message>
+    <message>
+        <source>Plan mode</source>
+        <extracomment>Header marker of a chat in plan mode</extracomment>
+        <translation>Planmodus</translation>
+    </message>
+    <message>
+        <source>The agent plans and proposes; it changes nothing until you implement the plan.</source>
+        <translation>Der Agent plant und schlägt vor; er ändert nichts, bis Sie den Plan umsetzen.</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>Verdichten</translation>
+    </message>
+    <message>
+        <source>Summarize the conversation so far to free the context</source>
+        <translation>Die bisherige Unterhaltung zusammenfassen, um Kontext freizugeben</translation>
+    </message>
+    <message>
+        <source>Plan mode could not be changed: %1</source>
+        <translation>Der Planmodus konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Clear Context</source>
+        <translation>Kontext leeren</translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context?</source>
+        <translation>Den Kontext des Agenten leeren?</translation>
+    </message>
+    <message>
+        <source>The conversation stays in the transcript, but the agent no longer sees it in later turns.</source>
+        <translation>Die Unterhaltung bleibt im Verlauf, aber der Agent sieht sie in späteren Runden nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Clearing works while the agent is idle with nothing queued, and only when something was said since the last compaction or clear.</source>
+        <translation>Leeren geht, solange der Agent untätig ist und nichts in der Warteschlange steht, und nur, wenn seit dem letzten Verdichten oder Leeren etwas gesagt wurde.</translation>
+    </message>
+    <message>
+        <source>Compacting works while the agent is idle or stopped with an error, and only when something was said since the last compaction or clear.</source>
+        <translation>Verdichten geht, solange der Agent untätig ist oder mit einem Fehler angehalten hat, und nur, wenn seit dem letzten Verdichten oder Leeren etwas gesagt wurde.</translation>
+    </message>
+    <message>
+        <source>This Coder server cannot compact or clear chats (Coder 2.37 or newer can).</source>
+        <translation>Dieser Coder-Server kann Chats nicht verdichten oder leeren (ab Coder 2.37 möglich).</translation>
+    </message>
+    <message>
+        <source>Could not clear the context: %1</source>
+        <translation>Der Kontext konnte nicht geleert werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not compact: %1</source>
+        <translation>Verdichten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <extracomment>An amount in US dollars; %1 is the number</extracomment>
+        <translation>%1 $</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost of this chat and its sub-agents: %1 over %n request(s)</source>
+        <translation>
+            <numerusform>Kosten dieses Chats und seiner Sub-Agenten: %1 für %n Anfrage</numerusform>
+            <numerusform>Kosten dieses Chats und seiner Sub-Agenten: %1 für %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price and are not counted.</source>
+        <translation>
+            <numerusform>%n Anfrage hatte keinen Preis und ist nicht mitgezählt.</numerusform>
+            <numerusform>%n Anfragen hatten keinen Preis und sind nicht mitgezählt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::DemoSimulator</name>
@@ -1258,6 +1415,13 @@
     <message>
         <source>Cannot create the drafts folder %1.</source>
         <translation>Der Entwurfsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::EffortPicker</name>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Denkaufwand</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1777,117 @@
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
+    <message>
+        <source>Plan copied to the clipboard.</source>
+        <translation>Plan in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Plan &amp;Mode</source>
+        <translation>Plan&amp;modus</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>&amp;Implement Plan</source>
+        <translation>Plan &amp;umsetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact Context</source>
+        <translation>Kontext &amp;verdichten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation>Ctrl+Alt+K</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Context…</source>
+        <translation>Kontext l&amp;eeren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>AI spend: %1 of %2 this month</source>
+        <translation>KI-Ausgaben: %1 von %2 in diesem Monat</translation>
+    </message>
+    <message>
+        <source>AI spend: %1 this month</source>
+        <translation>KI-Ausgaben: %1 in diesem Monat</translation>
+    </message>
+    <message>
+        <source>Resets on %1.</source>
+        <translation>Wird am %1 zurückgesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::McpPicker</name>
+    <message>
+        <source>MCP servers the agent may use</source>
+        <translation>MCP-Server, die der Agent nutzen darf</translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Try Connect again.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen. Versuchen Sie es erneut mit „Verbinden“.</translation>
+    </message>
+    <message>
+        <source>Always on</source>
+        <translation>Immer an</translation>
+    </message>
+    <message>
+        <source>On by default</source>
+        <translation>Standardmäßig an</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>MCP · %1</source>
+        <translation>MCP · %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MCP servers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;MCP-Server&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation>Anmeldung nötig</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>No MCP servers are available.</source>
+        <translation>Es sind keine MCP-Server verfügbar.</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser to connect %1: %2</source>
+        <translation>Öffnen Sie diese Adresse im Browser, um %1 zu verbinden: %2</translation>
+    </message>
+    <message>
+        <source>Finish signing in to %1 in your browser. Waiting…</source>
+        <translation>Schließen Sie die Anmeldung bei %1 im Browser ab. Warte…</translation>
+    </message>
+    <message>
+        <source>Could not disconnect %1: %2</source>
+        <translation>%1 konnte nicht getrennt werden: %2</translation>
+    </message>
+    <message>
+        <source>Disconnected %1; the provider did not revoke the token: %2</source>
+        <translation>%1 getrennt; der Anbieter hat das Token nicht widerrufen: %2</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1630,6 +1905,73 @@
     <message>
         <source>Message the agent…</source>
         <translation>Nachricht an den Agenten…</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ModelPicker</name>
+    <message>
+        <source>Add your API key in provider settings to enable models.</source>
+        <translation>Fügen Sie Ihren API-Schlüssel in den Anbietereinstellungen hinzu, um Modelle freizuschalten.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s models could not be fetched.</source>
+        <translation>Die Modelle des Anbieters konnten nicht abgerufen werden.</translation>
+    </message>
+    <message>
+        <source>This model is not available.</source>
+        <translation>Dieses Modell ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>This model is not available (%1).</source>
+        <translation>Dieses Modell ist nicht verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>No reasoning</source>
+        <translation>Kein Nachdenken</translation>
+    </message>
+    <message>
+        <source>Minimal effort</source>
+        <translation>Minimaler Aufwand</translation>
+    </message>
+    <message>
+        <source>Low effort</source>
+        <translation>Geringer Aufwand</translation>
+    </message>
+    <message>
+        <source>Medium effort</source>
+        <translation>Mittlerer Aufwand</translation>
+    </message>
+    <message>
+        <source>High effort</source>
+        <translation>Hoher Aufwand</translation>
+    </message>
+    <message>
+        <source>Extra high effort</source>
+        <translation>Sehr hoher Aufwand</translation>
+    </message>
+    <message>
+        <source>Maximum effort</source>
+        <translation>Maximaler Aufwand</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>Modelle suchen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>Turned off by an administrator.</source>
+        <translation>Von einem Administrator abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2240,69 @@
         <source>(run by the provider)</source>
         <translation>(vom Anbieter ausgeführt)</translation>
     </message>
+    <message numerus="yes">
+        <source>The agent asks %n questions</source>
+        <translation>
+            <numerusform>Der Agent stellt %n Frage</numerusform>
+            <numerusform>Der Agent stellt %n Fragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent asks</source>
+        <translation>Der Agent fragt</translation>
+    </message>
+    <message>
+        <source>Submitted answer</source>
+        <translation>Gesendete Antwort</translation>
+    </message>
+    <message>
+        <source>Answer below: arrows or 1–9 choose, Enter goes on.</source>
+        <translation>Antworten Sie unten: Pfeiltasten oder 1–9 wählen, Enter geht weiter.</translation>
+    </message>
+    <message>
+        <source>Waiting for the question…</source>
+        <translation>Warte auf die Frage…</translation>
+    </message>
+    <message>
+        <source>Not answered.</source>
+        <translation>Nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation>Vorgeschlagener Plan</translation>
+    </message>
+    <message>
+        <source>Writing the plan…</source>
+        <translation>Der Plan wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation>Der Plan wird geladen…</translation>
+    </message>
+    <message>
+        <source>The plan could not be loaded.</source>
+        <translation>Der Plan konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>Copy plan</source>
+        <translation>Plan kopieren</translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation>Umsetzen</translation>
+    </message>
+    <message>
+        <source>Context cleared: the agent no longer sees the messages above</source>
+        <translation>Kontext geleert: Der Agent sieht die Nachrichten darüber nicht mehr</translation>
+    </message>
+    <message>
+        <source>Context compacted: the agent sees a summary of the messages above</source>
+        <translation>Kontext verdichtet: Der Agent sieht eine Zusammenfassung der Nachrichten darüber</translation>
+    </message>
+    <message>
+        <source>Compacting the context…</source>
+        <translation>Der Kontext wird verdichtet…</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -1923,6 +2328,55 @@
     <message>
         <source>very long lines are broken for display</source>
         <translation>sehr lange Zeilen sind für die Anzeige umbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionForm</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question</source>
+        <translation>Die Frage des Agenten beantworten</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Frage %1 von %2</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andere</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionNotifier</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent asks: %1 (and %n more)</source>
+        <translation>
+            <numerusform>Der Agent fragt: %1 (und %n weitere)</numerusform>
+            <numerusform>Der Agent fragt: %1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent asks: %1</source>
+        <translation>Der Agent fragt: %1</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2603,192 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::SettingsProviderKeysPage</name>
+    <message>
+        <source>Provider Keys</source>
+        <translation>Anbieterschlüssel</translation>
+    </message>
+    <message>
+        <source>Use your own API keys with the providers your administrator allows. A key is sent to the deployment and never stored on this computer.</source>
+        <translation>Verwenden Sie eigene API-Schlüssel bei den Anbietern, die Ihr Administrator erlaubt. Ein Schlüssel wird an das Deployment gesendet und nie auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation>Ihr Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation>API-Schlüssel einfügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save Key</source>
+        <translation>Schlüssel &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation>Schlüssel &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Sign in with a &amp;Code</source>
+        <translation>Mit einem &amp;Code anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in in Your &amp;Browser</source>
+        <translation>Im &amp;Browser anmelden</translation>
+    </message>
+    <message>
+        <source>Authorization callback (paste the address the browser ended on)</source>
+        <translation>Autorisierungs-Rückruf (die Adresse einfügen, auf der der Browser endete)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Abschließen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Your key is set</source>
+        <translation>Ihr Schlüssel ist hinterlegt</translation>
+    </message>
+    <message>
+        <source>Using the deployment&apos;s key</source>
+        <translation>Schlüssel des Deployments wird verwendet</translation>
+    </message>
+    <message>
+        <source>No key: add yours to use this provider</source>
+        <translation>Kein Schlüssel: Fügen Sie Ihren hinzu, um diesen Anbieter zu nutzen</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow personal keys for any provider.</source>
+        <translation>Ihr Administrator erlaubt für keinen Anbieter persönliche Schlüssel.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace Key</source>
+        <translation>Schlüssel &amp;ersetzen</translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation>Mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in your browser</source>
+        <translation>Im Browser mit %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Your %1 key is saved.</source>
+        <translation>Ihr %1-Schlüssel ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your %1 key is removed.</source>
+        <translation>Ihr %1-Schlüssel ist entfernt.</translation>
+    </message>
+    <message>
+        <source>Enter the code &lt;b&gt;%1&lt;/b&gt; at &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;. Waiting for you to approve…</source>
+        <translation>Geben Sie den Code &lt;b&gt;%1&lt;/b&gt; auf &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt; ein. Warte auf Ihre Freigabe…</translation>
+    </message>
+    <message>
+        <source>Signed in. The deployment keeps the credential.</source>
+        <translation>Angemeldet. Das Deployment verwahrt die Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>The sign-in expired. Start over to try again.</source>
+        <translation>Die Anmeldung ist abgelaufen. Beginnen Sie von vorn, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser (&lt;a href=&quot;%1&quot;&gt;open it again&lt;/a&gt;). When it ends on an address that does not load, copy that address and paste it below.</source>
+        <translation>Melden Sie sich auf der Seite an, die sich im Browser geöffnet hat (&lt;a href=&quot;%1&quot;&gt;erneut öffnen&lt;/a&gt;). Endet sie auf einer Adresse, die nicht lädt, kopieren Sie diese Adresse und fügen Sie sie unten ein.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsSkillsPage</name>
+    <message>
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Personal skills are yours in every chat: type / in the message field to use one. A skill is Markdown with front matter that names it.</source>
+        <translation>Persönliche Skills stehen Ihnen in jedem Chat zur Verfügung: Tippen Sie / ins Nachrichtenfeld, um einen zu verwenden. Ein Skill ist Markdown mit einem Front-Matter-Kopf, der ihn benennt.</translation>
+    </message>
+    <message>
+        <source>---
+name: my-skill
+description: What it does
+---
+Instructions for the agent.</source>
+        <translation>---
+name: mein-skill
+description: Was er tut
+---
+Anweisungen für den Agenten.</translation>
+    </message>
+    <message>
+        <source>&amp;New Skill</source>
+        <translation>&amp;Neuer Skill</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Skill</source>
+        <translation>Skill &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Save S&amp;kill</source>
+        <translation>S&amp;kill speichern</translation>
+    </message>
+    <message>
+        <source>Personal &amp;instructions (added to all your chats):</source>
+        <translation>Persönliche &amp;Anweisungen (gelten für alle Ihre Chats):</translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly. Use British spelling.</source>
+        <translation>Zum Beispiel: Antworte knapp. Verwende britische Schreibweise.</translation>
+    </message>
+    <message>
+        <source>Save &amp;Instructions</source>
+        <translation>Anweisungen s&amp;peichern</translation>
+    </message>
+    <message>
+        <source>What the skill does</source>
+        <translation>Was der Skill tut</translation>
+    </message>
+    <message>
+        <source>Instructions for the agent.</source>
+        <translation>Anweisungen für den Agenten.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Saved the skill &quot;%1&quot;. Type /%1 in a message to use it.</source>
+        <translation>Skill „%1“ gespeichert. Tippen Sie /%1 in eine Nachricht, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Deleted the skill &quot;%1&quot;.</source>
+        <translation>Skill „%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Saved. Your chats use these instructions from now on.</source>
+        <translation>Gespeichert. Ihre Chats verwenden diese Anweisungen ab jetzt.</translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::SettingsStoragePage</name>
     <message>
         <source>Storage</source>
@@ -2259,6 +2899,29 @@
     <message>
         <source>Your account is not a member of any organization.</source>
         <translation>Ihr Konto gehört keiner Organisation an.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SkillMenu</name>
+    <message>
+        <source>Summarize the conversation to free context</source>
+        <translation>Die Unterhaltung zusammenfassen, um Kontext freizugeben</translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context (the transcript stays)</source>
+        <translation>Den Kontext des Agenten leeren (der Verlauf bleibt)</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>personal skill</source>
+        <translation>persönlicher Skill</translation>
+    </message>
+    <message>
+        <source>workspace skill</source>
+        <translation>Workspace-Skill</translation>
     </message>
 </context>
 <context>

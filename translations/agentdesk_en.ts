@@ -116,6 +116,42 @@
         <source>user list</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>AI spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider key list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign-in grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP server list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -513,6 +549,11 @@
         <extracomment>Section of chats other users shared with the signed-in user (read only)</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan</source>
+        <extracomment>Marker on a chat in plan mode (chat list)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ChatListView</name>
@@ -826,6 +867,50 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::ContextGauge</name>
+    <message>
+        <source>Context used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context: %1 of %2 tokens (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cache write: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder compacts automatically at %1 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to compact the conversation now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>context gauge percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::ContextPopover</name>
     <message>
         <source>instruction file</source>
@@ -1045,6 +1130,78 @@
         <source>Warnings from Coder about this chat; the chat still works.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan mode</source>
+        <extracomment>Header marker of a chat in plan mode</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent plans and proposes; it changes nothing until you implement the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarize the conversation so far to free the context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan mode could not be changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation stays in the transcript, but the agent no longer sees it in later turns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearing works while the agent is idle with nothing queued, and only when something was said since the last compaction or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compacting works while the agent is idle or stopped with an error, and only when something was said since the last compaction or clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Coder server cannot compact or clear chats (Coder 2.37 or newer can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not clear the context: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <extracomment>An amount in US dollars; %1 is the number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost of this chat and its sub-agents: %1 over %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) had no price and are not counted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::DemoSimulator</name>
@@ -1257,6 +1414,13 @@
     <name>AgentDesk::DraftStore</name>
     <message>
         <source>Cannot create the drafts folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::EffortPicker</name>
+    <message>
+        <source>Reasoning effort</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1613,6 +1777,117 @@
         <source>Ctrl+Shift+S</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Plan copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan &amp;Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Implement Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear Context…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI spend: %1 of %2 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI spend: %1 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resets on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::McpPicker</name>
+    <message>
+        <source>MCP servers the agent may use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish. Try Connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On by default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCP · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MCP servers&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MCP servers are available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your browser to connect %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in to %1 in your browser. Waiting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not disconnect %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected %1; the provider did not revoke the token: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::MessageDelegate</name>
@@ -1629,6 +1904,73 @@
     <name>AgentDesk::MessageEdit</name>
     <message>
         <source>Message the agent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::ModelPicker</name>
+    <message>
+        <source>Add your API key in provider settings to enable models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s models could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimal effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra high effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned off by an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1898,6 +2240,69 @@
         <source>(run by the provider)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The agent asks %n questions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer below: arrows or 1–9 choose, Enter goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context cleared: the agent no longer sees the messages above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context compacted: the agent sees a summary of the messages above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compacting the context…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::PlainTextViewer</name>
@@ -1922,6 +2327,55 @@
     </message>
     <message>
         <source>very long lines are broken for display</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionForm</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the agent&apos;s question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::QuestionNotifier</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent asks: %1 (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent asks: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2149,6 +2603,188 @@
     </message>
 </context>
 <context>
+    <name>AgentDesk::SettingsProviderKeysPage</name>
+    <message>
+        <source>Provider Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use your own API keys with the providers your administrator allows. A key is sent to the deployment and never stored on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste an API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a &amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in Your &amp;Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization callback (paste the address the browser ended on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the deployment&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key: add yours to use this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator does not allow personal keys for any provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in your browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 key is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your %1 key is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code &lt;b&gt;%1&lt;/b&gt; at &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;. Waiting for you to approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. The deployment keeps the credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in expired. Start over to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in on the page that opened in your browser (&lt;a href=&quot;%1&quot;&gt;open it again&lt;/a&gt;). When it ends on an address that does not load, copy that address and paste it below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SettingsSkillsPage</name>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal skills are yours in every chat: type / in the message field to use one. A skill is Markdown with front matter that names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>---
+name: my-skill
+description: What it does
+---
+Instructions for the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save S&amp;kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal &amp;instructions (added to all your chats):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: Answer briefly. Use British spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the skill does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instructions for the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the skill &quot;%1&quot;. Type /%1 in a message to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the skill &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Your chats use these instructions from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentDesk::SettingsStoragePage</name>
     <message>
         <source>Storage</source>
@@ -2258,6 +2894,29 @@
     <name>AgentDesk::SignInFlow</name>
     <message>
         <source>Your account is not a member of any organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgentDesk::SkillMenu</name>
+    <message>
+        <source>Summarize the conversation to free context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the agent&apos;s context (the transcript stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>workspace skill</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
