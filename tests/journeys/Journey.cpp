@@ -370,7 +370,13 @@ QString Journey::compareWithServer(const ChatId &chat) const
     for (const PaintedMessage &row : rows) {
         // A row cut by the viewport's edge may show only its margin: judge rows shown enough.
         if (!row.inked && row.rect.height() >= 24)
-            return u"row %1 (\"%2\") is blank"_s.arg(row.row).arg(row.text.left(40));
+            return u"row %1 (\"%2\", rendered \"%3\", %4 px shown at y %5 of a %6 px row, "
+                   "streaming %7) is blank"_s.arg(row.row)
+                       .arg(row.text.left(40), row.rendered.left(40))
+                       .arg(row.rect.height())
+                       .arg(row.rect.top())
+                       .arg(chatView()->visualRect(chatView()->model()->index(row.row, 0)).height())
+                       .arg(row.streaming);
         if (row.streaming) {
             // A streaming row belongs to a turn in progress in *this* chat.
             static const QStringList working{u"pending"_s, u"running"_s, u"interrupting"_s};

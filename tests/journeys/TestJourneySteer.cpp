@@ -179,7 +179,7 @@ private slots:
         QAction *implement = j.action(u"actionImplementPlan"_s);
         QVERIFY(planMode && implement);
         QTRY_VERIFY(planMode->isEnabled());
-        j.press(QKeySequence(u"Ctrl+Shift+M"_s));
+        j.press(QKeySequence(u"Ctrl+Alt+P"_s));
         QTRY_COMPARE_WITH_TIMEOUT(
             j.serverChat(b).value("plan_mode"_L1).toString(), u"plan"_s, 10'000);
         auto *badge = j.window()->findChild<QLabel *>(u"planModeBadge"_s);
@@ -194,7 +194,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"press Implement"_s), 10'000);
             QVERIFY(!j.paints(u"Proposed plan"_s));
             QVERIFY(!implement->isEnabled());
-            j.press(QKeySequence(u"Ctrl+Shift+M"_s)); // leave plan mode again
+            j.press(QKeySequence(u"Ctrl+Alt+P"_s)); // leave plan mode again
             QTRY_VERIFY_WITH_TIMEOUT(
                 j.serverChat(b).value("plan_mode"_L1).toString().isEmpty(), 10'000);
             return;

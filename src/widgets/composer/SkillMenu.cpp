@@ -14,6 +14,7 @@ namespace AgentDesk {
 namespace {
 
 constexpr int triggerRole = Qt::UserRole + 1;
+constexpr int builtInRole = Qt::UserRole + 2;
 constexpr int maxVisibleRows = 8;
 
 } // namespace
@@ -174,6 +175,7 @@ void SkillMenu::rebuild()
             text += u"  —  "_s + entry->description;
         auto *item = new QListWidgetItem(text, this);
         item->setData(triggerRole, entry->trigger);
+        item->setData(builtInRole, entry->source == u"builtin"_s);
         item->setToolTip(entry->description);
         if (entry->trigger == previous)
             setCurrentItem(item);
@@ -242,6 +244,14 @@ bool SkillMenu::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Tab:
         if (key->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier))
             break;
+        if (key->key() != Qt::Key_Tab && currentItem() && currentItem()->data(builtInRole).toBool()
+            && currentItem()->data(triggerRole).toString() == currentToken()) {
+            // A command typed out in full (`/compact`, `/clear`) takes no argument: Enter runs
+            // it, as the composer's send does, instead of inserting it a second time.
+            m_dismissed = currentToken();
+            hide();
+            return false;
+        }
         insertCurrent();
         return true;
     case Qt::Key_Escape:

@@ -266,7 +266,7 @@ void MainWindow::createActions()
         &MainWindow::toggleArchive)
         ->setProperty(Icons::idProperty, int(IconId::Archive));
     QAction *planMode = addCommand(u"actionTogglePlanMode"_s, tr("Plan &Mode"),
-        QKeySequence(tr("Ctrl+Shift+M")), &MainWindow::togglePlanMode);
+        QKeySequence(tr("Ctrl+Alt+P")), &MainWindow::togglePlanMode);
     planMode->setCheckable(true);
     addCommand(u"actionImplementPlan"_s, tr("&Implement Plan"), QKeySequence(tr("Ctrl+Alt+I")),
         &MainWindow::implementPlan);
