@@ -52,9 +52,32 @@ bool hasInk(const QImage &image, const QRect &rect, const QColor &background)
     return false;
 }
 
+//! Where the view's rows are now: the scroll position and the first rows' rects. Asking runs a
+//! delayed item layout the view still has pending (QListView lays out in rectForIndex).
+QList<QRect> viewGeometry(const QAbstractItemView *view)
+{
+    QList<QRect> geometry{QRect(view->verticalScrollBar()->value(), 0, 0, 0)};
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; model && row < std::min(model->rowCount(), 3); ++row)
+        geometry.append(view->visualRect(model->index(row, 0)));
+    const QModelIndex top = view->indexAt(QPoint(view->viewport()->width() / 2, 0));
+    geometry.append(top.isValid() ? view->visualRect(top) : QRect());
+    return geometry;
+}
+
+//! A grab of the viewport whose rows are where visualRect() says. grab() paints with whatever
+//! item layout is current, while visualRect() first runs a pending delayed layout (which may also
+//! move a view that follows the bottom), so a grab taken before that layout ran would be judged
+//! against the next frame's rects: settle first, and grab again if the paint itself moved rows.
 QImage grabViewport(const QAbstractItemView *view)
 {
-    QImage image = view->viewport()->grab().toImage();
+    QImage image;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const QList<QRect> before = viewGeometry(view);
+        image = view->viewport()->grab().toImage();
+        if (viewGeometry(view) == before)
+            break;
+    }
     image.setDevicePixelRatio(1.0);
     return image.convertToFormat(QImage::Format_RGB32)
         .scaled(view->viewport()->size(), Qt::IgnoreAspectRatio);
