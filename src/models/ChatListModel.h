@@ -53,7 +53,7 @@ public:
         //! the signed-in user is unknown
         SharedWithMeRole,
         OwnerNameRole, //!< QString: owner_name, else owner_username
-        PlanModeRole,     //!< bool: plan_mode is "plan" (§20.4.1)
+        PlanModeRole,  //!< bool: plan_mode is "plan" (§20.4.1)
     };
     Q_ENUM(Role)
 

@@ -1,4 +1,5 @@
-// Account-side steering (§20.8–§20.10) dispatch, the request log and the models catalog with personal keys applied.
+// Account-side steering (§20.8–§20.10) dispatch, the request log and the models catalog with
+// personal keys applied.
 
 #include "SimOptions.h"
 #include "SimRoutes.h"
