@@ -1786,10 +1786,6 @@
         <translation>Plan&amp;modus</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+M</source>
-        <translation>Ctrl+Shift+M</translation>
-    </message>
-    <message>
         <source>&amp;Implement Plan</source>
         <translation>Plan &amp;umsetzen</translation>
     </message>
@@ -1824,6 +1820,10 @@
     <message>
         <source>Resets on %1.</source>
         <translation>Wird am %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
     </message>
 </context>
 <context>

@@ -1786,10 +1786,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Shift+M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Implement Plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,6 +1819,10 @@
     </message>
     <message>
         <source>Resets on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
