@@ -5,6 +5,8 @@
 #include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "core/api/AttachmentUploads.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/composer/AttachmentStrip.h"
@@ -92,6 +94,7 @@ private:
     std::unique_ptr<SimulatorProcess> m_sim;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<AttachmentUploads> m_uploads;
 };
 
 void TestAttachmentStrip::initTestCase()
@@ -101,10 +104,8 @@ void TestAttachmentStrip::initTestCase()
         QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(), testChatsPrefix());
+    m_uploads = std::make_unique<AttachmentUploads>(m_api.get());
 }
 
 void TestAttachmentStrip::init()
@@ -118,7 +119,7 @@ void TestAttachmentStrip::cleanup()
 
 std::unique_ptr<AttachmentStrip> TestAttachmentStrip::makeStrip()
 {
-    auto strip = std::make_unique<AttachmentStrip>(m_api.get());
+    auto strip = std::make_unique<AttachmentStrip>(m_uploads.get());
     strip->setOrganization(orgId);
     strip->resize(640, 150);
     return strip;

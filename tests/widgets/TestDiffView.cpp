@@ -5,6 +5,7 @@
 #include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
+#include "core/live/GitStreams.h"
 #include "models/DiffModel.h"
 #include "support/FixtureFiles.h"
 #include "support/SimulatorProcess.h"
@@ -281,13 +282,10 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     api.setChatsPrefix(testChatsPrefix());
     api.setSessionToken(sim.token());
     DiffPanel panel(&api);
+    GitStreams streams(&api);
     int made = 0;
-    panel.setGitStreamFactory([&](const ChatId &chat, QObject *parent) {
-        ++made;
-        return new GitStreamClient(
-            api.gitStreamUrl(chat),
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); }, parent);
-    });
+    connect(&streams, &GitStreams::opened, this, [&made] { ++made; });
+    panel.setGitStreams(&streams);
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
     panel.setChat(mainChatId, std::nullopt);
     QCOMPARE(made, 0); // hidden: no live socket
@@ -307,6 +305,12 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     panel.show();
     QTRY_VERIFY(panel.gitStream());
     QCOMPARE(made, 2);
+    // The client is the session's, not the widget's; a gone panel leaves none running.
+    QPointer<GitStreamClient> live = panel.gitStream();
+    QCOMPARE(live->parent(), &streams);
+    panel.setGitStreams(nullptr);
+    QVERIFY(!panel.gitStream());
+    QTRY_VERIFY(!live);
 }
 
 void TestDiffView::panel_screenshot_paintsTheDiff()
