@@ -4,6 +4,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/storage/FileCache.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -72,10 +73,7 @@ void TestFileCache::initTestCase()
         QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(), testChatsPrefix());
 }
 
 void TestFileCache::init()

@@ -2,6 +2,8 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -17,8 +19,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
 
 QList<InputPart> text(const QString &value)
 {
@@ -76,10 +76,7 @@ void TestChatSession::init()
         testGeneration(), u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(), testChatsPrefix());
     // Models first, then their testers, alive for the whole test (design.md c.6).
     m_messages = std::make_unique<MessageListModel>();
     m_queue = std::make_unique<QueueModel>();
@@ -90,7 +87,7 @@ void TestChatSession::init()
     m_counts = {};
     watch(m_messages.get(), m_counts);
     m_session =
-        std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+        std::make_unique<ChatSession>(m_api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
     m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 }
 
@@ -176,7 +173,7 @@ void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
     QTRY_VERIFY_WITH_TIMEOUT(!children.isEmpty(), 30'000);
     const ChatId child = children.first().at(0).value<ChatId>();
     QVERIFY(!child.isNull());
-    QVERIFY(child != mainChat);
+    QVERIFY(child != Demo::mainChat);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
             && children.last().at(1).value<ChatStatus>() == ChatStatus::Waiting,
         30'000);
@@ -186,7 +183,7 @@ void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
     const auto &committed = m_session->assembler().committed();
     QVERIFY(!committed.empty());
     for (const auto &[id, message] : committed)
-        QVERIFY(message.chatId.isNull() || message.chatId == mainChat);
+        QVERIFY(message.chatId.isNull() || message.chatId == Demo::mainChat);
 }
 
 void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
@@ -201,7 +198,7 @@ void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
     QVERIFY(sent.wait(10'000));
 
     std::optional<Chat> chat;
-    m_api->getChat(mainChat, this, [&](const ApiResult<Chat> &r) {
+    m_api->getChat(Demo::mainChat, this, [&](const ApiResult<Chat> &r) {
         QVERIFY2(r.ok(), qPrintable(r.error().message));
         chat = r.value();
     });

@@ -6,6 +6,7 @@
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
 #include "core/api/AttachmentUploads.h"
+#include "support/DemoIds.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
@@ -41,8 +42,6 @@ using namespace Qt::StringLiterals;
 using State = AttachmentStrip::ItemState;
 
 namespace {
-
-const OrganizationId orgId = OrganizationId::fromString(u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
 constexpr int waitMs = 15'000;
 
 QString dataPath(const QString &name)
@@ -120,7 +119,7 @@ void TestAttachmentStrip::cleanup()
 std::unique_ptr<AttachmentStrip> TestAttachmentStrip::makeStrip()
 {
     auto strip = std::make_unique<AttachmentStrip>(m_uploads.get());
-    strip->setOrganization(orgId);
+    strip->setOrganization(Demo::org);
     strip->resize(640, 150);
     return strip;
 }

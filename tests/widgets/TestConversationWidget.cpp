@@ -7,6 +7,8 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
@@ -35,8 +37,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
-
 QString artifact(const QString &name)
 {
     return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
@@ -60,17 +60,14 @@ private slots:
                 u"--delta-interval-ms"_s, u"5"_s, u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setChatsPrefix(testChatsPrefix());
-        m_api->setSessionToken(m_sim->token());
+        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(), testChatsPrefix());
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
         m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
         m_messages = std::make_unique<MessageListModel>();
         m_queue = std::make_unique<QueueModel>();
-        m_session =
-            std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+        m_session = std::make_unique<ChatSession>(
+            m_api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
         m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
         m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
         m_widget->resize(1000, 800);
