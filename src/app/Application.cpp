@@ -299,9 +299,8 @@ void Application::startSession(const ConnectionResult &result)
     deps.filter = m_filter.get();
     deps.modelConfigs = m_modelConfigs.get();
     deps.files = m_session->files();
-    deps.gitStreams = [session = m_session.data()](const ChatId &chat, QObject *parent) {
-        return session->createGitStream(chat, parent);
-    };
+    deps.uploads = m_session->uploads();
+    deps.gitStreams = m_session->gitStreams();
     m_mainWindow = new MainWindow(deps);
     m_mainWindow->setAttribute(Qt::WA_DeleteOnClose, false);
     if (m_options.reportStartup)

@@ -620,52 +620,37 @@ QList<Chat> ChatListModel::setArchived(const ChatId &id, bool archived)
     return previous;
 }
 
-std::optional<Chat> ChatListModel::setTitle(const ChatId &id, const QString &title)
+std::optional<Chat> ChatListModel::editChat(
+    const ChatId &id, const std::function<void(Chat &)> &edit)
 {
     Entry *entry = entryOf(id);
     if (!entry)
         return std::nullopt;
     const Chat before = entry->chat;
     Chat changed = before;
-    changed.title = title;
+    edit(changed);
     updateEntry(*entry, indexOf(id), changed);
     return before;
+}
+
+std::optional<Chat> ChatListModel::setTitle(const ChatId &id, const QString &title)
+{
+    return editChat(id, [&](Chat &chat) { chat.title = title; });
 }
 
 std::optional<Chat> ChatListModel::setHasUnread(const ChatId &id, bool hasUnread)
 {
-    Entry *entry = entryOf(id);
-    if (!entry)
-        return std::nullopt;
-    const Chat before = entry->chat;
-    Chat changed = before;
-    changed.hasUnread = hasUnread;
-    updateEntry(*entry, indexOf(id), changed);
-    return before;
+    return editChat(id, [&](Chat &chat) { chat.hasUnread = hasUnread; });
 }
 
 std::optional<Chat> ChatListModel::setLabels(const ChatId &id, const QMap<QString, QString> &labels)
 {
-    Entry *entry = entryOf(id);
-    if (!entry)
-        return std::nullopt;
-    const Chat before = entry->chat;
-    Chat changed = before;
-    changed.labels = labels;
-    updateEntry(*entry, indexOf(id), changed);
-    return before;
+    return editChat(id, [&](Chat &chat) { chat.labels = labels; });
 }
 
 std::optional<Chat> ChatListModel::setPlanMode(const ChatId &id, bool planMode)
 {
-    Entry *entry = entryOf(id);
-    if (!entry)
-        return std::nullopt;
-    const Chat before = entry->chat;
-    Chat changed = before;
-    changed.planMode = planMode;
-    updateEntry(*entry, indexOf(id), changed);
-    return before;
+    return editChat(id, [&](Chat &chat) { chat.planMode = planMode; });
 }
 
 void ChatListModel::restore(const QList<Chat> &previous)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -130,6 +131,8 @@ private:
     void upsertRoot(const Chat &chat, bool childrenAuthoritative);
     void upsertChild(RootNode &node, const Chat &chat);
     void updateEntry(Entry &entry, const QModelIndex &index, const Chat &chat);
+    //! Applies \a edit to a copy of chat \a id and stores it; returns the chat before.
+    std::optional<Chat> editChat(const ChatId &id, const std::function<void(Chat &)> &edit);
     void insertRoot(const Chat &chat);
     void removeRootRow(int row);
     void removeChildRow(RootNode &node, int row);

@@ -2,8 +2,11 @@
 
 #include "core/Logging.h"
 #include "core/api/ApiClient.h"
+#include "core/api/AttachmentUploader.h"
+#include "core/api/AttachmentUploads.h"
 #include "core/live/ChatWatchClient.h"
 #include "core/live/GitStreamClient.h"
+#include "core/live/GitStreams.h"
 #include "core/storage/FileCache.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
@@ -33,6 +36,8 @@ Session::Session(QNetworkAccessManager *network, const ConnectionResult &connect
         api->watchUrl(), [api](const QUrl &url) { return api->makeWebSocketRequest(url); }, this);
     connect(m_watch, &ChatWatchClient::upgradeRejected, this, &Session::handleWatchRejected);
     m_directory = new ChatDirectory(m_api, m_watch, m_models.chats, this);
+    m_uploads = new AttachmentUploads(m_api, this);
+    m_gitStreams = new GitStreams(m_api, this);
     loadModels(); // before the window is made, so the composer starts with the catalog
 }
 
@@ -75,6 +80,10 @@ void Session::end()
     for (ChatSession *chat : chats)
         closeChat(chat);
     m_directory->stop();
+    for (GitStreamClient *git : m_gitStreams->findChildren<GitStreamClient *>())
+        m_gitStreams->close(git);
+    for (AttachmentUploader *job : m_uploads->findChildren<AttachmentUploader *>())
+        m_uploads->release(job);
     m_api->setSessionToken({});
     if (m_models.chats)
         m_models.chats->clear();
@@ -108,14 +117,6 @@ void Session::closeChat(ChatSession *session)
         return;
     session->close();
     delete session;
-}
-
-GitStreamClient *Session::createGitStream(const ChatId &chat, QObject *parent) const
-{
-    ApiClient *api = m_api;
-    return new GitStreamClient(
-        api->gitStreamUrl(chat), [api](const QUrl &url) { return api->makeWebSocketRequest(url); },
-        parent);
 }
 
 void Session::handleWatchRejected(int status)

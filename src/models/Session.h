@@ -11,12 +11,13 @@ class QNetworkAccessManager;
 namespace AgentDesk {
 
 class ApiClient;
+class AttachmentUploads;
 class ChatDirectory;
 class ChatListModel;
 class ChatSession;
 class ChatWatchClient;
 class FileCache;
-class GitStreamClient;
+class GitStreams;
 class MessageListModel;
 class ModelConfigModel;
 class QueueModel;
@@ -24,7 +25,7 @@ struct ApiError;
 
 //! Everything that lives while signed in to one deployment, owned as one (design.md c.1):
 //! the API client holding the token, the chat watch and the directory over it, the file cache,
-//! the session of the open chat and the git streams of the diff panel. Application creates it
+//! the session of the open chat, the attachment uploads and the git streams of the diff panel. Application creates it
 //! on sign-in and ends it with end() + deleteLater() on sign-out, a 401 or a switch of
 //! deployment, so nothing signed-in outlives it. Widgets receive what they need from it and
 //! create no network clients of their own.
@@ -67,8 +68,10 @@ public:
     ChatSession *openChat(const ChatId &id, MessageListModel *messages, QueueModel *queue);
     //! Closes the chat's stream (marks it read, §14.10) and deletes its session.
     void closeChat(ChatSession *session);
-    //! A live git client for the diff panel; owned by \a parent.
-    GitStreamClient *createGitStream(const ChatId &chat, QObject *parent) const;
+    //! The upload jobs of the composer's attachments (owned here, not by the widgets).
+    AttachmentUploads *uploads() const { return m_uploads; }
+    //! The live git clients of the diff panel (owned here, not by the widgets).
+    GitStreams *gitStreams() const { return m_gitStreams; }
 
 signals:
     //! The deployment refused the token (REST 401 or a socket upgrade's 401).
@@ -84,6 +87,8 @@ private:
     FileCache *m_files;
     ChatWatchClient *m_watch;
     ChatDirectory *m_directory;
+    AttachmentUploads *m_uploads;
+    GitStreams *m_gitStreams;
     bool m_ended = false;
 };
 

@@ -5,6 +5,7 @@
 #include "core/api/ApiClient.h"
 #include "core/live/ChatStreamClient.h"
 #include "core/live/ChatWatchClient.h"
+#include "support/HostileApi.h"
 #include "support/HostileServer.h"
 #include "support/SignedInApi.h"
 
@@ -19,7 +20,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QByteArray token = "HostileTst-0123456789abcdefghijkl";
 const ChatId chatId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
 
 QList<ConnectionState> statesOf(const QSignalSpy &spy)
@@ -45,33 +45,27 @@ private slots:
     void answerAfterTimeouts_goesLive();
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<HostileServer> m_server;
+    std::unique_ptr<HostileApi> m_host;
 };
 
 void TestHostileHandshake::init()
 {
     qRegisterMetaType<ConnectionState>();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_server = std::make_unique<HostileServer>();
-    QVERIFY(m_server->listen());
-    m_api = signedInApi(
-        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
-    m_server->setResponder([](const RecordedRequest &) { return HostileServer::neverAnswer(); });
+    m_host = std::make_unique<HostileApi>();
+    QVERIFY(m_host->start());
+    m_host->server.setResponder(
+        [](const RecordedRequest &) { return HostileServer::neverAnswer(); });
 }
 
 void TestHostileHandshake::cleanup()
 {
-    m_api.reset();
-    m_network.reset();
-    m_server.reset();
+    m_host.reset();
 }
 
 void TestHostileHandshake::streamUpgradeNeverAnswered_timesOutRetriesAndSaysSo()
 {
-    ChatStreamClient stream(m_api->streamUrl(chatId),
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatStreamClient stream(m_host->api->streamUrl(chatId),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     stream.channel()->setHandshakeTimeout(300ms);
     // Real back-off, kept short: 50 ms doubling to 200 ms, no jitter.
     stream.channel()->setReconnectPolicy(ReconnectPolicy(50ms, 200ms, 2.0, 0.0));
@@ -89,8 +83,8 @@ void TestHostileHandshake::streamUpgradeNeverAnswered_timesOutRetriesAndSaysSo()
     QCOMPARE(stream.channel()->lastHttpStatus(), 0);
 
     // And it tries again (the server saw a new TCP connection and upgrade each time).
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 3, 10'000);
-    for (const RecordedRequest &request : m_server->requests())
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->server.requests().size() >= 3, 10'000);
+    for (const RecordedRequest &request : m_host->server.requests())
         QVERIFY(request.isWebSocketUpgrade());
     QVERIFY(stream.state() != ConnectionState::Live);
     QVERIFY(stream.state() != ConnectionState::Idle);
@@ -100,32 +94,32 @@ void TestHostileHandshake::streamUpgradeNeverAnswered_timesOutRetriesAndSaysSo()
 
 void TestHostileHandshake::watchUpgradeNeverAnswered_givesUpAfterTheLimit()
 {
-    ChatWatchClient watch(
-        m_api->watchUrl(), [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatWatchClient watch(m_host->api->watchUrl(),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     watch.channel()->setHandshakeTimeout(200ms);
     watch.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     watch.channel()->setMaxConsecutiveFailures(2);
     watch.start();
     QTRY_COMPARE_WITH_TIMEOUT(watch.state(), ConnectionState::Offline, 10'000);
-    QCOMPARE(m_server->requests().size(), 2);
+    QCOMPARE(m_host->server.requests().size(), 2);
 }
 
 void TestHostileHandshake::answerAfterTimeouts_goesLive()
 {
     // The first two upgrades hang; the third is answered: the chat goes live after all.
-    m_server->setResponder([this](const RecordedRequest &request) {
-        if (m_server->requests().size() <= 2)
+    m_host->server.setResponder([this](const RecordedRequest &request) {
+        if (m_host->server.requests().size() <= 2)
             return HostileServer::neverAnswer();
         return HostileServer::webSocketAccept(request);
     });
-    ChatStreamClient stream(m_api->streamUrl(chatId),
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatStreamClient stream(m_host->api->streamUrl(chatId),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     // Long enough that an answered upgrade is never cut off on a busy machine.
     stream.channel()->setHandshakeTimeout(1500ms);
     stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
     QTRY_COMPARE_WITH_TIMEOUT(stream.state(), ConnectionState::Live, 20'000);
-    QVERIFY(m_server->requests().size() >= 3);
+    QVERIFY(m_host->server.requests().size() >= 3);
     QCOMPARE(stream.connectionCount(), 1);
     stream.stop();
 }

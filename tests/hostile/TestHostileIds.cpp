@@ -4,6 +4,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/live/ChatStreamClient.h"
+#include "support/HostileApi.h"
 #include "support/HostileServer.h"
 #include "support/SignedInApi.h"
 
@@ -18,7 +19,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QByteArray token = "HostileTst-0123456789abcdefghijkl";
 const QByteArray chat = "3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b";
 constexpr qint64 int64Max = std::numeric_limits<qint64>::max();
 
@@ -63,32 +63,25 @@ private:
     //! Serves one connection that sends \a ids in one frame and drops; records the next.
     void serveOnceThenHold(const QList<qint64> &ids);
 
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<HostileServer> m_server;
+    std::unique_ptr<HostileApi> m_host;
 };
 
 void TestHostileIds::init()
 {
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_server = std::make_unique<HostileServer>();
-    QVERIFY(m_server->listen());
-    m_api = signedInApi(
-        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
+    m_host = std::make_unique<HostileApi>();
+    QVERIFY(m_host->start());
 }
 
 void TestHostileIds::cleanup()
 {
-    m_api.reset();
-    m_network.reset();
-    m_server.reset();
+    m_host.reset();
 }
 
 void TestHostileIds::serveOnceThenHold(const QList<qint64> &ids)
 {
-    m_server->setResponder([this, ids](const RecordedRequest &request) {
+    m_host->server.setResponder([this, ids](const RecordedRequest &request) {
         HostileServer::Answer answer = HostileServer::webSocketAccept(request);
-        if (m_server->requests().size() == 1) {
+        if (m_host->server.requests().size() == 1) {
             answer.bytes += frameOf(ids);
             answer.closeAfter = true; // drop: the client resumes with after_id
         }
@@ -99,13 +92,13 @@ void TestHostileIds::serveOnceThenHold(const QList<qint64> &ids)
 void TestHostileIds::absurdIdFromTheStream_isNotTheReplayPosition()
 {
     serveOnceThenHold({7, int64Max});
-    ChatStreamClient stream(m_api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatStreamClient stream(m_host->api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 2, 10'000);
-    QCOMPARE(afterIdOf(m_server->requests().at(0)), QString());
-    QCOMPARE(afterIdOf(m_server->requests().at(1)), u"7"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->server.requests().size() >= 2, 10'000);
+    QCOMPARE(afterIdOf(m_host->server.requests().at(0)), QString());
+    QCOMPARE(afterIdOf(m_host->server.requests().at(1)), u"7"_s);
     QCOMPARE(stream.afterId().value_or(MessageId{}).value, 7);
     stream.stop();
 }
@@ -115,12 +108,12 @@ void TestHostileIds::idsGoingBack_dropTheHigherPosition()
     // 2^53 − 10 is small enough to be exact, but the next id goes back: which one is wrong
     // cannot be told, so the lower one is the position (it can only replay more).
     serveOnceThenHold({100, (qint64(1) << 53) - 10, 101});
-    ChatStreamClient stream(m_api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatStreamClient stream(m_host->api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     stream.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     stream.start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->requests().size() >= 2, 10'000);
-    QCOMPARE(afterIdOf(m_server->requests().at(1)), u"101"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->server.requests().size() >= 2, 10'000);
+    QCOMPARE(afterIdOf(m_host->server.requests().at(1)), u"101"_s);
     stream.stop();
 }
 
@@ -138,8 +131,8 @@ void TestHostileIds::absurdIdSeededFromHistory_isNotUsed()
 {
     QFETCH(qint64, id);
     QFETCH(QString, expected);
-    ChatStreamClient stream(m_api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); });
+    ChatStreamClient stream(m_host->api->streamUrl(ChatId::fromString(QString::fromLatin1(chat))),
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); });
     stream.setAfterId(MessageId{id});
     QCOMPARE(QUrlQuery(stream.nextUrl()).queryItemValue(u"after_id"_s), expected);
 

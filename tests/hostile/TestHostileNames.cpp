@@ -5,6 +5,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "core/api/AttachmentUploads.h"
 #include "core/api/DisplayText.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
@@ -240,7 +241,8 @@ void TestHostileNames::attachmentChip_showsTheOverrideVisibly()
     QNetworkAccessManager network;
     ApiClient api(&network);
     api.setDeploymentUrl(server.httpUrl());
-    AttachmentStrip strip(&api);
+    AttachmentUploads uploads(&api);
+    AttachmentStrip strip(&uploads);
     strip.resize(800, 120);
     QVERIFY2(strip.addBytes(tinyPng(), u"photo"_s + rlo + u"gnp.exe"_s),
         qPrintable(strip.messageText()));

@@ -7,6 +7,7 @@
 #include "core/api/ApiClient.h"
 #include "core/live/WebSocketChannel.h"
 #include "support/AwaitResult.h"
+#include "support/HostileApi.h"
 #include "support/HostileServer.h"
 
 #include <QNetworkAccessManager>
@@ -20,7 +21,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const QByteArray token = "HostileTst-0123456789abcdefghijkl";
+const QByteArray token = HostileApi::token;
 const QByteArray userJson =
     R"({"id":"0b3f3c5e-4c1d-4a5e-9f2b-1c2d3e4f5a6b","username":"mallory","email":"m@example.com"})";
 

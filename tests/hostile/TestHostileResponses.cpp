@@ -5,6 +5,7 @@
 
 #include "core/api/ApiClient.h"
 #include "support/AwaitResult.h"
+#include "support/HostileApi.h"
 #include "support/HostileServer.h"
 #include "support/SignedInApi.h"
 
@@ -15,12 +16,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-
-namespace {
-
-const QByteArray token = "HostileTst-0123456789abcdefghijkl";
-
-} // namespace
 
 class TestHostileResponses : public QObject
 {
@@ -37,36 +32,29 @@ private slots:
     void notJson_blamesTheServer_notTheAppVersion();
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<HostileServer> m_server;
+    std::unique_ptr<HostileApi> m_host;
 };
 
 void TestHostileResponses::init()
 {
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_server = std::make_unique<HostileServer>();
-    QVERIFY(m_server->listen());
-    m_api = signedInApi(
-        m_network.get(), m_server->httpUrl(), token, ApiClient::experimentalChatsPrefix());
-    m_api->setTransferTimeout(5s);
+    m_host = std::make_unique<HostileApi>();
+    QVERIFY(m_host->start());
+    m_host->api->setTransferTimeout(5s);
 }
 
 void TestHostileResponses::cleanup()
 {
-    m_api.reset();
-    m_network.reset();
-    m_server.reset();
+    m_host.reset();
 }
 
 void TestHostileResponses::shortBody_isAnError_notSuccess()
 {
     // A chat list that happens to be complete JSON at the cut: "[]" of a promised 4096 bytes.
-    m_server->setResponder(
+    m_host->server.setResponder(
         [](const RecordedRequest &) { return HostileServer::shortBody("[]", 4096); });
     const auto result =
         awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-            m_api->listChats({}, context, std::move(done));
+            m_host->api->listChats({}, context, std::move(done));
         });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a body cut short was taken as an empty chat list");
@@ -79,12 +67,12 @@ void TestHostileResponses::shortBody_isAnError_notSuccess()
 void TestHostileResponses::shortBody_ofAFileDownload_isAnError()
 {
     // Downloads take any bytes: without the check, half a file would be saved as the file.
-    m_server->setResponder([](const RecordedRequest &) {
+    m_host->server.setResponder([](const RecordedRequest &) {
         return HostileServer::shortBody(QByteArray(1000, 'x'), 100'000);
     });
     const auto result =
         awaitResult<FileDownload>([&](QObject *context, ApiCallback<FileDownload> done) {
-            m_api->downloadFile(FileId::createUuid(), context, std::move(done));
+            m_host->api->downloadFile(FileId::createUuid(), context, std::move(done));
         });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a truncated download was delivered as the file");
@@ -93,12 +81,12 @@ void TestHostileResponses::shortBody_ofAFileDownload_isAnError()
 
 void TestHostileResponses::bodyStallingMidway_timesOutAsAnError()
 {
-    m_api->setTransferTimeout(400ms);
-    m_server->setResponder(
+    m_host->api->setTransferTimeout(400ms);
+    m_host->server.setResponder(
         [](const RecordedRequest &) { return HostileServer::stalledBody("[]", 4096); });
     const auto result =
         awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-            m_api->listChats({}, context, std::move(done));
+            m_host->api->listChats({}, context, std::move(done));
         });
     QVERIFY(result.has_value());
     QVERIFY2(!result->ok(), "a body that stalled midway was taken as an empty chat list");
@@ -107,10 +95,11 @@ void TestHostileResponses::bodyStallingMidway_timesOutAsAnError()
 
 void TestHostileResponses::garbledChunked_blamesTheServer_notTheAppVersion()
 {
-    m_server->setResponder([](const RecordedRequest &) { return HostileServer::garbledChunked(); });
+    m_host->server.setResponder(
+        [](const RecordedRequest &) { return HostileServer::garbledChunked(); });
     const auto result =
         awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-            m_api->listChats({}, context, std::move(done));
+            m_host->api->listChats({}, context, std::move(done));
         });
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());
@@ -121,12 +110,12 @@ void TestHostileResponses::garbledChunked_blamesTheServer_notTheAppVersion()
 
 void TestHostileResponses::notJson_blamesTheServer_notTheAppVersion()
 {
-    m_server->setResponder([](const RecordedRequest &) {
+    m_host->server.setResponder([](const RecordedRequest &) {
         return HostileServer::json(200, "<html>proxy error</html>");
     });
     const auto result =
         awaitResult<QList<Chat>>([&](QObject *context, ApiCallback<QList<Chat>> done) {
-            m_api->listChats({}, context, std::move(done));
+            m_host->api->listChats({}, context, std::move(done));
         });
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());

@@ -5,6 +5,8 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
 #include <QJsonArray>
@@ -20,10 +22,7 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const OrganizationId orgId = OrganizationId::fromString(u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
 const QUuid githubMcp = QUuid::fromString(u"c0ffee00-0001-4a00-8000-00000000a001"_s);
-const ChatId mainChatId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
 constexpr int callTimeoutMs = 15'000;
 
 template<typename T, typename Start>
@@ -97,9 +96,7 @@ bool TestApiAccount::startSim(const QStringList &args)
         return false;
     }
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setSessionToken(m_sim->token());
+    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
     const bool legacy = args.contains(u"legacy"_s);
     m_api->setChatsPrefix(
         legacy ? ApiClient::experimentalChatsPrefix() : ApiClient::v2ChatsPrefix());
@@ -146,8 +143,8 @@ int TestApiAccount::browserGet(const QUrl &url, QByteArray *body)
 
 void TestApiAccount::models_carryEffortDefaultAndUnavailableReason()
 {
-    const auto models =
-        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    const auto models = await<QList<ModelConfig>>(
+        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     bool sawGemini = false;
     bool sawDefaultEffort = false;
@@ -184,8 +181,8 @@ void TestApiAccount::providerKeys_putMakesModelAvailable_deleteRemovesIt()
     });
     VERIFY_OK(put);
     QVERIFY(put.value().hasUserKey);
-    const auto models =
-        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    const auto models = await<QList<ModelConfig>>(
+        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     bool geminiSelectable = false;
     for (const ModelConfig &model : models.value())
@@ -322,8 +319,8 @@ void TestApiAccount::browserGrant_exchangeAndErrors()
 
 void TestApiAccount::mcpServers_listConnectDisconnect()
 {
-    const auto list =
-        await<QList<McpServer>>([&](QObject *c, auto done) { m_api->mcpServers(orgId, c, done); });
+    const auto list = await<QList<McpServer>>(
+        [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(list);
     QCOMPARE(list.value().size(), 3);
     const McpServer github = list.value().at(0);
@@ -331,15 +328,15 @@ void TestApiAccount::mcpServers_listConnectDisconnect()
     QVERIFY(github.needsSignIn());
     QCOMPARE(list.value().at(2).availability, u"force_on"_s);
 
-    const QUrl connect = m_api->mcpConnectUrl(orgId, githubMcp);
+    const QUrl connect = m_api->mcpConnectUrl(Demo::org, githubMcp);
     QVERIFY(!connect.toString().contains(QString::fromLatin1(m_sim->token())));
     QVERIFY(connect.path().endsWith(u"/oauth2/connect"_s));
     QByteArray page;
     QCOMPARE(browserGet(connect, &page), 200); // the redirect ends on the callback page
     QVERIFY(page.contains("Authentication successful"));
 
-    const auto after =
-        await<QList<McpServer>>([&](QObject *c, auto done) { m_api->mcpServers(orgId, c, done); });
+    const auto after = await<QList<McpServer>>(
+        [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(after);
     QVERIFY(after.value().at(0).authConnected);
     QVERIFY(!after.value().at(0).needsSignIn());
@@ -349,8 +346,8 @@ void TestApiAccount::mcpServers_listConnectDisconnect()
     VERIFY_OK(disconnected);
     QVERIFY(disconnected.value().known);
     QVERIFY(disconnected.value().tokenRevoked);
-    const auto again =
-        await<QList<McpServer>>([&](QObject *c, auto done) { m_api->mcpServers(orgId, c, done); });
+    const auto again = await<QList<McpServer>>(
+        [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(again);
     QVERIFY(again.value().at(0).needsSignIn());
 }
@@ -363,7 +360,7 @@ void TestApiAccount::mcpServers_unknownServerAndNonOAuth()
     QCOMPARE(unknown.error().httpStatus, 404);
     QByteArray page;
     const QUuid linear = QUuid::fromString(u"c0ffee00-0002-4a00-8000-00000000a002"_s);
-    QCOMPARE(browserGet(m_api->mcpConnectUrl(orgId, linear), &page), 400);
+    QCOMPARE(browserGet(m_api->mcpConnectUrl(Demo::org, linear), &page), 400);
     QVERIFY(page.contains("does not use OAuth2"));
     const auto wrongOrg = await<QList<McpServer>>([&](QObject *c, auto done) {
         m_api->mcpServers(OrganizationId(QUuid::createUuid()), c, done);
@@ -452,7 +449,7 @@ void TestApiAccount::userPrompt_roundTripAndTooLong()
 void TestApiAccount::workspaceSkills_fromChatContext()
 {
     const auto skills = await<QList<UserSkill>>(
-        [&](QObject *c, auto done) { m_api->workspaceSkills(mainChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->workspaceSkills(Demo::mainChat, c, done); });
     VERIFY_OK(skills);
     QVERIFY2(!skills.value().isEmpty(), "the demo chat's workspace has a skill");
     QVERIFY(!skills.value().at(0).name.isEmpty());
@@ -469,7 +466,7 @@ void TestApiAccount::send_carriesEffortAndMcpServerIds()
     request.reasoningEffort = u"high"_s;
     request.mcpServerIds = QList<QUuid>{githubMcp};
     const auto sent = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(mainChatId, request, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::mainChat, request, c, done); });
     QVERIFY(sent.ok() || sent.error().httpStatus == 400); // the request is what is checked
     const QJsonArray log = loggedRequests(u"/messages$"_s);
     QVERIFY(!log.isEmpty());
@@ -493,7 +490,7 @@ void TestApiAccount::send_unknownMcpServer_is400WithTheIds()
     request.content = {InputPart::fromText(u"hello"_s)};
     request.mcpServerIds = QList<QUuid>{githubMcp, bogus};
     const auto sent = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(mainChatId, request, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::mainChat, request, c, done); });
     QVERIFY(!sent.ok());
     QCOMPARE(sent.error().httpStatus, 400);
     QCOMPARE(sent.error().message, u"One or more MCP server IDs are invalid or disabled."_s);
@@ -509,8 +506,8 @@ void TestApiAccount::legacy_routesAnswer404()
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
     QVERIFY(!keys.ok());
     QCOMPARE(keys.error().httpStatus, 404);
-    const auto mcp =
-        await<QList<McpServer>>([&](QObject *c, auto done) { m_api->mcpServers(orgId, c, done); });
+    const auto mcp = await<QList<McpServer>>(
+        [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     QVERIFY(!mcp.ok());
     QCOMPARE(mcp.error().httpStatus, 404);
     const auto skills =

@@ -3,6 +3,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
+#include "support/DemoIds.h"
 #include "support/SimulatorProcess.h"
 
 #include <QElapsedTimer>
@@ -24,12 +25,6 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
-
-const ChatId mainChatId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId pinnedChatId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
-const ChatId archivedChatId = ChatId::fromString(u"8abe5b7f-4c9d-4e6f-9a2b-0d7c6f5e4b3a");
-const OrganizationId orgId = OrganizationId::fromString(u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
 constexpr int callTimeoutMs = 15'000;
 
 // A 1×1 PNG, enough for the simulator's content sniffing.
@@ -236,7 +231,7 @@ void TestApiClient::detectPrefix_v2Server_locksV2()
     const auto chats =
         await<QList<Chat>>([&](QObject *c, auto done) { m_api->listChats({}, c, done); });
     VERIFY_OK(chats);
-    QCOMPARE(m_api->streamUrl(mainChatId).path(),
+    QCOMPARE(m_api->streamUrl(Demo::mainChat).path(),
         u"/api/v2/chats/3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b/stream"_s);
 }
 
@@ -308,16 +303,16 @@ void TestApiClient::webSocketUrls_useWsSchemeAndNoToken()
     m_api->setSessionToken("AgntDeskTs-0123456789abcdefghijkl");
     m_api->setChatsPrefix(u"/api/v2/chats"_s);
 
-    const QUrl stream = m_api->streamUrl(mainChatId, MessageId{12});
+    const QUrl stream = m_api->streamUrl(Demo::mainChat, MessageId{12});
     QCOMPARE(stream.scheme(), scheme);
     QCOMPARE(
         stream.path(), pathPrefix + u"/api/v2/chats/3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b/stream"_s);
     QCOMPARE(stream.query(), u"after_id=12"_s);
-    QVERIFY(!m_api->streamUrl(mainChatId).hasQuery());
+    QVERIFY(!m_api->streamUrl(Demo::mainChat).hasQuery());
     QCOMPARE(m_api->watchUrl().path(), pathPrefix + u"/api/v2/chats/watch"_s);
-    QCOMPARE(m_api->gitStreamUrl(mainChatId).path(),
+    QCOMPARE(m_api->gitStreamUrl(Demo::mainChat).path(),
         pathPrefix + u"/api/v2/chats/3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b/stream/git"_s);
-    for (const QUrl &url : {stream, m_api->watchUrl(), m_api->gitStreamUrl(mainChatId)})
+    for (const QUrl &url : {stream, m_api->watchUrl(), m_api->gitStreamUrl(Demo::mainChat)})
         QVERIFY(!url.toString().contains(u"0123456789abcdefghijkl"));
 
     const QNetworkRequest request = m_api->makeWebSocketRequest(stream);
@@ -348,7 +343,7 @@ void TestApiClient::currentUser_andOrganizations_andWorkspaces_decode()
         await<QList<Organization>>([&](QObject *c, auto done) { m_api->organizations(c, done); });
     VERIFY_OK(orgs);
     QCOMPARE(orgs.value().size(), 1);
-    QCOMPARE(orgs.value().first().id, orgId);
+    QCOMPARE(orgs.value().first().id, Demo::org);
     QVERIFY(orgs.value().first().isDefault);
 
     const auto workspaces =
@@ -376,14 +371,14 @@ void TestApiClient::listChats_default_pinnedFirstWithoutArchived()
     // The demo's root chats that are not archived: the two sub-agents are children, the Go
     // upgrade is archived.
     QCOMPARE(chats.size(), 3);
-    QCOMPARE(chats.first().id, pinnedChatId);
+    QCOMPARE(chats.first().id, Demo::pinnedChat);
     QCOMPARE(chats.first().pinOrder, 1);
     for (const Chat &chat : chats) {
         QVERIFY(!chat.archived);
         QVERIFY(chat.isRoot());
     }
     const auto main = std::find_if(
-        chats.cbegin(), chats.cend(), [](const Chat &c) { return c.id == mainChatId; });
+        chats.cbegin(), chats.cend(), [](const Chat &c) { return c.id == Demo::mainChat; });
     QVERIFY(main != chats.cend());
     QCOMPARE(main->children.size(), 2);
 }
@@ -432,7 +427,7 @@ void TestApiClient::listChats_query_filtersArchivedAndLabels()
         await<QList<Chat>>([&](QObject *c, auto done) { m_api->listChats(query, c, done); });
     VERIFY_OK(page);
     QCOMPARE(page.value().size(), 1);
-    QVERIFY(page.value().first().id != pinnedChatId);
+    QVERIFY(page.value().first().id != Demo::pinnedChat);
 }
 
 void TestApiClient::listChats_badQuery_surfacesValidations()
@@ -453,13 +448,13 @@ void TestApiClient::listChats_badQuery_surfacesValidations()
 void TestApiClient::getChat_known_hasChildrenAndDiffStatus()
 {
     QVERIFY(startSimulator());
-    const Chat chat = fetchChat(mainChatId);
-    QCOMPARE(chat.id, mainChatId);
+    const Chat chat = fetchChat(Demo::mainChat);
+    QCOMPARE(chat.id, Demo::mainChat);
     QCOMPARE(chat.title, u"Add CSV export to the reports page"_s);
     QCOMPARE(chat.children.size(), 2);
-    QCOMPARE(chat.children.first().parentChatId, mainChatId);
+    QCOMPARE(chat.children.first().parentChatId, Demo::mainChat);
     QVERIFY(chat.diffStatus);
-    QCOMPARE(chat.organizationId, orgId);
+    QCOMPARE(chat.organizationId, Demo::org);
 }
 
 void TestApiClient::getChat_unknown_surfaces404MessageAndDetail()
@@ -480,7 +475,7 @@ void TestApiClient::createChat_thenGet_roundTrips()
 {
     QVERIFY(startSimulator());
     CreateChatRequest request;
-    request.organizationId = orgId;
+    request.organizationId = Demo::org;
     request.content = {InputPart::fromText(u"Write a haiku about CSV files."_s)};
     // No labels here: agentdesk-sim refuses labels on create (noted in the report).
     const auto created =
@@ -508,9 +503,9 @@ void TestApiClient::updateChat_rename_isApplied()
     request.title = u"CSV export (renamed)"_s;
     request.labels = QMap<QString, QString>{{u"team"_s, u"reports"_s}};
     const auto result = await<NoContent>(
-        [&](QObject *c, auto done) { m_api->updateChat(mainChatId, request, c, done); });
+        [&](QObject *c, auto done) { m_api->updateChat(Demo::mainChat, request, c, done); });
     VERIFY_OK(result);
-    const Chat chat = fetchChat(mainChatId);
+    const Chat chat = fetchChat(Demo::mainChat);
     QCOMPARE(chat.title, u"CSV export (renamed)"_s);
     QCOMPARE(chat.labels, (QMap<QString, QString>{{u"team"_s, u"reports"_s}}));
 }
@@ -521,7 +516,7 @@ void TestApiClient::updateChat_emptyTitle_is400()
     UpdateChatRequest request;
     request.title = u"   "_s;
     const auto result = await<NoContent>(
-        [&](QObject *c, auto done) { m_api->updateChat(mainChatId, request, c, done); });
+        [&](QObject *c, auto done) { m_api->updateChat(Demo::mainChat, request, c, done); });
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 400);
     QVERIFY(!result.error().message.isEmpty());
@@ -531,31 +526,31 @@ void TestApiClient::archive_unarchive_toggleAndRejectRepeat()
 {
     QVERIFY(startSimulator());
     VERIFY_OK(await<NoContent>(
-        [&](QObject *c, auto done) { m_api->archiveChat(pinnedChatId, c, done); }));
-    QVERIFY(fetchChat(pinnedChatId).archived);
-    const auto again =
-        await<NoContent>([&](QObject *c, auto done) { m_api->archiveChat(pinnedChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->archiveChat(Demo::pinnedChat, c, done); }));
+    QVERIFY(fetchChat(Demo::pinnedChat).archived);
+    const auto again = await<NoContent>(
+        [&](QObject *c, auto done) { m_api->archiveChat(Demo::pinnedChat, c, done); });
     QVERIFY(!again.ok());
     QCOMPARE(again.error().httpStatus, 400);
     VERIFY_OK(await<NoContent>(
-        [&](QObject *c, auto done) { m_api->unarchiveChat(pinnedChatId, c, done); }));
-    QVERIFY(!fetchChat(pinnedChatId).archived);
+        [&](QObject *c, auto done) { m_api->unarchiveChat(Demo::pinnedChat, c, done); }));
+    QVERIFY(!fetchChat(Demo::pinnedChat).archived);
 }
 
 void TestApiClient::pin_reorder_unpin_keepOrderDense()
 {
     QVERIFY(startSimulator());
     VERIFY_OK(
-        await<NoContent>([&](QObject *c, auto done) { m_api->pinChat(mainChatId, c, done); }));
-    QCOMPARE(fetchChat(mainChatId).pinOrder, 2); // pinned at the end
+        await<NoContent>([&](QObject *c, auto done) { m_api->pinChat(Demo::mainChat, c, done); }));
+    QCOMPARE(fetchChat(Demo::mainChat).pinOrder, 2); // pinned at the end
     VERIFY_OK(await<NoContent>(
-        [&](QObject *c, auto done) { m_api->reorderPinnedChat(mainChatId, 1, c, done); }));
-    QCOMPARE(fetchChat(mainChatId).pinOrder, 1);
-    QCOMPARE(fetchChat(pinnedChatId).pinOrder, 2);
-    VERIFY_OK(
-        await<NoContent>([&](QObject *c, auto done) { m_api->unpinChat(mainChatId, c, done); }));
-    QCOMPARE(fetchChat(mainChatId).pinOrder, 0);
-    QCOMPARE(fetchChat(pinnedChatId).pinOrder, 1);
+        [&](QObject *c, auto done) { m_api->reorderPinnedChat(Demo::mainChat, 1, c, done); }));
+    QCOMPARE(fetchChat(Demo::mainChat).pinOrder, 1);
+    QCOMPARE(fetchChat(Demo::pinnedChat).pinOrder, 2);
+    VERIFY_OK(await<NoContent>(
+        [&](QObject *c, auto done) { m_api->unpinChat(Demo::mainChat, c, done); }));
+    QCOMPARE(fetchChat(Demo::mainChat).pinOrder, 0);
+    QCOMPARE(fetchChat(Demo::pinnedChat).pinOrder, 1);
 
     const auto child = await<NoContent>([&](QObject *c, auto done) {
         m_api->pinChat(ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c"), c, done);
@@ -563,7 +558,7 @@ void TestApiClient::pin_reorder_unpin_keepOrderDense()
     QVERIFY(!child.ok());
     QCOMPARE(child.error().httpStatus, 400);
     const auto invalid = await<NoContent>(
-        [&](QObject *c, auto done) { m_api->reorderPinnedChat(mainChatId, 0, c, done); });
+        [&](QObject *c, auto done) { m_api->reorderPinnedChat(Demo::mainChat, 0, c, done); });
     QCOMPARE(invalid.error().kind, ApiError::Kind::Validation);
 }
 
@@ -573,7 +568,7 @@ void TestApiClient::listMessages_cursors_orderAndPage()
 {
     QVERIFY(startSimulator());
     const auto newest = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, std::nullopt, std::nullopt, 4, c, done);
+        m_api->listMessages(Demo::mainChat, std::nullopt, std::nullopt, 4, c, done);
     });
     VERIFY_OK(newest);
     QCOMPARE(newest.value().messages.size(), 4);
@@ -582,7 +577,7 @@ void TestApiClient::listMessages_cursors_orderAndPage()
     QVERIFY(newest.value().hasMore);
 
     const auto older = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, MessageId{17}, std::nullopt, 50, c, done);
+        m_api->listMessages(Demo::mainChat, MessageId{17}, std::nullopt, 50, c, done);
     });
     VERIFY_OK(older);
     QCOMPARE(older.value().messages.size(), 6); // 16 … 11, descending
@@ -591,14 +586,14 @@ void TestApiClient::listMessages_cursors_orderAndPage()
     QVERIFY(!older.value().hasMore);
 
     const auto catchUp = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, std::nullopt, MessageId{18}, 0, c, done);
+        m_api->listMessages(Demo::mainChat, std::nullopt, MessageId{18}, 0, c, done);
     });
     VERIFY_OK(catchUp);
     QCOMPARE(catchUp.value().messages.size(), 2); // ascending
     QCOMPARE(catchUp.value().messages.first().id, MessageId{19});
 
     const auto tooMany = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, std::nullopt, std::nullopt, 5000, c, done);
+        m_api->listMessages(Demo::mainChat, std::nullopt, std::nullopt, 5000, c, done);
     });
     QVERIFY(!tooMany.ok());
     QCOMPARE(tooMany.error().httpStatus, 400);
@@ -610,7 +605,7 @@ void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
     SendMessageRequest first;
     first.content = {InputPart::fromText(u"/scenario long Keep going for a while."_s)};
     const auto accepted = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(pinnedChatId, first, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::pinnedChat, first, c, done); });
     VERIFY_OK(accepted);
     QVERIFY(!accepted.value().queued);
     QVERIFY(accepted.value().message);
@@ -621,27 +616,28 @@ void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
     SendMessageRequest second;
     second.content = {InputPart::fromText(u"Also add a header row."_s)};
     const auto queued = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(pinnedChatId, second, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::pinnedChat, second, c, done); });
     VERIFY_OK(queued);
     QVERIFY(queued.value().queued);
     QVERIFY(queued.value().queuedMessage);
     const QueuedMessageId firstQueued = queued.value().queuedMessage->id;
     const auto queuedAgain = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(pinnedChatId, second, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::pinnedChat, second, c, done); });
     VERIFY_OK(queuedAgain);
     QVERIFY(queuedAgain.value().queued);
 
     VERIFY_OK(await<NoContent>([&](QObject *c, auto done) {
-        m_api->deleteQueuedMessage(pinnedChatId, firstQueued, c, done);
+        m_api->deleteQueuedMessage(Demo::pinnedChat, firstQueued, c, done);
     }));
     const auto missing = await<NoContent>([&](QObject *c, auto done) {
-        m_api->deleteQueuedMessage(pinnedChatId, firstQueued, c, done);
+        m_api->deleteQueuedMessage(Demo::pinnedChat, firstQueued, c, done);
     });
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().httpStatus, 404);
 
     const auto promoted = await<PromoteResult>([&](QObject *c, auto done) {
-        m_api->promoteQueuedMessage(pinnedChatId, queuedAgain.value().queuedMessage->id, c, done);
+        m_api->promoteQueuedMessage(
+            Demo::pinnedChat, queuedAgain.value().queuedMessage->id, c, done);
     });
     VERIFY_OK(promoted);
     QVERIFY(!promoted.value().message); // 202: the message arrives on the stream
@@ -650,7 +646,7 @@ void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
     SendMessageRequest empty;
     empty.content = {InputPart::fromText(u"  "_s)};
     const auto refused = await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(apiChatId, empty, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::apiChat, empty, c, done); });
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().httpStatus, 400);
     QVERIFY(refused.error().message.contains(u"cannot be empty"));
@@ -662,7 +658,7 @@ void TestApiClient::editMessage_userMessage_deletesLaterOnes()
     EditMessageRequest request;
     request.content = {InputPart::fromText(u"Yes, but put it in src/util/csv.ts."_s)};
     const auto result = await<EditMessageResult>([&](QObject *c, auto done) {
-        m_api->editMessage(mainChatId, MessageId{15}, request, c, done);
+        m_api->editMessage(Demo::mainChat, MessageId{15}, request, c, done);
     });
     VERIFY_OK(result);
     QCOMPARE(result.value().message.id, MessageId{15});
@@ -671,7 +667,7 @@ void TestApiClient::editMessage_userMessage_deletesLaterOnes()
     QVERIFY(result.value().deletedMessageIds.contains(MessageId{20}));
 
     const auto assistant = await<EditMessageResult>([&](QObject *c, auto done) {
-        m_api->editMessage(pinnedChatId, MessageId{2}, request, c, done);
+        m_api->editMessage(Demo::pinnedChat, MessageId{2}, request, c, done);
     });
     QVERIFY(!assistant.ok());
     QCOMPARE(assistant.error().httpStatus, 400);
@@ -680,8 +676,8 @@ void TestApiClient::editMessage_userMessage_deletesLaterOnes()
 void TestApiClient::interrupt_runningAndIdle()
 {
     QVERIFY(startSimulator());
-    const auto idle =
-        await<Chat>([&](QObject *c, auto done) { m_api->interruptChat(pinnedChatId, c, done); });
+    const auto idle = await<Chat>(
+        [&](QObject *c, auto done) { m_api->interruptChat(Demo::pinnedChat, c, done); });
     QVERIFY(!idle.ok());
     QCOMPARE(idle.error().httpStatus, 409);
     QCOMPARE(idle.error().message, u"Chat is not in an interruptible state."_s);
@@ -689,31 +685,33 @@ void TestApiClient::interrupt_runningAndIdle()
     SendMessageRequest request;
     request.content = {InputPart::fromText(u"/scenario long Take your time."_s)};
     VERIFY_OK(await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(pinnedChatId, request, c, done); }));
-    const auto running =
-        await<Chat>([&](QObject *c, auto done) { m_api->interruptChat(pinnedChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::pinnedChat, request, c, done); }));
+    const auto running = await<Chat>(
+        [&](QObject *c, auto done) { m_api->interruptChat(Demo::pinnedChat, c, done); });
     VERIFY_OK(running);
-    QCOMPARE(running.value().id, pinnedChatId);
+    QCOMPARE(running.value().id, Demo::pinnedChat);
 }
 
 void TestApiClient::submitToolResults_requiresAction_isAccepted()
 {
     QVERIFY(startSimulator());
     const QList<ToolResult> noCall{{u"toolu_none"_s, QJsonObject{{u"ok"_s, true}}, false}};
-    const auto early = await<NoContent>(
-        [&](QObject *c, auto done) { m_api->submitToolResults(pinnedChatId, noCall, c, done); });
+    const auto early = await<NoContent>([&](QObject *c, auto done) {
+        m_api->submitToolResults(Demo::pinnedChat, noCall, c, done);
+    });
     QVERIFY(!early.ok());
     QCOMPARE(early.error().httpStatus, 409);
 
     SendMessageRequest request;
     request.content = {InputPart::fromText(u"/scenario ask Open the report file."_s)};
     VERIFY_OK(await<SendMessageResult>(
-        [&](QObject *c, auto done) { m_api->sendMessage(pinnedChatId, request, c, done); }));
-    QTRY_COMPARE_WITH_TIMEOUT(fetchChat(pinnedChatId).status, ChatStatus::RequiresAction, 15000);
+        [&](QObject *c, auto done) { m_api->sendMessage(Demo::pinnedChat, request, c, done); }));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        fetchChat(Demo::pinnedChat).status, ChatStatus::RequiresAction, 15000);
 
     // The pending call is the last tool-call part of the newest assistant message.
     const auto page = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(pinnedChatId, std::nullopt, std::nullopt, 10, c, done);
+        m_api->listMessages(Demo::pinnedChat, std::nullopt, std::nullopt, 10, c, done);
     });
     VERIFY_OK(page);
     QString callId;
@@ -727,34 +725,36 @@ void TestApiClient::submitToolResults_requiresAction_isAccepted()
     }
     QVERIFY(!callId.isEmpty());
     const QList<ToolResult> results{{callId, QJsonObject{{u"opened"_s, true}}, false}};
-    VERIFY_OK(await<NoContent>(
-        [&](QObject *c, auto done) { m_api->submitToolResults(pinnedChatId, results, c, done); }));
-    QTRY_VERIFY_WITH_TIMEOUT(fetchChat(pinnedChatId).status != ChatStatus::RequiresAction, 15000);
+    VERIFY_OK(await<NoContent>([&](QObject *c, auto done) {
+        m_api->submitToolResults(Demo::pinnedChat, results, c, done);
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        fetchChat(Demo::pinnedChat).status != ChatStatus::RequiresAction, 15000);
 }
 
 void TestApiClient::proposeTitle_newest_andLegacyFallback()
 {
     QVERIFY(startSimulator());
-    const QString before = fetchChat(apiChatId).title;
+    const QString before = fetchChat(Demo::apiChat).title;
     const auto proposed = await<ProposedTitle>(
-        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->proposeTitle(Demo::apiChat, c, done); });
     VERIFY_OK(proposed);
     QVERIFY(!proposed.value().title.isEmpty());
-    QVERIFY(!proposed.value().saved);             // the caller saves it with a PATCH
-    QCOMPARE(fetchChat(apiChatId).title, before); // a proposal is not saved
+    QVERIFY(!proposed.value().saved);                 // the caller saves it with a PATCH
+    QCOMPARE(fetchChat(Demo::apiChat).title, before); // a proposal is not saved
 
     // A seed-era server has no title/propose: the client regenerates instead, which saves.
     QVERIFY(m_sim->setFaults({{u"fail_route"_s,
         QJsonObject{{u"pattern"_s, u"/title/propose$"_s}, {u"status"_s, 404}, {u"count"_s, 1}}}}));
     const auto legacy = await<ProposedTitle>(
-        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->proposeTitle(Demo::apiChat, c, done); });
     VERIFY_OK(legacy);
     QVERIFY(!legacy.value().title.isEmpty());
     QVERIFY(legacy.value().saved);
-    QCOMPARE(fetchChat(apiChatId).title, legacy.value().title); // regenerate saved it
+    QCOMPARE(fetchChat(Demo::apiChat).title, legacy.value().title); // regenerate saved it
     // The 404 is remembered: propose (which would now answer) is not asked again.
     const auto again = await<ProposedTitle>(
-        [&](QObject *c, auto done) { m_api->proposeTitle(apiChatId, c, done); });
+        [&](QObject *c, auto done) { m_api->proposeTitle(Demo::apiChat, c, done); });
     VERIFY_OK(again);
     QVERIFY(again.value().saved);
 }
@@ -768,8 +768,8 @@ void TestApiClient::models_legacyServer_usesTheExperimentalCatalog()
         await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
     VERIFY_OK(prefix);
     QCOMPARE(prefix.value(), ApiClient::experimentalChatsPrefix());
-    const auto models =
-        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    const auto models = await<QList<ModelConfig>>(
+        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     QCOMPARE(models.value().size(), 3); // the simulator's catalogue (models.json)
     QVERIFY(std::any_of(models.value().cbegin(), models.value().cend(),
@@ -796,8 +796,8 @@ void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly()
         await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
     VERIFY_OK(prefix);
     QCOMPARE(prefix.value(), ApiClient::v2ChatsPrefix());
-    const auto models =
-        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    const auto models = await<QList<ModelConfig>>(
+        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     QCOMPARE(models.value().size(), 4); // models.json's three and the personal-key one (§20.8)
     QVERIFY(!models.value().first().id.isNull());
@@ -808,8 +808,8 @@ void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly()
     // (the experimental catalog is gone on these servers, §20.1.2).
     QVERIFY(m_sim->setFaults(
         {{u"fail_route"_s, QJsonObject{{u"pattern"_s, u"/chats/models$"_s}, {u"status"_s, 404}}}}));
-    const auto missing =
-        await<QList<ModelConfig>>([&](QObject *c, auto done) { m_api->models(orgId, c, done); });
+    const auto missing = await<QList<ModelConfig>>(
+        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().httpStatus, 404);
     const QByteArray log = m_sim->standardError();
@@ -841,8 +841,8 @@ void TestApiClient::upload_thenDownload_returnsSameBytesAndName()
     QVERIFY(startSimulator());
     QObject context;
     std::optional<ApiResult<FileId>> uploaded;
-    QPointer<QNetworkReply> reply = m_api->uploadFile(orgId, bytes, mimeType, fileName, &context,
-        [&](const ApiResult<FileId> &r) { uploaded = r; });
+    QPointer<QNetworkReply> reply = m_api->uploadFile(Demo::org, bytes, mimeType, fileName,
+        &context, [&](const ApiResult<FileId> &r) { uploaded = r; });
     QVERIFY(reply);
     QSignalSpy progress(reply.data(), &QNetworkReply::uploadProgress);
     QTRY_VERIFY_WITH_TIMEOUT(uploaded.has_value(), callTimeoutMs);
@@ -872,7 +872,7 @@ void TestApiClient::upload_tooLarge_is413()
     QByteArray big = tinyPng();
     big.append(QByteArray(10 * 1024 * 1024 + 1, 'x'));
     const auto result = await<FileId>([&](QObject *c, auto done) {
-        m_api->uploadFile(orgId, big, u"image/png"_s, u"big.png"_s, c, done);
+        m_api->uploadFile(Demo::org, big, u"image/png"_s, u"big.png"_s, c, done);
     });
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 413);
@@ -884,14 +884,15 @@ void TestApiClient::upload_wrongType_is400()
     QVERIFY(startSimulator());
     const auto mismatch = await<FileId>([&](QObject *c, auto done) {
         m_api->uploadFile(
-            orgId, "plain text, not a picture", u"image/png"_s, u"fake.png"_s, c, done);
+            Demo::org, "plain text, not a picture", u"image/png"_s, u"fake.png"_s, c, done);
     });
     QVERIFY(!mismatch.ok());
     QCOMPARE(mismatch.error().httpStatus, 400);
     QVERIFY(!mismatch.error().detail.isEmpty());
 
     const auto unsupported = await<FileId>([&](QObject *c, auto done) {
-        m_api->uploadFile(orgId, "MZ\x90\x00", u"application/x-msdownload"_s, u"a.exe"_s, c, done);
+        m_api->uploadFile(
+            Demo::org, "MZ\x90\x00", u"application/x-msdownload"_s, u"a.exe"_s, c, done);
     });
     QVERIFY(!unsupported.ok());
     QCOMPARE(unsupported.error().httpStatus, 400);
@@ -904,8 +905,8 @@ void TestApiClient::upload_abort_deliversCancelled()
     QVERIFY(m_sim->setFaults({{u"delay_ms"_s, 3000}}));
     QObject context;
     std::optional<ApiResult<FileId>> result;
-    QPointer<QNetworkReply> reply = m_api->uploadFile(orgId, tinyPng(), u"image/png"_s, u"a.png"_s,
-        &context, [&](const ApiResult<FileId> &r) { result = r; });
+    QPointer<QNetworkReply> reply = m_api->uploadFile(Demo::org, tinyPng(), u"image/png"_s,
+        u"a.png"_s, &context, [&](const ApiResult<FileId> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(reply && reply->isRunning(), 5000);
     reply->abort();
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
@@ -917,26 +918,27 @@ void TestApiClient::diff_prompts_cost_decode()
 {
     QVERIFY(startSimulator());
     const auto diff =
-        await<ChatDiff>([&](QObject *c, auto done) { m_api->chatDiff(mainChatId, c, done); });
+        await<ChatDiff>([&](QObject *c, auto done) { m_api->chatDiff(Demo::mainChat, c, done); });
     VERIFY_OK(diff);
-    QCOMPARE(diff.value().chatId, mainChatId);
+    QCOMPARE(diff.value().chatId, Demo::mainChat);
     QVERIFY(diff.value().diff.startsWith(u"diff --git"));
 
     const auto prompts = await<QList<PromptEntry>>(
-        [&](QObject *c, auto done) { m_api->prompts(mainChatId, 10, c, done); });
+        [&](QObject *c, auto done) { m_api->prompts(Demo::mainChat, 10, c, done); });
     VERIFY_OK(prompts);
     QCOMPARE(prompts.value().size(), 2); // messages 15 and 11, newest first
     QCOMPARE(prompts.value().first().id, MessageId{15});
     QVERIFY(!prompts.value().first().text.isEmpty());
 
-    const auto cost =
-        await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(mainChatId, c, done); });
+    const auto cost = await<CostSummary>(
+        [&](QObject *c, auto done) { m_api->chatCost(Demo::mainChat, c, done); });
     VERIFY_OK(cost);
-    QCOMPARE(cost.value().chatId, mainChatId);
+    QCOMPARE(cost.value().chatId, Demo::mainChat);
     // The values the server sent, not merely "not negative".
     QByteArray costBody;
-    QCOMPARE(m_sim->request("GET", u"/api/experimental/chats/%1/cost"_s.arg(mainChatId.toString()),
-                 {}, &costBody),
+    QCOMPARE(
+        m_sim->request("GET", u"/api/experimental/chats/%1/cost"_s.arg(Demo::mainChat.toString()),
+            {}, &costBody),
         200);
     const QJsonObject costJson = QJsonDocument::fromJson(costBody).object();
     QCOMPARE(cost.value().totalCostMicros, costJson.value(u"total_cost_micros").toInteger(-1));
@@ -953,7 +955,7 @@ void TestApiClient::serverError_withCoderBody_isSurfaced()
     QVERIFY(m_sim->setFaults({{u"fail_route"_s,
         QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 503}, {u"count"_s, 1}}}}));
     const auto failed = await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, std::nullopt, std::nullopt, 10, c, done);
+        m_api->listMessages(Demo::mainChat, std::nullopt, std::nullopt, 10, c, done);
     });
     QVERIFY(!failed.ok());
     QCOMPARE(failed.error().kind, ApiError::Kind::Http);
@@ -963,7 +965,7 @@ void TestApiClient::serverError_withCoderBody_isSurfaced()
     QVERIFY(failed.error().isTransient());
     // count: 1 — the retry goes through.
     VERIFY_OK(await<MessagesPage>([&](QObject *c, auto done) {
-        m_api->listMessages(mainChatId, std::nullopt, std::nullopt, 10, c, done);
+        m_api->listMessages(Demo::mainChat, std::nullopt, std::nullopt, 10, c, done);
     }));
 }
 
@@ -977,7 +979,7 @@ void TestApiClient::transferTimeout_slowServer_deliversTimeout()
     QElapsedTimer timer;
     timer.start();
     const auto result =
-        await<Chat>([&](QObject *c, auto done) { m_api->getChat(mainChatId, c, done); });
+        await<Chat>([&](QObject *c, auto done) { m_api->getChat(Demo::mainChat, c, done); });
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ApiError::Kind::Timeout);
     QVERIFY(result.error().isTransient());
@@ -990,14 +992,14 @@ void TestApiClient::contextDestroyed_beforeReply_callbackNeverRuns()
     QVERIFY(m_sim->setFaults({{u"delay_ms"_s, 300}}));
     int calls = 0;
     auto *context = new QObject;
-    m_api->getChat(mainChatId, context, [&calls](const ApiResult<Chat> &) { ++calls; });
-    m_api->uploadFile(orgId, tinyPng(), u"image/png"_s, u"a.png"_s, context,
+    m_api->getChat(Demo::mainChat, context, [&calls](const ApiResult<Chat> &) { ++calls; });
+    m_api->uploadFile(Demo::org, tinyPng(), u"image/png"_s, u"a.png"_s, context,
         [&calls](const ApiResult<FileId> &) { ++calls; });
     delete context; // aborts both replies; abort() emits finished() synchronously
 
     // A later call on a live context completes after the server's delay, so by then the
     // aborted ones would have been delivered if they were going to be.
-    VERIFY_OK(await<Chat>([&](QObject *c, auto done) { m_api->getChat(mainChatId, c, done); }));
+    VERIFY_OK(await<Chat>([&](QObject *c, auto done) { m_api->getChat(Demo::mainChat, c, done); }));
     QCoreApplication::processEvents();
     QCOMPARE(calls, 0);
 }
@@ -1009,7 +1011,7 @@ void TestApiClient::nonJsonBody_on200_isDecodeError()
     m_api->setDeploymentUrl(server.url());
     m_api->setSessionToken(SimulatorProcess::defaultToken());
     const auto chat =
-        await<Chat>([&](QObject *c, auto done) { m_api->getChat(mainChatId, c, done); });
+        await<Chat>([&](QObject *c, auto done) { m_api->getChat(Demo::mainChat, c, done); });
     QVERIFY(!chat.ok());
     QCOMPARE(chat.error().kind, ApiError::Kind::Decode);
     QVERIFY(!chat.error().message.isEmpty());
@@ -1032,7 +1034,7 @@ void TestApiClient::htmlBody_on502_getsFallbackMessage()
                         "Content-Length: 21\r\nConnection: close\r\n\r\n<h1>Bad gateway</h1>\n");
     m_api->setDeploymentUrl(server.url());
     const auto result =
-        await<Chat>([&](QObject *c, auto done) { m_api->getChat(mainChatId, c, done); });
+        await<Chat>([&](QObject *c, auto done) { m_api->getChat(Demo::mainChat, c, done); });
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ApiError::Kind::Http);
     QCOMPARE(result.error().httpStatus, 502);

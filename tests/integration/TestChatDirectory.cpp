@@ -7,6 +7,7 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
 #include "support/ModelProbe.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
@@ -23,16 +24,6 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-
-namespace {
-
-const ChatId pinnedId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId mainId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId exploreId = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
-const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
-const ChatId archivedId = ChatId::fromString(u"8abe5b7f-4c9d-4e6f-9a2b-0d7c6f5e4b3a");
-
-} // namespace
 
 class TestChatDirectory : public QObject
 {
@@ -64,17 +55,17 @@ private slots:
         setUp(generation);
         startAndWaitForList();
         QVERIFY(m_sim->postControl(
-            u"chats/"_s + apiChatId.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
-        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(apiChatId)->status, ChatStatus::Running, 10000);
-        m_directory->archive(apiChatId);
+            u"chats/"_s + Demo::apiChat.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(Demo::apiChat)->status, ChatStatus::Running, 10000);
+        m_directory->archive(Demo::apiChat);
         QVERIFY(m_errors->wait(10000));
         const auto error = m_errors->first().first().value<ApiError>();
         QCOMPARE(error.httpStatus, 409);
         QVERIFY2(error.toDisplayString().contains(u"Cannot archive an active chat"_s),
             qPrintable(error.toDisplayString()));
-        QCOMPARE(m_model->chat(apiChatId)->archived, false);
-        QVERIFY(proxyOrder().contains(apiChatId));
-        QVERIFY(serverOrder().contains(apiChatId));
+        QCOMPARE(m_model->chat(Demo::apiChat)->archived, false);
+        QVERIFY(proxyOrder().contains(Demo::apiChat));
+        QVERIFY(serverOrder().contains(Demo::apiChat));
     }
 
     //! §20.2 watch events: archived elsewhere, `deleted` with `archived: true` moves the family
@@ -92,24 +83,26 @@ private slots:
         tearDown();
         setUp(generation);
         startAndWaitForList();
-        QVERIFY(m_model->chat(exploreId));
-        const QString path = m_api->chatsPrefix() + u'/' + mainId.toString();
+        QVERIFY(m_model->chat(Demo::exploreChat));
+        const QString path = m_api->chatsPrefix() + u'/' + Demo::mainChat.toString();
         QByteArray body;
         QCOMPARE(m_sim->request("PATCH", path, R"({"archived":true})", &body), 204);
-        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(mainId) && m_model->chat(mainId)->archived, 10000);
-        QVERIFY(!proxyOrder().contains(mainId));
-        QVERIFY(!m_model->chat(exploreId) || m_model->chat(exploreId)->archived);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_model->chat(Demo::mainChat) && m_model->chat(Demo::mainChat)->archived, 10000);
+        QVERIFY(!proxyOrder().contains(Demo::mainChat));
+        QVERIFY(!m_model->chat(Demo::exploreChat) || m_model->chat(Demo::exploreChat)->archived);
         m_proxy->setShowArchived(true);
-        QVERIFY(proxyOrder().contains(mainId));
+        QVERIFY(proxyOrder().contains(Demo::mainChat));
         m_proxy->setShowArchived(false);
 
         QCOMPARE(m_sim->request("PATCH", path, R"({"archived":false})", &body), 204);
-        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(mainId) && !m_model->chat(mainId)->archived, 10000);
-        QTRY_VERIFY(proxyOrder().contains(mainId));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_model->chat(Demo::mainChat) && !m_model->chat(Demo::mainChat)->archived, 10000);
+        QTRY_VERIFY(proxyOrder().contains(Demo::mainChat));
 
-        QVERIFY(m_sim->postControl(u"chats/"_s + mainId.toString() + u"/delete"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(mainId), 10000);
-        QVERIFY(!m_model->chat(exploreId));
+        QVERIFY(m_sim->postControl(u"chats/"_s + Demo::mainChat.toString() + u"/delete"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(Demo::mainChat), 10000);
+        QVERIFY(!m_model->chat(Demo::exploreChat));
         QCOMPARE(m_errors->size(), 0);
     }
 
@@ -152,7 +145,7 @@ private slots:
     {
         startAndWaitForList();
         QCOMPARE(m_model->rowCount(), 3); // archived chats are not listed by default
-        QCOMPARE(m_model->rowCount(m_model->indexOf(mainId)), 2);
+        QCOMPARE(m_model->rowCount(m_model->indexOf(Demo::mainChat)), 2);
         QCOMPARE(proxyOrder(), serverOrder());
         QCOMPARE(m_directory->connectionState(), ConnectionState::Live);
         QCOMPARE(m_probe->resets.size(), 0);
@@ -191,30 +184,31 @@ private slots:
         startAndWaitForList();
         QSignalSpy statuses(m_directory.get(), &ChatDirectory::chatStatusChanged);
         QByteArray body;
-        const int code =
-            m_sim->request("POST", (testChatsPrefix() + u"/%1/messages"_s).arg(mainId.toString()),
-                R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
+        const int code = m_sim->request("POST",
+            (testChatsPrefix() + u"/%1/messages"_s).arg(Demo::mainChat.toString()),
+            R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
         QVERIFY2(code == 200 || code == 201, body.constData());
         QTRY_VERIFY_WITH_TIMEOUT(seenStatus(statuses, ChatStatus::Running), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(mainId)->status, ChatStatus::Waiting, 20000);
-        QCOMPARE(statuses.first().at(0).value<ChatId>(), mainId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_model->chat(Demo::mainChat)->status, ChatStatus::Waiting, 20000);
+        QCOMPARE(statuses.first().at(0).value<ChatId>(), Demo::mainChat);
     }
 
     void pins_roundTrip_modelOrderEqualsServerOrder()
     {
         startAndWaitForList();
-        m_directory->pin(mainId);
-        QCOMPARE(m_model->chat(mainId)->pinOrder, 2); // optimistic: at the end at once
-        m_directory->pin(apiChatId);
-        QCOMPARE(m_model->chat(apiChatId)->pinOrder, 3);
-        m_directory->movePin(apiChatId, 1);
-        QCOMPARE(m_model->chat(apiChatId)->pinOrder, 1);
-        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 2);
-        m_directory->unpin(pinnedId);
-        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 0);
-        QCOMPARE(m_model->chat(mainId)->pinOrder, 2);
+        m_directory->pin(Demo::mainChat);
+        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2); // optimistic: at the end at once
+        m_directory->pin(Demo::apiChat);
+        QCOMPARE(m_model->chat(Demo::apiChat)->pinOrder, 3);
+        m_directory->movePin(Demo::apiChat, 1);
+        QCOMPARE(m_model->chat(Demo::apiChat)->pinOrder, 1);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 2);
+        m_directory->unpin(Demo::pinnedChat);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 0);
+        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2);
 
-        const QList<ChatId> expected{apiChatId, mainId, pinnedId};
+        const QList<ChatId> expected{Demo::apiChat, Demo::mainChat, Demo::pinnedChat};
         QCOMPARE(proxyOrder(), expected);
         QTRY_COMPARE_WITH_TIMEOUT(serverOrder(), expected, 10000);
         relistAndWait();
@@ -225,37 +219,37 @@ private slots:
     void archive_andUnarchive_roundTrip()
     {
         startAndWaitForList();
-        m_directory->archive(pinnedId);
-        QCOMPARE(m_model->chat(pinnedId)->archived, true);
-        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 0);
-        QCOMPARE(proxyOrder(), (QList<ChatId>{mainId, apiChatId}));
-        QTRY_VERIFY_WITH_TIMEOUT(!serverOrder().contains(pinnedId), 10000);
+        m_directory->archive(Demo::pinnedChat);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, true);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 0);
+        QCOMPARE(proxyOrder(), (QList<ChatId>{Demo::mainChat, Demo::apiChat}));
+        QTRY_VERIFY_WITH_TIMEOUT(!serverOrder().contains(Demo::pinnedChat), 10000);
 
         QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
         m_directory->setArchivedViewLoaded(true);
         QVERIFY(loaded.wait(10000));
-        QVERIFY(m_model->chat(archivedId));
+        QVERIFY(m_model->chat(Demo::archivedChat));
         m_proxy->setShowArchived(true);
         QCOMPARE(proxyOrder().size(), 2);
 
-        m_directory->unarchive(pinnedId);
-        QCOMPARE(m_model->chat(pinnedId)->archived, false);
-        QTRY_VERIFY_WITH_TIMEOUT(serverOrder().contains(pinnedId), 10000);
+        m_directory->unarchive(Demo::pinnedChat);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, false);
+        QTRY_VERIFY_WITH_TIMEOUT(serverOrder().contains(Demo::pinnedChat), 10000);
         relistAndWait();
-        QCOMPARE(m_model->chat(pinnedId)->archived, false);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, false);
         QCOMPARE(m_errors->size(), 0);
     }
 
     void rename_isOptimisticAndSticks()
     {
         startAndWaitForList();
-        m_directory->rename(apiChatId, u"  Billing cron, explained  "_s);
-        QCOMPARE(m_model->chat(apiChatId)->title, u"Billing cron, explained"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(serverTitle(apiChatId), u"Billing cron, explained"_s, 10000);
+        m_directory->rename(Demo::apiChat, u"  Billing cron, explained  "_s);
+        QCOMPARE(m_model->chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(serverTitle(Demo::apiChat), u"Billing cron, explained"_s, 10000);
         relistAndWait();
-        QCOMPARE(m_model->chat(apiChatId)->title, u"Billing cron, explained"_s);
+        QCOMPARE(m_model->chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
 
-        m_directory->rename(apiChatId, u"   "_s); // refused locally, nothing sent
+        m_directory->rename(Demo::apiChat, u"   "_s); // refused locally, nothing sent
         QCOMPARE(m_errors->size(), 1);
         QCOMPARE(m_errors->first().at(0).value<ApiError>().kind, ApiError::Kind::Validation);
     }
@@ -279,27 +273,27 @@ private slots:
                 QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
                     {u"method"_s, u"PATCH"_s}, {u"count"_s, -1}}}}));
         }
-        const QString title = m_model->chat(mainId)->title;
+        const QString title = m_model->chat(Demo::mainChat)->title;
         switch (command) {
         case 0:
-            m_directory->pin(exploreId);
+            m_directory->pin(Demo::exploreChat);
             break;
         case 1:
-            m_directory->rename(mainId, u"Never saved"_s);
-            QCOMPARE(m_model->chat(mainId)->title, u"Never saved"_s); // optimistic first
+            m_directory->rename(Demo::mainChat, u"Never saved"_s);
+            QCOMPARE(m_model->chat(Demo::mainChat)->title, u"Never saved"_s); // optimistic first
             break;
         case 2:
-            m_directory->pin(mainId);
-            QCOMPARE(m_model->chat(mainId)->pinOrder, 2);
+            m_directory->pin(Demo::mainChat);
+            QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2);
             break;
         }
         QVERIFY(m_errors->wait(10000));
         const ApiError error = m_errors->first().at(0).value<ApiError>();
         QCOMPARE(error.message, message);
-        QCOMPARE(m_model->chat(mainId)->title, title);
-        QCOMPARE(m_model->chat(mainId)->pinOrder, 0);
-        QCOMPARE(m_model->chat(exploreId)->pinOrder, 0);
-        QCOMPARE(m_model->chat(pinnedId)->pinOrder, 1);
+        QCOMPARE(m_model->chat(Demo::mainChat)->title, title);
+        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 0);
+        QCOMPARE(m_model->chat(Demo::exploreChat)->pinOrder, 0);
+        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 1);
     }
 
     void reconcile_catchesChangesTheWatchMissed()
@@ -309,11 +303,12 @@ private slots:
         m_watch->stop(); // from here on no watch event reaches the directory
         QByteArray body;
         const int code =
-            m_sim->request("PATCH", (testChatsPrefix() + u"/%1"_s).arg(apiChatId.toString()),
+            m_sim->request("PATCH", (testChatsPrefix() + u"/%1"_s).arg(Demo::apiChat.toString()),
                 R"({"title":"Renamed elsewhere"})", &body);
         QCOMPARE(code, 204);
         m_probe->clear();
-        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(apiChatId)->title, u"Renamed elsewhere"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_model->chat(Demo::apiChat)->title, u"Renamed elsewhere"_s, 10000);
         // Only the difference was applied: no rows came or went.
         QCOMPARE(m_probe->inserted.size(), 0);
         QCOMPARE(m_probe->removed.size(), 0);

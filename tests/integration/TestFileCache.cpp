@@ -4,6 +4,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/storage/FileCache.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -59,23 +60,15 @@ private slots:
 private:
     FileId upload(const QByteArray &bytes, const QString &name);
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TestFileCache::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_live = std::make_unique<SimulatorApi>();
+    QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
 }
 
 void TestFileCache::init()
@@ -88,8 +81,8 @@ FileId TestFileCache::upload(const QByteArray &bytes, const QString &name)
 {
     QObject context;
     std::optional<ApiResult<FileId>> result;
-    m_api->uploadFile(OrganizationId::fromString(orgId), bytes, u"text/plain"_s, name, &context,
-        [&](const ApiResult<FileId> &r) { result = r; });
+    m_live->api->uploadFile(OrganizationId::fromString(orgId), bytes, u"text/plain"_s, name,
+        &context, [&](const ApiResult<FileId> &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, waitMs) || !result->ok())
         return {};
     return result->value();
@@ -100,7 +93,7 @@ void TestFileCache::secondRead_comesFromDisk_withoutNetwork()
     const QByteArray bytes = "cached text";
     const FileId id = upload(bytes, u"a.txt"_s);
     QVERIFY(!id.isNull());
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     QSignalSpy stored(&cache, &FileCache::stored);
     const auto first = fetch(cache, id);
     QVERIFY2(first.ok(), qPrintable(first.error().toDisplayString()));
@@ -126,7 +119,7 @@ void TestFileCache::bound_evictsLeastRecentlyUsed()
         QVERIFY(!id.isNull());
         ids << id;
     }
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     cache.setMaxBytes(2500); // room for two files of 1000 bytes
     QSignalSpy stored(&cache, &FileCache::stored);
     QVERIFY(fetch(cache, ids[0]).ok());
@@ -155,7 +148,7 @@ void TestFileCache::smallerBound_trimNow_thenClear()
         QVERIFY(!id.isNull());
         ids << id;
     }
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     QSignalSpy stored(&cache, &FileCache::stored);
     for (int i = 0; i < 3; ++i) {
         QVERIFY(fetch(cache, ids[i]).ok());
@@ -192,7 +185,7 @@ void TestFileCache::concurrentFetches_shareOneDownload()
 {
     const FileId id = upload("shared", u"s.txt"_s);
     QVERIFY(!id.isNull());
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     QObject context;
     int answers = 0;
     for (int i = 0; i < 3; ++i) {
@@ -209,7 +202,7 @@ void TestFileCache::deadCaller_getsNoCallback()
 {
     const FileId id = upload("gone", u"g.txt"_s);
     QVERIFY(!id.isNull());
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     QSignalSpy stored(&cache, &FileCache::stored);
     bool called = false;
     {
@@ -222,7 +215,7 @@ void TestFileCache::deadCaller_getsNoCallback()
 
 void TestFileCache::missingFile_reports404()
 {
-    FileCache cache(m_api.get(), m_dir->path());
+    FileCache cache(m_live->api.get(), m_dir->path());
     const auto result = fetch(cache, FileId::createUuid());
     QVERIFY(!result.ok());
     QCOMPARE(result.error().httpStatus, 404);

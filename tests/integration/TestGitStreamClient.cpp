@@ -1,5 +1,6 @@
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
+#include "support/DemoIds.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -11,6 +12,7 @@ using namespace AgentDesk;
 using AgentDesk::Testing::SimulatorProcess;
 using AgentDesk::Testing::testChatsPrefix;
 using AgentDesk::Testing::testGeneration;
+namespace Demo = AgentDesk::Testing::Demo;
 using namespace Qt::StringLiterals;
 
 class TestGitStreamClient : public QObject
@@ -59,9 +61,7 @@ private Q_SLOTS:
         api.setDeploymentUrl(sim.baseUrl());
         api.setChatsPrefix(testChatsPrefix());
         api.setSessionToken(sim.token());
-
-        const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-        GitStreamClient client(api.gitStreamUrl(mainChat),
+        GitStreamClient client(api.gitStreamUrl(Demo::mainChat),
             [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
         QSignalSpy changes(&client, &GitStreamClient::changesReceived);
         client.start();

@@ -8,6 +8,8 @@
 #include "core/live/ChatWatchClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
 #include <QNetworkAccessManager>
@@ -21,11 +23,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
 namespace {
-
-const UserId alice = UserId::fromString(u"5f0e9a8b-7c6d-4e3f-8a2b-1c0d9e8f7a6b");
 const QUuid bob = QUuid::fromString(u"6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c"_s);
-const ChatId ownChat = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId csvChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
 
 template<typename T>
 ApiResult<T> await(std::function<void(QObject *, ApiCallback<T>)> call)
@@ -65,7 +63,7 @@ private slots:
         QCOMPARE(sharedTitles(),
             (QStringList{u"Investigate the flaky deploy pipeline"_s,
                 u"Migrate the billing cron to Temporal"_s}));
-        QVERIFY(!m_model->isSharedWithMe(*m_model->chat(ownChat)));
+        QVERIFY(!m_model->isSharedWithMe(*m_model->chat(Demo::pinnedChat)));
         for (const QString &title : sharedTitles()) {
             const Chat *chat = chatTitled(title);
             QCOMPARE(m_model->data(m_model->indexOf(chat->id), ChatListModel::OwnerNameRole),
@@ -96,16 +94,17 @@ private slots:
         const Chat *migrate = chatTitled(u"Migrate the billing cron to Temporal"_s);
         QVERIFY(migrate);
         const ChatId migrateId = migrate->id;
-        const QJsonObject unshare{{u"user_roles"_s, QJsonObject{{alice.toString(), u""_s}}}};
+        const QJsonObject unshare{{u"user_roles"_s, QJsonObject{{Demo::alice.toString(), u""_s}}}};
         QVERIFY(m_sim->postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, unshare));
         m_directory->setSharedPollInterval(50ms);
         QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(migrateId), 10'000);
-        const QJsonObject share{{u"user_roles"_s, QJsonObject{{alice.toString(), u"read"_s}}}};
+        const QJsonObject share{
+            {u"user_roles"_s, QJsonObject{{Demo::alice.toString(), u"read"_s}}}};
         QVERIFY(m_sim->postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, share));
         QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(migrateId), 10'000);
         QVERIFY(m_model->isSharedWithMe(*m_model->chat(migrateId)));
         // The own chats were never touched by the poll.
-        QVERIFY(m_model->chat(ownChat));
+        QVERIFY(m_model->chat(Demo::pinnedChat));
     }
 
     //! §20.3.2, §20.3.3: the ACL round trip through ApiClient; own id and unknown user refused
@@ -117,12 +116,12 @@ private slots:
         setUp(generation);
         auto acl = [this] {
             return await<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
-                m_api->chatAcl(ownChat, context, std::move(done));
+                m_api->chatAcl(Demo::pinnedChat, context, std::move(done));
             });
         };
         auto patch = [this](const ChatAclUpdate &update) {
             return await<NoContent>([this, update](QObject *context, ApiCallback<NoContent> done) {
-                m_api->updateChatAcl(ownChat, update, context, std::move(done));
+                m_api->updateChatAcl(Demo::pinnedChat, update, context, std::move(done));
             });
         };
         ApiResult<ChatAcl> before = acl();
@@ -138,7 +137,7 @@ private slots:
         QVERIFY(patch(remove).ok());
         QCOMPARE(acl().value().users.size(), 1);
         ChatAclUpdate own;
-        own.userRoles.insert(alice.value, u"read"_s);
+        own.userRoles.insert(Demo::alice.value, u"read"_s);
         const ApiResult<NoContent> refused = patch(own);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().httpStatus, 400);
@@ -160,7 +159,7 @@ private slots:
     {
         setUp(u"newest"_s, {u"--disable-chat-sharing"_s});
         const auto result = await<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
-            m_api->chatAcl(ownChat, context, std::move(done));
+            m_api->chatAcl(Demo::pinnedChat, context, std::move(done));
         });
         QVERIFY(!result.ok());
         QCOMPARE(result.error().httpStatus, 403);
@@ -217,12 +216,12 @@ private slots:
         QFETCH(QString, generation);
         setUp(generation);
         startAndWaitForList();
-        const Chat *listed = m_model->chat(csvChat);
+        const Chat *listed = m_model->chat(Demo::mainChat);
         QVERIFY(listed && listed->context);
         QVERIFY(listed->context->dirty);
         QVERIFY(!listed->context->hasResources); // lists carry the flags only
         const auto refreshed = await<Chat>([this](QObject *context, ApiCallback<Chat> done) {
-            m_api->refreshChatContext(csvChat, context, std::move(done));
+            m_api->refreshChatContext(Demo::mainChat, context, std::move(done));
         });
         QVERIFY(refreshed.ok());
         QVERIFY(refreshed.value().context);
@@ -231,9 +230,9 @@ private slots:
         QCOMPARE_GE(refreshed.value().context->resources.size(), 5);
         m_model->upsert(refreshed.value());
         // The agent drifts again: the watch's context_dirty (flags only) keeps the resources.
-        QVERIFY(m_sim->postControl(u"chats/"_s + csvChat.toString() + u"/context-dirty"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(csvChat)->context->dirty, 10'000);
-        QVERIFY(m_model->chat(csvChat)->context->hasResources);
+        QVERIFY(m_sim->postControl(u"chats/"_s + Demo::mainChat.toString() + u"/context-dirty"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(Demo::mainChat)->context->dirty, 10'000);
+        QVERIFY(m_model->chat(Demo::mainChat)->context->hasResources);
     }
 
 private:
@@ -250,16 +249,14 @@ private:
             QStringList{u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"5"_s} + extra);
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setSessionToken(m_sim->token());
-        m_api->setChatsPrefix(generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
-                                                        : ApiClient::v2ChatsPrefix());
+        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(),
+            generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
+                                      : ApiClient::v2ChatsPrefix());
         m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
             [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
         m_model = std::make_unique<ChatListModel>();
         m_directory = std::make_unique<ChatDirectory>(m_api.get(), m_watch.get(), m_model.get());
-        m_directory->setCurrentUser(alice);
+        m_directory->setCurrentUser(Demo::alice);
     }
 
     void tearDown()

@@ -7,6 +7,8 @@
 #include "core/live/ChatWatchClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
 #include <QCoreApplication>
@@ -25,8 +27,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f"); // in error
-const ChatId pinnedChatId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId archivedChatId = ChatId::fromString(u"8abe5b7f-4c9d-4e6f-9a2b-0d7c6f5e4b3a");
 
 template<typename T, typename Start>
 ApiResult<T> await(Start start)
@@ -56,13 +56,13 @@ private slots:
     void compact_thenAgain_409NothingToCompact()
     {
         QVERIFY(start(u"newest"_s));
-        const auto first =
-            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        const auto first = await<Chat>(
+            [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
         QCOMPARE(first.value().status, ChatStatus::Running);
         // While it summarizes: busy.
-        const auto busy =
-            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        const auto busy = await<Chat>(
+            [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY(!busy.ok());
         QCOMPARE(busy.error().httpStatus, 409);
         QCOMPARE(busy.error().message, u"Cannot compact the chat in its current state."_s);
@@ -70,12 +70,12 @@ private slots:
         QVERIFY(QTest::qWaitFor(
             [&] {
                 const auto chat = await<Chat>(
-                    [&](QObject *c, auto done) { m_api->getChat(pinnedChatId, c, done); });
+                    [&](QObject *c, auto done) { m_api->getChat(Demo::pinnedChat, c, done); });
                 return chat.ok() && chat.value().status == ChatStatus::Waiting;
             },
             15'000));
-        const auto again =
-            await<Chat>([&](QObject *c, auto done) { m_api->compactChat(pinnedChatId, c, done); });
+        const auto again = await<Chat>(
+            [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY(!again.ok());
         QCOMPARE(again.error().httpStatus, 409);
         QCOMPARE(again.error().message, u"Nothing to compact."_s);
@@ -93,8 +93,8 @@ private slots:
         QVERIFY(!again.ok());
         QCOMPARE(again.error().httpStatus, 409);
         QCOMPARE(again.error().message, u"Nothing to clear."_s);
-        const auto archived =
-            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(archivedChatId, c, done); });
+        const auto archived = await<Chat>(
+            [&](QObject *c, auto done) { m_api->clearChat(Demo::archivedChat, c, done); });
         QVERIFY(!archived.ok());
         QCOMPARE(archived.error().httpStatus, 400);
         QCOMPARE(archived.error().message, u"Cannot clear an archived chat."_s);
@@ -106,9 +106,9 @@ private slots:
         for (bool clear : {false, true}) {
             const auto result = await<Chat>([&](QObject *c, auto done) {
                 if (clear)
-                    m_api->clearChat(pinnedChatId, c, done);
+                    m_api->clearChat(Demo::pinnedChat, c, done);
                 else
-                    m_api->compactChat(pinnedChatId, c, done);
+                    m_api->compactChat(Demo::pinnedChat, c, done);
             });
             QVERIFY(!result.ok());
             QCOMPARE(result.error().httpStatus, 404);
@@ -119,9 +119,9 @@ private slots:
     {
         QVERIFY(start(u"newest"_s));
         const auto cost = await<CostSummary>(
-            [&](QObject *c, auto done) { m_api->chatCost(pinnedChatId, c, done); });
+            [&](QObject *c, auto done) { m_api->chatCost(Demo::pinnedChat, c, done); });
         QVERIFY(cost.ok());
-        QCOMPARE(cost.value().chatId, pinnedChatId);
+        QCOMPARE(cost.value().chatId, Demo::pinnedChat);
         // §20.7: a sub-agent answers with its tree's total, the same as its root.
         const ChatId root = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
         const ChatId child = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
@@ -163,26 +163,26 @@ private slots:
         QSignalSpy failed(&directory, &ChatDirectory::planModeFailed);
         directory.start();
         QVERIFY(loaded.wait(10'000));
-        QVERIFY(!model.chat(pinnedChatId)->planMode);
+        QVERIFY(!model.chat(Demo::pinnedChat)->planMode);
 
-        directory.setPlanMode(pinnedChatId, true);
-        QVERIFY(model.chat(pinnedChatId)->planMode); // at once
-        QVERIFY(model.index(model.indexOf(pinnedChatId).row(), 0)
+        directory.setPlanMode(Demo::pinnedChat, true);
+        QVERIFY(model.chat(Demo::pinnedChat)->planMode); // at once
+        QVERIFY(model.index(model.indexOf(Demo::pinnedChat).row(), 0)
                     .data(ChatListModel::PlanModeRole)
                     .toBool());
-        QTRY_COMPARE_WITH_TIMEOUT(serverPlanMode(pinnedChatId), u"plan"_s, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(serverPlanMode(Demo::pinnedChat), u"plan"_s, 10'000);
         QCOMPARE(failed.count(), 0);
 
         QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
             QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
                 {u"method"_s, u"PATCH"_s}, {u"count"_s, 1}}}}));
-        directory.setPlanMode(pinnedChatId, false);
-        QVERIFY(!model.chat(pinnedChatId)->planMode);
+        directory.setPlanMode(Demo::pinnedChat, false);
+        QVERIFY(!model.chat(Demo::pinnedChat)->planMode);
         QVERIFY(failed.wait(10'000));
-        QCOMPARE(failed.first().at(0).value<ChatId>(), pinnedChatId);
+        QCOMPARE(failed.first().at(0).value<ChatId>(), Demo::pinnedChat);
         QCOMPARE(failed.first().at(1).value<ApiError>().message, u"Simulated failure."_s);
-        QVERIFY(model.chat(pinnedChatId)->planMode); // restored
-        QCOMPARE(serverPlanMode(pinnedChatId), u"plan"_s);
+        QVERIFY(model.chat(Demo::pinnedChat)->planMode); // restored
+        QCOMPARE(serverPlanMode(Demo::pinnedChat), u"plan"_s);
     }
 
     void spendDecoder_shapes()
@@ -221,9 +221,7 @@ private:
         if (!m_sim->start())
             return false;
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setSessionToken(m_sim->token());
+        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
         const auto prefix =
             await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
         return prefix.ok();

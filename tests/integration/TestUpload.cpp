@@ -4,6 +4,8 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -20,8 +22,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const OrganizationId orgId = OrganizationId::fromString(u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
 constexpr int waitMs = 15'000;
 
 QByteArray readData(const QString &name)
@@ -73,10 +73,7 @@ void TestUpload::init()
 {
     QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(), testChatsPrefix());
 }
 
 void TestUpload::cleanup()
@@ -92,7 +89,7 @@ void TestUpload::upload_reportsMonotonicProgress_endingAtTotal()
     QSignalSpy progress(&upload, &AttachmentUploader::progress);
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), orgId, bytes, u"image/png"_s, u"big screenshot.png"_s);
+    upload.start(m_api.get(), Demo::org, bytes, u"image/png"_s, u"big screenshot.png"_s);
     QCOMPARE(upload.state(), AttachmentUploader::State::Uploading);
     QVERIFY(finished.wait(waitMs));
     QCOMPARE(failed.size(), 0);
@@ -117,7 +114,7 @@ void TestUpload::upload_thenDownload_returnsSameBytes()
     QVERIFY(check.ok());
     AttachmentUploader upload;
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
-    upload.start(m_api.get(), orgId, bytes, check.value().mimeType, check.value().name);
+    upload.start(m_api.get(), Demo::org, bytes, check.value().mimeType, check.value().name);
     QVERIFY(finished.wait(waitMs));
 
     QObject context;
@@ -139,7 +136,7 @@ void TestUpload::cancel_midUpload_emitsNothingAfterwards()
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
     QSignalSpy progress(&upload, &AttachmentUploader::progress);
-    upload.start(m_api.get(), orgId, pngOfSize(512 * 1024), u"image/png"_s, u"cancel.png"_s);
+    upload.start(m_api.get(), Demo::org, pngOfSize(512 * 1024), u"image/png"_s, u"cancel.png"_s);
     QTRY_VERIFY_WITH_TIMEOUT(upload.bytesSent() > 0 || progress.size() > 0, 5000);
     upload.cancel();
     QCOMPARE(upload.state(), AttachmentUploader::State::Cancelled);
@@ -169,7 +166,7 @@ void TestUpload::retry_afterFailure_succeeds()
     AttachmentUploader upload;
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), orgId, readData(u"tiny.png"_s), u"image/png"_s, u"retry.png"_s);
+    upload.start(m_api.get(), Demo::org, readData(u"tiny.png"_s), u"image/png"_s, u"retry.png"_s);
     QVERIFY(failed.wait(waitMs));
     const ApiError error = failed.at(0).at(0).value<ApiError>();
     QCOMPARE(error.httpStatus, 503);
@@ -187,7 +184,7 @@ void TestUpload::server413_surfacesCodersMessage()
     QVERIFY(!AttachmentUploader::validate(bytes, u"big.png"_s).ok()); // the client would refuse
     AttachmentUploader upload;
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), orgId, bytes, u"image/png"_s, u"big.png"_s);
+    upload.start(m_api.get(), Demo::org, bytes, u"image/png"_s, u"big.png"_s);
     QVERIFY(failed.wait(30'000));
     const ApiError error = failed.at(0).at(0).value<ApiError>();
     QCOMPARE(error.httpStatus, 413);
@@ -200,7 +197,7 @@ void TestUpload::server400_wrongType_surfacesCodersMessage()
     // Text declared as PNG: the server sniffs the content and refuses the mismatch.
     AttachmentUploader upload;
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), orgId, readData(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
+    upload.start(m_api.get(), Demo::org, readData(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
     QVERIFY(failed.wait(waitMs));
     const ApiError error = failed.at(0).at(0).value<ApiError>();
     QCOMPARE(error.httpStatus, 400);
@@ -210,7 +207,7 @@ void TestUpload::server400_wrongType_surfacesCodersMessage()
     // A type outside the accepted set.
     AttachmentUploader zip;
     QSignalSpy zipFailed(&zip, &AttachmentUploader::failed);
-    zip.start(m_api.get(), orgId, readData(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
+    zip.start(m_api.get(), Demo::org, readData(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
     QVERIFY(zipFailed.wait(waitMs));
     QCOMPARE(zipFailed.at(0).at(0).value<ApiError>().message, u"Unsupported file type."_s);
 }

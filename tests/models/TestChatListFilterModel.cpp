@@ -4,6 +4,7 @@
 #include "core/api/ApiJson.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"
 
@@ -16,9 +17,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const ChatId mainId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
 
 QList<Chat> fixtureList(const QString &name)
 {
@@ -71,18 +69,18 @@ private slots:
     void order_followsChangesDynamically()
     {
         // Newer activity moves the API chat above the main chat, but not above the pin.
-        Chat api = *m_model->chat(apiChatId);
+        Chat api = *m_model->chat(Demo::apiChat);
         api.updatedAt = QDateTime(QDate(2026, 6, 2), QTime(11, 0), QTimeZone::utc());
         m_model->upsert(api);
         QCOMPARE(roots(), (QStringList{u"Fix flaky"_s, u"Explain the"_s, u"Add CSV"_s}));
 
         // Pinning puts it after the existing pin.
-        m_model->setPinOrder(mainId, 1);
+        m_model->setPinOrder(Demo::mainChat, 1);
         QCOMPARE(roots(), (QStringList{u"Fix flaky"_s, u"Add CSV"_s, u"Explain the"_s}));
         // Reorder to the top.
-        m_model->setPinOrder(mainId, 1);
+        m_model->setPinOrder(Demo::mainChat, 1);
         QCOMPARE(roots(), (QStringList{u"Add CSV"_s, u"Fix flaky"_s, u"Explain the"_s}));
-        m_model->setPinOrder(mainId, 0);
+        m_model->setPinOrder(Demo::mainChat, 0);
         QCOMPARE(roots(), (QStringList{u"Fix flaky"_s, u"Explain the"_s, u"Add CSV"_s}));
     }
 
@@ -94,7 +92,7 @@ private slots:
         QCOMPARE(roots().size(), 3);
 
         // Archiving moves a chat between the views at once.
-        m_model->setArchived(apiChatId, true);
+        m_model->setArchived(Demo::apiChat, true);
         QCOMPARE(roots(), (QStringList{u"Fix flaky"_s, u"Add CSV"_s}));
         m_proxy->setShowArchived(true);
         QCOMPARE(roots(), (QStringList{u"Explain the"_s, u"Upgrade Go"_s}));
@@ -162,7 +160,7 @@ private slots:
         m_proxy->setNeedsAttentionOnly(true);
         QCOMPARE(roots(), QStringList{u"Explain the"_s});
         // A child that needs attention keeps its root.
-        Chat child = *m_model->chat(m_model->childIds(mainId).first());
+        Chat child = *m_model->chat(m_model->childIds(Demo::mainChat).first());
         child.status = ChatStatus::RequiresAction;
         m_model->upsert(child);
         QCOMPARE(roots(), (QStringList{u"Add CSV"_s, u"Explain the"_s}));

@@ -3,6 +3,7 @@
 
 #include "core/api/ApiJson.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
 #include "support/ModelProbe.h"
 
@@ -15,12 +16,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const ChatId pinnedId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId mainId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId exploreId = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
-const ChatId testsId = ChatId::fromString(u"5d8b2e4c-1f6a-4b3c-8d9e-7a4f3c2b1e0d");
-const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
 
 QList<Chat> fixtureList(const QString &name)
 {
@@ -82,7 +77,7 @@ private slots:
         m_model->replaceAll(m_list);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->chatCount(), 5);
-        const QModelIndex main = m_model->indexOf(mainId);
+        const QModelIndex main = m_model->indexOf(Demo::mainChat);
         QVERIFY(main.isValid());
         QCOMPARE(m_model->rowCount(main), 2);
         QCOMPARE(main.data(ChatListModel::ChildCountRole).toInt(), 2);
@@ -95,21 +90,21 @@ private slots:
         QCOMPARE(main.data(ChatListModel::PrStateRole).toString(), u"open"_s);
         QCOMPARE(main.data(ChatListModel::ChatRole).value<Chat>().children.size(), 2);
 
-        const QModelIndex explore = m_model->indexOf(exploreId);
+        const QModelIndex explore = m_model->indexOf(Demo::exploreChat);
         QVERIFY(explore.isValid());
         QCOMPARE(explore.parent(), main);
-        QCOMPARE(explore.data(ChatListModel::ParentChatIdRole).value<ChatId>(), mainId);
+        QCOMPARE(explore.data(ChatListModel::ParentChatIdRole).value<ChatId>(), Demo::mainChat);
         QCOMPARE(explore.data(ChatListModel::IsRootRole).toBool(), false);
         QCOMPARE(explore.data(ChatListModel::ModeRole).toString(), u"explore"_s);
 
-        const QModelIndex pinned = m_model->indexOf(pinnedId);
+        const QModelIndex pinned = m_model->indexOf(Demo::pinnedChat);
         QCOMPARE(pinned.data(ChatListModel::PinOrderRole).toInt(), 1);
         QCOMPARE(pinned.data(ChatListModel::IsPinnedRole).toBool(), true);
         QCOMPARE(pinned.data(ChatListModel::PrStateRole).toString(), u"draft"_s);
         const auto labels = pinned.data(ChatListModel::LabelsRole).value<QMap<QString, QString>>();
         QCOMPARE(labels.value(u"kind"_s), u"flake"_s);
 
-        const QModelIndex api = m_model->indexOf(apiChatId);
+        const QModelIndex api = m_model->indexOf(Demo::apiChat);
         QCOMPARE(api.data(ChatListModel::NeedsAttentionRole).toBool(), true);
         QCOMPARE(api.data(ChatListModel::HasUnreadRole).toBool(), true);
         QVERIFY(!api.data(ChatListModel::ErrorMessageRole).toString().isEmpty());
@@ -119,12 +114,12 @@ private slots:
     void upsert_rootWithEmptyChildren_keepsKnownChildren()
     {
         m_model->replaceAll(m_list);
-        Chat main = *m_model->chat(mainId);
+        Chat main = *m_model->chat(Demo::mainChat);
         QVERIFY(main.children.isEmpty()); // the stored copy; the tree holds the children
         main.title = u"Renamed"_s;
         m_probe->clear();
         m_model->upsert(main);
-        QCOMPARE(m_model->rowCount(m_model->indexOf(mainId)), 2);
+        QCOMPARE(m_model->rowCount(m_model->indexOf(Demo::mainChat)), 2);
         QCOMPARE(m_probe->removed.size(), 0);
         QCOMPARE(m_probe->changed.size(), 1);
         QVERIFY(m_probe->changedRoles(0).contains(ChatListModel::TitleRole));
@@ -243,18 +238,18 @@ private slots:
         }
         QCOMPARE(events, 9);
         QCOMPARE(m_model->rowCount(), 2); // the API chat and the main chat
-        const QModelIndex main = m_model->indexOf(mainId);
+        const QModelIndex main = m_model->indexOf(Demo::mainChat);
         QCOMPARE(m_model->rowCount(main), 2);
-        QCOMPARE(m_model->indexOf(exploreId).parent(), main);
-        QCOMPARE(m_model->chat(apiChatId)->title, u"Explain the billing cron job"_s);
-        QCOMPARE(m_model->chat(apiChatId)->status, ChatStatus::Error);
-        QCOMPARE(m_model->chat(apiChatId)->hasUnread, true);
-        QCOMPARE(m_model->chat(exploreId)->status, ChatStatus::Waiting);
-        QVERIFY(!m_model->chat(exploreId)->lastTurnSummary.isEmpty());
-        QCOMPARE(m_model->indexOf(mainId).data(ChatListModel::PrNumberRole).toInt(), 482);
+        QCOMPARE(m_model->indexOf(Demo::exploreChat).parent(), main);
+        QCOMPARE(m_model->chat(Demo::apiChat)->title, u"Explain the billing cron job"_s);
+        QCOMPARE(m_model->chat(Demo::apiChat)->status, ChatStatus::Error);
+        QCOMPARE(m_model->chat(Demo::apiChat)->hasUnread, true);
+        QCOMPARE(m_model->chat(Demo::exploreChat)->status, ChatStatus::Waiting);
+        QVERIFY(!m_model->chat(Demo::exploreChat)->lastTurnSummary.isEmpty());
+        QCOMPARE(m_model->indexOf(Demo::mainChat).data(ChatListModel::PrNumberRole).toInt(), 482);
         // running → error for the API chat, running → waiting for the explorer.
         QCOMPARE(statusSpy.size(), 2);
-        QCOMPARE(statusSpy.at(0).at(0).value<ChatId>(), apiChatId);
+        QCOMPARE(statusSpy.at(0).at(0).value<ChatId>(), Demo::apiChat);
         QCOMPARE(statusSpy.at(0).at(1).value<ChatStatus>(), ChatStatus::Running);
         QCOMPARE(statusSpy.at(0).at(2).value<ChatStatus>(), ChatStatus::Error);
     }
@@ -262,12 +257,12 @@ private slots:
     void remove_rootTakesItsChildren()
     {
         m_model->replaceAll(m_list);
-        m_model->remove(mainId);
+        m_model->remove(Demo::mainChat);
         QCOMPARE(m_model->rowCount(), 2);
-        QVERIFY(!m_model->chat(exploreId));
-        QVERIFY(!m_model->indexOf(testsId).isValid());
-        m_model->remove(pinnedId);
-        m_model->remove(pinnedId); // unknown now: ignored
+        QVERIFY(!m_model->chat(Demo::exploreChat));
+        QVERIFY(!m_model->indexOf(Demo::testsChat).isValid());
+        m_model->remove(Demo::pinnedChat);
+        m_model->remove(Demo::pinnedChat); // unknown now: ignored
         QCOMPARE(m_model->rowCount(), 1);
     }
 
@@ -364,18 +359,19 @@ private slots:
     {
         m_model->replaceAll(m_list);
         m_probe->clear();
-        const std::optional<Chat> before = m_model->setTitle(apiChatId, u"Local title"_s);
+        const std::optional<Chat> before = m_model->setTitle(Demo::apiChat, u"Local title"_s);
         QVERIFY(before);
         QCOMPARE(before->title, u"Explain the billing cron job"_s);
         QCOMPARE(m_probe->changed.size(), 1);
         QVERIFY(m_probe->changedRoles(0).contains(ChatListModel::TitleRole));
         QVERIFY(!m_probe->changedRoles(0).contains(ChatListModel::HasUnreadRole));
 
-        const std::optional<Chat> unread = m_model->setHasUnread(apiChatId, false);
+        const std::optional<Chat> unread = m_model->setHasUnread(Demo::apiChat, false);
         QCOMPARE(unread->hasUnread, true);
-        QCOMPARE(m_model->indexOf(apiChatId).data(ChatListModel::HasUnreadRole).toBool(), false);
+        QCOMPARE(
+            m_model->indexOf(Demo::apiChat).data(ChatListModel::HasUnreadRole).toBool(), false);
         m_model->restore({*unread});
-        QCOMPARE(m_model->chat(apiChatId)->hasUnread, true);
+        QCOMPARE(m_model->chat(Demo::apiChat)->hasUnread, true);
         QVERIFY(!m_model->setTitle(ChatId::createUuid(), u"x"_s));
     }
 

@@ -2,6 +2,8 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -17,8 +19,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
 
 QList<InputPart> text(const QString &value)
 {
@@ -59,9 +59,7 @@ private:
     void openSession();
     void watch(QAbstractItemModel *model, ModelSignals &counts);
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<MessageListModel> m_messages;
     std::unique_ptr<QueueModel> m_queue;
     std::unique_ptr<QAbstractItemModelTester> m_messagesTester;
@@ -72,14 +70,9 @@ private:
 
 void TestChatSession::init()
 {
-    m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
+    m_live = std::make_unique<SimulatorApi>(QStringList{u"--demo"_s, u"--generation"_s,
         testGeneration(), u"--seed"_s, u"21"_s, u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
     // Models first, then their testers, alive for the whole test (design.md c.6).
     m_messages = std::make_unique<MessageListModel>();
     m_queue = std::make_unique<QueueModel>();
@@ -89,8 +82,8 @@ void TestChatSession::init()
         m_queue.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_counts = {};
     watch(m_messages.get(), m_counts);
-    m_session =
-        std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+    m_session = std::make_unique<ChatSession>(
+        m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
     m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 }
 
@@ -101,9 +94,7 @@ void TestChatSession::cleanup()
     m_messagesTester.reset();
     m_queue.reset();
     m_messages.reset();
-    m_api.reset();
-    m_network.reset();
-    m_sim.reset();
+    m_live.reset();
 }
 
 void TestChatSession::watch(QAbstractItemModel *model, ModelSignals &counts)
@@ -168,7 +159,7 @@ void TestChatSession::send_whileIdle_echoBecomesTheRealMessage()
 void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
 {
     // A seed-era server (§12.7) also sends the sub-agent's status events on the parent's stream.
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"legacy_child_status"_s, true}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"legacy_child_status"_s, true}}));
     openSession();
     QSignalSpy children(m_session.get(), &ChatSession::childStatusChanged);
     QSignalSpy ownStatus(m_session.get(), &ChatSession::statusChanged);
@@ -176,7 +167,7 @@ void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
     QTRY_VERIFY_WITH_TIMEOUT(!children.isEmpty(), 30'000);
     const ChatId child = children.first().at(0).value<ChatId>();
     QVERIFY(!child.isNull());
-    QVERIFY(child != mainChat);
+    QVERIFY(child != Demo::mainChat);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
             && children.last().at(1).value<ChatStatus>() == ChatStatus::Waiting,
         30'000);
@@ -186,7 +177,7 @@ void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
     const auto &committed = m_session->assembler().committed();
     QVERIFY(!committed.empty());
     for (const auto &[id, message] : committed)
-        QVERIFY(message.chatId.isNull() || message.chatId == mainChat);
+        QVERIFY(message.chatId.isNull() || message.chatId == Demo::mainChat);
 }
 
 void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
@@ -201,7 +192,7 @@ void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
     QVERIFY(sent.wait(10'000));
 
     std::optional<Chat> chat;
-    m_api->getChat(mainChat, this, [&](const ApiResult<Chat> &r) {
+    m_live->api->getChat(Demo::mainChat, this, [&](const ApiResult<Chat> &r) {
         QVERIFY2(r.ok(), qPrintable(r.error().message));
         chat = r.value();
     });
@@ -281,7 +272,7 @@ void TestChatSession::edit_removesLaterMessages()
 void TestChatSession::send_failure_keepsTheText()
 {
     openSession();
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"fail_route"_s,
         QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 500}, {u"method"_s, u"POST"_s},
             {u"count"_s, 1}}}}));
     QSignalSpy failed(m_session.get(), &ChatSession::sendFailed);

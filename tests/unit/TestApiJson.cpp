@@ -3,6 +3,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
+#include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
 
 #include <QJsonDocument>
@@ -21,9 +22,6 @@ Q_DECLARE_METATYPE(AgentDesk::UpdateChatRequest)
 Q_DECLARE_METATYPE(AgentDesk::SendMessageRequest)
 
 namespace {
-
-const ChatId mainChatId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId pinnedChatId = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
 
 QJsonValue parse(const QByteArray &json)
 {
@@ -242,7 +240,7 @@ void TestApiJson::fixture_decodes_withExpectedCounts()
         QCOMPARE(events.size(), document->toArray().size());
         for (const StreamEvent &event : events) {
             QVERIFY2(event.type != StreamEvent::Type::Unknown, qPrintable(event.typeRaw));
-            QCOMPARE(event.chatId, mainChatId);
+            QCOMPARE(event.chatId, Demo::mainChat);
         }
     } else if (file.startsWith(u"watch")) {
         const QList<WatchEvent> events = ApiJson::decodeWatchFrame(bytes);
@@ -382,7 +380,7 @@ void TestApiJson::chatList_fixture_hasExpectedValues()
     QCOMPARE(chats->size(), 3);
 
     const Chat &pinned = chats->at(0);
-    QCOMPARE(pinned.id, pinnedChatId);
+    QCOMPARE(pinned.id, Demo::pinnedChat);
     QCOMPARE(pinned.title, u"Fix flaky login e2e test"_s);
     QCOMPARE(pinned.pinOrder, 1);
     QVERIFY(pinned.isPinned());
@@ -404,7 +402,7 @@ void TestApiJson::chatList_fixture_hasExpectedValues()
     QVERIFY(!pinned.lastError);
 
     const Chat &main = chats->at(1);
-    QCOMPARE(main.id, mainChatId);
+    QCOMPARE(main.id, Demo::mainChat);
     QCOMPARE(main.title, u"Add CSV export to the reports page"_s);
     QCOMPARE(main.status, ChatStatus::Running);
     QVERIFY(isActive(main.status));
@@ -423,8 +421,8 @@ void TestApiJson::chatList_fixture_hasExpectedValues()
     const Chat &explore = main.children.at(0);
     QCOMPARE(explore.title, u"Explore: find existing CSV utilities"_s);
     QCOMPARE(explore.mode, u"explore"_s);
-    QCOMPARE(explore.parentChatId, mainChatId);
-    QCOMPARE(explore.rootChatId, mainChatId);
+    QCOMPARE(explore.parentChatId, Demo::mainChat);
+    QCOMPARE(explore.rootChatId, Demo::mainChat);
     QVERIFY(!explore.isRoot());
     QCOMPARE(explore.status, ChatStatus::Waiting);
     QCOMPARE(main.children.at(1).status, ChatStatus::Running);
@@ -479,7 +477,7 @@ void TestApiJson::messages_fixture_hasExpectedValues()
 
     const ChatMessage &plan = page->messages.at(0);
     QCOMPARE(plan.role, MessageRole::Assistant);
-    QCOMPARE(plan.chatId, mainChatId);
+    QCOMPARE(plan.chatId, Demo::mainChat);
     QVERIFY(plan.usage);
     QCOMPARE(plan.usage->inputTokens, 14655);
     QCOMPARE(plan.usage->outputTokens, 88);
@@ -529,7 +527,7 @@ void TestApiJson::diff_fixture_hasExpectedValues()
 {
     const auto diff = ApiJson::chatDiffFromJson(parse(FixtureFiles::read(u"chat-diff.json"_s)));
     QVERIFY(diff);
-    QCOMPARE(diff->chatId, mainChatId);
+    QCOMPARE(diff->chatId, Demo::mainChat);
     QCOMPARE(diff->provider, u"github"_s);
     QCOMPARE(diff->branch, u"agent/csv-export"_s);
     QCOMPARE(diff->remoteOrigin, u"https://github.com/acme/reports.git"_s);
@@ -737,7 +735,7 @@ void TestApiJson::watchSession_frames_haveExpectedKinds()
         (QList<K>{K::Created, K::TitleChange, K::StatusChange, K::Created, K::Created,
             K::StatusChange, K::StatusChange, K::SummaryChange, K::DiffStatusChange}));
     QCOMPARE(events.at(1).chat.title, u"Explain the billing cron job"_s);
-    QCOMPARE(events.at(3).chat.parentChatId, mainChatId);
+    QCOMPARE(events.at(3).chat.parentChatId, Demo::mainChat);
     QCOMPARE(events.at(5).chat.status, ChatStatus::Error);
     QVERIFY(events.at(5).chat.lastError);
     QVERIFY(events.at(8).chat.diffStatus);
@@ -1289,7 +1287,7 @@ void TestApiJson::wrongTypes_readAsAbsent()
     object.insert(u"id", u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
     const auto chat = ApiJson::chatFromJson(object);
     QVERIFY(chat);
-    QCOMPARE(chat->id, mainChatId);
+    QCOMPARE(chat->id, Demo::mainChat);
     QVERIFY(chat->title.isEmpty());
     QVERIFY(chat->children.isEmpty());
     QCOMPARE(chat->pinOrder, 0);
@@ -1471,7 +1469,7 @@ void TestApiJson::watchFrame_variants()
     if (count > 0) {
         QCOMPARE(events.first().hasChat, hasChat);
         if (hasChat)
-            QCOMPARE(events.first().chat.id, mainChatId);
+            QCOMPARE(events.first().chat.id, Demo::mainChat);
         if (events.first().kind == WatchEvent::Kind::ActionRequired)
             QCOMPARE(events.first().toolCalls.size(), 1);
     }

@@ -3,12 +3,14 @@
 // then re-encoded to a fixpoint where the client encodes the type.
 
 #include "core/api/ApiJson.h"
+#include "support/DemoIds.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTest>
 
 using namespace AgentDesk;
+namespace Demo = AgentDesk::Testing::Demo;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -28,9 +30,6 @@ QJsonValue parse(const QByteArray &bytes)
 {
     return ApiJson::parseDocument(bytes).value_or(QJsonValue());
 }
-
-const UserId alice = UserId::fromString(u"5f0e9a8b-7c6d-4e3f-8a2b-1c0d9e8f7a6b");
-const UserId bob = UserId::fromString(u"6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c");
 
 } // namespace
 
@@ -78,7 +77,7 @@ private slots:
         if (file == u"chat-single.json") {
             const auto chat = ApiJson::chatFromJson(document);
             QVERIFY(chat);
-            QCOMPARE(chat->ownerId, alice);
+            QCOMPARE(chat->ownerId, Demo::alice);
             QCOMPARE(chat->ownerName, u"Alice Nguyen"_s);
             QVERIFY(chat->queuedForCapacity);
             QCOMPARE(chat->warnings.size(), 1);
@@ -101,7 +100,7 @@ private slots:
             QVERIFY(chats);
             QCOMPARE(chats->size(), 2);
             for (const Chat &chat : *chats) {
-                QCOMPARE(chat.ownerId, bob);
+                QCOMPARE(chat.ownerId, Demo::bob);
                 QVERIFY(chat.shared);
                 QVERIFY(chat.context);
                 QVERIFY(!chat.context->hasResources); // lists carry the flags only (§20.5)
@@ -123,7 +122,7 @@ private slots:
             const auto users = ApiJson::usersFromJson(document);
             QVERIFY(users);
             QCOMPARE(users->size(), 3);
-            QCOMPARE(users->at(1).id, bob);
+            QCOMPARE(users->at(1).id, Demo::bob);
             QCOMPARE(users->at(1).name, u"Bob Okafor"_s);
         } else if (file == u"chat-messages-newparts.json") {
             const auto page = ApiJson::messagesPageFromJson(document);

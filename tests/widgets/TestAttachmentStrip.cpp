@@ -5,6 +5,9 @@
 #include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "core/api/AttachmentUploads.h"
+#include "support/DemoIds.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/composer/AttachmentStrip.h"
@@ -39,8 +42,6 @@ using namespace Qt::StringLiterals;
 using State = AttachmentStrip::ItemState;
 
 namespace {
-
-const OrganizationId orgId = OrganizationId::fromString(u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f");
 constexpr int waitMs = 15'000;
 
 QString dataPath(const QString &name)
@@ -89,27 +90,21 @@ private slots:
 private:
     std::unique_ptr<AttachmentStrip> makeStrip();
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SimulatorApi> m_live;
+    std::unique_ptr<AttachmentUploads> m_uploads;
 };
 
 void TestAttachmentStrip::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--generation"_s, testGeneration()});
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_api->setDeploymentUrl(m_sim->baseUrl());
-    m_api->setChatsPrefix(testChatsPrefix());
-    m_api->setSessionToken(m_sim->token());
+    m_live = std::make_unique<SimulatorApi>();
+    QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
+    m_uploads = std::make_unique<AttachmentUploads>(m_live->api.get());
 }
 
 void TestAttachmentStrip::init()
 {
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"reset"_s, true}}));
 }
 
 void TestAttachmentStrip::cleanup()
@@ -118,8 +113,8 @@ void TestAttachmentStrip::cleanup()
 
 std::unique_ptr<AttachmentStrip> TestAttachmentStrip::makeStrip()
 {
-    auto strip = std::make_unique<AttachmentStrip>(m_api.get());
-    strip->setOrganization(orgId);
+    auto strip = std::make_unique<AttachmentStrip>(m_uploads.get());
+    strip->setOrganization(Demo::org);
     strip->resize(640, 150);
     return strip;
 }
@@ -192,7 +187,7 @@ void TestAttachmentStrip::progress_thenCancel_thenRetry()
     auto strip = makeStrip();
     strip->show();
     QVERIFY(QTest::qWaitForWindowExposed(strip.get()));
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 2000}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"delay_ms"_s, 2000}}));
     QFile file(dataPath(u"tiny.png"_s));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QByteArray bytes = file.readAll();
@@ -216,7 +211,7 @@ void TestAttachmentStrip::progress_thenCancel_thenRetry()
     QCOMPARE(finished.size(), 0);
     QVERIFY(!strip->canSend());
 
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"reset"_s, true}}));
     retry->click();
     QCOMPARE(strip->stateAt(0), State::Uploading);
     QVERIFY(finished.wait(waitMs));
@@ -310,11 +305,11 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
     QVERIFY(strip->addFile(dataPath(u"readme.md"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), waitMs);
     // One that fails on the server, one still uploading.
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"fail_route"_s,
         QJsonObject{{u"pattern"_s, u"/files"_s}, {u"status"_s, 503}, {u"count"_s, 1}}}}));
     QVERIFY(strip->addFile(dataPath(u"tiny.jpg"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(2), State::Failed, waitMs);
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 5000}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"delay_ms"_s, 5000}}));
     QVERIFY(strip->addImage(sampleImage(QSize(200, 300)), u"window.png"_s));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(3), State::Uploading, waitMs);
     // Thumbnails decode off the GUI thread: wait until the three images show theirs instead of
@@ -336,7 +331,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
         const QImage painted = thumb->grab().toImage();
         QVERIFY(inkShare(painted, painted.rect(), dominantColor(painted)) > 0);
     }
-    QVERIFY(m_sim->setFaults(QJsonObject{{u"reset"_s, true}}));
+    QVERIFY(m_live->sim.setFaults(QJsonObject{{u"reset"_s, true}}));
 }
 
 QTEST_MAIN(TestAttachmentStrip)

@@ -7,6 +7,8 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
@@ -35,8 +37,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const ChatId mainChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
-
 QString artifact(const QString &name)
 {
     return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
@@ -55,22 +55,17 @@ private slots:
     {
         // Run through ctest, which sets AGENTDESK_SIM; without it the test fails (never skips).
         QVERIFY2(!SimulatorProcess::executable().isEmpty(), "AGENTDESK_SIM is not set");
-        m_sim = std::make_unique<SimulatorProcess>(
+        m_live = std::make_unique<SimulatorApi>(
             QStringList{u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s, u"21"_s,
                 u"--delta-interval-ms"_s, u"5"_s, u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setChatsPrefix(testChatsPrefix());
-        m_api->setSessionToken(m_sim->token());
+        QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
         m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
         m_messages = std::make_unique<MessageListModel>();
         m_queue = std::make_unique<QueueModel>();
-        m_session =
-            std::make_unique<ChatSession>(m_api.get(), mainChat, m_messages.get(), m_queue.get());
+        m_session = std::make_unique<ChatSession>(
+            m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
         m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
         m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
         m_widget->resize(1000, 800);
@@ -85,9 +80,7 @@ private slots:
         m_messages.reset();
         m_drafts.reset();
         m_settings.reset();
-        m_api.reset();
-        m_network.reset();
-        m_sim.reset();
+        m_live.reset();
     }
 
     void emptyState_withoutSession()
@@ -215,7 +208,7 @@ private slots:
     void failedSend_showsCodersMessage_andKeepsText()
     {
         open();
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+        QVERIFY(m_live->sim.setFaults(QJsonObject{{u"fail_route"_s,
             QJsonObject{{u"pattern"_s, u"/messages$"_s}, {u"status"_s, 500},
                 {u"method"_s, u"POST"_s}, {u"count"_s, 1}}}}));
         QSignalSpy failed(m_session.get(), &ChatSession::sendFailed);
@@ -235,7 +228,7 @@ private slots:
     void backAtBottomAfterPaging_trimsHistory_scrollingUpFetchesItAgain()
     {
         ChatId seeded;
-        m_api->listChats({}, this, [&](const ApiResult<QList<Chat>> &result) {
+        m_live->api->listChats({}, this, [&](const ApiResult<QList<Chat>> &result) {
             QVERIFY(result.ok());
             for (const Chat &chat : result.value()) {
                 if (chat.title == u"Seeded history")
@@ -243,8 +236,8 @@ private slots:
             }
         });
         QTRY_VERIFY(!seeded.isNull());
-        m_session =
-            std::make_unique<ChatSession>(m_api.get(), seeded, m_messages.get(), m_queue.get());
+        m_session = std::make_unique<ChatSession>(
+            m_live->api.get(), seeded, m_messages.get(), m_queue.get());
         QSignalSpy loaded(m_session.get(), &ChatSession::historyLoaded);
         m_widget->setSession(m_session.get(), m_messages.get(), m_queue.get(), u"Seeded"_s);
         m_session->open();
@@ -304,9 +297,7 @@ private:
     }
 
     Icons m_icons;
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<DraftStore> m_drafts;

@@ -5,7 +5,9 @@
 #include "PaintChecks.h"
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
+#include "core/live/GitStreams.h"
 #include "models/DiffModel.h"
+#include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
@@ -32,8 +34,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const ChatId mainChatId = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-
 QString fixtureDiffText()
 {
     return QJsonDocument::fromJson(FixtureFiles::read(u"chat-diff.json"_s))
@@ -45,7 +45,7 @@ QString fixtureDiffText()
 DiffStatus fixtureStatus()
 {
     DiffStatus status;
-    status.chatId = mainChatId;
+    status.chatId = Demo::mainChat;
     status.url = u"https://github.com/acme/reports/pull/482"_s;
     status.pullRequestState = u"open"_s;
     status.pullRequestTitle = u"Add CSV export to the reports page"_s;
@@ -207,7 +207,7 @@ void TestDiffView::panel_header_showsPrState()
     DiffPanel panel(nullptr);
     QCOMPARE(panel.objectName(), u"diffPanel"_s);
     DiffStatus status = fixtureStatus();
-    panel.setChat(mainChatId, status);
+    panel.setChat(Demo::mainChat, status);
     auto label = [&](const char *name) {
         return panel.findChild<QLabel *>(QString::fromLatin1(name))->text();
     };
@@ -253,12 +253,12 @@ void TestDiffView::panel_refresh_againstSimulator()
     DiffPanel panel(&api);
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
     QSignalSpy failed(&panel, &DiffPanel::loadFailed);
-    panel.setChat(mainChatId, std::nullopt);
+    panel.setChat(Demo::mainChat, std::nullopt);
     // Hidden, it asks nothing (issue 10: /diff was fetched twice per open); shown, once.
     QVERIFY(panel.fetchedChatId().isNull());
     panel.resize(600, 400);
     panel.show();
-    QCOMPARE(panel.fetchedChatId(), mainChatId);
+    QCOMPARE(panel.fetchedChatId(), Demo::mainChat);
     QVERIFY(refreshed.wait(15'000));
     QCOMPARE(failed.size(), 0);
     QVERIFY(panel.diffView()->model()->fileCount() > 0);
@@ -281,15 +281,12 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     api.setChatsPrefix(testChatsPrefix());
     api.setSessionToken(sim.token());
     DiffPanel panel(&api);
+    GitStreams streams(&api);
     int made = 0;
-    panel.setGitStreamFactory([&](const ChatId &chat, QObject *parent) {
-        ++made;
-        return new GitStreamClient(
-            api.gitStreamUrl(chat),
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); }, parent);
-    });
+    connect(&streams, &GitStreams::opened, this, [&made] { ++made; });
+    panel.setGitStreams(&streams);
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
-    panel.setChat(mainChatId, std::nullopt);
+    panel.setChat(Demo::mainChat, std::nullopt);
     QCOMPARE(made, 0); // hidden: no live socket
     QVERIFY(!panel.gitStream());
 
@@ -307,13 +304,19 @@ void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
     panel.show();
     QTRY_VERIFY(panel.gitStream());
     QCOMPARE(made, 2);
+    // The client is the session's, not the widget's; a gone panel leaves none running.
+    QPointer<GitStreamClient> live = panel.gitStream();
+    QCOMPARE(live->parent(), &streams);
+    panel.setGitStreams(nullptr);
+    QVERIFY(!panel.gitStream());
+    QTRY_VERIFY(!live);
 }
 
 void TestDiffView::panel_screenshot_paintsTheDiff()
 {
     DiffPanel panel(nullptr);
     panel.resize(960, 620);
-    panel.setChat(mainChatId, fixtureStatus());
+    panel.setChat(Demo::mainChat, fixtureStatus());
     panel.diffView()->setDiffText(fixtureDiffText());
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));

@@ -5,6 +5,7 @@
 
 #include "core/api/ApiClient.h"
 #include "models/ChatListModel.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/shell/QuestionNotifier.h"
 
@@ -45,9 +46,7 @@ private slots:
             u"--demo"_s, u"--delta-interval-ms"_s, u"0"_s, u"--generation"_s, u"newest"_s});
         QVERIFY(m_sim->start());
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setSessionToken(m_sim->token());
+        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
         bool detected = false;
         QObject context;
         m_api->detectPrefix(&context, [&](const ApiResult<QString> &) { detected = true; });

@@ -6,6 +6,8 @@
 
 #include "core/api/ApiClient.h"
 #include "models/ChatListModel.h"
+#include "support/DemoIds.h"
+#include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 #include "widgets/chatlist/ChatListDelegate.h"
 #include "widgets/composer/ComposerWidget.h"
@@ -32,16 +34,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 
-namespace {
-
-const UserId alice = UserId::fromString(u"5f0e9a8b-7c6d-4e3f-8a2b-1c0d9e8f7a6b");
-const UserId bob = UserId::fromString(u"6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c");
-const ChatId ownChat = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-const ChatId csvChat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-const ChatId apiChat = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f");
-
-} // namespace
-
 class TestSharingWidgets : public QObject
 {
     Q_OBJECT
@@ -60,10 +52,10 @@ private slots:
     {
         start();
         Chat chat;
-        chat.id = ownChat;
-        chat.ownerId = alice;
+        chat.id = Demo::pinnedChat;
+        chat.ownerId = Demo::alice;
         chat.title = u"Fix flaky login e2e test"_s;
-        ShareDialog dialog(m_api.get(), chat, alice);
+        ShareDialog dialog(m_api.get(), chat, Demo::alice);
         QSignalSpy loaded(&dialog, &ShareDialog::aclLoaded);
         dialog.reload();
         QVERIFY(loaded.wait(10'000));
@@ -80,7 +72,7 @@ private slots:
         QCOMPARE(dialog.statusText(), u"Member added to chat."_s);
         QVERIFY(dialog.resultLines().isEmpty()); // bob has access now
         // Share with the devs group (through the simulator), then remove it in the dialog.
-        QVERIFY(m_sim->postControl(u"chats/"_s + ownChat.toString() + u"/acl"_s,
+        QVERIFY(m_sim->postControl(u"chats/"_s + Demo::pinnedChat.toString() + u"/acl"_s,
             {{u"group_roles"_s,
                 QJsonObject{{u"8c3b2d1e-0f9a-4b6c-9d5e-4f3a2b1c0d9e"_s, u"read"_s}}}}));
         dialog.reload();
@@ -101,9 +93,9 @@ private slots:
     {
         start({u"--disable-chat-sharing"_s});
         Chat chat;
-        chat.id = ownChat;
-        chat.ownerId = alice;
-        ShareDialog dialog(m_api.get(), chat, alice);
+        chat.id = Demo::pinnedChat;
+        chat.ownerId = Demo::alice;
+        ShareDialog dialog(m_api.get(), chat, Demo::alice);
         QSignalSpy disabled(&dialog, &ShareDialog::sharingDisabled);
         dialog.reload();
         QVERIFY(disabled.wait(10'000));
@@ -120,8 +112,8 @@ private slots:
         bar.setApi(m_api.get());
         QSignalSpy refreshed(&bar, &ChatInfoBar::chatRefreshed);
         Chat chat;
-        chat.id = csvChat;
-        chat.ownerId = alice;
+        chat.id = Demo::mainChat;
+        chat.ownerId = Demo::alice;
         chat.context = ChatContext{};
         chat.context->dirty = true;
         bar.setChat(chat, false);
@@ -140,7 +132,7 @@ private slots:
 
         Chat shared = chat;
         shared.id = ChatId::createUuid();
-        shared.ownerId = bob;
+        shared.ownerId = Demo::bob;
         shared.ownerName = u"Bob Okafor"_s;
         bar.setChat(shared, true);
         QVERIFY(bar.contextBanner()->isHidden());
@@ -154,15 +146,15 @@ private slots:
     {
         start({u"--capacity-limit"_s, u"1"_s, u"--delta-interval-ms"_s, u"40"_s});
         QVERIFY(m_sim->postControl(
-            u"chats/"_s + csvChat.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
+            u"chats/"_s + Demo::mainChat.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
         QVERIFY(m_sim->postControl(
-            u"chats/"_s + apiChat.toString() + u"/turn"_s, {{u"scenario"_s, u"quick"_s}}));
+            u"chats/"_s + Demo::apiChat.toString() + u"/turn"_s, {{u"scenario"_s, u"quick"_s}}));
         ChatInfoBar bar;
         bar.setApi(m_api.get());
         bar.setPollInterval(50ms);
         Chat held;
-        held.id = apiChat;
-        held.ownerId = alice;
+        held.id = Demo::apiChat;
+        held.ownerId = Demo::alice;
         held.status = ChatStatus::Running;
         bar.setChat(held, false);
         QTRY_VERIFY_WITH_TIMEOUT(!bar.capacityLabel()->isHidden(), 10'000);
@@ -178,8 +170,8 @@ private slots:
         Icons icons;
         ConversationWidget widget(&icons, nullptr, nullptr);
         Chat chat;
-        chat.id = csvChat;
-        chat.ownerId = bob;
+        chat.id = Demo::mainChat;
+        chat.ownerId = Demo::bob;
         chat.ownerName = u"Bob Okafor"_s;
         widget.setChatInfo(chat, true);
         QVERIFY(widget.isReadOnly());
@@ -196,19 +188,19 @@ private slots:
     void listSection_sharedWithYou()
     {
         ChatListModel model;
-        model.setCurrentUserId(alice);
+        model.setCurrentUserId(Demo::alice);
         Chat own;
-        own.id = ownChat;
-        own.ownerId = alice;
+        own.id = Demo::pinnedChat;
+        own.ownerId = Demo::alice;
         own.rootChatId = own.id;
         Chat shared;
-        shared.id = csvChat;
-        shared.ownerId = bob;
+        shared.id = Demo::mainChat;
+        shared.ownerId = Demo::bob;
         shared.rootChatId = shared.id;
         shared.pinOrder = 1; // the owner's pin does not make it pinned here
         shared.status = ChatStatus::Error;
         Chat archived = shared;
-        archived.id = apiChat;
+        archived.id = Demo::apiChat;
         archived.rootChatId = archived.id;
         archived.archived = true;
         model.upsert(own);
@@ -232,10 +224,8 @@ private:
             QStringList{u"--demo"_s, u"--generation"_s, u"newest"_s} + extra);
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_api->setDeploymentUrl(m_sim->baseUrl());
-        m_api->setSessionToken(m_sim->token());
-        m_api->setChatsPrefix(ApiClient::v2ChatsPrefix());
+        m_api = signedInApi(
+            m_network.get(), m_sim->baseUrl(), m_sim->token(), ApiClient::v2ChatsPrefix());
     }
 
     std::unique_ptr<SimulatorProcess> m_sim;

@@ -1,6 +1,7 @@
 #include "core/api/ApiClient.h"
 
 #include "core/Logging.h"
+#include "core/api/ApiDecode.h"
 #include "core/api/ApiJson.h"
 
 #include <QCoreApplication>
@@ -387,32 +388,7 @@ void ApiClient::handleFinished(QNetworkReply *reply, const QByteArray &method, q
 
 namespace {
 
-//! Wraps a typed callback: transport errors pass through, 2xx bodies are parsed as JSON and
-//! decoded; a body that is not JSON or not the expected shape becomes a Decode error.
-template<typename T, typename Decoder>
-auto decodeWith(ApiCallback<T> done, Decoder decode, const QString &what)
-{
-    return [done = std::move(done), decode, what](const auto &raw) {
-        if (!raw.ok()) {
-            done(raw.error());
-            return;
-        }
-        QString errorText;
-        const std::optional<QJsonValue> document =
-            ApiJson::parseDocument(raw.value().body, &errorText);
-        if (!document) {
-            // Not JSON at all: the server's answer is broken, not this version of the app.
-            done(ApiError::malformed(what, errorText));
-            return;
-        }
-        std::optional<T> value = decode(*document);
-        if (!value) {
-            done(ApiError::decodeFailure(what));
-            return;
-        }
-        done(std::move(*value));
-    };
-}
+using ApiDecode::decodeWith;
 
 template<typename Raw>
 auto noContent(ApiCallback<NoContent> done)

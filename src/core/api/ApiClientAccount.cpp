@@ -2,6 +2,7 @@
 // skills and instructions.
 
 #include "core/api/ApiClient.h"
+#include "core/api/ApiDecode.h"
 #include "core/api/ApiJson.h"
 
 #include <QJsonObject>
@@ -13,29 +14,7 @@ namespace AgentDesk {
 
 namespace {
 
-template<typename T, typename Decoder>
-auto decodeAs(ApiCallback<T> done, Decoder decode, const QString &what)
-{
-    return [done = std::move(done), decode, what](const auto &raw) {
-        if (!raw.ok()) {
-            done(raw.error());
-            return;
-        }
-        QString errorText;
-        const std::optional<QJsonValue> document =
-            ApiJson::parseDocument(raw.value().body, &errorText);
-        if (!document) {
-            done(ApiError::malformed(what, errorText));
-            return;
-        }
-        std::optional<T> value = decode(*document);
-        if (!value) {
-            done(ApiError::decodeFailure(what));
-            return;
-        }
-        done(std::move(*value));
-    };
-}
+using ApiDecode::decodeWith;
 
 auto ignoreBody(ApiCallback<NoContent> done)
 {
@@ -78,14 +57,14 @@ QString uuidText(const QUuid &id)
 void ApiClient::providerKeys(QObject *context, ApiCallback<QList<ProviderKeyConfig>> done)
 {
     send("GET", makeRequest(apiUrl(keysPath({}))), {}, context,
-        decodeAs(std::move(done), ApiJson::providerKeysFromJson, tr("provider key list")));
+        decodeWith(std::move(done), ApiJson::providerKeysFromJson, tr("provider key list")));
 }
 
 void ApiClient::setProviderKey(const QString &provider, const QString &apiKey, QObject *context,
     ApiCallback<ProviderKeyConfig> done)
 {
     sendJson("PUT", apiUrl(keysPath(provider)), QJsonObject{{u"api_key"_s, apiKey}}, context,
-        decodeAs(std::move(done), ApiJson::providerKeyFromJson, tr("provider key")));
+        decodeWith(std::move(done), ApiJson::providerKeyFromJson, tr("provider key")));
 }
 
 void ApiClient::deleteProviderKey(
@@ -99,7 +78,7 @@ void ApiClient::startDeviceGrant(
     const QString &provider, QObject *context, ApiCallback<ProviderGrant> done)
 {
     sendJson("POST", apiUrl(keysPath(provider, u"/device-grants"_s)), {}, context,
-        decodeAs(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
+        decodeWith(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
 }
 
 void ApiClient::pollDeviceGrant(const QString &provider, const QString &grantId, QObject *context,
@@ -107,7 +86,7 @@ void ApiClient::pollDeviceGrant(const QString &provider, const QString &grantId,
 {
     send("GET", makeRequest(apiUrl(keysPath(provider, u"/device-grants/"_s + segment(grantId)))),
         {}, context,
-        decodeAs(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
+        decodeWith(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
 }
 
 void ApiClient::cancelDeviceGrant(
@@ -121,7 +100,7 @@ void ApiClient::startBrowserGrant(
     const QString &provider, QObject *context, ApiCallback<ProviderGrant> done)
 {
     sendJson("POST", apiUrl(keysPath(provider, u"/browser-grants"_s)), {}, context,
-        decodeAs(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
+        decodeWith(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
 }
 
 void ApiClient::exchangeBrowserGrant(const QString &provider, const QString &grantId,
@@ -130,7 +109,7 @@ void ApiClient::exchangeBrowserGrant(const QString &provider, const QString &gra
     sendJson("POST",
         apiUrl(keysPath(provider, u"/browser-grants/"_s + segment(grantId) + u"/exchange"_s)),
         QJsonObject{{u"input"_s, input}}, context,
-        decodeAs(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
+        decodeWith(std::move(done), ApiJson::providerGrantFromJson, tr("sign-in grant")));
 }
 
 void ApiClient::cancelBrowserGrant(
@@ -147,7 +126,7 @@ void ApiClient::mcpServers(
     const QString path =
         u"/api/v2/organizations/"_s + organizationId.toString() + u"/mcp-servers"_s;
     send("GET", makeRequest(apiUrl(path)), {}, context,
-        decodeAs(std::move(done), ApiJson::mcpServersFromJson, tr("MCP server list")));
+        decodeWith(std::move(done), ApiJson::mcpServersFromJson, tr("MCP server list")));
 }
 
 QUrl ApiClient::mcpConnectUrl(const OrganizationId &organizationId, const QUuid &serverId) const
@@ -166,34 +145,34 @@ void ApiClient::disconnectMcpServer(
                 done(McpDisconnectResult{}); // older servers: 204
                 return;
             }
-            decodeAs(done, ApiJson::mcpDisconnectFromJson, what)(raw);
+            decodeWith(done, ApiJson::mcpDisconnectFromJson, what)(raw);
         });
 }
 
 void ApiClient::userSkills(QObject *context, ApiCallback<QList<UserSkill>> done)
 {
     send("GET", makeRequest(apiUrl(skillsPath())), {}, context,
-        decodeAs(std::move(done), ApiJson::userSkillsFromJson, tr("skill list")));
+        decodeWith(std::move(done), ApiJson::userSkillsFromJson, tr("skill list")));
 }
 
 void ApiClient::userSkill(const QString &name, QObject *context, ApiCallback<UserSkill> done)
 {
     send("GET", makeRequest(apiUrl(skillsPath(name))), {}, context,
-        decodeAs(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
+        decodeWith(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
 }
 
 void ApiClient::createUserSkill(
     const QString &content, QObject *context, ApiCallback<UserSkill> done)
 {
     sendJson("POST", apiUrl(skillsPath()), QJsonObject{{u"content"_s, content}}, context,
-        decodeAs(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
+        decodeWith(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
 }
 
 void ApiClient::updateUserSkill(
     const QString &name, const QString &content, QObject *context, ApiCallback<UserSkill> done)
 {
     sendJson("PATCH", apiUrl(skillsPath(name)), QJsonObject{{u"content"_s, content}}, context,
-        decodeAs(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
+        decodeWith(std::move(done), ApiJson::userSkillFromJson, tr("skill")));
 }
 
 void ApiClient::deleteUserSkill(const QString &name, QObject *context, ApiCallback<NoContent> done)
@@ -205,20 +184,20 @@ void ApiClient::workspaceSkills(
     const ChatId &chatId, QObject *context, ApiCallback<QList<UserSkill>> done)
 {
     send("GET", makeRequest(chatsUrl(u'/' + chatId.toString())), {}, context,
-        decodeAs(std::move(done), ApiJson::workspaceSkillsFromJson, tr("chat")));
+        decodeWith(std::move(done), ApiJson::workspaceSkillsFromJson, tr("chat")));
 }
 
 void ApiClient::userPrompt(QObject *context, ApiCallback<QString> done)
 {
     send("GET", makeRequest(chatsUrl(u"/config/user-prompt"_s)), {}, context,
-        decodeAs(std::move(done), ApiJson::userPromptFromJson, tr("personal instructions")));
+        decodeWith(std::move(done), ApiJson::userPromptFromJson, tr("personal instructions")));
 }
 
 void ApiClient::setUserPrompt(const QString &prompt, QObject *context, ApiCallback<QString> done)
 {
     sendJson("PUT", chatsUrl(u"/config/user-prompt"_s), QJsonObject{{u"custom_prompt"_s, prompt}},
         context,
-        decodeAs(std::move(done), ApiJson::userPromptFromJson, tr("personal instructions")));
+        decodeWith(std::move(done), ApiJson::userPromptFromJson, tr("personal instructions")));
 }
 
 } // namespace AgentDesk

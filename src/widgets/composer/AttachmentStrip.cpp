@@ -1,8 +1,8 @@
 #include "widgets/composer/AttachmentStrip.h"
 
 #include "core/Logging.h"
-#include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "core/api/AttachmentUploads.h"
 #include "core/api/DisplayText.h"
 #include "widgets/composer/ImageShrinker.h"
 
@@ -68,7 +68,7 @@ struct AttachmentStrip::Item
     FileId fileId;
     ItemState state = ItemState::Waiting;
     ApiError error;
-    AttachmentUploader *upload = nullptr;
+    QPointer<AttachmentUploader> upload; //!< Owned by AttachmentUploads.
     QFrame *card = nullptr;
     QLabel *thumb = nullptr;
     QLabel *title = nullptr;
@@ -79,9 +79,9 @@ struct AttachmentStrip::Item
     QToolButton *remove = nullptr;
 };
 
-AttachmentStrip::AttachmentStrip(ApiClient *api, QWidget *parent)
+AttachmentStrip::AttachmentStrip(AttachmentUploads *uploads, QWidget *parent)
     : QWidget(parent)
-    , m_api(api)
+    , m_uploads(uploads)
     , m_accepted(AttachmentUploader::acceptedMimeTypes())
     , m_cards(new QHBoxLayout)
     , m_message(new QLabel(this))
@@ -113,7 +113,14 @@ AttachmentStrip::AttachmentStrip(ApiClient *api, QWidget *parent)
     layout->addLayout(messageRow);
 }
 
-AttachmentStrip::~AttachmentStrip() = default;
+AttachmentStrip::~AttachmentStrip()
+{
+    // The jobs are the Session's: give back what the cards started.
+    for (const auto &item : m_items) {
+        if (m_uploads)
+            m_uploads->release(item->upload);
+    }
+}
 
 void AttachmentStrip::setOrganization(const OrganizationId &organizationId)
 {
@@ -309,13 +316,17 @@ bool AttachmentStrip::addChecked(
 
 void AttachmentStrip::startUpload(Item *item)
 {
-    if (m_organizationId.isNull() || !m_api) {
+    if (m_organizationId.isNull() || !m_uploads || !m_uploads->isAvailable()) {
         item->state = ItemState::Waiting;
         updateCard(item);
         return;
     }
     if (!item->upload) {
-        item->upload = new AttachmentUploader(item->card);
+        item->state = ItemState::Uploading;
+        updateCard(item);
+        item->upload = m_uploads->start(m_organizationId, item->bytes, item->mimeType, item->name);
+        if (!item->upload)
+            return;
         connect(item->upload, &AttachmentUploader::progress, item->card,
             [item](qint64 sent, qint64 total) {
                 item->bar->setValue(total > 0 ? int(sent * 1000 / total) : 0);
@@ -324,9 +335,6 @@ void AttachmentStrip::startUpload(Item *item)
             [this, item](const FileId &id) { handleUploadFinished(item, id); });
         connect(item->upload, &AttachmentUploader::failed, this,
             [this, item](const ApiError &error) { handleUploadFailed(item, error); });
-        item->state = ItemState::Uploading;
-        updateCard(item);
-        item->upload->start(m_api, m_organizationId, item->bytes, item->mimeType, item->name);
         return;
     }
     item->state = ItemState::Uploading;
@@ -450,9 +458,9 @@ void AttachmentStrip::removeAt(int index)
         return;
     std::unique_ptr<Item> item = std::move(m_items[size_t(index)]);
     m_items.erase(m_items.begin() + index);
-    if (item->upload)
-        item->upload->cancel();
-    delete item->card; // and the uploader with it
+    if (m_uploads)
+        m_uploads->release(item->upload); // the Session's job: cancelled and deleted
+    delete item->card;
     emit changed();
     if (!m_items.empty() && canSend())
         emit uploadsFinished();

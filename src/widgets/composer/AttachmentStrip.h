@@ -19,8 +19,9 @@ class QPushButton;
 
 namespace AgentDesk {
 
-class ApiClient;
+class AttachmentUploads;
 class AttachmentUploader;
+class AttachmentUploads;
 
 //! The composer's pending attachments (design.md c.7 "Uploads", product.md §1.3): a row of
 //! cards with a thumbnail, a progress bar, Cancel, Retry and Remove. Every file is validated
@@ -41,7 +42,7 @@ public:
     Q_ENUM(ItemState)
 
     //! \a api is not owned and must outlive the strip.
-    explicit AttachmentStrip(ApiClient *api, QWidget *parent = nullptr);
+    explicit AttachmentStrip(AttachmentUploads *uploads, QWidget *parent = nullptr);
     ~AttachmentStrip() override;
 
     //! Uploads go to this organization; items added before it is known wait for it.
@@ -111,7 +112,7 @@ private:
     int indexOf(const Item *item) const;
     QString savePasted(const QByteArray &bytes, const QString &name) const;
 
-    QPointer<ApiClient> m_api;
+    QPointer<AttachmentUploads> m_uploads;
     OrganizationId m_organizationId;
     QStringList m_accepted;
     std::vector<std::unique_ptr<Item>> m_items;

@@ -194,11 +194,12 @@ ComposerWidget::ComposerWidget(
 
 ComposerWidget::~ComposerWidget() = default;
 
-void ComposerWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+void ComposerWidget::setUploader(
+    ApiClient *api, AttachmentUploads *uploads, const OrganizationId &organizationId)
 {
-    if (m_strip || !api)
+    if (m_strip || !api || !uploads)
         return;
-    m_strip = new AttachmentStrip(api, this);
+    m_strip = new AttachmentStrip(uploads, this);
     m_strip->setObjectName(u"attachmentStrip"_s);
     m_strip->setOrganization(organizationId);
     m_strip->hide();

@@ -20,6 +20,7 @@ class QPushButton;
 namespace AgentDesk {
 
 class ApiClient;
+class AttachmentUploads;
 class AttachmentStrip;
 class DraftStore;
 class ScreenshotPortal;
@@ -87,8 +88,10 @@ public:
     //! Attachment hook: the content parts of attachments (AttachmentStrip arrives in a later
     //! issue). Returns nothing yet; sends already carry whatever it returns.
     //! Enables attachments: paste, drop, the Attach and screenshot buttons. The composer
-    //! creates no network objects; the caller passes the client down. Call once.
-    void setUploader(ApiClient *api, const OrganizationId &organizationId);
+    //! creates no network objects: uploads are jobs of `uploads` (the Session's), the skill
+    //! and MCP pickers read through `api`. Call once.
+    void setUploader(
+        ApiClient *api, AttachmentUploads *uploads, const OrganizationId &organizationId);
     void setOrganization(const OrganizationId &organizationId);
     AttachmentStrip *attachmentStrip() const { return m_strip; }
     //! One file part per uploaded attachment.

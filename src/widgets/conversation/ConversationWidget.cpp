@@ -365,10 +365,11 @@ void ConversationWidget::setModelConfigs(ModelConfigModel *models)
     m_composer->setModelConfigs(models);
 }
 
-void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
+void ConversationWidget::setUploader(
+    ApiClient *api, AttachmentUploads *uploads, const OrganizationId &organizationId)
 {
     m_api = api;
-    m_composer->setUploader(api, organizationId);
+    m_composer->setUploader(api, uploads, organizationId);
     m_infoBar->setApi(api);
 }
 

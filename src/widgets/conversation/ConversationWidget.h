@@ -24,6 +24,7 @@ class ContextGauge;
 class FileCache;
 class SteerController;
 class ApiClient;
+class AttachmentUploads;
 class AppSettings;
 class FileCache;
 class ImageViewer;
@@ -72,8 +73,10 @@ public:
     //! visibility and enabled state.
     void setShareAction(QAction *action);
     void setModelConfigs(ModelConfigModel *models);
-    //! Attachments in the composer upload through `api` into `organizationId` (not owned).
-    void setUploader(ApiClient *api, const OrganizationId &organizationId);
+    //! Attachments in the composer upload as jobs of `uploads` into `organizationId`; the
+    //! pickers and the info bar read through `api` (neither owned).
+    void setUploader(
+        ApiClient *api, AttachmentUploads *uploads, const OrganizationId &organizationId);
     void setOrganization(const OrganizationId &organizationId);
     //! File parts show thumbnails fetched through `files` (not owned; null = chips only).
     void setFileCache(FileCache *files);

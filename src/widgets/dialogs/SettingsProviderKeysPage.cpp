@@ -201,23 +201,37 @@ void SettingsProviderKeysPage::removeKey()
         });
 }
 
-void SettingsProviderKeysPage::startDeviceGrant()
+bool SettingsProviderKeysPage::beginGrant(bool browser)
 {
     const ProviderKeyConfig *provider = selected();
     if (!m_api || !provider)
-        return;
+        return false;
     m_busy = true;
     updateButtons();
     m_grantProvider = provider->providerName;
-    m_grantIsBrowser = false;
+    m_grantIsBrowser = browser;
+    return true;
+}
+
+bool SettingsProviderKeysPage::takeGrant(const ApiResult<ProviderGrant> &result)
+{
+    m_busy = false;
+    if (!result.ok()) {
+        endGrant({});
+        showStatus(result.error().toDisplayString(), true);
+        return false;
+    }
+    m_grant = result.value();
+    return true;
+}
+
+void SettingsProviderKeysPage::startDeviceGrant()
+{
+    if (!beginGrant(false))
+        return;
     m_api->startDeviceGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        m_busy = false;
-        if (!result.ok()) {
-            endGrant({});
-            showStatus(result.error().toDisplayString(), true);
+        if (!takeGrant(result))
             return;
-        }
-        m_grant = result.value();
         const QString link = m_grant.verificationUriComplete.isEmpty()
             ? m_grant.verificationUri
             : m_grant.verificationUriComplete;
@@ -284,21 +298,11 @@ void SettingsProviderKeysPage::pollGrant()
 
 void SettingsProviderKeysPage::startBrowserGrant()
 {
-    const ProviderKeyConfig *provider = selected();
-    if (!m_api || !provider)
+    if (!beginGrant(true))
         return;
-    m_busy = true;
-    updateButtons();
-    m_grantProvider = provider->providerName;
-    m_grantIsBrowser = true;
     m_api->startBrowserGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        m_busy = false;
-        if (!result.ok()) {
-            endGrant({});
-            showStatus(result.error().toDisplayString(), true);
+        if (!takeGrant(result))
             return;
-        }
-        m_grant = result.value();
         m_ui->providerGrantStatus->setText(
             tr("Sign in on the page that opened in your browser (<a href=\"%1\">open it "
                "again</a>). When it ends on an address that does not load, copy that address "

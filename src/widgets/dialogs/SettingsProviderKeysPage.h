@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ApiAccountTypes.h"
+#include "core/api/ApiResult.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -52,6 +53,10 @@ private:
     void removeKey();
     void startDeviceGrant();
     void startBrowserGrant();
+    //! Marks a grant of the selected provider as running; false when none can start.
+    bool beginGrant(bool browser);
+    //! Takes the answer to a grant's start; false (the status says why) when it failed.
+    bool takeGrant(const ApiResult<ProviderGrant> &result);
     void pollGrant();
     void finishBrowserGrant();
     void cancelGrant();

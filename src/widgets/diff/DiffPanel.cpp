@@ -1,6 +1,7 @@
 #include "widgets/diff/DiffPanel.h"
 
 #include "core/api/ApiClient.h"
+#include "core/live/GitStreams.h"
 #include "widgets/diff/DiffView.h"
 
 #include <QHBoxLayout>
@@ -98,7 +99,10 @@ DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
     updateHeader();
 }
 
-DiffPanel::~DiffPanel() = default;
+DiffPanel::~DiffPanel()
+{
+    closeGitStream(); // the client is the Session's: it must not stay live for a gone panel
+}
 
 void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
 {
@@ -118,9 +122,10 @@ void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
         refresh(); // hidden, the diff is fetched when the panel opens
 }
 
-void DiffPanel::setGitStreamFactory(GitStreamFactory factory)
+void DiffPanel::setGitStreams(GitStreams *streams)
 {
-    m_gitFactory = std::move(factory);
+    closeGitStream();
+    m_gitStreams = streams;
     updateGitStream();
 }
 
@@ -144,15 +149,12 @@ void DiffPanel::updateGitStream()
     // One live socket at most, and only for what is on screen.
     // A chat whose git stream was refused (no workspace yet) is not asked again this run.
     const bool wanted =
-        isVisible() && !m_chatId.isNull() && m_gitFactory && !m_noGitStream.contains(m_chatId);
-    if (m_git && (!wanted || m_gitChat != m_chatId)) {
-        m_git->stop();
-        m_git->deleteLater();
-        m_git = nullptr;
-    }
+        isVisible() && !m_chatId.isNull() && m_gitStreams && !m_noGitStream.contains(m_chatId);
+    if (m_git && (!wanted || m_gitChat != m_chatId))
+        closeGitStream();
     if (!wanted || m_git)
         return;
-    m_git = m_gitFactory(m_chatId, this);
+    m_git = m_gitStreams->open(m_chatId);
     if (!m_git)
         return;
     m_gitChat = m_chatId;
@@ -161,13 +163,16 @@ void DiffPanel::updateGitStream()
         if (status != 400 && status != 404)
             return;
         m_noGitStream.insert(m_gitChat);
-        if (m_git) {
-            m_git->stop();
-            m_git->deleteLater();
-            m_git = nullptr;
-        }
+        closeGitStream();
     });
     m_git->start();
+}
+
+void DiffPanel::closeGitStream()
+{
+    if (m_git && m_gitStreams)
+        m_gitStreams->close(m_git);
+    m_git = nullptr;
 }
 
 void DiffPanel::setDiffStatus(std::optional<DiffStatus> status)

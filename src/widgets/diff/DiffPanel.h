@@ -10,7 +10,6 @@
 #include <QTimer>
 #include <QWidget>
 
-#include <functional>
 #include <optional>
 
 class QLabel;
@@ -21,6 +20,7 @@ namespace AgentDesk {
 
 class ApiClient;
 class DiffView;
+class GitStreams;
 
 //! The chat's changes (design.md c.7, product.md §1.4): a pull-request header from the chat's
 //! DiffStatus (state Open/Draft/Merged/Closed, title, number, branches, link, approval or
@@ -45,11 +45,10 @@ public:
     //! Fetches the diff again. Answers for a chat that is no longer open are dropped.
     void refresh();
 
-    //! Makes the live git client of a chat (the app binds it to ApiClient; widgets create no
+    //! Where the live git client of a chat comes from (the Session's; widgets create no
     //! network objects). While the panel is visible it follows the workspace's uncommitted
-    //! changes and refreshes when they move (§9.8).
-    using GitStreamFactory = std::function<GitStreamClient *(const ChatId &, QObject *parent)>;
-    void setGitStreamFactory(GitStreamFactory factory);
+    //! changes and refreshes when they move (§9.8). Null: no live updates.
+    void setGitStreams(GitStreams *streams);
     //! The live git client of the open chat, while the panel is visible; null otherwise.
     GitStreamClient *gitStream() const { return m_git; }
 
@@ -72,6 +71,7 @@ protected:
 
 private:
     void updateGitStream();
+    void closeGitStream();
     void handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &result);
     void updateHeader();
     void updateCheckedLabel();
@@ -93,7 +93,7 @@ private:
     QToolButton *m_refresh;
     DiffView *m_view;
     QTimer m_clock;
-    GitStreamFactory m_gitFactory;
+    QPointer<GitStreams> m_gitStreams;
     QPointer<GitStreamClient> m_git;
     ChatId m_fetchedChat;       //!< The chat the last fetch was for (once per chat and showing).
     QSet<ChatId> m_noGitStream; //!< Chats whose git stream was refused (400/404).

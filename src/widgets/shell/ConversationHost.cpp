@@ -26,7 +26,7 @@ ConversationHost::ConversationHost(const MainWindow::Dependencies &deps, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_widget);
     m_widget->setModelConfigs(deps.modelConfigs);
-    m_widget->setUploader(deps.api, {});
+    m_widget->setUploader(deps.api, deps.uploads, {});
     m_widget->setFileCache(deps.files);
 }
 

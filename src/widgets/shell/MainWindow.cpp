@@ -80,8 +80,7 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_sidePanel = m_ui->sidePanel;
     m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
     m_diffPanel->setObjectName(u"diffPanel"_s);
-    if (m_deps.gitStreams)
-        m_diffPanel->setGitStreamFactory(m_deps.gitStreams);
+    m_diffPanel->setGitStreams(m_deps.gitStreams);
     delete m_ui->sidePanelLayout->replaceWidget(m_ui->diffPanelPlaceholder, m_diffPanel);
     delete m_ui->diffPanelPlaceholder;
     m_sidePanel->hide();

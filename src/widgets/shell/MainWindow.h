@@ -26,6 +26,8 @@ class MainWindow;
 }
 
 class ApiClient;
+class AttachmentUploads;
+class GitStreams;
 class AppSettings;
 class ChatDirectory;
 class ChatListFilterModel;
@@ -68,8 +70,10 @@ public:
         ChatListFilterModel *filter = nullptr;
         ModelConfigModel *modelConfigs = nullptr;
         FileCache *files = nullptr; //!< Thumbnails of file parts; may be null.
-        //! Makes the open chat's live git client for the diff panel; may be empty.
-        std::function<GitStreamClient *(const ChatId &, QObject *)> gitStreams;
+        //! The Session's upload jobs for the composer's attachments; may be null.
+        AttachmentUploads *uploads = nullptr;
+        //! The Session's live git clients for the diff panel; may be null.
+        GitStreams *gitStreams = nullptr;
     };
 
     explicit MainWindow(const Dependencies &dependencies, QWidget *parent = nullptr);
