@@ -69,6 +69,8 @@ std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value);
 std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value);
 //! §20.7, ApiJsonSteer.cpp: the nested effective_budget, or the older flat fields.
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value);
+//! §20.6.3, ApiJsonSteer.cpp: a model's `compression_threshold` (0–100), or nullopt.
+std::optional<int> compressionThresholdFromJson(const QJsonValue &value);
 std::optional<Organization> organizationFromJson(const QJsonValue &value);
 std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value);
 std::optional<User> userFromJson(const QJsonValue &value);

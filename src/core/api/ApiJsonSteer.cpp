@@ -29,6 +29,17 @@ QDateTime time(const QJsonObject &object, QStringView key)
 
 } // namespace
 
+std::optional<int> compressionThresholdFromJson(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double percent = value.toDouble();
+    // The server keeps it within 0–100; anything else is not a threshold to draw.
+    if (!(percent >= 0 && percent <= 100))
+        return std::nullopt;
+    return int(percent);
+}
+
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value)
 {
     if (!value.isObject())

@@ -4,6 +4,7 @@
 #include "core/api/DisplayText.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
+#include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/QueuePanel.h"
@@ -321,6 +322,10 @@ void ConversationWidget::setWarnings(const QStringList &warnings)
 void ConversationWidget::setChatInfo(const Chat &chat, bool readOnly)
 {
     m_infoBar->setChat(chat, readOnly);
+    if (chat.lastModelConfigId != m_chatModelId) {
+        m_chatModelId = chat.lastModelConfigId;
+        updateGauge();
+    }
     // The owner's name heads the user messages of a chat the user only reads.
     const QString owner = !readOnly ? QString()
         : chat.ownerName.isEmpty()  ? chat.ownerUsername
@@ -363,6 +368,15 @@ void ConversationWidget::setShareAction(QAction *action)
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 {
     m_composer->setModelConfigs(models);
+    if (m_models)
+        disconnect(m_models, nullptr, this, nullptr);
+    m_models = models;
+    if (models) {
+        connect(models, &QAbstractItemModel::modelReset, this, &ConversationWidget::updateGauge);
+        connect(models, &QAbstractItemModel::rowsInserted, this, &ConversationWidget::updateGauge);
+        connect(models, &QAbstractItemModel::dataChanged, this, &ConversationWidget::updateGauge);
+    }
+    updateGauge();
 }
 
 void ConversationWidget::setUploader(ApiClient *api, const OrganizationId &organizationId)
@@ -812,7 +826,17 @@ void ConversationWidget::showPlanModeError(const ApiError &error)
 void ConversationWidget::updateGauge()
 {
     m_gauge->setCompactAvailable(canCompact());
-    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt);
+    // §20.6.4: the chat's model gives the threshold and the limit the usage may lack; before
+    // the chat has one, the model picked in the composer.
+    const ModelConfig *model = nullptr;
+    if (m_models) {
+        const std::optional<ModelConfigId> selected = m_composer->selectedModelConfigId();
+        const QModelIndex index = m_models->indexOf(
+            !m_chatModelId.isNull() ? m_chatModelId : selected.value_or(ModelConfigId()));
+        if (index.isValid())
+            model = m_models->modelConfig(index.row());
+    }
+    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt, model);
     m_compactButton->setVisible(
         m_session && canCompact() && m_gauge->level() == ContextGauge::Level::Red);
 }

@@ -184,6 +184,8 @@ private:
     QToolButton *m_compactButton;
     ApiClient *m_api = nullptr;
     QPointer<ImageViewer> m_viewer;
+    QPointer<ModelConfigModel> m_models;
+    ModelConfigId m_chatModelId; //!< chat.last_model_config_id: the gauge's threshold (§20.6.4)
 
     QPointer<ChatSession> m_session;
     QPointer<MessageListModel> m_messages;
