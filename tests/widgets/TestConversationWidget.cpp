@@ -11,6 +11,7 @@
 #include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
+#include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
 #include "widgets/shell/ErrorBanner.h"
@@ -210,6 +211,51 @@ private slots:
             }(),
             10'000);
         QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+    }
+
+    void slashCompact_aSkillOfThatName_winsOverTheCommand()
+    {
+        // §20.6.2: a skill named `compact` takes precedence: "/compact" goes out as a message
+        // instead of compacting. Legacy servers have neither skills nor the command's endpoint:
+        // there the text is still taken as the command (and explained), never sent.
+        const bool modern = testGeneration() != u"legacy"_s;
+        if (modern) {
+            bool done = false;
+            m_api->createUserSkill(u"---\nname: compact\ndescription: Our own compaction\n---\n"
+                                   u"Summarize tersely."_s,
+                m_widget.get(), [&](const ApiResult<UserSkill> &result) {
+                    QVERIFY2(result.ok(), qPrintable(result.error().message));
+                    done = true;
+                });
+            QTRY_VERIFY(done);
+        }
+        m_widget->setUploader(m_api.get(), OrganizationId());
+        open();
+        auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+        auto *menu = m_widget->findChild<SkillMenu *>(u"skillMenu"_s);
+        QVERIFY(edit && menu);
+        QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+        edit->setFocus();
+        QTest::keyClicks(edit, u"/compact"_s);
+        if (modern) {
+            QTRY_VERIFY(menu->hasSkill(u"compact"_s));
+            QTRY_VERIFY(menu->isVisible());
+            QStringList triggers;
+            for (const SkillMenu::Entry &entry : menu->entries())
+                triggers << entry.trigger + u':' + entry.source;
+            QVERIFY2(!triggers.contains(u"/compact:builtin"_s), qPrintable(triggers.join(u' ')));
+            QVERIFY(triggers.contains(u"/compact:personal"_s));
+            QVERIFY(triggers.contains(u"/clear:builtin"_s));
+            QTest::keyClick(edit, Qt::Key_Return); // the menu inserts "/compact "
+            QTRY_VERIFY(!menu->isVisible());
+            QTest::keyClick(edit, Qt::Key_Return); // sends
+            QTRY_COMPARE(sent.size(), 1);
+            QTRY_VERIFY(m_messages->rowCount() > 0);
+        } else {
+            QTest::keyClick(edit, Qt::Key_Return);
+            QTRY_VERIFY(m_widget->findChild<ErrorBanner *>(u"apiErrorBanner"_s)->isVisible());
+            QCOMPARE(sent.size(), 0);
+        }
     }
 
     void failedSend_showsCodersMessage_andKeepsText()

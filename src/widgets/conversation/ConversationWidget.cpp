@@ -8,6 +8,7 @@
 #include "models/QueueModel.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/QueuePanel.h"
+#include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ActionRequiredPanel.h"
 #include "widgets/conversation/ChatInfoBar.h"
 #include "widgets/conversation/ChatView.h"
@@ -901,6 +902,9 @@ bool ConversationWidget::interceptCommand(const QList<InputPart> &content)
         return false;
     const QString text = content.first().text.trimmed();
     if (text != u"/compact"_s && text != u"/clear"_s)
+        return false;
+    // A skill of that name takes precedence: the text goes out as a message (the agent loads it).
+    if (m_composer->skillMenu()->hasSkill(text.mid(1)))
         return false;
     m_composer->sendSucceeded(m_composer->draftKey()); // the command is done with the draft
     if (text == u"/compact"_s)
