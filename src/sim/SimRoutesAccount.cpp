@@ -1,4 +1,5 @@
-// Account-side steering (§20.8–§20.10) dispatch, the request log and the models catalog with personal keys applied.
+// Account-side steering (§20.8–§20.10) dispatch, the request log and the models catalog with
+// personal keys applied.
 
 #include "SimOptions.h"
 #include "SimRoutes.h"
@@ -177,6 +178,14 @@ bool SimRoutes::dispatchSteer(const HttpRequest &request, HttpResponse *response
                 return true;
             }
         }
+    }
+    // §20.8: an edit may carry the effort too; it becomes the chat's last_reasoning_effort.
+    if (m_state->modern() && resolveChats(path, &route) && request.method == "PATCH"
+        && route.rest.size() == 3 && route.rest.at(1) == QLatin1String("messages")) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (SimChat *chat = m_state->chat(route.rest.at(0));
+            chat && body.contains(QStringLiteral("reasoning_effort")))
+            chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
     }
     // {P}/config/user-prompt
     if (resolveChats(path, &route) && route.rest.size() == 2

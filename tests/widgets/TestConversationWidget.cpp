@@ -6,11 +6,13 @@
 #include "core/storage/DraftStore.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
+#include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
+#include "widgets/composer/ModelPicker.h"
 #include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/ConversationWidget.h"
@@ -19,6 +21,8 @@
 
 #include <QAction>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -256,6 +260,88 @@ private slots:
             QTRY_VERIFY(m_widget->findChild<ErrorBanner *>(u"apiErrorBanner"_s)->isVisible());
             QCOMPARE(sent.size(), 0);
         }
+    }
+
+    void editMessage_sendsTheEffortOnlyWhenChanged()
+    {
+        // §20.8: the web sends reasoning_effort on an edit only when the user changed it.
+        ModelConfig sonnet;
+        sonnet.id = ModelConfigId::fromString(u"a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b"_s);
+        sonnet.provider = u"anthropic"_s;
+        sonnet.model = u"claude-sonnet-4-5"_s;
+        sonnet.displayName = u"Claude Sonnet 4.5"_s;
+        sonnet.isDefault = true;
+        sonnet.reasoningEfforts = {u"low"_s, u"medium"_s, u"high"_s};
+        sonnet.defaultReasoningEffort = u"medium"_s;
+        ModelConfigModel models;
+        models.setModels({sonnet});
+        m_widget->setModelConfigs(&models);
+        auto *effort = m_widget->findChild<EffortPicker *>(u"reasoningEffortPicker"_s);
+        QVERIFY(effort);
+        QTRY_COMPARE(effort->effort(), u"medium"_s);
+        open();
+        QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+        send(u"/scenario quick one"_s);
+        QVERIFY(sent.wait(10'000));
+        auto editBodies = [&] {
+            QByteArray body;
+            m_sim->request("GET", u"/__sim/requests?path=/messages/"_s, {}, &body);
+            QList<QJsonObject> bodies;
+            for (const QJsonValue &entry :
+                QJsonDocument::fromJson(body).object().value(u"requests"_s).toArray()) {
+                if (entry.toObject().value(u"method"_s).toString() == u"PATCH"_s)
+                    bodies << entry.toObject().value(u"body"_s).toObject();
+            }
+            return bodies;
+        };
+        auto editLast = [&](const QString &text) {
+            QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+                    && m_messages->newestId() == m_session->assembler().lastCommittedId()
+                    && m_messages->index(m_messages->rowCount() - 1)
+                            .data(MessageListModel::RoleRole)
+                            .value<MessageRole>()
+                        != MessageRole::User,
+                20'000);
+            int userRow = -1;
+            for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
+                if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
+                    == MessageRole::User)
+                    userRow = row;
+            }
+            QVERIFY(userRow >= 0);
+            view()->setCurrentIndex(m_messages->index(userRow));
+            view()->editAction()->trigger();
+            QVERIFY(m_widget->isEditing());
+            auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+            edit->selectAll();
+            QTest::keyClicks(edit, text);
+        };
+
+        // Unchanged effort: left out of the edit.
+        editLast(u"/scenario quick two"_s);
+        QTest::keyClick(m_widget->findChild<MessageEdit *>(u"messageEdit"_s), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(editBodies().size(), 1, 10'000);
+        QVERIFY(!editBodies().first().contains(u"reasoning_effort"_s));
+
+        // Changed while editing: sent with the edit.
+        editLast(u"/scenario quick three"_s);
+        effort->setCurrentIndex(effort->findData(u"high"_s));
+        QCOMPARE(effort->effort(), u"high"_s);
+        QTest::keyClick(m_widget->findChild<MessageEdit *>(u"messageEdit"_s), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(editBodies().size(), 2, 10'000);
+        QCOMPARE(editBodies().last().value(u"reasoning_effort"_s).toString(), u"high"_s);
+        if (testGeneration() != u"legacy"_s) {
+            // The server keeps it as the chat's last effort.
+            QByteArray chat;
+            QCOMPARE(
+                m_sim->request("GET", testChatsPrefix() + u'/' + mainChat.toString(), {}, &chat),
+                200);
+            QCOMPARE(
+                QJsonDocument::fromJson(chat).object().value(u"last_reasoning_effort"_s).toString(),
+                u"high"_s);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+        m_widget->setModelConfigs(nullptr);
     }
 
     void failedSend_showsCodersMessage_andKeepsText()

@@ -1460,6 +1460,7 @@ QJsonObject toJson(const EditMessageRequest &request)
     object.insert(u"content", toJson(request.content));
     if (request.modelConfigId && !request.modelConfigId->isNull())
         object.insert(u"model_config_id", request.modelConfigId->toString());
+    insertIfNotEmpty(object, u"reasoning_effort", request.reasoningEffort);
     return object;
 }
 

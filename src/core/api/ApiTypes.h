@@ -783,6 +783,7 @@ struct EditMessageRequest
 {
     QList<InputPart> content;
     std::optional<ModelConfigId> modelConfigId;
+    QString reasoningEffort; //!< §20.8; empty = omit (the web sends it only when changed).
 };
 
 //! GET {P} query (§7.1). Empty / zero members are omitted.

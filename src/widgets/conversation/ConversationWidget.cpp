@@ -463,8 +463,10 @@ void ConversationWidget::beginEdit(MessageId id, const QString &text)
 {
     if (!m_session || !id.isValid() || m_readOnly)
         return;
-    if (!m_editingId)
+    if (!m_editingId) {
         m_draftBeforeEdit = m_composer->text();
+        m_effortBeforeEdit = m_composer->reasoningEffort();
+    }
     m_editingId = id;
     m_confirm = Confirm::Edit;
     m_composer->setText(text);
@@ -518,7 +520,9 @@ void ConversationWidget::handleSendRequested(
         m_editingId.reset();
         m_confirm = Confirm::None;
         m_confirmBanner->dismiss();
-        m_session->editMessage(id, content);
+        // §20.8: the web sends the effort on an edit only when the user changed it.
+        const QString effort = m_composer->reasoningEffort();
+        m_session->editMessage(id, content, effort != m_effortBeforeEdit ? effort : QString());
         m_composer->setText(m_draftBeforeEdit);
         m_draftBeforeEdit.clear();
         return;

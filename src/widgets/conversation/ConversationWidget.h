@@ -192,6 +192,7 @@ private:
     QHash<QString, QString> m_draftKeyByNonce; //!< In-flight sends → the draft they came from.
     std::optional<MessageId> m_editingId;
     QString m_draftBeforeEdit;
+    QString m_effortBeforeEdit; //!< the effort picker's value when the edit began (§20.8)
     enum class Confirm { None, Edit };
     Confirm m_confirm = Confirm::None;
     ChatStatus m_status = ChatStatus::Unknown;
