@@ -15,6 +15,7 @@
 #include "widgets/composer/ModelPicker.h"
 #include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ContextGauge.h"
 #include "widgets/conversation/ConversationWidget.h"
 #include "widgets/shell/ErrorBanner.h"
 #include "widgets/shell/Icons.h"
@@ -341,6 +342,36 @@ private slots:
                 u"high"_s);
         }
         QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+        m_widget->setModelConfigs(nullptr);
+    }
+
+    void gauge_usesTheUsersThresholdForTheModel()
+    {
+        // §20.6.3/§20.6.4: the user's override for the chat's model, else the model's own.
+        ModelConfig sonnet;
+        sonnet.id = ModelConfigId::fromString(u"a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b"_s);
+        sonnet.model = u"claude-sonnet-4-5"_s;
+        sonnet.isDefault = true;
+        sonnet.contextLimit = 200'000;
+        sonnet.compressionThreshold = 70;
+        ModelConfigModel models;
+        models.setModels({sonnet});
+        const bool modern = testGeneration() != u"legacy"_s;
+        if (modern) {
+            QByteArray answer;
+            QCOMPARE(m_sim->request("PUT",
+                         testChatsPrefix() + u"/config/user-compaction-thresholds/"_s
+                             + sonnet.id.toString(),
+                         R"({"threshold_percent": 15})", &answer),
+                200);
+        }
+        m_widget->setUploader(m_api.get(), OrganizationId());
+        m_widget->setModelConfigs(&models);
+        open();
+        ContextGauge *gauge = m_widget->contextGauge();
+        QTRY_VERIFY_WITH_TIMEOUT(gauge->level() != ContextGauge::Level::Unknown, 10'000);
+        // Legacy servers have neither the overrides nor compaction: the model's threshold.
+        QTRY_COMPARE(gauge->reading().threshold, modern ? 15 : 70);
         m_widget->setModelConfigs(nullptr);
     }
 

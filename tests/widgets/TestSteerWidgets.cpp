@@ -157,6 +157,15 @@ private slots:
         // Without a threshold from the server: the default for the limit.
         QCOMPARE(ContextGauge::computeFor(usage, &response->models.at(1)).threshold, 30);
 
+        const auto thresholds = ApiJson::compactionThresholdsFromJson(json(R"({"thresholds":[
+          {"model_config_id":"a1b2c3d4-0003-4e5f-aa9b-0c1d2e3f4a5d","threshold_percent":60},
+          {"model_config_id":"a1b2c3d4-0004-4e5f-aa9b-0c1d2e3f4a5d","threshold_percent":-3},
+          {"threshold_percent":50}]})"));
+        QVERIFY(thresholds);
+        QCOMPARE(thresholds->size(), 1);
+        QCOMPARE(thresholds->value(model.id.value), 60);
+        QVERIFY(!ApiJson::compactionThresholdsFromJson(json(R"({"thresholds":7})")));
+
         ContextGauge gauge;
         gauge.setUsage(usage, &model);
         QCOMPARE(gauge.level(), ContextGauge::Level::Amber);

@@ -40,6 +40,25 @@ std::optional<int> compressionThresholdFromJson(const QJsonValue &value)
     return int(percent);
 }
 
+std::optional<QMap<QUuid, int>> compactionThresholdsFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonValue list = value.toObject().value(u"thresholds");
+    if (!list.isArray() && !list.isNull() && !list.isUndefined())
+        return std::nullopt;
+    QMap<QUuid, int> thresholds;
+    for (const QJsonValue &entry : list.toArray()) {
+        const QJsonObject object = entry.toObject();
+        const QUuid id(object.value(u"model_config_id").toString());
+        const std::optional<int> percent =
+            compressionThresholdFromJson(object.value(u"threshold_percent"));
+        if (!id.isNull() && percent)
+            thresholds.insert(id, *percent);
+    }
+    return thresholds;
+}
+
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value)
 {
     if (!value.isObject())

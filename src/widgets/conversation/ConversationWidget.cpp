@@ -298,6 +298,7 @@ void ConversationWidget::setSession(
     connect(session, &ChatSession::contextCommandFailed, this,
         &ConversationWidget::handleContextCommandFailed);
     updateGauge();
+    fetchThresholds();
     fetchCost();
     handleStatusChanged(session->status());
     handleConnectionStateChanged(session->connectionState());
@@ -841,9 +842,24 @@ void ConversationWidget::updateGauge()
         if (index.isValid())
             model = m_models->modelConfig(index.row());
     }
-    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt, model);
+    const auto userThreshold = model && m_userThresholds.contains(model->id.value)
+        ? std::optional<int>(m_userThresholds.value(model->id.value))
+        : std::nullopt;
+    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt, model, userThreshold);
     m_compactButton->setVisible(
         m_session && canCompact() && m_gauge->level() == ContextGauge::Level::Red);
+}
+
+void ConversationWidget::fetchThresholds()
+{
+    // §20.6.3: the user's own thresholds exist where compaction does (v2 chats routes).
+    if (!canCompact())
+        return;
+    m_api->userCompactionThresholds(this, [this](const ApiResult<QMap<QUuid, int>> &result) {
+        // Without them (an error, an older build) the model's threshold applies.
+        m_userThresholds = result.ok() ? result.value() : QMap<QUuid, int>();
+        updateGauge();
+    });
 }
 
 bool ConversationWidget::canCompact() const

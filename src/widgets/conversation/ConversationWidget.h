@@ -5,6 +5,7 @@
 #include "core/live/WebSocketChannel.h"
 
 #include <QHash>
+#include <QMap>
 #include <QPointer>
 #include <QWidget>
 
@@ -128,6 +129,7 @@ signals:
 private:
     void handleContextCommandFailed(bool clear, const ApiError &error);
     void fetchCost();
+    void fetchThresholds();
     void updateGauge();
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
@@ -185,6 +187,7 @@ private:
     ApiClient *m_api = nullptr;
     QPointer<ImageViewer> m_viewer;
     QPointer<ModelConfigModel> m_models;
+    QMap<QUuid, int> m_userThresholds; //!< §20.6.3: the user's overrides per model config
     ModelConfigId m_chatModelId; //!< chat.last_model_config_id: the gauge's threshold (§20.6.4)
 
     QPointer<ChatSession> m_session;
