@@ -152,6 +152,10 @@
         <source>personal instructions</source>
         <translation>persönliche Anweisungen</translation>
     </message>
+    <message>
+        <source>compaction thresholds</source>
+        <translation>Verdichtungsschwellen</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -1786,10 +1790,6 @@
         <translation>Plan&amp;modus</translation>
     </message>
     <message>
-        <source>Ctrl+Shift+M</source>
-        <translation>Ctrl+Shift+M</translation>
-    </message>
-    <message>
         <source>&amp;Implement Plan</source>
         <translation>Plan &amp;umsetzen</translation>
     </message>
@@ -1824,6 +1824,10 @@
     <message>
         <source>Resets on %1.</source>
         <translation>Wird am %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
     </message>
 </context>
 <context>

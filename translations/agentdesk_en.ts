@@ -152,6 +152,10 @@
         <source>personal instructions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>compaction thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>
@@ -1786,10 +1790,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Shift+M</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Implement Plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,6 +1823,10 @@
     </message>
     <message>
         <source>Resets on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
