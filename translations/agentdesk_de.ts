@@ -152,6 +152,10 @@
         <source>personal instructions</source>
         <translation>persönliche Anweisungen</translation>
     </message>
+    <message>
+        <source>compaction thresholds</source>
+        <translation>Verdichtungsschwellen</translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>

@@ -152,6 +152,10 @@
         <source>personal instructions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>compaction thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgentDesk::ApiError</name>

@@ -267,10 +267,12 @@ void ChatSession::markStoppedAnswer()
     }
 }
 
-void ChatSession::editMessage(MessageId messageId, const QList<InputPart> &content)
+void ChatSession::editMessage(
+    MessageId messageId, const QList<InputPart> &content, const QString &reasoningEffort)
 {
     EditMessageRequest request;
     request.content = content;
+    request.reasoningEffort = reasoningEffort;
     m_api->editMessage(m_chatId, messageId, request, this,
         [this, messageId](const ApiResult<EditMessageResult> &result) {
             if (!result.ok()) {

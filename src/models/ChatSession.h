@@ -70,7 +70,9 @@ public:
         const SendOptions &options = {});
     void interrupt();
     //! Replaces a user message; everything after it goes (§14.7).
-    void editMessage(MessageId messageId, const QList<InputPart> &content);
+    //! §20.8: a non-empty `reasoningEffort` goes with the edit.
+    void editMessage(
+        MessageId messageId, const QList<InputPart> &content, const QString &reasoningEffort = {});
     void deleteQueued(QueuedMessageId id);
     void promoteQueued(QueuedMessageId id);
     void submitToolResults(const QList<ToolResult> &results);

@@ -94,6 +94,8 @@ private:
     QStringList invalidMcpIds(const QJsonArray &requested, const QJsonArray &kept) const;
     HttpResponse skills(const HttpRequest &request, const QStringList &rest);
     HttpResponse userPrompt(const HttpRequest &request);
+    //! §20.6.3: {P}/config/user-compaction-thresholds[/{modelConfig}] (SimRoutesCompaction.cpp).
+    HttpResponse compactionThresholds(const HttpRequest &request, const QStringList &rest);
 
     SimState *m_state;
     ScriptedAgent *m_agent;

@@ -179,6 +179,21 @@ bool SimRoutes::dispatchSteer(const HttpRequest &request, HttpResponse *response
             }
         }
     }
+    // §20.8: an edit may carry the effort too; it becomes the chat's last_reasoning_effort.
+    if (m_state->modern() && resolveChats(path, &route) && request.method == "PATCH"
+        && route.rest.size() == 3 && route.rest.at(1) == QLatin1String("messages")) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (SimChat *chat = m_state->chat(route.rest.at(0));
+            chat && body.contains(QStringLiteral("reasoning_effort")))
+            chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
+    }
+    // {P}/config/user-compaction-thresholds[/{modelConfig}] (v2 servers only, §20.6.3)
+    if (m_state->modern() && resolveChats(path, &route) && route.rest.size() >= 2
+        && route.rest.at(0) == QLatin1String("config")
+        && route.rest.at(1) == QLatin1String("user-compaction-thresholds")) {
+        *response = compactionThresholds(request, route.rest.mid(2));
+        return true;
+    }
     // {P}/config/user-prompt
     if (resolveChats(path, &route) && route.rest.size() == 2
         && route.rest.at(0) == QLatin1String("config")

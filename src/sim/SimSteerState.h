@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -28,6 +29,7 @@ struct SimSteerState
     QSet<QString> mcpConnected; //!< MCP server ids the user connected (OAuth)
     QList<QJsonObject> skills;  //!< personal skills: id, name, description, content, times
     QString userPrompt;
+    QMap<QString, int> compactionThresholds; //!< model config id -> percent (§20.6.3)
     QJsonArray requestLog; //!< {method, path, body}: every non-control request with a JSON body
     int grantCounter = 0;
 };

@@ -5,6 +5,7 @@
 #include "core/api/ApiJson.h"
 #include "support/DemoIds.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -191,11 +192,11 @@ void TestApiClient::cleanup()
 
 bool TestApiClient::startSimulator(const QStringList &extra)
 {
-    // Without a generation these tests play the legacy server (experimental prefix, which the
-    // client uses until detectPrefix() runs).
-    const QStringList generation = extra.contains(u"--generation"_s)
-        ? QStringList{}
-        : QStringList{u"--generation"_s, u"legacy"_s};
+    // Without a generation these tests play the one under test ($AGENTDESK_TEST_GENERATION,
+    // legacy by default), talking to its chats prefix as the client does after detectPrefix().
+    const bool given = extra.contains(u"--generation"_s);
+    const QStringList generation =
+        given ? QStringList{} : QStringList{u"--generation"_s, testGeneration()};
     m_sim = std::make_unique<SimulatorProcess>(
         QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + generation + extra);
     if (!m_sim->start()) {
@@ -204,6 +205,8 @@ bool TestApiClient::startSimulator(const QStringList &extra)
     }
     m_api->setDeploymentUrl(m_sim->baseUrl());
     m_api->setSessionToken(m_sim->token());
+    if (!given)
+        m_api->setChatsPrefix(testChatsPrefix());
     return true;
 }
 
@@ -237,7 +240,8 @@ void TestApiClient::detectPrefix_v2Server_locksV2()
 
 void TestApiClient::detectPrefix_experimentalOnlyServer_fallsBack()
 {
-    QVERIFY(startSimulator());
+    // An experimental-only server is the legacy generation, whichever one the run plays.
+    QVERIFY(startSimulator({u"--generation"_s, u"legacy"_s}));
     const auto result =
         await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
     VERIFY_OK(result);
@@ -742,6 +746,8 @@ void TestApiClient::proposeTitle_newest_andLegacyFallback()
     QVERIFY(!proposed.value().title.isEmpty());
     QVERIFY(!proposed.value().saved);                 // the caller saves it with a PATCH
     QCOMPARE(fetchChat(Demo::apiChat).title, before); // a proposal is not saved
+    if (testGeneration() != u"legacy"_s)
+        return; // the regenerate fallback below exists only before 2.37 (removed, §20.1.2)
 
     // A seed-era server has no title/propose: the client regenerates instead, which saves.
     QVERIFY(m_sim->setFaults({{u"fail_route"_s,
@@ -936,9 +942,8 @@ void TestApiClient::diff_prompts_cost_decode()
     QCOMPARE(cost.value().chatId, Demo::mainChat);
     // The values the server sent, not merely "not negative".
     QByteArray costBody;
-    QCOMPARE(
-        m_sim->request("GET", u"/api/experimental/chats/%1/cost"_s.arg(Demo::mainChat.toString()),
-            {}, &costBody),
+    QCOMPARE(m_sim->request("GET", testChatsPrefix() + u"/%1/cost"_s.arg(Demo::mainChat.toString()),
+                 {}, &costBody),
         200);
     const QJsonObject costJson = QJsonDocument::fromJson(costBody).object();
     QCOMPARE(cost.value().totalCostMicros, costJson.value(u"total_cost_micros").toInteger(-1));

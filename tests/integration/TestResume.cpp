@@ -25,6 +25,7 @@
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/SimulatorProcess.h"
+#include "support/TestGeneration.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/MessageDelegate.h"
 #include "widgets/conversation/MessageLayoutCache.h"
@@ -56,7 +57,7 @@ std::optional<QList<ChatMessage>> serverHistory(SimulatorProcess &sim, const QSt
     QList<ChatMessage> all;
     std::optional<qint64> before;
     for (int page = 0; page < 1000; ++page) {
-        QString path = u"/api/experimental/chats/%1/messages?limit=200"_s.arg(chat);
+        QString path = testChatsPrefix() + u"/%1/messages?limit=200"_s.arg(chat);
         if (before)
             path += u"&before_id=%1"_s.arg(*before);
         QByteArray body;
@@ -80,7 +81,7 @@ std::optional<QList<ChatMessage>> serverHistory(SimulatorProcess &sim, const QSt
 std::optional<Chat> serverChat(SimulatorProcess &sim, const QString &chat)
 {
     QByteArray body;
-    if (sim.request("GET", u"/api/experimental/chats/%1"_s.arg(chat), {}, &body) != 200)
+    if (sim.request("GET", testChatsPrefix() + u"/%1"_s.arg(chat), {}, &body) != 200)
         return std::nullopt;
     return ApiJson::chatFromJson(QJsonDocument::fromJson(body).object());
 }
@@ -132,12 +133,13 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 {
     // 1 ms between deltas: a long turn is ~2,000 small frames, so drops land mid-step and
     // every reconnect replays a half-streamed preview.
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s,
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
         QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
     api.setSessionToken(sim.token());
+    api.setChatsPrefix(testChatsPrefix());
 
     MessageListModel messages;
     QueueModel queue;
@@ -267,12 +269,13 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 
 void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, u"legacy"_s, u"--seed"_s,
+    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
         QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
     QVERIFY2(sim.start(), qPrintable(sim.errorString()));
     ApiClient api(&m_network);
     api.setDeploymentUrl(sim.baseUrl());
     api.setSessionToken(sim.token());
+    api.setChatsPrefix(testChatsPrefix());
 
     ChatWatchClient watch(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
@@ -311,7 +314,7 @@ void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
     const int turns = 8;
     for (int turn = 0; turn < turns; ++turn) {
         QByteArray body;
-        const int code = sim.request("POST", u"/api/experimental/chats/%1/messages"_s.arg(mainChat),
+        const int code = sim.request("POST", testChatsPrefix() + u"/%1/messages"_s.arg(mainChat),
             turn % 2 ? R"({"content":[{"type":"text","text":"/scenario quick watch soak"}]})"
                      : R"({"content":[{"type":"text","text":"/scenario default watch soak"}]})",
             &body);

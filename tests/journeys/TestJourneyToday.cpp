@@ -140,14 +140,31 @@ private slots:
     void warnings_areShownOnTheChat()
     {
         Journey &j = *m_journey;
-        if (Journey::generationUnderTest() == u"legacy"_s)
-            QSKIP("pre-2.37 servers send no warnings");
         const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         auto *warnings = j.window()->findChild<QLabel *>(u"chatWarnings"_s);
         QVERIFY(warnings);
         QVERIFY(!warnings->isVisible());
         const QString text = u"The workspace agent is outdated; some tools may fail."_s;
+        if (Journey::generationUnderTest() == u"legacy"_s) {
+            // Pre-2.37 servers send no warnings: the chat never carries them, so no banner.
+            QJsonObject answer;
+            QVERIFY(j.sim().postControl(u"chats/"_s + a.toString() + u"/warnings"_s,
+                {{u"warnings"_s, QJsonArray{text}}}, &answer));
+            QVERIFY(!answer.contains(u"warnings"_s));
+            QVERIFY(!j.serverChat(a).contains(u"warnings"_s));
+            // The watch event of the warnings comes before those of a turn started after it:
+            // once the app has seen the turn run and finish, it has handled the warnings event.
+            QVERIFY(j.sim().postControl(u"chats/"_s + a.toString() + u"/turn"_s));
+            ChatListModel *chats = j.app()->chatListModel();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                chats->chat(a) && chats->chat(a)->status == ChatStatus::Running, 10'000);
+            QTRY_VERIFY_WITH_TIMEOUT(chats->chat(a)->status == ChatStatus::Waiting, 20'000);
+            QVERIFY(chats->chat(a)->warnings.isEmpty());
+            QVERIFY(!warnings->isVisible());
+            QVERIFY(!j.paints(text));
+            return;
+        }
         QVERIFY(j.sim().postControl(
             u"chats/"_s + a.toString() + u"/warnings"_s, {{u"warnings"_s, QJsonArray{text}}}));
         QTRY_VERIFY_WITH_TIMEOUT(warnings->isVisible(), 10'000);

@@ -6,6 +6,7 @@
 #include "core/storage/DraftStore.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
+#include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "support/DemoIds.h"
 #include "support/SimulatorApi.h"
@@ -13,13 +14,18 @@
 #include "support/TestGeneration.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
+#include "widgets/composer/ModelPicker.h"
+#include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ChatView.h"
+#include "widgets/conversation/ContextGauge.h"
 #include "widgets/conversation/ConversationWidget.h"
 #include "widgets/shell/ErrorBanner.h"
 #include "widgets/shell/Icons.h"
 
 #include <QAction>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
@@ -203,6 +209,163 @@ private slots:
             }(),
             10'000);
         QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+    }
+
+    void slashCompact_aSkillOfThatName_winsOverTheCommand()
+    {
+        // §20.6.2: a skill named `compact` takes precedence: "/compact" goes out as a message
+        // instead of compacting. Legacy servers have neither skills nor the command's endpoint:
+        // there the text is still taken as the command (and explained), never sent.
+        const bool modern = testGeneration() != u"legacy"_s;
+        if (modern) {
+            bool done = false;
+            m_api->createUserSkill(u"---\nname: compact\ndescription: Our own compaction\n---\n"
+                                   u"Summarize tersely."_s,
+                m_widget.get(), [&](const ApiResult<UserSkill> &result) {
+                    QVERIFY2(result.ok(), qPrintable(result.error().message));
+                    done = true;
+                });
+            QTRY_VERIFY(done);
+        }
+        m_widget->setUploader(m_api.get(), OrganizationId());
+        open();
+        auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+        auto *menu = m_widget->findChild<SkillMenu *>(u"skillMenu"_s);
+        QVERIFY(edit && menu);
+        QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+        edit->setFocus();
+        QTest::keyClicks(edit, u"/compact"_s);
+        if (modern) {
+            QTRY_VERIFY(menu->hasSkill(u"compact"_s));
+            QTRY_VERIFY(menu->isVisible());
+            QStringList triggers;
+            for (const SkillMenu::Entry &entry : menu->entries())
+                triggers << entry.trigger + u':' + entry.source;
+            QVERIFY2(!triggers.contains(u"/compact:builtin"_s), qPrintable(triggers.join(u' ')));
+            QVERIFY(triggers.contains(u"/compact:personal"_s));
+            QVERIFY(triggers.contains(u"/clear:builtin"_s));
+            QTest::keyClick(edit, Qt::Key_Return); // the menu inserts "/compact "
+            QTRY_VERIFY(!menu->isVisible());
+            QTest::keyClick(edit, Qt::Key_Return); // sends
+            QTRY_COMPARE(sent.size(), 1);
+            QTRY_VERIFY(m_messages->rowCount() > 0);
+        } else {
+            QTest::keyClick(edit, Qt::Key_Return);
+            QTRY_VERIFY(m_widget->findChild<ErrorBanner *>(u"apiErrorBanner"_s)->isVisible());
+            QCOMPARE(sent.size(), 0);
+        }
+    }
+
+    void editMessage_sendsTheEffortOnlyWhenChanged()
+    {
+        // §20.8: the web sends reasoning_effort on an edit only when the user changed it.
+        ModelConfig sonnet;
+        sonnet.id = ModelConfigId::fromString(u"a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b"_s);
+        sonnet.provider = u"anthropic"_s;
+        sonnet.model = u"claude-sonnet-4-5"_s;
+        sonnet.displayName = u"Claude Sonnet 4.5"_s;
+        sonnet.isDefault = true;
+        sonnet.reasoningEfforts = {u"low"_s, u"medium"_s, u"high"_s};
+        sonnet.defaultReasoningEffort = u"medium"_s;
+        ModelConfigModel models;
+        models.setModels({sonnet});
+        m_widget->setModelConfigs(&models);
+        auto *effort = m_widget->findChild<EffortPicker *>(u"reasoningEffortPicker"_s);
+        QVERIFY(effort);
+        QTRY_COMPARE(effort->effort(), u"medium"_s);
+        open();
+        QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
+        send(u"/scenario quick one"_s);
+        QVERIFY(sent.wait(10'000));
+        auto editBodies = [&] {
+            QByteArray body;
+            m_sim->request("GET", u"/__sim/requests?path=/messages/"_s, {}, &body);
+            QList<QJsonObject> bodies;
+            for (const QJsonValue &entry :
+                QJsonDocument::fromJson(body).object().value(u"requests"_s).toArray()) {
+                if (entry.toObject().value(u"method"_s).toString() == u"PATCH"_s)
+                    bodies << entry.toObject().value(u"body"_s).toObject();
+            }
+            return bodies;
+        };
+        auto editLast = [&](const QString &text) {
+            QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
+                    && m_messages->newestId() == m_session->assembler().lastCommittedId()
+                    && m_messages->index(m_messages->rowCount() - 1)
+                            .data(MessageListModel::RoleRole)
+                            .value<MessageRole>()
+                        != MessageRole::User,
+                20'000);
+            int userRow = -1;
+            for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
+                if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
+                    == MessageRole::User)
+                    userRow = row;
+            }
+            QVERIFY(userRow >= 0);
+            view()->setCurrentIndex(m_messages->index(userRow));
+            view()->editAction()->trigger();
+            QVERIFY(m_widget->isEditing());
+            auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
+            edit->selectAll();
+            QTest::keyClicks(edit, text);
+        };
+
+        // Unchanged effort: left out of the edit.
+        editLast(u"/scenario quick two"_s);
+        QTest::keyClick(m_widget->findChild<MessageEdit *>(u"messageEdit"_s), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(editBodies().size(), 1, 10'000);
+        QVERIFY(!editBodies().first().contains(u"reasoning_effort"_s));
+
+        // Changed while editing: sent with the edit.
+        editLast(u"/scenario quick three"_s);
+        effort->setCurrentIndex(effort->findData(u"high"_s));
+        QCOMPARE(effort->effort(), u"high"_s);
+        QTest::keyClick(m_widget->findChild<MessageEdit *>(u"messageEdit"_s), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(editBodies().size(), 2, 10'000);
+        QCOMPARE(editBodies().last().value(u"reasoning_effort"_s).toString(), u"high"_s);
+        if (testGeneration() != u"legacy"_s) {
+            // The server keeps it as the chat's last effort.
+            QByteArray chat;
+            QCOMPARE(
+                m_sim->request("GET", testChatsPrefix() + u'/' + mainChat.toString(), {}, &chat),
+                200);
+            QCOMPARE(
+                QJsonDocument::fromJson(chat).object().value(u"last_reasoning_effort"_s).toString(),
+                u"high"_s);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 30'000);
+        m_widget->setModelConfigs(nullptr);
+    }
+
+    void gauge_usesTheUsersThresholdForTheModel()
+    {
+        // §20.6.3/§20.6.4: the user's override for the chat's model, else the model's own.
+        ModelConfig sonnet;
+        sonnet.id = ModelConfigId::fromString(u"a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b"_s);
+        sonnet.model = u"claude-sonnet-4-5"_s;
+        sonnet.isDefault = true;
+        sonnet.contextLimit = 200'000;
+        sonnet.compressionThreshold = 70;
+        ModelConfigModel models;
+        models.setModels({sonnet});
+        const bool modern = testGeneration() != u"legacy"_s;
+        if (modern) {
+            QByteArray answer;
+            QCOMPARE(m_sim->request("PUT",
+                         testChatsPrefix() + u"/config/user-compaction-thresholds/"_s
+                             + sonnet.id.toString(),
+                         R"({"threshold_percent": 15})", &answer),
+                200);
+        }
+        m_widget->setUploader(m_api.get(), OrganizationId());
+        m_widget->setModelConfigs(&models);
+        open();
+        ContextGauge *gauge = m_widget->contextGauge();
+        QTRY_VERIFY_WITH_TIMEOUT(gauge->level() != ContextGauge::Level::Unknown, 10'000);
+        // Legacy servers have neither the overrides nor compaction: the model's threshold.
+        QTRY_COMPARE(gauge->reading().threshold, modern ? 15 : 70);
+        m_widget->setModelConfigs(nullptr);
     }
 
     void failedSend_showsCodersMessage_andKeepsText()

@@ -2,6 +2,7 @@
 // levels, the question form (parsing, the web UI's answer text, keyboard only) and the cards
 // PartRenderer draws for questions, plans and context boundaries.
 
+#include "core/api/ApiJson.h"
 #include "widgets/conversation/ContextGauge.h"
 #include "widgets/conversation/PartRenderer.h"
 #include "widgets/conversation/QuestionForm.h"
@@ -122,6 +123,53 @@ private slots:
         QCOMPARE(fallback.limit, 100);
         QCOMPARE(fallback.percent, 50);
         QCOMPARE(ContextGauge::compute(usage, 100, 40).level, ContextGauge::Level::Red);
+    }
+
+    void gauge_takesTheModelsThresholdAndLimit()
+    {
+        // §20.6.3: the model's compression_threshold and context_limit, as the server sends them.
+        const auto response = ApiJson::modelsFromJson(json(R"({"models":[
+          {"id":"a1b2c3d4-0003-4e5f-aa9b-0c1d2e3f4a5d","ai_provider_id":"b7c8d9e0-1111-4a2b-8c3d-4e5f6a7b8c9d",
+           "model":"opus","context_limit":200000,"compression_threshold":90},
+          {"id":"a1b2c3d4-0004-4e5f-aa9b-0c1d2e3f4a5d","ai_provider_id":"b7c8d9e0-1111-4a2b-8c3d-4e5f6a7b8c9d",
+           "model":"odd","context_limit":1000000,"compression_threshold":250}],
+          "providers":[{"id":"b7c8d9e0-1111-4a2b-8c3d-4e5f6a7b8c9d","type":"anthropic"}]})"));
+        QVERIFY(response);
+        QCOMPARE(response->models.size(), 2);
+        const ModelConfig &model = response->models.at(0);
+        QCOMPARE(model.contextLimit, 200'000);
+        QCOMPARE(model.compressionThreshold, std::optional<int>(90));
+        QCOMPARE(response->models.at(1).compressionThreshold, std::nullopt); // out of range
+
+        // The usage carries no limit: the model's; 150,000 of 200,000 is red at the default
+        // 70 % but amber below the model's 90 % (amber from three quarters of it, 67.5 %).
+        MessageUsage usage;
+        usage.inputTokens = 150'000;
+        QCOMPARE(ContextGauge::computeFor(usage, nullptr).level, ContextGauge::Level::Unknown);
+        const auto reading = ContextGauge::computeFor(usage, &model);
+        QCOMPARE(reading.limit, 200'000);
+        QCOMPARE(reading.threshold, 90);
+        QCOMPARE(reading.level, ContextGauge::Level::Amber);
+        // The user's override comes before the model's threshold.
+        const auto overridden = ContextGauge::computeFor(usage, &model, 60);
+        QCOMPARE(overridden.threshold, 60);
+        QCOMPARE(overridden.level, ContextGauge::Level::Red);
+        // Without a threshold from the server: the default for the limit.
+        QCOMPARE(ContextGauge::computeFor(usage, &response->models.at(1)).threshold, 30);
+
+        const auto thresholds = ApiJson::compactionThresholdsFromJson(json(R"({"thresholds":[
+          {"model_config_id":"a1b2c3d4-0003-4e5f-aa9b-0c1d2e3f4a5d","threshold_percent":60},
+          {"model_config_id":"a1b2c3d4-0004-4e5f-aa9b-0c1d2e3f4a5d","threshold_percent":-3},
+          {"threshold_percent":50}]})"));
+        QVERIFY(thresholds);
+        QCOMPARE(thresholds->size(), 1);
+        QCOMPARE(thresholds->value(model.id.value), 60);
+        QVERIFY(!ApiJson::compactionThresholdsFromJson(json(R"({"thresholds":7})")));
+
+        ContextGauge gauge;
+        gauge.setUsage(usage, &model);
+        QCOMPARE(gauge.level(), ContextGauge::Level::Amber);
+        QVERIFY(gauge.toolTip().contains(u"90"_s));
     }
 
     void gauge_widget_offersCompactOnlyWhenRedAndAvailable()

@@ -155,6 +155,25 @@ private slots:
         QCOMPARE(older.first().trigger, u"/deploy"_s);
     }
 
+    void skillMenu_aSkillNamedLikeACommand_replacesTheCommand()
+    {
+        // §20.6.2: a skill with the same name takes precedence over /compact and /clear.
+        UserSkill compact;
+        compact.name = u"compact"_s;
+        UserSkill clear;
+        clear.name = u"clear"_s;
+        auto triggers = [](const QList<SkillMenu::Entry> &entries) {
+            QStringList list;
+            for (const SkillMenu::Entry &entry : entries)
+                list << entry.trigger + u':' + entry.source;
+            return list;
+        };
+        QCOMPARE(triggers(SkillMenu::mergeEntries({compact}, {}, true)),
+            (QStringList{u"/clear:builtin"_s, u"/compact:personal"_s}));
+        QCOMPARE(triggers(SkillMenu::mergeEntries({}, {clear}, true)),
+            (QStringList{u"/compact:builtin"_s, u"/clear:workspace"_s}));
+    }
+
     void skillMenu_withoutServer_slashIsJustText()
     {
         QWidget window;

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QString>
@@ -198,6 +199,8 @@ public:
     void workspaceSkills(
         const ChatId &chatId, QObject *context, ApiCallback<QList<UserSkill>> done);
     void userPrompt(QObject *context, ApiCallback<QString> done);
+    //! §20.6.3: GET {P}/config/user-compaction-thresholds: model config id -> percent.
+    void userCompactionThresholds(QObject *context, ApiCallback<QMap<QUuid, int>> done);
     void setUserPrompt(const QString &prompt, QObject *context, ApiCallback<QString> done);
 
     //! True when \a to has the origin of \a from (scheme, host and port): the only redirects

@@ -187,6 +187,13 @@ void ApiClient::workspaceSkills(
         decodeWith(std::move(done), ApiJson::workspaceSkillsFromJson, tr("chat")));
 }
 
+void ApiClient::userCompactionThresholds(QObject *context, ApiCallback<QMap<QUuid, int>> done)
+{
+    send("GET", makeRequest(chatsUrl(u"/config/user-compaction-thresholds"_s)), {}, context,
+        decodeAs(
+            std::move(done), ApiJson::compactionThresholdsFromJson, tr("compaction thresholds")));
+}
+
 void ApiClient::userPrompt(QObject *context, ApiCallback<QString> done)
 {
     send("GET", makeRequest(chatsUrl(u"/config/user-prompt"_s)), {}, context,

@@ -276,6 +276,8 @@ void readModelCommon(ModelConfig &model, const QJsonObject &object)
     model.enabled = boolean(object, u"enabled", true);
     model.isDefault = boolean(object, u"is_default");
     model.contextLimit = int64(object, u"context_limit");
+    model.compressionThreshold =
+        compressionThresholdFromJson(object.value(u"compression_threshold"));
     model.reasoningEfforts = stringList(object.value(u"reasoning_efforts"));
     model.defaultReasoningEffort = string(
         object.value(u"model_config").toObject().value(u"reasoning_effort").toObject(), u"default");
@@ -1458,6 +1460,7 @@ QJsonObject toJson(const EditMessageRequest &request)
     object.insert(u"content", toJson(request.content));
     if (request.modelConfigId && !request.modelConfigId->isNull())
         object.insert(u"model_config_id", request.modelConfigId->toString());
+    insertIfNotEmpty(object, u"reasoning_effort", request.reasoningEffort);
     return object;
 }
 

@@ -14,8 +14,10 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringView>
+#include <QUuid>
 
 #include <optional>
 
@@ -69,6 +71,11 @@ std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value);
 std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value);
 //! §20.7, ApiJsonSteer.cpp: the nested effective_budget, or the older flat fields.
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value);
+//! §20.6.3, ApiJsonSteer.cpp: a model's `compression_threshold` (0–100), or nullopt.
+std::optional<int> compressionThresholdFromJson(const QJsonValue &value);
+//! §20.6.3, ApiJsonSteer.cpp: {"thresholds":[{model_config_id, threshold_percent}]} as a map
+//! from model config id to percent (entries out of range or without an id are left out).
+std::optional<QMap<QUuid, int>> compactionThresholdsFromJson(const QJsonValue &value);
 std::optional<Organization> organizationFromJson(const QJsonValue &value);
 std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value);
 std::optional<User> userFromJson(const QJsonValue &value);

@@ -29,6 +29,36 @@ QDateTime time(const QJsonObject &object, QStringView key)
 
 } // namespace
 
+std::optional<int> compressionThresholdFromJson(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double percent = value.toDouble();
+    // The server keeps it within 0–100; anything else is not a threshold to draw.
+    if (!(percent >= 0 && percent <= 100))
+        return std::nullopt;
+    return int(percent);
+}
+
+std::optional<QMap<QUuid, int>> compactionThresholdsFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonValue list = value.toObject().value(u"thresholds");
+    if (!list.isArray() && !list.isNull() && !list.isUndefined())
+        return std::nullopt;
+    QMap<QUuid, int> thresholds;
+    for (const QJsonValue &entry : list.toArray()) {
+        const QJsonObject object = entry.toObject();
+        const QUuid id(object.value(u"model_config_id").toString());
+        const std::optional<int> percent =
+            compressionThresholdFromJson(object.value(u"threshold_percent"));
+        if (!id.isNull() && percent)
+            thresholds.insert(id, *percent);
+    }
+    return thresholds;
+}
+
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value)
 {
     if (!value.isObject())

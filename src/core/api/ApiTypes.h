@@ -540,6 +540,9 @@ struct ModelConfig
     bool available = true;     //!< The provider can be used (has a key, is enabled).
     QString unavailableReason; //!< missing_api_key, fetch_failed, user_api_key_required, …
     qint64 contextLimit = 0;
+    //! §20.6.3: automatic compaction at this percentage of contextLimit (0–100); unset when the
+    //! server sent none (the gauge then uses the default for the limit).
+    std::optional<int> compressionThreshold;
     QStringList reasoningEfforts;
     QString defaultReasoningEffort; //!< model_config.reasoning_effort.default (§20.8), or empty.
 
@@ -780,6 +783,7 @@ struct EditMessageRequest
 {
     QList<InputPart> content;
     std::optional<ModelConfigId> modelConfigId;
+    QString reasoningEffort; //!< §20.8; empty = omit (the web sends it only when changed).
 };
 
 //! GET {P} query (§7.1). Empty / zero members are omitted.

@@ -7,6 +7,8 @@
 #include <QScrollBar>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -91,18 +93,24 @@ QList<SkillMenu::Entry> SkillMenu::mergeEntries(
     const QList<UserSkill> &personal, const QList<UserSkill> &workspace, bool builtIns)
 {
     QList<Entry> entries;
-    if (builtIns) {
-        entries.append(
-            {u"/compact"_s, tr("Summarize the conversation to free context"), u"builtin"_s});
-        entries.append(
-            {u"/clear"_s, tr("Clear the agent's context (the transcript stays)"), u"builtin"_s});
-    }
     QSet<QString> personalNames;
     QSet<QString> workspaceNames;
     for (const UserSkill &skill : personal)
         personalNames.insert(skill.name);
     for (const UserSkill &skill : workspace)
         workspaceNames.insert(skill.name);
+    // §20.6.2: a skill with a built-in command's name takes precedence over the command.
+    auto skillNamed = [&](const QString &name) {
+        return personalNames.contains(name) || workspaceNames.contains(name);
+    };
+    if (builtIns && !skillNamed(u"compact"_s)) {
+        entries.append(
+            {u"/compact"_s, tr("Summarize the conversation to free context"), u"builtin"_s});
+    }
+    if (builtIns && !skillNamed(u"clear"_s)) {
+        entries.append(
+            {u"/clear"_s, tr("Clear the agent's context (the transcript stays)"), u"builtin"_s});
+    }
     // A name both sources have is addressed as personal/<name> and workspace/<name>.
     for (const UserSkill &skill : personal) {
         const bool both = workspaceNames.contains(skill.name);
@@ -115,6 +123,15 @@ QList<SkillMenu::Entry> SkillMenu::mergeEntries(
             skill.description, u"workspace"_s});
     }
     return entries;
+}
+
+bool SkillMenu::hasSkill(const QString &name) const
+{
+    auto named = [&](const UserSkill &skill) {
+        return skill.name == name;
+    };
+    return std::any_of(m_personal.cbegin(), m_personal.cend(), named)
+        || std::any_of(m_workspace.cbegin(), m_workspace.cend(), named);
 }
 
 QString SkillMenu::currentToken() const

@@ -13,7 +13,7 @@ namespace AgentDesk {
 class ApiClient;
 
 //! The "/" menu (§20.10): typing "/" at the start of the composer lists the built-in commands
-//! (/compact, /clear) and the user's personal and workspace skills, filtered as the user types.
+//! (/compact, /clear; a skill of the same name replaces one) and the user's personal and workspace skills, filtered as the user types.
 //! Up/Down move, Enter or Tab inserts the trigger text (`/<name>`, or `/personal/<name>` and
 //! `/workspace/<name>` for a name both sources have) followed by a space as the web does, Esc
 //! closes. It floats over the window just above the editor and never takes the focus: the
@@ -41,6 +41,9 @@ public:
     static QList<Entry> mergeEntries(
         const QList<UserSkill> &personal, const QList<UserSkill> &workspace, bool builtIns);
     QList<Entry> entries() const { return m_entries; }
+    //! Whether a personal or workspace skill of that name was listed (§20.6.2: such a skill
+    //! takes precedence over the built-in `/compact` and `/clear`).
+    bool hasSkill(const QString &name) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

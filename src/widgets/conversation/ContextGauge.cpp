@@ -23,8 +23,8 @@ int ContextGauge::defaultThreshold(qint64 contextLimit)
     return contextLimit >= 500'000 ? 30 : 70;
 }
 
-ContextGauge::Reading ContextGauge::compute(
-    const std::optional<MessageUsage> &usage, qint64 fallbackLimit, int thresholdPercent)
+ContextGauge::Reading ContextGauge::compute(const std::optional<MessageUsage> &usage,
+    qint64 fallbackLimit, std::optional<int> thresholdPercent)
 {
     Reading reading;
     if (!usage)
@@ -42,8 +42,9 @@ ContextGauge::Reading ContextGauge::compute(
         return reading; // nothing to measure against: no gauge
     reading.limit = limit;
     reading.percent = int(std::clamp<qint64>(used * 100 / limit, 0, 100));
-    reading.threshold = thresholdPercent > 0 && thresholdPercent <= 100 ? thresholdPercent
-                                                                        : defaultThreshold(limit);
+    reading.threshold = thresholdPercent && *thresholdPercent >= 0 && *thresholdPercent <= 100
+        ? *thresholdPercent
+        : defaultThreshold(limit);
     // Compared in tokens so that 69.9 % does not round into red.
     const qint64 redAt = limit * reading.threshold / 100;
     const qint64 amberAt = redAt * 3 / 4;
@@ -75,10 +76,21 @@ ContextGauge::ContextGauge(QWidget *parent)
     hide();
 }
 
-void ContextGauge::setUsage(const std::optional<MessageUsage> &usage, qint64 fallbackLimit)
+ContextGauge::Reading ContextGauge::computeFor(const std::optional<MessageUsage> &usage,
+    const ModelConfig *model, std::optional<int> userThreshold)
+{
+    if (!model)
+        return compute(usage, 0, userThreshold);
+    // The web resolves the user's override before the model's own threshold (§20.6.4).
+    return compute(
+        usage, model->contextLimit, userThreshold ? userThreshold : model->compressionThreshold);
+}
+
+void ContextGauge::setUsage(const std::optional<MessageUsage> &usage, const ModelConfig *model,
+    std::optional<int> userThreshold)
 {
     m_usage = usage;
-    setReading(compute(usage, fallbackLimit));
+    setReading(computeFor(usage, model, userThreshold));
 }
 
 void ContextGauge::setReading(const Reading &reading)

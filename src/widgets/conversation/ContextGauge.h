@@ -35,15 +35,23 @@ public:
     //! §20.6.4: used = the sum of the token counts present (input, output, cache read, cache
     //! creation, reasoning); limit = usage.context_limit, else `fallbackLimit` (the model's).
     //! Red from the threshold on (the server would compact), amber from three quarters of it.
+    //! `thresholdPercent` (0–100) replaces the default threshold for the limit.
     static Reading compute(const std::optional<MessageUsage> &usage, qint64 fallbackLimit = 0,
-        int thresholdPercent = 0);
+        std::optional<int> thresholdPercent = std::nullopt);
+    //! §20.6.3/§20.6.4 for the chat's model (may be null): its `context_limit` when the usage
+    //! carries none, and the user's override for it, else its `compression_threshold`, else the
+    //! default.
+    static Reading computeFor(const std::optional<MessageUsage> &usage, const ModelConfig *model,
+        std::optional<int> userThreshold = std::nullopt);
     //! The fill colour of a level (also what the journeys look for in the painted header).
     static QColor colorOf(Level level, const QPalette &palette);
 
     explicit ContextGauge(QWidget *parent = nullptr);
 
     //! Computes the reading from `usage` and keeps it for the tooltip's breakdown.
-    void setUsage(const std::optional<MessageUsage> &usage, qint64 fallbackLimit = 0);
+    //! `model` and `userThreshold` as computeFor takes them.
+    void setUsage(const std::optional<MessageUsage> &usage, const ModelConfig *model = nullptr,
+        std::optional<int> userThreshold = std::nullopt);
     void setReading(const Reading &reading);
     Reading reading() const { return m_reading; }
     Level level() const { return m_reading.level; }

@@ -4,9 +4,11 @@
 #include "core/api/DisplayText.h"
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
+#include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/QueuePanel.h"
+#include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ActionRequiredPanel.h"
 #include "widgets/conversation/ChatInfoBar.h"
 #include "widgets/conversation/ChatView.h"
@@ -296,6 +298,7 @@ void ConversationWidget::setSession(
     connect(session, &ChatSession::contextCommandFailed, this,
         &ConversationWidget::handleContextCommandFailed);
     updateGauge();
+    fetchThresholds();
     fetchCost();
     handleStatusChanged(session->status());
     handleConnectionStateChanged(session->connectionState());
@@ -321,6 +324,10 @@ void ConversationWidget::setWarnings(const QStringList &warnings)
 void ConversationWidget::setChatInfo(const Chat &chat, bool readOnly)
 {
     m_infoBar->setChat(chat, readOnly);
+    if (chat.lastModelConfigId != m_chatModelId) {
+        m_chatModelId = chat.lastModelConfigId;
+        updateGauge();
+    }
     // The owner's name heads the user messages of a chat the user only reads.
     const QString owner = !readOnly ? QString()
         : chat.ownerName.isEmpty()  ? chat.ownerUsername
@@ -363,6 +370,15 @@ void ConversationWidget::setShareAction(QAction *action)
 void ConversationWidget::setModelConfigs(ModelConfigModel *models)
 {
     m_composer->setModelConfigs(models);
+    if (m_models)
+        disconnect(m_models, nullptr, this, nullptr);
+    m_models = models;
+    if (models) {
+        connect(models, &QAbstractItemModel::modelReset, this, &ConversationWidget::updateGauge);
+        connect(models, &QAbstractItemModel::rowsInserted, this, &ConversationWidget::updateGauge);
+        connect(models, &QAbstractItemModel::dataChanged, this, &ConversationWidget::updateGauge);
+    }
+    updateGauge();
 }
 
 void ConversationWidget::setUploader(
@@ -449,8 +465,10 @@ void ConversationWidget::beginEdit(MessageId id, const QString &text)
 {
     if (!m_session || !id.isValid() || m_readOnly)
         return;
-    if (!m_editingId)
+    if (!m_editingId) {
         m_draftBeforeEdit = m_composer->text();
+        m_effortBeforeEdit = m_composer->reasoningEffort();
+    }
     m_editingId = id;
     m_confirm = Confirm::Edit;
     m_composer->setText(text);
@@ -504,7 +522,9 @@ void ConversationWidget::handleSendRequested(
         m_editingId.reset();
         m_confirm = Confirm::None;
         m_confirmBanner->dismiss();
-        m_session->editMessage(id, content);
+        // §20.8: the web sends the effort on an edit only when the user changed it.
+        const QString effort = m_composer->reasoningEffort();
+        m_session->editMessage(id, content, effort != m_effortBeforeEdit ? effort : QString());
         m_composer->setText(m_draftBeforeEdit);
         m_draftBeforeEdit.clear();
         return;
@@ -813,9 +833,34 @@ void ConversationWidget::showPlanModeError(const ApiError &error)
 void ConversationWidget::updateGauge()
 {
     m_gauge->setCompactAvailable(canCompact());
-    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt);
+    // §20.6.4: the chat's model gives the threshold and the limit the usage may lack; before
+    // the chat has one, the model picked in the composer.
+    const ModelConfig *model = nullptr;
+    if (m_models) {
+        const std::optional<ModelConfigId> selected = m_composer->selectedModelConfigId();
+        const QModelIndex index = m_models->indexOf(
+            !m_chatModelId.isNull() ? m_chatModelId : selected.value_or(ModelConfigId()));
+        if (index.isValid())
+            model = m_models->modelConfig(index.row());
+    }
+    const auto userThreshold = model && m_userThresholds.contains(model->id.value)
+        ? std::optional<int>(m_userThresholds.value(model->id.value))
+        : std::nullopt;
+    m_gauge->setUsage(m_session ? m_steer->latestUsage() : std::nullopt, model, userThreshold);
     m_compactButton->setVisible(
         m_session && canCompact() && m_gauge->level() == ContextGauge::Level::Red);
+}
+
+void ConversationWidget::fetchThresholds()
+{
+    // §20.6.3: the user's own thresholds exist where compaction does (v2 chats routes).
+    if (!canCompact())
+        return;
+    m_api->userCompactionThresholds(this, [this](const ApiResult<QMap<QUuid, int>> &result) {
+        // Without them (an error, an older build) the model's threshold applies.
+        m_userThresholds = result.ok() ? result.value() : QMap<QUuid, int>();
+        updateGauge();
+    });
 }
 
 bool ConversationWidget::canCompact() const
@@ -878,6 +923,9 @@ bool ConversationWidget::interceptCommand(const QList<InputPart> &content)
         return false;
     const QString text = content.first().text.trimmed();
     if (text != u"/compact"_s && text != u"/clear"_s)
+        return false;
+    // A skill of that name takes precedence: the text goes out as a message (the agent loads it).
+    if (m_composer->skillMenu()->hasSkill(text.mid(1)))
         return false;
     m_composer->sendSucceeded(m_composer->draftKey()); // the command is done with the draft
     if (text == u"/compact"_s)

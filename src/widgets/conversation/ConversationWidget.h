@@ -5,6 +5,7 @@
 #include "core/live/WebSocketChannel.h"
 
 #include <QHash>
+#include <QMap>
 #include <QPointer>
 #include <QWidget>
 
@@ -131,6 +132,7 @@ signals:
 private:
     void handleContextCommandFailed(bool clear, const ApiError &error);
     void fetchCost();
+    void fetchThresholds();
     void updateGauge();
     //! The model and plan mode the composer shows, sent with every message.
     SendOptions sendOptions() const;
@@ -187,12 +189,16 @@ private:
     QToolButton *m_compactButton;
     ApiClient *m_api = nullptr;
     QPointer<ImageViewer> m_viewer;
+    QPointer<ModelConfigModel> m_models;
+    QMap<QUuid, int> m_userThresholds; //!< §20.6.3: the user's overrides per model config
+    ModelConfigId m_chatModelId; //!< chat.last_model_config_id: the gauge's threshold (§20.6.4)
 
     QPointer<ChatSession> m_session;
     QPointer<MessageListModel> m_messages;
     QHash<QString, QString> m_draftKeyByNonce; //!< In-flight sends → the draft they came from.
     std::optional<MessageId> m_editingId;
     QString m_draftBeforeEdit;
+    QString m_effortBeforeEdit; //!< the effort picker's value when the edit began (§20.8)
     enum class Confirm { None, Edit };
     Confirm m_confirm = Confirm::None;
     ChatStatus m_status = ChatStatus::Unknown;
