@@ -429,6 +429,12 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
         return;
     beginInsertRows({}, row, row + int(entries.size()) - 1);
     const int count = int(entries.size());
+    // Grow by an eighth, not the vector's doubling: a fully paged 10,000-message history would
+    // otherwise hold up to as many unused rows again (#15). Still geometric, so appends stay
+    // amortised constant.
+    const size_t needed = m_entries.size() + entries.size();
+    if (m_entries.capacity() < needed)
+        m_entries.reserve(needed + needed / 8);
     m_entries.insert(m_entries.begin() + row, std::make_move_iterator(entries.begin()),
         std::make_move_iterator(entries.end()));
     if (row == 0) {

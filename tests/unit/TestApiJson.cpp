@@ -148,6 +148,7 @@ private slots:
     void messagePart_roundTrips();
     void chat_roundTrips_withAllFields();
     void chatMessage_roundTrips_withUsage();
+    void textParts_areCompact();
     void encoders_emptyEntities_keepTheServerShape_data();
     void encoders_emptyEntities_keepTheServerShape();
 
@@ -1063,6 +1064,49 @@ void TestApiJson::chatMessage_roundTrips_withUsage()
     const auto queuedMessage = ApiJson::queuedMessageFromJson(queued);
     QVERIFY(queuedMessage);
     QCOMPARE(ApiJson::toJson(*queuedMessage), queued);
+}
+
+// #15: a long chat holds one text part per message, so a text part must stay small: no detail
+// of its own, and one shared copy of the "text" and "assistant" names, not one per message.
+void TestApiJson::textParts_areCompact()
+{
+    QCOMPARE_LE(sizeof(MessagePart), size_t(80));
+    const auto decode = [](const char *text) {
+        return ApiJson::chatMessageFromJson(parseObject(QByteArray(R"({"id": 3,
+            "chat_id": "3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b", "role": "assistant",
+            "content": [{"type": "text", "text": ")")
+            + text + R"("}]})"));
+    };
+    const auto first = decode("one");
+    const auto second = decode("two");
+    QVERIFY(first && second);
+    QCOMPARE(first->parts.size(), 1);
+    const MessagePart &part = first->parts.at(0);
+    QCOMPARE(part.kind, MessagePart::Kind::Text);
+    QCOMPARE(part.text, u"one"_s);
+    QVERIFY(!part.hasDetail());
+    QCOMPARE(part.typeRaw, u"text"_s);
+    QCOMPARE(part.typeRaw.constData(), second->parts.at(0).typeRaw.constData());
+    QCOMPARE(first->roleRaw, u"assistant"_s);
+    QCOMPARE(first->roleRaw.constData(), second->roleRaw.constData());
+
+    // A tool call does get a detail; writing one part's detail leaves its copies alone.
+    auto call = ApiJson::messagePartFromJson(parseObject(
+        R"({"type": "tool-call", "tool_call_id": "c1", "tool_name": "execute", "args": {}})"));
+    QVERIFY(call);
+    QVERIFY(call->hasDetail());
+    QCOMPARE(call->detail().toolName, u"execute"_s);
+    MessagePart copy = *call;
+    copy.editDetail().toolName = u"read_file"_s;
+    QCOMPARE(call->detail().toolName, u"execute"_s);
+    QVERIFY(!(copy == *call));
+    copy.editDetail().toolName = u"execute"_s;
+    QVERIFY(copy == *call);
+    // An unknown type is kept as it came: its own string, not a shared name.
+    const auto unknown = ApiJson::messagePartFromJson(parseObject(R"({"type": "hologram"})"));
+    QVERIFY(unknown);
+    QCOMPARE(unknown->typeRaw, u"hologram"_s);
+    QVERIFY(!unknown->hasDetail());
 }
 
 // --- Tolerance -------------------------------------------------------------------------------
