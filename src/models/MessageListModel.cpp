@@ -99,15 +99,15 @@ MessagePart partFromInput(const InputPart &input)
     case InputPart::Kind::File:
         part.kind = MessagePart::Kind::File;
         part.typeRaw = u"file"_s;
-        part.fileId = input.fileId;
+        part.editDetail().fileId = input.fileId;
         break;
     case InputPart::Kind::FileReference:
         part.kind = MessagePart::Kind::FileReference;
         part.typeRaw = u"file-reference"_s;
-        part.fileName = input.fileName;
-        part.startLine = input.startLine;
-        part.endLine = input.endLine;
-        part.content = input.content;
+        part.editDetail().fileName = input.fileName;
+        part.editDetail().startLine = input.startLine;
+        part.editDetail().endLine = input.endLine;
+        part.editDetail().content = input.content;
         break;
     }
     return part;
@@ -243,8 +243,8 @@ MessageListModel::ToolResults MessageListModel::resultsOf(const ChatMessage &mes
     for (const MessagePart &part : message.parts) {
         if (part.kind != MessagePart::Kind::ToolCall)
             continue;
-        if (const MessagePart *result = resultFor(part.toolCallId))
-            results.insert(part.toolCallId, *result);
+        if (const MessagePart *result = resultFor(part.detail().toolCallId))
+            results.insert(part.detail().toolCallId, *result);
     }
     return results;
 }
@@ -255,13 +255,13 @@ MessageListModel::ToolStates MessageListModel::statesOf(const ChatMessage &messa
     for (const MessagePart &part : message.parts) {
         if (part.kind != MessagePart::Kind::ToolCall)
             continue;
-        ToolCallState state = m_awaitingCalls.contains(part.toolCallId)
+        ToolCallState state = m_awaitingCalls.contains(part.detail().toolCallId)
             ? ToolCallState::AwaitingInput
             : m_chatActive ? ToolCallState::Running
                            : ToolCallState::Interrupted;
-        if (const MessagePart *result = resultFor(part.toolCallId))
-            state = result->isError ? ToolCallState::Failed : ToolCallState::Done;
-        states.insert(part.toolCallId, state);
+        if (const MessagePart *result = resultFor(part.detail().toolCallId))
+            state = result->detail().isError ? ToolCallState::Failed : ToolCallState::Done;
+        states.insert(part.detail().toolCallId, state);
     }
     return states;
 }
@@ -269,8 +269,8 @@ MessageListModel::ToolStates MessageListModel::statesOf(const ChatMessage &messa
 void MessageListModel::trackCalls(const ChatMessage &message)
 {
     for (const MessagePart &part : message.parts) {
-        if (part.kind == MessagePart::Kind::ToolCall && !part.toolCallId.isEmpty())
-            m_callOwner.insert(part.toolCallId, message.id);
+        if (part.kind == MessagePart::Kind::ToolCall && !part.detail().toolCallId.isEmpty())
+            m_callOwner.insert(part.detail().toolCallId, message.id);
     }
 }
 
@@ -279,7 +279,7 @@ void MessageListModel::untrackCalls(const ChatMessage &message)
     for (const MessagePart &part : message.parts) {
         if (part.kind != MessagePart::Kind::ToolCall)
             continue;
-        if (const auto it = m_callOwner.constFind(part.toolCallId);
+        if (const auto it = m_callOwner.constFind(part.detail().toolCallId);
             it != m_callOwner.cend() && *it == message.id)
             m_callOwner.erase(it);
     }
@@ -321,15 +321,15 @@ void MessageListModel::applyToolMessage(const ChatMessage &message)
             files[lastCall].append(part);
             continue;
         }
-        if (part.kind != MessagePart::Kind::ToolResult || part.toolCallId.isEmpty())
+        if (part.kind != MessagePart::Kind::ToolResult || part.detail().toolCallId.isEmpty())
             continue;
-        lastCall = part.toolCallId;
-        callIds.append(part.toolCallId);
-        const auto known = m_results.constFind(part.toolCallId);
+        lastCall = part.detail().toolCallId;
+        callIds.append(part.detail().toolCallId);
+        const auto known = m_results.constFind(part.detail().toolCallId);
         if (known != m_results.cend() && samePart(*known, part))
             continue;
-        m_results.insert(part.toolCallId, compacted(part));
-        changed.insert(part.toolCallId);
+        m_results.insert(part.detail().toolCallId, compacted(part));
+        changed.insert(part.detail().toolCallId);
     }
     const QStringList before = m_toolMessages.value(message.id);
     for (const QString &callId : before) {
@@ -356,7 +356,7 @@ QList<MessagePart> MessageListModel::partsWithToolFiles(const ChatMessage &messa
     for (const MessagePart &part : message.parts) {
         parts.append(part);
         if (part.kind == MessagePart::Kind::ToolCall)
-            parts.append(m_resultFiles.value(part.toolCallId));
+            parts.append(m_resultFiles.value(part.detail().toolCallId));
     }
     return parts;
 }
@@ -429,6 +429,12 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
         return;
     beginInsertRows({}, row, row + int(entries.size()) - 1);
     const int count = int(entries.size());
+    // Grow by an eighth, not the vector's doubling: a fully paged 10,000-message history would
+    // otherwise hold up to as many unused rows again (#15). Still geometric, so appends stay
+    // amortised constant.
+    const size_t needed = m_entries.size() + entries.size();
+    if (m_entries.capacity() < needed)
+        m_entries.reserve(needed + needed / 8);
     m_entries.insert(m_entries.begin() + row, std::make_move_iterator(entries.begin()),
         std::make_move_iterator(entries.end()));
     if (row == 0) {
@@ -657,8 +663,8 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
     QHash<QString, MessagePart> results;
     if (preview) {
         for (const MessagePart &part : preview->parts) {
-            if (part.kind == MessagePart::Kind::ToolResult && !part.toolCallId.isEmpty())
-                results.insert(part.toolCallId, compacted(part));
+            if (part.kind == MessagePart::Kind::ToolResult && !part.detail().toolCallId.isEmpty())
+                results.insert(part.detail().toolCallId, compacted(part));
         }
     }
     // A preview of a tool message has no row of its own: its results show on their calls.
@@ -679,7 +685,7 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
     if (m_hasPreview) {
         for (const MessagePart &part : m_entries.back().message.parts) {
             if (part.kind == MessagePart::Kind::ToolCall)
-                m_previewCalls.insert(part.toolCallId);
+                m_previewCalls.insert(part.detail().toolCallId);
         }
     }
 

@@ -10,15 +10,21 @@ namespace AgentDesk {
 
 bool samePart(const MessagePart &a, const MessagePart &b)
 {
-    return a.kind == b.kind && a.typeRaw == b.typeRaw && a.text == b.text && a.title == b.title
-        && a.toolCallId == b.toolCallId && a.toolName == b.toolName && a.args == b.args
-        && a.argsDelta == b.argsDelta && a.result == b.result && a.resultDelta == b.resultDelta
-        && a.isError == b.isError && a.isMedia == b.isMedia && a.fileId == b.fileId
-        && a.fileName == b.fileName && a.content == b.content && a.url == b.url && a.name == b.name
-        && a.mediaType == b.mediaType && a.data == b.data && a.createdAt == b.createdAt
-        && a.completedAt == b.completedAt && a.startLine == b.startLine && a.endLine == b.endLine
-        && a.contextFilePath == b.contextFilePath && a.skillName == b.skillName
-        && a.parsedCommands == b.parsedCommands
+    return a.kind == b.kind && a.typeRaw == b.typeRaw && a.text == b.text
+        && a.detail().title == b.detail().title && a.detail().toolCallId == b.detail().toolCallId
+        && a.detail().toolName == b.detail().toolName && a.detail().args == b.detail().args
+        && a.detail().argsDelta == b.detail().argsDelta && a.detail().result == b.detail().result
+        && a.detail().resultDelta == b.detail().resultDelta
+        && a.detail().isError == b.detail().isError && a.detail().isMedia == b.detail().isMedia
+        && a.detail().fileId == b.detail().fileId && a.detail().fileName == b.detail().fileName
+        && a.detail().content == b.detail().content && a.detail().url == b.detail().url
+        && a.detail().name == b.detail().name && a.detail().mediaType == b.detail().mediaType
+        && a.detail().data == b.detail().data && a.detail().createdAt == b.detail().createdAt
+        && a.detail().completedAt == b.detail().completedAt
+        && a.detail().startLine == b.detail().startLine && a.detail().endLine == b.detail().endLine
+        && a.detail().contextFilePath == b.detail().contextFilePath
+        && a.detail().skillName == b.detail().skillName
+        && a.detail().parsedCommands == b.detail().parsedCommands
         && (a.kind != MessagePart::Kind::Unknown || a.raw == b.raw);
 }
 

@@ -65,9 +65,9 @@ ChatMessage makeMessage(qint64 id)
         MessagePart call;
         call.kind = MessagePart::Kind::ToolCall;
         call.typeRaw = u"tool-call"_s;
-        call.toolCallId = u"call_%1"_s.arg(id);
-        call.toolName = u"execute"_s;
-        call.args = QJsonObject{{u"command"_s, u"go test ./..."_s}};
+        call.editDetail().toolCallId = u"call_%1"_s.arg(id);
+        call.editDetail().toolName = u"execute"_s;
+        call.editDetail().args = QJsonObject{{u"command"_s, u"go test ./..."_s}};
         m.parts << call;
     }
     return m;

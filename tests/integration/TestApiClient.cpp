@@ -721,8 +721,9 @@ void TestApiClient::submitToolResults_requiresAction_isAccepted()
     QString callId;
     for (const ChatMessage &message : page.value().messages) {
         for (const MessagePart &part : message.parts) {
-            if (part.kind == MessagePart::Kind::ToolCall && part.toolName == u"open_in_ide")
-                callId = part.toolCallId;
+            if (part.kind == MessagePart::Kind::ToolCall
+                && part.detail().toolName == u"open_in_ide")
+                callId = part.detail().toolCallId;
         }
         if (!callId.isEmpty())
             break;

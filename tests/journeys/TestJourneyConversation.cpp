@@ -258,7 +258,7 @@ private slots:
                                        .value<QList<MessagePart>>();
                 for (const MessagePart &part : parts)
                     found |= part.kind == MessagePart::Kind::File
-                        && part.fileId.toString() == fileId && row.inked;
+                        && part.detail().fileId.toString() == fileId && row.inked;
             }
             return found;
         };

@@ -40,9 +40,9 @@ ChatMessage toolCallMessage(qint64 id, const QStringList &callIds)
         MessagePart call;
         call.kind = MessagePart::Kind::ToolCall;
         call.typeRaw = u"tool-call"_s;
-        call.toolCallId = callId;
-        call.toolName = u"execute"_s;
-        call.args = QJsonObject{{u"command"_s, u"ls"_s}};
+        call.editDetail().toolCallId = callId;
+        call.editDetail().toolName = u"execute"_s;
+        call.editDetail().args = QJsonObject{{u"command"_s, u"ls"_s}};
         message.parts.append(call);
     }
     return message;
@@ -53,10 +53,10 @@ MessagePart resultPart(const QString &callId, bool isError = false)
     MessagePart result;
     result.kind = MessagePart::Kind::ToolResult;
     result.typeRaw = u"tool-result"_s;
-    result.toolCallId = callId;
-    result.toolName = u"execute"_s;
-    result.result = QJsonObject{{u"output"_s, u"ok"_s}};
-    result.isError = isError;
+    result.editDetail().toolCallId = callId;
+    result.editDetail().toolName = u"execute"_s;
+    result.editDetail().result = QJsonObject{{u"output"_s, u"ok"_s}};
+    result.editDetail().isError = isError;
     return result;
 }
 
@@ -390,7 +390,7 @@ private slots:
                                  .data(MessageListModel::ToolResultsRole)
                                  .value<MessageListModel::ToolResults>();
         QCOMPARE(results.size(), 1);
-        QCOMPARE(results.value(u"call-1"_s).isError, isError);
+        QCOMPARE(results.value(u"call-1"_s).detail().isError, isError);
         const auto states = m_model->index(0)
                                 .data(MessageListModel::ToolStatesRole)
                                 .value<MessageListModel::ToolStates>();

@@ -146,6 +146,7 @@ private slots:
     void messagePart_roundTrips();
     void chat_roundTrips_withAllFields();
     void chatMessage_roundTrips_withUsage();
+    void textParts_areCompact();
     void encoders_emptyEntities_keepTheServerShape_data();
     void encoders_emptyEntities_keepTheServerShape();
 
@@ -493,23 +494,23 @@ void TestApiJson::messages_fixture_hasExpectedValues()
     QVERIFY(!toolResult.usage);
     const MessagePart &result = toolResult.parts.first();
     QCOMPARE(result.kind, MessagePart::Kind::ToolResult);
-    QCOMPARE(result.toolCallId, u"toolu_01H8kQ2mVtR7yXbN3cP5dLwE"_s);
-    QCOMPARE(result.result.toObject().value(u"exit_code").toInt(-1), 0);
+    QCOMPARE(result.detail().toolCallId, u"toolu_01H8kQ2mVtR7yXbN3cP5dLwE"_s);
+    QCOMPARE(result.detail().result.toObject().value(u"exit_code").toInt(-1), 0);
 
     const ChatMessage &step = page->messages.at(2);
     QCOMPARE(step.usage->reasoningTokens, 41);
     QCOMPARE(step.usage->cacheCreationTokens, 13890);
     QCOMPARE(step.parts.size(), 3);
     QCOMPARE(step.parts.at(0).kind, MessagePart::Kind::Reasoning);
-    QCOMPARE(step.parts.at(0).completedAt,
+    QCOMPARE(step.parts.at(0).detail().completedAt,
         QDateTime(QDate(2026, 6, 2), QTime(9, 0, 4, 903), QTimeZone::utc()));
     QCOMPARE(step.parts.at(1).kind, MessagePart::Kind::Text);
     const MessagePart &call = step.parts.at(2);
     QCOMPARE(call.kind, MessagePart::Kind::ToolCall);
-    QCOMPARE(call.toolName, u"execute"_s);
-    QCOMPARE(call.args.toObject().value(u"command").toString(),
+    QCOMPARE(call.detail().toolName, u"execute"_s);
+    QCOMPARE(call.detail().args.toObject().value(u"command").toString(),
         u"rg -n \"csv|export\" src/pages/ReportsPage.tsx src/lib"_s);
-    QCOMPARE(call.parsedCommands, (QList<QStringList>{{u"rg"_s, u"csv|export"_s}}));
+    QCOMPARE(call.detail().parsedCommands, (QList<QStringList>{{u"rg"_s, u"csv|export"_s}}));
 
     const ChatMessage &prompt = page->messages.at(3);
     QCOMPARE(prompt.role, MessageRole::User);
@@ -517,10 +518,10 @@ void TestApiJson::messages_fixture_hasExpectedValues()
     QCOMPARE(prompt.parts.size(), 2);
     const MessagePart &file = prompt.parts.at(1);
     QCOMPARE(file.kind, MessagePart::Kind::File);
-    QCOMPARE(file.mediaType, u"image/png"_s);
-    QCOMPARE(file.name, u"reports-page.png"_s);
-    QCOMPARE(file.fileId, FileId::fromString(u"9bcf6c80-5dae-4f70-8b3c-1e8d7a6f5c4b"));
-    QVERIFY(file.data.isEmpty());
+    QCOMPARE(file.detail().mediaType, u"image/png"_s);
+    QCOMPARE(file.detail().name, u"reports-page.png"_s);
+    QCOMPARE(file.detail().fileId, FileId::fromString(u"9bcf6c80-5dae-4f70-8b3c-1e8d7a6f5c4b"));
+    QVERIFY(file.detail().data.isEmpty());
 }
 
 void TestApiJson::diff_fixture_hasExpectedValues()
@@ -669,15 +670,15 @@ void TestApiJson::streamSession_replay_yieldsExpectedEvents()
     };
     const StreamEvent *argsDelta = nullptr;
     for (const StreamEvent &event : std::as_const(events)) {
-        if (!event.part.argsDelta.isEmpty()) {
+        if (!event.part.detail().argsDelta.isEmpty()) {
             argsDelta = &event;
             break;
         }
     }
     QVERIFY(argsDelta);
-    QCOMPARE(argsDelta->part.toolName, u"write_file"_s);
-    QVERIFY(argsDelta->part.argsDelta.startsWith(u"{\"path\": \"src/lib/csv.ts\""));
-    QVERIFY(argsDelta->part.args.isUndefined());
+    QCOMPARE(argsDelta->part.detail().toolName, u"write_file"_s);
+    QVERIFY(argsDelta->part.detail().argsDelta.startsWith(u"{\"path\": \"src/lib/csv.ts\""));
+    QVERIFY(argsDelta->part.detail().args.isUndefined());
 
     const StreamEvent *queued = find(StreamEvent::Type::QueueUpdate);
     QVERIFY(queued);
@@ -1063,6 +1064,49 @@ void TestApiJson::chatMessage_roundTrips_withUsage()
     QCOMPARE(ApiJson::toJson(*queuedMessage), queued);
 }
 
+// #15: a long chat holds one text part per message, so a text part must stay small: no detail
+// of its own, and one shared copy of the "text" and "assistant" names, not one per message.
+void TestApiJson::textParts_areCompact()
+{
+    QCOMPARE_LE(sizeof(MessagePart), size_t(80));
+    const auto decode = [](const char *text) {
+        return ApiJson::chatMessageFromJson(parseObject(QByteArray(R"({"id": 3,
+            "chat_id": "3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b", "role": "assistant",
+            "content": [{"type": "text", "text": ")")
+            + text + R"("}]})"));
+    };
+    const auto first = decode("one");
+    const auto second = decode("two");
+    QVERIFY(first && second);
+    QCOMPARE(first->parts.size(), 1);
+    const MessagePart &part = first->parts.at(0);
+    QCOMPARE(part.kind, MessagePart::Kind::Text);
+    QCOMPARE(part.text, u"one"_s);
+    QVERIFY(!part.hasDetail());
+    QCOMPARE(part.typeRaw, u"text"_s);
+    QCOMPARE(part.typeRaw.constData(), second->parts.at(0).typeRaw.constData());
+    QCOMPARE(first->roleRaw, u"assistant"_s);
+    QCOMPARE(first->roleRaw.constData(), second->roleRaw.constData());
+
+    // A tool call does get a detail; writing one part's detail leaves its copies alone.
+    auto call = ApiJson::messagePartFromJson(parseObject(
+        R"({"type": "tool-call", "tool_call_id": "c1", "tool_name": "execute", "args": {}})"));
+    QVERIFY(call);
+    QVERIFY(call->hasDetail());
+    QCOMPARE(call->detail().toolName, u"execute"_s);
+    MessagePart copy = *call;
+    copy.editDetail().toolName = u"read_file"_s;
+    QCOMPARE(call->detail().toolName, u"execute"_s);
+    QVERIFY(!(copy == *call));
+    copy.editDetail().toolName = u"execute"_s;
+    QVERIFY(copy == *call);
+    // An unknown type is kept as it came: its own string, not a shared name.
+    const auto unknown = ApiJson::messagePartFromJson(parseObject(R"({"type": "hologram"})"));
+    QVERIFY(unknown);
+    QCOMPARE(unknown->typeRaw, u"hologram"_s);
+    QVERIFY(!unknown->hasDetail());
+}
+
 // --- Tolerance -------------------------------------------------------------------------------
 
 void TestApiJson::unknownFields_areIgnored()
@@ -1164,8 +1208,8 @@ void TestApiJson::args_asJsonStringOrValue()
         parseObject(R"({"type": "tool-call", "tool_call_id": "t", "args": )" + args
             + R"(, "result": )" + args + "}"));
     QVERIFY(part);
-    QCOMPARE(part->args, parse(expected).toArray().first());
-    QCOMPARE(part->result, parse(expected).toArray().first());
+    QCOMPARE(part->detail().args, parse(expected).toArray().first());
+    QCOMPARE(part->detail().result, parse(expected).toArray().first());
 }
 
 void TestApiJson::nullAndAbsent_areEquivalent()
@@ -1187,8 +1231,8 @@ void TestApiJson::nullAndAbsent_areEquivalent()
 
     const auto part = ApiJson::messagePartFromJson(
         parseObject(R"({"type": "tool-call", "args": null, "file_id": null})"));
-    QVERIFY(part->args.isUndefined());
-    QVERIFY(part->fileId.isNull());
+    QVERIFY(part->detail().args.isUndefined());
+    QVERIFY(part->detail().fileId.isNull());
 }
 
 void TestApiJson::messageId_fromNumberOrString_data()
@@ -1250,11 +1294,11 @@ void TestApiJson::base64Data_decodesOrIsDropped()
 {
     const auto good = ApiJson::messagePartFromJson(
         parseObject(R"({"type": "file", "media_type": "text/plain", "data": "aGVsbG8="})"));
-    QCOMPARE(good->data, QByteArray("hello"));
+    QCOMPARE(good->detail().data, QByteArray("hello"));
     const auto bad = ApiJson::messagePartFromJson(
         parseObject(R"({"type": "file", "media_type": "text/plain", "data": "!!not base64!!"})"));
     QVERIFY(bad);
-    QVERIFY(bad->data.isEmpty());
+    QVERIFY(bad->detail().data.isEmpty());
     const auto unicode = ApiJson::messagePartFromJson(
         parseObject(R"({"type": "file", "data": "\u00e9\u00e9\u00e9\u00e9"})"));
     QVERIFY(unicode);

@@ -131,14 +131,15 @@ private slots:
             const QList<MessagePart> &assistant = page->messages.at(0).parts;
             QCOMPARE(assistant.at(0).kind, MessagePart::Kind::HookNotice);
             QCOMPARE(assistant.at(0).text, u"pre-commit hook: formatted 2 files"_s);
-            QVERIFY(assistant.at(1).providerExecuted);
-            QVERIFY(assistant.at(2).providerExecuted);
-            QCOMPARE(assistant.at(3).parsedCommands, (QList<QStringList>{{u"npm"_s, u"test"_s}}));
+            QVERIFY(assistant.at(1).detail().providerExecuted);
+            QVERIFY(assistant.at(2).detail().providerExecuted);
+            QCOMPARE(assistant.at(3).detail().parsedCommands,
+                (QList<QStringList>{{u"npm"_s, u"test"_s}}));
             const QList<MessagePart> &user = page->messages.at(1).parts;
             QCOMPARE(user.at(0).kind, MessagePart::Kind::ContextFile);
-            QCOMPARE(user.at(0).contextFilePath, u"/home/coder/reports/AGENTS.md"_s);
+            QCOMPARE(user.at(0).detail().contextFilePath, u"/home/coder/reports/AGENTS.md"_s);
             QCOMPARE(user.at(1).kind, MessagePart::Kind::Skill);
-            QCOMPARE(user.at(1).skillName, u"csv-export"_s);
+            QCOMPARE(user.at(1).detail().skillName, u"csv-export"_s);
             // Types the client does not model are kept with their raw JSON (§20.11).
             QCOMPARE(user.at(4).kind, MessagePart::Kind::Unknown);
             QCOMPARE(user.at(4).typeRaw, u"future-part"_s);
@@ -170,7 +171,8 @@ private slots:
             for (const StreamEvent &event : events) {
                 QCOMPARE(event.type, StreamEvent::Type::MessagePart);
                 QCOMPARE(event.part.kind, MessagePart::Kind::ToolResult);
-                QVERIFY(event.part.resultReset || !event.part.resultDelta.isEmpty());
+                QVERIFY(
+                    event.part.detail().resultReset || !event.part.detail().resultDelta.isEmpty());
             }
         } else {
             QFAIL(qPrintable(u"a fixture without checks: "_s + file));

@@ -160,17 +160,17 @@ QString describePart(const MessagePart &p)
     case MessagePart::Kind::Text:
         return u"text(%1)"_s.arg(p.text);
     case MessagePart::Kind::Reasoning:
-        return p.title.isEmpty() ? u"reasoning(%1)"_s.arg(p.text)
-                                 : u"reasoning[%1](%2)"_s.arg(p.title, p.text);
+        return p.detail().title.isEmpty() ? u"reasoning(%1)"_s.arg(p.text)
+                                          : u"reasoning[%1](%2)"_s.arg(p.detail().title, p.text);
     case MessagePart::Kind::ToolCall:
-        return u"call(%1,%2)"_s.arg(p.toolCallId, compactValue(p.args));
+        return u"call(%1,%2)"_s.arg(p.detail().toolCallId, compactValue(p.detail().args));
     case MessagePart::Kind::ToolResult:
-        return u"result(%1,%2%3)"_s.arg(
-            p.toolCallId, compactValue(p.result), p.isError ? u",err"_s : QString());
+        return u"result(%1,%2%3)"_s.arg(p.detail().toolCallId, compactValue(p.detail().result),
+            p.detail().isError ? u",err"_s : QString());
     case MessagePart::Kind::Source:
-        return u"source(%1)"_s.arg(p.url);
+        return u"source(%1)"_s.arg(p.detail().url);
     case MessagePart::Kind::File:
-        return u"file(%1)"_s.arg(p.name);
+        return u"file(%1)"_s.arg(p.detail().name);
     default:
         return u"other(%1)"_s.arg(p.typeRaw);
     }
@@ -215,18 +215,18 @@ QJsonObject dumpPart(const MessagePart &p)
             o.insert(key, value);
     };
     put(u"text"_s, p.text);
-    put(u"title"_s, p.title);
-    put(u"tool_call_id"_s, p.toolCallId);
-    put(u"tool_name"_s, p.toolName);
-    if (!p.args.isUndefined())
-        o.insert(u"args"_s, p.args);
-    if (!p.result.isUndefined())
-        o.insert(u"result"_s, p.result);
-    if (p.isError)
+    put(u"title"_s, p.detail().title);
+    put(u"tool_call_id"_s, p.detail().toolCallId);
+    put(u"tool_name"_s, p.detail().toolName);
+    if (!p.detail().args.isUndefined())
+        o.insert(u"args"_s, p.detail().args);
+    if (!p.detail().result.isUndefined())
+        o.insert(u"result"_s, p.detail().result);
+    if (p.detail().isError)
         o.insert(u"is_error"_s, true);
-    put(u"url"_s, p.url);
-    put(u"name"_s, p.name);
-    put(u"file_id"_s, p.fileId.isNull() ? QString() : p.fileId.toString());
+    put(u"url"_s, p.detail().url);
+    put(u"name"_s, p.detail().name);
+    put(u"file_id"_s, p.detail().fileId.isNull() ? QString() : p.detail().fileId.toString());
     return o;
 }
 

@@ -27,8 +27,8 @@ inline MessagePart reasoningPart(const QString &text, int seconds)
     part.kind = MessagePart::Kind::Reasoning;
     part.typeRaw = u"reasoning"_s;
     part.text = text;
-    part.createdAt = QDateTime(QDate(2025, 5, 1), QTime(10, 0, 0), Qt::UTC);
-    part.completedAt = part.createdAt.addSecs(seconds);
+    part.editDetail().createdAt = QDateTime(QDate(2025, 5, 1), QTime(10, 0, 0), Qt::UTC);
+    part.editDetail().completedAt = part.detail().createdAt.addSecs(seconds);
     return part;
 }
 
@@ -37,9 +37,9 @@ inline MessagePart toolCall(const QString &id, const QString &name, const QJsonO
     MessagePart part;
     part.kind = MessagePart::Kind::ToolCall;
     part.typeRaw = u"tool-call"_s;
-    part.toolCallId = id;
-    part.toolName = name;
-    part.args = args;
+    part.editDetail().toolCallId = id;
+    part.editDetail().toolName = name;
+    part.editDetail().args = args;
     return part;
 }
 
@@ -49,10 +49,10 @@ inline MessagePart toolResult(
     MessagePart part;
     part.kind = MessagePart::Kind::ToolResult;
     part.typeRaw = u"tool-result"_s;
-    part.toolCallId = id;
-    part.toolName = name;
-    part.result = result;
-    part.isError = isError;
+    part.editDetail().toolCallId = id;
+    part.editDetail().toolName = name;
+    part.editDetail().result = result;
+    part.editDetail().isError = isError;
     return part;
 }
 
@@ -70,9 +70,9 @@ inline MessagePart filePart(const QString &name, const QString &mediaType)
     MessagePart part;
     part.kind = MessagePart::Kind::File;
     part.typeRaw = u"file"_s;
-    part.name = name;
-    part.mediaType = mediaType;
-    part.fileId = FileId::createUuid();
+    part.editDetail().name = name;
+    part.editDetail().mediaType = mediaType;
+    part.editDetail().fileId = FileId::createUuid();
     return part;
 }
 
@@ -116,7 +116,7 @@ inline QList<ChatMessage> richConversation()
                 QJsonObject{{u"command"_s, u"go test ./auth/... -run TestLogin -count=20"_s}}),
             toolCall(
                 u"call_2"_s, u"read_file"_s, QJsonObject{{u"path"_s, u"auth/login_test.go"_s}})});
-    a1.parts[2].parsedCommands = {{u"go"_s, u"test"_s}};
+    a1.parts[2].editDetail().parsedCommands = {{u"go"_s, u"test"_s}};
     out << a1;
     out << message(3, MessageRole::Tool,
         {toolResult(u"call_1"_s, u"execute"_s,

@@ -312,7 +312,7 @@ private:
             const QModelIndex index = model->index(row, 0);
             const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
             for (const MessagePart &part : parts) {
-                if (part.fileId == file)
+                if (part.detail().fileId == file)
                     return index;
             }
         }

@@ -607,9 +607,9 @@ private slots:
                 event.type = StreamEvent::Type::MessagePart;
                 event.part.kind = MessagePart::Kind::ToolResult;
                 event.part.typeRaw = u"tool-result"_s;
-                event.part.toolCallId = u"call_big"_s;
-                event.part.toolName = u"execute"_s;
-                event.part.resultDelta = QString::fromUtf8(json.mid(sent, deltaBytes));
+                event.part.editDetail().toolCallId = u"call_big"_s;
+                event.part.editDetail().toolName = u"execute"_s;
+                event.part.editDetail().resultDelta = QString::fromUtf8(json.mid(sent, deltaBytes));
                 sent += deltaBytes;
                 batch << event;
             }
@@ -644,7 +644,7 @@ private slots:
         const auto preview = assembler.preview();
         QVERIFY(preview);
         QCOMPARE(preview->parts.size(), 2);
-        QCOMPARE(preview->parts.at(1).resultDelta.toUtf8(),
+        QCOMPARE(preview->parts.at(1).detail().resultDelta.toUtf8(),
             json.left(MessageAssembler::maxPreviewTextChars));
         const QModelIndex index = m_model->index(m_model->rowCount() - 1);
         QVERIFY(rowDocument(*m_view, index).toPlainText().contains(u"cat big.log"_s));

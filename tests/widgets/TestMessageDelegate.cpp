@@ -305,9 +305,9 @@ private slots:
         MessagePart file;
         file.kind = MessagePart::Kind::File;
         file.typeRaw = u"file"_s;
-        file.mediaType = u"image/png"_s;
-        file.name = u"chart.png"_s;
-        file.data = png;
+        file.editDetail().mediaType = u"image/png"_s;
+        file.editDetail().name = u"chart.png"_s;
+        file.editDetail().data = png;
         message.parts << file;
         m_model->upsert(message);
         const QModelIndex index = m_model->index(0);

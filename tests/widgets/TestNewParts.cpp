@@ -107,11 +107,11 @@ private slots:
         const MessagePart delta =
             partFrom({{u"type"_s, u"tool-result"_s}, {u"tool_call_id"_s, u"adv"_s},
                 {u"tool_name"_s, u"advisor"_s}, {u"result_delta"_s, u"Use a streaming writer."_s}});
-        QCOMPARE(delta.resultDelta, u"Use a streaming writer."_s);
+        QCOMPARE(delta.detail().resultDelta, u"Use a streaming writer."_s);
         const MessagePart reset = partFrom({{u"type"_s, u"tool-result"_s},
             {u"tool_call_id"_s, u"adv"_s}, {u"result_reset"_s, true}});
-        QVERIFY(reset.resultReset);
-        QVERIFY(reset.resultDelta.isEmpty());
+        QVERIFY(reset.detail().resultReset);
+        QVERIFY(reset.detail().resultDelta.isEmpty());
         MessageRenderInput input;
         input.role = MessageRole::Assistant;
         input.parts = {call};

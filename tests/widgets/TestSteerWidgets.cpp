@@ -44,9 +44,9 @@ MessagePart toolCall(const QString &name, const QJsonValue &args)
 {
     MessagePart part;
     part.kind = MessagePart::Kind::ToolCall;
-    part.toolName = name;
-    part.toolCallId = u"call-1"_s;
-    part.args = args;
+    part.editDetail().toolName = name;
+    part.editDetail().toolCallId = u"call-1"_s;
+    part.editDetail().args = args;
     return part;
 }
 
@@ -251,7 +251,7 @@ private slots:
         input.parts = {toolCall(u"ask_user_question"_s, json(twoQuestions))};
         MessagePart result;
         result.kind = MessagePart::Kind::ToolResult;
-        result.toolCallId = u"call-1"_s;
+        result.editDetail().toolCallId = u"call-1"_s;
         input.toolResults.insert(u"call-1"_s, result);
         steer.active = true;
         QVERIFY(render(renderer, input).contains(u"Answer below"_s));
@@ -262,7 +262,7 @@ private slots:
         QVERIFY(answered.contains(u"1. Scope: API only\n2. Tests: Unit"_s)); // one line each
 
         input.parts = {toolCall(u"propose_plan"_s, json(R"({"path":"/p/PLAN.md"})"))};
-        result.result =
+        result.editDetail().result =
             json(R"({"ok":true,"kind":"plan","file_id":"1b2c3d4e-0000-4000-8000-000000000001"})");
         input.toolResults.insert(u"call-1"_s, result);
         QVERIFY(render(renderer, input).contains(u"Loading the plan"_s));

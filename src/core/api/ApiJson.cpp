@@ -6,6 +6,7 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <utility>
 
@@ -116,6 +117,24 @@ QString enumToString(const EnumName<Enum> (&names)[N], Enum value)
             return entry.name.toString();
     }
     return {};
+}
+
+//! `raw` itself when it is not one of the names, else the one shared copy of that name: each of a
+//! long chat's messages and parts need not hold its own "text" or "assistant" (#15).
+template<typename Enum, size_t N>
+QString sharedName(const EnumName<Enum> (&names)[N], const QString &raw)
+{
+    static const std::array<QString, N> shared = [&names] {
+        std::array<QString, N> strings;
+        for (size_t i = 0; i < N; ++i)
+            strings[i] = names[i].name.toString();
+        return strings;
+    }();
+    for (const QString &name : shared) {
+        if (name == raw)
+            return name;
+    }
+    return raw;
 }
 
 // --- Member accessors: wrong types read as absent ------------------------------------------
@@ -443,22 +462,24 @@ const FieldTable<Chat> chatFields{
     .times = {{u"created_at", &Chat::createdAt}, {u"updated_at", &Chat::updatedAt}},
 };
 
-const FieldTable<MessagePart> messagePartFields{
-    .strings = {{u"text", &MessagePart::text}, {u"title", &MessagePart::title},
-        {u"tool_call_id", &MessagePart::toolCallId}, {u"tool_name", &MessagePart::toolName},
-        {u"args_delta", &MessagePart::argsDelta}, {u"result_delta", &MessagePart::resultDelta},
-        {u"source_id", &MessagePart::sourceId}, {u"url", &MessagePart::url},
-        {u"media_type", &MessagePart::mediaType}, {u"name", &MessagePart::name},
-        {u"file_name", &MessagePart::fileName}, {u"content", &MessagePart::content},
-        {u"context_file_path", &MessagePart::contextFilePath},
-        {u"skill_name", &MessagePart::skillName},
-        {u"skill_description", &MessagePart::skillDescription}},
-    .booleans = {{u"result_reset", &MessagePart::resultReset}, {u"is_error", &MessagePart::isError},
-        {u"is_media", &MessagePart::isMedia},
-        {u"provider_executed", &MessagePart::providerExecuted},
-        {u"context_file_truncated", &MessagePart::contextFileTruncated}},
-    .times = {{u"created_at", &MessagePart::createdAt},
-        {u"completed_at", &MessagePart::completedAt}},
+const FieldTable<MessagePartDetail> messagePartFields{
+    .strings = {{u"title", &MessagePartDetail::title},
+        {u"tool_call_id", &MessagePartDetail::toolCallId},
+        {u"tool_name", &MessagePartDetail::toolName},
+        {u"args_delta", &MessagePartDetail::argsDelta},
+        {u"result_delta", &MessagePartDetail::resultDelta},
+        {u"source_id", &MessagePartDetail::sourceId}, {u"url", &MessagePartDetail::url},
+        {u"media_type", &MessagePartDetail::mediaType}, {u"name", &MessagePartDetail::name},
+        {u"file_name", &MessagePartDetail::fileName}, {u"content", &MessagePartDetail::content},
+        {u"context_file_path", &MessagePartDetail::contextFilePath},
+        {u"skill_name", &MessagePartDetail::skillName},
+        {u"skill_description", &MessagePartDetail::skillDescription}},
+    .booleans = {{u"result_reset", &MessagePartDetail::resultReset},
+        {u"is_error", &MessagePartDetail::isError}, {u"is_media", &MessagePartDetail::isMedia},
+        {u"provider_executed", &MessagePartDetail::providerExecuted},
+        {u"context_file_truncated", &MessagePartDetail::contextFileTruncated}},
+    .times = {{u"created_at", &MessagePartDetail::createdAt},
+        {u"completed_at", &MessagePartDetail::completedAt}},
 };
 
 const FieldTable<MessageUsage> messageUsageFields{
@@ -734,28 +755,31 @@ std::optional<MessagePart> messagePartFromJson(const QJsonValue &value)
     const QJsonObject object = value.toObject();
     MessagePart part;
     part.raw = object;
-    part.typeRaw = string(object, u"type");
+    part.typeRaw = sharedName(partKindNames, string(object, u"type"));
     part.kind = partKindFromString(part.typeRaw);
-    readFields(object, part, messagePartFields);
-    part.args = rawJsonValue(object.value(u"args"));
+    part.text = string(object, u"text");
+    MessagePartDetail detail;
+    readFields(object, detail, messagePartFields);
+    detail.args = rawJsonValue(object.value(u"args"));
     const QJsonArray commands = object.value(u"parsed_commands").toArray();
     for (const QJsonValue &command : commands) {
         if (command.isArray())
-            part.parsedCommands.append(stringList(command));
+            detail.parsedCommands.append(stringList(command));
     }
-    part.result = rawJsonValue(object.value(u"result"));
-    part.fileId = uuidId<FileId>(object, u"file_id");
+    detail.result = rawJsonValue(object.value(u"result"));
+    detail.fileId = uuidId<FileId>(object, u"file_id");
     const QString data = string(object, u"data");
     if (!data.isEmpty()) {
         auto decoded = QByteArray::fromBase64Encoding(
             data.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
         if (decoded)
-            part.data = std::move(*decoded);
+            detail.data = std::move(*decoded);
         else
             qCWarning(lcApi) << "ignoring undecodable base64 data of a" << part.typeRaw << "part";
     }
-    part.startLine = int32(object, u"start_line");
-    part.endLine = int32(object, u"end_line");
+    detail.startLine = int32(object, u"start_line");
+    detail.endLine = int32(object, u"end_line");
+    part.setDetail(std::move(detail));
     return part;
 }
 
@@ -783,7 +807,7 @@ std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
     message.createdBy = uuidId<UserId>(object, u"created_by");
     message.modelConfigId = uuidId<ModelConfigId>(object, u"model_config_id");
     message.createdAt = timestampFromJson(object.value(u"created_at"));
-    message.roleRaw = string(object, u"role");
+    message.roleRaw = sharedName(messageRoleNames, string(object, u"role"));
     message.role = messageRoleFromString(message.roleRaw);
     message.parts =
         decodeArray<MessagePart>(object.value(u"content"), messagePartFromJson, "message parts");
@@ -1559,23 +1583,27 @@ QJsonObject toJson(const MessagePart &part)
         return part.raw; // nothing is understood, so the original is the only faithful form
     QJsonObject object;
     object.insert(u"type", part.typeRaw.isEmpty() ? toString(part.kind) : part.typeRaw);
-    writeFields(object, part, messagePartFields);
-    if (!part.args.isUndefined() && !part.args.isNull())
-        object.insert(u"args", part.args);
-    if (!part.parsedCommands.isEmpty()) {
+    if (!part.text.isEmpty())
+        object.insert(u"text", part.text);
+    const MessagePartDetail &detail = part.detail();
+    writeFields(object, detail, messagePartFields);
+    if (!detail.args.isUndefined() && !detail.args.isNull())
+        object.insert(u"args", detail.args);
+    if (!detail.parsedCommands.isEmpty()) {
         QJsonArray commands;
-        for (const QStringList &command : part.parsedCommands)
+        for (const QStringList &command : detail.parsedCommands)
             commands.append(QJsonArray::fromStringList(command));
         object.insert(u"parsed_commands", commands);
     }
-    if (!part.result.isUndefined() && !part.result.isNull())
-        object.insert(u"result", part.result);
-    insertIfNotNull(object, u"file_id", part.fileId);
-    if (!part.data.isEmpty())
-        object.insert(u"data", QString::fromLatin1(part.data.toBase64()));
-    if (part.kind == MessagePart::Kind::FileReference || part.startLine != 0 || part.endLine != 0) {
-        object.insert(u"start_line", part.startLine);
-        object.insert(u"end_line", part.endLine);
+    if (!detail.result.isUndefined() && !detail.result.isNull())
+        object.insert(u"result", detail.result);
+    insertIfNotNull(object, u"file_id", detail.fileId);
+    if (!detail.data.isEmpty())
+        object.insert(u"data", QString::fromLatin1(detail.data.toBase64()));
+    if (part.kind == MessagePart::Kind::FileReference || detail.startLine != 0
+        || detail.endLine != 0) {
+        object.insert(u"start_line", detail.startLine);
+        object.insert(u"end_line", detail.endLine);
     }
     return object;
 }

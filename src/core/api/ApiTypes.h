@@ -13,6 +13,8 @@
 #include <QList>
 #include <QMap>
 #include <QMetaType>
+#include <QSharedData>
+#include <QSharedDataPointer>
 #include <QString>
 #include <QStringList>
 #include <QUuid>
@@ -307,29 +309,10 @@ struct Chat
 // ---------------------------------------------------------------------------------------------
 // Messages (§6.7–§6.10)
 
-//! §6.8: one Go struct with a `type` discriminator. Only the members of the variant are set;
-//! `raw` always holds the original object, so unknown kinds can be rendered generically.
-struct MessagePart
+//! The members of a MessagePart that only some kinds use. Kept out of line so the common text
+//! part stays small: a 10,000-message chat holds one part per message (#15).
+struct MessagePartDetail
 {
-    enum class Kind {
-        Unknown,
-        Text,
-        Reasoning,
-        ToolCall,
-        ToolResult,
-        Source,
-        File,
-        FileReference,
-        ContextFile,
-        Skill,
-        HookNotice,
-    };
-
-    Kind kind = Kind::Unknown;
-    QString typeRaw; //!< The wire `type`.
-
-    // text, reasoning, hook-notice (in streams `text` is a delta to append, §13)
-    QString text;
     QString title; //!< reasoning heading (legacy), source title
     QDateTime createdAt;
     QDateTime completedAt;
@@ -371,7 +354,82 @@ struct MessagePart
     QString skillName;
     QString skillDescription;
 
+    bool operator==(const MessagePartDetail &) const = default;
+};
+
+//! Shared, copy-on-write storage of a MessagePartDetail.
+struct MessagePartDetailData : QSharedData, MessagePartDetail
+{
+    MessagePartDetailData() = default;
+    explicit MessagePartDetailData(MessagePartDetail detail)
+        : MessagePartDetail(std::move(detail))
+    {
+    }
+};
+
+//! §6.8: one Go struct with a `type` discriminator. Only the members of the variant are set;
+//! `raw` always holds the original object, so unknown kinds can be rendered generically.
+//! Text parts (the vast majority) carry only kind, type and text; every other member lives in a
+//! lazily allocated, implicitly shared detail().
+struct MessagePart
+{
+    enum class Kind {
+        Unknown,
+        Text,
+        Reasoning,
+        ToolCall,
+        ToolResult,
+        Source,
+        File,
+        FileReference,
+        ContextFile,
+        Skill,
+        HookNotice,
+    };
+
+    Kind kind = Kind::Unknown;
+    QString typeRaw; //!< The wire `type`.
+
+    // text, reasoning, hook-notice (in streams `text` is a delta to append, §13)
+    QString text;
+
     QJsonObject raw; //!< The part exactly as received.
+
+    //! The rarely used members; a shared empty one when the part has none. Never allocates.
+    const MessagePartDetail &detail() const
+    {
+        return m_detail ? static_cast<const MessagePartDetail &>(*m_detail) : emptyDetail();
+    }
+    //! For writing: allocates (or detaches) the detail.
+    MessagePartDetail &editDetail()
+    {
+        if (!m_detail)
+            m_detail = new MessagePartDetailData;
+        return *m_detail.data();
+    }
+    //! Replaces the detail; an all-default one is not stored.
+    void setDetail(MessagePartDetail detail)
+    {
+        if (detail == emptyDetail())
+            m_detail.reset();
+        else
+            m_detail = new MessagePartDetailData(std::move(detail));
+    }
+    bool hasDetail() const { return bool(m_detail); }
+
+    friend bool operator==(const MessagePart &a, const MessagePart &b)
+    {
+        return a.kind == b.kind && a.typeRaw == b.typeRaw && a.text == b.text && a.raw == b.raw
+            && (a.m_detail == b.m_detail || a.detail() == b.detail());
+    }
+
+private:
+    static const MessagePartDetail &emptyDetail()
+    {
+        static const MessagePartDetail empty;
+        return empty;
+    }
+    QSharedDataPointer<MessagePartDetailData> m_detail;
 };
 
 //! Token accounting on assistant messages; every member may be absent.

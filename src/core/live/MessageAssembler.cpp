@@ -281,8 +281,8 @@ std::optional<ChatMessage> MessageAssembler::preview() const
             part.kind = text ? MessagePart::Kind::Text : MessagePart::Kind::Reasoning;
             part.typeRaw = text ? u"text"_s : u"reasoning"_s;
             part.text = block.text.size() > maxPreviewTextChars ? block.previewText : block.text;
-            part.title = block.title;
-            part.createdAt = block.createdAt;
+            part.editDetail().title = block.title;
+            part.editDetail().createdAt = block.createdAt;
             message.parts.append(part);
             break;
         }
@@ -291,15 +291,15 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 MessagePart call;
                 call.kind = MessagePart::Kind::ToolCall;
                 call.typeRaw = u"tool-call"_s;
-                call.toolCallId = block.toolCallId;
-                call.toolName = block.toolName;
+                call.editDetail().toolCallId = block.toolCallId;
+                call.editDetail().toolName = block.toolName;
                 // Streaming arguments that cannot even be partially parsed show as raw text.
-                call.argsDelta = previewOfRaw(block.argsRaw);
-                call.args = !block.args.isUndefined() ? block.args
-                    : block.argsRaw.isEmpty()         ? QJsonValue(QJsonValue::Undefined)
-                                                      : QJsonValue(call.argsDelta);
-                call.parsedCommands = block.parsedCommands;
-                call.createdAt = block.createdAt;
+                call.editDetail().argsDelta = previewOfRaw(block.argsRaw);
+                call.editDetail().args = !block.args.isUndefined() ? block.args
+                    : block.argsRaw.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                              : QJsonValue(call.detail().argsDelta);
+                call.editDetail().parsedCommands = block.parsedCommands;
+                call.editDetail().createdAt = block.createdAt;
                 message.parts.append(call);
             }
             if (block.resultOnly || block.hasResult || block.isError
@@ -307,14 +307,14 @@ std::optional<ChatMessage> MessageAssembler::preview() const
                 MessagePart result;
                 result.kind = MessagePart::Kind::ToolResult;
                 result.typeRaw = u"tool-result"_s;
-                result.toolCallId = block.toolCallId;
-                result.toolName = block.toolName;
-                result.resultDelta = previewOfRaw(block.resultRaw);
-                result.result = !block.result.isUndefined() ? block.result
-                    : block.resultRaw.isEmpty()             ? QJsonValue(QJsonValue::Undefined)
-                                                            : QJsonValue(result.resultDelta);
-                result.isError = block.isError;
-                result.createdAt = block.resultCreatedAt;
+                result.editDetail().toolCallId = block.toolCallId;
+                result.editDetail().toolName = block.toolName;
+                result.editDetail().resultDelta = previewOfRaw(block.resultRaw);
+                result.editDetail().result = !block.result.isUndefined() ? block.result
+                    : block.resultRaw.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                : QJsonValue(result.detail().resultDelta);
+                result.editDetail().isError = block.isError;
+                result.editDetail().createdAt = block.resultCreatedAt;
                 message.parts.append(result);
             }
             break;
@@ -379,9 +379,9 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
         const bool continues = last && last->kind == kind;
         if (part.text.isEmpty()) {
             // A title-only reasoning part (some builds) names the current or a new block.
-            if (kind == Block::Kind::Reasoning && !part.title.isEmpty()) {
+            if (kind == Block::Kind::Reasoning && !part.detail().title.isEmpty()) {
                 Block &block = continues ? *last : appendBlock(kind);
-                block.title = part.title;
+                block.title = part.detail().title;
                 changes.previewChanged = true;
             }
             return;
@@ -390,12 +390,12 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
             return; // the web UI opens no block for whitespace; inside a block it is kept
         Block &block = continues ? *last : appendBlock(kind);
         if (!continues)
-            block.createdAt = part.createdAt;
+            block.createdAt = part.detail().createdAt;
         block.text.append(part.text); // verbatim: no separator, no trimming
         if (block.text.size() > maxPreviewTextChars && block.previewText.isEmpty())
             block.previewText = block.text.left(maxPreviewTextChars);
-        if (!part.title.isEmpty() && block.title.isEmpty())
-            block.title = part.title;
+        if (!part.detail().title.isEmpty() && block.title.isEmpty())
+            block.title = part.detail().title;
         changes.previewChanged = true;
         return;
     }
@@ -406,13 +406,13 @@ void MessageAssembler::applyPart(const MessagePart &part, Changes &changes)
         applyToolResult(part, changes);
         return;
     case MessagePart::Kind::Source: {
-        if (part.url.isEmpty())
+        if (part.detail().url.isEmpty())
             return;
         if (m_blocks.empty() || m_blocks.back().kind != Block::Kind::Sources)
             appendBlock(Block::Kind::Sources);
         Block &block = m_blocks.back();
         const bool duplicate = std::any_of(block.sources.cbegin(), block.sources.cend(),
-            [&](const MessagePart &source) { return source.url == part.url; });
+            [&](const MessagePart &source) { return source.detail().url == part.detail().url; });
         if (!duplicate) {
             block.sources.append(part);
             changes.previewChanged = true;
@@ -442,16 +442,17 @@ MessageAssembler::Block *MessageAssembler::toolBlock(const QString &toolCallId)
 
 void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
 {
-    if (part.providerExecuted)
+    if (part.detail().providerExecuted)
         return; // provider-side tools (web search, …) are not shown, as in the web UI
 
-    QString id = part.toolCallId;
+    QString id = part.detail().toolCallId;
     Block *block = id.isEmpty() ? nullptr : toolBlock(id);
     if (!block && id.isEmpty()) {
         // Defensive fallback of the web UI: the latest same-named call without arguments yet.
         for (auto it = m_blocks.rbegin(); it != m_blocks.rend(); ++it) {
-            if (it->kind == Block::Kind::Tool && !it->resultOnly && it->toolName == part.toolName
-                && it->argsRaw.isEmpty() && it->args.isUndefined()) {
+            if (it->kind == Block::Kind::Tool && !it->resultOnly
+                && it->toolName == part.detail().toolName && it->argsRaw.isEmpty()
+                && it->args.isUndefined()) {
                 block = &*it;
                 break;
             }
@@ -462,8 +463,8 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
     if (!block) {
         Block &created = appendBlock(Block::Kind::Tool);
         created.toolCallId = id;
-        created.toolName = part.toolName;
-        created.createdAt = part.createdAt;
+        created.toolName = part.detail().toolName;
+        created.createdAt = part.detail().createdAt;
         m_toolIndex.insert(id, int(m_blocks.size()) - 1);
         block = &created;
     }
@@ -471,20 +472,20 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
         // The call streams after its result was already shown: it is a call after all.
         block->resultOnly = false;
     }
-    if (!part.toolName.isEmpty())
-        block->toolName = part.toolName;
+    if (!part.detail().toolName.isEmpty())
+        block->toolName = part.detail().toolName;
 
-    if (isPresent(part.args)) {
+    if (isPresent(part.detail().args)) {
         // The final call replaces whatever the deltas accumulated (§13.3).
-        block->args = decodeStringValue(part.args);
+        block->args = decodeStringValue(part.detail().args);
         block->argsRaw = serialize(block->args);
         block->argsParsedSize = block->argsRaw.size();
-        if (!part.parsedCommands.isEmpty())
-            block->parsedCommands = part.parsedCommands;
-        if (part.createdAt.isValid())
-            block->createdAt = part.createdAt;
-    } else if (!part.argsDelta.isEmpty()) {
-        block->argsRaw.append(part.argsDelta.toUtf8());
+        if (!part.detail().parsedCommands.isEmpty())
+            block->parsedCommands = part.detail().parsedCommands;
+        if (part.detail().createdAt.isValid())
+            block->createdAt = part.detail().createdAt;
+    } else if (!part.detail().argsDelta.isEmpty()) {
+        block->argsRaw.append(part.detail().argsDelta.toUtf8());
         if (shouldReparse(block->argsRaw.size(), block->argsParsedSize)) {
             block->argsParsedSize = block->argsRaw.size();
             if (auto parsed = PartialJson::parse(block->argsRaw))
@@ -498,9 +499,9 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
 
 void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes)
 {
-    if (part.providerExecuted)
+    if (part.detail().providerExecuted)
         return;
-    const QString id = part.toolCallId;
+    const QString id = part.detail().toolCallId;
     if (id.isEmpty())
         return; // a result that cannot be attached anywhere
     Block *block = toolBlock(id);
@@ -509,26 +510,26 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
         // result until the tool message commits. Unknown calls (history not loaded) get one too.
         Block &created = appendBlock(Block::Kind::Tool);
         created.toolCallId = id;
-        created.toolName = part.toolName;
+        created.toolName = part.detail().toolName;
         created.resultOnly = true;
         m_toolIndex.insert(id, int(m_blocks.size()) - 1);
         block = &created;
     }
     if (block->toolName.isEmpty())
-        block->toolName = part.toolName;
-    if (part.resultReset) {
+        block->toolName = part.detail().toolName;
+    if (part.detail().resultReset) {
         block->resultRaw.clear();
         block->resultParsedSize = 0;
         block->result = QJsonValue::Undefined;
         block->hasResult = false;
     }
-    if (isPresent(part.result)) {
-        block->result = decodeStringValue(part.result);
+    if (isPresent(part.detail().result)) {
+        block->result = decodeStringValue(part.detail().result);
         block->resultRaw = serialize(block->result);
         block->resultParsedSize = block->resultRaw.size();
         block->hasResult = true;
-    } else if (!part.resultDelta.isEmpty()) {
-        block->resultRaw.append(part.resultDelta.toUtf8());
+    } else if (!part.detail().resultDelta.isEmpty()) {
+        block->resultRaw.append(part.detail().resultDelta.toUtf8());
         if (shouldReparse(block->resultRaw.size(), block->resultParsedSize)) {
             block->resultParsedSize = block->resultRaw.size();
             if (auto parsed = PartialJson::parse(block->resultRaw))
@@ -537,10 +538,10 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
                 block->result = QJsonValue::Undefined;
         }
     }
-    if (part.isError)
+    if (part.detail().isError)
         block->isError = true;
-    if (part.createdAt.isValid())
-        block->resultCreatedAt = part.createdAt;
+    if (part.detail().createdAt.isValid())
+        block->resultCreatedAt = part.detail().createdAt;
     changes.previewChanged = true;
 }
 
@@ -563,7 +564,7 @@ void MessageAssembler::applyMessage(const ChatMessage &message, Changes &changes
         for (const MessagePart &part : message.parts) {
             if (part.kind != MessagePart::Kind::ToolResult)
                 continue;
-            const auto it = m_toolIndex.constFind(part.toolCallId);
+            const auto it = m_toolIndex.constFind(part.detail().toolCallId);
             if (it == m_toolIndex.cend())
                 continue;
             const int index = *it;
@@ -666,15 +667,15 @@ void MessageAssembler::upsertCommitted(const ChatMessage &message, Changes &chan
     if (it != m_committed.end()) {
         for (const MessagePart &part : it->second.parts) {
             if (part.kind == MessagePart::Kind::ToolCall)
-                m_committedCallIds.remove(part.toolCallId);
+                m_committedCallIds.remove(part.detail().toolCallId);
         }
         it->second = compacted(message);
     } else {
         m_committed.emplace(message.id, compacted(message));
     }
     for (const MessagePart &part : message.parts) {
-        if (part.kind == MessagePart::Kind::ToolCall && !part.toolCallId.isEmpty())
-            m_committedCallIds.insert(part.toolCallId, message.id);
+        if (part.kind == MessagePart::Kind::ToolCall && !part.detail().toolCallId.isEmpty())
+            m_committedCallIds.insert(part.detail().toolCallId, message.id);
     }
     changes.removed.removeAll(message.id);
     appendUnique(changes.upserted, message.id);
@@ -687,7 +688,7 @@ void MessageAssembler::eraseCommitted(MessageId id, Changes &changes)
         return;
     for (const MessagePart &part : it->second.parts) {
         if (part.kind == MessagePart::Kind::ToolCall)
-            m_committedCallIds.remove(part.toolCallId);
+            m_committedCallIds.remove(part.detail().toolCallId);
     }
     m_committed.erase(it);
     if (m_stale)

@@ -110,7 +110,7 @@ void ChatView::handleThumbnailReady(const FileId &id)
         const QModelIndex index = rows->index(row, 0);
         const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
         const bool shows = std::any_of(parts.begin(), parts.end(),
-            [&id](const MessagePart &part) { return part.fileId == id; });
+            [&id](const MessagePart &part) { return part.detail().fileId == id; });
         if (shows)
             m_delegate->refreshRow(index);
     }

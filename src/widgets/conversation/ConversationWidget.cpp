@@ -573,11 +573,11 @@ void ConversationWidget::handleRetrySend(const QString &nonce)
     for (const MessagePart &part : parts) {
         if (part.kind == MessagePart::Kind::Text)
             content << InputPart::fromText(part.text);
-        else if (part.kind == MessagePart::Kind::File && !part.fileId.isNull())
-            content << InputPart::fromFile(part.fileId);
+        else if (part.kind == MessagePart::Kind::File && !part.detail().fileId.isNull())
+            content << InputPart::fromFile(part.detail().fileId);
         else if (part.kind == MessagePart::Kind::FileReference)
-            content << InputPart::fromFileReference(
-                part.fileName, part.startLine, part.endLine, part.content);
+            content << InputPart::fromFileReference(part.detail().fileName, part.detail().startLine,
+                part.detail().endLine, part.detail().content);
     }
     if (content.isEmpty())
         return;

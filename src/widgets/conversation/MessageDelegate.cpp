@@ -113,8 +113,8 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
         const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
         QString name;
         for (const MessagePart &part : parts) {
-            if (part.fileId == *file)
-                name = part.name;
+            if (part.detail().fileId == *file)
+                name = part.detail().name;
         }
         Q_EMIT fileImageActivated(*file, name);
         return;
@@ -122,7 +122,8 @@ void MessageDelegate::activateAnchor(const QModelIndex &index, const QString &hr
     if (const auto part = PartRenderer::inlineImageOf(href)) {
         const auto parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
         if (*part >= 0 && *part < parts.size())
-            Q_EMIT inlineImageActivated(parts.at(*part).data, parts.at(*part).name);
+            Q_EMIT inlineImageActivated(
+                parts.at(*part).detail().data, parts.at(*part).detail().name);
         return;
     }
     if (const auto part = PartRenderer::showAllPart(href)) {

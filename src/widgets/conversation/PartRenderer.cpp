@@ -356,8 +356,8 @@ QString PartRenderer::neutralizeImages(const QString &markdown)
 QString PartRenderer::toolSummary(const MessagePart &call)
 {
     QString command;
-    if (call.args.isObject()) {
-        const QJsonObject args = call.args.toObject();
+    if (call.detail().args.isObject()) {
+        const QJsonObject args = call.detail().args.toObject();
         static const char *const keys[] = {"command", "path", "file_path", "query", "url",
             "pattern", "name", "title", "prompt", "message"};
         for (const char *key : keys) {
@@ -370,13 +370,13 @@ QString PartRenderer::toolSummary(const MessagePart &call)
         if (command.isEmpty() && !args.isEmpty())
             command = firstLine(
                 QString::fromUtf8(QJsonDocument(args).toJson(QJsonDocument::Compact)), 80);
-    } else if (call.args.isString()) {
-        command = firstLine(call.args.toString());
-    } else if (!call.argsDelta.isEmpty()) {
-        command = firstLine(call.argsDelta, 80);
+    } else if (call.detail().args.isString()) {
+        command = firstLine(call.detail().args.toString());
+    } else if (!call.detail().argsDelta.isEmpty()) {
+        command = firstLine(call.detail().argsDelta, 80);
     }
     QStringList programs;
-    for (const QStringList &parsed : call.parsedCommands) {
+    for (const QStringList &parsed : call.detail().parsedCommands) {
         if (!parsed.isEmpty() && !programs.contains(parsed.first()))
             programs << parsed.first();
     }
@@ -425,7 +425,7 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
     // A context boundary (§20.6) is a divider, not an answer: no "Agent" header over it.
     const bool boundaryOnly = !in.parts.isEmpty()
         && std::all_of(in.parts.cbegin(), in.parts.cend(),
-            [](const MessagePart &part) { return isBoundaryTool(part.toolName); });
+            [](const MessagePart &part) { return isBoundaryTool(part.detail().toolName); });
     if (!in.continuesTurn && !boundaryOnly)
         renderHeader(cursor, in);
 
@@ -453,11 +453,11 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
             renderReasoning(cursor, part, i, in);
             break;
         case MessagePart::Kind::ToolCall:
-            if (isQuestionTool(part.toolName))
+            if (isQuestionTool(part.detail().toolName))
                 renderQuestionCard(cursor, part, in);
-            else if (isPlanTool(part.toolName))
+            else if (isPlanTool(part.detail().toolName))
                 renderPlanCard(cursor, part, i, in);
-            else if (isBoundaryTool(part.toolName))
+            else if (isBoundaryTool(part.detail().toolName))
                 renderBoundary(cursor, part, in);
             else
                 renderToolCall(cursor, part, i, in);
@@ -465,12 +465,12 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
         case MessagePart::Kind::ToolResult:
             // Results normally arrive folded into ToolResultsRole next to their call; a result
             // whose call lives in no row is still shown rather than dropped.
-            if (in.toolResults.contains(part.toolCallId)) {
+            if (in.toolResults.contains(part.detail().toolCallId)) {
                 bool hasCall = false;
                 for (const MessagePart &other : in.parts)
                     hasCall = hasCall
                         || (other.kind == MessagePart::Kind::ToolCall
-                            && other.toolCallId == part.toolCallId);
+                            && other.detail().toolCallId == part.detail().toolCallId);
                 if (hasCall)
                     continue;
             }
@@ -489,15 +489,16 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
             break;
         case MessagePart::Kind::ContextFile:
             renderChip(cursor,
-                part.contextFileTruncated
-                    ? tr("Context file: %1 (truncated)").arg(part.contextFilePath)
-                    : tr("Context file: %1").arg(part.contextFilePath));
+                part.detail().contextFileTruncated
+                    ? tr("Context file: %1 (truncated)").arg(part.detail().contextFilePath)
+                    : tr("Context file: %1").arg(part.detail().contextFilePath));
             break;
         case MessagePart::Kind::Skill:
             renderChip(cursor,
-                part.skillDescription.isEmpty()
-                    ? tr("Skill: %1").arg(part.skillName)
-                    : tr("Skill: %1 — %2").arg(part.skillName, firstLine(part.skillDescription)));
+                part.detail().skillDescription.isEmpty()
+                    ? tr("Skill: %1").arg(part.detail().skillName)
+                    : tr("Skill: %1 — %2")
+                          .arg(part.detail().skillName, firstLine(part.detail().skillDescription)));
             break;
         case MessagePart::Kind::HookNotice: {
             newBlock(cursor);
@@ -639,14 +640,15 @@ void PartRenderer::renderReasoning(
 {
     const bool expanded = in.expandedParts.contains(index);
     QString label;
-    if (part.createdAt.isValid() && part.completedAt.isValid()) {
-        const int seconds = std::max<qint64>(
-            1, std::llround(double(part.createdAt.msecsTo(part.completedAt)) / 1000.0));
+    if (part.detail().createdAt.isValid() && part.detail().completedAt.isValid()) {
+        const int seconds = std::max<qint64>(1,
+            std::llround(
+                double(part.detail().createdAt.msecsTo(part.detail().completedAt)) / 1000.0));
         label = tr("Thought for %n second(s)", nullptr, seconds);
-    } else if (in.streaming && !part.completedAt.isValid()) {
+    } else if (in.streaming && !part.detail().completedAt.isValid()) {
         label = tr("Thinking…");
-    } else if (!part.title.isEmpty()) {
-        label = part.title;
+    } else if (!part.detail().title.isEmpty()) {
+        label = part.detail().title;
     } else {
         label = tr("Reasoning");
     }
@@ -700,9 +702,9 @@ void PartRenderer::renderToolCall(
 {
     using State = MessageListModel::ToolCallState;
     const bool expanded = in.expandedParts.contains(index);
-    const State state = in.toolStates.value(
-        part.toolCallId, in.toolResults.contains(part.toolCallId) ? State::Done : State::Running);
-    const MessagePart result = in.toolResults.value(part.toolCallId);
+    const State state = in.toolStates.value(part.detail().toolCallId,
+        in.toolResults.contains(part.detail().toolCallId) ? State::Done : State::Running);
+    const MessagePart result = in.toolResults.value(part.detail().toolCallId);
 
     QString glyph;
     QString stateText;
@@ -754,8 +756,9 @@ void PartRenderer::renderToolCall(
     cursor.insertText(glyph + u' ', format);
     format = anchor;
     format.setFontWeight(QFont::DemiBold);
-    cursor.insertText(part.toolName.isEmpty() ? tr("tool") : part.toolName, format);
-    if (part.providerExecuted) {
+    cursor.insertText(
+        part.detail().toolName.isEmpty() ? tr("tool") : part.detail().toolName, format);
+    if (part.detail().providerExecuted) {
         // §20.11: the model's provider ran it (web search, computer use), not the workspace.
         format = anchor;
         format.setForeground(m_colors.dim);
@@ -773,7 +776,8 @@ void PartRenderer::renderToolCall(
     cursor.insertText(u"  "_s + (expanded ? u"▾ "_s : u"▸ "_s) + stateText, format);
 
     if (expanded) {
-        const QString args = jsonText(part.args).isEmpty() ? part.argsDelta : jsonText(part.args);
+        const QString args = jsonText(part.detail().args).isEmpty() ? part.detail().argsDelta
+                                                                    : jsonText(part.detail().args);
         QTextCharFormat label;
         label.setFont(m_font);
         label.setFontWeight(QFont::DemiBold);
@@ -783,9 +787,9 @@ void PartRenderer::renderToolCall(
             cursor.insertText(tr("Arguments"), label);
             insertCodeBlock(cursor, args, m_colors.text);
         }
-        QString output = jsonText(result.result);
-        if (result.result.isObject()) {
-            const QJsonObject object = result.result.toObject();
+        QString output = jsonText(result.detail().result);
+        if (result.detail().result.isObject()) {
+            const QJsonObject object = result.detail().result.toObject();
             if (object.value(u"output"_s).isString()) {
                 output = object.value(u"output"_s).toString();
                 if (object.contains(u"exit_code"_s))
@@ -794,8 +798,8 @@ void PartRenderer::renderToolCall(
                               .arg(object.value(u"exit_code"_s).toVariant().toString());
             }
         }
-        if (output.isEmpty() && !result.resultDelta.isEmpty())
-            output = result.resultDelta;
+        if (output.isEmpty() && !result.detail().resultDelta.isEmpty())
+            output = result.detail().resultDelta;
         newBlock(cursor, 6);
         if (!output.isEmpty()) {
             cursor.insertText(state == State::Failed ? tr("Error") : tr("Result"), label);
@@ -820,12 +824,14 @@ void PartRenderer::renderOrphanResult(QTextCursor &cursor, const MessagePart &pa
 {
     newBlock(cursor);
     QTextCharFormat format = cursor.charFormat();
-    format.setForeground(part.isError ? m_colors.error : m_colors.dim);
+    format.setForeground(part.detail().isError ? m_colors.error : m_colors.dim);
     cursor.insertText(
-        tr("Result of %1").arg(part.toolName.isEmpty() ? tr("tool") : part.toolName), format);
-    const QString output = jsonText(part.result);
+        tr("Result of %1")
+            .arg(part.detail().toolName.isEmpty() ? tr("tool") : part.detail().toolName),
+        format);
+    const QString output = jsonText(part.detail().result);
     if (!output.isEmpty())
-        insertCodeBlock(cursor, output, part.isError ? m_colors.error : m_colors.text);
+        insertCodeBlock(cursor, output, part.detail().isError ? m_colors.error : m_colors.text);
 }
 
 void PartRenderer::renderSources(QTextCursor &cursor, const QList<MessagePart> &sources) const
@@ -837,19 +843,21 @@ void PartRenderer::renderSources(QTextCursor &cursor, const QList<MessagePart> &
     cursor.insertText(tr("Sources"), label);
     QStringList seen;
     for (const MessagePart &source : sources) {
-        if (source.url.isEmpty() || seen.contains(source.url))
+        if (source.detail().url.isEmpty() || seen.contains(source.detail().url))
             continue;
-        seen << source.url;
+        seen << source.detail().url;
         newBlock(cursor, 1);
         QTextCharFormat link;
         link.setFont(m_font);
         link.setAnchor(true);
-        link.setAnchorHref(source.url);
+        link.setAnchorHref(source.detail().url);
         link.setForeground(m_colors.link);
         link.setFontUnderline(true);
-        const QString host = QUrl(source.url).host();
-        cursor.insertText(u"• "_s + (source.title.isEmpty() ? source.url : source.title), link);
-        if (!source.title.isEmpty() && !host.isEmpty()) {
+        const QString host = QUrl(source.detail().url).host();
+        cursor.insertText(u"• "_s
+                + (source.detail().title.isEmpty() ? source.detail().url : source.detail().title),
+            link);
+        if (!source.detail().title.isEmpty() && !host.isEmpty()) {
             QTextCharFormat dim;
             dim.setFont(m_font);
             dim.setForeground(m_colors.faint);
@@ -862,27 +870,27 @@ void PartRenderer::renderFile(
     QTextCursor &cursor, QTextDocument &document, const MessagePart &part, int index) const
 {
     newBlock(cursor);
-    const bool image = part.mediaType.startsWith(u"image/"_s);
-    if (image && !part.data.isEmpty()) {
+    const bool image = part.detail().mediaType.startsWith(u"image/"_s);
+    if (image && !part.detail().data.isEmpty()) {
         QImage decoded;
-        if (decoded.loadFromData(part.data)) {
+        if (decoded.loadFromData(part.detail().data)) {
             insertThumbnail(cursor, document,
                 decoded.scaled(ThumbnailProvider::thumbnailSize.boundedTo(decoded.size()),
                     Qt::KeepAspectRatio, Qt::SmoothTransformation),
                 inlineImageHref(index));
         }
-    } else if (image && !part.fileId.isNull() && m_thumbnails) {
+    } else if (image && !part.detail().fileId.isNull() && m_thumbnails) {
         // Never blocks: a null image now, thumbnailReady() later re-renders this row.
-        const QImage thumbnail = m_thumbnails->thumbnail(part.fileId);
+        const QImage thumbnail = m_thumbnails->thumbnail(part.detail().fileId);
         if (!thumbnail.isNull())
-            insertThumbnail(cursor, document, thumbnail, fileImageHref(part.fileId));
+            insertThumbnail(cursor, document, thumbnail, fileImageHref(part.detail().fileId));
     }
     QStringList bits;
-    bits << (part.name.isEmpty() ? tr("Attachment") : part.name);
-    if (!part.mediaType.isEmpty())
-        bits << part.mediaType;
-    if (!part.data.isEmpty())
-        bits << QLocale().formattedDataSize(part.data.size());
+    bits << (part.detail().name.isEmpty() ? tr("Attachment") : part.detail().name);
+    if (!part.detail().mediaType.isEmpty())
+        bits << part.detail().mediaType;
+    if (!part.detail().data.isEmpty())
+        bits << QLocale().formattedDataSize(part.detail().data.size());
     QTextCharFormat chip;
     chip.setFont(m_font);
     chip.setBackground(m_colors.codeBackground);
@@ -951,11 +959,11 @@ void PartRenderer::renderFileReference(QTextCursor &cursor, const MessagePart &p
     QTextCharFormat caption;
     caption.setFont(monospaceFont());
     caption.setForeground(m_colors.dim);
-    const QString range = part.startLine == part.endLine
-        ? QString::number(part.startLine)
-        : QString::number(part.startLine) + u'-' + QString::number(part.endLine);
-    cursor.insertText(part.fileName + u':' + range, caption);
-    insertCodeBlock(cursor, part.content, m_colors.text);
+    const QString range = part.detail().startLine == part.detail().endLine
+        ? QString::number(part.detail().startLine)
+        : QString::number(part.detail().startLine) + u'-' + QString::number(part.detail().endLine);
+    cursor.insertText(part.detail().fileName + u':' + range, caption);
+    insertCodeBlock(cursor, part.detail().content, m_colors.text);
     cursor = frame->parentFrame()->lastCursorPosition();
 }
 

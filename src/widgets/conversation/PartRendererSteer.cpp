@@ -63,7 +63,7 @@ bool PartRenderer::isBoundaryTool(const QString &toolName)
 
 FileId PartRenderer::planFileOf(const MessagePart &result)
 {
-    return FileId::fromString(result.result.toObject().value(u"file_id").toString());
+    return FileId::fromString(result.detail().result.toObject().value(u"file_id").toString());
 }
 
 QTextFrame *PartRenderer::insertCard(QTextCursor &cursor) const
@@ -82,7 +82,8 @@ QTextFrame *PartRenderer::insertCard(QTextCursor &cursor) const
 void PartRenderer::renderQuestionCard(
     QTextCursor &cursor, const MessagePart &part, const MessageRenderInput &in) const
 {
-    const QList<QuestionForm::Question> questions = QuestionForm::parseQuestions(part.args);
+    const QList<QuestionForm::Question> questions =
+        QuestionForm::parseQuestions(part.detail().args);
     QTextFrame *frame = insertCard(cursor);
     QTextCharFormat title;
     title.setFont(m_font);
@@ -116,7 +117,7 @@ void PartRenderer::renderQuestionCard(
                 cursor.insertText(u" — "_s + option.description, dim);
         }
     }
-    const QString answer = m_steer ? m_steer->submittedAnswer(part.toolCallId) : QString();
+    const QString answer = m_steer ? m_steer->submittedAnswer(part.detail().toolCallId) : QString();
     newBlock(cursor, 8);
     if (!answer.isEmpty()) {
         QTextCharFormat label = bold;
@@ -127,9 +128,9 @@ void PartRenderer::renderQuestionCard(
             newBlock(cursor, 1);
             cursor.insertText(safeDisplayText(line), text);
         }
-    } else if (m_steer && m_steer->isQuestionActive(part.toolCallId)) {
+    } else if (m_steer && m_steer->isQuestionActive(part.detail().toolCallId)) {
         cursor.insertText(tr("Answer below: arrows or 1–9 choose, Enter goes on."), dim);
-    } else if (!in.toolResults.contains(part.toolCallId)) {
+    } else if (!in.toolResults.contains(part.detail().toolCallId)) {
         cursor.insertText(tr("Waiting for the question…"), dim);
     } else {
         cursor.insertText(tr("Not answered."), dim);
@@ -140,14 +141,14 @@ void PartRenderer::renderQuestionCard(
 void PartRenderer::renderPlanCard(
     QTextCursor &cursor, const MessagePart &part, int index, const MessageRenderInput &in) const
 {
-    const MessagePart result = in.toolResults.value(part.toolCallId);
+    const MessagePart result = in.toolResults.value(part.detail().toolCallId);
     QTextFrame *frame = insertCard(cursor);
     QTextCharFormat title;
     title.setFont(m_font);
     title.setFontWeight(QFont::DemiBold);
     title.setForeground(m_colors.text);
     cursor.insertText(tr("Proposed plan"), title);
-    const QString path = part.args.toObject().value(u"path").toString();
+    const QString path = part.detail().args.toObject().value(u"path").toString();
     QTextCharFormat dim;
     dim.setFont(m_font);
     dim.setForeground(m_colors.dim);
@@ -156,13 +157,13 @@ void PartRenderer::renderPlanCard(
 
     // The web takes the Markdown inline when the result has it, else fetches the file.
     std::optional<QString> markdown;
-    const QJsonObject object = result.result.toObject();
+    const QJsonObject object = result.detail().result.toObject();
     if (object.value(u"content").isString())
         markdown = object.value(u"content").toString();
     else if (const FileId file = planFileOf(result); !file.isNull() && m_steer)
         markdown = m_steer->planText(file);
     newBlock(cursor, 6);
-    if (!in.toolResults.contains(part.toolCallId)) {
+    if (!in.toolResults.contains(part.detail().toolCallId)) {
         cursor.insertText(tr("Writing the plan…"), dim);
     } else if (!markdown) {
         cursor.insertText(tr("Loading the plan…"), dim);
@@ -190,8 +191,8 @@ void PartRenderer::renderPlanCard(
 void PartRenderer::renderBoundary(
     QTextCursor &cursor, const MessagePart &part, const MessageRenderInput &in) const
 {
-    const bool cleared = part.toolName == u"chat_cleared";
-    const bool done = in.toolResults.contains(part.toolCallId);
+    const bool cleared = part.detail().toolName == u"chat_cleared";
+    const bool done = in.toolResults.contains(part.detail().toolCallId);
     QTextBlockFormat block;
     block.setTopMargin(6);
     block.setBottomMargin(6);

@@ -150,8 +150,8 @@ QString SteerController::planTextAt(const QModelIndex &index, int partIndex) con
         return {};
     const auto results =
         index.data(MessageListModel::ToolResultsRole).value<MessageListModel::ToolResults>();
-    const MessagePart result = results.value(parts.at(partIndex).toolCallId);
-    const QJsonObject object = result.result.toObject();
+    const MessagePart result = results.value(parts.at(partIndex).detail().toolCallId);
+    const QJsonObject object = result.detail().result.toObject();
     if (object.value(u"content").isString())
         return object.value(u"content").toString();
     return m_planTexts.value(PartRenderer::planFileOf(result));
@@ -187,21 +187,22 @@ void SteerController::refresh()
         for (const MessagePart &part : parts) {
             if (part.kind != MessagePart::Kind::ToolCall)
                 continue;
-            if (PartRenderer::isQuestionTool(part.toolName)) {
+            if (PartRenderer::isQuestionTool(part.detail().toolName)) {
                 card = true;
-                unanswered << part.toolCallId;
+                unanswered << part.detail().toolCallId;
                 questionRow = index;
-                questionCall = part.toolCallId;
-                questionArgs = part.args;
+                questionCall = part.detail().toolCallId;
+                questionArgs = part.detail().args;
                 const auto results = index.data(MessageListModel::ToolResultsRole)
                                          .value<MessageListModel::ToolResults>();
-                questionDone =
-                    results.contains(part.toolCallId) && !results.value(part.toolCallId).isError;
-            } else if (PartRenderer::isPlanTool(part.toolName)) {
+                questionDone = results.contains(part.detail().toolCallId)
+                    && !results.value(part.detail().toolCallId).detail().isError;
+            } else if (PartRenderer::isPlanTool(part.detail().toolName)) {
                 card = true;
                 const auto results = index.data(MessageListModel::ToolResultsRole)
                                          .value<MessageListModel::ToolResults>();
-                if (const FileId file = PartRenderer::planFileOf(results.value(part.toolCallId));
+                if (const FileId file =
+                        PartRenderer::planFileOf(results.value(part.detail().toolCallId));
                     !file.isNull())
                     latestPlan = file;
             }

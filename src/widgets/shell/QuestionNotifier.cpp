@@ -69,14 +69,14 @@ void QuestionNotifier::handleMessages(const ChatId &id, const QList<ChatMessage>
         if (message.role == MessageRole::User)
             return;
         for (const MessagePart &part : message.parts) {
-            if (part.kind == MessagePart::Kind::ToolResult && !part.isError)
-                completed.insert(part.toolCallId);
+            if (part.kind == MessagePart::Kind::ToolResult && !part.detail().isError)
+                completed.insert(part.detail().toolCallId);
         }
         for (const MessagePart &part : message.parts) {
             if (part.kind == MessagePart::Kind::ToolCall
-                && PartRenderer::isQuestionTool(part.toolName)
-                && completed.contains(part.toolCallId)) {
-                questions = QuestionForm::parseQuestions(part.args);
+                && PartRenderer::isQuestionTool(part.detail().toolName)
+                && completed.contains(part.detail().toolCallId)) {
+                questions = QuestionForm::parseQuestions(part.detail().args);
                 break;
             }
         }
