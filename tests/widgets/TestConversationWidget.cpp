@@ -2,6 +2,7 @@
 // app builds them, the widgets driven by objectName.
 
 #include "core/api/ApiClient.h"
+#include "core/api/AttachmentUploads.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "models/ChatSession.h"
@@ -73,6 +74,7 @@ private slots:
         m_session = std::make_unique<ChatSession>(
             m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
         m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+        m_uploads = std::make_unique<AttachmentUploads>(m_live->api.get());
         m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
         m_widget->resize(1000, 800);
         m_widget->show();
@@ -81,6 +83,7 @@ private slots:
     void cleanup()
     {
         m_widget.reset();
+        m_uploads.reset();
         m_session.reset();
         m_queue.reset();
         m_messages.reset();
@@ -219,15 +222,16 @@ private slots:
         const bool modern = testGeneration() != u"legacy"_s;
         if (modern) {
             bool done = false;
-            m_api->createUserSkill(u"---\nname: compact\ndescription: Our own compaction\n---\n"
-                                   u"Summarize tersely."_s,
+            m_live->api->createUserSkill(
+                u"---\nname: compact\ndescription: Our own compaction\n---\n"
+                u"Summarize tersely."_s,
                 m_widget.get(), [&](const ApiResult<UserSkill> &result) {
                     QVERIFY2(result.ok(), qPrintable(result.error().message));
                     done = true;
                 });
             QTRY_VERIFY(done);
         }
-        m_widget->setUploader(m_api.get(), OrganizationId());
+        m_widget->setUploader(m_live->api.get(), m_uploads.get(), OrganizationId());
         open();
         auto *edit = m_widget->findChild<MessageEdit *>(u"messageEdit"_s);
         auto *menu = m_widget->findChild<SkillMenu *>(u"skillMenu"_s);
@@ -279,7 +283,7 @@ private slots:
         QVERIFY(sent.wait(10'000));
         auto editBodies = [&] {
             QByteArray body;
-            m_sim->request("GET", u"/__sim/requests?path=/messages/"_s, {}, &body);
+            m_live->sim.request("GET", u"/__sim/requests?path=/messages/"_s, {}, &body);
             QList<QJsonObject> bodies;
             for (const QJsonValue &entry :
                 QJsonDocument::fromJson(body).object().value(u"requests"_s).toArray()) {
@@ -327,8 +331,8 @@ private slots:
         if (testGeneration() != u"legacy"_s) {
             // The server keeps it as the chat's last effort.
             QByteArray chat;
-            QCOMPARE(
-                m_sim->request("GET", testChatsPrefix() + u'/' + mainChat.toString(), {}, &chat),
+            QCOMPARE(m_live->sim.request(
+                         "GET", testChatsPrefix() + u'/' + Demo::mainChat.toString(), {}, &chat),
                 200);
             QCOMPARE(
                 QJsonDocument::fromJson(chat).object().value(u"last_reasoning_effort"_s).toString(),
@@ -352,13 +356,13 @@ private slots:
         const bool modern = testGeneration() != u"legacy"_s;
         if (modern) {
             QByteArray answer;
-            QCOMPARE(m_sim->request("PUT",
+            QCOMPARE(m_live->sim.request("PUT",
                          testChatsPrefix() + u"/config/user-compaction-thresholds/"_s
                              + sonnet.id.toString(),
                          R"({"threshold_percent": 15})", &answer),
                 200);
         }
-        m_widget->setUploader(m_api.get(), OrganizationId());
+        m_widget->setUploader(m_live->api.get(), m_uploads.get(), OrganizationId());
         m_widget->setModelConfigs(&models);
         open();
         ContextGauge *gauge = m_widget->contextGauge();
@@ -464,6 +468,7 @@ private:
 
     Icons m_icons;
     std::unique_ptr<SimulatorApi> m_live;
+    std::unique_ptr<AttachmentUploads> m_uploads;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<DraftStore> m_drafts;

@@ -190,7 +190,7 @@ void ApiClient::workspaceSkills(
 void ApiClient::userCompactionThresholds(QObject *context, ApiCallback<QMap<QUuid, int>> done)
 {
     send("GET", makeRequest(chatsUrl(u"/config/user-compaction-thresholds"_s)), {}, context,
-        decodeAs(
+        decodeWith(
             std::move(done), ApiJson::compactionThresholdsFromJson, tr("compaction thresholds")));
 }
 

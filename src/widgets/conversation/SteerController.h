@@ -69,7 +69,7 @@ private:
     void handlePlanFetched(const FileId &id, const QString &text);
     QString planTextAt(const QModelIndex &index, int partIndex) const;
 
-    ChatView *m_view;
+    QPointer<ChatView> m_view; // a sibling in the conversation: it may go first
     QPointer<MessageListModel> m_messages;
     QPointer<FileCache> m_files;
     QList<QMetaObject::Connection> m_connections;
