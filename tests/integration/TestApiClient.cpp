@@ -195,10 +195,10 @@ bool TestApiClient::startSimulator(const QStringList &extra)
     // Without a generation these tests play the one under test ($AGENTDESK_TEST_GENERATION,
     // legacy by default), talking to its chats prefix as the client does after detectPrefix().
     const bool given = extra.contains(u"--generation"_s);
-    const QStringList generation =
-        given ? QStringList{} : QStringList{u"--generation"_s, testGeneration()};
-    m_sim = std::make_unique<SimulatorProcess>(
-        QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s} + generation + extra);
+    QStringList arguments{u"--demo"_s, u"--delta-interval-ms"_s, u"20"_s};
+    if (!given)
+        arguments << u"--generation"_s << testGeneration();
+    m_sim = std::make_unique<SimulatorProcess>(arguments + extra);
     if (!m_sim->start()) {
         qWarning().noquote() << m_sim->errorString();
         return false;
