@@ -1,6 +1,7 @@
 #include "core/api/ApiJson.h"
 
 #include "core/Logging.h"
+#include "core/api/ApiJsonFields.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -13,6 +14,8 @@
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk::ApiJson {
+
+using namespace Fields;
 
 namespace {
 
@@ -137,95 +140,6 @@ QString sharedName(const EnumName<Enum> (&names)[N], const QString &raw)
     return raw;
 }
 
-// --- Member accessors: wrong types read as absent ------------------------------------------
-
-QString string(const QJsonObject &object, QStringView key)
-{
-    return object.value(key).toString();
-}
-
-bool boolean(const QJsonObject &object, QStringView key, bool fallback = false)
-{
-    const QJsonValue value = object.value(key);
-    return value.isBool() ? value.toBool() : fallback;
-}
-
-std::optional<qint64> optionalInt64(const QJsonObject &object, QStringView key)
-{
-    return int64FromJson(object.value(key));
-}
-
-qint64 int64(const QJsonObject &object, QStringView key, qint64 fallback = 0)
-{
-    return int64FromJson(object.value(key)).value_or(fallback);
-}
-
-int int32(const QJsonObject &object, QStringView key, int fallback = 0)
-{
-    const std::optional<qint64> value = int64FromJson(object.value(key));
-    if (!value || *value < std::numeric_limits<int>::min()
-        || *value > std::numeric_limits<int>::max())
-        return fallback;
-    return int(*value);
-}
-
-template<typename Id>
-Id uuidId(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isString())
-        return Id();
-    return Id::fromString(value.toString());
-}
-
-QUuid uuid(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? QUuid::fromString(value.toString()) : QUuid();
-}
-
-QStringList stringList(const QJsonValue &value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &entry : array) {
-        if (entry.isString())
-            list.append(entry.toString());
-    }
-    return list;
-}
-
-QMap<QString, QString> stringMap(const QJsonValue &value)
-{
-    QMap<QString, QString> map;
-    const QJsonObject object = value.toObject();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.value().isString())
-            map.insert(it.key(), it.value().toString());
-    }
-    return map;
-}
-
-//! Decodes every element with decode(); elements it rejects are skipped and counted, and one
-//! warning names how many (one per array, so a hostile array cannot flood the log).
-template<typename T, typename Decoder>
-QList<T> decodeArray(const QJsonValue &value, Decoder decode, const char *what)
-{
-    QList<T> list;
-    const QJsonArray array = value.toArray();
-    list.reserve(array.size());
-    qsizetype skipped = 0;
-    for (const QJsonValue &entry : array) {
-        if (std::optional<T> item = decode(entry))
-            list.append(std::move(*item));
-        else
-            ++skipped;
-    }
-    if (skipped > 0)
-        qCWarning(lcApi) << "skipped" << skipped << "malformed" << what << "of" << array.size();
-    return list;
-}
-
 // Go's json.RawMessage may arrive embedded as-is or, from some builds, as a JSON-encoded
 // string; decode the string when it holds an object or an array, keep it otherwise.
 QJsonValue rawJsonValue(const QJsonValue &value)
@@ -268,21 +182,16 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth);
 
 QList<ActionRequiredCall> toolCallsFromJson(const QJsonValue &value)
 {
-    return decodeArray<ActionRequiredCall>(
-        value,
-        [](const QJsonValue &entry) -> std::optional<ActionRequiredCall> {
-            if (!entry.isObject())
-                return std::nullopt;
-            const QJsonObject object = entry.toObject();
-            ActionRequiredCall call;
-            call.toolCallId = string(object, u"tool_call_id");
-            call.toolName = string(object, u"tool_name");
-            call.argsJson = compactJson(object.value(u"args"));
-            if (call.toolCallId.isEmpty())
-                return std::nullopt;
-            return call;
-        },
-        "tool calls");
+    const auto toolCall = [](const QJsonValue &entry) {
+        return decodeObject<ActionRequiredCall>(
+            entry, [](const QJsonObject &object, ActionRequiredCall &call) {
+                call.toolCallId = string(object, u"tool_call_id");
+                call.toolName = string(object, u"tool_name");
+                call.argsJson = compactJson(object.value(u"args"));
+                return !call.toolCallId.isEmpty();
+            });
+    };
+    return decodeArray<ActionRequiredCall>(value, toolCall, "tool calls");
 }
 
 // Fills the members shared by both model-list shapes.
@@ -302,123 +211,15 @@ void readModelCommon(ModelConfig &model, const QJsonObject &object)
         object.value(u"model_config").toObject().value(u"reasoning_effort").toObject(), u"default");
 }
 
-void insertIfNotEmpty(QJsonObject &object, QStringView key, const QString &value)
+//! A model of the newer shapes, which carry the config UUID: nullopt without one.
+std::optional<ModelConfig> modelWithIdFromJson(const QJsonValue &value)
 {
-    if (!value.isEmpty())
-        object.insert(key, value);
-}
-
-template<typename Id>
-void insertIfNotNull(QJsonObject &object, QStringView key, const Id &id)
-{
-    if (!id.isNull())
-        object.insert(key, id.toString());
-}
-
-void insertIfValid(QJsonObject &object, QStringView key, const QDateTime &dateTime)
-{
-    if (dateTime.isValid())
-        object.insert(key, timestampToJson(dateTime));
-}
-
-// --- Field tables: one list of (key, member, how it is written back) serves the decoder and
-// the encoder of an entity, so a field is named once. Fields that need more than a plain read
-// (ids, enums, nested objects, clamped or derived values) stay written out in both.
-
-//! How an encoder writes a field in the server's shape.
-enum class Emit {
-    Always, //!< the server always sends the key, empty or not
-    IfSet,  //!< only when non-empty, true or non-zero
-};
-
-template<typename S>
-struct StringField
-{
-    QStringView key;
-    QString S::*member;
-    Emit when = Emit::IfSet;
-};
-
-template<typename S>
-struct BoolField
-{
-    QStringView key;
-    bool S::*member;
-    Emit when = Emit::IfSet;
-};
-
-template<typename S>
-struct IntField
-{
-    QStringView key;
-    int S::*member;
-    Emit when = Emit::IfSet;
-};
-
-//! Written when valid.
-template<typename S>
-struct TimeField
-{
-    QStringView key;
-    QDateTime S::*member;
-};
-
-//! Written when present.
-template<typename S>
-struct OptionalInt64Field
-{
-    QStringView key;
-    std::optional<qint64> S::*member;
-};
-
-template<typename S>
-struct FieldTable
-{
-    QList<StringField<S>> strings = {};
-    QList<BoolField<S>> booleans = {};
-    QList<IntField<S>> ints = {};
-    QList<TimeField<S>> times = {};
-    QList<OptionalInt64Field<S>> optionalInt64s = {};
-};
-
-//! Reads every field of \a table; wrong types read as absent (empty, false, 0, invalid).
-template<typename S>
-void readFields(const QJsonObject &object, S &into, const FieldTable<S> &table)
-{
-    for (const StringField<S> &field : table.strings)
-        into.*field.member = string(object, field.key);
-    for (const BoolField<S> &field : table.booleans)
-        into.*field.member = boolean(object, field.key);
-    for (const IntField<S> &field : table.ints)
-        into.*field.member = int32(object, field.key);
-    for (const TimeField<S> &field : table.times)
-        into.*field.member = timestampFromJson(object.value(field.key));
-    for (const OptionalInt64Field<S> &field : table.optionalInt64s)
-        into.*field.member = optionalInt64(object, field.key);
-}
-
-template<typename S>
-void writeFields(QJsonObject &object, const S &from, const FieldTable<S> &table)
-{
-    for (const StringField<S> &field : table.strings) {
-        const QString &value = from.*field.member;
-        if (field.when == Emit::Always || !value.isEmpty())
-            object.insert(field.key, value);
-    }
-    for (const BoolField<S> &field : table.booleans) {
-        if (field.when == Emit::Always || from.*field.member)
-            object.insert(field.key, from.*field.member);
-    }
-    for (const IntField<S> &field : table.ints) {
-        if (field.when == Emit::Always || from.*field.member != 0)
-            object.insert(field.key, from.*field.member);
-    }
-    for (const TimeField<S> &field : table.times)
-        insertIfValid(object, field.key, from.*field.member);
-    for (const OptionalInt64Field<S> &field : table.optionalInt64s) {
-        if (const std::optional<qint64> &value = from.*field.member)
-            object.insert(field.key, *value);
-    }
+    return decodeObject<ModelConfig>(value, [](const QJsonObject &object, ModelConfig &model) {
+        if (!readId(object, u"id", model.id))
+            return false;
+        readModelCommon(model, object);
+        return true;
+    });
 }
 
 const FieldTable<ChatError> chatErrorFields{
@@ -448,6 +249,7 @@ const FieldTable<DiffStatus> diffStatusFields{
 const FieldTable<ChatFileMetadata> chatFileFields{
     .strings = {{u"name", &ChatFileMetadata::name, Emit::Always},
         {u"mime_type", &ChatFileMetadata::mimeType, Emit::Always}},
+    .int64s = {{u"size_bytes", &ChatFileMetadata::sizeBytes, Emit::IfKnown}},
     .times = {{u"created_at", &ChatFileMetadata::createdAt}},
 };
 
@@ -480,6 +282,26 @@ const FieldTable<MessagePartDetail> messagePartFields{
         {u"context_file_truncated", &MessagePartDetail::contextFileTruncated}},
     .times = {{u"created_at", &MessagePartDetail::createdAt},
         {u"completed_at", &MessagePartDetail::completedAt}},
+};
+
+const FieldTable<ChatDiff> chatDiffFields{
+    .strings = {{u"provider", &ChatDiff::provider}, {u"remote_origin", &ChatDiff::remoteOrigin},
+        {u"branch", &ChatDiff::branch}, {u"pull_request_url", &ChatDiff::pullRequestUrl},
+        {u"diff", &ChatDiff::diff}},
+};
+
+const FieldTable<CostSummary> costSummaryFields{
+    .int64s = {{u"total_cost_micros", &CostSummary::totalCostMicros},
+        {u"request_count", &CostSummary::requestCount},
+        {u"unpriced_request_count", &CostSummary::unpricedRequestCount}},
+};
+
+const FieldTable<User> userFields{
+    .strings = {{u"username", &User::username}, {u"name", &User::name}, {u"email", &User::email}},
+};
+
+const FieldTable<BuildInfo> buildInfoFields{
+    .strings = {{u"version", &BuildInfo::version}, {u"external_url", &BuildInfo::externalUrl}},
 };
 
 const FieldTable<MessageUsage> messageUsageFields{
@@ -656,42 +478,33 @@ std::optional<ChatError> chatErrorFromJson(const QJsonValue &value)
 
 std::optional<DiffStatus> diffStatusFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    DiffStatus status;
-    status.chatId = uuidId<ChatId>(object, u"chat_id");
-    readFields(object, status, diffStatusFields);
-    return status;
+    return decodeObject<DiffStatus>(value, [](const QJsonObject &object, DiffStatus &status) {
+        status.chatId = uuidId<ChatId>(object, u"chat_id");
+        readFields(object, status, diffStatusFields);
+        return true;
+    });
 }
 
 std::optional<ChatFileMetadata> chatFileFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatFileMetadata file;
-    file.id = uuidId<FileId>(object, u"id");
-    if (file.id.isNull())
-        return std::nullopt;
-    file.ownerId = uuidId<UserId>(object, u"owner_id");
-    file.organizationId = uuidId<OrganizationId>(object, u"organization_id");
-    readFields(object, file, chatFileFields);
-    file.sizeBytes = int64(object, u"size_bytes", -1);
-    return file;
+    return decodeObject<ChatFileMetadata>(
+        value, [](const QJsonObject &object, ChatFileMetadata &file) {
+            if (!readId(object, u"id", file.id))
+                return false;
+            file.ownerId = uuidId<UserId>(object, u"owner_id");
+            file.organizationId = uuidId<OrganizationId>(object, u"organization_id");
+            readFields(object, file, chatFileFields);
+            return true;
+        });
 }
 
 namespace {
 
-std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
+//! Fills \a chat from \a object; false without an id.
+bool readChat(const QJsonObject &object, Chat &chat, int depth)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    Chat chat;
-    chat.id = uuidId<ChatId>(object, u"id");
-    if (chat.id.isNull())
-        return std::nullopt;
+    if (!readId(object, u"id", chat.id))
+        return false;
     chat.organizationId = uuidId<OrganizationId>(object, u"organization_id");
     chat.ownerId = uuidId<UserId>(object, u"owner_id");
     readFields(object, chat, chatFields);
@@ -729,7 +542,13 @@ std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
     chat.warnings = stringList(object.value(u"warnings"));
     chat.queuedForCapacity = boolean(object, u"queued_for_capacity");
     chat.context = chatContextFromJson(object.value(u"context"));
-    return chat;
+    return true;
+}
+
+std::optional<Chat> chatFromJsonAtDepth(const QJsonValue &value, int depth)
+{
+    return decodeObject<Chat>(value,
+        [depth](const QJsonObject &object, Chat &chat) { return readChat(object, chat, depth); });
 }
 
 } // namespace
@@ -902,64 +721,48 @@ std::optional<EditMessageResult> editMessageResultFromJson(const QJsonValue &val
 
 std::optional<ChatDiff> chatDiffFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatDiff diff;
-    diff.chatId = uuidId<ChatId>(object, u"chat_id");
-    diff.provider = string(object, u"provider");
-    diff.remoteOrigin = string(object, u"remote_origin");
-    diff.branch = string(object, u"branch");
-    diff.pullRequestUrl = string(object, u"pull_request_url");
-    diff.diff = string(object, u"diff");
-    return diff;
+    return decodeObject<ChatDiff>(value, [](const QJsonObject &object, ChatDiff &diff) {
+        diff.chatId = uuidId<ChatId>(object, u"chat_id");
+        readFields(object, diff, chatDiffFields);
+        return true;
+    });
 }
 
 std::optional<QList<PromptEntry>> promptsFromJson(const QJsonValue &value)
 {
     if (!value.isObject())
         return std::nullopt;
-    return decodeArray<PromptEntry>(
-        value.toObject().value(u"prompts"),
-        [](const QJsonValue &entry) -> std::optional<PromptEntry> {
-            if (!entry.isObject())
-                return std::nullopt;
-            const QJsonObject object = entry.toObject();
-            PromptEntry prompt;
-            prompt.id = MessageId{int64(object, u"id")};
-            prompt.text = string(object, u"text");
-            return prompt;
-        },
-        "prompts");
+    const auto prompt = [](const QJsonValue &entry) {
+        return decodeObject<PromptEntry>(entry, [](const QJsonObject &object, PromptEntry &into) {
+            into.id = MessageId{int64(object, u"id")};
+            into.text = string(object, u"text");
+            return true;
+        });
+    };
+    return decodeArray<PromptEntry>(value.toObject().value(u"prompts"), prompt, "prompts");
 }
 
 std::optional<CostSummary> costSummaryFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    CostSummary cost;
-    cost.chatId = uuidId<ChatId>(object, u"chat_id");
-    cost.totalCostMicros = int64(object, u"total_cost_micros");
-    cost.requestCount = int64(object, u"request_count");
-    cost.unpricedRequestCount = int64(object, u"unpriced_request_count");
-    return cost;
+    return decodeObject<CostSummary>(value, [](const QJsonObject &object, CostSummary &cost) {
+        cost.chatId = uuidId<ChatId>(object, u"chat_id");
+        readFields(object, cost, costSummaryFields);
+        return true;
+    });
 }
 
 std::optional<Organization> organizationFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    Organization organization;
-    organization.id = uuidId<OrganizationId>(object, u"id");
-    if (organization.id.isNull())
-        return std::nullopt;
-    organization.name = string(object, u"display_name");
-    if (organization.name.isEmpty())
-        organization.name = string(object, u"name");
-    organization.isDefault = boolean(object, u"is_default");
-    return organization;
+    return decodeObject<Organization>(
+        value, [](const QJsonObject &object, Organization &organization) {
+            if (!readId(object, u"id", organization.id))
+                return false;
+            organization.name = string(object, u"display_name");
+            if (organization.name.isEmpty())
+                organization.name = string(object, u"name");
+            organization.isDefault = boolean(object, u"is_default");
+            return true;
+        });
 }
 
 std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value)
@@ -971,17 +774,10 @@ std::optional<QList<Organization>> organizationsFromJson(const QJsonValue &value
 
 std::optional<User> userFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    User user;
-    user.id = uuidId<UserId>(object, u"id");
-    if (user.id.isNull())
-        return std::nullopt;
-    user.username = string(object, u"username");
-    user.name = string(object, u"name");
-    user.email = string(object, u"email");
-    return user;
+    return decodeObject<User>(value, [](const QJsonObject &object, User &user) {
+        readFields(object, user, userFields);
+        return readId(object, u"id", user.id);
+    });
 }
 
 std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value)
@@ -991,36 +787,25 @@ std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value)
         array = value.toObject().value(u"workspaces");
     if (!array.isArray())
         return std::nullopt;
-    return decodeArray<Workspace>(
-        array,
-        [](const QJsonValue &entry) -> std::optional<Workspace> {
-            if (!entry.isObject())
-                return std::nullopt;
-            const QJsonObject object = entry.toObject();
-            Workspace workspace;
-            workspace.id = uuidId<WorkspaceId>(object, u"id");
-            if (workspace.id.isNull())
-                return std::nullopt;
-            workspace.name = string(object, u"name");
-            workspace.ownerName = string(object, u"owner_name");
-            workspace.organizationId = uuidId<OrganizationId>(object, u"organization_id");
-            workspace.status = string(object.value(u"latest_build").toObject(), u"status");
-            if (workspace.status.isEmpty())
-                workspace.status = string(object, u"status");
-            return workspace;
-        },
-        "workspaces");
+    const auto workspace = [](const QJsonValue &entry) {
+        return decodeObject<Workspace>(entry, [](const QJsonObject &object, Workspace &into) {
+            if (!readId(object, u"id", into.id))
+                return false;
+            into.name = string(object, u"name");
+            into.ownerName = string(object, u"owner_name");
+            into.organizationId = uuidId<OrganizationId>(object, u"organization_id");
+            into.status = string(object.value(u"latest_build").toObject(), u"status");
+            if (into.status.isEmpty())
+                into.status = string(object, u"status");
+            return true;
+        });
+    };
+    return decodeArray<Workspace>(array, workspace, "workspaces");
 }
 
 std::optional<BuildInfo> buildInfoFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    BuildInfo info;
-    info.version = string(object, u"version");
-    info.externalUrl = string(object, u"external_url");
-    return info;
+    return decodeFields(value, buildInfoFields);
 }
 
 std::optional<FileId> uploadResponseFromJson(const QJsonValue &value)
@@ -1066,26 +851,22 @@ std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
         response.models = decodeArray<ModelConfig>(
             object.value(u"models"),
             [&](const QJsonValue &entry) -> std::optional<ModelConfig> {
-                if (!entry.isObject())
+                std::optional<ModelConfig> model = modelWithIdFromJson(entry);
+                if (!model)
                     return std::nullopt;
                 const QJsonObject item = entry.toObject();
-                ModelConfig model;
-                model.id = uuidId<ModelConfigId>(item, u"id");
-                if (model.id.isNull())
-                    return std::nullopt;
-                readModelCommon(model, item);
                 const auto provider = providerById.constFind(uuid(item, u"ai_provider_id"));
                 if (provider != providerById.cend()) {
-                    model.provider = string(*provider, u"type");
-                    model.providerDisplayName = string(*provider, u"display_name");
-                    model.available = boolean(*provider, u"available", true)
+                    model->provider = string(*provider, u"type");
+                    model->providerDisplayName = string(*provider, u"display_name");
+                    model->available = boolean(*provider, u"available", true)
                         && boolean(*provider, u"enabled", true);
-                    model.unavailableReason = string(*provider, u"unavailable_reason");
+                    model->unavailableReason = string(*provider, u"unavailable_reason");
                 } else {
-                    model.provider = string(item, u"provider");
+                    model->provider = string(item, u"provider");
                     // A model whose provider is not listed cannot be checked; only a response
                     // without any provider list leaves it usable.
-                    model.available = !haveProviders;
+                    model->available = !haveProviders;
                 }
                 return model;
             },
@@ -1145,16 +926,10 @@ std::optional<QList<ModelConfig>> modelConfigsFromJson(const QJsonValue &value)
         return std::nullopt;
     return decodeArray<ModelConfig>(
         value,
-        [](const QJsonValue &entry) -> std::optional<ModelConfig> {
-            if (!entry.isObject())
-                return std::nullopt;
-            const QJsonObject item = entry.toObject();
-            ModelConfig model;
-            model.id = uuidId<ModelConfigId>(item, u"id");
-            if (model.id.isNull())
-                return std::nullopt;
-            readModelCommon(model, item);
-            model.provider = string(item, u"provider");
+        [](const QJsonValue &entry) {
+            std::optional<ModelConfig> model = modelWithIdFromJson(entry);
+            if (model)
+                model->provider = string(entry.toObject(), u"provider");
             return model;
         },
         "model configs");
@@ -1528,8 +1303,6 @@ QJsonObject toJson(const ChatFileMetadata &file)
     insertIfNotNull(object, u"owner_id", file.ownerId);
     insertIfNotNull(object, u"organization_id", file.organizationId);
     writeFields(object, file, chatFileFields);
-    if (file.sizeBytes >= 0)
-        object.insert(u"size_bytes", file.sizeBytes);
     return object;
 }
 

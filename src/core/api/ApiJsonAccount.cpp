@@ -3,6 +3,7 @@
 // member takes its default, and only a shape that cannot be the documented one fails.
 
 #include "core/api/ApiJson.h"
+#include "core/api/ApiJsonFields.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -11,25 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk::ApiJson {
 
+using namespace Fields;
+
 namespace {
-
-QString str(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
-
-bool flag(const QJsonObject &object, QStringView key, bool fallback = false)
-{
-    const QJsonValue value = object.value(key);
-    return value.isBool() ? value.toBool() : fallback;
-}
-
-int integer(const QJsonObject &object, QStringView key, int fallback)
-{
-    const std::optional<qint64> value = int64FromJson(object.value(key));
-    return value ? int(*value) : fallback;
-}
 
 template<typename T, typename Decode>
 std::optional<QList<T>> listOf(const QJsonValue &value, Decode decode)
@@ -46,33 +31,80 @@ std::optional<QList<T>> listOf(const QJsonValue &value, Decode decode)
     return list;
 }
 
+//! The members of the `provider` object of a provider key config.
+const FieldTable<ProviderKeyConfig> providerKeyProviderFields{
+    .strings = {{u"id", &ProviderKeyConfig::providerId},
+        {u"type", &ProviderKeyConfig::providerType}, {u"name", &ProviderKeyConfig::providerName},
+        {u"display_name", &ProviderKeyConfig::displayName}},
+    .booleans = {{u"enabled", &ProviderKeyConfig::providerEnabled}},
+};
+
+const FieldTable<ProviderKeyConfig> providerKeyFields{
+    .booleans = {{u"has_user_api_key", &ProviderKeyConfig::hasUserKey},
+        {u"has_provider_api_key", &ProviderKeyConfig::hasProviderKey},
+        {u"byok_enabled", &ProviderKeyConfig::byokEnabled},
+        {u"device_flow_supported", &ProviderKeyConfig::deviceFlowSupported},
+        {u"browser_flow_supported", &ProviderKeyConfig::browserFlowSupported},
+        {u"reauth_required", &ProviderKeyConfig::reauthRequired}},
+};
+
+const FieldTable<ProviderGrant> providerGrantFields{
+    .strings = {{u"grant_id", &ProviderGrant::grantId}, {u"user_code", &ProviderGrant::userCode},
+        {u"verification_uri", &ProviderGrant::verificationUri},
+        {u"verification_uri_complete", &ProviderGrant::verificationUriComplete},
+        {u"authorize_url", &ProviderGrant::authorizeUrl},
+        {u"reauth_message", &ProviderGrant::reauthMessage}, {u"api_key", &ProviderGrant::apiKey},
+        {u"status", &ProviderGrant::statusRaw}},
+    .ints = {{u"expires_in", &ProviderGrant::expiresInSeconds},
+        {u"poll_interval", &ProviderGrant::pollIntervalSeconds}},
+};
+
+const FieldTable<McpServer> mcpServerFields{
+    .strings = {{u"display_name", &McpServer::displayName}, {u"slug", &McpServer::slug},
+        {u"description", &McpServer::description}, {u"icon_url", &McpServer::iconUrl},
+        {u"auth_type", &McpServer::authType}, {u"availability", &McpServer::availability}},
+    .booleans = {{u"enabled", &McpServer::enabled}, {u"auth_connected", &McpServer::authConnected}},
+};
+
+const FieldTable<McpDisconnectResult> mcpDisconnectFields{
+    .strings = {{u"token_revocation_error", &McpDisconnectResult::revocationError}},
+    .booleans = {{u"token_revoked", &McpDisconnectResult::tokenRevoked}},
+};
+
+const FieldTable<UserSkill> userSkillFields{
+    .strings = {{u"id", &UserSkill::id}, {u"name", &UserSkill::name},
+        {u"description", &UserSkill::description}, {u"content", &UserSkill::content}},
+    .times = {{u"created_at", &UserSkill::createdAt}, {u"updated_at", &UserSkill::updatedAt}},
+};
+
+ProviderGrant::Status grantStatus(const QString &raw)
+{
+    if (raw.isEmpty() || raw == u"pending"_s)
+        return ProviderGrant::Status::Pending;
+    if (raw == u"authorized"_s)
+        return ProviderGrant::Status::Authorized;
+    if (raw == u"expired"_s)
+        return ProviderGrant::Status::Expired;
+    if (raw == u"canceled"_s || raw == u"cancelled"_s)
+        return ProviderGrant::Status::Canceled;
+    return ProviderGrant::Status::Unknown;
+}
+
 } // namespace
 
 std::optional<ProviderKeyConfig> providerKeyFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    const QJsonObject provider = object.value(u"provider").toObject();
-    ProviderKeyConfig config;
-    config.providerId = str(provider, u"id");
-    config.providerType = str(provider, u"type");
-    config.providerName = str(provider, u"name");
-    if (config.providerName.isEmpty())
-        config.providerName = config.providerType;
-    config.displayName = str(provider, u"display_name");
-    if (config.displayName.isEmpty())
-        config.displayName = config.providerName;
-    config.providerEnabled = flag(provider, u"enabled", true);
-    config.hasUserKey = flag(object, u"has_user_api_key");
-    config.hasProviderKey = flag(object, u"has_provider_api_key");
-    config.byokEnabled = flag(object, u"byok_enabled");
-    config.deviceFlowSupported = flag(object, u"device_flow_supported");
-    config.browserFlowSupported = flag(object, u"browser_flow_supported");
-    config.reauthRequired = flag(object, u"reauth_required");
-    if (config.providerName.isEmpty() || flag(provider, u"deleted"))
-        return std::nullopt;
-    return config;
+    return decodeObject<ProviderKeyConfig>(
+        value, [](const QJsonObject &object, ProviderKeyConfig &config) {
+            const QJsonObject provider = object.value(u"provider").toObject();
+            readFields(provider, config, providerKeyProviderFields);
+            if (config.providerName.isEmpty())
+                config.providerName = config.providerType;
+            if (config.displayName.isEmpty())
+                config.displayName = config.providerName;
+            readFields(object, config, providerKeyFields);
+            return !config.providerName.isEmpty() && !boolean(provider, u"deleted");
+        });
 }
 
 std::optional<QList<ProviderKeyConfig>> providerKeysFromJson(const QJsonValue &value)
@@ -82,85 +114,39 @@ std::optional<QList<ProviderKeyConfig>> providerKeysFromJson(const QJsonValue &v
 
 std::optional<ProviderGrant> providerGrantFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ProviderGrant grant;
-    grant.grantId = str(object, u"grant_id");
-    if (grant.grantId.isEmpty())
-        return std::nullopt;
-    grant.userCode = str(object, u"user_code");
-    grant.verificationUri = str(object, u"verification_uri");
-    grant.verificationUriComplete = str(object, u"verification_uri_complete");
-    grant.authorizeUrl = str(object, u"authorize_url");
-    grant.expiresInSeconds = integer(object, u"expires_in", 0);
-    grant.pollIntervalSeconds = qMax(1, integer(object, u"poll_interval", 5));
-    grant.reauthMessage = str(object, u"reauth_message");
-    grant.apiKey = str(object, u"api_key");
-    grant.statusRaw = str(object, u"status");
-    if (grant.statusRaw.isEmpty() || grant.statusRaw == u"pending"_s)
-        grant.status = ProviderGrant::Status::Pending;
-    else if (grant.statusRaw == u"authorized"_s)
-        grant.status = ProviderGrant::Status::Authorized;
-    else if (grant.statusRaw == u"expired"_s)
-        grant.status = ProviderGrant::Status::Expired;
-    else if (grant.statusRaw == u"canceled"_s || grant.statusRaw == u"cancelled"_s)
-        grant.status = ProviderGrant::Status::Canceled;
-    else
-        grant.status = ProviderGrant::Status::Unknown;
-    return grant;
+    return decodeObject<ProviderGrant>(value, [](const QJsonObject &object, ProviderGrant &grant) {
+        readFields(object, grant, providerGrantFields);
+        grant.pollIntervalSeconds = qMax(1, grant.pollIntervalSeconds);
+        grant.status = grantStatus(grant.statusRaw);
+        return !grant.grantId.isEmpty();
+    });
 }
 
 std::optional<QList<McpServer>> mcpServersFromJson(const QJsonValue &value)
 {
-    return listOf<McpServer>(value, [](const QJsonValue &entry) -> std::optional<McpServer> {
-        if (!entry.isObject())
-            return std::nullopt;
-        const QJsonObject object = entry.toObject();
-        McpServer server;
-        server.id = QUuid::fromString(str(object, u"id"));
-        if (server.id.isNull())
-            return std::nullopt;
-        server.displayName = str(object, u"display_name");
-        server.slug = str(object, u"slug");
-        if (server.displayName.isEmpty())
-            server.displayName = server.slug;
-        server.description = str(object, u"description");
-        server.iconUrl = str(object, u"icon_url");
-        server.authType = str(object, u"auth_type");
-        server.availability = str(object, u"availability");
-        server.enabled = flag(object, u"enabled", true);
-        server.authConnected = flag(object, u"auth_connected");
-        return server;
+    return listOf<McpServer>(value, [](const QJsonValue &entry) {
+        return decodeObject<McpServer>(entry, [](const QJsonObject &object, McpServer &server) {
+            readFields(object, server, mcpServerFields);
+            if (server.displayName.isEmpty())
+                server.displayName = server.slug;
+            return readId(object, u"id", server.id);
+        });
     });
 }
 
 std::optional<McpDisconnectResult> mcpDisconnectFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    McpDisconnectResult result;
-    result.known = true;
-    result.tokenRevoked = flag(object, u"token_revoked");
-    result.revocationError = str(object, u"token_revocation_error");
+    std::optional<McpDisconnectResult> result = decodeFields(value, mcpDisconnectFields);
+    if (result)
+        result->known = true;
     return result;
 }
 
 std::optional<UserSkill> userSkillFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
+    std::optional<UserSkill> skill = decodeFields(value, userSkillFields);
+    if (skill && skill->name.isEmpty())
         return std::nullopt;
-    const QJsonObject object = value.toObject();
-    UserSkill skill;
-    skill.id = str(object, u"id");
-    skill.name = str(object, u"name");
-    if (skill.name.isEmpty())
-        return std::nullopt;
-    skill.description = str(object, u"description");
-    skill.content = str(object, u"content");
-    skill.createdAt = timestampFromJson(object.value(u"created_at"));
-    skill.updatedAt = timestampFromJson(object.value(u"updated_at"));
     return skill;
 }
 
@@ -178,14 +164,14 @@ std::optional<QList<UserSkill>> workspaceSkillsFromJson(const QJsonValue &chat)
         chat.toObject().value(u"context").toObject().value(u"resources").toArray();
     for (const QJsonValue &entry : resources) {
         const QJsonObject resource = entry.toObject();
-        if (str(resource, u"kind") != u"skill"_s)
+        if (string(resource, u"kind") != u"skill"_s)
             continue;
-        const QString status = str(resource, u"status");
+        const QString status = string(resource, u"status");
         if (!status.isEmpty() && status != u"ok"_s)
             continue;
         UserSkill skill;
-        skill.name = str(resource, u"skill_name");
-        skill.description = str(resource, u"skill_description");
+        skill.name = string(resource, u"skill_name");
+        skill.description = string(resource, u"skill_description");
         if (!skill.name.isEmpty())
             skills.append(skill);
     }

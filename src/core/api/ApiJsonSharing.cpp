@@ -3,6 +3,7 @@
 // are ignored, a malformed entry of a list is skipped, nothing asserts on server input.
 
 #include "core/api/ApiJson.h"
+#include "core/api/ApiJsonFields.h"
 
 #include <QJsonArray>
 
@@ -10,62 +11,59 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk::ApiJson {
 
+using namespace Fields;
+
 namespace {
 
-QString text(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : QString();
-}
+const FieldTable<ChatContextResource> resourceFields{
+    .strings = {{u"source", &ChatContextResource::source, Emit::Always},
+        {u"kind", &ChatContextResource::kind, Emit::Always},
+        {u"status", &ChatContextResource::status, Emit::Always},
+        {u"error", &ChatContextResource::error}, {u"skill_name", &ChatContextResource::skillName},
+        {u"skill_description", &ChatContextResource::skillDescription}},
+    .int64s = {{u"size_bytes", &ChatContextResource::sizeBytes, Emit::IfKnown}},
+};
 
-QUuid uuidOf(const QJsonObject &object, QStringView key)
-{
-    return QUuid::fromString(text(object, key));
-}
+const FieldTable<ChatAclEntry> aclUserFields{
+    .strings = {{u"username", &ChatAclEntry::name}, {u"name", &ChatAclEntry::displayName},
+        {u"role", &ChatAclEntry::role}},
+};
+
+const FieldTable<ChatAclEntry> aclGroupFields{
+    .strings = {{u"name", &ChatAclEntry::name}, {u"display_name", &ChatAclEntry::displayName},
+        {u"role", &ChatAclEntry::role}},
+    .ints = {{u"total_member_count", &ChatAclEntry::memberCount}},
+};
 
 std::optional<ChatContextResource> resourceFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatContextResource resource;
-    resource.source = text(object, u"source");
-    resource.kind = text(object, u"kind");
-    if (resource.source.isEmpty() && resource.kind.isEmpty())
-        return std::nullopt;
-    resource.sizeBytes = int64FromJson(object.value(u"size_bytes")).value_or(-1);
-    resource.status = text(object, u"status");
-    resource.error = text(object, u"error");
-    resource.skillName = text(object, u"skill_name");
-    resource.skillDescription = text(object, u"skill_description");
-    const QJsonArray tools = object.value(u"tools").toArray();
-    for (const QJsonValue &tool : tools) {
-        const QString name = tool.isObject() ? text(tool.toObject(), u"name") : QString();
-        if (!name.isEmpty())
-            resource.toolNames.append(name);
-    }
-    return resource;
+    return decodeObject<ChatContextResource>(
+        value, [](const QJsonObject &object, ChatContextResource &resource) {
+            readFields(object, resource, resourceFields);
+            const QJsonArray tools = object.value(u"tools").toArray();
+            for (const QJsonValue &tool : tools) {
+                const QString name = string(tool.toObject(), u"name");
+                if (!name.isEmpty())
+                    resource.toolNames.append(name);
+            }
+            return !resource.source.isEmpty() || !resource.kind.isEmpty();
+        });
 }
 
-std::optional<ChatAclEntry> aclEntryFromJson(const QJsonValue &value, bool group)
+QList<ChatAclEntry> aclEntriesFromJson(
+    const QJsonValue &value, const FieldTable<ChatAclEntry> &table)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatAclEntry entry;
-    entry.id = uuidOf(object, u"id");
-    if (entry.id.isNull())
-        return std::nullopt;
-    if (group) {
-        entry.name = text(object, u"name");
-        entry.displayName = text(object, u"display_name");
-        entry.memberCount = int(int64FromJson(object.value(u"total_member_count")).value_or(0));
-    } else {
-        entry.name = text(object, u"username");
-        entry.displayName = text(object, u"name");
+    QList<ChatAclEntry> entries;
+    for (const QJsonValue &entry : value.toArray()) {
+        const auto decoded = decodeObject<ChatAclEntry>(
+            entry, [&table](const QJsonObject &object, ChatAclEntry &into) {
+                readFields(object, into, table);
+                return readId(object, u"id", into.id);
+            });
+        if (decoded)
+            entries.append(*decoded);
     }
-    entry.role = text(object, u"role");
-    return entry;
+    return entries;
 }
 
 QJsonObject rolesToJson(const QMap<QUuid, QString> &roles)
@@ -86,7 +84,7 @@ std::optional<ChatContext> chatContextFromJson(const QJsonValue &value)
     ChatContext context;
     context.dirty = object.value(u"dirty").toBool(false);
     context.dirtySince = timestampFromJson(object.value(u"dirty_since"));
-    context.error = text(object, u"error");
+    context.error = string(object, u"error");
     const QJsonValue resources = object.value(u"resources");
     context.hasResources = resources.isArray();
     for (const QJsonValue &entry : resources.toArray()) {
@@ -102,14 +100,8 @@ std::optional<ChatAcl> chatAclFromJson(const QJsonValue &value)
         return std::nullopt;
     const QJsonObject object = value.toObject();
     ChatAcl acl;
-    for (const QJsonValue &entry : object.value(u"users").toArray()) {
-        if (auto user = aclEntryFromJson(entry, false))
-            acl.users.append(*user);
-    }
-    for (const QJsonValue &entry : object.value(u"groups").toArray()) {
-        if (auto group = aclEntryFromJson(entry, true))
-            acl.groups.append(*group);
-    }
+    acl.users = aclEntriesFromJson(object.value(u"users"), aclUserFields);
+    acl.groups = aclEntriesFromJson(object.value(u"groups"), aclGroupFields);
     return acl;
 }
 
@@ -140,16 +132,8 @@ QJsonObject toJson(const ChatContext &context)
     if (context.hasResources) {
         QJsonArray resources;
         for (const ChatContextResource &resource : context.resources) {
-            QJsonObject entry{{u"source"_s, resource.source}, {u"kind"_s, resource.kind},
-                {u"status"_s, resource.status}};
-            if (resource.sizeBytes >= 0)
-                entry.insert(u"size_bytes", resource.sizeBytes);
-            if (!resource.error.isEmpty())
-                entry.insert(u"error", resource.error);
-            if (!resource.skillName.isEmpty())
-                entry.insert(u"skill_name", resource.skillName);
-            if (!resource.skillDescription.isEmpty())
-                entry.insert(u"skill_description", resource.skillDescription);
+            QJsonObject entry;
+            writeFields(entry, resource, resourceFields);
             if (!resource.toolNames.isEmpty()) {
                 QJsonArray tools;
                 for (const QString &name : resource.toolNames)

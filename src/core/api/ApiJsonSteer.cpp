@@ -1,12 +1,15 @@
 // Decoders for steering the agent (§20.7 spend).
 
 #include "core/api/ApiJson.h"
+#include "core/api/ApiJsonFields.h"
 
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk::ApiJson {
+
+using namespace Fields;
 
 namespace {
 
@@ -22,10 +25,9 @@ std::optional<qint64> micros(const QJsonObject &object, QStringView key)
     return qint64(number);
 }
 
-QDateTime time(const QJsonObject &object, QStringView key)
-{
-    return QDateTime::fromString(object.value(key).toString(), Qt::ISODateWithMs);
-}
+const FieldTable<UserSpend> userSpendFields{
+    .times = {{u"period_start", &UserSpend::periodStart}, {u"period_end", &UserSpend::periodEnd}},
+};
 
 } // namespace
 
@@ -42,44 +44,40 @@ std::optional<int> compressionThresholdFromJson(const QJsonValue &value)
 
 std::optional<QMap<QUuid, int>> compactionThresholdsFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonValue list = value.toObject().value(u"thresholds");
-    if (!list.isArray() && !list.isNull() && !list.isUndefined())
-        return std::nullopt;
-    QMap<QUuid, int> thresholds;
-    for (const QJsonValue &entry : list.toArray()) {
-        const QJsonObject object = entry.toObject();
-        const QUuid id(object.value(u"model_config_id").toString());
-        const std::optional<int> percent =
-            compressionThresholdFromJson(object.value(u"threshold_percent"));
-        if (!id.isNull() && percent)
-            thresholds.insert(id, *percent);
-    }
-    return thresholds;
+    using Thresholds = QMap<QUuid, int>;
+    return decodeObject<Thresholds>(value, [](const QJsonObject &object, Thresholds &thresholds) {
+        const QJsonValue list = object.value(u"thresholds");
+        for (const QJsonValue &entry : list.toArray()) {
+            const QJsonObject threshold = entry.toObject();
+            const QUuid id = uuid(threshold, u"model_config_id");
+            const std::optional<int> percent =
+                compressionThresholdFromJson(threshold.value(u"threshold_percent"));
+            if (!id.isNull() && percent)
+                thresholds.insert(id, *percent);
+        }
+        // Absent or null is no thresholds; any other non-list is not this answer.
+        return list.isArray() || list.isNull() || list.isUndefined();
+    });
 }
 
 std::optional<UserSpend> userSpendFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    const std::optional<qint64> current = micros(object, u"current_spend_micros");
-    if (!current)
-        return std::nullopt;
-    UserSpend spend;
-    spend.currentSpendMicros = *current;
-    // Newest: effective_budget {spend_limit_micros, limit_source} or null (no limit); older
-    // handlers had the same two fields flat on the object.
-    const QJsonValue budget = object.value(u"effective_budget");
-    const QJsonObject limits = budget.isObject() ? budget.toObject() : object;
-    if (!budget.isNull()) {
-        spend.spendLimitMicros = micros(limits, u"spend_limit_micros");
-        spend.limitSource = limits.value(u"limit_source").toString();
-    }
-    spend.periodStart = time(object, u"period_start");
-    spend.periodEnd = time(object, u"period_end");
-    return spend;
+    return decodeObject<UserSpend>(value, [](const QJsonObject &object, UserSpend &spend) {
+        const std::optional<qint64> current = micros(object, u"current_spend_micros");
+        if (!current)
+            return false;
+        spend.currentSpendMicros = *current;
+        // Newest: effective_budget {spend_limit_micros, limit_source} or null (no limit); older
+        // handlers had the same two fields flat on the object.
+        const QJsonValue budget = object.value(u"effective_budget");
+        const QJsonObject limits = budget.isObject() ? budget.toObject() : object;
+        if (!budget.isNull()) {
+            spend.spendLimitMicros = micros(limits, u"spend_limit_micros");
+            spend.limitSource = string(limits, u"limit_source");
+        }
+        readFields(object, spend, userSpendFields);
+        return true;
+    });
 }
 
 } // namespace AgentDesk::ApiJson
