@@ -284,6 +284,14 @@ const FieldTable<MessagePartDetail> messagePartFields{
         {u"completed_at", &MessagePartDetail::completedAt}},
 };
 
+const FieldTable<StreamRetry> streamRetryFields{
+    .strings = {{u"error", &StreamRetry::error}, {u"kind", &StreamRetry::kindRaw},
+        {u"provider", &StreamRetry::provider}},
+    .ints = {{u"attempt", &StreamRetry::attempt}, {u"status_code", &StreamRetry::statusCode}},
+    .int64s = {{u"delay_ms", &StreamRetry::delayMs}},
+    .times = {{u"retrying_at", &StreamRetry::retryingAt}},
+};
+
 const FieldTable<ChatDiff> chatDiffFields{
     .strings = {{u"provider", &ChatDiff::provider}, {u"remote_origin", &ChatDiff::remoteOrigin},
         {u"branch", &ChatDiff::branch}, {u"pull_request_url", &ChatDiff::pullRequestUrl},
@@ -972,12 +980,11 @@ QList<ModelConfig> joinLegacyModels(
 
 // --- Live events -----------------------------------------------------------------------------
 
-std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
+namespace {
+
+//! Fills \a event from \a object; false when a known type lacks what it must carry.
+bool readStreamEvent(const QJsonObject &object, StreamEvent &event)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    StreamEvent event;
     event.raw = object;
     event.typeRaw = string(object, u"type");
     event.type = streamEventTypeFromString(event.typeRaw);
@@ -988,7 +995,7 @@ std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
         const QJsonObject wrapper = object.value(u"message_part").toObject();
         std::optional<MessagePart> part = messagePartFromJson(wrapper.value(u"part"));
         if (!part)
-            return std::nullopt;
+            return false;
         event.part = std::move(*part);
         event.roleRaw = string(wrapper, u"role");
         event.role = messageRoleFromString(event.roleRaw);
@@ -1000,7 +1007,7 @@ std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
     case StreamEvent::Type::Message: {
         std::optional<ChatMessage> message = chatMessageFromJson(object.value(u"message"));
         if (!message)
-            return std::nullopt;
+            return false;
         event.message = std::move(*message);
         break;
     }
@@ -1017,15 +1024,8 @@ std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
         event.error = chatErrorFromJson(object.value(u"error")).value_or(ChatError{});
         break;
     case StreamEvent::Type::Retry: {
-        const QJsonObject retry = object.value(u"retry").toObject();
-        event.retry.attempt = int32(retry, u"attempt");
-        event.retry.delayMs = int64(retry, u"delay_ms");
-        event.retry.error = string(retry, u"error");
-        event.retry.kindRaw = string(retry, u"kind");
+        readFields(object.value(u"retry").toObject(), event.retry, streamRetryFields);
         event.retry.kind = chatErrorKindFromString(event.retry.kindRaw);
-        event.retry.provider = string(retry, u"provider");
-        event.retry.statusCode = int32(retry, u"status_code");
-        event.retry.retryingAt = timestampFromJson(retry.value(u"retrying_at"));
         break;
     }
     case StreamEvent::Type::QueueUpdate:
@@ -1042,26 +1042,30 @@ std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
     case StreamEvent::Type::EnvelopeError:
         break;
     }
-    return event;
+    return true;
+}
+
+} // namespace
+
+std::optional<StreamEvent> streamEventFromJson(const QJsonValue &value)
+{
+    return decodeObject<StreamEvent>(value, readStreamEvent);
 }
 
 std::optional<WatchEvent> watchEventFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    WatchEvent event;
-    event.raw = object;
-    event.kindRaw = string(object, u"kind");
-    event.kind = watchEventKindFromString(event.kindRaw);
-    if (std::optional<Chat> chat = chatFromJson(object.value(u"chat"))) {
-        event.chat = std::move(*chat);
-        event.hasChat = true;
-    }
-    event.toolCalls = toolCallsFromJson(object.value(u"tool_calls"));
-    if (!event.hasChat && event.kind != WatchEvent::Kind::Unknown)
-        return std::nullopt; // every known kind carries at least the chat id
-    return event;
+    return decodeObject<WatchEvent>(value, [](const QJsonObject &object, WatchEvent &event) {
+        event.raw = object;
+        event.kindRaw = string(object, u"kind");
+        event.kind = watchEventKindFromString(event.kindRaw);
+        if (std::optional<Chat> chat = chatFromJson(object.value(u"chat"))) {
+            event.chat = std::move(*chat);
+            event.hasChat = true;
+        }
+        event.toolCalls = toolCallsFromJson(object.value(u"tool_calls"));
+        // Every known kind carries at least the chat id.
+        return event.hasChat || event.kind == WatchEvent::Kind::Unknown;
+    });
 }
 
 namespace {
