@@ -1117,15 +1117,8 @@ template<typename Event, typename Decode>
 QList<Event> decodeElements(
     const QJsonArray &elements, Decode decode, const QLoggingCategory &category, const char *feed)
 {
-    QList<Event> events;
-    events.reserve(elements.size());
     qsizetype skipped = 0;
-    for (const QJsonValue &element : elements) {
-        if (std::optional<Event> event = decode(element))
-            events.append(std::move(*event));
-        else
-            ++skipped;
-    }
+    QList<Event> events = decodeEach<Event>(elements, decode, skipped);
     if (skipped > 0) {
         qCWarning(category) << "skipped" << skipped << "malformed events of" << elements.size()
                             << "in a" << feed << "frame";

@@ -114,21 +114,29 @@ std::optional<T> decodeObject(const QJsonValue &value, Read read)
     return into;
 }
 
-//! Decodes every element with decode(); elements it rejects are skipped and counted, and one
-//! warning names how many (one per array, so a hostile array cannot flood the log).
+//! Decodes every element with decode(); those it rejects are left out and counted in \a skipped.
 template<typename T, typename Decoder>
-QList<T> decodeArray(const QJsonValue &value, Decoder decode, const char *what)
+QList<T> decodeEach(const QJsonArray &array, Decoder decode, qsizetype &skipped)
 {
     QList<T> list;
-    const QJsonArray array = value.toArray();
     list.reserve(array.size());
-    qsizetype skipped = 0;
     for (const QJsonValue &entry : array) {
         if (std::optional<T> item = decode(entry))
             list.append(std::move(*item));
         else
             ++skipped;
     }
+    return list;
+}
+
+//! Decodes every element with decode(); elements it rejects are skipped and counted, and one
+//! warning names how many (one per array, so a hostile array cannot flood the log).
+template<typename T, typename Decoder>
+QList<T> decodeArray(const QJsonValue &value, Decoder decode, const char *what)
+{
+    const QJsonArray array = value.toArray();
+    qsizetype skipped = 0;
+    QList<T> list = decodeEach<T>(array, decode, skipped);
     if (skipped > 0)
         qCWarning(lcApi) << "skipped" << skipped << "malformed" << what << "of" << array.size();
     return list;
