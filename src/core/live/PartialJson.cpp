@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-#include <string>
 #include <vector>
 
 namespace AgentDesk::PartialJson {
@@ -38,6 +37,11 @@ bool isHex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+bool endsScalar(char c)
+{
+    return isSpace(c) || c == ',' || c == ']' || c == '}' || c == ':';
+}
+
 //! One open container while scanning. `expectKey` is true in an object between `{`/`,` and
 //! the key's closing quote: a string there is a key, not a value.
 struct Frame
@@ -46,131 +50,160 @@ struct Frame
     bool expectKey;
 };
 
-} // namespace
-
-QByteArray close(const QByteArray &text)
+//! One pass over a JSON text that may be cut off anywhere, remembering what close() needs: the
+//! containers still open, the last "safe cut" (a position after which the text, cut there and
+//! given the closers of the containers open at that point, is valid JSON: right after `{` or
+//! `[`, and right after a complete value), and whether the text ends inside a string or a
+//! number or literal.
+class CutScanner
 {
-    // The scan remembers the last "safe cut": a position after which the text, cut there and
-    // given the closers of the containers open at that point, is valid JSON. That is right
-    // after `{` or `[`, and right after a complete value. At the end a value string that is
-    // still open can be closed in place instead.
-    std::string stack;          // closers of the open containers, innermost last
-    std::vector<bool> keyState; // parallel to stack: expecting a key (objects only)
-    qsizetype safeCut = 0;
-    size_t safeDepth = 0;
-    bool haveSafeCut = false;
+public:
+    explicit CutScanner(const QByteArray &text)
+        : m_text(text)
+    {
+        for (qsizetype i = 0; i < text.size(); ++i)
+            step(text.at(i), i);
+    }
 
-    bool inString = false;
-    bool stringIsKey = false;
-    qsizetype escapeAt = -1; // start of an unfinished escape inside the string
-    int hexLeft = 0;
-    bool inScalar = false; // inside a number or a literal (true, false, null)
-
-    auto markSafe = [&](qsizetype pos) {
-        safeCut = pos;
-        safeDepth = stack.size();
-        haveSafeCut = true;
-    };
-
-    const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const char c = text.at(i);
-        if (inString) {
-            if (hexLeft > 0) {
-                if (isHex(c))
-                    --hexLeft;
-                else
-                    hexLeft = 0; // invalid escape: let the parser reject it
-                if (hexLeft == 0)
-                    escapeAt = -1;
-            } else if (escapeAt >= 0) {
-                if (c == 'u')
-                    hexLeft = 4;
-                else
-                    escapeAt = -1;
-            } else if (c == '\\') {
-                escapeAt = i;
-            } else if (c == '"') {
-                inString = false;
-                if (!stringIsKey)
-                    markSafe(i + 1);
-            }
-            continue;
+    //! The text closed as parse() tries it, or empty when nothing sensible remains.
+    QByteArray closed() const
+    {
+        if (m_inString && !m_stringIsKey)
+            return withValueStringClosed();
+        if (m_inScalar) {
+            // A number or literal cut at the end may already be whole ("12"); the caller tries
+            // this first and falls back to the safe cut through close() on the safe prefix.
+            QByteArray candidate = m_text + closers(m_open.size());
+            if (parseComplete(candidate))
+                return candidate;
         }
-        if (inScalar) {
-            if (isSpace(c) || c == ',' || c == ']' || c == '}' || c == ':') {
-                inScalar = false;
-                markSafe(i);
-            } else {
-                continue;
-            }
+        if (!m_haveSafeCut)
+            return {};
+        return m_text.left(m_safeCut) + closers(m_safeDepth);
+    }
+
+private:
+    void step(char c, qsizetype i)
+    {
+        if (m_inString) {
+            stepInString(c, i);
+            return;
         }
+        if (m_inScalar) {
+            if (!endsScalar(c))
+                return;
+            m_inScalar = false;
+            markSafe(i);
+        }
+        stepStructure(c, i);
+    }
+
+    void stepInString(char c, qsizetype i)
+    {
+        if (m_hexLeft > 0) {
+            if (isHex(c))
+                --m_hexLeft;
+            else
+                m_hexLeft = 0; // invalid escape: let the parser reject it
+            if (m_hexLeft == 0)
+                m_escapeAt = -1;
+        } else if (m_escapeAt >= 0) {
+            if (c == 'u')
+                m_hexLeft = 4;
+            else
+                m_escapeAt = -1;
+        } else if (c == '\\') {
+            m_escapeAt = i;
+        } else if (c == '"') {
+            m_inString = false;
+            if (!m_stringIsKey)
+                markSafe(i + 1);
+        }
+    }
+
+    //! Outside strings and scalars: brackets, quotes, `:` and `,` move the state.
+    void stepStructure(char c, qsizetype i)
+    {
         switch (c) {
         case '{':
-            stack.push_back('}');
-            keyState.push_back(true);
-            markSafe(i + 1);
-            break;
         case '[':
-            stack.push_back(']');
-            keyState.push_back(false);
+            m_open.push_back({c == '{' ? '}' : ']', c == '{'});
             markSafe(i + 1);
             break;
         case '}':
         case ']':
-            if (!stack.empty()) {
-                stack.pop_back();
-                keyState.pop_back();
-            }
+            if (!m_open.empty())
+                m_open.pop_back();
             markSafe(i + 1);
             break;
         case '"':
-            inString = true;
-            stringIsKey = !stack.empty() && stack.back() == '}' && keyState.back();
-            escapeAt = -1;
-            hexLeft = 0;
+            m_inString = true;
+            m_stringIsKey = inObject() && m_open.back().expectKey;
+            m_escapeAt = -1;
+            m_hexLeft = 0;
             break;
         case ':':
-            if (!keyState.empty())
-                keyState.back() = false;
+            if (!m_open.empty())
+                m_open.back().expectKey = false;
             break;
         case ',':
-            if (!stack.empty() && stack.back() == '}')
-                keyState.back() = true;
+            if (inObject())
+                m_open.back().expectKey = true;
             break;
         default:
             if (!isSpace(c))
-                inScalar = true;
+                m_inScalar = true;
             break;
         }
     }
 
-    auto closers = [&](size_t depth) {
+    bool inObject() const { return !m_open.empty() && m_open.back().closer == '}'; }
+
+    void markSafe(qsizetype pos)
+    {
+        m_safeCut = pos;
+        m_safeDepth = m_open.size();
+        m_haveSafeCut = true;
+    }
+
+    //! The closers of the \a depth outermost open containers, innermost first.
+    QByteArray closers(size_t depth) const
+    {
         QByteArray out;
         for (size_t k = depth; k > 0; --k)
-            out.append(stack[k - 1]);
+            out.append(m_open[k - 1].closer);
         return out;
-    };
+    }
 
-    if (inString && !stringIsKey) {
-        // Close the open value string in place, without a half-written escape.
-        QByteArray out = text;
-        if (escapeAt >= 0)
-            out.truncate(escapeAt);
+    //! The open value string closed in place, without a half-written escape.
+    QByteArray withValueStringClosed() const
+    {
+        QByteArray out = m_text;
+        if (m_escapeAt >= 0)
+            out.truncate(m_escapeAt);
         out.append('"');
-        out.append(closers(stack.size()));
+        out.append(closers(m_open.size()));
         return out;
     }
-    if (inScalar) {
-        // A number or literal cut at the end may already be whole ("12"); the caller tries
-        // this first and falls back to the safe cut through close() on the safe prefix.
-        QByteArray candidate = text + closers(stack.size());
-        if (parseComplete(candidate))
-            return candidate;
-    }
-    if (!haveSafeCut)
-        return {};
-    return text.left(safeCut) + closers(safeDepth);
+
+    const QByteArray &m_text;
+    std::vector<Frame> m_open; //!< the open containers, innermost last
+    qsizetype m_safeCut = 0;
+    size_t m_safeDepth = 0;
+    bool m_haveSafeCut = false;
+
+    bool m_inString = false;
+    bool m_stringIsKey = false;
+    qsizetype m_escapeAt = -1; //!< start of an unfinished escape inside the string
+    int m_hexLeft = 0;
+    bool m_inScalar = false; //!< inside a number or a literal (true, false, null)
+};
+
+} // namespace
+
+QByteArray close(const QByteArray &text)
+{
+    return CutScanner(text).closed();
 }
 
 std::optional<QJsonValue> parse(const QByteArray &text)
