@@ -10,20 +10,17 @@ namespace AgentDesk {
 using namespace Qt::StringLiterals;
 
 ChatStreamClient::ChatStreamClient(QUrl streamUrl, RequestFactory factory, QObject *parent)
-    : QObject(parent)
+    : LiveClient(std::move(factory), &lcStream, parent)
     , m_streamUrl(std::move(streamUrl))
     , m_chatId(ChatId::fromString(m_streamUrl.path().section(u'/', -2, -2)))
-    , m_channel(new WebSocketChannel(std::move(factory), &lcStream, this))
 {
     m_channel->setReconnectPolicy(ReconnectPolicy::forStream());
-    connect(m_channel, &WebSocketChannel::stateChanged, this, &ChatStreamClient::stateChanged);
     connect(m_channel, &WebSocketChannel::opened, this, [this] {
         // A clean connection: a later 400 may again be answered by one retry without after_id.
         m_omitAfterId = false;
         m_connectionLastId = 0;
         emit connectionOpened();
     });
-    connect(m_channel, &WebSocketChannel::textFrameReceived, this, &ChatStreamClient::handleFrame);
     connect(m_channel, &WebSocketChannel::upgradeRejected, this,
         &ChatStreamClient::handleUpgradeRejected);
 }
@@ -35,16 +32,6 @@ void ChatStreamClient::start()
         m_lastAttemptHadAfterId = url.hasQuery();
         return url;
     });
-}
-
-void ChatStreamClient::stop()
-{
-    m_channel->stop();
-}
-
-ConnectionState ChatStreamClient::state() const noexcept
-{
-    return m_channel->state();
 }
 
 void ChatStreamClient::setAfterId(std::optional<MessageId> id)
@@ -66,11 +53,6 @@ QUrl ChatStreamClient::nextUrl() const
     if (m_afterId && !m_omitAfterId) // resume: the server replays only what we have not seen
         url.setQuery(QUrlQuery{{u"after_id"_s, QString::number(m_afterId->value)}});
     return url;
-}
-
-int ChatStreamClient::connectionCount() const noexcept
-{
-    return m_channel->connectionCount();
 }
 
 void ChatStreamClient::handleFrame(const QString &frame)

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/api/ApiTypes.h"
-#include "core/live/WebSocketChannel.h"
+#include "core/live/LiveClient.h"
 
 #include <QList>
-#include <QObject>
 #include <QUrl>
 
 #include <optional>
@@ -14,7 +13,7 @@ namespace AgentDesk {
 //! The per-chat event stream `{P}/{chat}/stream` (coder-chats-protocol.md §12): decodes each
 //! frame into one batch of StreamEvents and resumes after a drop with `after_id` = the highest
 //! committed message id seen, so the snapshot replays only what is missing.
-class ChatStreamClient final : public QObject
+class ChatStreamClient final : public LiveClient
 {
     Q_OBJECT
 
@@ -32,8 +31,6 @@ public:
     ChatStreamClient(QUrl streamUrl, RequestFactory factory, QObject *parent = nullptr);
 
     void start();
-    void stop();
-    ConnectionState state() const noexcept;
 
     //! Sets the resume position exactly (e.g. seeded from the REST history, or cleared). An
     //! untrusted id (isTrustedResumeId) clears it: the next connection replays everything.
@@ -45,11 +42,8 @@ public:
     //! The URL the next attempt will use.
     QUrl nextUrl() const;
 
-    //! Counters for tests and diagnostics.
-    int connectionCount() const noexcept;
+    //! For tests and diagnostics, beside connectionCount().
     qint64 framesReceived() const noexcept { return m_frames; }
-    //! The socket and its settings (SocketSettings: reconnect policy, timeouts, pings).
-    WebSocketChannel *channel() const noexcept { return m_channel; }
 
 signals:
     //! A (re)connection opened; emitted before its first frame. The assembler must drop its
@@ -57,18 +51,16 @@ signals:
     void connectionOpened();
     //! One frame's events, in order. Unknown event types are included (and to be skipped).
     void eventsReceived(const QList<StreamEvent> &events);
-    void stateChanged(ConnectionState state);
     //! The server refused `after_id` (400): the next connection replays the whole history.
     void resyncStarted();
 
 private:
-    void handleFrame(const QString &frame);
+    void handleFrame(const QString &frame) override;
     void trackCommitted(MessageId id);
     void handleUpgradeRejected(int httpStatus);
 
     QUrl m_streamUrl;
     ChatId m_chatId; //!< From the URL; events of other chats do not move after_id.
-    WebSocketChannel *m_channel;
     std::optional<MessageId> m_afterId;
     bool m_omitAfterId = false; //!< Next attempt without after_id (after a 400).
     bool m_lastAttemptHadAfterId = false;

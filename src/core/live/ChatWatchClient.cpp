@@ -6,35 +6,17 @@
 namespace AgentDesk {
 
 ChatWatchClient::ChatWatchClient(QUrl watchUrl, RequestFactory factory, QObject *parent)
-    : QObject(parent)
+    : LiveClient(std::move(factory), &lcWatch, parent)
     , m_watchUrl(std::move(watchUrl))
-    , m_channel(new WebSocketChannel(std::move(factory), &lcWatch, this))
 {
     m_channel->setReconnectPolicy(ReconnectPolicy::forWatch());
     connect(m_channel, &WebSocketChannel::upgradeRejected, this, &ChatWatchClient::upgradeRejected);
-    connect(m_channel, &WebSocketChannel::stateChanged, this, &ChatWatchClient::stateChanged);
     connect(m_channel, &WebSocketChannel::opened, this, &ChatWatchClient::connected);
-    connect(m_channel, &WebSocketChannel::textFrameReceived, this, &ChatWatchClient::handleFrame);
 }
 
 void ChatWatchClient::start()
 {
     m_channel->start([this] { return m_watchUrl; });
-}
-
-void ChatWatchClient::stop()
-{
-    m_channel->stop();
-}
-
-ConnectionState ChatWatchClient::state() const noexcept
-{
-    return m_channel->state();
-}
-
-int ChatWatchClient::connectionCount() const noexcept
-{
-    return m_channel->connectionCount();
 }
 
 void ChatWatchClient::handleFrame(const QString &frame)

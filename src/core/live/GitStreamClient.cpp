@@ -11,12 +11,9 @@ using namespace Qt::StringLiterals;
 namespace AgentDesk {
 
 GitStreamClient::GitStreamClient(QUrl url, RequestFactory factory, QObject *parent)
-    : QObject(parent)
+    : LiveClient(std::move(factory), &lcStream, parent)
     , m_url(std::move(url))
-    , m_channel(new WebSocketChannel(std::move(factory), &lcStream, this))
 {
-    connect(m_channel, &WebSocketChannel::stateChanged, this, &GitStreamClient::stateChanged);
-    connect(m_channel, &WebSocketChannel::textFrameReceived, this, &GitStreamClient::handleFrame);
     connect(m_channel, &WebSocketChannel::upgradeRejected, this, [this](int status) {
         // No workspace, no agent, or agent not ready: retrying will not change that soon.
         if (status == 400)
@@ -28,16 +25,6 @@ GitStreamClient::GitStreamClient(QUrl url, RequestFactory factory, QObject *pare
 void GitStreamClient::start()
 {
     m_channel->start([this] { return m_url; });
-}
-
-void GitStreamClient::stop()
-{
-    m_channel->stop();
-}
-
-ConnectionState GitStreamClient::state() const noexcept
-{
-    return m_channel->state();
 }
 
 std::optional<GitChanges> GitStreamClient::decode(const QByteArray &frame)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/live/WebSocketChannel.h"
+#include "core/live/LiveClient.h"
 
 #include <QDateTime>
 #include <QList>
@@ -34,7 +34,7 @@ struct GitChanges
 //! sends nothing, and renders each "changes" message. Meant to run only while the diff panel is
 //! visible. A 400 before the upgrade ("Chat has no workspace to watch.") is final: it goes
 //! Offline instead of retrying.
-class GitStreamClient final : public QObject
+class GitStreamClient final : public LiveClient
 {
     Q_OBJECT
 
@@ -42,10 +42,6 @@ public:
     GitStreamClient(QUrl url, RequestFactory factory, QObject *parent = nullptr);
 
     void start();
-    void stop();
-    ConnectionState state() const noexcept;
-    //! The socket and its settings (SocketSettings: reconnect policy, timeouts, pings).
-    WebSocketChannel *channel() const noexcept { return m_channel; }
 
     //! Decodes one frame; nullopt for anything that is not a well-formed "changes" message
     //! (unknown types are ignored, never fatal).
@@ -55,13 +51,11 @@ Q_SIGNALS:
     //! The server refused the upgrade (400: no workspace or agent, 404: no such stream).
     void upgradeRejected(int httpStatus);
     void changesReceived(const AgentDesk::GitChanges &changes);
-    void stateChanged(AgentDesk::ConnectionState state);
 
 private:
-    void handleFrame(const QString &frame);
+    void handleFrame(const QString &frame) override;
 
     QUrl m_url;
-    WebSocketChannel *m_channel;
 };
 
 } // namespace AgentDesk
