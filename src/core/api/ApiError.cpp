@@ -83,6 +83,17 @@ void readCoderBody(ApiError &error, const QByteArray &body)
     }
 }
 
+ApiError errorOf(
+    ApiError::Kind kind, const QString &message, const QString &detail = {}, int httpStatus = 0)
+{
+    ApiError error;
+    error.kind = kind;
+    error.httpStatus = httpStatus;
+    error.message = message;
+    error.detail = detail;
+    return error;
+}
+
 } // namespace
 
 ApiError ApiError::fromHttpStatus(int status, const QByteArray &body)
@@ -104,66 +115,45 @@ ApiError ApiError::fromReply(const QNetworkReply &reply, const QByteArray &body)
     if (status >= 400)
         return fromHttpStatus(status, body);
 
-    ApiError error;
-    error.httpStatus = status;
     if (reply.error() == QNetworkReply::OperationCanceledError) {
         // ApiClient tells cancellation and transfer timeout apart before it gets here; a bare
         // reply can only say that it was cancelled.
-        error.kind = Kind::Cancelled;
-        error.message = tr("The request was cancelled.");
+        ApiError error = cancelled();
+        error.httpStatus = status;
         return error;
     }
-    error.kind = Kind::Network;
-    error.message = messageForNetworkError(reply.error());
-    error.detail = reply.errorString();
-    return error;
+    return errorOf(
+        Kind::Network, messageForNetworkError(reply.error()), reply.errorString(), status);
 }
 
 ApiError ApiError::decodeFailure(const QString &what, const QString &detail)
 {
-    ApiError error;
-    error.kind = Kind::Decode;
-    error.httpStatus = 200;
     //: %1 names what was expected, e.g. "chat list"
-    error.message = tr("The server sent a %1 this version of AgentDesk cannot read.").arg(what);
-    error.detail = detail;
-    return error;
+    const QString message = tr("The server sent a %1 this version of AgentDesk cannot read.");
+    return errorOf(Kind::Decode, message.arg(what), detail, 200);
 }
 
 ApiError ApiError::validationFailure(const QString &message, const QString &detail)
 {
-    ApiError error;
-    error.kind = Kind::Validation;
-    error.message = message;
-    error.detail = detail;
-    return error;
+    return errorOf(Kind::Validation, message, detail);
 }
 
 ApiError ApiError::cancelled()
 {
-    ApiError error;
-    error.kind = Kind::Cancelled;
-    error.message = tr("The request was cancelled.");
-    return error;
+    return errorOf(Kind::Cancelled, tr("The request was cancelled."));
 }
 
 ApiError ApiError::timeout(const QString &detail)
 {
-    ApiError error;
-    error.kind = Kind::Timeout;
-    error.message = tr("The Coder deployment did not answer in time.");
-    error.detail = detail;
-    return error;
+    return errorOf(Kind::Timeout, tr("The Coder deployment did not answer in time."), detail);
 }
 
 ApiError ApiError::redirectRefused(const QUrl &from, const QUrl &target)
 {
-    ApiError error;
-    error.kind = Kind::Refused;
     const QString shown =
         target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     const bool downgrade = from.scheme() == u"https" && target.scheme() == u"http";
-    error.message = downgrade
+    const QString message = downgrade
         //: %1 is the redirect target, e.g. http://coder.example.com/api/v2/users/me
         ? tr("The Coder deployment redirected the request to an unencrypted address, %1. "
              "AgentDesk did not follow it, so your session token was not sent there.")
@@ -172,31 +162,24 @@ ApiError ApiError::redirectRefused(const QUrl &from, const QUrl &target)
         : tr("The Coder deployment redirected the request to another address, %1. AgentDesk "
              "did not follow it, so your session token was not sent there.")
               .arg(shown);
-    return error;
+    return errorOf(Kind::Refused, message);
 }
 
 ApiError ApiError::truncated(qint64 received, qint64 declared)
 {
-    ApiError error;
-    error.kind = Kind::Network;
-    error.httpStatus = 0;
-    error.message = declared > 0
+    const QString message = declared > 0
         ? tr("The Coder deployment's answer broke off after %1 of %2 bytes.")
               .arg(received)
               .arg(declared)
         : tr("The Coder deployment's answer broke off after %1 bytes.").arg(received);
-    return error;
+    return errorOf(Kind::Network, message);
 }
 
 ApiError ApiError::malformed(const QString &what, const QString &detail)
 {
-    ApiError error;
-    error.kind = Kind::Decode;
-    error.httpStatus = 200;
     //: %1 names what was expected, e.g. "chat list"
-    error.message = tr("The server sent a malformed %1: it is not valid JSON.").arg(what);
-    error.detail = detail;
-    return error;
+    const QString message = tr("The server sent a malformed %1: it is not valid JSON.");
+    return errorOf(Kind::Decode, message.arg(what), detail, 200);
 }
 
 bool ApiError::isTransient() const noexcept
