@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -11,22 +13,10 @@ namespace {
 // Keys and defaults, side by side.
 constexpr auto keyDeploymentUrl = "connection/deploymentUrl"_L1;
 constexpr auto keyKnownDeployments = "connection/knownDeployments"_L1;
-constexpr auto keyOrganizationId = "connection/organizationId"_L1;
-constexpr auto keyLastChatId = "session/lastChatId"_L1;
 constexpr auto keyUnreadMarks = "session/unreadMarks"_L1;
-constexpr auto keyWindowGeometry = "window/geometry"_L1;
-constexpr auto keyWindowState = "window/state"_L1;
-constexpr auto keySplitterState = "window/splitters"_L1;
 constexpr auto keySendKey = "composer/sendKey"_L1;
 constexpr auto keyTheme = "appearance/theme"_L1;
 constexpr auto keyFontPointSize = "appearance/fontPointSize"_L1;
-constexpr auto keyLanguage = "appearance/language"_L1;
-constexpr auto keyNotifyFinished = "notifications/finished"_L1;
-constexpr auto keyNotifyError = "notifications/error"_L1;
-constexpr auto keyNotifyNeedsInput = "notifications/needsInput"_L1;
-constexpr auto keyNotifySound = "notifications/sound"_L1;
-constexpr auto keyCloseToTray = "desktop/closeToTray"_L1;
-constexpr auto keyStartAtLogin = "desktop/startAtLogin"_L1;
 constexpr auto keyCacheSize = "cache/sizeMegabytes"_L1;
 
 constexpr int defaultCacheMegabytes = 256;
@@ -53,6 +43,38 @@ AppSettings::AppSettings(const QString &iniFile)
 }
 
 AppSettings::~AppSettings() = default;
+
+std::pair<QLatin1String, QVariant> AppSettings::plainKey(Key key)
+{
+    // In the order of Key.
+    static const std::pair<QLatin1String, QVariant> keys[] = {
+        {"connection/organizationId"_L1, {}},
+        {"session/lastChatId"_L1, {}},
+        {"window/geometry"_L1, {}},
+        {"window/state"_L1, {}},
+        {"window/splitters"_L1, {}},
+        {"appearance/language"_L1, {}},
+        {"notifications/finished"_L1, true},
+        {"notifications/error"_L1, true},
+        {"notifications/needsInput"_L1, true},
+        {"notifications/sound"_L1, false},
+        {"desktop/closeToTray"_L1, true},
+        {"desktop/startAtLogin"_L1, false},
+    };
+    static_assert(std::size(keys) == size_t(Key::StartAtLogin) + 1, "one entry per Key");
+    return keys[size_t(key)];
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    const auto [name, fallback] = plainKey(key);
+    return m_settings->value(name, fallback);
+}
+
+void AppSettings::setValue(Key key, const QVariant &value)
+{
+    m_settings->setValue(plainKey(key).first, value);
+}
 
 QUrl AppSettings::deploymentUrl() const
 {
@@ -92,24 +114,6 @@ void AppSettings::forgetDeployment(const QUrl &url)
     m_settings->setValue(keyKnownDeployments, list);
 }
 
-QString AppSettings::organizationId() const
-{
-    return m_settings->value(keyOrganizationId).toString();
-}
-void AppSettings::setOrganizationId(const QString &id)
-{
-    m_settings->setValue(keyOrganizationId, id);
-}
-
-QString AppSettings::lastChatId() const
-{
-    return m_settings->value(keyLastChatId).toString();
-}
-void AppSettings::setLastChatId(const QString &id)
-{
-    m_settings->setValue(keyLastChatId, id);
-}
-
 QStringList AppSettings::unreadMarks() const
 {
     return m_settings->value(keyUnreadMarks).toStringList();
@@ -121,31 +125,6 @@ void AppSettings::setUnreadMarks(const QStringList &chatIds)
         m_settings->remove(keyUnreadMarks);
     else
         m_settings->setValue(keyUnreadMarks, chatIds);
-}
-
-QByteArray AppSettings::windowGeometry() const
-{
-    return m_settings->value(keyWindowGeometry).toByteArray();
-}
-void AppSettings::setWindowGeometry(const QByteArray &geometry)
-{
-    m_settings->setValue(keyWindowGeometry, geometry);
-}
-QByteArray AppSettings::windowState() const
-{
-    return m_settings->value(keyWindowState).toByteArray();
-}
-void AppSettings::setWindowState(const QByteArray &state)
-{
-    m_settings->setValue(keyWindowState, state);
-}
-QByteArray AppSettings::splitterState() const
-{
-    return m_settings->value(keySplitterState).toByteArray();
-}
-void AppSettings::setSplitterState(const QByteArray &state)
-{
-    m_settings->setValue(keySplitterState, state);
 }
 
 AppSettings::SendKey AppSettings::sendKey() const
@@ -189,65 +168,6 @@ int AppSettings::fontPointSize() const
 void AppSettings::setFontPointSize(int size)
 {
     m_settings->setValue(keyFontPointSize, qBound(0, size, 48));
-}
-
-QString AppSettings::language() const
-{
-    return m_settings->value(keyLanguage).toString();
-}
-void AppSettings::setLanguage(const QString &language)
-{
-    m_settings->setValue(keyLanguage, language);
-}
-
-bool AppSettings::notifyOnFinished() const
-{
-    return m_settings->value(keyNotifyFinished, true).toBool();
-}
-void AppSettings::setNotifyOnFinished(bool on)
-{
-    m_settings->setValue(keyNotifyFinished, on);
-}
-bool AppSettings::notifyOnError() const
-{
-    return m_settings->value(keyNotifyError, true).toBool();
-}
-void AppSettings::setNotifyOnError(bool on)
-{
-    m_settings->setValue(keyNotifyError, on);
-}
-bool AppSettings::notifyOnNeedsInput() const
-{
-    return m_settings->value(keyNotifyNeedsInput, true).toBool();
-}
-void AppSettings::setNotifyOnNeedsInput(bool on)
-{
-    m_settings->setValue(keyNotifyNeedsInput, on);
-}
-bool AppSettings::notificationSound() const
-{
-    return m_settings->value(keyNotifySound, false).toBool();
-}
-void AppSettings::setNotificationSound(bool on)
-{
-    m_settings->setValue(keyNotifySound, on);
-}
-
-bool AppSettings::closeToTray() const
-{
-    return m_settings->value(keyCloseToTray, true).toBool();
-}
-void AppSettings::setCloseToTray(bool on)
-{
-    m_settings->setValue(keyCloseToTray, on);
-}
-bool AppSettings::startAtLogin() const
-{
-    return m_settings->value(keyStartAtLogin, false).toBool();
-}
-void AppSettings::setStartAtLogin(bool on)
-{
-    m_settings->setValue(keyStartAtLogin, on);
 }
 
 int AppSettings::cacheSizeMegabytes() const

@@ -5,13 +5,15 @@
 #include <QSettings>
 #include <QString>
 #include <QUrl>
+#include <QVariant>
 
 #include <memory>
+#include <utility>
 
 namespace AgentDesk {
 
 //! The only class that touches QSettings: one typed accessor pair per key, with the key string
-//! and the default in one place. Holds no secret, ever — the session token lives in the
+//! and the default in one place (the table in AppSettings.cpp). Holds no secret, ever — the session token lives in the
 //! keychain (SecretStore); nothing here may take a token as an argument.
 class AppSettings final
 {
@@ -37,20 +39,20 @@ public:
     //! Adds \a url (origin only) to knownDeployments() unless it is there already.
     void rememberDeployment(const QUrl &url);
     void forgetDeployment(const QUrl &url);
-    QString organizationId() const;
-    void setOrganizationId(const QString &id);
-    QString lastChatId() const;
-    void setLastChatId(const QString &id);
+    QString organizationId() const { return value(Key::OrganizationId).toString(); }
+    void setOrganizationId(const QString &id) { setValue(Key::OrganizationId, id); }
+    QString lastChatId() const { return value(Key::LastChatId).toString(); }
+    void setLastChatId(const QString &id) { setValue(Key::LastChatId, id); }
     //! Chats the user marked unread (the Chats API has no unread endpoint, §14.10).
     QStringList unreadMarks() const;
     void setUnreadMarks(const QStringList &chatIds);
 
-    QByteArray windowGeometry() const;
-    void setWindowGeometry(const QByteArray &geometry);
-    QByteArray windowState() const;
-    void setWindowState(const QByteArray &state);
-    QByteArray splitterState() const;
-    void setSplitterState(const QByteArray &state);
+    QByteArray windowGeometry() const { return value(Key::WindowGeometry).toByteArray(); }
+    void setWindowGeometry(const QByteArray &geometry) { setValue(Key::WindowGeometry, geometry); }
+    QByteArray windowState() const { return value(Key::WindowState).toByteArray(); }
+    void setWindowState(const QByteArray &state) { setValue(Key::WindowState, state); }
+    QByteArray splitterState() const { return value(Key::SplitterState).toByteArray(); }
+    void setSplitterState(const QByteArray &state) { setValue(Key::SplitterState, state); }
 
     SendKey sendKey() const;
     void setSendKey(SendKey key);
@@ -58,21 +60,22 @@ public:
     void setTheme(Theme theme);
     int fontPointSize() const; //!< 0 = the desktop's default
     void setFontPointSize(int size);
-    QString language() const; //!< Empty = follow the system locale.
-    void setLanguage(const QString &language);
+    //! Empty = follow the system locale.
+    QString language() const { return value(Key::Language).toString(); }
+    void setLanguage(const QString &language) { setValue(Key::Language, language); }
 
-    bool notifyOnFinished() const;
-    void setNotifyOnFinished(bool on);
-    bool notifyOnError() const;
-    void setNotifyOnError(bool on);
-    bool notifyOnNeedsInput() const;
-    void setNotifyOnNeedsInput(bool on);
-    bool notificationSound() const;
-    void setNotificationSound(bool on);
-    bool closeToTray() const;
-    void setCloseToTray(bool on);
-    bool startAtLogin() const;
-    void setStartAtLogin(bool on);
+    bool notifyOnFinished() const { return value(Key::NotifyFinished).toBool(); }
+    void setNotifyOnFinished(bool on) { setValue(Key::NotifyFinished, on); }
+    bool notifyOnError() const { return value(Key::NotifyError).toBool(); }
+    void setNotifyOnError(bool on) { setValue(Key::NotifyError, on); }
+    bool notifyOnNeedsInput() const { return value(Key::NotifyNeedsInput).toBool(); }
+    void setNotifyOnNeedsInput(bool on) { setValue(Key::NotifyNeedsInput, on); }
+    bool notificationSound() const { return value(Key::NotifySound).toBool(); }
+    void setNotificationSound(bool on) { setValue(Key::NotifySound, on); }
+    bool closeToTray() const { return value(Key::CloseToTray).toBool(); }
+    void setCloseToTray(bool on) { setValue(Key::CloseToTray, on); }
+    bool startAtLogin() const { return value(Key::StartAtLogin).toBool(); }
+    void setStartAtLogin(bool on) { setValue(Key::StartAtLogin, on); }
     int cacheSizeMegabytes() const;
     void setCacheSizeMegabytes(int megabytes);
 
@@ -81,6 +84,28 @@ public:
     void sync();
 
 private:
+    //! The keys whose accessors only read and write (the table in AppSettings.cpp names each
+    //! one's settings key and default).
+    enum class Key {
+        OrganizationId,
+        LastChatId,
+        WindowGeometry,
+        WindowState,
+        SplitterState,
+        Language,
+        NotifyFinished,
+        NotifyError,
+        NotifyNeedsInput,
+        NotifySound,
+        CloseToTray,
+        StartAtLogin,
+    };
+    //! The settings key and the default of \a key.
+    static std::pair<QLatin1String, QVariant> plainKey(Key key);
+    //! The stored value, or the key's default.
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
     std::unique_ptr<QSettings> m_settings;
 };
 
