@@ -349,40 +349,37 @@ private:
     //! treats it as a header line.
     bool handleHunkLine(QStringView line)
     {
-        DiffLine entry;
         const QChar marker = line.isEmpty() ? u' ' : line.at(0);
-        switch (marker.unicode()) {
-        case u' ':
-            if (m_remainingOld <= 0 || m_remainingNew <= 0)
-                return false;
-            entry.kind = DiffLineKind::Context;
-            entry.oldLine = m_oldLine++;
-            entry.newLine = m_newLine++;
-            --m_remainingOld;
-            --m_remainingNew;
-            break;
-        case u'-':
-            if (m_remainingOld <= 0)
-                return false;
-            entry.kind = DiffLineKind::Remove;
-            entry.oldLine = m_oldLine++;
-            --m_remainingOld;
-            ++m_file->deletions;
-            break;
-        case u'+':
-            if (m_remainingNew <= 0)
-                return false;
-            entry.kind = DiffLineKind::Add;
-            entry.newLine = m_newLine++;
-            --m_remainingNew;
-            ++m_file->additions;
-            break;
-        case u'\\':
+        if (marker == u'\\') {
             appendMarker(*m_hunk, line);
             return true;
-        default:
-            return false;
         }
+        DiffLine entry;
+        if (marker == u' ')
+            entry.kind = DiffLineKind::Context;
+        else if (marker == u'-')
+            entry.kind = DiffLineKind::Remove;
+        else if (marker == u'+')
+            entry.kind = DiffLineKind::Add;
+        else
+            return false;
+        // A context line counts on both sides, a removed line on the old, an added on the new.
+        const bool onOld = entry.kind != DiffLineKind::Add;
+        const bool onNew = entry.kind != DiffLineKind::Remove;
+        if ((onOld && m_remainingOld <= 0) || (onNew && m_remainingNew <= 0))
+            return false;
+        if (onOld) {
+            entry.oldLine = m_oldLine++;
+            --m_remainingOld;
+        }
+        if (onNew) {
+            entry.newLine = m_newLine++;
+            --m_remainingNew;
+        }
+        if (!onNew)
+            ++m_file->deletions;
+        if (!onOld)
+            ++m_file->additions;
         const LineSpan &span = m_lines[m_index];
         entry.hadCarriageReturn = span.carriageReturn;
         entry.textOffset = line.isEmpty() ? span.start : span.start + 1;
