@@ -57,6 +57,17 @@ private slots:
         QCOMPARE(grant->apiKey, u"k"_s);
         grant = ApiJson::providerGrantFromJson(parse(R"({"grant_id":"g","status":"weird"})"));
         QCOMPARE(grant->status, ProviderGrant::Status::Unknown);
+        QCOMPARE(grant->pollIntervalSeconds, 5); // absent: the documented default
+    }
+
+    void providerGrant_numbersBeyondIntReadAsAbsent()
+    {
+        // 2^32 + 1 and 2^32 + 600 once wrapped to a 1 s poll and a 600 s expiry.
+        const auto grant = ApiJson::providerGrantFromJson(
+            parse(R"({"grant_id":"g","poll_interval":4294967297,"expires_in":4294967896})"));
+        QVERIFY(grant);
+        QCOMPARE(grant->pollIntervalSeconds, 5);
+        QCOMPARE(grant->expiresInSeconds, 0);
     }
 
     void mcpServers_needSignInOnlyForUnconnectedOAuth()

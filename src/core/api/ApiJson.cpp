@@ -612,12 +612,7 @@ std::optional<MessagePart> messagePartFromJson(const QJsonValue &value)
 
 std::optional<MessageUsage> messageUsageFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    MessageUsage usage;
-    readFields(object, usage, messageUsageFields);
-    return usage;
+    return decodeFields(value, messageUsageFields);
 }
 
 std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
@@ -790,10 +785,8 @@ std::optional<User> userFromJson(const QJsonValue &value)
 
 std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value)
 {
-    QJsonValue array = value;
-    if (value.isObject())
-        array = value.toObject().value(u"workspaces");
-    if (!array.isArray())
+    const std::optional<QJsonArray> array = wrappedArray(value, u"workspaces");
+    if (!array)
         return std::nullopt;
     const auto workspace = [](const QJsonValue &entry) {
         return decodeObject<Workspace>(entry, [](const QJsonObject &object, Workspace &into) {
@@ -808,7 +801,7 @@ std::optional<QList<Workspace>> workspacesFromJson(const QJsonValue &value)
             return true;
         });
     };
-    return decodeArray<Workspace>(array, workspace, "workspaces");
+    return decodeArray<Workspace>(*array, workspace, "workspaces");
 }
 
 std::optional<BuildInfo> buildInfoFromJson(const QJsonValue &value)

@@ -23,12 +23,8 @@ std::optional<QList<T>> listOf(const QJsonValue &value, Decode decode)
         return QList<T>(); // Go's nil slice
     if (!value.isArray())
         return std::nullopt;
-    QList<T> list;
-    for (const QJsonValue &entry : value.toArray()) {
-        if (std::optional<T> item = decode(entry))
-            list.append(std::move(*item));
-    }
-    return list;
+    qsizetype skipped = 0; // deleted providers and unnamed skills are left out by design
+    return decodeEach<T>(value.toArray(), decode, skipped);
 }
 
 //! The members of the `provider` object of a provider key config.

@@ -101,6 +101,15 @@ inline QMap<QString, QString> stringMap(const QJsonValue &value)
     return map;
 }
 
+//! The list of a `{<key>: [...], count}` answer, or a bare array; nullopt for anything else.
+inline std::optional<QJsonArray> wrappedArray(const QJsonValue &value, QStringView key)
+{
+    const QJsonValue array = value.isObject() ? value.toObject().value(key) : value;
+    if (!array.isArray())
+        return std::nullopt;
+    return array.toArray();
+}
+
 //! Decodes one object: nullopt when \a value is not an object, or when read(object, into)
 //! returns false (a required member is missing). \a into starts default-constructed.
 template<typename T, typename Read>

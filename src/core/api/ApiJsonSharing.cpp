@@ -78,48 +78,35 @@ QJsonObject rolesToJson(const QMap<QUuid, QString> &roles)
 
 std::optional<ChatContext> chatContextFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatContext context;
-    context.dirty = object.value(u"dirty").toBool(false);
-    context.dirtySince = timestampFromJson(object.value(u"dirty_since"));
-    context.error = string(object, u"error");
-    const QJsonValue resources = object.value(u"resources");
-    context.hasResources = resources.isArray();
-    for (const QJsonValue &entry : resources.toArray()) {
-        if (auto resource = resourceFromJson(entry))
-            context.resources.append(*resource);
-    }
-    return context;
+    return decodeObject<ChatContext>(value, [](const QJsonObject &object, ChatContext &context) {
+        context.dirty = boolean(object, u"dirty");
+        context.dirtySince = timestampFromJson(object.value(u"dirty_since"));
+        context.error = string(object, u"error");
+        const QJsonValue resources = object.value(u"resources");
+        context.hasResources = resources.isArray();
+        for (const QJsonValue &entry : resources.toArray()) {
+            if (auto resource = resourceFromJson(entry))
+                context.resources.append(*resource);
+        }
+        return true;
+    });
 }
 
 std::optional<ChatAcl> chatAclFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    ChatAcl acl;
-    acl.users = aclEntriesFromJson(object.value(u"users"), aclUserFields);
-    acl.groups = aclEntriesFromJson(object.value(u"groups"), aclGroupFields);
-    return acl;
+    return decodeObject<ChatAcl>(value, [](const QJsonObject &object, ChatAcl &acl) {
+        acl.users = aclEntriesFromJson(object.value(u"users"), aclUserFields);
+        acl.groups = aclEntriesFromJson(object.value(u"groups"), aclGroupFields);
+        return true;
+    });
 }
 
 std::optional<QList<User>> usersFromJson(const QJsonValue &value)
 {
-    QJsonArray array;
-    if (value.isArray())
-        array = value.toArray();
-    else if (value.isObject() && value.toObject().value(u"users").isArray())
-        array = value.toObject().value(u"users").toArray();
-    else
+    const std::optional<QJsonArray> array = wrappedArray(value, u"users");
+    if (!array)
         return std::nullopt;
-    QList<User> users;
-    for (const QJsonValue &entry : array) {
-        if (auto user = userFromJson(entry))
-            users.append(*user);
-    }
-    return users;
+    return decodeArray<User>(*array, userFromJson, "users");
 }
 
 QJsonObject toJson(const ChatContext &context)
