@@ -1,6 +1,7 @@
 #include "platform/ColorSchemePortal.h"
 
 #include "core/Logging.h"
+#include "platform/XdgPortal.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -14,8 +15,6 @@ namespace AgentDesk {
 
 namespace {
 
-constexpr auto portalService = "org.freedesktop.portal.Desktop"_L1;
-constexpr auto portalPath = "/org/freedesktop/portal/desktop"_L1;
 constexpr auto settingsInterface = "org.freedesktop.portal.Settings"_L1;
 constexpr auto appearanceGroup = "org.freedesktop.appearance"_L1;
 constexpr auto colorSchemeKey = "color-scheme"_L1;
@@ -30,11 +29,10 @@ ColorSchemePortal::ColorSchemePortal(QObject *parent)
         qCDebug(lcUi) << "no session bus: colour scheme from the settings only";
         return;
     }
-    bus.connect(portalService, portalPath, settingsInterface, u"SettingChanged"_s, this,
+    bus.connect(XdgPortal::service, XdgPortal::path, settingsInterface, u"SettingChanged"_s, this,
         SLOT(handleSettingChanged(QString, QString, QDBusVariant)));
     // Read (version 1) answers every portal version; ReadOne came later.
-    QDBusMessage call =
-        QDBusMessage::createMethodCall(portalService, portalPath, settingsInterface, u"Read"_s);
+    QDBusMessage call = XdgPortal::methodCall(settingsInterface, u"Read"_s);
     call << QString(appearanceGroup) << QString(colorSchemeKey);
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 3000), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,

@@ -1,6 +1,7 @@
 #include "platform/ScreenshotPortal.h"
 
 #include "core/Logging.h"
+#include "platform/XdgPortal.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -17,8 +18,6 @@ namespace AgentDesk {
 
 namespace {
 
-constexpr QStringView portalService = u"org.freedesktop.portal.Desktop";
-constexpr QStringView portalPath = u"/org/freedesktop/portal/desktop";
 constexpr QStringView screenshotInterface = u"org.freedesktop.portal.Screenshot";
 constexpr QStringView requestInterface = u"org.freedesktop.portal.Request";
 
@@ -51,8 +50,7 @@ void ScreenshotPortal::probe()
     }
     // Reading the interface's version both proves the portal runs (or can be activated) and
     // that it has the Screenshot interface at all.
-    QDBusMessage message = QDBusMessage::createMethodCall(portalService.toString(),
-        portalPath.toString(), u"org.freedesktop.DBus.Properties"_s, u"Get"_s);
+    QDBusMessage message = XdgPortal::methodCall(u"org.freedesktop.DBus.Properties"_s, u"Get"_s);
     message << screenshotInterface.toString() << u"version"_s;
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(message, 5000), this);
     connect(
@@ -83,10 +81,9 @@ bool ScreenshotPortal::capture(const QString &parentWindow)
     QString sender = bus.baseService();
     sender.remove(0, 1); // ":1.42" → "1.42"
     sender.replace(u'.', u'_');
-    listenTo(u"%1/request/%2/%3"_s.arg(portalPath, sender, token));
+    listenTo(u"%1/request/%2/%3"_s.arg(XdgPortal::path, sender, token));
 
-    QDBusMessage message = QDBusMessage::createMethodCall(portalService.toString(),
-        portalPath.toString(), screenshotInterface.toString(), u"Screenshot"_s);
+    QDBusMessage message = XdgPortal::methodCall(screenshotInterface.toString(), u"Screenshot"_s);
     const QVariantMap options{
         {u"handle_token"_s, token}, {u"interactive"_s, true}, {u"modal"_s, true}};
     message << parentWindow << options;
@@ -115,7 +112,7 @@ void ScreenshotPortal::listenTo(const QString &requestPath)
 {
     stopListening();
     m_requestPath = requestPath;
-    QDBusConnection::sessionBus().connect(portalService.toString(), m_requestPath,
+    QDBusConnection::sessionBus().connect(XdgPortal::service, m_requestPath,
         requestInterface.toString(), u"Response"_s, this, SLOT(handleResponse(uint, QVariantMap)));
 }
 
@@ -123,7 +120,7 @@ void ScreenshotPortal::stopListening()
 {
     if (m_requestPath.isEmpty())
         return;
-    QDBusConnection::sessionBus().disconnect(portalService.toString(), m_requestPath,
+    QDBusConnection::sessionBus().disconnect(XdgPortal::service, m_requestPath,
         requestInterface.toString(), u"Response"_s, this, SLOT(handleResponse(uint, QVariantMap)));
     m_requestPath.clear();
 }
