@@ -411,11 +411,39 @@ private:
         m_lastHunkLineKind = false; // one marker per line
     }
 
+    //! "rename from/to" and "copy from/to": one side's path, given without a/ or b/.
+    bool handleRenameOrCopy(QStringView line)
+    {
+        struct PathHeader
+        {
+            QStringView prefix;
+            bool Parser::*flag;
+            QString DiffFile::*path;
+        };
+        static constexpr PathHeader headers[] = {
+            {u"rename from ", &Parser::m_renamed, &DiffFile::oldPath},
+            {u"rename to ", &Parser::m_renamed, &DiffFile::newPath},
+            {u"copy from ", &Parser::m_copied, &DiffFile::oldPath},
+            {u"copy to ", &Parser::m_copied, &DiffFile::newPath},
+        };
+        for (const PathHeader &header : headers) {
+            if (line.startsWith(header.prefix)) {
+                this->*header.flag = true;
+                m_file->*header.path =
+                    DiffParser::decodePath(line.mid(header.prefix.size()), false);
+                return true;
+            }
+        }
+        return false;
+    }
+
     bool handleHeaderLine(QStringView line)
     {
         auto value = [&](QStringView key) {
             return line.mid(key.size()).trimmed();
         };
+        if (handleRenameOrCopy(line))
+            return true;
         if (line.startsWith(u"old mode ")) {
             m_file->oldMode = value(u"old mode ").toString();
         } else if (line.startsWith(u"new mode ")) {
@@ -436,18 +464,6 @@ private:
                 m_file->renameSimilarity = similarity;
         } else if (line.startsWith(u"dissimilarity index ")) {
             // Only meaningful for rewrites; nothing to show.
-        } else if (line.startsWith(u"rename from ")) {
-            m_renamed = true;
-            m_file->oldPath = DiffParser::decodePath(line.mid(12), false);
-        } else if (line.startsWith(u"rename to ")) {
-            m_renamed = true;
-            m_file->newPath = DiffParser::decodePath(line.mid(10), false);
-        } else if (line.startsWith(u"copy from ")) {
-            m_copied = true;
-            m_file->oldPath = DiffParser::decodePath(line.mid(10), false);
-        } else if (line.startsWith(u"copy to ")) {
-            m_copied = true;
-            m_file->newPath = DiffParser::decodePath(line.mid(8), false);
         } else if (line.startsWith(u"index ")) {
             // "index abc..def 100644": the mode is the same on both sides.
             const QStringView rest = value(u"index ");
@@ -469,18 +485,14 @@ private:
         } else if (line == u"GIT binary patch") {
             m_file->isBinary = true;
             m_inBinaryPatch = true;
-        } else if (line.startsWith(u"--- ")) {
+        } else if (line.startsWith(u"--- ") || line.startsWith(u"+++ ")) {
+            // "--- a/path" names the old side, "+++ b/path" the new; /dev/null: added, deleted.
+            const bool oldSide = line.startsWith(u"--- ");
             const QString path = DiffParser::decodePath(line.mid(4));
             if (path.isEmpty())
-                m_added = true;
+                (oldSide ? m_added : m_deleted) = true;
             else if (!m_renamed && !m_copied)
-                m_file->oldPath = path;
-        } else if (line.startsWith(u"+++ ")) {
-            const QString path = DiffParser::decodePath(line.mid(4));
-            if (path.isEmpty())
-                m_deleted = true;
-            else if (!m_renamed && !m_copied)
-                m_file->newPath = path;
+                (oldSide ? m_file->oldPath : m_file->newPath) = path;
         } else {
             return false;
         }
