@@ -40,6 +40,8 @@ ScreenshotRunner::ScreenshotRunner(
 void ScreenshotRunner::start()
 {
     QDir().mkpath(m_directory);
+    if (m_window && m_tray)
+        m_stages = stages();
     m_timer->start();
 }
 
@@ -74,101 +76,101 @@ void ScreenshotRunner::openBusiestChat()
         m_window->openChat(pick.data(ChatListModel::ChatIdRole).value<ChatId>());
 }
 
-void ScreenshotRunner::handleStep()
+QList<ScreenshotRunner::Stage> ScreenshotRunner::stages()
 {
     MainWindow *window = m_window;
-    if (!window || !m_tray) {
+    const auto mainWindow = [window] {
+        return static_cast<QWidget *>(window);
+    };
+    return {
+        {[this] {
+            openBusiestChat();
+        }},
+        {[this, window] {
+             // Start a turn so the picture shows streaming, as a user would by sending.
+             if (ChatSession *session = window->conversationWidget()->session())
+                 session->send({InputPart::fromText(
+                     tr("Please also add a short note about the export to the README."))});
+         },
+            mainWindow, u"main-window.png"_s},
+        {[window] { window->showNewChatDialog(); }, [window] { return window->newChatDialog(); },
+            u"new-chat-dialog.png"_s},
+        {[window] {
+             if (window->newChatDialog())
+                 window->newChatDialog()->reject();
+             if (auto *palette = window->findChild<QAction *>(u"actionCommandPalette"_s))
+                 palette->trigger();
+         },
+            [window] { return window->commandPalette(); }, u"command-palette.png"_s},
+        {[this, window] {
+             window->commandPalette()->reject();
+             m_tray->rebuildMenu();
+             QMenu *menu = m_tray->trayMenu();
+             const QRect screen = window->screen()->availableGeometry();
+             menu->popup(
+                 screen.topLeft() + QPoint(screen.width() - menu->sizeHint().width() - 8, 8));
+         },
+            [this] { return m_tray->trayMenu(); }, u"tray-menu.png"_s},
+        {[this, window] {
+             m_tray->trayMenu()->hide();
+             auto *dialog = new ConnectDialog(
+                 m_subjects.signInApi, nullptr, m_subjects.sessionStore, nullptr, window);
+             dialog->setObjectName(u"screenshotConnectDialog"_s);
+             dialog->setAttribute(Qt::WA_DeleteOnClose);
+             dialog->setDeploymentUrl(QUrl(u"https://coder.example.com"_s));
+             dialog->open();
+         },
+            [window] { return window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s); },
+            u"sign-in-dialog.png"_s},
+        {[window] {
+             if (auto *dialog = window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s))
+                 dialog->reject();
+             window->showSettings();
+         },
+            [window] { return window->settingsDialog(); }, u"settings-general.png"_s},
+        {[window] {
+             if (window->settingsDialog())
+                 window->settingsDialog()->showPage(2);
+         },
+            [window] { return window->settingsDialog(); }, u"settings-deployments.png"_s},
+        {[this, window] {
+             if (window->settingsDialog())
+                 window->settingsDialog()->reject();
+             // The demo's settings are throw-away, so the dark theme can be shown for real.
+             m_subjects.settings->setTheme(AppSettings::Theme::Dark);
+             m_subjects.appearance->apply();
+         },
+            mainWindow, u"main-window-dark.png"_s},
+    };
+}
+
+void ScreenshotRunner::handleStep()
+{
+    if (!m_window || !m_tray) {
         m_timer->stop();
         emit finished();
         return;
     }
-    switch (m_step++) {
-    case 0:
-        openBusiestChat();
-        break;
-    case 1:
-        // Start a turn so the picture shows streaming, as a user would by sending.
-        if (ChatSession *session = window->conversationWidget()->session())
-            session->send({InputPart::fromText(
-                tr("Please also add a short note about the export to the README."))});
-        break;
-    case 2:
-        grab(window, u"main-window.png"_s);
-        break;
-    case 3:
-        window->showNewChatDialog();
-        break;
-    case 4:
-        grab(window->newChatDialog(), u"new-chat-dialog.png"_s);
-        break;
-    case 5:
-        if (window->newChatDialog())
-            window->newChatDialog()->reject();
-        if (auto *palette = window->findChild<QAction *>(u"actionCommandPalette"_s))
-            palette->trigger();
-        break;
-    case 6:
-        grab(window->commandPalette(), u"command-palette.png"_s);
-        break;
-    case 7: {
-        window->commandPalette()->reject();
-        m_tray->rebuildMenu();
-        QMenu *menu = m_tray->trayMenu();
-        const QRect screen = window->screen()->availableGeometry();
-        menu->popup(screen.topLeft() + QPoint(screen.width() - menu->sizeHint().width() - 8, 8));
-        break;
+    if (m_grabNext) {
+        const Stage &stage = m_stages.at(m_stage++);
+        grab(stage.subject(), stage.fileName);
+        m_grabNext = false;
+        return;
     }
-    case 8:
-        grab(m_tray->trayMenu(), u"tray-menu.png"_s);
-        break;
-    case 9: {
-        m_tray->trayMenu()->hide();
-        auto *dialog = new ConnectDialog(
-            m_subjects.signInApi, nullptr, m_subjects.sessionStore, nullptr, window);
-        dialog->setObjectName(u"screenshotConnectDialog"_s);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->setDeploymentUrl(QUrl(u"https://coder.example.com"_s));
-        dialog->open();
-        break;
+    if (m_stage < m_stages.size()) {
+        const Stage &stage = m_stages.at(m_stage);
+        stage.prepare();
+        if (stage.subject)
+            m_grabNext = true;
+        else
+            ++m_stage;
+        return;
     }
-    case 10:
-        grab(window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s),
-            u"sign-in-dialog.png"_s);
-        break;
-    case 11:
-        if (auto *dialog = window->findChild<ConnectDialog *>(u"screenshotConnectDialog"_s))
-            dialog->reject();
-        window->showSettings();
-        break;
-    case 12:
-        grab(window->settingsDialog(), u"settings-general.png"_s);
-        break;
-    case 13:
-        if (window->settingsDialog())
-            window->settingsDialog()->showPage(2);
-        break;
-    case 14:
-        grab(window->settingsDialog(), u"settings-deployments.png"_s);
-        break;
-    case 15:
-        if (window->settingsDialog())
-            window->settingsDialog()->reject();
-        // The demo's settings are throw-away, so the dark theme can be shown for real.
-        m_subjects.settings->setTheme(AppSettings::Theme::Dark);
-        m_subjects.appearance->apply();
-        break;
-    case 16:
-        grab(window, u"main-window-dark.png"_s);
-        break;
-    default: {
-        QFile done(QDir(m_directory).filePath(u"done"_s));
-        if (done.open(QIODevice::WriteOnly))
-            done.write("done\n");
-        m_timer->stop();
-        emit finished();
-        break;
-    }
-    }
+    QFile done(QDir(m_directory).filePath(u"done"_s));
+    if (done.open(QIODevice::WriteOnly))
+        done.write("done\n");
+    m_timer->stop();
+    emit finished();
 }
 
 } // namespace AgentDesk

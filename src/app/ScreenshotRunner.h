@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
+
+#include <functional>
 
 class QTimer;
 
@@ -45,6 +48,15 @@ signals:
     void finished();
 
 private:
+    //! One stage: what to do, and then, a timer tick later, what to grab into which file.
+    //! A stage without a subject takes no picture; the next stage follows on the next tick.
+    struct Stage
+    {
+        std::function<void()> prepare;
+        std::function<QWidget *()> subject = {};
+        QString fileName = {};
+    };
+    QList<Stage> stages();
     void handleStep();
     void openBusiestChat();
     bool grab(QWidget *widget, const QString &name) const;
@@ -54,7 +66,9 @@ private:
     QPointer<MainWindow> m_window;
     QPointer<TrayNotifier> m_tray;
     QTimer *m_timer;
-    int m_step = 0;
+    QList<Stage> m_stages;
+    qsizetype m_stage = 0;
+    bool m_grabNext = false; //!< The current stage was prepared; its picture is next.
 };
 
 } // namespace AgentDesk
