@@ -115,6 +115,16 @@ HttpResponse SimRoutes::revokeToken(const HttpRequest &request)
             {QStringLiteral("sockets_closed"), closed}});
 }
 
+std::optional<HttpResponse> SimRoutes::injectedFailure(const HttpRequest &request)
+{
+    if (request.path.startsWith(QLatin1String("/__sim/"))
+        || !m_options->faults.takeRouteFailure(request.method, request.path))
+        return std::nullopt;
+    return HttpResponse::error(m_options->faults.failRouteStatus,
+        QStringLiteral("Simulated failure."),
+        QStringLiteral("fail_route fault injected by agentdesk-sim"));
+}
+
 bool SimRoutes::resolveChats(const QString &path, Route *route) const
 {
     static const QString experimental = QStringLiteral("/api/experimental/chats");
@@ -154,12 +164,8 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
                 {QStringLiteral("agent_api_version"), QStringLiteral("1.0")},
                 {QStringLiteral("deployment_id"), QStringLiteral("agentdesk-sim")}});
     }
-    if (!path.startsWith(QLatin1String("/__sim/"))
-        && m_options->faults.takeRouteFailure(request.method, path)) {
-        return HttpResponse::error(m_options->faults.failRouteStatus,
-            QStringLiteral("Simulated failure."),
-            QStringLiteral("fail_route fault injected by agentdesk-sim"));
-    }
+    if (std::optional<HttpResponse> failure = injectedFailure(request))
+        return *failure;
     if (HttpResponse steer; dispatchSteer(request, &steer))
         return steer;
     Route route;
@@ -293,6 +299,23 @@ HttpResponse SimRoutes::lookupChat(const QString &id, SimChat **chat)
 
 HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &route)
 {
+    if (std::optional<HttpResponse> response = dispatchChatCollection(request, route))
+        return *response;
+    const QStringList &s = route.rest;
+    // Decide the route shape before looking the chat up so unknown paths stay 404.
+    if (!isChatRoute(s.mid(1).join(QLatin1Char('/'))))
+        return notFound();
+    SimChat *chat = nullptr;
+    if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
+        return r;
+    if (std::optional<HttpResponse> refusal = refuseChatAccess(request.method, s, *chat))
+        return *refusal;
+    return dispatchChat(request, s, chat);
+}
+
+std::optional<HttpResponse> SimRoutes::dispatchChatCollection(
+    const HttpRequest &request, const Route &route)
+{
     const QStringList &s = route.rest;
     const QByteArray &m = request.method;
     if (s.isEmpty()) {
@@ -330,13 +353,14 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     }
     if (s.first() == QLatin1String("watch")) {
         if (s.size() == 1 && m == "GET")
-            return HttpResponse::error(
-                400, QStringLiteral("This endpoint requires a WebSocket upgrade."));
+            return upgradeRequired();
         return notFound();
     }
-    SimChat *chat = nullptr;
-    // Decide the route shape before looking the chat up so unknown paths stay 404.
-    const QString tail = s.mid(1).join(QLatin1Char('/'));
+    return std::nullopt;
+}
+
+bool SimRoutes::isChatRoute(const QString &tail) const
+{
     static const QRegularExpression knownLegacy(QStringLiteral(
         "^(|archive|unarchive|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|"
         "tool-results|title/propose|title/regenerate|diff|prompts|cost|stream|stream/git)$"));
@@ -344,13 +368,15 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     static const QRegularExpression knownModern(QStringLiteral(
         "^(|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|tool-results|"
         "title/propose|diff|prompts|cost|stream|stream/git|acl|context|compact|clear)$"));
-    if (!(modern ? knownModern : knownLegacy).match(tail).hasMatch())
-        return notFound();
-    if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
-        return r;
+    return (m_state->modern() ? knownModern : knownLegacy).match(tail).hasMatch();
+}
+
+std::optional<HttpResponse> SimRoutes::refuseChatAccess(
+    const QByteArray &m, const QStringList &s, const SimChat &chat) const
+{
     // §20.3.4: shared viewers may read; every write answers 404 to them (the update check
     // fails first). A non-owner with update rights (an admin) gets 403 on owner-only actions.
-    const SimAccess access = m_state->access(*chat);
+    const SimAccess access = m_state->access(chat);
     const bool read = m == "GET";
     const bool ownerOnly = (m == "POST" && s.size() == 2 && s.at(1) == QLatin1String("messages"))
         || (m == "PATCH" && s.size() == 3 && s.at(1) == QLatin1String("messages"))
@@ -371,18 +397,13 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
                                                 : QStringLiteral("send messages");
         return HttpResponse::error(403, QStringLiteral("Only the chat owner may %1.").arg(what));
     }
-    if (aclRoute) {
-        if (m == "GET")
-            return getAcl(chat);
-        if (m == "PATCH")
-            return patchAcl(request, chat, false);
-        return notFound();
-    }
-    if (s.size() == 2 && s.at(1) == QLatin1String("context")) {
-        if (m == "PUT")
-            return refreshContext(chat);
-        return notFound();
-    }
+    return std::nullopt;
+}
+
+HttpResponse SimRoutes::dispatchChat(
+    const HttpRequest &request, const QStringList &s, SimChat *chat)
+{
+    const QByteArray &m = request.method;
     if (s.size() == 1) {
         if (m == "GET")
             return HttpResponse::json(200, m_state->chatJson(*chat, true));
@@ -391,6 +412,15 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
         return notFound();
     }
     const QString &what = s.at(1);
+    if (what == QLatin1String("acl")) {
+        if (m == "GET")
+            return getAcl(chat);
+        if (m == "PATCH")
+            return patchAcl(request, chat, false);
+        return notFound();
+    }
+    if (what == QLatin1String("context"))
+        return m == "PUT" ? refreshContext(chat) : notFound();
     if ((what == QLatin1String("archive") || what == QLatin1String("unarchive")) && s.size() == 2
         && m == "POST")
         return setArchived(chat, what == QLatin1String("archive"));
@@ -410,48 +440,56 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
             return promoteQueued(chat, s.at(2));
         return notFound();
     }
-    if (what == QLatin1String("interrupt") && m == "POST")
-        return interruptChat(chat);
-    if (what == QLatin1String("tool-results") && m == "POST")
-        return toolResults(request, chat);
-    if ((what == QLatin1String("compact") || what == QLatin1String("clear")) && m == "POST")
-        return compactOrClear(chat, what == QLatin1String("clear"));
-    if (what == QLatin1String("title") && m == "POST") {
-        if (s.at(2) == QLatin1String("propose"))
-            return HttpResponse::json(
-                200, QJsonObject{{QStringLiteral("title"), generatedTitle(*chat)}});
-        chat->title = generatedTitle(*chat);
-        m_state->touch(chat->id);
-        m_state->publishWatch(QStringLiteral("title_change"), chat->id);
-        return HttpResponse::json(200, m_state->chatJson(*chat, true));
+    if (m == "POST") {
+        if (what == QLatin1String("interrupt"))
+            return interruptChat(chat);
+        if (what == QLatin1String("tool-results"))
+            return toolResults(request, chat);
+        if (what == QLatin1String("compact") || what == QLatin1String("clear"))
+            return compactOrClear(chat, what == QLatin1String("clear"));
+        if (what == QLatin1String("title"))
+            return titleRoute(chat, s.at(2) == QLatin1String("propose"));
     }
-    if (what == QLatin1String("diff") && m == "GET")
-        return diff(chat);
-    if (what == QLatin1String("prompts") && m == "GET")
-        return prompts(request, chat);
-    if (what == QLatin1String("cost") && m == "GET") {
-        int requests = 0;
-        const qint64 total = treeCostMicros(*chat, &requests);
-        return HttpResponse::json(200,
-            QJsonObject{{QStringLiteral("chat_id"), chat->id},
-                {QStringLiteral("total_cost_micros"), total},
-                {QStringLiteral("request_count"), requests},
-                {QStringLiteral("unpriced_request_count"), 0}});
+    if (m == "GET") {
+        if (what == QLatin1String("diff"))
+            return diff(chat);
+        if (what == QLatin1String("prompts"))
+            return prompts(request, chat);
+        if (what == QLatin1String("cost"))
+            return cost(*chat);
+        if (what == QLatin1String("stream"))
+            return upgradeRequired();
     }
-    if (what == QLatin1String("stream") && m == "GET")
-        return HttpResponse::error(
-            400, QStringLiteral("This endpoint requires a WebSocket upgrade."));
     return notFound();
+}
+
+HttpResponse SimRoutes::titleRoute(SimChat *chat, bool propose)
+{
+    if (propose)
+        return HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("title"), generatedTitle(*chat)}});
+    chat->title = generatedTitle(*chat);
+    m_state->touch(chat->id);
+    m_state->publishWatch(QStringLiteral("title_change"), chat->id);
+    return HttpResponse::json(200, m_state->chatJson(*chat, true));
+}
+
+HttpResponse SimRoutes::cost(const SimChat &chat) const
+{
+    int requests = 0;
+    const qint64 total = treeCostMicros(chat, &requests);
+    return HttpResponse::json(200,
+        QJsonObject{{QStringLiteral("chat_id"), chat.id},
+            {QStringLiteral("total_cost_micros"), total},
+            {QStringLiteral("request_count"), requests},
+            {QStringLiteral("unpriced_request_count"), 0}});
 }
 
 UpgradeDecision SimRoutes::handleUpgrade(const HttpRequest &request)
 {
     UpgradeDecision decision;
-    if (!request.path.startsWith(QLatin1String("/__sim/"))
-        && m_options->faults.takeRouteFailure(request.method, request.path)) {
-        decision.error = HttpResponse::error(m_options->faults.failRouteStatus,
-            QStringLiteral("Simulated failure."),
-            QStringLiteral("fail_route fault injected by agentdesk-sim"));
+    if (std::optional<HttpResponse> failure = injectedFailure(request)) {
+        decision.error = *failure;
         return decision;
     }
     Route route;

@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace AgentDeskSim {
 
 class ScriptedAgent;
@@ -43,7 +45,22 @@ private:
     HttpResponse revokeToken(const HttpRequest &request);
     bool resolveChats(const QString &path, Route *route) const;
     HttpResponse dispatch(const HttpRequest &request);
+    //! The fail_route fault's answer when it takes this request (never for /__sim/).
+    std::optional<HttpResponse> injectedFailure(const HttpRequest &request);
     HttpResponse dispatchChats(const HttpRequest &request, const Route &route);
+    //! Routes on the chats collection itself ({P}, files, watch, retired catalog routes);
+    //! nullopt for a route on one chat.
+    std::optional<HttpResponse> dispatchChatCollection(
+        const HttpRequest &request, const Route &route);
+    //! Whether \a tail (the segments after the chat id) names a route of this generation.
+    bool isChatRoute(const QString &tail) const;
+    //! 404 for a viewer's write, 403 for an admin's owner-only action (§20.3.4); else nullopt.
+    std::optional<HttpResponse> refuseChatAccess(
+        const QByteArray &method, const QStringList &rest, const SimChat &chat) const;
+    //! Routes on one chat the caller may use; \a rest starts with the chat id.
+    HttpResponse dispatchChat(const HttpRequest &request, const QStringList &rest, SimChat *chat);
+    HttpResponse titleRoute(SimChat *chat, bool propose);
+    HttpResponse cost(const SimChat &chat) const;
     HttpResponse dispatchControl(const HttpRequest &request);
     HttpResponse lookupChat(const QString &id, SimChat **chat);
     //! Converts request content parts; returns an error response on invalid input.
@@ -51,6 +68,8 @@ private:
 
     HttpResponse listChats(const HttpRequest &request);
     HttpResponse createChat(const HttpRequest &request);
+    //! Model, effort, tools, workspace, plan mode, client type and labels of a new chat.
+    std::optional<HttpResponse> readChatSettings(const QJsonObject &body, SimChat *chat);
     HttpResponse updateChat(const HttpRequest &request, SimChat *chat);
     HttpResponse setArchived(SimChat *chat, bool archived);
     HttpResponse listMessages(const HttpRequest &request, SimChat *chat);
