@@ -65,6 +65,9 @@ private:
     HttpResponse lookupChat(const QString &id, SimChat **chat);
     //! Converts request content parts; returns an error response on invalid input.
     bool convertContent(const QJsonValue &content, QJsonArray *parts, HttpResponse *error);
+    //! The body's content for a new or edited message; an archived chat refuses to \a action.
+    bool convertMessageContent(const QJsonObject &body, const SimChat &chat, const QString &action,
+        QJsonArray *parts, HttpResponse *error);
 
     HttpResponse listChats(const HttpRequest &request);
     HttpResponse createChat(const HttpRequest &request);
