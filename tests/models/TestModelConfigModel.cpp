@@ -37,6 +37,20 @@ private slots:
         m_probe = std::make_unique<ModelProbe>(m_model.get());
     }
 
+    void roleNamesFollowTheRoleEnum()
+    {
+        // Qt's six own roles, then every XyzRole of the enum as "xyz".
+        const QHash<int, QByteArray> names = m_model->roleNames();
+        QCOMPARE(names.size(), 6 + 10);
+        QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+        QCOMPARE(names.value(ModelConfigModel::ModelConfigIdRole), QByteArray("modelConfigId"));
+        QCOMPARE(names.value(ModelConfigModel::ProviderDisplayNameRole),
+            QByteArray("providerDisplayName"));
+        QCOMPARE(names.value(ModelConfigModel::ModelNameRole), QByteArray("modelName"));
+        QCOMPARE(names.value(ModelConfigModel::IsDefaultRole), QByteArray("isDefault"));
+        QCOMPARE(names.value(ModelConfigModel::ModelConfigRole), QByteArray("modelConfig"));
+    }
+
     void cleanup()
     {
         m_probe.reset();
@@ -116,7 +130,8 @@ private slots:
         QCOMPARE(m_probe->removed.size(), 1);
         QCOMPARE(m_probe->inserted.size(), 0);
         QCOMPARE(m_probe->changed.size(), 2);
-        QVERIFY(m_probe->changedRoles(0).contains(ModelConfigModel::IsDefaultRole));
+        QCOMPARE(m_probe->changedRoles(0),
+            (QList<int>{ModelConfigModel::IsDefaultRole, ModelConfigModel::ModelConfigRole}));
         QCOMPARE(m_model->rowCount(), models.size());
 
         // Reversed order: moves only.
