@@ -186,12 +186,93 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
 HttpResponse SimRoutes::dispatch(const HttpRequest &request)
 {
     const QString &path = request.path;
-    const QByteArray &method = request.method;
     if (path.startsWith(QLatin1String("/__sim/")))
         return dispatchControl(request);
     const QStringList seg = path.split(QLatin1Char('/'), Qt::SkipEmptyParts); // api v2 ...
-    if (method != "GET")
+    if (request.method != "GET")
         return notFound();
+    // /api/v2/RESOURCE/…, SIZE segments in all.
+    const auto is = [&seg](qsizetype size, const char *resource) {
+        return seg.size() == size && seg.at(2) == QLatin1String(resource);
+    };
+    if (is(4, "users") && seg.at(3) == QLatin1String("me"))
+        return HttpResponse::json(200, currentUserJson());
+    if (is(3, "users"))
+        return users(request);
+    if (is(6, "users") && seg.at(4) == QLatin1String("ai") && seg.at(5) == QLatin1String("spend"))
+        return userSpend(seg.at(3));
+    if (is(5, "organizations") && seg.at(4) == QLatin1String("members"))
+        return organizationMembers(seg.at(3));
+    if (is(5, "organizations") && seg.at(4) == QLatin1String("groups")) {
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
+            return resourceNotFound();
+        return HttpResponse::json(200, m_state->groups());
+    }
+    if (is(5, "users") && seg.at(4) == QLatin1String("organizations"))
+        return userOrganizations(seg.at(3));
+    if (is(3, "workspaces")) {
+        const QJsonArray list = m_state->workspaces();
+        return HttpResponse::json(200,
+            QJsonObject{
+                {QStringLiteral("workspaces"), list}, {QStringLiteral("count"), list.size()}});
+    }
+    if (is(6, "organizations") && seg.at(4) == QLatin1String("chats")
+        && seg.at(5) == QLatin1String("models")) {
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId)
+            && seg.at(3) != QLatin1String("default"))
+            return resourceNotFound();
+        return HttpResponse::json(200, m_state->modelsResponse());
+    }
+    return notFound();
+}
+
+QJsonObject SimRoutes::currentUserJson() const
+{
+    return {{QStringLiteral("id"), QLatin1String(SimState::userId)},
+        {QStringLiteral("username"), QStringLiteral("alice")},
+        {QStringLiteral("name"), QStringLiteral("Alice Nguyen")},
+        {QStringLiteral("email"), QStringLiteral("alice@example.com")},
+        {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("login_type"), QStringLiteral("password")},
+        {QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)}},
+        {QStringLiteral("roles"),
+            m_options->admin
+                ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("owner")},
+                    {QStringLiteral("display_name"), QStringLiteral("Owner")}}}
+                : QJsonArray{}},
+        {QStringLiteral("avatar_url"), QString()}};
+}
+
+HttpResponse SimRoutes::organizationMembers(const QString &organization) const
+{
+    // OrganizationMemberWithUserData, for a share dialog's member search.
+    if (organization.toLower() != QLatin1String(SimState::orgId))
+        return resourceNotFound();
+    QJsonArray members;
+    for (const QJsonValue &u : m_state->users()) {
+        const QJsonObject user = u.toObject();
+        members.append(QJsonObject{{QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
+            {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
+            {QStringLiteral("username"), user.value(QStringLiteral("username"))},
+            {QStringLiteral("name"), user.value(QStringLiteral("name"))},
+            {QStringLiteral("email"),
+                user.value(QStringLiteral("username")).toString() + QStringLiteral("@example.com")},
+            {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
+            {QStringLiteral("global_roles"), QJsonArray{}},
+            {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+            {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
+    }
+    return HttpResponse::json(200, members);
+}
+
+HttpResponse SimRoutes::userOrganizations(const QString &who) const
+{
+    if (who != QLatin1String("me") && who != QLatin1String("alice")
+        && who.toLower() != QLatin1String(SimState::userId))
+        return resourceNotFound();
+    if (m_options->faults.noOrganizations)
+        return HttpResponse::json(200, QJsonArray{});
     const QJsonObject org{{QStringLiteral("id"), QLatin1String(SimState::orgId)},
         {QStringLiteral("name"), QStringLiteral("acme")},
         {QStringLiteral("display_name"), QStringLiteral("Acme Inc.")},
@@ -199,90 +280,14 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
         {QStringLiteral("is_default"), true},
         {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
         {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}};
-    if (seg.size() == 4 && seg.at(2) == QLatin1String("users")
-        && seg.at(3) == QLatin1String("me")) {
-        return HttpResponse::json(200,
-            QJsonObject{{QStringLiteral("id"), QLatin1String(SimState::userId)},
-                {QStringLiteral("username"), QStringLiteral("alice")},
-                {QStringLiteral("name"), QStringLiteral("Alice Nguyen")},
-                {QStringLiteral("email"), QStringLiteral("alice@example.com")},
-                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
-                {QStringLiteral("status"), QStringLiteral("active")},
-                {QStringLiteral("login_type"), QStringLiteral("password")},
-                {QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)}},
-                {QStringLiteral("roles"),
-                    m_options->admin
-                        ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("owner")},
-                            {QStringLiteral("display_name"), QStringLiteral("Owner")}}}
-                        : QJsonArray{}},
-                {QStringLiteral("avatar_url"), QString()}});
-    }
-    if (seg.size() == 3 && seg.at(2) == QLatin1String("users"))
-        return users(request);
-    if (seg.size() == 6 && seg.at(2) == QLatin1String("users") && seg.at(4) == QLatin1String("ai")
-        && seg.at(5) == QLatin1String("spend"))
-        return userSpend(seg.at(3));
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("members")) {
-        // OrganizationMemberWithUserData, for a share dialog's member search.
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
-            return resourceNotFound();
-        QJsonArray members;
-        for (const QJsonValue &u : m_state->users()) {
-            const QJsonObject user = u.toObject();
-            members.append(QJsonObject{
-                {QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
-                {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
-                {QStringLiteral("username"), user.value(QStringLiteral("username"))},
-                {QStringLiteral("name"), user.value(QStringLiteral("name"))},
-                {QStringLiteral("email"),
-                    user.value(QStringLiteral("username")).toString()
-                        + QStringLiteral("@example.com")},
-                {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
-                {QStringLiteral("global_roles"), QJsonArray{}},
-                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
-                {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
-        }
-        return HttpResponse::json(200, members);
-    }
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("groups")) {
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
-            return resourceNotFound();
-        return HttpResponse::json(200, m_state->groups());
-    }
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("users")
-        && seg.at(4) == QLatin1String("organizations")) {
-        const QString who = seg.at(3);
-        if (who != QLatin1String("me") && who != QLatin1String("alice")
-            && who.toLower() != QLatin1String(SimState::userId))
-            return resourceNotFound();
-        if (m_options->faults.noOrganizations)
-            return HttpResponse::json(200, QJsonArray{});
-        if (m_options->faults.twoOrganizations) {
-            QJsonObject second = org;
-            second.insert(QStringLiteral("id"), QLatin1String(secondOrgId));
-            second.insert(QStringLiteral("name"), QStringLiteral("globex"));
-            second.insert(QStringLiteral("display_name"), QStringLiteral("Globex"));
-            second.insert(QStringLiteral("is_default"), false);
-            return HttpResponse::json(200, QJsonArray{second, org});
-        }
+    if (!m_options->faults.twoOrganizations)
         return HttpResponse::json(200, QJsonArray{org});
-    }
-    if (seg.size() == 3 && seg.at(2) == QLatin1String("workspaces")) {
-        const QJsonArray list = m_state->workspaces();
-        return HttpResponse::json(200,
-            QJsonObject{
-                {QStringLiteral("workspaces"), list}, {QStringLiteral("count"), list.size()}});
-    }
-    if (seg.size() == 6 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("chats") && seg.at(5) == QLatin1String("models")) {
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId)
-            && seg.at(3) != QLatin1String("default"))
-            return resourceNotFound();
-        return HttpResponse::json(200, m_state->modelsResponse());
-    }
-    return notFound();
+    QJsonObject second = org;
+    second.insert(QStringLiteral("id"), QLatin1String(secondOrgId));
+    second.insert(QStringLiteral("name"), QStringLiteral("globex"));
+    second.insert(QStringLiteral("display_name"), QStringLiteral("Globex"));
+    second.insert(QStringLiteral("is_default"), false);
+    return HttpResponse::json(200, QJsonArray{second, org});
 }
 
 HttpResponse SimRoutes::lookupChat(const QString &id, SimChat **chat)

@@ -45,6 +45,11 @@ private:
     HttpResponse revokeToken(const HttpRequest &request);
     bool resolveChats(const QString &path, Route *route) const;
     HttpResponse dispatch(const HttpRequest &request);
+    //! users/me: Alice (an owner with --admin).
+    QJsonObject currentUserJson() const;
+    HttpResponse organizationMembers(const QString &organization) const;
+    //! users/{user}/organizations: Acme, plus Globex or nothing under the organization faults.
+    HttpResponse userOrganizations(const QString &who) const;
     //! The fail_route fault's answer when it takes this request (never for /__sim/).
     std::optional<HttpResponse> injectedFailure(const HttpRequest &request);
     HttpResponse dispatchChats(const HttpRequest &request, const Route &route);
@@ -104,10 +109,29 @@ private:
     // SimRoutesSkills.cpp). dispatchSteer answers the routes it knows (some without a session:
     // the simulated provider and OAuth pages) and leaves the rest to dispatch (false).
     bool dispatchSteer(const HttpRequest &request, HttpResponse *response);
+    //! Pages a browser opens without a session (simulated provider sign-in, MCP OAuth callback).
+    std::optional<HttpResponse> browserPage(const HttpRequest &request, const QStringList &seg);
+    //! /__sim/requests: the recorded requests (GET, ?path=REGEX) or forgetting them (DELETE).
+    HttpResponse requestLog(const HttpRequest &request);
+    //! Provider keys, the catalog with personal keys, MCP servers and skills (v237/newest).
+    std::optional<HttpResponse> steerRoute(const HttpRequest &request, const QStringList &seg);
+    //! Before a create, send or edit: records the effort, refuses unknown mcp_server_ids.
+    std::optional<HttpResponse> refuseChatWrite(const HttpRequest &request);
+    //! {P}/config/user-compaction-thresholds and {P}/config/user-prompt.
+    std::optional<HttpResponse> chatConfigRoute(const HttpRequest &request);
     void recordRequest(const HttpRequest &request);
     //! The models catalog with the user's personal keys applied (§20.8).
     QJsonObject steerModelsResponse() const;
+    //! {P}/users/{user}/ai-provider-keys (§20.8): the list, a key's PUT and DELETE.
     HttpResponse providerKeys(const HttpRequest &request, const QStringList &rest);
+    QJsonObject providerKeyConfig(const QJsonObject &provider) const;
+    //! Newest: the device and browser sign-in grants of one provider.
+    HttpResponse providerGrants(
+        const HttpRequest &request, const QStringList &rest, const QJsonObject &provider);
+    QJsonObject grantJson(
+        const SimProviderGrant &grant, const QJsonObject &provider, bool withStatus) const;
+    //! A browser grant's pasted callback: the error to answer, or nullopt once authorized.
+    std::optional<HttpResponse> exchangeGrant(const HttpRequest &request, SimProviderGrant *grant);
     HttpResponse providerPage(const HttpRequest &request, const QStringList &rest);
     HttpResponse mcpServers(const HttpRequest &request, const QStringList &seg);
     HttpResponse mcpCallbackPage(const HttpRequest &request, const QString &serverId);
