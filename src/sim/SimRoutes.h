@@ -79,6 +79,11 @@ private:
     //! Model, effort, tools, workspace, plan mode, client type and labels of a new chat.
     std::optional<HttpResponse> readChatSettings(const QJsonObject &body, SimChat *chat);
     HttpResponse updateChat(const HttpRequest &request, SimChat *chat);
+    //! A PATCH's first failing field (title, labels, plan mode, workspace, pin), or nullopt.
+    std::optional<HttpResponse> refuseChatUpdate(
+        const QJsonObject &body, const SimChat &chat) const;
+    //! Stores a validated PATCH (archiving aside) and announces it on the watch.
+    HttpResponse applyChatUpdate(const QJsonObject &body, SimChat *chat);
     HttpResponse setArchived(SimChat *chat, bool archived);
     HttpResponse listMessages(const HttpRequest &request, SimChat *chat);
     HttpResponse sendMessage(const HttpRequest &request, SimChat *chat);

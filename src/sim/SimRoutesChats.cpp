@@ -485,25 +485,48 @@ HttpResponse SimRoutes::setArchived(SimChat *chat, bool archived)
     return HttpResponse::noContent();
 }
 
-HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
+namespace {
+
+const QString noWorkspace = QStringLiteral("00000000-0000-0000-0000-000000000000");
+
+std::optional<HttpResponse> refuseTitle(const QString &title)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!parseJsonObject(request.body, &body, &error))
-        return error;
-    const QString id = chat->id;
-    // Validate everything first so a failing field leaves the chat untouched.
-    QString title;
+    if (title.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Title cannot be empty."), {},
+            {HttpResponse::validation(
+                QStringLiteral("title"), QStringLiteral("must not be empty"))});
+    if (title.toUcs4().size() > 200)
+        return HttpResponse::error(400, QStringLiteral("Title is too long."), {},
+            {HttpResponse::validation(
+                QStringLiteral("title"), QStringLiteral("must be at most 200 characters"))});
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> refusePinOrder(
+    const QJsonValue &pin, bool archived, const SimChat &chat)
+{
+    if (pin.isUndefined())
+        return std::nullopt;
+    if (!pin.isDouble() || pin.toDouble() != double(pin.toInteger()))
+        return HttpResponse::error(400, QStringLiteral("pin_order must be an integer."));
+    if (pin.toInteger() < 0)
+        return HttpResponse::error(
+            400, QStringLiteral("pin_order must be greater than or equal to 0."));
+    if (pin.toInteger() > 0 && archived)
+        return HttpResponse::error(400, QStringLiteral("Cannot pin an archived chat."));
+    if (pin.toInteger() > 0 && !chat.parentId.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Cannot pin a sub-agent chat."));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<HttpResponse> SimRoutes::refuseChatUpdate(
+    const QJsonObject &body, const SimChat &chat) const
+{
     if (body.contains(QStringLiteral("title"))) {
-        title = body.value(QStringLiteral("title")).toString().trimmed();
-        if (title.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("Title cannot be empty."), {},
-                {HttpResponse::validation(
-                    QStringLiteral("title"), QStringLiteral("must not be empty"))});
-        if (title.toUcs4().size() > 200)
-            return HttpResponse::error(400, QStringLiteral("Title is too long."), {},
-                {HttpResponse::validation(
-                    QStringLiteral("title"), QStringLiteral("must be at most 200 characters"))});
+        if (auto refusal = refuseTitle(body.value(QStringLiteral("title")).toString().trimmed()))
+            return refusal;
     }
     if (body.contains(QStringLiteral("labels")) && !body.value(QStringLiteral("labels")).isObject())
         return HttpResponse::error(
@@ -514,35 +537,39 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
             return HttpResponse::error(400, QStringLiteral("Invalid plan_mode."),
                 QStringLiteral("must be \"plan\" or empty"));
     }
-    QString workspace;
     if (body.contains(QStringLiteral("workspace_id"))) {
-        workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
-        if (workspace != QLatin1String("00000000-0000-0000-0000-000000000000")
-            && !m_state->isWorkspace(workspace))
+        const QString workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
+        if (workspace != noWorkspace && !m_state->isWorkspace(workspace))
             return HttpResponse::error(400,
                 QStringLiteral("Workspace not found or you do not have access to this resource."));
     }
-    const QJsonValue pin = body.value(QStringLiteral("pin_order"));
-    if (!pin.isUndefined() && (!pin.isDouble() || pin.toDouble() != double(pin.toInteger())))
-        return HttpResponse::error(400, QStringLiteral("pin_order must be an integer."));
-    if (!pin.isUndefined() && pin.toInteger() < 0)
-        return HttpResponse::error(
-            400, QStringLiteral("pin_order must be greater than or equal to 0."));
     const bool archivedWillBe = body.contains(QStringLiteral("archived"))
         ? body.value(QStringLiteral("archived")).toBool()
-        : chat->archived;
-    if (!pin.isUndefined() && pin.toInteger() > 0) {
-        if (archivedWillBe)
-            return HttpResponse::error(400, QStringLiteral("Cannot pin an archived chat."));
-        if (!chat->parentId.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("Cannot pin a sub-agent chat."));
-    }
+        : chat.archived;
+    return refusePinOrder(body.value(QStringLiteral("pin_order")), archivedWillBe, chat);
+}
+
+HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseJsonObject(request.body, &body, &error))
+        return error;
+    // Validate everything first so a failing field leaves the chat untouched.
+    if (std::optional<HttpResponse> refusal = refuseChatUpdate(body, *chat))
+        return *refusal;
+    const QString id = chat->id;
     if (body.contains(QStringLiteral("archived"))) {
         const HttpResponse r = setArchived(chat, body.value(QStringLiteral("archived")).toBool());
         if (r.status != 204)
             return r;
     }
-    chat = m_state->chat(id);
+    return applyChatUpdate(body, m_state->chat(id));
+}
+
+HttpResponse SimRoutes::applyChatUpdate(const QJsonObject &body, SimChat *chat)
+{
+    const QString id = chat->id;
     QStringList changed;
     bool statusChange = false;
     if (body.contains(QStringLiteral("labels"))) {
@@ -554,18 +581,18 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
         statusChange = true;
     }
     if (body.contains(QStringLiteral("workspace_id"))) {
-        chat->workspaceId = workspace == QLatin1String("00000000-0000-0000-0000-000000000000")
-            ? QString()
-            : workspace;
+        const QString workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
+        chat->workspaceId = workspace == noWorkspace ? QString() : workspace;
         statusChange = true;
     }
-    if (!pin.isUndefined()) {
+    if (const QJsonValue pin = body.value(QStringLiteral("pin_order")); !pin.isUndefined()) {
         const QString message =
             m_state->setPinOrder(id, int(qMin<qint64>(pin.toInteger(), 1 << 30)), &changed);
         if (!message.isEmpty())
             return HttpResponse::error(400, message);
     }
-    if (!title.isEmpty()) {
+    if (const QString title = body.value(QStringLiteral("title")).toString().trimmed();
+        !title.isEmpty()) {
         chat->title = title;
         chat->titleGenerated = true; // a user title wins and blocks generation
         if (!m_state->modern())

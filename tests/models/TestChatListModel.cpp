@@ -66,20 +66,6 @@ private slots:
         m_probe = std::make_unique<ModelProbe>(m_model.get());
     }
 
-    void roleNamesFollowTheRoleEnum()
-    {
-        // Qt's six own roles, then every XyzRole of the enum as "xyz".
-        const QHash<int, QByteArray> names = m_model->roleNames();
-        QCOMPARE(names.size(), 6 + 30);
-        QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
-        QCOMPARE(names.value(ChatListModel::ChatIdRole), QByteArray("chatId"));
-        QCOMPARE(names.value(ChatListModel::StatusTextRole), QByteArray("statusText"));
-        QCOMPARE(names.value(ChatListModel::PrStateRole), QByteArray("prState"));
-        QCOMPARE(names.value(ChatListModel::SharedWithMeRole), QByteArray("sharedWithMe"));
-        QCOMPARE(names.value(ChatListModel::OwnerNameRole), QByteArray("ownerName"));
-        QCOMPARE(names.value(ChatListModel::PlanModeRole), QByteArray("planMode"));
-    }
-
     void cleanup()
     {
         m_probe.reset();

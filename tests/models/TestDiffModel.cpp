@@ -42,7 +42,6 @@ class TestDiffModel : public QObject
 
 private slots:
     void init();
-    void roleNamesFollowTheRoleEnum();
     void cleanup();
     void setDiff_flattensFilesHunksAndLines();
     void roles_lineNumbersTextAndLanguage();
@@ -57,18 +56,6 @@ private:
     std::unique_ptr<DiffModel> m_model;
     std::unique_ptr<ModelProbe> m_probe;
 };
-
-void TestDiffModel::roleNamesFollowTheRoleEnum()
-{
-    // Qt's six own roles, then every XyzRole of the enum as "xyz".
-    const QHash<int, QByteArray> names = m_model->roleNames();
-    QCOMPARE(names.size(), 6 + 19);
-    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
-    QCOMPARE(names.value(DiffModel::KindRole), QByteArray("kind"));
-    QCOMPARE(names.value(DiffModel::IntraLineRangesRole), QByteArray("intraLineRanges"));
-    QCOMPARE(names.value(DiffModel::CarriageReturnRole), QByteArray("carriageReturn"));
-    QCOMPARE(names.value(DiffModel::SectionRole), QByteArray("section"));
-}
 
 void TestDiffModel::init()
 {

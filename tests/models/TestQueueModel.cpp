@@ -46,20 +46,6 @@ private slots:
         m_probe = std::make_unique<ModelProbe>(m_model.get());
     }
 
-    void roleNamesFollowTheRoleEnum()
-    {
-        // Qt's six own roles, then every XyzRole of the enum as "xyz".
-        const QHash<int, QByteArray> names = m_model->roleNames();
-        QCOMPARE(names.size(), 6 + 6);
-        QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
-        QCOMPARE(names.value(QueueModel::QueuedIdRole), QByteArray("queuedId"));
-        QCOMPARE(names.value(QueueModel::TextRole), QByteArray("text"));
-        QCOMPARE(names.value(QueueModel::CreatedAtRole), QByteArray("createdAt"));
-        QCOMPARE(names.value(QueueModel::PartsRole), QByteArray("parts"));
-        QCOMPARE(names.value(QueueModel::ModelConfigIdRole), QByteArray("modelConfigId"));
-        QCOMPARE(names.value(QueueModel::RevisionRole), QByteArray("revision"));
-    }
-
     void cleanup()
     {
         m_probe.reset();
