@@ -37,20 +37,6 @@ private slots:
         m_probe = std::make_unique<ModelProbe>(m_model.get());
     }
 
-    void roleNamesFollowTheRoleEnum()
-    {
-        // Qt's six own roles, then every XyzRole of the enum as "xyz".
-        const QHash<int, QByteArray> names = m_model->roleNames();
-        QCOMPARE(names.size(), 6 + 10);
-        QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
-        QCOMPARE(names.value(ModelConfigModel::ModelConfigIdRole), QByteArray("modelConfigId"));
-        QCOMPARE(names.value(ModelConfigModel::ProviderDisplayNameRole),
-            QByteArray("providerDisplayName"));
-        QCOMPARE(names.value(ModelConfigModel::ModelNameRole), QByteArray("modelName"));
-        QCOMPARE(names.value(ModelConfigModel::IsDefaultRole), QByteArray("isDefault"));
-        QCOMPARE(names.value(ModelConfigModel::ModelConfigRole), QByteArray("modelConfig"));
-    }
-
     void cleanup()
     {
         m_probe.reset();
