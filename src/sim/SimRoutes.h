@@ -67,6 +67,11 @@ private:
     HttpResponse titleRoute(SimChat *chat, bool propose);
     HttpResponse cost(const SimChat &chat) const;
     HttpResponse dispatchControl(const HttpRequest &request);
+    //! POST /__sim/capacity: the running-chat limit, then held turns start where it allows.
+    HttpResponse setCapacity(const HttpRequest &request);
+    //! POST /__sim/chats/{id}/ACTION: context-dirty, warnings, acl, delete or turn.
+    HttpResponse controlChat(const HttpRequest &request, SimChat *chat, const QString &action);
+    void deleteChatFamily(const SimChat &chat);
     HttpResponse lookupChat(const QString &id, SimChat **chat);
     //! Converts request content parts; returns an error response on invalid input.
     bool convertContent(const QJsonValue &content, QJsonArray *parts, HttpResponse *error);
