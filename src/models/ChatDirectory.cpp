@@ -22,6 +22,12 @@ bool isArchiveNoOp(const ApiError &error)
             || error.message.contains(u"not archived"_s, Qt::CaseInsensitive));
 }
 
+//! What restore() needs to undo an optimistic edit: the chat as it was, if it was listed.
+QList<Chat> undoList(const std::optional<Chat> &before)
+{
+    return before ? QList<Chat>{*before} : QList<Chat>{};
+}
+
 } // namespace
 
 ChatDirectory::ChatDirectory(
@@ -502,9 +508,7 @@ void ChatDirectory::rename(const ChatId &id, const QString &title)
             tr("A title needs 1 to %1 characters.").arg(maxTitleLength)));
         return;
     }
-    QList<Chat> previous;
-    if (const std::optional<Chat> before = m_model->setTitle(id, trimmed))
-        previous.append(*before);
+    QList<Chat> previous = undoList(m_model->setTitle(id, trimmed));
     UpdateChatRequest request;
     request.title = trimmed;
     sendUpdate(id, request, previous);
@@ -512,9 +516,7 @@ void ChatDirectory::rename(const ChatId &id, const QString &title)
 
 void ChatDirectory::setLabels(const ChatId &id, const QMap<QString, QString> &labels)
 {
-    QList<Chat> previous;
-    if (const std::optional<Chat> before = m_model->setLabels(id, labels))
-        previous.append(*before);
+    QList<Chat> previous = undoList(m_model->setLabels(id, labels));
     UpdateChatRequest request;
     request.labels = labels;
     sendUpdate(id, request, previous);
@@ -522,9 +524,7 @@ void ChatDirectory::setLabels(const ChatId &id, const QMap<QString, QString> &la
 
 void ChatDirectory::setPlanMode(const ChatId &id, bool planMode)
 {
-    QList<Chat> previous;
-    if (const std::optional<Chat> before = m_model->setPlanMode(id, planMode))
-        previous.append(*before);
+    QList<Chat> previous = undoList(m_model->setPlanMode(id, planMode));
     UpdateChatRequest request;
     request.planMode = planMode;
     ++m_commandsInFlight;

@@ -2,6 +2,7 @@
 
 #include "core/api/ApiJson.h"
 #include "models/ChatQuery.h"
+#include "models/RoleNames.h"
 
 #include <algorithm>
 
@@ -230,40 +231,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> ChatListModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
-    names.insert({
-        {ChatIdRole, "chatId"},
-        {TitleRole, "title"},
-        {StatusRole, "status"},
-        {StatusTextRole, "statusText"},
-        {IsActiveRole, "isActive"},
-        {NeedsAttentionRole, "needsAttention"},
-        {LastTurnSummaryRole, "lastTurnSummary"},
-        {ErrorMessageRole, "errorMessage"},
-        {HasUnreadRole, "hasUnread"},
-        {UpdatedAtRole, "updatedAt"},
-        {CreatedAtRole, "createdAt"},
-        {PinOrderRole, "pinOrder"},
-        {IsPinnedRole, "isPinned"},
-        {ArchivedRole, "archived"},
-        {DiffAdditionsRole, "diffAdditions"},
-        {DiffDeletionsRole, "diffDeletions"},
-        {DiffChangedFilesRole, "diffChangedFiles"},
-        {PrStateRole, "prState"},
-        {PrUrlRole, "prUrl"},
-        {PrNumberRole, "prNumber"},
-        {LabelsRole, "labels"},
-        {IsRootRole, "isRoot"},
-        {ParentChatIdRole, "parentChatId"},
-        {ChildCountRole, "childCount"},
-        {ModeRole, "mode"},
-        {PlanModeRole, "planMode"},
-        {RevisionRole, "revision"},
-        {ChatRole, "chat"},
-        {SharedWithMeRole, "sharedWithMe"},
-        {OwnerNameRole, "ownerName"},
-    });
-    return names;
+    return roleNamesFromEnum(staticMetaObject, QAbstractItemModel::roleNames());
 }
 
 // --- Lookup ------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "models/DiffModel.h"
 
+#include "models/RoleNames.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -174,29 +176,7 @@ QVariant DiffModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> DiffModel::roleNames() const
 {
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({
-        {KindRole, "kind"},
-        {OldLineRole, "oldLine"},
-        {NewLineRole, "newLine"},
-        {TextRole, "text"},
-        {IntraLineRangesRole, "intraLineRanges"},
-        {FileIndexRole, "fileIndex"},
-        {HunkIndexRole, "hunkIndex"},
-        {LanguageRole, "language"},
-        {FileStatusRole, "fileStatus"},
-        {PathRole, "path"},
-        {OldPathRole, "oldPath"},
-        {AdditionsRole, "additions"},
-        {DeletionsRole, "deletions"},
-        {BinaryRole, "binary"},
-        {SimilarityRole, "similarity"},
-        {OldModeRole, "oldMode"},
-        {NewModeRole, "newMode"},
-        {CarriageReturnRole, "carriageReturn"},
-        {SectionRole, "section"},
-    });
-    return names;
+    return roleNamesFromEnum(staticMetaObject, QAbstractListModel::roleNames());
 }
 
 int DiffModel::fileRow(int file) const

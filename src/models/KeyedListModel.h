@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/RoleNames.h"
+
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
@@ -13,7 +15,8 @@ namespace AgentDesk {
 //! new list (the queue of the open chat, the model catalog): replaceRows() turns the new list
 //! into removes, moves, inserts and dataChanged, never a reset, so views keep their selection and
 //! scroll position. Keys are unique (the first of duplicates wins). Subclasses say what a row's
-//! key is and which roles differ between two versions of a row.
+//! key is, what it answers for a role and which roles differ between two versions of a row; the
+//! role names come from the subclass's Q_ENUM `Role` (roleNamesFromEnum).
 template<typename Row, typename Key>
 class KeyedListModel : public QAbstractListModel
 {
@@ -23,6 +26,17 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override
     {
         return parent.isValid() ? 0 : int(m_rows.size());
+    }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override
+    {
+        const Row *row = rowAt(index);
+        return row ? rowData(*row, role) : QVariant();
+    }
+
+    QHash<int, QByteArray> roleNames() const override
+    {
+        return roleNamesFromEnum(*metaObject(), QAbstractListModel::roleNames());
     }
 
     //! The only reset: the list's subject changed (another chat, signed out).
@@ -36,6 +50,8 @@ public:
 
 protected:
     virtual Key rowKey(const Row &row) const = 0;
+    //! What \a row answers for \a role; an invalid QVariant for a role it does not have.
+    virtual QVariant rowData(const Row &row, int role) const = 0;
     //! The roles that differ from \a current to \a next; empty when nothing a view shows changed.
     virtual QList<int> rowChanges(const Row &current, const Row &next) const = 0;
     //! Makes \a current hold \a next once rowChanges() found a difference.

@@ -11,37 +11,6 @@ QString displayName(const ModelConfig &model)
     return model.displayName.isEmpty() ? model.model : model.displayName;
 }
 
-//! The roles that differ between two versions of one entry.
-QList<int> changedRoles(const ModelConfig &a, const ModelConfig &b)
-{
-    using R = ModelConfigModel::Role;
-    QList<int> roles;
-    if (displayName(a) != displayName(b))
-        roles.append(Qt::DisplayRole);
-    if (a.id != b.id)
-        roles.append(R::ModelConfigIdRole);
-    if (a.provider != b.provider)
-        roles.append(R::ProviderRole);
-    if (a.providerDisplayName != b.providerDisplayName)
-        roles.append(R::ProviderDisplayNameRole);
-    if (a.model != b.model)
-        roles.append(R::ModelNameRole);
-    if (a.isSelectable() != b.isSelectable())
-        roles.append(R::SelectableRole);
-    if (a.unavailableReason != b.unavailableReason)
-        roles.append(R::UnavailableReasonRole);
-    if (a.contextLimit != b.contextLimit)
-        roles.append(R::ContextLimitRole);
-    if (a.reasoningEfforts != b.reasoningEfforts)
-        roles.append(R::ReasoningEffortsRole);
-    if (a.isDefault != b.isDefault)
-        roles.append(R::IsDefaultRole);
-    if (!roles.isEmpty() || a.enabled != b.enabled || a.available != b.available
-        || a.legacyId != b.legacyId)
-        roles.append(R::ModelConfigRole);
-    return roles;
-}
-
 } // namespace
 
 ModelConfigModel::ModelConfigModel(QObject *parent)
@@ -49,12 +18,8 @@ ModelConfigModel::ModelConfigModel(QObject *parent)
 {
 }
 
-QVariant ModelConfigModel::data(const QModelIndex &index, int role) const
+QVariant ModelConfigModel::rowData(const ModelConfig &model, int role) const
 {
-    const ModelConfig *row = rowAt(index);
-    if (!row)
-        return {};
-    const ModelConfig &model = *row;
     switch (role) {
     case Qt::DisplayRole:
         return displayName(model);
@@ -94,24 +59,6 @@ Qt::ItemFlags ModelConfigModel::flags(const QModelIndex &index) const
         : Qt::ItemNeverHasChildren;
 }
 
-QHash<int, QByteArray> ModelConfigModel::roleNames() const
-{
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({
-        {ModelConfigIdRole, "modelConfigId"},
-        {ProviderRole, "provider"},
-        {ProviderDisplayNameRole, "providerDisplayName"},
-        {ModelNameRole, "modelName"},
-        {SelectableRole, "selectable"},
-        {UnavailableReasonRole, "unavailableReason"},
-        {ContextLimitRole, "contextLimit"},
-        {ReasoningEffortsRole, "reasoningEfforts"},
-        {IsDefaultRole, "isDefault"},
-        {ModelConfigRole, "modelConfig"},
-    });
-    return names;
-}
-
 QString ModelConfigModel::rowKey(const ModelConfig &model) const
 {
     return model.id.isNull()
@@ -121,7 +68,20 @@ QString ModelConfigModel::rowKey(const ModelConfig &model) const
 
 QList<int> ModelConfigModel::rowChanges(const ModelConfig &current, const ModelConfig &next) const
 {
-    return changedRoles(current, next);
+    // The roles of single fields compare by what data() answers; ModelConfigRole, the whole
+    // entry, changes with any of them or with a field no other role shows.
+    QList<int> roles;
+    auto compare = [&](int role) {
+        if (rowData(current, role) != rowData(next, role))
+            roles.append(role);
+    };
+    compare(Qt::DisplayRole);
+    for (int role = ModelConfigIdRole; role < ModelConfigRole; ++role)
+        compare(role);
+    if (!roles.isEmpty() || current.enabled != next.enabled || current.available != next.available
+        || current.legacyId != next.legacyId)
+        roles.append(ModelConfigRole);
+    return roles;
 }
 
 void ModelConfigModel::setModels(const QList<ModelConfig> &models)

@@ -29,10 +29,7 @@ public:
 
     explicit ModelConfigModel(QObject *parent = nullptr);
 
-    //! Qt::DisplayRole is the display name (the model name when the server gave none).
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     void setModels(const QList<ModelConfig> &models);
 
@@ -44,6 +41,8 @@ public:
 private:
     //! The id; seed-era entries without a matching config have no UUID, only "provider:model".
     QString rowKey(const ModelConfig &model) const override;
+    //! Qt::DisplayRole is the display name (the model name when the server gave none).
+    QVariant rowData(const ModelConfig &model, int role) const override;
     QList<int> rowChanges(const ModelConfig &current, const ModelConfig &next) const override;
 };
 

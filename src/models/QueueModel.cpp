@@ -11,42 +11,26 @@ QueueModel::QueueModel(QObject *parent)
 {
 }
 
-QVariant QueueModel::data(const QModelIndex &index, int role) const
+QVariant QueueModel::rowData(const QueueEntry &entry, int role) const
 {
-    const QueueEntry *entry = rowAt(index);
-    if (!entry)
-        return {};
+    const QueuedMessage &message = entry.message;
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        return joinedText(entry->message.parts);
+        return joinedText(message.parts);
     case QueuedIdRole:
-        return QVariant::fromValue(entry->message.id);
+        return QVariant::fromValue(message.id);
     case CreatedAtRole:
-        return entry->message.createdAt;
+        return message.createdAt;
     case PartsRole:
-        return QVariant::fromValue(entry->message.parts);
+        return QVariant::fromValue(message.parts);
     case ModelConfigIdRole:
-        return QVariant::fromValue(entry->message.modelConfigId);
+        return QVariant::fromValue(message.modelConfigId);
     case RevisionRole:
-        return entry->revision;
+        return entry.revision;
     default:
         return {};
     }
-}
-
-QHash<int, QByteArray> QueueModel::roleNames() const
-{
-    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
-    names.insert({
-        {QueuedIdRole, "queuedId"},
-        {TextRole, "text"},
-        {CreatedAtRole, "createdAt"},
-        {PartsRole, "parts"},
-        {ModelConfigIdRole, "modelConfigId"},
-        {RevisionRole, "revision"},
-    });
-    return names;
 }
 
 void QueueModel::replaceAll(const QList<QueuedMessage> &queue)

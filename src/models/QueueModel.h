@@ -32,9 +32,6 @@ public:
 
     explicit QueueModel(QObject *parent = nullptr);
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QHash<int, QByteArray> roleNames() const override;
-
     //! Makes the model hold exactly `queue`, in that order, diffing by id.
     void replaceAll(const QList<QueuedMessage> &queue);
     const QueuedMessage *queuedMessage(QueuedMessageId id) const;
@@ -42,6 +39,7 @@ public:
 
 private:
     QueuedMessageId rowKey(const QueueEntry &entry) const override { return entry.message.id; }
+    QVariant rowData(const QueueEntry &entry, int role) const override;
     QList<int> rowChanges(const QueueEntry &current, const QueueEntry &next) const override;
     void updateRow(QueueEntry &current, const QueueEntry &next) override;
 };

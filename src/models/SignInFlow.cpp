@@ -75,77 +75,62 @@ void SignInFlow::failApi(Step step, const ApiError &error)
     fail(step, error.toDisplayString());
 }
 
-void SignInFlow::checkBuildInfo()
+template<typename T, typename Next>
+ApiCallback<T> SignInFlow::stepDone(Step step, Next next)
 {
-    begin(Step::BuildInfo);
-    const int attempt = m_attempt;
-    m_api->buildInfo(this, [this, attempt](const ApiResult<BuildInfo> &result) {
+    begin(step);
+    return [this, step, attempt = m_attempt, next = std::move(next)](const ApiResult<T> &result) {
         if (attempt != m_attempt)
             return;
         if (!result.ok()) {
-            failApi(Step::BuildInfo, result.error());
+            failApi(step, result.error());
             return;
         }
-        checkUser();
-    });
+        next(result.value());
+    };
+}
+
+void SignInFlow::checkBuildInfo()
+{
+    m_api->buildInfo(
+        this, stepDone<BuildInfo>(Step::BuildInfo, [this](const BuildInfo &) { checkUser(); }));
 }
 
 void SignInFlow::checkUser()
 {
-    begin(Step::User);
-    const int attempt = m_attempt;
-    m_api->currentUser(this, [this, attempt](const ApiResult<User> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(Step::User, result.error());
-            return;
-        }
-        m_result.user = result.value();
+    m_api->currentUser(this, stepDone<User>(Step::User, [this](const User &user) {
+        m_result.user = user;
         checkPrefix();
-    });
+    }));
 }
 
 void SignInFlow::checkPrefix()
 {
-    begin(Step::Prefix);
-    const int attempt = m_attempt;
-    m_api->detectPrefix(this, [this, attempt](const ApiResult<QString> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(Step::Prefix, result.error());
-            return;
-        }
-        m_result.chatsPrefix = result.value();
+    m_api->detectPrefix(this, stepDone<QString>(Step::Prefix, [this](const QString &prefix) {
+        m_result.chatsPrefix = prefix;
         checkOrganizations();
-    });
+    }));
 }
 
 void SignInFlow::checkOrganizations()
 {
-    begin(Step::Organizations);
-    const int attempt = m_attempt;
-    m_api->organizations(this, [this, attempt](const ApiResult<QList<Organization>> &result) {
-        if (attempt != m_attempt)
-            return;
-        if (!result.ok()) {
-            failApi(Step::Organizations, result.error());
-            return;
-        }
-        const QList<Organization> &organizations = result.value();
-        const qsizetype preferred = preferredOrganization(organizations, m_rememberedOrganization);
-        if (preferred < 0) {
-            fail(Step::Organizations, tr("Your account is not a member of any organization."));
-            return;
-        }
-        if (organizations.size() > 1 && m_choice == OrganizationChoice::AskWhenSeveral) {
-            m_awaitingOrganization = true;
-            emit organizationChoiceNeeded(organizations, preferred);
-            return;
-        }
-        useOrganization(organizations.at(preferred));
-    });
+    m_api->organizations(this,
+        stepDone<QList<Organization>>(
+            Step::Organizations, [this](const QList<Organization> &organizations) {
+                const qsizetype preferred =
+                    preferredOrganization(organizations, m_rememberedOrganization);
+                if (preferred < 0) {
+                    fail(Step::Organizations,
+                        tr("Your account is not a member of any organization."));
+                    return;
+                }
+                if (organizations.size() > 1 && m_choice == OrganizationChoice::AskWhenSeveral) {
+                    m_awaitingOrganization = true;
+                    emit organizationChoiceNeeded(organizations, preferred);
+                    return;
+                }
+                useOrganization(organizations.at(preferred));
+            }));
 }
 
 void SignInFlow::chooseOrganization(const Organization &organization)

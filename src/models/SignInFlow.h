@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/ApiResult.h"
 #include "core/api/ApiTypes.h"
 
 #include <QList>
@@ -85,6 +86,10 @@ private:
     void fail(Step step, const QString &message);
     void failApi(Step step, const ApiError &error);
     void begin(Step step);
+    //! Starts \a step and returns its request's callback: ignored once a newer attempt started;
+    //! an error ends the flow at \a step; a value goes to \a next.
+    template<typename T, typename Next>
+    ApiCallback<T> stepDone(Step step, Next next);
 
     ApiClient *m_api;
     ConnectionResult m_result;

@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 namespace AgentDeskSim {
@@ -55,6 +56,14 @@ QString userText(const QJsonArray &content)
             text += part.toObject().value(kText).toString();
     }
     return text;
+}
+
+//! An agent-produced PNG, stored as chat file \a fileId.
+QJsonObject imageFilePart(const QString &name, const QString &fileId)
+{
+    return {{kType, QStringLiteral("file")},
+        {QStringLiteral("media_type"), QStringLiteral("image/png")}, {QStringLiteral("name"), name},
+        {QStringLiteral("file_id"), fileId}};
 }
 
 } // namespace
@@ -146,21 +155,16 @@ QJsonObject ScriptedAgent::usage(int outputChars)
 void ScriptedAgent::compileToolCall(QList<Op> &ops, const QString &name, const QJsonValue &args,
     const QString &callId, const QJsonObject &extra)
 {
-    const int pace = m_options->deltaIntervalMs;
     const QString raw = QString::fromUtf8(QJsonDocument(
         args.isObject() ? QJsonDocument(args.toObject()) : QJsonDocument(args.toArray()))
                                               .toJson(QJsonDocument::Compact));
     const int pieces = 3 + int(m_state->random().bounded(3));
     const qsizetype size = qMax<qsizetype>(1, raw.size() / pieces + 1);
     for (qsizetype at = 0; at < raw.size(); at += size) {
-        ops.append({OpKind::Part,
-            {{QStringLiteral("role"), QStringLiteral("assistant")},
-                {QStringLiteral("part"),
-                    QJsonObject{{kType, QStringLiteral("tool-call")},
-                        {QStringLiteral("tool_call_id"), callId},
-                        {QStringLiteral("tool_name"), name},
-                        {QStringLiteral("args_delta"), raw.mid(at, size)}}}},
-            pace});
+        ops.append(partOp(QStringLiteral("assistant"),
+            QJsonObject{{kType, QStringLiteral("tool-call")},
+                {QStringLiteral("tool_call_id"), callId}, {QStringLiteral("tool_name"), name},
+                {QStringLiteral("args_delta"), raw.mid(at, size)}}));
     }
     QJsonObject final{{kType, QStringLiteral("tool-call")},
         {QStringLiteral("tool_call_id"), callId}, {QStringLiteral("tool_name"), name},
@@ -170,16 +174,13 @@ void ScriptedAgent::compileToolCall(QList<Op> &ops, const QString &name, const Q
             parsedCommands(args.toObject().value(QStringLiteral("command")).toString()));
     for (auto it = extra.begin(); it != extra.end(); ++it)
         final.insert(it.key(), it.value());
-    ops.append({OpKind::Part,
-        {{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("part"), final}},
-        pace});
+    ops.append(partOp(QStringLiteral("assistant"), final));
 }
 
 void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const QString &callId,
     const QJsonValue &result, bool isError, bool stream, const QJsonObject &file,
     const QJsonObject &extra, bool resultReset)
 {
-    const int pace = m_options->deltaIntervalMs;
     QJsonObject base{{kType, QStringLiteral("tool-result")},
         {QStringLiteral("tool_call_id"), callId}, {QStringLiteral("tool_name"), name}};
     if (stream) {
@@ -191,21 +192,15 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
             // real streamed result.
             QJsonObject draft = base;
             draft.insert(QStringLiteral("result_delta"), QStringLiteral("{\"draft\":"));
-            ops.append({OpKind::Part,
-                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), draft}},
-                pace});
+            ops.append(partOp(QStringLiteral("tool"), draft));
             QJsonObject reset = base;
             reset.insert(QStringLiteral("result_reset"), true);
-            ops.append({OpKind::Part,
-                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), reset}},
-                pace});
+            ops.append(partOp(QStringLiteral("tool"), reset));
         }
         for (qsizetype at = 0; at < raw.size(); at += size) {
             QJsonObject delta = base;
             delta.insert(QStringLiteral("result_delta"), raw.mid(at, size));
-            ops.append({OpKind::Part,
-                {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), delta}},
-                pace});
+            ops.append(partOp(QStringLiteral("tool"), delta));
         }
     }
     QJsonObject final = base;
@@ -217,8 +212,7 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
     for (auto it = extra.begin(); it != extra.end(); ++it)
         final.insert(it.key(), it.value());
     final.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
-    ops.append({OpKind::Part,
-        {{QStringLiteral("role"), QStringLiteral("tool")}, {QStringLiteral("part"), final}}, pace});
+    ops.append(partOp(QStringLiteral("tool"), final));
     if (!file.isEmpty()) {
         // A tool that produced a file (a screenshot): the tool message carries a file part next
         // to the tool-result; the bytes are a stored chat file served by GET {P}/files/{id}.
@@ -229,239 +223,277 @@ void ScriptedAgent::compileToolResult(QList<Op> &ops, const QString &name, const
             {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), fileName},
                 {QStringLiteral("asset"), QStringLiteral("tool-screenshot.png")}},
             0});
-        ops.append({OpKind::Part,
-            {{QStringLiteral("role"), QStringLiteral("tool")},
-                {QStringLiteral("part"),
-                    QJsonObject{{kType, QStringLiteral("file")},
-                        {QStringLiteral("media_type"), QStringLiteral("image/png")},
-                        {QStringLiteral("name"), fileName}, {QStringLiteral("file_id"), fileId}}}},
-            pace});
+        ops.append(partOp(QStringLiteral("tool"), imageFilePart(fileName, fileId)));
     }
     ops.append({OpKind::CommitTool, {}, 0});
 }
 
-QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJsonArray &steps)
+int ScriptedAgent::pace() const
 {
-    const int pace = m_options->deltaIntervalMs;
-    QList<Op> ops;
-    ops.append({OpKind::Wait, {}, pace * 2});
-    auto textParts = [&](const QString &type, const QString &text) {
+    return m_options->deltaIntervalMs;
+}
+
+ScriptedAgent::Op ScriptedAgent::partOp(const QString &role, const QJsonObject &part) const
+{
+    return {OpKind::Part, {{QStringLiteral("role"), role}, {QStringLiteral("part"), part}}, pace()};
+}
+
+//! Compiles one scenario step into the ops of a turn: one function per step kind.
+struct ScriptedAgent::StepCompiler
+{
+    ScriptedAgent &agent;
+    QList<Op> &ops;
+
+    void textParts(const QString &type, const QString &text)
+    {
         bool first = true;
-        for (const QString &chunk : chunks(text)) {
+        for (const QString &chunk : agent.chunks(text)) {
             QJsonObject part{{kType, type}, {kText, chunk}};
             if (first && type == QLatin1String("reasoning"))
                 part.insert(QStringLiteral("created_at"), QStringLiteral("$now"));
             first = false;
-            ops.append({OpKind::Part,
-                {{QStringLiteral("role"), QStringLiteral("assistant")},
-                    {QStringLiteral("part"), part}},
-                pace});
-        }
-    };
-    for (const QJsonValue &value : steps) {
-        const QJsonObject stepObject = value.toObject();
-        const int repeat = qBound(1, stepObject.value(QStringLiteral("repeat")).toInt(1), 100000);
-        for (int r = 0; r < repeat; ++r) {
-            if (stepObject.contains(QStringLiteral("reasoning"))) {
-                textParts(QStringLiteral("reasoning"),
-                    stepObject.value(QStringLiteral("reasoning")).toString());
-            } else if (stepObject.contains(kText)) {
-                textParts(kText, stepObject.value(kText).toString());
-            } else if (stepObject.contains(QStringLiteral("hook_notice"))) {
-                // §20.11 (v237/newest): a lifecycle-hook notice in the assistant output.
-                if (m_state->modern())
-                    ops.append({OpKind::Part,
-                        {{QStringLiteral("role"), QStringLiteral("assistant")},
-                            {QStringLiteral("part"),
-                                QJsonObject{{kType, QStringLiteral("hook-notice")},
-                                    {kText, stepObject.value(QStringLiteral("hook_notice"))}}}},
-                        pace});
-            } else if (stepObject.contains(QStringLiteral("tool"))) {
-                const QString name = stepObject.value(QStringLiteral("tool")).toString();
-                // §20.4: server tools the seed-era server did not have.
-                if (!m_state->modern()
-                    && (name == QLatin1String("ask_user_question")
-                        || name == QLatin1String("propose_plan")))
-                    continue;
-                const QString id = toolCallId();
-                // §20.11 fields, only where the server generation has them.
-                QJsonObject callExtra;
-                QJsonObject resultExtra;
-                const bool modern = m_state->modern();
-                const bool providerExecuted =
-                    modern && stepObject.value(QStringLiteral("provider_executed")).toBool();
-                if (providerExecuted) {
-                    callExtra.insert(QStringLiteral("provider_executed"), true);
-                    resultExtra.insert(QStringLiteral("provider_executed"), true);
-                }
-                if (modern && stepObject.value(QStringLiteral("hook_rewritten")).toBool())
-                    callExtra.insert(QStringLiteral("hook_rewritten"), true);
-                if (const QString mcp =
-                        stepObject.value(QStringLiteral("mcp_server_config_id")).toString();
-                    modern && !mcp.isEmpty()) {
-                    callExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
-                    resultExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
-                }
-                compileToolCall(ops, name, stepObject.value(QStringLiteral("args")), id, callExtra);
-                if (providerExecuted) {
-                    // Run by the provider: call and result stay in the same assistant step.
-                    QJsonObject result{{kType, QStringLiteral("tool-result")},
-                        {QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), name},
-                        {QStringLiteral("result"), stepObject.value(QStringLiteral("result"))},
-                        {QStringLiteral("created_at"), QStringLiteral("$now")}};
-                    for (auto it = resultExtra.begin(); it != resultExtra.end(); ++it)
-                        result.insert(it.key(), it.value());
-                    ops.append({OpKind::Part,
-                        {{QStringLiteral("role"), QStringLiteral("assistant")},
-                            {QStringLiteral("part"), result}},
-                        pace});
-                    continue;
-                }
-                ops.append({OpKind::CommitAssistant, {}, pace});
-                ops.append({OpKind::Wait, {}, pace * 4});
-                const bool stream = stepObject.contains(QStringLiteral("stream_result"))
-                    ? stepObject.value(QStringLiteral("stream_result")).toBool()
-                    : m_state->random().bounded(3) == 0;
-                compileToolResult(ops, name, id, stepObject.value(QStringLiteral("result")),
-                    stepObject.value(QStringLiteral("is_error")).toBool(), stream,
-                    stepObject.value(QStringLiteral("file")).toObject(), resultExtra,
-                    modern && stepObject.value(QStringLiteral("result_reset")).toBool());
-            } else if (stepObject.contains(QStringLiteral("edit_file"))) {
-                const QJsonObject edit = stepObject.value(QStringLiteral("edit_file")).toObject();
-                const QString path =
-                    edit.value(QStringLiteral("path")).toString(QStringLiteral("src/sim.ts"));
-                const int add = edit.value(QStringLiteral("add_lines")).toInt(5);
-                const int remove = edit.value(QStringLiteral("remove_lines")).toInt(0);
-                const QString id = toolCallId();
-                compileToolCall(ops, QStringLiteral("edit_files"),
-                    QJsonObject{{QStringLiteral("path"), path},
-                        {QStringLiteral("edits"),
-                            QJsonArray{QJsonObject{{QStringLiteral("add_lines"), add},
-                                {QStringLiteral("remove_lines"), remove}}}}},
-                    id);
-                ops.append({OpKind::CommitAssistant, {}, pace});
-                ops.append({OpKind::Diff,
-                    {{QStringLiteral("path"), path}, {QStringLiteral("add"), add},
-                        {QStringLiteral("remove"), remove}},
-                    pace * 2});
-                compileToolResult(ops, QStringLiteral("edit_files"), id,
-                    QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
-                        {QStringLiteral("lines_added"), add},
-                        {QStringLiteral("lines_removed"), remove}},
-                    false, false);
-            } else if (stepObject.contains(QStringLiteral("subagent"))) {
-                const QJsonObject sub = stepObject.value(QStringLiteral("subagent")).toObject();
-                const QString title =
-                    sub.value(QStringLiteral("title")).toString(QStringLiteral("Sub-agent"));
-                const QString prompt = sub.value(QStringLiteral("prompt")).toString(title);
-                const QString childId = m_state->newUuid();
-                const QString id = toolCallId();
-                compileToolCall(ops, QStringLiteral("spawn_agent"),
-                    QJsonObject{
-                        {QStringLiteral("title"), title}, {QStringLiteral("prompt"), prompt}},
-                    id);
-                ops.append({OpKind::CommitAssistant, {}, pace});
-                ops.append({OpKind::SpawnChild,
-                    {{QStringLiteral("id"), childId}, {QStringLiteral("title"), title},
-                        {QStringLiteral("prompt"), prompt},
-                        {QStringLiteral("mode"), sub.value(QStringLiteral("mode")).toString()}},
-                    pace});
-                compileToolResult(ops, QStringLiteral("spawn_agent"), id,
-                    QJsonObject{{QStringLiteral("chat_id"), childId},
-                        {QStringLiteral("title"), title},
-                        {QStringLiteral("status"), QStringLiteral("running")}},
-                    false, false);
-            } else if (stepObject.contains(QStringLiteral("retry"))) {
-                const QJsonObject retry = stepObject.value(QStringLiteral("retry")).toObject();
-                textParts(kText,
-                    retry.value(QStringLiteral("partial"))
-                        .toString(QStringLiteral("Let me look at")));
-                const int delay = retry.value(QStringLiteral("delay_ms")).toInt(500);
-                ops.append({OpKind::Retry, retry, pace});
-                ops.append({OpKind::NewAttempt, {}, pace == 0 ? 0 : delay});
-            } else if (stepObject.contains(QStringLiteral("error"))) {
-                ops.append({OpKind::CommitAssistant, {}, pace});
-                ops.append(
-                    {OpKind::Error, stepObject.value(QStringLiteral("error")).toObject(), pace});
-            } else if (stepObject.contains(QStringLiteral("ask_user"))) {
-                // One or more client-side (dynamic) tool calls in one assistant step (§14.6).
-                const QJsonObject ask = stepObject.value(QStringLiteral("ask_user")).toObject();
-                QJsonArray specs = ask.value(QStringLiteral("calls")).toArray();
-                if (specs.isEmpty())
-                    specs.append(ask);
-                QJsonArray calls;
-                for (const QJsonValue &specValue : std::as_const(specs)) {
-                    const QJsonObject spec = specValue.toObject();
-                    const QString name = spec.value(QStringLiteral("tool_name"))
-                                             .toString(QStringLiteral("ask_user"));
-                    const QJsonValue args = spec.contains(QStringLiteral("args"))
-                        ? spec.value(QStringLiteral("args"))
-                        : QJsonValue(QJsonObject{{QStringLiteral("question"),
-                            spec.value(QStringLiteral("question"))
-                                .toString(QStringLiteral("Which option should I use?"))}});
-                    const QString id = toolCallId();
-                    compileToolCall(ops, name, args, id);
-                    calls.append(QJsonObject{{QStringLiteral("tool_call_id"), id},
-                        {QStringLiteral("tool_name"), name}, {QStringLiteral("args"), args}});
-                }
-                ops.append({OpKind::AskUser, {{QStringLiteral("calls"), calls}}, pace});
-            } else if (stepObject.contains(QStringLiteral("plan"))) {
-                // §20.4.3: propose_plan; the plan is stored as a chat file the client fetches
-                // by the result's file_id.
-                if (!m_state->modern())
-                    continue;
-                const QJsonObject plan = stepObject.value(QStringLiteral("plan")).toObject();
-                const QString path =
-                    plan.value(QStringLiteral("path"))
-                        .toString(QStringLiteral("/home/coder/.coder/plan/PLAN.md"));
-                const QString fileId = m_state->newUuid();
-                const QString id = toolCallId();
-                compileToolCall(ops, QStringLiteral("propose_plan"),
-                    QJsonObject{{QStringLiteral("path"), path}}, id);
-                ops.append({OpKind::CommitAssistant, {}, pace});
-                ops.append({OpKind::StoreFile,
-                    {{QStringLiteral("id"), fileId},
-                        {QStringLiteral("name"), QStringLiteral("PLAN.md")},
-                        {QStringLiteral("media_type"), QStringLiteral("text/markdown")},
-                        {QStringLiteral("content"), plan.value(QStringLiteral("markdown"))}},
-                    0});
-                compileToolResult(ops, QStringLiteral("propose_plan"), id,
-                    QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
-                        {QStringLiteral("kind"), QStringLiteral("plan")},
-                        {QStringLiteral("file_id"), fileId},
-                        {QStringLiteral("media_type"), QStringLiteral("text/markdown")}},
-                    false, false);
-            } else if (stepObject.contains(QStringLiteral("usage"))) {
-                // The next committed step reports these usage figures (fills the context).
-                ops.append(
-                    {OpKind::SetUsage, stepObject.value(QStringLiteral("usage")).toObject(), 0});
-            } else if (stepObject.contains(QStringLiteral("file"))) {
-                const QJsonObject file = stepObject.value(QStringLiteral("file")).toObject();
-                const QString fileId = m_state->newUuid();
-                const QString name =
-                    file.value(QStringLiteral("name")).toString(QStringLiteral("screenshot.png"));
-                ops.append({OpKind::StoreFile,
-                    {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), name}}, pace});
-                ops.append({OpKind::Part,
-                    {{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("part"),
-                            QJsonObject{{kType, QStringLiteral("file")},
-                                {QStringLiteral("media_type"), QStringLiteral("image/png")},
-                                {QStringLiteral("name"), name},
-                                {QStringLiteral("file_id"), fileId}}}},
-                    pace});
-            } else if (stepObject.contains(QStringLiteral("source"))) {
-                QJsonObject source = stepObject.value(QStringLiteral("source")).toObject();
-                source.insert(kType, QStringLiteral("source"));
-                ops.append({OpKind::Part,
-                    {{QStringLiteral("role"), QStringLiteral("assistant")},
-                        {QStringLiteral("part"), source}},
-                    pace});
-            }
+            ops.append(agent.partOp(QStringLiteral("assistant"), part));
         }
     }
-    ops.append({OpKind::CommitAssistant, {}, pace});
-    ops.append({OpKind::Finish, {}, pace});
+
+    void reasoning(const QJsonObject &step)
+    {
+        textParts(QStringLiteral("reasoning"), step.value(QStringLiteral("reasoning")).toString());
+    }
+
+    void text(const QJsonObject &step) { textParts(kText, step.value(kText).toString()); }
+
+    void hookNotice(const QJsonObject &step)
+    {
+        // §20.11 (v237/newest): a lifecycle-hook notice in the assistant output.
+        if (agent.m_state->modern())
+            ops.append(agent.partOp(QStringLiteral("assistant"),
+                QJsonObject{{kType, QStringLiteral("hook-notice")},
+                    {kText, step.value(QStringLiteral("hook_notice"))}}));
+    }
+
+    void tool(const QJsonObject &step)
+    {
+        const QString name = step.value(QStringLiteral("tool")).toString();
+        const bool modern = agent.m_state->modern();
+        // §20.4: server tools the seed-era server did not have.
+        if (!modern
+            && (name == QLatin1String("ask_user_question")
+                || name == QLatin1String("propose_plan")))
+            return;
+        const QString id = agent.toolCallId();
+        // §20.11 fields, only where the server generation has them.
+        QJsonObject callExtra;
+        QJsonObject resultExtra;
+        const bool providerExecuted =
+            modern && step.value(QStringLiteral("provider_executed")).toBool();
+        if (providerExecuted) {
+            callExtra.insert(QStringLiteral("provider_executed"), true);
+            resultExtra.insert(QStringLiteral("provider_executed"), true);
+        }
+        if (modern && step.value(QStringLiteral("hook_rewritten")).toBool())
+            callExtra.insert(QStringLiteral("hook_rewritten"), true);
+        if (const QString mcp = step.value(QStringLiteral("mcp_server_config_id")).toString();
+            modern && !mcp.isEmpty()) {
+            callExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
+            resultExtra.insert(QStringLiteral("mcp_server_config_id"), mcp);
+        }
+        agent.compileToolCall(ops, name, step.value(QStringLiteral("args")), id, callExtra);
+        if (providerExecuted) {
+            // Run by the provider: call and result stay in the same assistant step.
+            QJsonObject result{{kType, QStringLiteral("tool-result")},
+                {QStringLiteral("tool_call_id"), id}, {QStringLiteral("tool_name"), name},
+                {QStringLiteral("result"), step.value(QStringLiteral("result"))},
+                {QStringLiteral("created_at"), QStringLiteral("$now")}};
+            for (auto it = resultExtra.begin(); it != resultExtra.end(); ++it)
+                result.insert(it.key(), it.value());
+            ops.append(agent.partOp(QStringLiteral("assistant"), result));
+            return;
+        }
+        ops.append({OpKind::CommitAssistant, {}, agent.pace()});
+        ops.append({OpKind::Wait, {}, agent.pace() * 4});
+        const bool stream = step.contains(QStringLiteral("stream_result"))
+            ? step.value(QStringLiteral("stream_result")).toBool()
+            : agent.m_state->random().bounded(3) == 0;
+        agent.compileToolResult(ops, name, id, step.value(QStringLiteral("result")),
+            step.value(QStringLiteral("is_error")).toBool(), stream,
+            step.value(QStringLiteral("file")).toObject(), resultExtra,
+            modern && step.value(QStringLiteral("result_reset")).toBool());
+    }
+
+    void editFile(const QJsonObject &step)
+    {
+        const QJsonObject edit = step.value(QStringLiteral("edit_file")).toObject();
+        const QString path =
+            edit.value(QStringLiteral("path")).toString(QStringLiteral("src/sim.ts"));
+        const int add = edit.value(QStringLiteral("add_lines")).toInt(5);
+        const int remove = edit.value(QStringLiteral("remove_lines")).toInt(0);
+        const QString id = agent.toolCallId();
+        agent.compileToolCall(ops, QStringLiteral("edit_files"),
+            QJsonObject{{QStringLiteral("path"), path},
+                {QStringLiteral("edits"),
+                    QJsonArray{QJsonObject{{QStringLiteral("add_lines"), add},
+                        {QStringLiteral("remove_lines"), remove}}}}},
+            id);
+        ops.append({OpKind::CommitAssistant, {}, agent.pace()});
+        ops.append({OpKind::Diff,
+            {{QStringLiteral("path"), path}, {QStringLiteral("add"), add},
+                {QStringLiteral("remove"), remove}},
+            agent.pace() * 2});
+        agent.compileToolResult(ops, QStringLiteral("edit_files"), id,
+            QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
+                {QStringLiteral("lines_added"), add}, {QStringLiteral("lines_removed"), remove}},
+            false, false);
+    }
+
+    void subagent(const QJsonObject &step)
+    {
+        const QJsonObject sub = step.value(QStringLiteral("subagent")).toObject();
+        const QString title =
+            sub.value(QStringLiteral("title")).toString(QStringLiteral("Sub-agent"));
+        const QString prompt = sub.value(QStringLiteral("prompt")).toString(title);
+        const QString childId = agent.m_state->newUuid();
+        const QString id = agent.toolCallId();
+        agent.compileToolCall(ops, QStringLiteral("spawn_agent"),
+            QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("prompt"), prompt}}, id);
+        ops.append({OpKind::CommitAssistant, {}, agent.pace()});
+        ops.append({OpKind::SpawnChild,
+            {{QStringLiteral("id"), childId}, {QStringLiteral("title"), title},
+                {QStringLiteral("prompt"), prompt},
+                {QStringLiteral("mode"), sub.value(QStringLiteral("mode")).toString()}},
+            agent.pace()});
+        agent.compileToolResult(ops, QStringLiteral("spawn_agent"), id,
+            QJsonObject{{QStringLiteral("chat_id"), childId}, {QStringLiteral("title"), title},
+                {QStringLiteral("status"), QStringLiteral("running")}},
+            false, false);
+    }
+
+    void retry(const QJsonObject &step)
+    {
+        const QJsonObject retry = step.value(QStringLiteral("retry")).toObject();
+        textParts(kText,
+            retry.value(QStringLiteral("partial")).toString(QStringLiteral("Let me look at")));
+        const int delay = retry.value(QStringLiteral("delay_ms")).toInt(500);
+        ops.append({OpKind::Retry, retry, agent.pace()});
+        ops.append({OpKind::NewAttempt, {}, agent.pace() == 0 ? 0 : delay});
+    }
+
+    void error(const QJsonObject &step)
+    {
+        ops.append({OpKind::CommitAssistant, {}, agent.pace()});
+        ops.append({OpKind::Error, step.value(QStringLiteral("error")).toObject(), agent.pace()});
+    }
+
+    void askUser(const QJsonObject &step)
+    {
+        // One or more client-side (dynamic) tool calls in one assistant step (§14.6).
+        const QJsonObject ask = step.value(QStringLiteral("ask_user")).toObject();
+        QJsonArray specs = ask.value(QStringLiteral("calls")).toArray();
+        if (specs.isEmpty())
+            specs.append(ask);
+        QJsonArray calls;
+        for (const QJsonValue &specValue : std::as_const(specs)) {
+            const QJsonObject spec = specValue.toObject();
+            const QString name =
+                spec.value(QStringLiteral("tool_name")).toString(QStringLiteral("ask_user"));
+            const QJsonValue args = spec.contains(QStringLiteral("args"))
+                ? spec.value(QStringLiteral("args"))
+                : QJsonValue(QJsonObject{{QStringLiteral("question"),
+                    spec.value(QStringLiteral("question"))
+                        .toString(QStringLiteral("Which option should I use?"))}});
+            const QString id = agent.toolCallId();
+            agent.compileToolCall(ops, name, args, id);
+            calls.append(QJsonObject{{QStringLiteral("tool_call_id"), id},
+                {QStringLiteral("tool_name"), name}, {QStringLiteral("args"), args}});
+        }
+        ops.append({OpKind::AskUser, {{QStringLiteral("calls"), calls}}, agent.pace()});
+    }
+
+    void plan(const QJsonObject &step)
+    {
+        // §20.4.3: propose_plan; the plan is stored as a chat file the client fetches by the
+        // result's file_id.
+        if (!agent.m_state->modern())
+            return;
+        const QJsonObject plan = step.value(QStringLiteral("plan")).toObject();
+        const QString path = plan.value(QStringLiteral("path"))
+                                 .toString(QStringLiteral("/home/coder/.coder/plan/PLAN.md"));
+        const QString fileId = agent.m_state->newUuid();
+        const QString id = agent.toolCallId();
+        agent.compileToolCall(
+            ops, QStringLiteral("propose_plan"), QJsonObject{{QStringLiteral("path"), path}}, id);
+        ops.append({OpKind::CommitAssistant, {}, agent.pace()});
+        ops.append({OpKind::StoreFile,
+            {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), QStringLiteral("PLAN.md")},
+                {QStringLiteral("media_type"), QStringLiteral("text/markdown")},
+                {QStringLiteral("content"), plan.value(QStringLiteral("markdown"))}},
+            0});
+        agent.compileToolResult(ops, QStringLiteral("propose_plan"), id,
+            QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("path"), path},
+                {QStringLiteral("kind"), QStringLiteral("plan")},
+                {QStringLiteral("file_id"), fileId},
+                {QStringLiteral("media_type"), QStringLiteral("text/markdown")}},
+            false, false);
+    }
+
+    void usage(const QJsonObject &step)
+    {
+        // The next committed step reports these usage figures (fills the context).
+        ops.append({OpKind::SetUsage, step.value(QStringLiteral("usage")).toObject(), 0});
+    }
+
+    void file(const QJsonObject &step)
+    {
+        const QJsonObject file = step.value(QStringLiteral("file")).toObject();
+        const QString fileId = agent.m_state->newUuid();
+        const QString name =
+            file.value(QStringLiteral("name")).toString(QStringLiteral("screenshot.png"));
+        ops.append({OpKind::StoreFile,
+            {{QStringLiteral("id"), fileId}, {QStringLiteral("name"), name}}, agent.pace()});
+        ops.append(agent.partOp(QStringLiteral("assistant"), imageFilePart(name, fileId)));
+    }
+
+    void source(const QJsonObject &step)
+    {
+        QJsonObject source = step.value(QStringLiteral("source")).toObject();
+        source.insert(kType, QStringLiteral("source"));
+        ops.append(agent.partOp(QStringLiteral("assistant"), source));
+    }
+};
+
+QList<ScriptedAgent::Op> ScriptedAgent::compile(const QString &chatId, const QJsonArray &steps)
+{
+    // A step is compiled by the first of these whose key it has (a step has one in practice).
+    static const QList<QPair<QString, void (StepCompiler::*)(const QJsonObject &)>> compilers{
+        {QStringLiteral("reasoning"), &StepCompiler::reasoning},
+        {kText, &StepCompiler::text},
+        {QStringLiteral("hook_notice"), &StepCompiler::hookNotice},
+        {QStringLiteral("tool"), &StepCompiler::tool},
+        {QStringLiteral("edit_file"), &StepCompiler::editFile},
+        {QStringLiteral("subagent"), &StepCompiler::subagent},
+        {QStringLiteral("retry"), &StepCompiler::retry},
+        {QStringLiteral("error"), &StepCompiler::error},
+        {QStringLiteral("ask_user"), &StepCompiler::askUser},
+        {QStringLiteral("plan"), &StepCompiler::plan},
+        {QStringLiteral("usage"), &StepCompiler::usage},
+        {QStringLiteral("file"), &StepCompiler::file},
+        {QStringLiteral("source"), &StepCompiler::source},
+    };
+    QList<Op> ops;
+    StepCompiler compiler{*this, ops};
+    ops.append({OpKind::Wait, {}, pace() * 2});
+    for (const QJsonValue &value : steps) {
+        const QJsonObject stepObject = value.toObject();
+        const auto kind = std::find_if(compilers.cbegin(), compilers.cend(),
+            [&stepObject](const auto &entry) { return stepObject.contains(entry.first); });
+        if (kind == compilers.cend())
+            continue;
+        const int repeat = qBound(1, stepObject.value(QStringLiteral("repeat")).toInt(1), 100000);
+        for (int r = 0; r < repeat; ++r)
+            (compiler.*kind->second)(stepObject);
+    }
+    ops.append({OpKind::CommitAssistant, {}, pace()});
+    ops.append({OpKind::Finish, {}, pace()});
     Q_UNUSED(chatId);
     return ops;
 }
@@ -647,192 +679,215 @@ bool ScriptedAgent::execute(const QString &chatId, Turn &turn, const Op &op)
         m_turns.remove(chatId);
         return false;
     }
-    const QString now = SimState::timestamp(QDateTime::currentDateTimeUtc());
     switch (op.kind) {
     case OpKind::Wait:
         return true;
-    case OpKind::Part: {
-        const QString role = op.data.value(QStringLiteral("role")).toString();
-        QJsonObject part = op.data.value(QStringLiteral("part")).toObject();
-        if (part.value(QStringLiteral("created_at")).toString() == QLatin1String("$now"))
-            part.insert(QStringLiteral("created_at"), now);
-        if (m_options->faults.unknownEvents && m_state->random().bounded(6) == 0) {
-            // A part type from the future: clients must skip it without losing the seq.
-            m_state->publishPart(chatId, QStringLiteral("assistant"),
-                {{kType, QStringLiteral("sim-future-part")}, {kText, QStringLiteral("ignore me")}});
-        }
-        m_state->publishPart(chatId, role, part);
-        accumulate(turn, role, part);
+    case OpKind::Part:
+        publishPart(chatId, turn, op.data);
         return true;
-    }
     case OpKind::CommitAssistant:
         commitAssistant(chatId, turn);
         return true;
     case OpKind::SetUsage:
         turn.usageOverride = op.data;
         return true;
-    case OpKind::CommitTool: {
-        if (turn.toolParts.isEmpty())
-            return true;
-        const QJsonArray parts = turn.toolParts;
-        turn.toolParts = {};
-        m_state->clearPreview(chatId);
-        m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+    case OpKind::CommitTool:
+        commitTool(chatId, turn);
         return true;
-    }
-    case OpKind::Retry: {
-        const int attempt = chat->generationAttempt + 1;
-        const int delay = op.data.value(QStringLiteral("delay_ms")).toInt(500);
-        QJsonObject retry{{QStringLiteral("attempt"), attempt}, {QStringLiteral("delay_ms"), delay},
-            {QStringLiteral("error"),
-                op.data.value(QStringLiteral("message"))
-                    .toString(QStringLiteral("The model provider is overloaded. Retrying."))},
-            {QStringLiteral("kind"),
-                op.data.value(QStringLiteral("kind")).toString(QStringLiteral("overloaded"))},
-            {QStringLiteral("provider"),
-                op.data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
-            {QStringLiteral("status_code"),
-                op.data.value(QStringLiteral("status_code")).toInt(529)},
-            {QStringLiteral("retrying_at"),
-                SimState::timestamp(QDateTime::currentDateTimeUtc().addMSecs(delay))}};
-        chat->pendingRetry = retry;
-        m_state->publishStream(chatId,
-            {{kType, QStringLiteral("retry")}, {QStringLiteral("chat_id"), chatId},
-                {QStringLiteral("retry"), retry}});
+    case OpKind::Retry:
+        publishRetry(chat, op.data);
         return true;
-    }
     case OpKind::NewAttempt:
         turn.stepParts = {};
         m_state->beginNewAttempt(chatId);
         return true;
-    case OpKind::Error: {
-        QJsonObject error{
-            {QStringLiteral("message"),
-                op.data.value(QStringLiteral("message"))
-                    .toString(QStringLiteral(
-                        "The model provider is rate limiting requests. Try again shortly."))},
-            {QStringLiteral("kind"),
-                op.data.value(QStringLiteral("kind")).toString(QStringLiteral("rate_limit"))},
-            {QStringLiteral("provider"),
-                op.data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
-            {QStringLiteral("retryable"), op.data.value(QStringLiteral("retryable")).toBool(true)},
-            {QStringLiteral("status_code"),
-                op.data.value(QStringLiteral("status_code")).toInt(429)}};
-        if (op.data.contains(QStringLiteral("detail")))
-            error.insert(
-                QStringLiteral("detail"), op.data.value(QStringLiteral("detail")).toString());
-        finishTurn(chatId, true);
-        chat = m_state->chat(chatId);
-        if (!chat)
-            return false;
-        // last_error first, so the status_change watch event already carries it.
-        chat->lastError = error;
-        m_state->setStatus(chatId, QStringLiteral("error"));
-        m_state->publishStream(chatId,
-            {{kType, QStringLiteral("error")}, {QStringLiteral("chat_id"), chatId},
-                {QStringLiteral("error"), error}});
-        promoteQueue(chatId);
+    case OpKind::Error:
+        failTurn(chatId, op.data);
         return false;
-    }
-    case OpKind::AskUser: {
-        // The assistant step with the tool-call parts is committed first, so a client sees the
-        // pending calls in history; then requires_action and action_required (args as a string).
-        commitAssistant(chatId, turn);
-        QJsonArray calls;
-        for (const QJsonValue &value : op.data.value(QStringLiteral("calls")).toArray()) {
-            const QJsonObject call = value.toObject();
-            const QJsonValue args = call.value(QStringLiteral("args"));
-            calls.append(QJsonObject{
-                {QStringLiteral("tool_call_id"), call.value(QStringLiteral("tool_call_id"))},
-                {QStringLiteral("tool_name"), call.value(QStringLiteral("tool_name"))},
-                {QStringLiteral("args"),
-                    QString::fromUtf8((args.isArray() ? QJsonDocument(args.toArray())
-                                                      : QJsonDocument(args.toObject()))
-                                          .toJson(QJsonDocument::Compact))}});
-        }
-        turn.waitingForTools = true;
-        chat->pendingToolCalls = calls;
-        m_state->setStatus(chatId, QStringLiteral("requires_action"));
-        chat = m_state->chat(chatId);
-        chat->pendingToolCalls = calls;
-        m_state->publishStream(chatId,
-            {{kType, QStringLiteral("action_required")}, {QStringLiteral("chat_id"), chatId},
-                {QStringLiteral("action_required"),
-                    QJsonObject{{QStringLiteral("tool_calls"), calls}}}});
-        m_state->publishWatch(QStringLiteral("action_required"), chatId, calls);
-        // No results by the deadline: the server cancels the pending calls like an interrupt
-        // (newest: synthetic cancellations, then running; seed era: waiting).
-        const int generation = turn.generation;
-        QTimer::singleShot(m_options->requiresActionTimeoutMs, this, [this, chatId, generation] {
-            const auto it = m_turns.constFind(chatId);
-            if (it != m_turns.cend() && it->generation == generation && it->waitingForTools)
-                interrupt(chatId);
-        });
+    case OpKind::AskUser:
+        askUser(chatId, turn, op.data);
         return false;
-    }
-    case OpKind::SpawnChild: {
-        SimChat child;
-        child.id = op.data.value(QStringLiteral("id")).toString();
-        child.organizationId = chat->organizationId;
-        child.ownerId = chat->ownerId;
-        child.workspaceId = chat->workspaceId;
-        child.buildId = chat->buildId;
-        child.agentId = chat->agentId;
-        child.parentId = chat->id;
-        child.rootId = chat->id;
-        child.modelConfigId = chat->modelConfigId;
-        child.title = op.data.value(QStringLiteral("title")).toString();
-        child.mode = op.data.value(QStringLiteral("mode")).toString();
-        child.clientType = chat->clientType;
-        child.titleGenerated = true;
-        child.createdAt = QDateTime::currentDateTimeUtc();
-        child.updatedAt = child.createdAt;
-        child.archived = chat->archived;
-        m_state->insertChat(child);
-        const QString prompt = op.data.value(QStringLiteral("prompt")).toString();
-        m_state->appendMessageQuiet(child.id, QStringLiteral("user"),
-            {QJsonObject{{kType, kText}, {kText, prompt}}}, child.createdAt);
-        m_state->publishWatch(QStringLiteral("created"), child.id);
-        m_state->publishWatch(QStringLiteral("status_change"), chatId);
-        // Deferred: starting a turn inserts into m_turns, which would invalidate `turn`.
-        const QString childId = child.id;
-        QTimer::singleShot(0, this, [this, childId] {
-            startTurn(childId,
-                hasScenario(QStringLiteral("subagent")) ? QStringLiteral("subagent") : QString());
-        });
+    case OpKind::SpawnChild:
+        spawnChild(*chat, op.data);
         return true;
-    }
     case OpKind::Diff:
         m_state->addDiff(chatId, op.data.value(QStringLiteral("path")).toString(),
             op.data.value(QStringLiteral("add")).toInt(),
             op.data.value(QStringLiteral("remove")).toInt());
         return true;
-    case OpKind::StoreFile: {
-        SimFile file;
-        file.id = op.data.value(QStringLiteral("id")).toString();
-        file.ownerId = chat->ownerId;
-        file.organizationId = chat->organizationId;
-        file.name = op.data.value(QStringLiteral("name")).toString();
-        file.mimeType =
-            op.data.value(QStringLiteral("media_type")).toString(QStringLiteral("image/png"));
-        file.data = op.data.contains(QStringLiteral("content"))
-            ? op.data.value(QStringLiteral("content")).toString().toUtf8()
-            : QByteArray::fromBase64(tinyPngBase64);
-        if (const QString asset = op.data.value(QStringLiteral("asset")).toString();
-            !asset.isEmpty()) {
-            QFile data(QStringLiteral(":/agentdesk-sim/data/") + asset);
-            if (data.open(QIODevice::ReadOnly))
-                file.data = data.readAll();
-        }
-        file.createdAt = QDateTime::currentDateTimeUtc();
-        m_state->insertFile(file);
+    case OpKind::StoreFile:
+        storeFile(*chat, op.data);
         return true;
-    }
     case OpKind::Finish:
         finishTurn(chatId, false);
         return false;
     }
     return true;
+}
+
+void ScriptedAgent::publishPart(const QString &chatId, Turn &turn, const QJsonObject &data)
+{
+    const QString role = data.value(QStringLiteral("role")).toString();
+    QJsonObject part = data.value(QStringLiteral("part")).toObject();
+    if (part.value(QStringLiteral("created_at")).toString() == QLatin1String("$now"))
+        part.insert(
+            QStringLiteral("created_at"), SimState::timestamp(QDateTime::currentDateTimeUtc()));
+    if (m_options->faults.unknownEvents && m_state->random().bounded(6) == 0) {
+        // A part type from the future: clients must skip it without losing the seq.
+        m_state->publishPart(chatId, QStringLiteral("assistant"),
+            {{kType, QStringLiteral("sim-future-part")}, {kText, QStringLiteral("ignore me")}});
+    }
+    m_state->publishPart(chatId, role, part);
+    accumulate(turn, role, part);
+}
+
+void ScriptedAgent::commitTool(const QString &chatId, Turn &turn)
+{
+    if (turn.toolParts.isEmpty())
+        return;
+    const QJsonArray parts = turn.toolParts;
+    turn.toolParts = {};
+    m_state->clearPreview(chatId);
+    m_state->appendMessage(chatId, QStringLiteral("tool"), parts);
+}
+
+void ScriptedAgent::publishRetry(SimChat *chat, const QJsonObject &data)
+{
+    const int attempt = chat->generationAttempt + 1;
+    const int delay = data.value(QStringLiteral("delay_ms")).toInt(500);
+    QJsonObject retry{{QStringLiteral("attempt"), attempt}, {QStringLiteral("delay_ms"), delay},
+        {QStringLiteral("error"),
+            data.value(QStringLiteral("message"))
+                .toString(QStringLiteral("The model provider is overloaded. Retrying."))},
+        {QStringLiteral("kind"),
+            data.value(QStringLiteral("kind")).toString(QStringLiteral("overloaded"))},
+        {QStringLiteral("provider"),
+            data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
+        {QStringLiteral("status_code"), data.value(QStringLiteral("status_code")).toInt(529)},
+        {QStringLiteral("retrying_at"),
+            SimState::timestamp(QDateTime::currentDateTimeUtc().addMSecs(delay))}};
+    chat->pendingRetry = retry;
+    m_state->publishStream(chat->id,
+        {{kType, QStringLiteral("retry")}, {QStringLiteral("chat_id"), chat->id},
+            {QStringLiteral("retry"), retry}});
+}
+
+void ScriptedAgent::failTurn(const QString &chatId, const QJsonObject &data)
+{
+    QJsonObject error{
+        {QStringLiteral("message"),
+            data.value(QStringLiteral("message"))
+                .toString(QStringLiteral(
+                    "The model provider is rate limiting requests. Try again shortly."))},
+        {QStringLiteral("kind"),
+            data.value(QStringLiteral("kind")).toString(QStringLiteral("rate_limit"))},
+        {QStringLiteral("provider"),
+            data.value(QStringLiteral("provider")).toString(QStringLiteral("anthropic"))},
+        {QStringLiteral("retryable"), data.value(QStringLiteral("retryable")).toBool(true)},
+        {QStringLiteral("status_code"), data.value(QStringLiteral("status_code")).toInt(429)}};
+    if (data.contains(QStringLiteral("detail")))
+        error.insert(QStringLiteral("detail"), data.value(QStringLiteral("detail")).toString());
+    finishTurn(chatId, true);
+    SimChat *chat = m_state->chat(chatId);
+    if (!chat)
+        return;
+    // last_error first, so the status_change watch event already carries it.
+    chat->lastError = error;
+    m_state->setStatus(chatId, QStringLiteral("error"));
+    m_state->publishStream(chatId,
+        {{kType, QStringLiteral("error")}, {QStringLiteral("chat_id"), chatId},
+            {QStringLiteral("error"), error}});
+    promoteQueue(chatId);
+}
+
+void ScriptedAgent::askUser(const QString &chatId, Turn &turn, const QJsonObject &data)
+{
+    // The assistant step with the tool-call parts is committed first, so a client sees the
+    // pending calls in history; then requires_action and action_required (args as a string).
+    commitAssistant(chatId, turn);
+    QJsonArray calls;
+    for (const QJsonValue &value : data.value(QStringLiteral("calls")).toArray()) {
+        const QJsonObject call = value.toObject();
+        const QJsonValue args = call.value(QStringLiteral("args"));
+        calls.append(QJsonObject{
+            {QStringLiteral("tool_call_id"), call.value(QStringLiteral("tool_call_id"))},
+            {QStringLiteral("tool_name"), call.value(QStringLiteral("tool_name"))},
+            {QStringLiteral("args"),
+                QString::fromUtf8((
+                    args.isArray() ? QJsonDocument(args.toArray()) : QJsonDocument(args.toObject()))
+                                      .toJson(QJsonDocument::Compact))}});
+    }
+    turn.waitingForTools = true;
+    m_state->chat(chatId)->pendingToolCalls = calls;
+    m_state->setStatus(chatId, QStringLiteral("requires_action"));
+    m_state->chat(chatId)->pendingToolCalls = calls;
+    m_state->publishStream(chatId,
+        {{kType, QStringLiteral("action_required")}, {QStringLiteral("chat_id"), chatId},
+            {QStringLiteral("action_required"),
+                QJsonObject{{QStringLiteral("tool_calls"), calls}}}});
+    m_state->publishWatch(QStringLiteral("action_required"), chatId, calls);
+    // No results by the deadline: the server cancels the pending calls like an interrupt
+    // (newest: synthetic cancellations, then running; seed era: waiting).
+    const int generation = turn.generation;
+    QTimer::singleShot(m_options->requiresActionTimeoutMs, this, [this, chatId, generation] {
+        const auto it = m_turns.constFind(chatId);
+        if (it != m_turns.cend() && it->generation == generation && it->waitingForTools)
+            interrupt(chatId);
+    });
+}
+
+void ScriptedAgent::spawnChild(const SimChat &parent, const QJsonObject &data)
+{
+    SimChat child;
+    child.id = data.value(QStringLiteral("id")).toString();
+    child.organizationId = parent.organizationId;
+    child.ownerId = parent.ownerId;
+    child.workspaceId = parent.workspaceId;
+    child.buildId = parent.buildId;
+    child.agentId = parent.agentId;
+    child.parentId = parent.id;
+    child.rootId = parent.id;
+    child.modelConfigId = parent.modelConfigId;
+    child.title = data.value(QStringLiteral("title")).toString();
+    child.mode = data.value(QStringLiteral("mode")).toString();
+    child.clientType = parent.clientType;
+    child.titleGenerated = true;
+    child.createdAt = QDateTime::currentDateTimeUtc();
+    child.updatedAt = child.createdAt;
+    child.archived = parent.archived;
+    const QString parentId = parent.id; // insertChat may move the parent
+    m_state->insertChat(child);
+    const QString prompt = data.value(QStringLiteral("prompt")).toString();
+    m_state->appendMessageQuiet(child.id, QStringLiteral("user"),
+        {QJsonObject{{kType, kText}, {kText, prompt}}}, child.createdAt);
+    m_state->publishWatch(QStringLiteral("created"), child.id);
+    m_state->publishWatch(QStringLiteral("status_change"), parentId);
+    // Deferred: starting a turn inserts into m_turns, which would invalidate the running turn.
+    const QString childId = child.id;
+    QTimer::singleShot(0, this, [this, childId] {
+        startTurn(childId,
+            hasScenario(QStringLiteral("subagent")) ? QStringLiteral("subagent") : QString());
+    });
+}
+
+void ScriptedAgent::storeFile(const SimChat &chat, const QJsonObject &data)
+{
+    SimFile file;
+    file.id = data.value(QStringLiteral("id")).toString();
+    file.ownerId = chat.ownerId;
+    file.organizationId = chat.organizationId;
+    file.name = data.value(QStringLiteral("name")).toString();
+    file.mimeType = data.value(QStringLiteral("media_type")).toString(QStringLiteral("image/png"));
+    file.data = data.contains(QStringLiteral("content"))
+        ? data.value(QStringLiteral("content")).toString().toUtf8()
+        : QByteArray::fromBase64(tinyPngBase64);
+    if (const QString asset = data.value(QStringLiteral("asset")).toString(); !asset.isEmpty()) {
+        QFile bytes(QStringLiteral(":/agentdesk-sim/data/") + asset);
+        if (bytes.open(QIODevice::ReadOnly))
+            file.data = bytes.readAll();
+    }
+    file.createdAt = QDateTime::currentDateTimeUtc();
+    m_state->insertFile(file);
 }
 
 void ScriptedAgent::finishTurn(const QString &chatId, bool failed)

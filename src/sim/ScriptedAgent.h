@@ -9,6 +9,7 @@
 namespace AgentDeskSim {
 
 class SimState;
+struct SimChat;
 struct SimOptions;
 
 //! Runs scripted agent turns: streams parts at a pace, commits messages, tools, retries, errors.
@@ -75,6 +76,13 @@ private:
         QJsonObject usageOverride; // a "usage" step: the next committed step reports it
     };
 
+    struct StepCompiler;
+
+    //! The pace between streamed deltas (--delta-interval-ms).
+    int pace() const;
+    //! Streams \a part with \a role after one pace.
+    Op partOp(const QString &role, const QJsonObject &part) const;
+    //! Turns a scenario's steps into the ops of one turn (StepCompiler has one function a kind).
     QList<Op> compile(const QString &chatId, const QJsonArray &steps);
     void compileToolCall(QList<Op> &ops, const QString &name, const QJsonValue &args,
         const QString &callId, const QJsonObject &extra = {});
@@ -88,6 +96,15 @@ private:
     void step(const QString &chatId, int generation);
     //! Executes one op; returns false when the turn stopped or paused.
     bool execute(const QString &chatId, Turn &turn, const Op &op);
+    void publishPart(const QString &chatId, Turn &turn, const QJsonObject &data);
+    void commitTool(const QString &chatId, Turn &turn);
+    void publishRetry(SimChat *chat, const QJsonObject &data);
+    //! An "error" step: the turn ends, the chat shows the error, the queue moves on.
+    void failTurn(const QString &chatId, const QJsonObject &data);
+    //! Client-side tool calls: requires_action until results come or the deadline passes.
+    void askUser(const QString &chatId, Turn &turn, const QJsonObject &data);
+    void spawnChild(const SimChat &parent, const QJsonObject &data);
+    void storeFile(const SimChat &chat, const QJsonObject &data);
     void accumulate(Turn &turn, const QString &role, const QJsonObject &part);
     void commitAssistant(const QString &chatId, Turn &turn);
     void finishTurn(const QString &chatId, bool failed);

@@ -2,67 +2,80 @@
 
 namespace AgentDeskSim {
 
+namespace {
+
+// The plain number and flag faults, by their JSON names: toJson() and apply() walk these.
+struct NumberFault
+{
+    const char *key;
+    int SimFaults::*member;
+};
+struct FlagFault
+{
+    const char *key;
+    bool SimFaults::*member;
+};
+
+constexpr NumberFault numberFaults[] = {
+    {"drop_stream_after_frames", &SimFaults::dropStreamAfterFrames},
+    {"drop_watch_after_frames", &SimFaults::dropWatchAfterFrames},
+    {"delay_ms", &SimFaults::delayMs},
+    {"duplicate_frames", &SimFaults::duplicateFrames},
+};
+
+constexpr FlagFault flagFaults[] = {
+    {"drop_stream_random", &SimFaults::dropStreamRandom},
+    {"drop_watch_random", &SimFaults::dropWatchRandom},
+    {"drop_mid_frame", &SimFaults::dropMidFrame},
+    {"unknown_events", &SimFaults::unknownEvents},
+    {"legacy_child_status", &SimFaults::legacyChildStatus},
+    {"edit_replaces_message", &SimFaults::editReplacesMessage},
+    {"edit_without_history_reset", &SimFaults::editWithoutHistoryReset},
+    {"no_organizations", &SimFaults::noOrganizations},
+    {"two_organizations", &SimFaults::twoOrganizations},
+};
+
+} // namespace
+
 QJsonObject SimFaults::toJson() const
 {
-    QJsonObject failRoute;
-    if (!failRoutePattern.isEmpty()) {
-        failRoute = {{QStringLiteral("pattern"), failRoutePattern},
-            {QStringLiteral("status"), failRouteStatus}, {QStringLiteral("count"), failRouteCount},
-            {QStringLiteral("after"), failRouteAfter}};
-        if (!failRouteMethod.isEmpty())
-            failRoute.insert(QStringLiteral("method"), failRouteMethod);
+    QJsonObject json;
+    for (const NumberFault &fault : numberFaults)
+        json.insert(QLatin1String(fault.key), this->*fault.member);
+    for (const FlagFault &fault : flagFaults)
+        json.insert(QLatin1String(fault.key), this->*fault.member);
+    if (failRoutePattern.isEmpty()) {
+        json.insert(QStringLiteral("fail_route"), QJsonValue());
+        return json;
     }
-    return {
-        {QStringLiteral("drop_stream_after_frames"), dropStreamAfterFrames},
-        {QStringLiteral("drop_stream_random"), dropStreamRandom},
-        {QStringLiteral("drop_watch_after_frames"), dropWatchAfterFrames},
-        {QStringLiteral("drop_watch_random"), dropWatchRandom},
-        {QStringLiteral("drop_mid_frame"), dropMidFrame},
-        {QStringLiteral("delay_ms"), delayMs},
-        {QStringLiteral("fail_route"), failRoutePattern.isEmpty() ? QJsonValue() : failRoute},
-        {QStringLiteral("duplicate_frames"), duplicateFrames},
-        {QStringLiteral("unknown_events"), unknownEvents},
-        {QStringLiteral("legacy_child_status"), legacyChildStatus},
-        {QStringLiteral("edit_replaces_message"), editReplacesMessage},
-        {QStringLiteral("edit_without_history_reset"), editWithoutHistoryReset},
-        {QStringLiteral("no_organizations"), noOrganizations},
-        {QStringLiteral("two_organizations"), twoOrganizations},
-    };
+    QJsonObject failRoute{{QStringLiteral("pattern"), failRoutePattern},
+        {QStringLiteral("status"), failRouteStatus}, {QStringLiteral("count"), failRouteCount},
+        {QStringLiteral("after"), failRouteAfter}};
+    if (!failRouteMethod.isEmpty())
+        failRoute.insert(QStringLiteral("method"), failRouteMethod);
+    json.insert(QStringLiteral("fail_route"), failRoute);
+    return json;
 }
 
 bool SimFaults::apply(const QJsonObject &object, QString *error)
 {
     SimFaults next = object.value(QStringLiteral("reset")).toBool() ? SimFaults() : *this;
-    auto intField = [&](const char *key, int &target) {
-        const QJsonValue v = object.value(QLatin1String(key));
+    for (const NumberFault &fault : numberFaults) {
+        const QJsonValue v = object.value(QLatin1String(fault.key));
         if (v.isUndefined() || v.isObject()) // objects are the {"random": N} flavour below
-            return true;
+            continue;
         if (!v.isDouble() || v.toDouble() < 0) {
-            *error = QStringLiteral("%1 must be a non-negative number.").arg(QLatin1String(key));
+            *error =
+                QStringLiteral("%1 must be a non-negative number.").arg(QLatin1String(fault.key));
             return false;
         }
-        target = v.toInt();
-        return true;
-    };
-    auto boolField = [&](const char *key, bool &target) {
-        const QJsonValue v = object.value(QLatin1String(key));
+        next.*fault.member = v.toInt();
+    }
+    for (const FlagFault &fault : flagFaults) {
+        const QJsonValue v = object.value(QLatin1String(fault.key));
         if (!v.isUndefined())
-            target = v.toBool();
-    };
-    if (!intField("drop_stream_after_frames", next.dropStreamAfterFrames)
-        || !intField("drop_watch_after_frames", next.dropWatchAfterFrames)
-        || !intField("delay_ms", next.delayMs)
-        || !intField("duplicate_frames", next.duplicateFrames))
-        return false;
-    boolField("drop_stream_random", next.dropStreamRandom);
-    boolField("drop_watch_random", next.dropWatchRandom);
-    boolField("drop_mid_frame", next.dropMidFrame);
-    boolField("unknown_events", next.unknownEvents);
-    boolField("legacy_child_status", next.legacyChildStatus);
-    boolField("edit_replaces_message", next.editReplacesMessage);
-    boolField("edit_without_history_reset", next.editWithoutHistoryReset);
-    boolField("no_organizations", next.noOrganizations);
-    boolField("two_organizations", next.twoOrganizations);
+            next.*fault.member = v.toBool();
+    }
     // "random" may also be given as a string flavour: {"drop_stream_after_frames": {"random": 8}}.
     const QJsonValue drop = object.value(QStringLiteral("drop_stream_after_frames"));
     if (drop.isObject()) {

@@ -115,6 +115,16 @@ HttpResponse SimRoutes::revokeToken(const HttpRequest &request)
             {QStringLiteral("sockets_closed"), closed}});
 }
 
+std::optional<HttpResponse> SimRoutes::injectedFailure(const HttpRequest &request)
+{
+    if (request.path.startsWith(QLatin1String("/__sim/"))
+        || !m_options->faults.takeRouteFailure(request.method, request.path))
+        return std::nullopt;
+    return HttpResponse::error(m_options->faults.failRouteStatus,
+        QStringLiteral("Simulated failure."),
+        QStringLiteral("fail_route fault injected by agentdesk-sim"));
+}
+
 bool SimRoutes::resolveChats(const QString &path, Route *route) const
 {
     static const QString experimental = QStringLiteral("/api/experimental/chats");
@@ -154,12 +164,8 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
                 {QStringLiteral("agent_api_version"), QStringLiteral("1.0")},
                 {QStringLiteral("deployment_id"), QStringLiteral("agentdesk-sim")}});
     }
-    if (!path.startsWith(QLatin1String("/__sim/"))
-        && m_options->faults.takeRouteFailure(request.method, path)) {
-        return HttpResponse::error(m_options->faults.failRouteStatus,
-            QStringLiteral("Simulated failure."),
-            QStringLiteral("fail_route fault injected by agentdesk-sim"));
-    }
+    if (std::optional<HttpResponse> failure = injectedFailure(request))
+        return *failure;
     if (HttpResponse steer; dispatchSteer(request, &steer))
         return steer;
     Route route;
@@ -180,12 +186,93 @@ HttpResponse SimRoutes::handle(const HttpRequest &request)
 HttpResponse SimRoutes::dispatch(const HttpRequest &request)
 {
     const QString &path = request.path;
-    const QByteArray &method = request.method;
     if (path.startsWith(QLatin1String("/__sim/")))
         return dispatchControl(request);
     const QStringList seg = path.split(QLatin1Char('/'), Qt::SkipEmptyParts); // api v2 ...
-    if (method != "GET")
+    if (request.method != "GET")
         return notFound();
+    // /api/v2/RESOURCE/…, SIZE segments in all.
+    const auto is = [&seg](qsizetype size, const char *resource) {
+        return seg.size() == size && seg.at(2) == QLatin1String(resource);
+    };
+    if (is(4, "users") && seg.at(3) == QLatin1String("me"))
+        return HttpResponse::json(200, currentUserJson());
+    if (is(3, "users"))
+        return users(request);
+    if (is(6, "users") && seg.at(4) == QLatin1String("ai") && seg.at(5) == QLatin1String("spend"))
+        return userSpend(seg.at(3));
+    if (is(5, "organizations") && seg.at(4) == QLatin1String("members"))
+        return organizationMembers(seg.at(3));
+    if (is(5, "organizations") && seg.at(4) == QLatin1String("groups")) {
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
+            return resourceNotFound();
+        return HttpResponse::json(200, m_state->groups());
+    }
+    if (is(5, "users") && seg.at(4) == QLatin1String("organizations"))
+        return userOrganizations(seg.at(3));
+    if (is(3, "workspaces")) {
+        const QJsonArray list = m_state->workspaces();
+        return HttpResponse::json(200,
+            QJsonObject{
+                {QStringLiteral("workspaces"), list}, {QStringLiteral("count"), list.size()}});
+    }
+    if (is(6, "organizations") && seg.at(4) == QLatin1String("chats")
+        && seg.at(5) == QLatin1String("models")) {
+        if (seg.at(3).toLower() != QLatin1String(SimState::orgId)
+            && seg.at(3) != QLatin1String("default"))
+            return resourceNotFound();
+        return HttpResponse::json(200, m_state->modelsResponse());
+    }
+    return notFound();
+}
+
+QJsonObject SimRoutes::currentUserJson() const
+{
+    return {{QStringLiteral("id"), QLatin1String(SimState::userId)},
+        {QStringLiteral("username"), QStringLiteral("alice")},
+        {QStringLiteral("name"), QStringLiteral("Alice Nguyen")},
+        {QStringLiteral("email"), QStringLiteral("alice@example.com")},
+        {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("login_type"), QStringLiteral("password")},
+        {QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)}},
+        {QStringLiteral("roles"),
+            m_options->admin
+                ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("owner")},
+                    {QStringLiteral("display_name"), QStringLiteral("Owner")}}}
+                : QJsonArray{}},
+        {QStringLiteral("avatar_url"), QString()}};
+}
+
+HttpResponse SimRoutes::organizationMembers(const QString &organization) const
+{
+    // OrganizationMemberWithUserData, for a share dialog's member search.
+    if (organization.toLower() != QLatin1String(SimState::orgId))
+        return resourceNotFound();
+    QJsonArray members;
+    for (const QJsonValue &u : m_state->users()) {
+        const QJsonObject user = u.toObject();
+        members.append(QJsonObject{{QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
+            {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
+            {QStringLiteral("username"), user.value(QStringLiteral("username"))},
+            {QStringLiteral("name"), user.value(QStringLiteral("name"))},
+            {QStringLiteral("email"),
+                user.value(QStringLiteral("username")).toString() + QStringLiteral("@example.com")},
+            {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
+            {QStringLiteral("global_roles"), QJsonArray{}},
+            {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
+            {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
+    }
+    return HttpResponse::json(200, members);
+}
+
+HttpResponse SimRoutes::userOrganizations(const QString &who) const
+{
+    if (who != QLatin1String("me") && who != QLatin1String("alice")
+        && who.toLower() != QLatin1String(SimState::userId))
+        return resourceNotFound();
+    if (m_options->faults.noOrganizations)
+        return HttpResponse::json(200, QJsonArray{});
     const QJsonObject org{{QStringLiteral("id"), QLatin1String(SimState::orgId)},
         {QStringLiteral("name"), QStringLiteral("acme")},
         {QStringLiteral("display_name"), QStringLiteral("Acme Inc.")},
@@ -193,90 +280,14 @@ HttpResponse SimRoutes::dispatch(const HttpRequest &request)
         {QStringLiteral("is_default"), true},
         {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
         {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}};
-    if (seg.size() == 4 && seg.at(2) == QLatin1String("users")
-        && seg.at(3) == QLatin1String("me")) {
-        return HttpResponse::json(200,
-            QJsonObject{{QStringLiteral("id"), QLatin1String(SimState::userId)},
-                {QStringLiteral("username"), QStringLiteral("alice")},
-                {QStringLiteral("name"), QStringLiteral("Alice Nguyen")},
-                {QStringLiteral("email"), QStringLiteral("alice@example.com")},
-                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
-                {QStringLiteral("status"), QStringLiteral("active")},
-                {QStringLiteral("login_type"), QStringLiteral("password")},
-                {QStringLiteral("organization_ids"), QJsonArray{QLatin1String(SimState::orgId)}},
-                {QStringLiteral("roles"),
-                    m_options->admin
-                        ? QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("owner")},
-                            {QStringLiteral("display_name"), QStringLiteral("Owner")}}}
-                        : QJsonArray{}},
-                {QStringLiteral("avatar_url"), QString()}});
-    }
-    if (seg.size() == 3 && seg.at(2) == QLatin1String("users"))
-        return users(request);
-    if (seg.size() == 6 && seg.at(2) == QLatin1String("users") && seg.at(4) == QLatin1String("ai")
-        && seg.at(5) == QLatin1String("spend"))
-        return userSpend(seg.at(3));
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("members")) {
-        // OrganizationMemberWithUserData, for a share dialog's member search.
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
-            return resourceNotFound();
-        QJsonArray members;
-        for (const QJsonValue &u : m_state->users()) {
-            const QJsonObject user = u.toObject();
-            members.append(QJsonObject{
-                {QStringLiteral("user_id"), user.value(QStringLiteral("id"))},
-                {QStringLiteral("organization_id"), QLatin1String(SimState::orgId)},
-                {QStringLiteral("username"), user.value(QStringLiteral("username"))},
-                {QStringLiteral("name"), user.value(QStringLiteral("name"))},
-                {QStringLiteral("email"),
-                    user.value(QStringLiteral("username")).toString()
-                        + QStringLiteral("@example.com")},
-                {QStringLiteral("avatar_url"), QString()}, {QStringLiteral("roles"), QJsonArray{}},
-                {QStringLiteral("global_roles"), QJsonArray{}},
-                {QStringLiteral("created_at"), QStringLiteral("2026-01-05T09:00:00Z")},
-                {QStringLiteral("updated_at"), QStringLiteral("2026-01-05T09:00:00Z")}});
-        }
-        return HttpResponse::json(200, members);
-    }
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("groups")) {
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId))
-            return resourceNotFound();
-        return HttpResponse::json(200, m_state->groups());
-    }
-    if (seg.size() == 5 && seg.at(2) == QLatin1String("users")
-        && seg.at(4) == QLatin1String("organizations")) {
-        const QString who = seg.at(3);
-        if (who != QLatin1String("me") && who != QLatin1String("alice")
-            && who.toLower() != QLatin1String(SimState::userId))
-            return resourceNotFound();
-        if (m_options->faults.noOrganizations)
-            return HttpResponse::json(200, QJsonArray{});
-        if (m_options->faults.twoOrganizations) {
-            QJsonObject second = org;
-            second.insert(QStringLiteral("id"), QLatin1String(secondOrgId));
-            second.insert(QStringLiteral("name"), QStringLiteral("globex"));
-            second.insert(QStringLiteral("display_name"), QStringLiteral("Globex"));
-            second.insert(QStringLiteral("is_default"), false);
-            return HttpResponse::json(200, QJsonArray{second, org});
-        }
+    if (!m_options->faults.twoOrganizations)
         return HttpResponse::json(200, QJsonArray{org});
-    }
-    if (seg.size() == 3 && seg.at(2) == QLatin1String("workspaces")) {
-        const QJsonArray list = m_state->workspaces();
-        return HttpResponse::json(200,
-            QJsonObject{
-                {QStringLiteral("workspaces"), list}, {QStringLiteral("count"), list.size()}});
-    }
-    if (seg.size() == 6 && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("chats") && seg.at(5) == QLatin1String("models")) {
-        if (seg.at(3).toLower() != QLatin1String(SimState::orgId)
-            && seg.at(3) != QLatin1String("default"))
-            return resourceNotFound();
-        return HttpResponse::json(200, m_state->modelsResponse());
-    }
-    return notFound();
+    QJsonObject second = org;
+    second.insert(QStringLiteral("id"), QLatin1String(secondOrgId));
+    second.insert(QStringLiteral("name"), QStringLiteral("globex"));
+    second.insert(QStringLiteral("display_name"), QStringLiteral("Globex"));
+    second.insert(QStringLiteral("is_default"), false);
+    return HttpResponse::json(200, QJsonArray{second, org});
 }
 
 HttpResponse SimRoutes::lookupChat(const QString &id, SimChat **chat)
@@ -292,6 +303,23 @@ HttpResponse SimRoutes::lookupChat(const QString &id, SimChat **chat)
 }
 
 HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &route)
+{
+    if (std::optional<HttpResponse> response = dispatchChatCollection(request, route))
+        return *response;
+    const QStringList &s = route.rest;
+    // Decide the route shape before looking the chat up so unknown paths stay 404.
+    if (!isChatRoute(s.mid(1).join(QLatin1Char('/'))))
+        return notFound();
+    SimChat *chat = nullptr;
+    if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
+        return r;
+    if (std::optional<HttpResponse> refusal = refuseChatAccess(request.method, s, *chat))
+        return *refusal;
+    return dispatchChat(request, s, chat);
+}
+
+std::optional<HttpResponse> SimRoutes::dispatchChatCollection(
+    const HttpRequest &request, const Route &route)
 {
     const QStringList &s = route.rest;
     const QByteArray &m = request.method;
@@ -330,13 +358,14 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     }
     if (s.first() == QLatin1String("watch")) {
         if (s.size() == 1 && m == "GET")
-            return HttpResponse::error(
-                400, QStringLiteral("This endpoint requires a WebSocket upgrade."));
+            return upgradeRequired();
         return notFound();
     }
-    SimChat *chat = nullptr;
-    // Decide the route shape before looking the chat up so unknown paths stay 404.
-    const QString tail = s.mid(1).join(QLatin1Char('/'));
+    return std::nullopt;
+}
+
+bool SimRoutes::isChatRoute(const QString &tail) const
+{
     static const QRegularExpression knownLegacy(QStringLiteral(
         "^(|archive|unarchive|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|"
         "tool-results|title/propose|title/regenerate|diff|prompts|cost|stream|stream/git)$"));
@@ -344,13 +373,15 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
     static const QRegularExpression knownModern(QStringLiteral(
         "^(|messages|messages/[^/]+|queue/[^/]+|queue/[^/]+/promote|interrupt|tool-results|"
         "title/propose|diff|prompts|cost|stream|stream/git|acl|context|compact|clear)$"));
-    if (!(modern ? knownModern : knownLegacy).match(tail).hasMatch())
-        return notFound();
-    if (HttpResponse r = lookupChat(s.first(), &chat); !chat)
-        return r;
+    return (m_state->modern() ? knownModern : knownLegacy).match(tail).hasMatch();
+}
+
+std::optional<HttpResponse> SimRoutes::refuseChatAccess(
+    const QByteArray &m, const QStringList &s, const SimChat &chat) const
+{
     // §20.3.4: shared viewers may read; every write answers 404 to them (the update check
     // fails first). A non-owner with update rights (an admin) gets 403 on owner-only actions.
-    const SimAccess access = m_state->access(*chat);
+    const SimAccess access = m_state->access(chat);
     const bool read = m == "GET";
     const bool ownerOnly = (m == "POST" && s.size() == 2 && s.at(1) == QLatin1String("messages"))
         || (m == "PATCH" && s.size() == 3 && s.at(1) == QLatin1String("messages"))
@@ -371,18 +402,13 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
                                                 : QStringLiteral("send messages");
         return HttpResponse::error(403, QStringLiteral("Only the chat owner may %1.").arg(what));
     }
-    if (aclRoute) {
-        if (m == "GET")
-            return getAcl(chat);
-        if (m == "PATCH")
-            return patchAcl(request, chat, false);
-        return notFound();
-    }
-    if (s.size() == 2 && s.at(1) == QLatin1String("context")) {
-        if (m == "PUT")
-            return refreshContext(chat);
-        return notFound();
-    }
+    return std::nullopt;
+}
+
+HttpResponse SimRoutes::dispatchChat(
+    const HttpRequest &request, const QStringList &s, SimChat *chat)
+{
+    const QByteArray &m = request.method;
     if (s.size() == 1) {
         if (m == "GET")
             return HttpResponse::json(200, m_state->chatJson(*chat, true));
@@ -391,6 +417,15 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
         return notFound();
     }
     const QString &what = s.at(1);
+    if (what == QLatin1String("acl")) {
+        if (m == "GET")
+            return getAcl(chat);
+        if (m == "PATCH")
+            return patchAcl(request, chat, false);
+        return notFound();
+    }
+    if (what == QLatin1String("context"))
+        return m == "PUT" ? refreshContext(chat) : notFound();
     if ((what == QLatin1String("archive") || what == QLatin1String("unarchive")) && s.size() == 2
         && m == "POST")
         return setArchived(chat, what == QLatin1String("archive"));
@@ -410,48 +445,56 @@ HttpResponse SimRoutes::dispatchChats(const HttpRequest &request, const Route &r
             return promoteQueued(chat, s.at(2));
         return notFound();
     }
-    if (what == QLatin1String("interrupt") && m == "POST")
-        return interruptChat(chat);
-    if (what == QLatin1String("tool-results") && m == "POST")
-        return toolResults(request, chat);
-    if ((what == QLatin1String("compact") || what == QLatin1String("clear")) && m == "POST")
-        return compactOrClear(chat, what == QLatin1String("clear"));
-    if (what == QLatin1String("title") && m == "POST") {
-        if (s.at(2) == QLatin1String("propose"))
-            return HttpResponse::json(
-                200, QJsonObject{{QStringLiteral("title"), generatedTitle(*chat)}});
-        chat->title = generatedTitle(*chat);
-        m_state->touch(chat->id);
-        m_state->publishWatch(QStringLiteral("title_change"), chat->id);
-        return HttpResponse::json(200, m_state->chatJson(*chat, true));
+    if (m == "POST") {
+        if (what == QLatin1String("interrupt"))
+            return interruptChat(chat);
+        if (what == QLatin1String("tool-results"))
+            return toolResults(request, chat);
+        if (what == QLatin1String("compact") || what == QLatin1String("clear"))
+            return compactOrClear(chat, what == QLatin1String("clear"));
+        if (what == QLatin1String("title"))
+            return titleRoute(chat, s.at(2) == QLatin1String("propose"));
     }
-    if (what == QLatin1String("diff") && m == "GET")
-        return diff(chat);
-    if (what == QLatin1String("prompts") && m == "GET")
-        return prompts(request, chat);
-    if (what == QLatin1String("cost") && m == "GET") {
-        int requests = 0;
-        const qint64 total = treeCostMicros(*chat, &requests);
-        return HttpResponse::json(200,
-            QJsonObject{{QStringLiteral("chat_id"), chat->id},
-                {QStringLiteral("total_cost_micros"), total},
-                {QStringLiteral("request_count"), requests},
-                {QStringLiteral("unpriced_request_count"), 0}});
+    if (m == "GET") {
+        if (what == QLatin1String("diff"))
+            return diff(chat);
+        if (what == QLatin1String("prompts"))
+            return prompts(request, chat);
+        if (what == QLatin1String("cost"))
+            return cost(*chat);
+        if (what == QLatin1String("stream"))
+            return upgradeRequired();
     }
-    if (what == QLatin1String("stream") && m == "GET")
-        return HttpResponse::error(
-            400, QStringLiteral("This endpoint requires a WebSocket upgrade."));
     return notFound();
+}
+
+HttpResponse SimRoutes::titleRoute(SimChat *chat, bool propose)
+{
+    if (propose)
+        return HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("title"), generatedTitle(*chat)}});
+    chat->title = generatedTitle(*chat);
+    m_state->touch(chat->id);
+    m_state->publishWatch(QStringLiteral("title_change"), chat->id);
+    return HttpResponse::json(200, m_state->chatJson(*chat, true));
+}
+
+HttpResponse SimRoutes::cost(const SimChat &chat) const
+{
+    int requests = 0;
+    const qint64 total = treeCostMicros(chat, &requests);
+    return HttpResponse::json(200,
+        QJsonObject{{QStringLiteral("chat_id"), chat.id},
+            {QStringLiteral("total_cost_micros"), total},
+            {QStringLiteral("request_count"), requests},
+            {QStringLiteral("unpriced_request_count"), 0}});
 }
 
 UpgradeDecision SimRoutes::handleUpgrade(const HttpRequest &request)
 {
     UpgradeDecision decision;
-    if (!request.path.startsWith(QLatin1String("/__sim/"))
-        && m_options->faults.takeRouteFailure(request.method, request.path)) {
-        decision.error = HttpResponse::error(m_options->faults.failRouteStatus,
-            QStringLiteral("Simulated failure."),
-            QStringLiteral("fail_route fault injected by agentdesk-sim"));
+    if (std::optional<HttpResponse> failure = injectedFailure(request)) {
+        decision.error = *failure;
         return decision;
     }
     Route route;

@@ -72,136 +72,139 @@ QJsonObject SimRoutes::steerModelsResponse() const
 
 bool SimRoutes::dispatchSteer(const HttpRequest &request, HttpResponse *response)
 {
-    const QString &path = request.path;
-    const QStringList seg = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    const bool modern = m_state->modern();
+    const QStringList seg = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    std::optional<HttpResponse> answer = browserPage(request, seg);
+    if (!answer) {
+        if (!isAuthenticated(request))
+            return false; // the caller answers 401 (or 404 for unknown routes)
+        recordRequest(request);
+        if (request.path == QLatin1String("/__sim/requests"))
+            answer = requestLog(request);
+    }
+    if (!answer && m_state->modern()) {
+        answer = steerRoute(request, seg);
+        if (!answer)
+            answer = refuseChatWrite(request);
+        if (!answer)
+            answer = chatConfigRoute(request);
+    }
+    if (!answer)
+        return false;
+    *response = *answer;
+    return true;
+}
 
+std::optional<HttpResponse> SimRoutes::browserPage(
+    const HttpRequest &request, const QStringList &seg)
+{
     // Pages a browser opens: the simulated provider's sign-in pages and the MCP OAuth callback.
     // A browser has no session header here, so they answer without one.
     if (seg.size() >= 3 && seg.at(0) == QLatin1String("__sim")
-        && seg.at(1) == QLatin1String("provider")) {
-        *response = providerPage(request, seg.mid(2));
-        return true;
-    }
-    if (modern && seg.size() == 7 && seg.at(0) == QLatin1String("api")
+        && seg.at(1) == QLatin1String("provider"))
+        return providerPage(request, seg.mid(2));
+    if (m_state->modern() && seg.size() == 7 && seg.at(0) == QLatin1String("api")
         && seg.at(1) == QLatin1String("experimental") && seg.at(2) == QLatin1String("mcp")
         && seg.at(3) == QLatin1String("servers") && seg.at(5) == QLatin1String("oauth2")
-        && seg.at(6) == QLatin1String("callback") && request.method == "GET") {
-        *response = mcpCallbackPage(request, seg.at(4));
-        return true;
+        && seg.at(6) == QLatin1String("callback") && request.method == "GET")
+        return mcpCallbackPage(request, seg.at(4));
+    return std::nullopt;
+}
+
+HttpResponse SimRoutes::requestLog(const HttpRequest &request)
+{
+    if (request.method == "DELETE") {
+        m_steer.requestLog = {};
+        return HttpResponse::noContent();
     }
-
-    if (!isAuthenticated(request))
-        return false; // the caller answers 401 (or 404 for unknown routes)
-    recordRequest(request);
-
-    if (path == QLatin1String("/__sim/requests")) {
-        if (request.method == "DELETE") {
-            m_steer.requestLog = {};
-            *response = HttpResponse::noContent();
-            return true;
-        }
-        const QRegularExpression filter(request.queryValue(QStringLiteral("path")));
-        QJsonArray list;
-        for (const QJsonValue &entry : std::as_const(m_steer.requestLog)) {
-            if (filter.match(entry.toObject().value(QStringLiteral("path")).toString()).hasMatch())
-                list.append(entry);
-        }
-        *response = HttpResponse::json(200, QJsonObject{{QStringLiteral("requests"), list}});
-        return true;
+    const QRegularExpression filter(request.queryValue(QStringLiteral("path")));
+    QJsonArray list;
+    for (const QJsonValue &entry : std::as_const(m_steer.requestLog)) {
+        if (filter.match(entry.toObject().value(QStringLiteral("path")).toString()).hasMatch())
+            list.append(entry);
     }
-    if (!modern)
-        return false;
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("requests"), list}});
+}
 
+std::optional<HttpResponse> SimRoutes::steerRoute(
+    const HttpRequest &request, const QStringList &seg)
+{
     // /api/v2/users/{user}/ai-provider-keys[/…]
     if (seg.size() >= 5 && seg.at(0) == QLatin1String("api") && seg.at(1) == QLatin1String("v2")
         && seg.at(2) == QLatin1String("users") && seg.at(4) == QLatin1String("ai-provider-keys")) {
-        if (!isUserSegment(seg.at(3))) {
-            *response = HttpResponse::error(404, QStringLiteral("Resource not found."));
-            return true;
-        }
-        *response = providerKeys(request, seg.mid(5));
-        return true;
+        if (!isUserSegment(seg.at(3)))
+            return HttpResponse::error(404, QStringLiteral("Resource not found."));
+        return providerKeys(request, seg.mid(5));
     }
     // /api/v2/organizations/{org}/chats/models: the catalog with personal keys applied.
     if (seg.size() == 6 && seg.at(1) == QLatin1String("v2")
         && seg.at(2) == QLatin1String("organizations") && seg.at(4) == QLatin1String("chats")
         && seg.at(5) == QLatin1String("models") && request.method == "GET"
-        && seg.at(3).toLower() == QLatin1String(SimState::orgId)) {
-        *response = HttpResponse::json(200, steerModelsResponse());
-        return true;
-    }
+        && seg.at(3).toLower() == QLatin1String(SimState::orgId))
+        return HttpResponse::json(200, steerModelsResponse());
     // /api/v2/organizations/{org}/mcp-servers[/{id}/oauth2/connect]
     if (seg.size() >= 5 && seg.at(1) == QLatin1String("v2")
-        && seg.at(2) == QLatin1String("organizations")
-        && seg.at(4) == QLatin1String("mcp-servers")) {
-        *response = mcpServers(request, seg);
-        return true;
-    }
+        && seg.at(2) == QLatin1String("organizations") && seg.at(4) == QLatin1String("mcp-servers"))
+        return mcpServers(request, seg);
     // DELETE /api/v2/mcp/servers/{id}/oauth2/disconnect
     if (seg.size() == 7 && seg.at(1) == QLatin1String("v2") && seg.at(2) == QLatin1String("mcp")
         && seg.at(3) == QLatin1String("servers") && seg.at(5) == QLatin1String("oauth2")
-        && seg.at(6) == QLatin1String("disconnect")) {
-        *response = mcpDisconnect(request, seg.at(4));
-        return true;
-    }
+        && seg.at(6) == QLatin1String("disconnect"))
+        return mcpDisconnect(request, seg.at(4));
     // /api/experimental/users/{user}/skills[/{name}]
     if (seg.size() >= 5 && seg.at(1) == QLatin1String("experimental")
         && seg.at(2) == QLatin1String("users") && seg.at(4) == QLatin1String("skills")) {
-        if (!isUserSegment(seg.at(3))) {
-            *response = HttpResponse::error(404, QStringLiteral("Resource not found."));
-            return true;
-        }
-        *response = skills(request, seg.mid(5));
-        return true;
+        if (!isUserSegment(seg.at(3)))
+            return HttpResponse::error(404, QStringLiteral("Resource not found."));
+        return skills(request, seg.mid(5));
     }
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> SimRoutes::refuseChatWrite(const HttpRequest &request)
+{
+    Route route;
+    if (!resolveChats(request.path, &route))
+        return std::nullopt;
+    const bool create = route.rest.isEmpty() && request.method == "POST";
+    const bool send = route.rest.size() == 2 && route.rest.at(1) == QLatin1String("messages")
+        && request.method == "POST";
+    // §20.8: an edit may carry the effort too.
+    const bool edit = route.rest.size() == 3 && route.rest.at(1) == QLatin1String("messages")
+        && request.method == "PATCH";
+    if (!create && !send && !edit)
+        return std::nullopt;
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    // A send's or edit's effort becomes the chat's last_reasoning_effort (§20.8).
+    SimChat *chat = create ? nullptr : m_state->chat(route.rest.at(0));
+    if (chat && body.contains(QStringLiteral("reasoning_effort")))
+        chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
     // §20.9: mcp_server_ids on create and send must name enabled servers (ids the chat already
     // has are exempt); the handlers store the set.
+    if (edit || !body.contains(QStringLiteral("mcp_server_ids")))
+        return std::nullopt;
+    const QStringList invalid =
+        invalidMcpIds(body.value(QStringLiteral("mcp_server_ids")).toArray(),
+            chat ? chat->mcpServerIds : QJsonArray());
+    if (invalid.isEmpty())
+        return std::nullopt;
+    return HttpResponse::error(400,
+        QStringLiteral("One or more MCP server IDs are invalid or disabled."),
+        QStringLiteral("Invalid IDs: %1").arg(invalid.join(QStringLiteral(", "))));
+}
+
+std::optional<HttpResponse> SimRoutes::chatConfigRoute(const HttpRequest &request)
+{
     Route route;
-    if (resolveChats(path, &route) && request.method == "POST"
-        && (route.rest.isEmpty()
-            || (route.rest.size() == 2 && route.rest.at(1) == QLatin1String("messages")))) {
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        // A send's effort becomes the chat's last_reasoning_effort (§20.8).
-        if (SimChat *chat = route.rest.isEmpty() ? nullptr : m_state->chat(route.rest.at(0));
-            chat && body.contains(QStringLiteral("reasoning_effort")))
-            chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
-        if (body.contains(QStringLiteral("mcp_server_ids"))) {
-            const SimChat *chat = route.rest.isEmpty() ? nullptr : m_state->chat(route.rest.at(0));
-            const QStringList invalid =
-                invalidMcpIds(body.value(QStringLiteral("mcp_server_ids")).toArray(),
-                    chat ? chat->mcpServerIds : QJsonArray());
-            if (!invalid.isEmpty()) {
-                *response = HttpResponse::error(400,
-                    QStringLiteral("One or more MCP server IDs are invalid or disabled."),
-                    QStringLiteral("Invalid IDs: %1").arg(invalid.join(QStringLiteral(", "))));
-                return true;
-            }
-        }
-    }
-    // §20.8: an edit may carry the effort too; it becomes the chat's last_reasoning_effort.
-    if (m_state->modern() && resolveChats(path, &route) && request.method == "PATCH"
-        && route.rest.size() == 3 && route.rest.at(1) == QLatin1String("messages")) {
-        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-        if (SimChat *chat = m_state->chat(route.rest.at(0));
-            chat && body.contains(QStringLiteral("reasoning_effort")))
-            chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
-    }
+    if (!resolveChats(request.path, &route) || route.rest.size() < 2
+        || route.rest.at(0) != QLatin1String("config"))
+        return std::nullopt;
     // {P}/config/user-compaction-thresholds[/{modelConfig}] (v2 servers only, §20.6.3)
-    if (m_state->modern() && resolveChats(path, &route) && route.rest.size() >= 2
-        && route.rest.at(0) == QLatin1String("config")
-        && route.rest.at(1) == QLatin1String("user-compaction-thresholds")) {
-        *response = compactionThresholds(request, route.rest.mid(2));
-        return true;
-    }
+    if (route.rest.at(1) == QLatin1String("user-compaction-thresholds"))
+        return compactionThresholds(request, route.rest.mid(2));
     // {P}/config/user-prompt
-    if (resolveChats(path, &route) && route.rest.size() == 2
-        && route.rest.at(0) == QLatin1String("config")
-        && route.rest.at(1) == QLatin1String("user-prompt")) {
-        *response = userPrompt(request);
-        return true;
-    }
-    return false;
+    if (route.rest.size() == 2 && route.rest.at(1) == QLatin1String("user-prompt"))
+        return userPrompt(request);
+    return std::nullopt;
 }
 
 } // namespace AgentDeskSim

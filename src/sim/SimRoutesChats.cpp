@@ -265,6 +265,132 @@ HttpResponse SimRoutes::listChats(const HttpRequest &request)
     return HttpResponse::json(200, result);
 }
 
+namespace {
+
+std::optional<HttpResponse> refuseOrganization(const QString &org)
+{
+    if (org.isEmpty() || org == QLatin1String("00000000-0000-0000-0000-000000000000"))
+        return HttpResponse::error(400, QStringLiteral("organization_id is required."));
+    if (!SimState::isUuid(org))
+        return HttpResponse::error(400, QStringLiteral("Invalid UUID \"%1\".").arg(org));
+    if (org.toLower() != QLatin1String(SimState::orgId))
+        return HttpResponse::error(
+            403, QStringLiteral("You are not a member of this organization."));
+    return std::nullopt;
+}
+
+//! §7.2: at most 250 tools, with unique, non-empty names.
+std::optional<HttpResponse> refuseDynamicTools(const QJsonValue &dynamicTools)
+{
+    if (dynamicTools.isUndefined() || dynamicTools.isNull())
+        return std::nullopt;
+    QSet<QString> names;
+    const QJsonArray tools = dynamicTools.toArray();
+    if (!dynamicTools.isArray() || tools.size() > 250)
+        return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
+            QStringLiteral("must be an array of at most 250 tools"));
+    for (const QJsonValue &tool : tools) {
+        const QString name = tool.toObject().value(QStringLiteral("name")).toString().trimmed();
+        if (name.isEmpty() || names.contains(name))
+            return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
+                name.isEmpty() ? QStringLiteral("every tool needs a name")
+                               : QStringLiteral("duplicate tool name \"%1\"").arg(name));
+        names.insert(name);
+    }
+    return std::nullopt;
+}
+
+//! Labels: an object of short keys to short strings.
+std::optional<HttpResponse> refuseLabels(const QJsonValue &labels)
+{
+    if (labels.isUndefined() || labels.isNull())
+        return std::nullopt;
+    if (!labels.isObject())
+        return HttpResponse::error(
+            400, QStringLiteral("Invalid labels."), QStringLiteral("labels must be an object"));
+    // One object: begin() and end() of two temporaries would never meet.
+    const QJsonObject labelObject = labels.toObject();
+    for (auto it = labelObject.begin(); it != labelObject.end(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > 64 || !it.value().isString()
+            || it.value().toString().size() > 256)
+            return HttpResponse::error(400, QStringLiteral("Invalid labels."), {},
+                {HttpResponse::validation(QStringLiteral("labels"),
+                    QStringLiteral("invalid label \"%1\"").arg(it.key()))});
+    }
+    return std::nullopt;
+}
+
+//! The title of a new chat: its first message, shortened.
+QString titleFor(const QJsonArray &parts)
+{
+    QString text = messageText(parts).simplified();
+    if (text.size() > 100)
+        text = text.left(97) + QStringLiteral("...");
+    return text.isEmpty() ? QStringLiteral("New chat") : text;
+}
+
+//! The server-inserted context-file and skill parts of a first user message (§6.7, §20.11).
+void appendWorkspaceContext(QJsonArray *parts)
+{
+    parts->append(QJsonObject{{kType, QStringLiteral("context-file")},
+        {QStringLiteral("context_file_path"), QStringLiteral("/home/coder/reports/AGENTS.md")},
+        {QStringLiteral("context_file_truncated"), false},
+        {QStringLiteral("context_file_agent_id"),
+            QStringLiteral("2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b")}});
+    parts->append(QJsonObject{{kType, QStringLiteral("skill")},
+        {QStringLiteral("skill_name"), QStringLiteral("csv-export")},
+        {QStringLiteral("skill_description"),
+            QStringLiteral("Export tables as RFC 4180 CSV with a header row.")}});
+}
+
+} // namespace
+
+std::optional<HttpResponse> SimRoutes::readChatSettings(const QJsonObject &body, SimChat *chat)
+{
+    chat->modelConfigId = QLatin1String(SimState::defaultModelId);
+    if (body.contains(QStringLiteral("model_config_id"))) {
+        const QString model = body.value(QStringLiteral("model_config_id")).toString();
+        if (const QString problem = modelProblem(model); !problem.isEmpty())
+            return HttpResponse::error(400, problem);
+        if (!m_state->isModel(model))
+            return HttpResponse::error(400, QStringLiteral("Invalid model config ID."),
+                QStringLiteral("model config %1 does not exist").arg(model));
+        chat->modelConfigId = model.toLower();
+    }
+    static const QStringList efforts{QStringLiteral("none"), QStringLiteral("minimal"),
+        QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
+        QStringLiteral("xhigh"), QStringLiteral("max")};
+    if (m_state->modern() && body.contains(QStringLiteral("reasoning_effort"))
+        && !efforts.contains(body.value(QStringLiteral("reasoning_effort")).toString()))
+        return HttpResponse::error(400, QStringLiteral("Invalid reasoning_effort."), {},
+            {HttpResponse::validation(QStringLiteral("reasoning_effort"),
+                QStringLiteral("must be one of %1").arg(efforts.join(QStringLiteral(", "))))});
+    if (auto refusal = refuseDynamicTools(body.value(QStringLiteral("unsafe_dynamic_tools"))))
+        return refusal;
+    const QString workspace = body.value(QStringLiteral("workspace_id")).toString();
+    if (!workspace.isEmpty() && !m_state->isWorkspace(workspace))
+        return HttpResponse::error(
+            400, QStringLiteral("Workspace not found or you do not have access to this resource."));
+    // Without a workspace the agent would provision one; the sim binds the default at once.
+    chat->workspaceId =
+        workspace.isEmpty() ? QLatin1String(SimState::defaultWorkspaceId) : workspace.toLower();
+    chat->planMode = body.value(QStringLiteral("plan_mode")).toString();
+    if (!chat->planMode.isEmpty() && chat->planMode != QLatin1String("plan"))
+        return HttpResponse::error(
+            400, QStringLiteral("Invalid plan_mode."), QStringLiteral("must be \"plan\" or empty"));
+    chat->clientType = body.value(QStringLiteral("client_type")).toString(QStringLiteral("api"));
+    if (chat->clientType != QLatin1String("api") && chat->clientType != QLatin1String("ui"))
+        return HttpResponse::error(400, QStringLiteral("Invalid client_type."),
+            QStringLiteral("must be \"ui\" or \"api\""));
+    const QJsonValue labels = body.value(QStringLiteral("labels"));
+    if (auto refusal = refuseLabels(labels))
+        return refusal;
+    if (labels.isObject())
+        chat->labels = labels.toObject();
+    chat->reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
+    return std::nullopt;
+}
+
 HttpResponse SimRoutes::createChat(const HttpRequest &request)
 {
     if (request.body.size() > maxCreateBody)
@@ -275,13 +401,8 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
     if (!parseJsonObject(request.body, &body, &error))
         return error;
     const QString org = body.value(QStringLiteral("organization_id")).toString();
-    if (org.isEmpty() || org == QLatin1String("00000000-0000-0000-0000-000000000000"))
-        return HttpResponse::error(400, QStringLiteral("organization_id is required."));
-    if (!SimState::isUuid(org))
-        return HttpResponse::error(400, QStringLiteral("Invalid UUID \"%1\".").arg(org));
-    if (org.toLower() != QLatin1String(SimState::orgId))
-        return HttpResponse::error(
-            403, QStringLiteral("You are not a member of this organization."));
+    if (std::optional<HttpResponse> refusal = refuseOrganization(org))
+        return *refusal;
     QJsonArray parts;
     if (!convertContent(body.value(QStringLiteral("content")), &parts, &error))
         return error;
@@ -289,95 +410,15 @@ HttpResponse SimRoutes::createChat(const HttpRequest &request)
     chat.id = m_state->newUuid();
     chat.organizationId = org.toLower();
     chat.ownerId = QLatin1String(SimState::userId);
-    chat.modelConfigId = QLatin1String(SimState::defaultModelId);
-    if (body.contains(QStringLiteral("model_config_id"))) {
-        const QString model = body.value(QStringLiteral("model_config_id")).toString();
-        if (const QString problem = modelProblem(model); !problem.isEmpty())
-            return HttpResponse::error(400, problem);
-        if (!m_state->isModel(model))
-            return HttpResponse::error(400, QStringLiteral("Invalid model config ID."),
-                QStringLiteral("model config %1 does not exist").arg(model));
-        chat.modelConfigId = model.toLower();
-    }
-    static const QStringList efforts{QStringLiteral("none"), QStringLiteral("minimal"),
-        QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high"),
-        QStringLiteral("xhigh"), QStringLiteral("max")};
-    if (m_state->modern() && body.contains(QStringLiteral("reasoning_effort"))
-        && !efforts.contains(body.value(QStringLiteral("reasoning_effort")).toString()))
-        return HttpResponse::error(400, QStringLiteral("Invalid reasoning_effort."), {},
-            {HttpResponse::validation(QStringLiteral("reasoning_effort"),
-                QStringLiteral("must be one of %1").arg(efforts.join(QStringLiteral(", "))))});
-    const QJsonValue dynamicTools = body.value(QStringLiteral("unsafe_dynamic_tools"));
-    if (!dynamicTools.isUndefined() && !dynamicTools.isNull()) {
-        // §7.2: at most 250, unique, non-empty names.
-        QSet<QString> names;
-        const QJsonArray tools = dynamicTools.toArray();
-        if (!dynamicTools.isArray() || tools.size() > 250)
-            return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
-                QStringLiteral("must be an array of at most 250 tools"));
-        for (const QJsonValue &tool : tools) {
-            const QString name = tool.toObject().value(QStringLiteral("name")).toString().trimmed();
-            if (name.isEmpty() || names.contains(name))
-                return HttpResponse::error(400, QStringLiteral("Invalid unsafe_dynamic_tools."),
-                    name.isEmpty() ? QStringLiteral("every tool needs a name")
-                                   : QStringLiteral("duplicate tool name \"%1\"").arg(name));
-            names.insert(name);
-        }
-    }
-    const QString workspace = body.value(QStringLiteral("workspace_id")).toString();
-    if (!workspace.isEmpty() && !m_state->isWorkspace(workspace))
-        return HttpResponse::error(
-            400, QStringLiteral("Workspace not found or you do not have access to this resource."));
-    // Without a workspace the agent would provision one; the sim binds the default at once.
-    chat.workspaceId =
-        workspace.isEmpty() ? QLatin1String(SimState::defaultWorkspaceId) : workspace.toLower();
-    const QString planMode = body.value(QStringLiteral("plan_mode")).toString();
-    if (!planMode.isEmpty() && planMode != QLatin1String("plan"))
-        return HttpResponse::error(
-            400, QStringLiteral("Invalid plan_mode."), QStringLiteral("must be \"plan\" or empty"));
-    chat.planMode = planMode;
-    const QString clientType =
-        body.value(QStringLiteral("client_type")).toString(QStringLiteral("api"));
-    if (clientType != QLatin1String("api") && clientType != QLatin1String("ui"))
-        return HttpResponse::error(400, QStringLiteral("Invalid client_type."),
-            QStringLiteral("must be \"ui\" or \"api\""));
-    chat.clientType = clientType;
-    const QJsonValue labels = body.value(QStringLiteral("labels"));
-    if (!labels.isUndefined() && !labels.isNull()) {
-        if (!labels.isObject())
-            return HttpResponse::error(
-                400, QStringLiteral("Invalid labels."), QStringLiteral("labels must be an object"));
-        // One object: begin() and end() of two temporaries would never meet.
-        const QJsonObject labelObject = labels.toObject();
-        for (auto it = labelObject.begin(); it != labelObject.end(); ++it) {
-            if (it.key().isEmpty() || it.key().size() > 64 || !it.value().isString()
-                || it.value().toString().size() > 256)
-                return HttpResponse::error(400, QStringLiteral("Invalid labels."), {},
-                    {HttpResponse::validation(QStringLiteral("labels"),
-                        QStringLiteral("invalid label \"%1\"").arg(it.key()))});
-        }
-        chat.labels = labels.toObject();
-    }
-    chat.reasoningEffort = body.value(QStringLiteral("reasoning_effort")).toString();
-    QString text = messageText(parts).simplified();
-    if (text.size() > 100)
-        text = text.left(97) + QStringLiteral("...");
-    chat.title = text.isEmpty() ? QStringLiteral("New chat") : text;
+    if (std::optional<HttpResponse> refusal = readChatSettings(body, &chat))
+        return *refusal;
+    chat.title = titleFor(parts);
     chat.createdAt = QDateTime::currentDateTimeUtc();
     chat.updatedAt = chat.createdAt;
     if (m_state->modern()) {
-        // The workspace context is pinned at once; the first turn's user message carries the
-        // server-inserted context-file and skill parts (§6.7, §20.11).
+        // The workspace context is pinned at once; the first turn's user message carries it.
         chat.hasContext = true;
-        parts.append(QJsonObject{{kType, QStringLiteral("context-file")},
-            {QStringLiteral("context_file_path"), QStringLiteral("/home/coder/reports/AGENTS.md")},
-            {QStringLiteral("context_file_truncated"), false},
-            {QStringLiteral("context_file_agent_id"),
-                QStringLiteral("2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b")}});
-        parts.append(QJsonObject{{kType, QStringLiteral("skill")},
-            {QStringLiteral("skill_name"), QStringLiteral("csv-export")},
-            {QStringLiteral("skill_description"),
-                QStringLiteral("Export tables as RFC 4180 CSV with a header row.")}});
+        appendWorkspaceContext(&parts);
     }
     const QString id = m_state->insertChat(chat).id;
     m_state->appendMessage(id, QStringLiteral("user"), parts);
@@ -444,25 +485,48 @@ HttpResponse SimRoutes::setArchived(SimChat *chat, bool archived)
     return HttpResponse::noContent();
 }
 
-HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
+namespace {
+
+const QString noWorkspace = QStringLiteral("00000000-0000-0000-0000-000000000000");
+
+std::optional<HttpResponse> refuseTitle(const QString &title)
 {
-    QJsonObject body;
-    HttpResponse error;
-    if (!parseJsonObject(request.body, &body, &error))
-        return error;
-    const QString id = chat->id;
-    // Validate everything first so a failing field leaves the chat untouched.
-    QString title;
+    if (title.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Title cannot be empty."), {},
+            {HttpResponse::validation(
+                QStringLiteral("title"), QStringLiteral("must not be empty"))});
+    if (title.toUcs4().size() > 200)
+        return HttpResponse::error(400, QStringLiteral("Title is too long."), {},
+            {HttpResponse::validation(
+                QStringLiteral("title"), QStringLiteral("must be at most 200 characters"))});
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> refusePinOrder(
+    const QJsonValue &pin, bool archived, const SimChat &chat)
+{
+    if (pin.isUndefined())
+        return std::nullopt;
+    if (!pin.isDouble() || pin.toDouble() != double(pin.toInteger()))
+        return HttpResponse::error(400, QStringLiteral("pin_order must be an integer."));
+    if (pin.toInteger() < 0)
+        return HttpResponse::error(
+            400, QStringLiteral("pin_order must be greater than or equal to 0."));
+    if (pin.toInteger() > 0 && archived)
+        return HttpResponse::error(400, QStringLiteral("Cannot pin an archived chat."));
+    if (pin.toInteger() > 0 && !chat.parentId.isEmpty())
+        return HttpResponse::error(400, QStringLiteral("Cannot pin a sub-agent chat."));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<HttpResponse> SimRoutes::refuseChatUpdate(
+    const QJsonObject &body, const SimChat &chat) const
+{
     if (body.contains(QStringLiteral("title"))) {
-        title = body.value(QStringLiteral("title")).toString().trimmed();
-        if (title.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("Title cannot be empty."), {},
-                {HttpResponse::validation(
-                    QStringLiteral("title"), QStringLiteral("must not be empty"))});
-        if (title.toUcs4().size() > 200)
-            return HttpResponse::error(400, QStringLiteral("Title is too long."), {},
-                {HttpResponse::validation(
-                    QStringLiteral("title"), QStringLiteral("must be at most 200 characters"))});
+        if (auto refusal = refuseTitle(body.value(QStringLiteral("title")).toString().trimmed()))
+            return refusal;
     }
     if (body.contains(QStringLiteral("labels")) && !body.value(QStringLiteral("labels")).isObject())
         return HttpResponse::error(
@@ -473,35 +537,39 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
             return HttpResponse::error(400, QStringLiteral("Invalid plan_mode."),
                 QStringLiteral("must be \"plan\" or empty"));
     }
-    QString workspace;
     if (body.contains(QStringLiteral("workspace_id"))) {
-        workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
-        if (workspace != QLatin1String("00000000-0000-0000-0000-000000000000")
-            && !m_state->isWorkspace(workspace))
+        const QString workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
+        if (workspace != noWorkspace && !m_state->isWorkspace(workspace))
             return HttpResponse::error(400,
                 QStringLiteral("Workspace not found or you do not have access to this resource."));
     }
-    const QJsonValue pin = body.value(QStringLiteral("pin_order"));
-    if (!pin.isUndefined() && (!pin.isDouble() || pin.toDouble() != double(pin.toInteger())))
-        return HttpResponse::error(400, QStringLiteral("pin_order must be an integer."));
-    if (!pin.isUndefined() && pin.toInteger() < 0)
-        return HttpResponse::error(
-            400, QStringLiteral("pin_order must be greater than or equal to 0."));
     const bool archivedWillBe = body.contains(QStringLiteral("archived"))
         ? body.value(QStringLiteral("archived")).toBool()
-        : chat->archived;
-    if (!pin.isUndefined() && pin.toInteger() > 0) {
-        if (archivedWillBe)
-            return HttpResponse::error(400, QStringLiteral("Cannot pin an archived chat."));
-        if (!chat->parentId.isEmpty())
-            return HttpResponse::error(400, QStringLiteral("Cannot pin a sub-agent chat."));
-    }
+        : chat.archived;
+    return refusePinOrder(body.value(QStringLiteral("pin_order")), archivedWillBe, chat);
+}
+
+HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseJsonObject(request.body, &body, &error))
+        return error;
+    // Validate everything first so a failing field leaves the chat untouched.
+    if (std::optional<HttpResponse> refusal = refuseChatUpdate(body, *chat))
+        return *refusal;
+    const QString id = chat->id;
     if (body.contains(QStringLiteral("archived"))) {
         const HttpResponse r = setArchived(chat, body.value(QStringLiteral("archived")).toBool());
         if (r.status != 204)
             return r;
     }
-    chat = m_state->chat(id);
+    return applyChatUpdate(body, m_state->chat(id));
+}
+
+HttpResponse SimRoutes::applyChatUpdate(const QJsonObject &body, SimChat *chat)
+{
+    const QString id = chat->id;
     QStringList changed;
     bool statusChange = false;
     if (body.contains(QStringLiteral("labels"))) {
@@ -513,18 +581,18 @@ HttpResponse SimRoutes::updateChat(const HttpRequest &request, SimChat *chat)
         statusChange = true;
     }
     if (body.contains(QStringLiteral("workspace_id"))) {
-        chat->workspaceId = workspace == QLatin1String("00000000-0000-0000-0000-000000000000")
-            ? QString()
-            : workspace;
+        const QString workspace = body.value(QStringLiteral("workspace_id")).toString().toLower();
+        chat->workspaceId = workspace == noWorkspace ? QString() : workspace;
         statusChange = true;
     }
-    if (!pin.isUndefined()) {
+    if (const QJsonValue pin = body.value(QStringLiteral("pin_order")); !pin.isUndefined()) {
         const QString message =
             m_state->setPinOrder(id, int(qMin<qint64>(pin.toInteger(), 1 << 30)), &changed);
         if (!message.isEmpty())
             return HttpResponse::error(400, message);
     }
-    if (!title.isEmpty()) {
+    if (const QString title = body.value(QStringLiteral("title")).toString().trimmed();
+        !title.isEmpty()) {
         chat->title = title;
         chat->titleGenerated = true; // a user title wins and blocks generation
         if (!m_state->modern())

@@ -29,6 +29,12 @@ inline HttpResponse resourceNotFound()
         404, QStringLiteral("Resource not found or you do not have access to this resource"));
 }
 
+//! A plain GET on a WebSocket route (watch, stream).
+inline HttpResponse upgradeRequired()
+{
+    return HttpResponse::error(400, QStringLiteral("This endpoint requires a WebSocket upgrade."));
+}
+
 inline HttpResponse badQuery(const QString &field, const QString &detail)
 {
     return HttpResponse::error(400, QStringLiteral("Query parameters have invalid values."), {},

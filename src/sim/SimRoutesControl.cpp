@@ -25,18 +25,8 @@ HttpResponse SimRoutes::dispatchControl(const HttpRequest &request)
         return simState();
     if (seg.size() == 2 && seg.at(1) == QLatin1String("revoke-token") && request.method == "POST")
         return revokeToken(request);
-    if (seg.size() == 2 && seg.at(1) == QLatin1String("capacity") && request.method == "POST") {
-        QJsonObject body;
-        HttpResponse error;
-        if (!parseJsonObject(request.body, &body, &error))
-            return error;
-        const int limit = body.value(QStringLiteral("limit")).toInt(-1);
-        if (limit < 0)
-            return HttpResponse::error(400, QStringLiteral("limit must be a non-negative number."));
-        m_options->capacityLimit = limit;
-        m_agent->releaseCapacity();
-        return HttpResponse::json(200, QJsonObject{{QStringLiteral("limit"), limit}});
-    }
+    if (seg.size() == 2 && seg.at(1) == QLatin1String("capacity") && request.method == "POST")
+        return setCapacity(request);
     if (seg.size() == 2 && seg.at(1) == QLatin1String("faults")) {
         if (request.method == "GET")
             return HttpResponse::json(200, m_options->faults.toJson());
@@ -48,55 +38,79 @@ HttpResponse SimRoutes::dispatchControl(const HttpRequest &request)
         SimChat *chat = m_state->chat(seg.at(2));
         if (!chat)
             return resourceNotFound();
-        QJsonObject body;
-        HttpResponse error;
-        if (!request.body.trimmed().isEmpty() && !parseJsonObject(request.body, &body, &error))
-            return error;
-        const QString id = chat->id;
-        const QString action = seg.at(3);
-        if (action == QLatin1String("context-dirty")) {
-            // The agent pushed a snapshot that differs from the pinned one (§20.5).
-            chat->hasContext = true;
-            chat->contextDirty = body.value(QStringLiteral("dirty")).toBool(true);
-            chat->contextDirtySince =
-                chat->contextDirty ? QDateTime::currentDateTimeUtc() : QDateTime();
-            m_state->publishWatch(QStringLiteral("context_dirty"), id);
-            return HttpResponse::json(200, m_state->chatJson(*chat, true));
-        }
-        if (action == QLatin1String("warnings")) {
-            chat->warnings.clear();
-            for (const QJsonValue &w : body.value(QStringLiteral("warnings")).toArray())
-                chat->warnings.append(w.toString());
-            m_state->publishWatch(QStringLiteral("status_change"), id);
-            return HttpResponse::json(200, m_state->chatJson(*chat, true));
-        }
-        if (action == QLatin1String("acl")) {
-            // Acts as the chat's owner (e.g. bob un-sharing his chat with alice).
-            return patchAcl(request, chat, true);
-        }
-        if (action == QLatin1String("delete")) {
-            // A real deletion (e.g. the chats of a deleted project): `deleted` watch events
-            // whose chat is *not* archived (§20.2), the streams close, then 404.
-            QStringList family{id};
-            family += chat->childIds;
-            for (const QString &member : std::as_const(family)) {
-                m_agent->cancel(member);
-                m_state->publishWatch(QStringLiteral("deleted"), member);
-            }
-            m_hub->closeStreams(family, int(QWebSocketProtocol::CloseCodeGoingAway),
-                QStringLiteral("chat deleted"));
-            for (const QString &member : std::as_const(family))
-                m_state->removeChat(member);
-            return HttpResponse::noContent();
-        }
-        if (action != QLatin1String("turn"))
-            return notFound();
-        if (SimState::isActive(chat->status) || chat->status == QLatin1String("requires_action"))
-            return HttpResponse::error(409, QStringLiteral("Chat is busy."));
-        m_agent->startTurn(id, body.value(QStringLiteral("scenario")).toString());
-        return HttpResponse::json(202, m_state->chatJson(*m_state->chat(id), true));
+        return controlChat(request, chat, seg.at(3));
     }
     return notFound();
+}
+
+HttpResponse SimRoutes::setCapacity(const HttpRequest &request)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!parseJsonObject(request.body, &body, &error))
+        return error;
+    const int limit = body.value(QStringLiteral("limit")).toInt(-1);
+    if (limit < 0)
+        return HttpResponse::error(400, QStringLiteral("limit must be a non-negative number."));
+    m_options->capacityLimit = limit;
+    m_agent->releaseCapacity();
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("limit"), limit}});
+}
+
+HttpResponse SimRoutes::controlChat(
+    const HttpRequest &request, SimChat *chat, const QString &action)
+{
+    QJsonObject body;
+    HttpResponse error;
+    if (!request.body.trimmed().isEmpty() && !parseJsonObject(request.body, &body, &error))
+        return error;
+    const QString id = chat->id;
+    if (action == QLatin1String("context-dirty")) {
+        // The agent pushed a snapshot that differs from the pinned one (§20.5).
+        chat->hasContext = true;
+        chat->contextDirty = body.value(QStringLiteral("dirty")).toBool(true);
+        chat->contextDirtySince =
+            chat->contextDirty ? QDateTime::currentDateTimeUtc() : QDateTime();
+        m_state->publishWatch(QStringLiteral("context_dirty"), id);
+        return HttpResponse::json(200, m_state->chatJson(*chat, true));
+    }
+    if (action == QLatin1String("warnings")) {
+        chat->warnings.clear();
+        for (const QJsonValue &w : body.value(QStringLiteral("warnings")).toArray())
+            chat->warnings.append(w.toString());
+        m_state->publishWatch(QStringLiteral("status_change"), id);
+        return HttpResponse::json(200, m_state->chatJson(*chat, true));
+    }
+    if (action == QLatin1String("acl")) {
+        // Acts as the chat's owner (e.g. bob un-sharing his chat with alice).
+        return patchAcl(request, chat, true);
+    }
+    if (action == QLatin1String("delete")) {
+        deleteChatFamily(*chat);
+        return HttpResponse::noContent();
+    }
+    if (action != QLatin1String("turn"))
+        return notFound();
+    if (SimState::isActive(chat->status) || chat->status == QLatin1String("requires_action"))
+        return HttpResponse::error(409, QStringLiteral("Chat is busy."));
+    m_agent->startTurn(id, body.value(QStringLiteral("scenario")).toString());
+    return HttpResponse::json(202, m_state->chatJson(*m_state->chat(id), true));
+}
+
+void SimRoutes::deleteChatFamily(const SimChat &chat)
+{
+    // A real deletion (e.g. the chats of a deleted project): `deleted` watch events whose chat
+    // is *not* archived (§20.2), the streams close, then 404.
+    QStringList family{chat.id};
+    family += chat.childIds;
+    for (const QString &member : std::as_const(family)) {
+        m_agent->cancel(member);
+        m_state->publishWatch(QStringLiteral("deleted"), member);
+    }
+    m_hub->closeStreams(
+        family, int(QWebSocketProtocol::CloseCodeGoingAway), QStringLiteral("chat deleted"));
+    for (const QString &member : std::as_const(family))
+        m_state->removeChat(member);
 }
 
 HttpResponse SimRoutes::simState()

@@ -121,6 +121,17 @@ HttpResponse SimRoutes::listMessages(const HttpRequest &request, SimChat *chat)
     return HttpResponse::json(200, response);
 }
 
+bool SimRoutes::convertMessageContent(const QJsonObject &body, const SimChat &chat,
+    const QString &action, QJsonArray *parts, HttpResponse *error)
+{
+    if (!convertContent(body.value(QStringLiteral("content")), parts, error))
+        return false;
+    if (!chat.archived)
+        return true;
+    *error = HttpResponse::error(400, QStringLiteral("Cannot %1 an archived chat.").arg(action));
+    return false;
+}
+
 HttpResponse SimRoutes::sendMessage(const HttpRequest &request, SimChat *chat)
 {
     QJsonObject body;
@@ -134,11 +145,8 @@ HttpResponse SimRoutes::sendMessage(const HttpRequest &request, SimChat *chat)
             {HttpResponse::validation(QStringLiteral("busy_behavior"),
                 QStringLiteral("must be \"queue\" or \"interrupt\""))});
     QJsonArray parts;
-    if (!convertContent(body.value(QStringLiteral("content")), &parts, &error))
+    if (!convertMessageContent(body, *chat, QStringLiteral("send messages to"), &parts, &error))
         return error;
-    if (chat->archived)
-        return HttpResponse::error(
-            400, QStringLiteral("Cannot send messages to an archived chat."));
     if (body.contains(QStringLiteral("model_config_id"))) {
         const QString model = body.value(QStringLiteral("model_config_id")).toString();
         if (const QString problem = modelProblem(model); !problem.isEmpty())
@@ -207,11 +215,8 @@ HttpResponse SimRoutes::editMessage(
     if (it->role != QLatin1String("user"))
         return HttpResponse::error(400, QStringLiteral("Only user messages can be edited."));
     QJsonArray parts;
-    if (!convertContent(body.value(QStringLiteral("content")), &parts, &error))
+    if (!convertMessageContent(body, *chat, QStringLiteral("edit messages in"), &parts, &error))
         return error;
-    if (chat->archived)
-        return HttpResponse::error(
-            400, QStringLiteral("Cannot edit messages in an archived chat."));
     const QString id = chat->id;
     m_agent->cancel(id);
     chat = m_state->chat(id);

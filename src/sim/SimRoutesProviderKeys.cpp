@@ -51,39 +51,40 @@ void parseCallbackInput(const QString &input, QString *code, QString *state)
 
 } // namespace
 
+QJsonObject SimRoutes::providerKeyConfig(const QJsonObject &provider) const
+{
+    const QString type = provider.value(QStringLiteral("type")).toString();
+    QJsonObject config{
+        {QStringLiteral("provider"),
+            QJsonObject{{QStringLiteral("id"), provider.value(QStringLiteral("id"))},
+                {QStringLiteral("type"), type}, {QStringLiteral("name"), type},
+                {QStringLiteral("display_name"), provider.value(QStringLiteral("display_name"))},
+                {QStringLiteral("icon"), provider.value(QStringLiteral("icon"))},
+                {QStringLiteral("enabled"), provider.value(QStringLiteral("enabled"))},
+                {QStringLiteral("deleted"), false}}},
+        {QStringLiteral("has_user_api_key"), m_steer.userKeyProviders.contains(type)},
+        {QStringLiteral("has_provider_api_key"), provider.value(QStringLiteral("has_api_key"))},
+        {QStringLiteral("byok_enabled"), provider.value(QStringLiteral("allow_user_api_key"))}};
+    if (m_options->generation == SimGeneration::Newest) {
+        const bool openai = type == QLatin1String("openai");
+        config.insert(QStringLiteral("device_flow_supported"), openai);
+        config.insert(QStringLiteral("browser_flow_supported"), openai);
+        config.insert(QStringLiteral("refresh_supported"), openai);
+        config.insert(QStringLiteral("reauth_required"), false);
+    }
+    return config;
+}
+
 HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringList &rest)
 {
-    const bool newest = m_options->generation == SimGeneration::Newest;
     const QJsonArray providers =
         m_state->modelsResponse().value(QStringLiteral("providers")).toArray();
-    auto configFor = [&](const QJsonObject &p) {
-        const QString type = p.value(QStringLiteral("type")).toString();
-        QJsonObject config{
-            {QStringLiteral("provider"),
-                QJsonObject{{QStringLiteral("id"), p.value(QStringLiteral("id"))},
-                    {QStringLiteral("type"), type}, {QStringLiteral("name"), type},
-                    {QStringLiteral("display_name"), p.value(QStringLiteral("display_name"))},
-                    {QStringLiteral("icon"), p.value(QStringLiteral("icon"))},
-                    {QStringLiteral("enabled"), p.value(QStringLiteral("enabled"))},
-                    {QStringLiteral("deleted"), false}}},
-            {QStringLiteral("has_user_api_key"), m_steer.userKeyProviders.contains(type)},
-            {QStringLiteral("has_provider_api_key"), p.value(QStringLiteral("has_api_key"))},
-            {QStringLiteral("byok_enabled"), p.value(QStringLiteral("allow_user_api_key"))}};
-        if (newest) {
-            const bool openai = type == QLatin1String("openai");
-            config.insert(QStringLiteral("device_flow_supported"), openai);
-            config.insert(QStringLiteral("browser_flow_supported"), openai);
-            config.insert(QStringLiteral("refresh_supported"), openai);
-            config.insert(QStringLiteral("reauth_required"), false);
-        }
-        return config;
-    };
     if (rest.isEmpty()) {
         if (request.method != "GET")
             return HttpResponse::error(405, QStringLiteral("Method not allowed."));
         QJsonArray list;
         for (const QJsonValue &p : providers)
-            list.append(configFor(p.toObject()));
+            list.append(providerKeyConfig(p.toObject()));
         return HttpResponse::json(200, list);
     }
     QJsonObject provider;
@@ -98,7 +99,6 @@ HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringLi
     const QString type = provider.value(QStringLiteral("type")).toString();
     if (!provider.value(QStringLiteral("allow_user_api_key")).toBool())
         return HttpResponse::error(403, QStringLiteral("BYOK is disabled."));
-    const QString base = baseUrl(m_server);
 
     if (rest.size() == 1 && request.method == "PUT") {
         const QJsonDocument doc = QJsonDocument::fromJson(request.body);
@@ -111,15 +111,50 @@ HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringLi
                 {HttpResponse::validation(
                     QStringLiteral("api_key"), QStringLiteral("Validation failed: required"))});
         m_steer.userKeyProviders.insert(type);
-        return HttpResponse::json(200, configFor(provider));
+        return HttpResponse::json(200, providerKeyConfig(provider));
     }
     if (rest.size() == 1 && request.method == "DELETE") {
         m_steer.userKeyProviders.remove(type);
         return HttpResponse::noContent();
     }
-    if (!newest || rest.size() < 2)
+    if (m_options->generation != SimGeneration::Newest || rest.size() < 2)
         return HttpResponse::error(404, QStringLiteral("Route not found."));
+    return providerGrants(request, rest, provider);
+}
 
+QJsonObject SimRoutes::grantJson(
+    const SimProviderGrant &grant, const QJsonObject &provider, bool withStatus) const
+{
+    const QString base = baseUrl(m_server);
+    QJsonObject o{{QStringLiteral("grant_id"), grant.id},
+        {QStringLiteral("provider_id"), provider.value(QStringLiteral("id"))},
+        {QStringLiteral("expires_in"), 900}, {QStringLiteral("stores_access_token_only"), true},
+        {QStringLiteral("refresh_supported"), true},
+        {QStringLiteral("reauth_message"),
+            grant.status == QLatin1String("expired")
+                ? QStringLiteral("The sign-in expired. Start over to try again.")
+                : QString()}};
+    if (grant.browser) {
+        if (!withStatus)
+            o.insert(QStringLiteral("authorize_url"),
+                base + QStringLiteral("/__sim/provider/authorize?grant=") + grant.id);
+    } else {
+        o.insert(QStringLiteral("user_code"), grant.userCode);
+        o.insert(
+            QStringLiteral("verification_uri"), base + QStringLiteral("/__sim/provider/device"));
+        o.insert(QStringLiteral("verification_uri_complete"),
+            base + QStringLiteral("/__sim/provider/device?user_code=") + grant.userCode);
+        o.insert(QStringLiteral("poll_interval"), 1);
+    }
+    if (withStatus)
+        o.insert(QStringLiteral("status"), grant.status);
+    return o;
+}
+
+HttpResponse SimRoutes::providerGrants(
+    const HttpRequest &request, const QStringList &rest, const QJsonObject &provider)
+{
+    const QString type = provider.value(QStringLiteral("type")).toString();
     const bool browser = rest.at(1) == QLatin1String("browser-grants");
     if (!browser && rest.at(1) != QLatin1String("device-grants"))
         return HttpResponse::error(404, QStringLiteral("Route not found."));
@@ -128,31 +163,6 @@ HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringLi
             browser ? QStringLiteral("Browser sign-in is not supported for this provider.")
                     : QStringLiteral("Device sign-in is not supported for this provider."));
     }
-    auto grantJson = [&](const SimProviderGrant &grant, bool withStatus) {
-        QJsonObject o{{QStringLiteral("grant_id"), grant.id},
-            {QStringLiteral("provider_id"), provider.value(QStringLiteral("id"))},
-            {QStringLiteral("expires_in"), 900}, {QStringLiteral("stores_access_token_only"), true},
-            {QStringLiteral("refresh_supported"), true},
-            {QStringLiteral("reauth_message"),
-                grant.status == QLatin1String("expired")
-                    ? QStringLiteral("The sign-in expired. Start over to try again.")
-                    : QString()}};
-        if (grant.browser) {
-            if (!withStatus)
-                o.insert(QStringLiteral("authorize_url"),
-                    base + QStringLiteral("/__sim/provider/authorize?grant=") + grant.id);
-        } else {
-            o.insert(QStringLiteral("user_code"), grant.userCode);
-            o.insert(QStringLiteral("verification_uri"),
-                base + QStringLiteral("/__sim/provider/device"));
-            o.insert(QStringLiteral("verification_uri_complete"),
-                base + QStringLiteral("/__sim/provider/device?user_code=") + grant.userCode);
-            o.insert(QStringLiteral("poll_interval"), 1);
-        }
-        if (withStatus)
-            o.insert(QStringLiteral("status"), grant.status);
-        return o;
-    };
     if (rest.size() == 2 && request.method == "POST") {
         SimProviderGrant grant;
         grant.id = m_state->newUuid();
@@ -162,7 +172,7 @@ HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringLi
         grant.userCode = QStringLiteral("SIM-%1").arg(1000 + m_steer.grantCounter);
         grant.state = QStringLiteral("state-%1").arg(m_steer.grantCounter);
         m_steer.grants.insert(grant.id, grant);
-        return HttpResponse::json(201, grantJson(grant, false));
+        return HttpResponse::json(201, grantJson(grant, provider, false));
     }
     auto it = m_steer.grants.find(rest.value(2).toLower());
     if (rest.size() < 3 || it == m_steer.grants.end() || it->provider != type
@@ -173,31 +183,37 @@ HttpResponse SimRoutes::providerKeys(const HttpRequest &request, const QStringLi
         return HttpResponse::noContent();
     }
     if (!browser && rest.size() == 3 && request.method == "GET")
-        return HttpResponse::json(200, grantJson(*it, true));
+        return HttpResponse::json(200, grantJson(*it, provider, true));
     if (browser && rest.size() == 4 && rest.at(3) == QLatin1String("exchange")
         && request.method == "POST") {
-        const QString input = QJsonDocument::fromJson(request.body)
-                                  .object()
-                                  .value(QStringLiteral("input"))
-                                  .toString();
-        QString code;
-        QString state;
-        parseCallbackInput(input, &code, &state);
-        if (code.isEmpty())
-            return HttpResponse::error(400,
-                QStringLiteral("no authorization code found: paste the full callback URL or code"));
-        if (!state.isEmpty() && state != it->state)
-            return HttpResponse::error(400,
-                QStringLiteral("authorization state mismatch: start a fresh sign-in and paste the "
-                               "newest callback"));
-        if (code != QStringLiteral("sim-code-") + it->id)
-            return HttpResponse::error(
-                502, QStringLiteral("Failed to exchange the sign-in code with the provider."));
-        it->status = QStringLiteral("authorized");
-        m_steer.userKeyProviders.insert(type);
-        return HttpResponse::json(200, grantJson(*it, true));
+        if (std::optional<HttpResponse> refusal = exchangeGrant(request, &*it))
+            return *refusal;
+        return HttpResponse::json(200, grantJson(*it, provider, true));
     }
     return HttpResponse::error(404, QStringLiteral("Route not found."));
+}
+
+std::optional<HttpResponse> SimRoutes::exchangeGrant(
+    const HttpRequest &request, SimProviderGrant *grant)
+{
+    const QString input =
+        QJsonDocument::fromJson(request.body).object().value(QStringLiteral("input")).toString();
+    QString code;
+    QString state;
+    parseCallbackInput(input, &code, &state);
+    if (code.isEmpty())
+        return HttpResponse::error(400,
+            QStringLiteral("no authorization code found: paste the full callback URL or code"));
+    if (!state.isEmpty() && state != grant->state)
+        return HttpResponse::error(400,
+            QStringLiteral("authorization state mismatch: start a fresh sign-in and paste the "
+                           "newest callback"));
+    if (code != QStringLiteral("sim-code-") + grant->id)
+        return HttpResponse::error(
+            502, QStringLiteral("Failed to exchange the sign-in code with the provider."));
+    grant->status = QStringLiteral("authorized");
+    m_steer.userKeyProviders.insert(grant->provider);
+    return std::nullopt;
 }
 
 HttpResponse SimRoutes::providerPage(const HttpRequest &request, const QStringList &rest)

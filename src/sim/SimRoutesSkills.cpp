@@ -85,7 +85,10 @@ HttpResponse SimRoutes::skills(const HttpRequest &request, const QStringList &re
         return HttpResponse::json(200, list);
     }
     const QJsonDocument doc = QJsonDocument::fromJson(request.body);
-    if (rest.isEmpty() && request.method == "POST") {
+    // The name, description and content a POST or PATCH body gives; \a kept is the name the
+    // skill may keep (PATCH), every other one must be free.
+    QJsonObject written;
+    auto readSkill = [&](const QString &kept) -> std::optional<HttpResponse> {
         if (!doc.isObject())
             return HttpResponse::error(400, QStringLiteral("Request body must be valid JSON."));
         const QString content = doc.object().value(QStringLiteral("content")).toString();
@@ -93,13 +96,19 @@ HttpResponse SimRoutes::skills(const HttpRequest &request, const QStringList &re
         QString description;
         if (const QString problem = parseSkill(content, &name, &description); !problem.isEmpty())
             return invalid(problem);
-        if (find(name) >= 0)
+        if (name != kept && find(name) >= 0)
             return HttpResponse::error(
                 409, QStringLiteral("A personal skill with this name already exists."));
-        const QJsonObject skill{{QStringLiteral("id"), m_state->newUuid()},
-            {QStringLiteral("name"), name}, {QStringLiteral("description"), description},
-            {QStringLiteral("content"), content}, {QStringLiteral("created_at"), now},
-            {QStringLiteral("updated_at"), now}};
+        written = {{QStringLiteral("name"), name}, {QStringLiteral("description"), description},
+            {QStringLiteral("content"), content}, {QStringLiteral("updated_at"), now}};
+        return std::nullopt;
+    };
+    if (rest.isEmpty() && request.method == "POST") {
+        if (std::optional<HttpResponse> refusal = readSkill({}))
+            return *refusal;
+        QJsonObject skill = written;
+        skill.insert(QStringLiteral("id"), m_state->newUuid());
+        skill.insert(QStringLiteral("created_at"), now);
         m_steer.skills.append(skill);
         return HttpResponse::json(201, skill);
     }
@@ -115,21 +124,11 @@ HttpResponse SimRoutes::skills(const HttpRequest &request, const QStringList &re
         return HttpResponse::noContent();
     }
     if (request.method == "PATCH") {
-        if (!doc.isObject())
-            return HttpResponse::error(400, QStringLiteral("Request body must be valid JSON."));
-        const QString content = doc.object().value(QStringLiteral("content")).toString();
-        QString name;
-        QString description;
-        if (const QString problem = parseSkill(content, &name, &description); !problem.isEmpty())
-            return invalid(problem);
-        if (name != rest.at(0) && find(name) >= 0)
-            return HttpResponse::error(
-                409, QStringLiteral("A personal skill with this name already exists."));
+        if (std::optional<HttpResponse> refusal = readSkill(rest.at(0)))
+            return *refusal;
         QJsonObject skill = m_steer.skills.at(index);
-        skill.insert(QStringLiteral("name"), name);
-        skill.insert(QStringLiteral("description"), description);
-        skill.insert(QStringLiteral("content"), content);
-        skill.insert(QStringLiteral("updated_at"), now);
+        for (auto it = written.begin(); it != written.end(); ++it)
+            skill.insert(it.key(), it.value());
         m_steer.skills[index] = skill;
         return HttpResponse::json(200, skill);
     }

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <utility>
+
 namespace AgentDeskSim {
 
 namespace {
@@ -15,6 +17,24 @@ QDateTime parseTime(const QJsonValue &value)
     QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return t.isValid() ? t.toUTC() : QDateTime::currentDateTimeUtc();
 }
+
+//! The text fields of a demo chat, read as they are.
+constexpr std::pair<const char *, QString SimChat::*> chatTextFields[] = {
+    {"id", &SimChat::id},
+    {"organization_id", &SimChat::organizationId},
+    {"owner_id", &SimChat::ownerId},
+    {"workspace_id", &SimChat::workspaceId},
+    {"build_id", &SimChat::buildId},
+    {"agent_id", &SimChat::agentId},
+    {"parent_chat_id", &SimChat::parentId},
+    {"root_chat_id", &SimChat::rootId},
+    {"last_model_config_id", &SimChat::modelConfigId},
+    {"last_reasoning_effort", &SimChat::reasoningEffort},
+    {"title", &SimChat::title},
+    {"status", &SimChat::status},
+    {"mode", &SimChat::mode},
+    {"last_turn_summary", &SimChat::lastTurnSummary},
+};
 
 } // namespace
 
@@ -39,22 +59,10 @@ bool SimSeeder::seedDemo(SimState *state, QString *error)
     }
     for (const QJsonObject &o : std::as_const(ordered)) {
         SimChat chat;
-        chat.id = o.value(QStringLiteral("id")).toString();
-        chat.organizationId = o.value(QStringLiteral("organization_id")).toString();
-        chat.ownerId = o.value(QStringLiteral("owner_id")).toString();
-        chat.workspaceId = o.value(QStringLiteral("workspace_id")).toString();
-        chat.buildId = o.value(QStringLiteral("build_id")).toString();
-        chat.agentId = o.value(QStringLiteral("agent_id")).toString();
-        chat.parentId = o.value(QStringLiteral("parent_chat_id")).toString();
-        chat.rootId = o.value(QStringLiteral("root_chat_id")).toString();
-        chat.modelConfigId = o.value(QStringLiteral("last_model_config_id")).toString();
-        chat.reasoningEffort = o.value(QStringLiteral("last_reasoning_effort")).toString();
-        chat.title = o.value(QStringLiteral("title")).toString();
-        chat.status = o.value(QStringLiteral("status")).toString();
-        chat.mode = o.value(QStringLiteral("mode")).toString();
+        for (const auto &[key, member] : chatTextFields)
+            chat.*member = o.value(QLatin1String(key)).toString();
         chat.clientType = o.value(QStringLiteral("client_type")).toString(QStringLiteral("api"));
         chat.lastError = o.value(QStringLiteral("last_error")).toObject();
-        chat.lastTurnSummary = o.value(QStringLiteral("last_turn_summary")).toString();
         chat.createdAt = parseTime(o.value(QStringLiteral("created_at")));
         chat.updatedAt = parseTime(o.value(QStringLiteral("updated_at")));
         chat.archived = o.value(QStringLiteral("archived")).toBool();

@@ -17,6 +17,25 @@ namespace {
 
 constexpr int maxEventsPerFrame = 256;
 
+//! \a frame as one unmasked, unfragmented text frame on the wire (RFC 6455 §5.2).
+QByteArray textFrameOnWire(const QByteArray &frame)
+{
+    QByteArray wire(1, char(0x81));
+    const quint64 n = quint64(frame.size());
+    if (n < 126) {
+        wire.append(char(n));
+    } else if (n < 65536) {
+        wire.append(char(126));
+        wire.append(char(n >> 8)).append(char(n & 0xff));
+    } else {
+        wire.append(char(127));
+        for (int shift = 56; shift >= 0; shift -= 8)
+            wire.append(char((n >> shift) & 0xff));
+    }
+    wire.append(frame);
+    return wire;
+}
+
 } // namespace
 
 SimSocketHub::SimSocketHub(SimState *state, SimOptions *options, QObject *parent)
@@ -236,6 +255,14 @@ void SimSocketHub::flush(QWebSocket *socket)
     }
 }
 
+void SimSocketHub::dropSocket(QWebSocket *socket)
+{
+    m_clients.remove(socket);
+    disconnect(socket, nullptr, this, nullptr);
+    socket->abort();
+    socket->deleteLater();
+}
+
 bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
 {
     auto it = m_clients.find(socket);
@@ -248,19 +275,7 @@ bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
         // fragment) straight into the TCP socket, behind what QWebSocket already queued.
         if (auto *tcp = qobject_cast<QTcpSocket *>(
                 socket->property("agentdeskSimTcp").value<QObject *>())) {
-            QByteArray wire(1, char(0x81));
-            const quint64 n = quint64(frame.size());
-            if (n < 126) {
-                wire.append(char(n));
-            } else if (n < 65536) {
-                wire.append(char(126));
-                wire.append(char(n >> 8)).append(char(n & 0xff));
-            } else {
-                wire.append(char(127));
-                for (int shift = 56; shift >= 0; shift -= 8)
-                    wire.append(char((n >> shift) & 0xff));
-            }
-            wire.append(frame);
+            const QByteArray wire = textFrameOnWire(frame);
             const auto cut = qsizetype(1 + m_state->random().bounded(int(wire.size() - 1)));
             ++m_framesSent;
             ++m_drops;
@@ -270,10 +285,7 @@ bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
             socket->flush();
             tcp->write(wire.left(cut));
             tcp->flush();
-            m_clients.erase(it);
-            disconnect(socket, nullptr, this, nullptr);
-            socket->abort();
-            socket->deleteLater();
+            dropSocket(socket);
             return false;
         }
         qCWarning(lcSim) << "fault: drop_mid_frame found no TCP socket under the WebSocket";
@@ -288,10 +300,7 @@ bool SimSocketHub::sendFrame(QWebSocket *socket, const QByteArray &frame)
         ++m_drops;
         qCDebug(lcSim) << "fault: dropping websocket after" << it->frames << "frames";
         socket->flush();
-        m_clients.erase(it);
-        disconnect(socket, nullptr, this, nullptr);
-        socket->abort();
-        socket->deleteLater();
+        dropSocket(socket);
         return false;
     }
     return true;

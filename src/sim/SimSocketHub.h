@@ -58,6 +58,8 @@ private:
     void flush(QWebSocket *socket);
     //! Sends one frame with the fault rules; returns false if the socket was dropped.
     bool sendFrame(QWebSocket *socket, const QByteArray &frame);
+    //! Forgets \a socket and aborts it (a drop fault).
+    void dropSocket(QWebSocket *socket);
     void markRead(const QString &chatId);
 
     SimState *m_state;

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 namespace AgentDeskSim {
 
@@ -381,17 +382,20 @@ QJsonObject SimState::chatJson(const SimChat &chat, bool detail, bool archivedCh
         {QStringLiteral("has_unread"), chat.hasUnread},
         {QStringLiteral("client_type"), chat.clientType},
     };
-    auto optional = [&o](const char *key, const QString &value) {
-        if (!value.isEmpty())
-            o.insert(QLatin1String(key), value);
+    // Fields the server leaves out when they are empty.
+    static constexpr std::pair<const char *, QString SimChat::*> optionalFields[] = {
+        {"workspace_id", &SimChat::workspaceId},
+        {"build_id", &SimChat::buildId},
+        {"agent_id", &SimChat::agentId},
+        {"parent_chat_id", &SimChat::parentId},
+        {"last_reasoning_effort", &SimChat::reasoningEffort},
+        {"mode", &SimChat::mode},
+        {"plan_mode", &SimChat::planMode},
     };
-    optional("workspace_id", chat.workspaceId);
-    optional("build_id", chat.buildId);
-    optional("agent_id", chat.agentId);
-    optional("parent_chat_id", chat.parentId);
-    optional("last_reasoning_effort", chat.reasoningEffort);
-    optional("mode", chat.mode);
-    optional("plan_mode", chat.planMode);
+    for (const auto &[key, member] : optionalFields) {
+        if (!(chat.*member).isEmpty())
+            o.insert(QLatin1String(key), chat.*member);
+    }
     if (chat.status == QLatin1String("error"))
         o.insert(QStringLiteral("last_error"), errorJson(chat));
     const QJsonObject diffStatus = diffStatusJson(chat);

@@ -44,9 +44,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <iterator>
+#include <limits>
+#include <optional>
 
 #ifdef Q_OS_LINUX
 #include <csignal>
@@ -56,146 +60,218 @@
 
 using namespace AgentDeskSim;
 
+namespace {
+
+//! The command-line options, in the order --help lists them.
+enum class Opt {
+    Port,
+    Token,
+    Seed,
+    Scenario,
+    Delta,
+    Ping,
+    Chats,
+    Messages,
+    Demo,
+    Generation,
+    Admin,
+    NoSharing,
+    Capacity,
+    ActionTimeout,
+    DieWithParent,
+    DropStream,
+    DropRandom,
+    DropWatch,
+    Delay,
+    FailRoute,
+    Duplicate,
+    Unknown,
+};
+
+struct OptionSpec
+{
+    Opt id;
+    const char *name;
+    const char *help;
+    const char *valueName = nullptr; // none: a flag
+    const char *defaultValue = nullptr;
+    int min = 0; // a whole number in min..max when max > 0
+    int max = 0;
+};
+
+constexpr int unbounded = std::numeric_limits<int>::max();
+
+constexpr OptionSpec optionSpecs[] = {
+    {Opt::Port, "port", "TCP port (0 = ephemeral).", "N", "0", 0, 65535},
+    {Opt::Token, "token",
+        "Accepted session token (default: $AGENTDESK_SIM_TOKEN, else a demo token).", "T"},
+    {Opt::Seed, "seed", "Random seed.", "N", "1", 0, unbounded},
+    {Opt::Scenario, "scenario", "Scenario JSON file for the default turn.", "FILE"},
+    {Opt::Delta, "delta-interval-ms", "Pace between streamed deltas (0 = fastest).", "N", "40", 0,
+        60000},
+    {Opt::Ping, "ping-interval-ms", "WebSocket ping interval.", "N", "15000", 0, 3600000},
+    {Opt::Chats, "chats", "Seed N extra chats.", "N", "0", 0, 1000000},
+    {Opt::Messages, "messages", "Messages in the first seeded chat.", "M", "0", 0, 10000000},
+    {Opt::Demo, "demo", "Seed demo data modelled on the fixtures."},
+    {Opt::Generation, "generation",
+        "Server generation: legacy (experimental routes only), v237 (both prefixes), newest "
+        "(/api/v2 only).",
+        "G", "newest"},
+    {Opt::Admin, "admin", "The signed-in user is a deployment admin (v237/newest)."},
+    {Opt::NoSharing, "disable-chat-sharing",
+        "Chat sharing is disabled for the deployment (v237/newest)."},
+    {Opt::Capacity, "capacity-limit",
+        "Concurrently running top-level chats (0 = unlimited; v237/newest).", "N", "0", 0, 100000},
+    {Opt::ActionTimeout, "requires-action-timeout-ms",
+        "Deadline for client tool results (default 300000).", "N", "300000", 1, 24 * 3600 * 1000},
+    {Opt::DieWithParent, "die-with-parent", "Exit when the parent process dies (Linux)."},
+    {Opt::DropStream, "drop-stream-after-frames", "Fault: abort /stream after N frames.", "N", "0",
+        0, 1 << 30},
+    {Opt::DropRandom, "drop-random", "Fault: drop at a random frame 1..N."},
+    {Opt::DropWatch, "drop-watch-after-frames", "Fault: abort /watch after N frames.", "N", "0", 0,
+        1 << 30},
+    {Opt::Delay, "delay-ms", "Fault: delay every REST answer.", "N", "0", 0, 600000},
+    {Opt::FailRoute, "fail-route", "Fault: REGEX=STATUS.", "SPEC"},
+    {Opt::Duplicate, "duplicate-frames", "Fault: send every Nth frame twice.", "N", "0", 0,
+        1 << 30},
+    {Opt::Unknown, "unknown-events", "Fault: unknown events, parts and fields."},
+};
+
+constexpr bool specsFollowOpt()
+{
+    for (std::size_t i = 0; i < std::size(optionSpecs); ++i) {
+        if (std::size_t(optionSpecs[i].id) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(specsFollowOpt(), "optionSpecs must list the options in Opt's order");
+
+//! The parsed command line; a number outside its range ends the process with status 2.
+class Arguments
+{
+public:
+    explicit Arguments(const QCoreApplication &app)
+    {
+        m_parser.setApplicationDescription(QStringLiteral("Coder Agents simulator for AgentDesk"));
+        m_parser.addHelpOption();
+        m_parser.addVersionOption();
+        for (const OptionSpec &spec : optionSpecs) {
+            QCommandLineOption option(QString::fromLatin1(spec.name), QString::fromUtf8(spec.help),
+                QString::fromLatin1(spec.valueName), QString::fromLatin1(spec.defaultValue));
+            m_options.append(option);
+        }
+        m_parser.addOptions(m_options);
+        m_parser.process(app);
+    }
+
+    bool isSet(Opt id) const { return m_parser.isSet(m_options.at(int(id))); }
+    QString value(Opt id) const { return m_parser.value(m_options.at(int(id))); }
+    int number(Opt id) const
+    {
+        const OptionSpec &spec = optionSpecs[int(id)];
+        bool ok = false;
+        const int value = this->value(id).toInt(&ok);
+        if (!ok || value < spec.min || value > spec.max) {
+            std::fprintf(stderr, "agentdesk-sim: invalid value for --%s\n", spec.name);
+            std::exit(2);
+        }
+        return value;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    QList<QCommandLineOption> m_options;
+};
+
+bool readGeneration(const QString &name, SimGeneration *generation)
+{
+    static const QHash<QString, SimGeneration> generations{
+        {QStringLiteral("legacy"), SimGeneration::Legacy},
+        {QStringLiteral("v237"), SimGeneration::V237},
+        {QStringLiteral("newest"), SimGeneration::Newest}};
+    const auto it = generations.constFind(name);
+    if (it == generations.cend()) {
+        std::fprintf(stderr, "agentdesk-sim: --generation must be legacy, v237 or newest\n");
+        return false;
+    }
+    *generation = *it;
+    return true;
+}
+
+bool readFaults(const Arguments &args, SimFaults *faults)
+{
+    faults->dropStreamAfterFrames = args.number(Opt::DropStream);
+    faults->dropStreamRandom = args.isSet(Opt::DropRandom);
+    faults->dropWatchAfterFrames = args.number(Opt::DropWatch);
+    faults->dropWatchRandom = args.isSet(Opt::DropRandom);
+    faults->delayMs = args.number(Opt::Delay);
+    faults->duplicateFrames = args.number(Opt::Duplicate);
+    faults->unknownEvents = args.isSet(Opt::Unknown);
+    if (!args.isSet(Opt::FailRoute))
+        return true;
+    const QString spec = args.value(Opt::FailRoute);
+    const qsizetype eq = spec.lastIndexOf(QLatin1Char('='));
+    QString message;
+    const QJsonObject fail{{QStringLiteral("pattern"), eq < 0 ? spec : spec.left(eq)},
+        {QStringLiteral("status"), eq < 0 ? 503 : spec.mid(eq + 1).toInt()}};
+    if (!faults->apply({{QStringLiteral("fail_route"), fail}}, &message)) {
+        std::fprintf(stderr, "agentdesk-sim: --fail-route: %s\n", qPrintable(message));
+        return false;
+    }
+    return true;
+}
+
+//! The simulator's configuration from the command line; nullopt after an error was printed.
+std::optional<SimOptions> readOptions(const Arguments &args)
+{
+    SimOptions options;
+    options.port = quint16(args.number(Opt::Port));
+    // --token wins; otherwise AGENTDESK_SIM_TOKEN, so the token need not appear in `ps` output.
+    if (args.isSet(Opt::Token))
+        options.token = args.value(Opt::Token);
+    else if (const QString fromEnvironment = qEnvironmentVariable("AGENTDESK_SIM_TOKEN");
+             !fromEnvironment.isEmpty())
+        options.token = fromEnvironment;
+    options.seed = quint32(args.number(Opt::Seed));
+    options.scenarioFile = args.value(Opt::Scenario);
+    options.deltaIntervalMs = args.number(Opt::Delta);
+    options.pingIntervalMs = args.number(Opt::Ping);
+    options.extraChats = args.number(Opt::Chats);
+    options.messages = args.number(Opt::Messages);
+    if (options.messages > 0 && options.extraChats == 0)
+        options.extraChats = 1;
+    options.demo = args.isSet(Opt::Demo);
+    if (!readGeneration(args.value(Opt::Generation), &options.generation))
+        return std::nullopt;
+    options.admin = args.isSet(Opt::Admin);
+    options.sharingDisabled = args.isSet(Opt::NoSharing);
+    options.capacityLimit = args.number(Opt::Capacity);
+    options.requiresActionTimeoutMs = args.number(Opt::ActionTimeout);
+    if (!readFaults(args, &options.faults))
+        return std::nullopt;
+    return options;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("agentdesk-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Coder Agents simulator for AgentDesk"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption port({QStringLiteral("port")},
-        QStringLiteral("TCP port (0 = ephemeral)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption token({QStringLiteral("token")},
-        QStringLiteral(
-            "Accepted session token (default: $AGENTDESK_SIM_TOKEN, else a demo token)."),
-        QStringLiteral("T"));
-    const QCommandLineOption seed({QStringLiteral("seed")}, QStringLiteral("Random seed."),
-        QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption scenario({QStringLiteral("scenario")},
-        QStringLiteral("Scenario JSON file for the default turn."), QStringLiteral("FILE"));
-    const QCommandLineOption delta({QStringLiteral("delta-interval-ms")},
-        QStringLiteral("Pace between streamed deltas (0 = fastest)."), QStringLiteral("N"),
-        QStringLiteral("40"));
-    const QCommandLineOption ping({QStringLiteral("ping-interval-ms")},
-        QStringLiteral("WebSocket ping interval."), QStringLiteral("N"), QStringLiteral("15000"));
-    const QCommandLineOption chats({QStringLiteral("chats")}, QStringLiteral("Seed N extra chats."),
-        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption messages({QStringLiteral("messages")},
-        QStringLiteral("Messages in the first seeded chat."), QStringLiteral("M"),
-        QStringLiteral("0"));
-    const QCommandLineOption demo(
-        {QStringLiteral("demo")}, QStringLiteral("Seed demo data modelled on the fixtures."));
-    const QCommandLineOption generation({QStringLiteral("generation")},
-        QStringLiteral("Server generation: legacy (experimental routes only), v237 (both "
-                       "prefixes), newest (/api/v2 only)."),
-        QStringLiteral("G"), QStringLiteral("newest"));
-    const QCommandLineOption admin({QStringLiteral("admin")},
-        QStringLiteral("The signed-in user is a deployment admin (v237/newest)."));
-    const QCommandLineOption noSharing({QStringLiteral("disable-chat-sharing")},
-        QStringLiteral("Chat sharing is disabled for the deployment (v237/newest)."));
-    const QCommandLineOption actionTimeout({QStringLiteral("requires-action-timeout-ms")},
-        QStringLiteral("Deadline for client tool results (default 300000)."), QStringLiteral("N"),
-        QStringLiteral("300000"));
-    const QCommandLineOption capacity({QStringLiteral("capacity-limit")},
-        QStringLiteral("Concurrently running top-level chats (0 = unlimited; v237/newest)."),
-        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption dieWithParent({QStringLiteral("die-with-parent")},
-        QStringLiteral("Exit when the parent process dies (Linux)."));
-    const QCommandLineOption dropStream({QStringLiteral("drop-stream-after-frames")},
-        QStringLiteral("Fault: abort /stream after N frames."), QStringLiteral("N"),
-        QStringLiteral("0"));
-    const QCommandLineOption dropRandom(
-        {QStringLiteral("drop-random")}, QStringLiteral("Fault: drop at a random frame 1..N."));
-    const QCommandLineOption dropWatch({QStringLiteral("drop-watch-after-frames")},
-        QStringLiteral("Fault: abort /watch after N frames."), QStringLiteral("N"),
-        QStringLiteral("0"));
-    const QCommandLineOption delay({QStringLiteral("delay-ms")},
-        QStringLiteral("Fault: delay every REST answer."), QStringLiteral("N"),
-        QStringLiteral("0"));
-    const QCommandLineOption failRoute({QStringLiteral("fail-route")},
-        QStringLiteral("Fault: REGEX=STATUS."), QStringLiteral("SPEC"));
-    const QCommandLineOption duplicate({QStringLiteral("duplicate-frames")},
-        QStringLiteral("Fault: send every Nth frame twice."), QStringLiteral("N"),
-        QStringLiteral("0"));
-    const QCommandLineOption unknown({QStringLiteral("unknown-events")},
-        QStringLiteral("Fault: unknown events, parts and fields."));
-    parser.addOptions({port, token, seed, scenario, delta, ping, chats, messages, demo, generation,
-        admin, noSharing, capacity, actionTimeout, dieWithParent, dropStream, dropRandom, dropWatch,
-        delay, failRoute, duplicate, unknown});
-    parser.process(app);
-
-    auto number = [&parser](const QCommandLineOption &option, int min, int max) {
-        bool ok = false;
-        const int value = parser.value(option).toInt(&ok);
-        if (!ok || value < min || value > max) {
-            std::fprintf(stderr, "agentdesk-sim: invalid value for --%s\n",
-                qPrintable(option.names().first()));
-            std::exit(2);
-        }
-        return value;
-    };
-
-    SimOptions options;
-    options.port = quint16(number(port, 0, 65535));
-    // --token wins; otherwise AGENTDESK_SIM_TOKEN, so the token need not appear in `ps` output.
-    if (parser.isSet(token))
-        options.token = parser.value(token);
-    else if (const QString fromEnvironment = qEnvironmentVariable("AGENTDESK_SIM_TOKEN");
-             !fromEnvironment.isEmpty())
-        options.token = fromEnvironment;
-    options.seed = quint32(number(seed, 0, std::numeric_limits<int>::max()));
-    options.scenarioFile = parser.value(scenario);
-    options.deltaIntervalMs = number(delta, 0, 60000);
-    options.pingIntervalMs = number(ping, 0, 3600000);
-    options.extraChats = number(chats, 0, 1000000);
-    options.messages = number(messages, 0, 10000000);
-    if (options.messages > 0 && options.extraChats == 0)
-        options.extraChats = 1;
-    options.demo = parser.isSet(demo);
-    const QString generationName = parser.value(generation);
-    if (generationName == QLatin1String("legacy")) {
-        options.generation = SimGeneration::Legacy;
-    } else if (generationName == QLatin1String("v237")) {
-        options.generation = SimGeneration::V237;
-    } else if (generationName == QLatin1String("newest")) {
-        options.generation = SimGeneration::Newest;
-    } else {
-        std::fprintf(stderr, "agentdesk-sim: --generation must be legacy, v237 or newest\n");
+    const Arguments args(app);
+    const std::optional<SimOptions> options = readOptions(args);
+    if (!options)
         return 2;
-    }
-    options.admin = parser.isSet(admin);
-    options.sharingDisabled = parser.isSet(noSharing);
-    options.capacityLimit = number(capacity, 0, 100000);
-    options.requiresActionTimeoutMs = number(actionTimeout, 1, 24 * 3600 * 1000);
-    SimFaults &faults = options.faults;
-    faults.dropStreamAfterFrames = number(dropStream, 0, 1 << 30);
-    faults.dropStreamRandom = parser.isSet(dropRandom);
-    faults.dropWatchAfterFrames = number(dropWatch, 0, 1 << 30);
-    faults.dropWatchRandom = parser.isSet(dropRandom);
-    faults.delayMs = number(delay, 0, 600000);
-    faults.duplicateFrames = number(duplicate, 0, 1 << 30);
-    faults.unknownEvents = parser.isSet(unknown);
-    if (parser.isSet(failRoute)) {
-        const QString spec = parser.value(failRoute);
-        const qsizetype eq = spec.lastIndexOf(QLatin1Char('='));
-        QString message;
-        const QJsonObject fail{{QStringLiteral("pattern"), eq < 0 ? spec : spec.left(eq)},
-            {QStringLiteral("status"), eq < 0 ? 503 : spec.mid(eq + 1).toInt()}};
-        if (!faults.apply({{QStringLiteral("fail_route"), fail}}, &message)) {
-            std::fprintf(stderr, "agentdesk-sim: --fail-route: %s\n", qPrintable(message));
-            return 2;
-        }
-    }
 
 #ifdef Q_OS_LINUX
-    if (parser.isSet(dieWithParent))
+    if (args.isSet(Opt::DieWithParent))
         prctl(PR_SET_PDEATHSIG, SIGTERM);
 #endif
 
-    SimServer server(options);
+    SimServer server(*options);
     QString error;
     if (!server.start(&error)) {
         std::fprintf(stderr, "agentdesk-sim: %s\n", qPrintable(error));
@@ -203,7 +279,7 @@ int main(int argc, char **argv)
     }
     std::printf("listening on 127.0.0.1:%u\n", unsigned(server.port()));
     std::fflush(stdout);
-    qCInfo(lcSim) << "ready; generation" << generationName << "demo" << options.demo << "seed"
-                  << options.seed;
+    qCInfo(lcSim) << "ready; generation" << args.value(Opt::Generation) << "demo" << options->demo
+                  << "seed" << options->seed;
     return app.exec();
 }

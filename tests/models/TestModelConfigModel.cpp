@@ -116,7 +116,8 @@ private slots:
         QCOMPARE(m_probe->removed.size(), 1);
         QCOMPARE(m_probe->inserted.size(), 0);
         QCOMPARE(m_probe->changed.size(), 2);
-        QVERIFY(m_probe->changedRoles(0).contains(ModelConfigModel::IsDefaultRole));
+        QCOMPARE(m_probe->changedRoles(0),
+            (QList<int>{ModelConfigModel::IsDefaultRole, ModelConfigModel::ModelConfigRole}));
         QCOMPARE(m_model->rowCount(), models.size());
 
         // Reversed order: moves only.
