@@ -74,22 +74,11 @@ QImage testImage()
 
 } // namespace
 
-class TestAttachmentsInComposer : public QObject
+class TestAttachmentsInComposer : public AppUnderTestCase
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        QVERIFY(m_storage.isValid());
-    }
-
-    void init() { startApp(); }
-    void cleanup() { m_app.reset(); }
-
     void composer_hasAttachControls()
     {
         ComposerWidget *composer = conversation()->composer();
@@ -268,13 +257,6 @@ private slots:
     }
 
 private:
-    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
-
-    MainWindow *window() const { return m_app->mainWindow(); }
-    ConversationWidget *conversation() const { return window()->conversationWidget(); }
-
-    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
-
     Draft storedDraft(const ChatId &chat) const
     {
         DraftStore fresh(QDir(m_storage.path()).filePath(u"drafts"_s));
@@ -334,16 +316,6 @@ private:
         }
         return false;
     }
-
-    void screenshot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY(window()->grab().save(QDir(dir).filePath(name)));
-    }
-
-    std::unique_ptr<SimulatorProcess> m_sim;
-    QTemporaryDir m_storage;
-    std::unique_ptr<Application> m_app;
 };
 
 QTEST_MAIN(TestAttachmentsInComposer)

@@ -1,14 +1,15 @@
 // Offscreen tests of ChatView: following the bottom, "N new messages", paging with a stable
 // anchor, the selectable text editor, copy and the context actions.
 
+#include "ChatViewTestCase.h"
 #include "ConversationTestData.h"
 #include "models/MessageListModel.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/MessageDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
-#include <QDir>
 #include <QGuiApplication>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -21,11 +22,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
 
 QList<ChatMessage> conversation(qint64 firstId, qint64 lastId)
 {
@@ -43,27 +39,17 @@ QList<ChatMessage> conversation(qint64 firstId, qint64 lastId)
 
 } // namespace
 
-class TestChatView : public QObject
+class TestChatView : public ChatViewTestCase
 {
     Q_OBJECT
 
-private slots:
-    void init()
+public:
+    TestChatView()
+        : ChatViewTestCase({800, 600})
     {
-        m_model = std::make_unique<MessageListModel>();
-        m_view = std::make_unique<ChatView>();
-        m_view->setModel(m_model.get());
-        m_view->messageDelegate()->setOpenLinksExternally(false);
-        m_view->resize(800, 600);
-        m_view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    }
-    void cleanup()
-    {
-        m_view.reset();
-        m_model.reset();
     }
 
+private slots:
     void atBottom_rowsInsertedAndGrowing_staysAtBottom()
     {
         m_model->upsertMany(conversation(1, 40));
@@ -112,7 +98,7 @@ private slots:
         auto *button = m_view->findChild<QToolButton *>(u"newMessagesButton"_s);
         QVERIFY(button->isVisible());
         QVERIFY2(button->text().contains(u"3 new message"_s), qPrintable(button->text()));
-        QVERIFY(m_view->grab().save(artifact(u"TestChatView-new-messages.png"_s)));
+        QVERIFY(saveArtifact(m_view.get(), u"TestChatView-new-messages.png"_s));
 
         QTest::mouseClick(button, Qt::LeftButton);
         QTRY_COMPARE(bar->value(), bar->maximum());
@@ -251,10 +237,6 @@ private slots:
         QCOMPARE(spy.first().at(0).value<MessageId>(), MessageId{1});
         QCOMPARE(spy.first().at(1).toString(), u"Fix the *login* test"_s);
     }
-
-private:
-    std::unique_ptr<MessageListModel> m_model;
-    std::unique_ptr<ChatView> m_view;
 };
 
 QTEST_MAIN(TestChatView)

@@ -32,7 +32,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -51,22 +50,11 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public AppUnderTestCase
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        QVERIFY(m_storage.isValid());
-    }
-
-    void init() { startApp(); }
-    void cleanup() { m_app.reset(); }
-
     void signIn_listLoads_withSections()
     {
         QAbstractItemModel *model = list()->model();
@@ -439,10 +427,6 @@ private slots:
     }
 
 private:
-    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
-
-    MainWindow *window() const { return m_app->mainWindow(); }
-    ChatListView *list() const { return window()->chatListView(); }
     QAction *action(const QString &name) const
     {
         auto *found = window()->findChild<QAction *>(name);
@@ -450,7 +434,6 @@ private:
             qFatal("no action %s", qPrintable(name));
         return found;
     }
-    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
     //! The mean lightness of an icon's opaque pixels: dark glyph < 128 < light glyph.
     static int glyphLightness(const QIcon &icon)
     {
@@ -478,15 +461,6 @@ private:
         }
         return {};
     }
-    void screenshot(const QString &name, QWidget *widget = nullptr)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY((widget ? widget : window())->grab().save(QDir(dir).filePath(name)));
-    }
-
-    std::unique_ptr<SimulatorProcess> m_sim;
-    QTemporaryDir m_storage;
-    std::unique_ptr<Application> m_app;
 };
 
 QTEST_MAIN(TestMainWindow)
