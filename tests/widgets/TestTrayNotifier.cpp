@@ -1,8 +1,10 @@
 // Notifications: which status changes speak, which stay quiet, and where a click leads.
 
+#include "FakeNotificationSink.h"
 #include "core/storage/AppSettings.h"
 #include "models/ChatListModel.h"
 #include "platform/DesktopNotifications.h"
+#include "support/NumberedChat.h"
 #include "widgets/shell/Icons.h"
 #include "widgets/shell/TrayNotifier.h"
 
@@ -14,31 +16,15 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-//! Records what would have gone to the desktop's notification server.
-class FakeSink final : public NotificationSink
-{
-public:
-    using NotificationSink::NotificationSink;
-    bool isAvailable() const override { return true; }
-    void show(const NotificationRequest &request) override { shown.append(request); }
-    void click(const ChatId &id, const QString &action) { emit activated(id, action); }
-
-    QList<NotificationRequest> shown;
-};
-
 Chat makeChat(int n, ChatStatus status)
 {
-    Chat chat;
-    chat.id = ChatId(QUuid(u"10000000-0000-0000-0000-%1"_s.arg(n, 12, 10, QChar(u'0'))));
-    chat.rootChatId = chat.id;
-    chat.title = u"Chat %1"_s.arg(n);
-    chat.status = status;
-    chat.updatedAt = QDateTime::currentDateTimeUtc();
-    return chat;
+    return numberedChat(
+        u"10000000"_s, n, u"Chat %1"_s.arg(n), status, QDateTime::currentDateTimeUtc());
 }
 
 } // namespace
@@ -55,7 +41,7 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
         m_model = std::make_unique<ChatListModel>();
-        m_sink = std::make_unique<FakeSink>();
+        m_sink = std::make_unique<FakeNotificationSink>();
         m_notifier =
             std::make_unique<TrayNotifier>(&m_icons, m_settings.get(), m_model.get(), m_sink.get());
         m_focused = ChatId();
@@ -208,7 +194,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ChatListModel> m_model;
-    std::unique_ptr<FakeSink> m_sink;
+    std::unique_ptr<FakeNotificationSink> m_sink;
     std::unique_ptr<TrayNotifier> m_notifier;
     ChatId m_focused;
     ChatId m_root;
