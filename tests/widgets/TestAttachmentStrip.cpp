@@ -10,13 +10,13 @@
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/composer/ImageShrinker.h"
 #include "widgets/conversation/ImageViewer.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
 #include <QDropEvent>
 #include <QJsonObject>
 #include <QLabel>
@@ -59,13 +59,6 @@ QImage sampleImage(const QSize &size = QSize(320, 200))
     painter.setPen(Qt::white);
     painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
     return image;
-}
-
-void saveArtifact(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 
 } // namespace
@@ -292,7 +285,7 @@ void TestAttachmentStrip::imageViewer_zoomAndSave()
     viewer.copyToClipboard();
     QCOMPARE(QGuiApplication::clipboard()->image().size(), QSize(1600, 1000));
     viewer.fitToWindow();
-    saveArtifact(&viewer, u"image-viewer.png"_s);
+    QVERIFY(saveArtifact(&viewer, u"image-viewer.png"_s));
 }
 
 void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
@@ -322,7 +315,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
         std::count_if(thumbs.cbegin(), thumbs.cend(),
             [&](const QLabel *thumb) { return thumb->pixmap().toImage() != fileIcon; }),
         3, waitMs);
-    saveArtifact(strip.get(), u"attachment-strip.png"_s);
+    QVERIFY(saveArtifact(strip.get(), u"attachment-strip.png"_s));
     // The screenshot is checked: not blank, and each card paints something.
     const QImage image = strip->grab().toImage();
     QVERIFY(distinctColors(image) > 40);

@@ -3,11 +3,11 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -18,14 +18,10 @@
 #include <QToolButton>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
 
 ModelConfig model(const QString &name, bool isDefault, bool available, const QString &reason = {})
 {
@@ -152,7 +148,7 @@ private slots:
         QCOMPARE(m_composer->errorText(), u"Internal error (500)"_s);
         auto *error = m_composer->findChild<QLabel *>(u"composerError"_s);
         QVERIFY(error && error->isVisible());
-        QVERIFY(m_composer->grab().save(artifact(u"TestComposerWidget-failed.png"_s)));
+        QVERIFY(saveArtifact(m_composer.get(), u"TestComposerWidget-failed.png"_s));
 
         QTest::keyClick(m_edit, Qt::Key_Return);
         QCOMPARE(spy.count(), 2);
@@ -197,7 +193,7 @@ private slots:
         QVERIFY(stop->isVisible());
         auto *hint = m_composer->findChild<QLabel *>(u"composerHint"_s);
         QVERIFY(hint->text().contains(u"queued"_s));
-        QVERIFY(m_composer->grab().save(artifact(u"TestComposerWidget-active.png"_s)));
+        QVERIFY(saveArtifact(m_composer.get(), u"TestComposerWidget-active.png"_s));
         QSignalSpy spy(m_composer.get(), &ComposerWidget::interruptRequested);
         QTest::mouseClick(stop, Qt::LeftButton);
         QCOMPARE(spy.count(), 1);

@@ -6,11 +6,11 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/InMemorySecretStore.h"
 #include "support/SimulatorProcess.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/dialogs/ConnectDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
@@ -300,11 +300,7 @@ private:
         QTest::mouseClick(button, Qt::LeftButton);
     }
 
-    void screenshot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY(m_dialog->grab().save(QDir(dir).filePath(name)));
-    }
+    void screenshot(const QString &name) { QVERIFY(saveArtifact(m_dialog.get(), name)); }
 
     QNetworkAccessManager m_network;
     std::unique_ptr<SimulatorProcess> m_sim;

@@ -4,12 +4,12 @@
 #include "PaintChecks.h"
 #include "core/storage/AppSettings.h"
 #include "platform/Autostart.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/dialogs/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -194,14 +194,12 @@ private Q_SLOTS:
         dialog.setCacheUsage(87 * 1024 * 1024 + 300 * 1024);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
         const QStringList names{u"general"_s, u"notifications"_s, u"deployments"_s, u"storage"_s};
         QList<QImage> pages;
         for (int page = 0; page < names.size(); ++page) {
             dialog.showPage(page);
             const QImage image = dialog.grab().toImage();
-            QVERIFY(
-                image.save(QDir(dir).filePath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
+            QVERIFY(image.save(artifactPath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
             // The screenshots are checked: each page is painted (not blank) and shows something
             // other than the page before it.
             QVERIFY2(distinctColors(image) > 20, qPrintable(names[page]));
