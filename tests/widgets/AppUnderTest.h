@@ -68,6 +68,12 @@ protected:
     ChatListView *list() const { return window()->chatListView(); }
     ConversationWidget *conversation() const { return window()->conversationWidget(); }
     ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
+    //! Opens `chat` in the window; false if the window did not come to show it.
+    bool showChat(const ChatId &chat)
+    {
+        window()->openChat(chat);
+        return QTest::qWaitFor([&] { return window()->visibleChatId() == chat; });
+    }
     //! Saves a grab of `widget` (the window if null) as $AGENTDESK_ARTIFACTS/`name`.
     void screenshot(const QString &name, QWidget *widget = nullptr)
     {

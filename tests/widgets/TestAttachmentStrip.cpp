@@ -3,6 +3,7 @@
 // an oversized image, drafts, and a screenshot ($AGENTDESK_ARTIFACTS/attachment-strip.png).
 
 #include "PaintChecks.h"
+#include "SampleImages.h"
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
 #include "core/api/AttachmentUploads.h"
@@ -47,18 +48,6 @@ constexpr int waitMs = 15'000;
 QString dataPath(const QString &name)
 {
     return QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u'/' + name;
-}
-
-QImage sampleImage(const QSize &size = QSize(320, 200))
-{
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(0x2d, 0x6c, 0xdf));
-    QPainter painter(&image);
-    painter.setBrush(QColor(0xf0, 0xb4, 0x29));
-    painter.drawEllipse(image.rect().adjusted(40, 30, -40, -30));
-    painter.setPen(Qt::white);
-    painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
-    return image;
 }
 
 } // namespace
@@ -117,7 +106,7 @@ void TestAttachmentStrip::paste_clipboardImage_uploadsPng()
     auto strip = makeStrip();
     QCOMPARE(strip->objectName(), u"attachmentStrip"_s);
     QSignalSpy finished(strip.get(), &AttachmentStrip::uploadsFinished);
-    QGuiApplication::clipboard()->setImage(sampleImage());
+    QGuiApplication::clipboard()->setImage(sampleScreenshot());
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     QVERIFY(mime && mime->hasImage());
     QVERIFY(AttachmentStrip::canTake(mime));
@@ -268,7 +257,7 @@ void TestAttachmentStrip::imageViewer_zoomAndSave()
     ImageViewer viewer;
     QCOMPARE(viewer.objectName(), u"imageViewer"_s);
     viewer.resize(400, 300);
-    viewer.setImage(sampleImage(QSize(1600, 1000)), u"shot.png"_s);
+    viewer.setImage(sampleScreenshot(QSize(1600, 1000)), u"shot.png"_s);
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
     viewer.fitToWindow();
@@ -294,7 +283,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
     strip->resize(700, 150);
     strip->show();
     QVERIFY(QTest::qWaitForWindowExposed(strip.get()));
-    QVERIFY(strip->addImage(sampleImage(), u"pasted-image.png"_s));
+    QVERIFY(strip->addImage(sampleScreenshot(), u"pasted-image.png"_s));
     QVERIFY(strip->addFile(dataPath(u"readme.md"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), waitMs);
     // One that fails on the server, one still uploading.
@@ -303,7 +292,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
     QVERIFY(strip->addFile(dataPath(u"tiny.jpg"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(2), State::Failed, waitMs);
     QVERIFY(m_live->sim.setFaults(QJsonObject{{u"delay_ms"_s, 5000}}));
-    QVERIFY(strip->addImage(sampleImage(QSize(200, 300)), u"window.png"_s));
+    QVERIFY(strip->addImage(sampleScreenshot(QSize(200, 300)), u"window.png"_s));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(3), State::Uploading, waitMs);
     // Thumbnails decode off the GUI thread: wait until the three images show theirs instead of
     // the file icon (the Markdown file keeps the icon).

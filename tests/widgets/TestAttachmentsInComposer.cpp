@@ -3,6 +3,7 @@
 
 #include "AppUnderTest.h"
 #include "PaintChecks.h"
+#include "SampleImages.h"
 #include "app/Application.h"
 #include "core/storage/DraftStore.h"
 #include "models/ChatDirectory.h"
@@ -35,7 +36,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLinearGradient>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
@@ -55,22 +55,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int uploadWaitMs = 15'000;
-
-QImage testImage()
-{
-    QImage image(320, 200, QImage::Format_ARGB32);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, 320, 200);
-    gradient.setColorAt(0, QColor(0x1f, 0x6f, 0xeb));
-    gradient.setColorAt(1, QColor(0xf7, 0x8c, 0x6c));
-    painter.fillRect(image.rect(), gradient);
-    painter.setPen(Qt::white);
-    QFont font = painter.font();
-    font.setPixelSize(28);
-    painter.setFont(font);
-    painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
-    return image;
-}
 
 } // namespace
 
@@ -97,15 +81,14 @@ private slots:
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
         QVERIFY(!id.isNull());
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
         auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
         auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
 
         auto *mime = new QMimeData;
-        mime->setImageData(testImage());
+        mime->setImageData(sampleScreenshot());
         QGuiApplication::clipboard()->setMimeData(mime);
         edit->setFocus();
         edit->paste();
@@ -140,15 +123,14 @@ private slots:
         // Clicking the thumbnail opens the viewer with the full image.
         view->messageDelegate()->activateAnchor(rowWithFile(view, fileId), href);
         QTRY_VERIFY(conversation()->imageViewer() && conversation()->imageViewer()->isVisible());
-        QTRY_COMPARE(conversation()->imageViewer()->image().size(), testImage().size());
+        QTRY_COMPARE(conversation()->imageViewer()->image().size(), sampleScreenshot().size());
         conversation()->imageViewer()->close();
     }
 
     void dropFile_onComposer_attaches()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
         QMimeData mime;
@@ -172,23 +154,20 @@ private slots:
     {
         const ChatId first = chatNamed(u"Explain the billing cron job"_s);
         const ChatId second = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(first);
-        QTRY_COMPARE(window()->visibleChatId(), first);
+        QVERIFY(showChat(first));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
-        QVERIFY(strip->addImage(testImage(), u"draft.png"_s));
+        QVERIFY(strip->addImage(sampleScreenshot(), u"draft.png"_s));
         QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), uploadWaitMs);
         const QList<FileId> ids = strip->attachments();
         QCOMPARE(ids.size(), 1);
         QTRY_COMPARE(storedDraft(first).attachments.size(), 1); // on disk, debounced
 
-        window()->openChat(second);
-        QTRY_COMPARE(window()->visibleChatId(), second);
+        QVERIFY(showChat(second));
         QCOMPARE(strip->count(), 0);
         QVERIFY(!strip->isVisibleTo(composer));
 
-        window()->openChat(first);
-        QTRY_COMPARE(window()->visibleChatId(), first);
+        QVERIFY(showChat(first));
         QCOMPARE(strip->count(), 1);
         QCOMPARE(strip->attachments(), ids);
         QVERIFY(strip->isVisibleTo(composer));
@@ -199,8 +178,7 @@ private slots:
     void wrongType_showsRefusal_textStillSends()
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
         auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
@@ -225,8 +203,7 @@ private slots:
     void diffPanel_togglesWithShortcut_showsDemoDiff()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *panel = window()->findChild<DiffPanel *>(u"diffPanel"_s);
         QVERIFY(panel);
         QVERIFY(!panel->isVisible());

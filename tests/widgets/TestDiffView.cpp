@@ -40,6 +40,15 @@ QString fixtureDiffText()
         .toString();
 }
 
+//! Shows `view` at `size` with the fixture diff; false if its window was not exposed.
+bool showFixtureDiff(DiffView &view, QSize size)
+{
+    view.resize(size);
+    view.setDiffText(fixtureDiffText());
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 DiffStatus fixtureStatus()
 {
     DiffStatus status;
@@ -80,9 +89,7 @@ private slots:
 void TestDiffView::keyboard_filesAndHunks()
 {
     DiffView view;
-    view.resize(800, 400);
-    view.setDiffText(fixtureDiffText());
-    view.show();
+    QVERIFY(showFixtureDiff(view, {800, 400}));
     QVERIFY(QTest::qWaitForWindowActive(&view));
     QListView *lines = view.findChild<QListView *>(u"diffView"_s);
     QVERIFY(lines);
@@ -113,10 +120,7 @@ void TestDiffView::keyboard_filesAndHunks()
 void TestDiffView::fileList_click_scrollsToFile()
 {
     DiffView view;
-    view.resize(800, 300);
-    view.setDiffText(fixtureDiffText());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFixtureDiff(view, {800, 300}));
     QListWidget *files = view.findChild<QListWidget *>(u"diffFileList"_s);
     QCOMPARE(files->count(), 2);
     QSignalSpy changed(&view, &DiffView::currentFileChanged);
@@ -129,10 +133,7 @@ void TestDiffView::fileList_click_scrollsToFile()
 void TestDiffView::modeToggle_switchesToSideBySide_keepsPosition()
 {
     DiffView view;
-    view.resize(900, 400);
-    view.setDiffText(fixtureDiffText());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFixtureDiff(view, {900, 400}));
     QToolButton *toggle = view.findChild<QToolButton *>(u"diffModeToggle"_s);
     QListView *lines = view.findChild<QListView *>(u"diffView"_s);
     view.nextFile();

@@ -91,8 +91,7 @@ private slots:
     void openChat_send_streams_queue_interrupt()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
         QVERIFY(edit);
         QTest::keyClicks(edit, u"Please add a header row too."_s);
@@ -122,8 +121,7 @@ private slots:
     void pin_thenReorderWithKeyboardAction()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionTogglePin"_s)->trigger();
         QTRY_VERIFY(m_app->chatListModel()->chat(id)->isPinned());
         const int pinned = m_app->chatListModel()->chat(id)->pinOrder;
@@ -144,15 +142,13 @@ private slots:
     void archive_thenUnarchive()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionArchive"_s)->trigger();
         QTRY_VERIFY(m_app->chatListModel()->chat(id)->archived);
         QVERIFY(!list()->indexOfChat(id).isValid());
         action(u"actionShowArchived"_s)->trigger();
         QTRY_VERIFY(list()->indexOfChat(id).isValid());
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         QCOMPARE(action(u"actionArchive"_s)->text().remove(u'&'), u"Unarchive"_s);
         action(u"actionArchive"_s)->trigger();
         QTRY_VERIFY(!m_app->chatListModel()->chat(id)->archived);
@@ -163,8 +159,7 @@ private slots:
     void rename_throughDialog()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionRename"_s)->trigger();
         RenameDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window()->findChild<RenameDialog *>(u"renameDialog"_s)));
@@ -414,8 +409,7 @@ private slots:
     void draft_survivesRestart()
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
         QTest::keyClicks(edit, u"half-written thought"_s);
         m_app.reset(); // quits: drafts flush, the last chat is remembered

@@ -138,10 +138,8 @@ private Q_SLOTS:
 
     void deployments_listed_switch_add()
     {
-        m_settings->rememberDeployment(QUrl(u"https://a.example.com"_s));
-        m_settings->rememberDeployment(QUrl(u"https://b.example.com"_s));
-        SettingsDialog::Context context;
-        context.currentDeployment = QUrl(u"https://a.example.com"_s);
+        const auto context =
+            signedInAmong(QUrl(u"https://a.example.com"_s), QUrl(u"https://b.example.com"_s));
         SettingsDialog dialog(m_settings.get(), context);
         auto *list = child<QListWidget>(dialog, "deploymentList");
         QCOMPARE(list->count(), 2);
@@ -186,10 +184,8 @@ private Q_SLOTS:
 
     void screenshots_ofEveryPage_eachPaintedAndDifferent()
     {
-        m_settings->rememberDeployment(QUrl(u"https://coder.example.com"_s));
-        m_settings->rememberDeployment(QUrl(u"https://dev.coder.example.com"_s));
-        SettingsDialog::Context context;
-        context.currentDeployment = QUrl(u"https://coder.example.com"_s);
+        const auto context = signedInAmong(
+            QUrl(u"https://coder.example.com"_s), QUrl(u"https://dev.coder.example.com"_s));
         SettingsDialog dialog(m_settings.get(), context);
         dialog.setCacheUsage(87 * 1024 * 1024 + 300 * 1024);
         dialog.show();
@@ -211,6 +207,17 @@ private Q_SLOTS:
     }
 
 private:
+    //! Remembers `current` and then `other` as known deployments; the dialog's context is
+    //! signed in to `current`.
+    SettingsDialog::Context signedInAmong(const QUrl &current, const QUrl &other)
+    {
+        m_settings->rememberDeployment(current);
+        m_settings->rememberDeployment(other);
+        SettingsDialog::Context context;
+        context.currentDeployment = current;
+        return context;
+    }
+
     template<typename T>
     static T *child(QObject &parent, const char *name)
     {
