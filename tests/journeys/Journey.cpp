@@ -366,6 +366,7 @@ QList<PaintedMessage> Journey::paintedConversation() const
         row.id = index.data(MessageListModel::MessageIdRole).value<MessageId>();
         row.role = index.data(MessageListModel::RoleRole).value<MessageRole>();
         row.text = index.data(MessageListModel::TextRole).toString();
+        row.parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
         row.streaming = index.data(MessageListModel::StreamingRole).toBool();
         row.pending = index.data(MessageListModel::PendingRole).toBool();
         row.inked = inked;

@@ -45,8 +45,9 @@ struct PaintedMessage
     QRect rect; //!< In viewport coordinates, clipped to the viewport.
     MessageId id;
     MessageRole role = MessageRole::Unknown;
-    QString text;     //!< The message's text parts (Markdown), as the model holds them.
-    QString rendered; //!< The row's document as the delegate renders it, as plain text.
+    QString text;             //!< The message's text parts (Markdown), as the model holds them.
+    QString rendered;         //!< The row's document as the delegate renders it, as plain text.
+    QList<MessagePart> parts; //!< All its parts, as the model holds them.
     bool streaming = false;
     bool pending = false;
     bool inked = false; //!< The row's rect in a fresh grab has pixels besides the background.

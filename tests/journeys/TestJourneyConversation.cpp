@@ -249,12 +249,7 @@ private slots:
         auto shown = [&j, &fileId] {
             bool found = false;
             for (const PaintedMessage &row : j.paintedConversation()) {
-                const auto parts = j.chatView()
-                                       ->model()
-                                       ->index(row.row, 0)
-                                       .data(MessageListModel::PartsRole)
-                                       .value<QList<MessagePart>>();
-                for (const MessagePart &part : parts)
+                for (const MessagePart &part : row.parts)
                     found |= part.kind == MessagePart::Kind::File
                         && part.detail().fileId.toString() == fileId && row.inked;
             }

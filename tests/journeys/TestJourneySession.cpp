@@ -240,12 +240,7 @@ private slots:
         // The user's row shows the image; the server's message has a file part.
         auto fileRow = [&j] {
             for (const PaintedMessage &row : j.paintedConversation()) {
-                const auto parts = j.chatView()
-                                       ->model()
-                                       ->index(row.row, 0)
-                                       .data(MessageListModel::PartsRole)
-                                       .value<QList<MessagePart>>();
-                for (const MessagePart &part : parts) {
+                for (const MessagePart &part : row.parts) {
                     if (part.kind == MessagePart::Kind::File && row.inked
                         && row.text.contains(u"red box"_s))
                         return true;
