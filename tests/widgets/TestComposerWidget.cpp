@@ -3,6 +3,7 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
+#include "support/ScratchSettings.h"
 #include "support/WidgetArtifacts.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
@@ -58,12 +59,12 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>(); // fresh drafts and settings per test
-        QVERIFY(m_dir->isValid());
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
+        m_scratch = std::make_unique<ScratchSettings>(); // fresh drafts and settings per test
+        QVERIFY(m_scratch->dir.isValid());
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
         m_drafts->setSaveDelay(0);
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-        m_composer = std::make_unique<ComposerWidget>(nullptr, m_settings.get(), m_drafts.get());
+        m_composer =
+            std::make_unique<ComposerWidget>(nullptr, &m_scratch->settings, m_drafts.get());
         m_composer->resize(700, 140);
         m_composer->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_composer.get()));
@@ -73,7 +74,7 @@ private slots:
     void cleanup()
     {
         m_composer.reset();
-        m_settings.reset();
+        m_scratch.reset();
         m_drafts.reset();
     }
 
@@ -127,8 +128,9 @@ private slots:
 
         m_composer.reset();
         m_drafts.reset(); // flushes
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
-        m_composer = std::make_unique<ComposerWidget>(nullptr, m_settings.get(), m_drafts.get());
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
+        m_composer =
+            std::make_unique<ComposerWidget>(nullptr, &m_scratch->settings, m_drafts.get());
         m_composer->setDraftKey(u"chat-a"_s);
         QCOMPARE(m_composer->text(), u"half-written thought"_s);
     }
@@ -202,9 +204,8 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<DraftStore> m_drafts;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ComposerWidget> m_composer;
     MessageEdit *m_edit = nullptr;
 };

@@ -10,6 +10,7 @@
 #include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "support/DemoIds.h"
+#include "support/ScratchSettings.h"
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
@@ -61,16 +62,16 @@ private slots:
             QStringList{u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s, u"21"_s,
                 u"--delta-interval-ms"_s, u"5"_s, u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
         QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
+        m_scratch = std::make_unique<ScratchSettings>();
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
         m_messages = std::make_unique<MessageListModel>();
         m_queue = std::make_unique<QueueModel>();
         m_session = std::make_unique<ChatSession>(
             m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
         m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
         m_uploads = std::make_unique<AttachmentUploads>(m_live->api.get());
-        m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
+        m_widget =
+            std::make_unique<ConversationWidget>(&m_icons, &m_scratch->settings, m_drafts.get());
         m_widget->resize(1000, 800);
         m_widget->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
@@ -83,7 +84,7 @@ private slots:
         m_queue.reset();
         m_messages.reset();
         m_drafts.reset();
-        m_settings.reset();
+        m_scratch.reset();
         m_live.reset();
     }
 
@@ -464,8 +465,7 @@ private:
     Icons m_icons;
     std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<AttachmentUploads> m_uploads;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<MessageListModel> m_messages;
     std::unique_ptr<QueueModel> m_queue;

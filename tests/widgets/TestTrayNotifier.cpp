@@ -5,6 +5,7 @@
 #include "models/ChatListModel.h"
 #include "platform/DesktopNotifications.h"
 #include "support/NumberedChat.h"
+#include "support/ScratchSettings.h"
 #include "widgets/shell/Icons.h"
 #include "widgets/shell/TrayNotifier.h"
 
@@ -38,12 +39,11 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
+        m_scratch = std::make_unique<ScratchSettings>();
         m_model = std::make_unique<ChatListModel>();
         m_sink = std::make_unique<FakeNotificationSink>();
-        m_notifier =
-            std::make_unique<TrayNotifier>(&m_icons, m_settings.get(), m_model.get(), m_sink.get());
+        m_notifier = std::make_unique<TrayNotifier>(
+            &m_icons, &m_scratch->settings, m_model.get(), m_sink.get());
         m_focused = ChatId();
         m_notifier->setFocusedChatProvider([this] { return m_focused; });
 
@@ -65,7 +65,7 @@ private slots:
         m_notifier.reset();
         m_sink.reset();
         m_model.reset();
-        m_settings.reset();
+        m_scratch.reset();
     }
 
     void statusChange_ofRoot_notifies_data()
@@ -98,7 +98,7 @@ private slots:
 
     void soundSetting_on_asksForTheSound()
     {
-        m_settings->setNotificationSound(true);
+        m_scratch->settings.setNotificationSound(true);
         Chat chat = *m_model->chat(m_root);
         chat.status = ChatStatus::Waiting;
         m_model->upsert(chat);
@@ -125,18 +125,18 @@ private slots:
 
     void statusChange_withToggleOff_isQuiet()
     {
-        m_settings->setNotifyOnFinished(false);
+        m_scratch->settings.setNotifyOnFinished(false);
         Chat chat = *m_model->chat(m_root);
         chat.status = ChatStatus::Waiting;
         m_model->upsert(chat);
         QVERIFY(m_sink->shown.isEmpty());
 
-        m_settings->setNotifyOnError(false);
+        m_scratch->settings.setNotifyOnError(false);
         chat.status = ChatStatus::Error;
         m_model->upsert(chat);
         QVERIFY(m_sink->shown.isEmpty());
 
-        m_settings->setNotifyOnNeedsInput(false);
+        m_scratch->settings.setNotifyOnNeedsInput(false);
         chat.status = ChatStatus::RequiresAction;
         m_model->upsert(chat);
         QVERIFY(m_sink->shown.isEmpty());
@@ -191,8 +191,7 @@ private slots:
 
 private:
     Icons m_icons;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ChatListModel> m_model;
     std::unique_ptr<FakeNotificationSink> m_sink;
     std::unique_ptr<TrayNotifier> m_notifier;
