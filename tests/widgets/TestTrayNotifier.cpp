@@ -99,54 +99,42 @@ private slots:
     void soundSetting_on_asksForTheSound()
     {
         m_scratch->settings.setNotificationSound(true);
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Waiting);
         QCOMPARE(m_sink->shown.size(), 1);
         QVERIFY(m_sink->shown.first().playSound);
     }
 
     void statusChange_ofChild_isQuiet()
     {
-        Chat child = *m_model->chat(m_child);
-        child.status = ChatStatus::Waiting;
-        m_model->upsert(child);
+        setStatus(m_child, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void statusChange_ofFocusedChat_isQuiet()
     {
         m_focused = m_root;
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void statusChange_withToggleOff_isQuiet()
     {
         m_scratch->settings.setNotifyOnFinished(false);
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
 
         m_scratch->settings.setNotifyOnError(false);
-        chat.status = ChatStatus::Error;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Error);
         QVERIFY(m_sink->shown.isEmpty());
 
         m_scratch->settings.setNotifyOnNeedsInput(false);
-        chat.status = ChatStatus::RequiresAction;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::RequiresAction);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void startingWork_isQuiet()
     {
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Pending;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Pending);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
@@ -190,6 +178,14 @@ private slots:
     }
 
 private:
+    //! The chat's status changes to `status` the way the server's updates change it.
+    void setStatus(const ChatId &id, ChatStatus status)
+    {
+        Chat chat = *m_model->chat(id);
+        chat.status = status;
+        m_model->upsert(chat);
+    }
+
     Icons m_icons;
     std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ChatListModel> m_model;
