@@ -82,16 +82,11 @@ private slots:
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
         QVERIFY(!id.isNull());
         QVERIFY(showChat(id));
-        ComposerWidget *composer = conversation()->composer();
-        AttachmentStrip *strip = composer->attachmentStrip();
-        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
-        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+        const auto [composer, strip, edit, send] = composerParts();
 
         auto *mime = new QMimeData;
         mime->setImageData(sampleScreenshot());
-        QGuiApplication::clipboard()->setMimeData(mime);
-        edit->setFocus();
-        edit->paste();
+        paste(edit, mime);
         QCOMPARE(strip->count(), 1);
         QVERIFY(strip->isVisibleTo(composer));
         QVERIFY(edit->toPlainText().isEmpty()); // the image is not pasted as text
@@ -179,17 +174,12 @@ private slots:
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
         QVERIFY(showChat(id));
-        ComposerWidget *composer = conversation()->composer();
-        AttachmentStrip *strip = composer->attachmentStrip();
-        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
-        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+        const auto [composer, strip, edit, send] = composerParts();
 
         auto *mime = new QMimeData;
         mime->setUrls(
             {QUrl::fromLocalFile(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u"/archive.bin"_s)});
-        QGuiApplication::clipboard()->setMimeData(mime);
-        edit->setFocus();
-        edit->paste();
+        paste(edit, mime);
         QCOMPARE(strip->count(), 0);
         QVERIFY(!strip->messageText().isEmpty());
         QVERIFY(strip->isVisibleTo(composer)); // the refusal is shown
@@ -234,6 +224,30 @@ private slots:
     }
 
 private:
+    //! The shown chat's composer and the parts of it a user touches.
+    struct ComposerParts
+    {
+        ComposerWidget *composer = nullptr;
+        AttachmentStrip *strip = nullptr;
+        MessageEdit *edit = nullptr;
+        QPushButton *send = nullptr;
+    };
+    ComposerParts composerParts() const
+    {
+        ComposerWidget *composer = conversation()->composer();
+        return {composer, composer->attachmentStrip(),
+            composer->findChild<MessageEdit *>(u"messageEdit"_s),
+            composer->findChild<QPushButton *>(u"sendButton"_s)};
+    }
+
+    //! Puts `mime` on the clipboard and pastes it into `edit`, as Ctrl+V does.
+    static void paste(MessageEdit *edit, QMimeData *mime)
+    {
+        QGuiApplication::clipboard()->setMimeData(mime);
+        edit->setFocus();
+        edit->paste();
+    }
+
     Draft storedDraft(const ChatId &chat) const
     {
         DraftStore fresh(QDir(m_storage.path()).filePath(u"drafts"_s));
