@@ -16,7 +16,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <cstdio>
 
 using namespace AgentDesk;
 using namespace AgentDesk::Testing;

@@ -14,8 +14,6 @@
 #include <QJsonObject>
 #include <QtTest>
 
-#include <cstdio>
-
 using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;

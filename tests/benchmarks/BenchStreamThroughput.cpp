@@ -35,7 +35,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <functional>
 
 using namespace AgentDesk;
