@@ -12,6 +12,7 @@
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "support/WidgetArtifacts.h"
+#include "support/WriteFile.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/composer/ImageShrinker.h"
 #include "widgets/conversation/ImageViewer.h"
@@ -215,11 +216,7 @@ void TestAttachmentStrip::oversizedImage_offersShrink()
     QVERIFY2(png.size() > AttachmentUploader::maxUploadBytes, "the test image must be too big");
     QTemporaryDir dir;
     const QString path = dir.filePath(u"huge screenshot.png"_s);
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(png);
-    }
+    QVERIFY(writeFile(path, png));
     auto strip = makeStrip();
     strip->show();
     QVERIFY(!strip->addFile(path));
