@@ -1,6 +1,7 @@
 // Benchmark (label "benchmark"): a 10,000-message chat in MessageListModel + ChatView at
 // 1000x800 offscreen. Prints "name: value unit" lines and asserts nothing (design.md c.12).
 
+#include "BenchReport.h"
 #include "models/MessageListModel.h"
 #include "support/ResidentMemory.h"
 #include "widgets/conversation/ChatView.h"
@@ -15,21 +16,16 @@
 #include <QTest>
 
 #include <algorithm>
-#include <cstdio>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int messageCount = 10'000;
 constexpr int pageSize = 50;
-
-void print(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+constexpr BenchReport print{2};
 
 ChatMessage makeMessage(qint64 id)
 {
@@ -79,15 +75,6 @@ QList<ChatMessage> range(qint64 first, qint64 last)
     for (qint64 id = first; id <= last; ++id)
         out << makeMessage(id);
     return out;
-}
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
 }
 
 } // namespace
@@ -142,7 +129,7 @@ private slots:
         view.setModel(&model);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        std::vector<double> prependTimes;
+        QList<double> prependTimes;
         connect(&view, &ChatView::loadOlderRequested, &view, [&] {
             if (oldest <= 1)
                 return;
@@ -157,8 +144,8 @@ private slots:
         QScrollBar *bar = view.verticalScrollBar();
         QTRY_VERIFY(bar->maximum() > 0 && bar->value() == bar->maximum());
 
-        std::vector<double> frames;
-        std::vector<double> layouts;
+        QList<double> frames;
+        QList<double> layouts;
         QElapsedTimer total;
         total.start();
         int steps = 0;

@@ -3,6 +3,7 @@
 // first paint of the DiffPanel, paint cost per page at the top and at the bottom (flat when
 // cost does not grow with length), and VmRSS growth.
 
+#include "BenchReport.h"
 #include "core/diff/DiffParser.h"
 #include "models/DiffModel.h"
 #include "support/ResidentMemory.h"
@@ -21,15 +22,12 @@
 #include <cstdio>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.2f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+constexpr BenchReport report{2};
 
 //! About \a lines hunk lines over files of 125 lines each, in several languages.
 QString makeDiff(int lines)
@@ -131,20 +129,18 @@ int main(int argc, char **argv)
     report("diff_parse_and_first_paint", double(timer.nsecsElapsed()) / 1e6, "ms");
     report("diff_rss_growth_show", double(Testing::residentKiB() - rssBeforeShow), "KiB");
 
-    lines->scrollToTop();
-    lines->viewport()->repaint();
-    report("diff_page_paint_top", msPerPage(lines, 50, 1), "ms/page");
-    lines->scrollToBottom();
-    lines->viewport()->repaint();
-    report("diff_page_paint_bottom", msPerPage(lines, 50, -1), "ms/page");
-
+    // 50 pages down from the top, then 50 up from the bottom.
+    auto reportPagePaints = [lines](const QString &suffix) {
+        lines->scrollToTop();
+        lines->viewport()->repaint();
+        report(u"diff_page_paint_top"_s + suffix, msPerPage(lines, 50, 1), "ms/page");
+        lines->scrollToBottom();
+        lines->viewport()->repaint();
+        report(u"diff_page_paint_bottom"_s + suffix, msPerPage(lines, 50, -1), "ms/page");
+    };
+    reportPagePaints({});
     view->setMode(DiffView::Mode::SideBySide);
-    lines->scrollToTop();
-    lines->viewport()->repaint();
-    report("diff_page_paint_top_side_by_side", msPerPage(lines, 50, 1), "ms/page");
-    lines->scrollToBottom();
-    lines->viewport()->repaint();
-    report("diff_page_paint_bottom_side_by_side", msPerPage(lines, 50, -1), "ms/page");
+    reportPagePaints(u"_side_by_side"_s);
 
     timer.restart();
     for (int i = 0; i < 200; ++i)

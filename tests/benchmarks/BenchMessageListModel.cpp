@@ -3,6 +3,7 @@
 // are decoded by ApiJson from realistic JSON (text, reasoning, tool calls and tool results), so
 // they carry what a server answer carries. Prints "name: value unit" lines; asserts nothing.
 
+#include "BenchReport.h"
 #include "core/api/ApiJson.h"
 #include "models/MessageListModel.h"
 #include "support/ResidentMemory.h"
@@ -13,21 +14,15 @@
 #include <QJsonObject>
 #include <QtTest>
 
-#include <cstdio>
-
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int messageCount = 10'000;
 constexpr int pageSize = 50;
-
-void report(const char *name, double value, const char *unit)
-{
-    std::printf("%s: %.3f %s\n", name, value, unit);
-    std::fflush(stdout);
-}
+constexpr BenchReport report{3};
 
 QString filler(int id, int length)
 {

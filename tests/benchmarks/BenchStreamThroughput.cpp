@@ -13,6 +13,7 @@
 //    frame (UpdateRequest) has been painted;
 //  - capacity: the highest offered load whose stall p99 stays <= 16 ms (one frame at 60 Hz).
 
+#include "BenchReport.h"
 #include "core/api/ApiClient.h"
 #include "core/live/ChatStreamClient.h"
 #include "models/ChatSession.h"
@@ -34,13 +35,15 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <functional>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+constexpr BenchReport report{1};
 
 const QString chatText = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
 constexpr int measureSeconds = 5;      //!< Parameter: how long each load is offered.
@@ -55,21 +58,6 @@ qint64 nowMicros()
     return std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-void report(const QString &name, double value, const char *unit)
-{
-    std::printf("%s: %.1f %s\n", qPrintable(name), value, unit);
-    std::fflush(stdout);
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const auto at = qsizetype(p / 100.0 * double(values.size() - 1) + 0.5);
-    return values.at(std::clamp<qsizetype>(at, 0, values.size() - 1));
 }
 
 //! Offers deltas at a fixed rate over one WebSocket connection, from its own thread. Frames are
@@ -295,11 +283,11 @@ Figures BenchStreamThroughput::offer(double rate)
     Figures f;
     f.achieved =
         double(deltas - deltasAtStart) * 1000.0 / double(std::max<qint64>(1, window.elapsed()));
-    f.stallP50 = percentile(stalls, 50);
-    f.stallP99 = percentile(stalls, 99);
+    f.stallP50 = percentile(stalls, 0.50);
+    f.stallP99 = percentile(stalls, 0.99);
     f.stallMax = stalls.isEmpty() ? -1 : *std::max_element(stalls.cbegin(), stalls.cend());
-    f.latencyP50 = percentile(pixels.latenciesMs, 50);
-    f.latencyP95 = percentile(pixels.latenciesMs, 95);
+    f.latencyP50 = percentile(pixels.latenciesMs, 0.50);
+    f.latencyP95 = percentile(pixels.latenciesMs, 0.95);
     f.paints = pixels.latenciesMs.size();
 
     QMetaObject::invokeMethod(

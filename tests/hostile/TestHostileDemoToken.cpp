@@ -4,12 +4,14 @@
 // records its command line and whether it received the token, then exits.
 
 #include "app/Application.h"
+#include "support/WriteFile.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 class TestHostileDemoToken : public QObject
@@ -25,12 +27,10 @@ void TestHostileDemoToken::demoMode_passesTheTokenOutsideTheCommandLine()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString script = dir.filePath(u"fake-sim.sh"_s);
-    {
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        const QByteArray out = QFile::encodeName(dir.path());
-        file.write("#!/bin/sh\n"
-                   "printf '%s\\n' \"$0\" \"$@\" > '"
+    const QByteArray out = QFile::encodeName(dir.path());
+    QVERIFY(writeFile(script,
+        "#!/bin/sh\n"
+        "printf '%s\\n' \"$0\" \"$@\" > '"
             + out
             + "/args'\n"
               "printf '%s' \"$AGENTDESK_SIM_TOKEN\" > '"
@@ -40,10 +40,8 @@ void TestHostileDemoToken::demoMode_passesTheTokenOutsideTheCommandLine()
             + out
             + "/cmdline' 2>/dev/null\n"
               "touch '"
-            + out + "/done'\n");
-        file.close();
-        QVERIFY(file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    }
+            + out + "/done'\n"));
+    QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     qputenv("AGENTDESK_SIM", QFile::encodeName(script));
 
     Application::Options options;

@@ -4,12 +4,14 @@
 // its end marker, for GIF and WebP their headers and sizes.
 
 #include "core/api/AttachmentUploader.h"
+#include "support/WriteFile.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -109,10 +111,7 @@ void TestHostileImages::signatureOnlyFileOnDisk_isRefused()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"screenshot.png"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write("\x89PNG\r\n\x1a\n"), qint64(8));
-    file.close();
+    QVERIFY(writeFile(path, QByteArray("\x89PNG\r\n\x1a\n", 8)));
     const auto result = AttachmentUploader::validate(path);
     QVERIFY2(!result.ok(), "an 8-byte PNG signature passed the content check");
     QVERIFY2(

@@ -10,7 +10,7 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "models/ChatListModel.h"
-#include "support/HostileServer.h"
+#include "support/HostileApi.h"
 #include "widgets/chatlist/ChatListDelegate.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/conversation/ConversationWidget.h"
@@ -21,7 +21,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QStandardItemModel>
@@ -93,6 +92,23 @@ protected:
     }
 };
 
+//! The texts ChatListDelegate draws for `rows`, each painted as a 1200×64 row.
+QStringList chatListTexts(const QList<QModelIndex> &rows)
+{
+    Icons icons;
+    ChatListDelegate delegate(&icons);
+    TextCaptureDevice device;
+    QPainter painter(&device);
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 1200, 64);
+    option.font = QFont();
+    option.fontMetrics = QFontMetrics(option.font);
+    for (const QModelIndex &row : rows)
+        delegate.paint(&painter, option, row);
+    painter.end();
+    return device.engine.texts;
+}
+
 QByteArray tinyPng()
 {
     QFile file(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u"/tiny.png"_s);
@@ -145,23 +161,12 @@ void TestHostileNames::safeDisplayText()
 
 void TestHostileNames::chatList_showsTheOverrideVisibly()
 {
-    Icons icons;
-    ChatListDelegate delegate(&icons);
     QStandardItemModel model;
     auto *item = new QStandardItem;
     item->setData(hostileName, ChatListModel::TitleRole);
     model.appendRow(item);
 
-    TextCaptureDevice device;
-    QPainter painter(&device);
-    QStyleOptionViewItem option;
-    option.rect = QRect(0, 0, 1200, 64);
-    option.font = QFont();
-    option.fontMetrics = QFontMetrics(option.font);
-    delegate.paint(&painter, option, model.index(0, 0));
-    painter.end();
-
-    const QStringList texts = device.engine.texts;
+    const QStringList texts = chatListTexts({model.index(0, 0)});
     QVERIFY2(!texts.isEmpty(), "the delegate drew no text");
     for (const QString &text : texts)
         QVERIFY2(!hasBidiControl(text), qPrintable(text));
@@ -180,44 +185,32 @@ void TestHostileNames::chatListFromAHostileServer_showsTheOverrideVisibly()
     chats.replace(0, first);
     const QByteArray body = QJsonDocument(chats).toJson(QJsonDocument::Compact);
 
-    HostileServer server;
-    QVERIFY(server.listen());
-    server.setResponder([&](const RecordedRequest &) { return HostileServer::json(200, body); });
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    api.setDeploymentUrl(server.httpUrl());
-    api.setChatsPrefix(ApiClient::experimentalChatsPrefix());
+    HostileApi host;
+    QVERIFY(host.start());
+    host.server.setResponder(
+        [&](const RecordedRequest &) { return HostileServer::json(200, body); });
     ChatListModel model;
     bool listed = false;
     QObject context;
-    api.listChats({}, &context, [&](const ApiResult<QList<Chat>> &result) {
+    host.api->listChats({}, &context, [&](const ApiResult<QList<Chat>> &result) {
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
         model.replaceAll(result.value());
         listed = true;
     });
     QTRY_VERIFY_WITH_TIMEOUT(listed, 10'000);
 
-    Icons icons;
-    ChatListDelegate delegate(&icons);
-    TextCaptureDevice device;
-    QPainter painter(&device);
-    QStyleOptionViewItem option;
-    option.rect = QRect(0, 0, 1200, 64);
-    option.font = QFont();
-    option.fontMetrics = QFontMetrics(option.font);
-    bool found = false;
+    QList<QModelIndex> hostileRows;
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
-        if (index.data(ChatListModel::TitleRole).toString() != hostileName)
-            continue; // the model keeps the title as sent; only the display changes
-        delegate.paint(&painter, option, index);
-        found = true;
+        // The model keeps the title as sent; only the display changes.
+        if (index.data(ChatListModel::TitleRole).toString() == hostileName)
+            hostileRows << index;
     }
-    painter.end();
-    QVERIFY(found);
-    for (const QString &text : std::as_const(device.engine.texts))
+    QVERIFY(!hostileRows.isEmpty());
+    const QStringList texts = chatListTexts(hostileRows);
+    for (const QString &text : texts)
         QVERIFY2(!hasBidiControl(text), qPrintable(text));
-    QVERIFY(device.engine.texts.join(u'|').contains(shownName));
+    QVERIFY(texts.join(u'|').contains(shownName));
 }
 
 void TestHostileNames::conversationTitle_showsTheOverrideVisibly()
@@ -235,13 +228,10 @@ void TestHostileNames::conversationTitle_showsTheOverrideVisibly()
 
 void TestHostileNames::attachmentChip_showsTheOverrideVisibly()
 {
-    HostileServer server; // the upload is never answered; only the chip matters here
-    QVERIFY(server.listen());
-    server.setResponder([](const RecordedRequest &) { return HostileServer::neverAnswer(); });
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    api.setDeploymentUrl(server.httpUrl());
-    AttachmentUploads uploads(&api);
+    HostileApi host; // the upload is never answered; only the chip matters here
+    QVERIFY(host.start());
+    host.server.setResponder([](const RecordedRequest &) { return HostileServer::neverAnswer(); });
+    AttachmentUploads uploads(host.api.get());
     AttachmentStrip strip(&uploads);
     strip.resize(800, 120);
     QVERIFY2(strip.addBytes(tinyPng(), u"photo"_s + rlo + u"gnp.exe"_s),

@@ -10,7 +10,6 @@
 #include "support/HostileApi.h"
 #include "support/HostileServer.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -46,19 +45,18 @@ private slots:
     void webSocket_crossOriginRedirect_sendsNoTokenThere();
 
 private:
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<HostileServer> m_deployment;
+    //! The signed-in user as the client takes the deployment's answers.
+    std::optional<ApiResult<User>> currentUser();
+
+    std::unique_ptr<HostileApi> m_host; //!< The deployment and the client signed in to it.
     std::unique_ptr<HostileServer> m_elsewhere;
 };
 
 void TestHostileRedirects::init()
 {
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_api = std::make_unique<ApiClient>(m_network.get());
-    m_deployment = std::make_unique<HostileServer>();
+    m_host = std::make_unique<HostileApi>();
     m_elsewhere = std::make_unique<HostileServer>();
-    QVERIFY(m_deployment->listen());
+    QVERIFY(m_host->start());
     QVERIFY(m_elsewhere->listen());
     // The other origin happily answers whatever it is asked, as an attacker would.
     m_elsewhere->setResponder([](const RecordedRequest &request) {
@@ -66,17 +64,20 @@ void TestHostileRedirects::init()
             return HostileServer::webSocketAccept(request);
         return HostileServer::json(200, userJson);
     });
-    m_api->setDeploymentUrl(m_deployment->httpUrl());
-    m_api->setSessionToken(token);
-    m_api->setTransferTimeout(5s);
+    m_host->api->setTransferTimeout(5s);
 }
 
 void TestHostileRedirects::cleanup()
 {
-    m_api.reset();
-    m_network.reset();
-    m_deployment.reset();
+    m_host.reset();
     m_elsewhere.reset();
+}
+
+std::optional<ApiResult<User>> TestHostileRedirects::currentUser()
+{
+    return awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
+        m_host->api->currentUser(context, std::move(done));
+    });
 }
 
 void TestHostileRedirects::rest_crossOriginRedirect_isRefusedAndNamesTheTarget_data()
@@ -92,17 +93,15 @@ void TestHostileRedirects::rest_crossOriginRedirect_isRefusedAndNamesTheTarget()
 {
     QFETCH(int, status);
     const QByteArray target = m_elsewhere->httpUrl(u"/api/v2/users/me"_s).toEncoded();
-    m_deployment->setResponder(
+    m_host->server.setResponder(
         [&](const RecordedRequest &) { return HostileServer::redirect(status, target); });
 
-    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
-        m_api->currentUser(context, std::move(done));
-    });
+    const auto result = currentUser();
     QVERIFY2(result.has_value(), "no answer at all");
 
     // The deployment got the token (it is the deployment); the other origin got nothing.
-    QCOMPARE(m_deployment->requests().size(), 1);
-    QCOMPARE(m_deployment->requests().first().header("coder-session-token"), token);
+    QCOMPARE(m_host->server.requests().size(), 1);
+    QCOMPARE(m_host->server.requests().first().header("coder-session-token"), token);
     QVERIFY2(!m_elsewhere->anyRequestHad("coder-session-token"), "the token followed the redirect");
     QCOMPARE(m_elsewhere->requests().size(), 0);
 
@@ -118,32 +117,30 @@ void TestHostileRedirects::rest_crossOriginRedirectOfAPatch_sendsNothingThere()
 {
     // 307 keeps the method and the body: without the check both would go, with the token.
     const QByteArray target = m_elsewhere->httpUrl(u"/steal"_s).toEncoded();
-    m_deployment->setResponder(
+    m_host->server.setResponder(
         [&](const RecordedRequest &) { return HostileServer::redirect(307, target); });
     const auto result = awaitResult<NoContent>([&](QObject *context, ApiCallback<NoContent> done) {
-        m_api->archiveChat(ChatId::createUuid(), context, std::move(done));
+        m_host->api->archiveChat(ChatId::createUuid(), context, std::move(done));
     });
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());
     QCOMPARE(result->error().kind, ApiError::Kind::Refused);
-    QCOMPARE(m_deployment->requests().first().method, QByteArray("PATCH"));
+    QCOMPARE(m_host->server.requests().first().method, QByteArray("PATCH"));
     QCOMPARE(m_elsewhere->connectionCount(), 0);
 }
 
 void TestHostileRedirects::rest_sameOriginThenCrossOrigin_isRefusedAtTheSecondHop()
 {
     const QByteArray target = m_elsewhere->httpUrl(u"/api/v2/users/me"_s).toEncoded();
-    m_deployment->setResponder([&](const RecordedRequest &request) {
+    m_host->server.setResponder([&](const RecordedRequest &request) {
         if (request.path() == "/api/v2/users/me")
             return HostileServer::redirect(302, "/hop");
         return HostileServer::redirect(302, target);
     });
-    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
-        m_api->currentUser(context, std::move(done));
-    });
+    const auto result = currentUser();
     QVERIFY(result.has_value());
     QVERIFY(!result->ok());
-    QCOMPARE(m_deployment->requests().size(), 2);
+    QCOMPARE(m_host->server.requests().size(), 2);
     QCOMPARE(m_elsewhere->connectionCount(), 0);
     QVERIFY2(result->error().message.contains(u"127.0.0.1:%1"_s.arg(m_elsewhere->port())),
         qPrintable(result->error().message));
@@ -164,21 +161,19 @@ void TestHostileRedirects::downgrade_isNamedAsUnencrypted()
 
 void TestHostileRedirects::rest_sameOriginRedirect_isFollowed()
 {
-    m_deployment->setResponder([](const RecordedRequest &request) {
+    m_host->server.setResponder([](const RecordedRequest &request) {
         if (request.path() == "/api/v2/users/me")
             return HostileServer::redirect(307, "/api/v2/users/me-moved");
         return HostileServer::json(200, userJson);
     });
-    const auto result = awaitResult<User>([&](QObject *context, ApiCallback<User> done) {
-        m_api->currentUser(context, std::move(done));
-    });
+    const auto result = currentUser();
     QVERIFY(result.has_value());
     QVERIFY2(
         result->ok(), qPrintable(result->ok() ? QString() : result->error().toDisplayString()));
     QCOMPARE(result->value().username, u"mallory"_s);
-    QCOMPARE(m_deployment->requests().size(), 2);
-    QCOMPARE(m_deployment->requests().at(1).path(), QByteArray("/api/v2/users/me-moved"));
-    QCOMPARE(m_deployment->requests().at(1).header("coder-session-token"), token);
+    QCOMPARE(m_host->server.requests().size(), 2);
+    QCOMPARE(m_host->server.requests().at(1).path(), QByteArray("/api/v2/users/me-moved"));
+    QCOMPARE(m_host->server.requests().at(1).header("coder-session-token"), token);
 }
 
 void TestHostileRedirects::redirectRule_data()
@@ -216,23 +211,23 @@ void TestHostileRedirects::redirectRule()
 void TestHostileRedirects::webSocket_crossOriginRedirect_sendsNoTokenThere()
 {
     const QByteArray target = m_elsewhere->wsUrl(u"/api/experimental/chats/watch"_s).toEncoded();
-    m_deployment->setResponder(
+    m_host->server.setResponder(
         [&](const RecordedRequest &) { return HostileServer::redirect(302, target); });
 
     WebSocketChannel channel(
-        [this](const QUrl &url) { return m_api->makeWebSocketRequest(url); }, &lcWatch);
+        [this](const QUrl &url) { return m_host->api->makeWebSocketRequest(url); }, &lcWatch);
     channel.setReconnectPolicy(ReconnectPolicy::zeroDelay());
     channel.setMaxConsecutiveFailures(3);
     QSignalSpy rejected(&channel, &WebSocketChannel::upgradeRejected);
-    channel.start([this] { return m_api->watchUrl(); });
+    channel.start([this] { return m_host->api->watchUrl(); });
 
     QTRY_VERIFY_WITH_TIMEOUT(!rejected.isEmpty(), 10'000);
     QCOMPARE(rejected.first().first().toInt(), 302);
-    QVERIFY(!m_deployment->requests().isEmpty());
-    QCOMPARE(m_deployment->requests().first().header("coder-session-token"), token);
+    QVERIFY(!m_host->server.requests().isEmpty());
+    QCOMPARE(m_host->server.requests().first().header("coder-session-token"), token);
     // Give a follow-up (if any) its chance: the channel's own attempts come back to the
     // deployment, never to the other origin.
-    QTRY_VERIFY_WITH_TIMEOUT(m_deployment->requests().size() >= 2, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_host->server.requests().size() >= 2, 10'000);
     QVERIFY2(!m_elsewhere->anyRequestHad("coder-session-token"), "the token followed the redirect");
     QCOMPARE(m_elsewhere->connectionCount(), 0);
     QVERIFY(channel.state() != ConnectionState::Live);

@@ -3,6 +3,7 @@
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
 #include "models/MessageListModel.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/conversation/ChatView.h"
@@ -15,9 +16,12 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QImage>
 #include <QJsonDocument>
+#include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSet>
@@ -86,6 +90,26 @@ QImage grabViewport(const QAbstractItemView *view)
 bool waitFor(const std::function<bool()> &condition, int timeoutMs = 15'000)
 {
     return QTest::qWaitFor(condition, timeoutMs);
+}
+
+//! Calls `visit(index, rect, inked)` once for each row the viewport of `view` shows (scanned top
+//! down through its middle): `rect` is the row's visual rect clipped to the viewport, `inked`
+//! whether a fresh grab has pixels there besides the background.
+template<typename Visit>
+void forEachPaintedRow(const QAbstractItemView *view, Visit visit)
+{
+    const QImage image = grabViewport(view);
+    const QColor background = view->viewport()->palette().color(view->viewport()->backgroundRole());
+    const QRect area = view->viewport()->rect();
+    QSet<QPersistentModelIndex> seen;
+    for (int y = 0; y < area.height(); y += 2) {
+        const QModelIndex index = view->indexAt(QPoint(area.width() / 2, y));
+        if (!index.isValid() || seen.contains(index))
+            continue;
+        seen.insert(index);
+        const QRect rect = view->visualRect(index).intersected(area);
+        visit(index, rect, hasInk(image, rect, background));
+    }
 }
 
 } // namespace
@@ -268,6 +292,12 @@ bool Journey::openChat(const ChatId &id)
     return waitFor([this, &id] { return window() && window()->visibleChatId() == id; });
 }
 
+ChatId Journey::openChatTitled(const QString &title)
+{
+    const ChatId id = chatIdByTitle(title);
+    return !id.isNull() && openChat(id) ? id : ChatId();
+}
+
 void Journey::type(const QString &text)
 {
     QPlainTextEdit *edit = editor();
@@ -275,6 +305,35 @@ void Journey::type(const QString &text)
         return;
     QTest::mouseClick(edit->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(10, 10));
     QTest::keyClicks(edit, text);
+}
+
+void Journey::send(const QString &text)
+{
+    type(text);
+    press(QKeySequence(Qt::Key_Return));
+}
+
+QDialog *Journey::openNewChatDialog()
+{
+    press(QKeySequence(u"Ctrl+N"_s));
+    QDialog *dialog = nullptr;
+    waitFor([this, &dialog] {
+        dialog = window() ? window()->findChild<QDialog *>(u"newChatDialog"_s) : nullptr;
+        return dialog && dialog->isVisible();
+    });
+    return dialog && dialog->isVisible() ? dialog : nullptr;
+}
+
+ChatStatus Journey::status(const ChatId &chat) const
+{
+    const ChatListModel *model = m_app ? m_app->chatListModel() : nullptr;
+    const auto *entry = model ? model->chat(chat) : nullptr;
+    return entry ? entry->status : ChatStatus::Unknown;
+}
+
+bool Journey::isWorking(const ChatId &chat) const
+{
+    return isActive(status(chat));
 }
 
 void Journey::press(const QKeySequence &keys)
@@ -300,29 +359,22 @@ QList<PaintedMessage> Journey::paintedConversation() const
     ChatView *view = chatView();
     if (!view || !view->isVisible() || !view->model())
         return rows;
-    const QImage image = grabViewport(view);
-    const QColor background = view->viewport()->palette().color(view->viewport()->backgroundRole());
-    const QRect area = view->viewport()->rect();
-    QSet<int> seen;
-    for (int y = 0; y < area.height(); y += 2) {
-        const QModelIndex index = view->indexAt(QPoint(area.width() / 2, y));
-        if (!index.isValid() || seen.contains(index.row()))
-            continue;
-        seen.insert(index.row());
+    forEachPaintedRow(view, [&](const QModelIndex &index, const QRect &rect, bool inked) {
         PaintedMessage row;
         row.row = index.row();
-        row.rect = view->visualRect(index).intersected(area);
+        row.rect = rect;
         row.id = index.data(MessageListModel::MessageIdRole).value<MessageId>();
         row.role = index.data(MessageListModel::RoleRole).value<MessageRole>();
         row.text = index.data(MessageListModel::TextRole).toString();
+        row.parts = index.data(MessageListModel::PartsRole).value<QList<MessagePart>>();
         row.streaming = index.data(MessageListModel::StreamingRole).toBool();
         row.pending = index.data(MessageListModel::PendingRole).toBool();
-        row.inked = hasInk(image, row.rect, background);
+        row.inked = inked;
         QTextDocument document;
         view->messageDelegate()->layoutCache().renderInto(document, index);
         row.rendered = document.toPlainText();
         rows.append(row);
-    }
+    });
     std::sort(rows.begin(), rows.end(), [](const PaintedMessage &a, const PaintedMessage &b) {
         return a.rect.top() < b.rect.top();
     });
@@ -335,22 +387,14 @@ QList<PaintedChat> Journey::paintedChatList() const
     ChatListView *view = list();
     if (!view || !view->model())
         return rows;
-    const QImage image = grabViewport(view);
-    const QColor background = view->viewport()->palette().color(view->viewport()->backgroundRole());
-    const QRect area = view->viewport()->rect();
-    QSet<QPersistentModelIndex> seen;
-    for (int y = 0; y < area.height(); y += 2) {
-        const QModelIndex index = view->indexAt(QPoint(area.width() / 2, y));
-        if (!index.isValid() || seen.contains(index))
-            continue;
-        seen.insert(index);
+    forEachPaintedRow(view, [&rows](const QModelIndex &index, const QRect &rect, bool inked) {
         PaintedChat row;
         row.id = index.data(ChatListModel::ChatIdRole).value<ChatId>();
         row.title = index.data(ChatListModel::TitleRole).toString();
-        row.rect = view->visualRect(index).intersected(area);
-        row.inked = hasInk(image, row.rect, background);
+        row.rect = rect;
+        row.inked = inked;
         rows.append(row);
-    }
+    });
     return rows;
 }
 
@@ -494,13 +538,52 @@ int Journey::serverRequest(
 
 QString Journey::screenshot(const QString &name) const
 {
-    const QString directory = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    const QString folder = QDir(directory).filePath(u"journeys"_s);
-    QDir().mkpath(folder);
-    const QString path = QDir(folder).filePath(name + u".png"_s);
-    if (window())
-        window()->grab().save(path);
+    return screenshotOf(window(), name);
+}
+
+QString Journey::screenshotOf(QWidget *widget, const QString &name, QWidget *popup)
+{
+    const QString path = artifactPath(u"journeys/"_s + name + u".png"_s);
+    if (!widget)
+        return path;
+    QPixmap shot = widget->grab();
+    if (popup && popup->isVisible()) {
+        QPainter painter(&shot);
+        painter.drawPixmap(widget->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    }
+    shot.save(path);
     return path;
+}
+
+JourneyTestCase::JourneyTestCase(Setup setup)
+    : m_setup(std::move(setup))
+{
+}
+
+void JourneyTestCase::initTestCase()
+{
+    m_journey = std::make_unique<Journey>(m_setup.simulatorArguments);
+    if (m_setup.logRequests)
+        qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
+    const bool started = m_journey->startSimulator();
+    if (m_setup.logRequests)
+        qunsetenv("QT_LOGGING_RULES");
+    QVERIFY2(started, qPrintable(m_journey->errorString()));
+}
+
+void JourneyTestCase::init()
+{
+    if (!m_setup.startAppForEachTest)
+        return;
+    QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString()));
+    appStarted();
+}
+
+void JourneyTestCase::cleanup()
+{
+    m_journey->dropApp();
+    if (m_setup.resetFaultsAfterEachTest)
+        QVERIFY(m_journey->sim().setFaults({{u"reset"_s, true}}));
 }
 
 } // namespace AgentDesk::Testing

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QKeySequence>
+#include <QObject>
 #include <QRect>
 #include <QString>
 #include <QStringList>
@@ -23,7 +24,9 @@
 
 class QAbstractItemView;
 class QAction;
+class QDialog;
 class QPlainTextEdit;
+class QWidget;
 
 namespace AgentDesk {
 class ChatListView;
@@ -42,8 +45,9 @@ struct PaintedMessage
     QRect rect; //!< In viewport coordinates, clipped to the viewport.
     MessageId id;
     MessageRole role = MessageRole::Unknown;
-    QString text;     //!< The message's text parts (Markdown), as the model holds them.
-    QString rendered; //!< The row's document as the delegate renders it, as plain text.
+    QString text;             //!< The message's text parts (Markdown), as the model holds them.
+    QString rendered;         //!< The row's document as the delegate renders it, as plain text.
+    QList<MessagePart> parts; //!< All its parts, as the model holds them.
     bool streaming = false;
     bool pending = false;
     bool inked = false; //!< The row's rect in a fresh grab has pixels besides the background.
@@ -65,6 +69,8 @@ public:
     //! v237 or newest; ctest runs each journey once per generation), empty for the simulator's
     //! default.
     static QString generationUnderTest();
+    //! Whether the generation under test is the seed-era server (`legacy`).
+    static bool isLegacy() { return generationUnderTest() == QLatin1String("legacy"); }
     //! `simulatorArguments` plus `--generation` from generationUnderTest() unless they name one.
     static QStringList withGeneration(QStringList simulatorArguments);
 
@@ -72,11 +78,12 @@ public:
     static inline const QString chatA = QStringLiteral("Fix flaky login e2e test");
     static inline const QString chatB = QStringLiteral("Add CSV export to the reports page");
     static inline const QString chatC = QStringLiteral("Explain the billing cron job");
-    //! The demo data with fast streaming (deltas every 10 ms): what most journeys play.
-    static QStringList fastDemo()
+    //! The demo data with fast streaming (deltas every `deltaIntervalMs`): what most journeys
+    //! play.
+    static QStringList fastDemo(int deltaIntervalMs = 10)
     {
-        return {
-            QStringLiteral("--demo"), QStringLiteral("--delta-interval-ms"), QStringLiteral("10")};
+        return {QStringLiteral("--demo"), QStringLiteral("--delta-interval-ms"),
+            QString::number(deltaIntervalMs)};
     }
 
     //! `simulatorArguments` go to agentdesk-sim (default: the demo data), with the generation
@@ -115,13 +122,24 @@ public:
     bool clickChat(const ChatId &id);
     //! Clicks the chat's row and waits until the window shows that chat; false if it did not.
     bool openChat(const ChatId &id);
+    //! openChat() on the chat titled `title`: its id, null if it is not listed or did not open.
+    ChatId openChatTitled(const QString &title);
     //! Focuses the composer with a click and types `text` key by key.
     void type(const QString &text);
+    //! type() then Enter: what a user does to send (or queue) a message.
+    void send(const QString &text);
+    //! Presses Ctrl+N and waits until the new-chat dialog shows; null if it did not.
+    QDialog *openNewChatDialog();
     //! Presses a key sequence on the widget that has focus (the window if none).
     void press(const QKeySequence &keys);
     //! Clicks a visible widget found by objectName; false if not found or hidden.
     bool clickButton(const QString &objectName);
     QAction *action(const QString &objectName) const;
+
+    //! Whether the chat list says the agent works on `chat` (isActive() of its status).
+    bool isWorking(const ChatId &chat) const;
+    //! The chat's status as the chat list holds it (Unknown if it is not listed).
+    ChatStatus status(const ChatId &chat) const;
 
     // ---- what is painted ---------------------------------------------------------------------
     QList<PaintedMessage> paintedConversation() const;
@@ -147,6 +165,9 @@ public:
 
     //! Saves a grab of the window into $AGENTDESK_ARTIFACTS/journeys/<name>.png.
     QString screenshot(const QString &name) const;
+    //! Saves a grab of `widget` there, with `popup` (a separate top-level) painted where it
+    //! shows on screen; returns the file's path.
+    static QString screenshotOf(QWidget *widget, const QString &name, QWidget *popup = nullptr);
 
 private:
     std::unique_ptr<SimulatorProcess> m_sim;
@@ -159,4 +180,50 @@ private:
 //! Joined plain text of a server message's text parts (what a row shows for it).
 QString serverMessageText(const QJsonObject &message);
 
+//! The fixture of every journey executable: one simulator for all its test functions
+//! (initTestCase), a freshly started signed-in app for each (init) and dropped after it (cleanup).
+//! Test functions reach the harness through `m_journey`.
+class JourneyTestCase : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Setup
+    {
+        //! What agentdesk-sim plays (withGeneration() adds the generation under test).
+        QStringList simulatorArguments = Journey::fastDemo();
+        //! The simulator logs every request it answers, with its status, at debug level.
+        bool logRequests = false;
+        //! false: each test function starts the app itself (with its own arguments).
+        bool startAppForEachTest = true;
+        //! Resets the simulator's faults after each test function.
+        bool resetFaultsAfterEachTest = false;
+    };
+
+protected:
+    explicit JourneyTestCase(Setup setup);
+    //! Called by init() once the app has started, for the executable's own per-test set-up.
+    virtual void appStarted() {}
+
+    std::unique_ptr<Journey> m_journey;
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+private:
+    Setup m_setup;
+};
+
 } // namespace AgentDesk::Testing
+
+//! Waits (up to `timeout` ms) until the painted conversation of `chat` matches the server's
+//! transcript (Journey::compareWithServer()); fails the test with the difference otherwise.
+#define JOURNEY_TRY_MATCHES_SERVER(journey, chat, timeout)                                         \
+    do {                                                                                           \
+        QString journeyDifference;                                                                 \
+        QTRY_VERIFY2_WITH_TIMEOUT(                                                                 \
+            (journeyDifference = (journey).compareWithServer(chat)).isEmpty(),                     \
+            qPrintable(journeyDifference), timeout);                                               \
+    } while (false)

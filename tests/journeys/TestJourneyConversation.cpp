@@ -29,18 +29,17 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestJourneyConversation : public QObject
+class TestJourneyConversation : public JourneyTestCase
 {
     Q_OBJECT
 
-private slots:
-    void initTestCase()
+public:
+    TestJourneyConversation()
+        : JourneyTestCase({})
     {
-        m_journey = std::make_unique<Journey>(Journey::fastDemo());
-        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
-    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
-    void cleanup() { m_journey->dropApp(); }
+
+private slots:
 
     //! Defect 1: the view went deaf to its model after the second switch.
     void openThreeChats_inTurn_eachPaintsItsOwnTranscript()
@@ -56,9 +55,7 @@ private slots:
         int shot = 0;
         for (const ChatId &id : {a, b, c, a, b}) {
             QVERIFY(j.openChat(id));
-            QString why;
-            QTRY_VERIFY2_WITH_TIMEOUT(
-                (why = j.compareWithServer(id)).isEmpty(), qPrintable(why), 20'000);
+            JOURNEY_TRY_MATCHES_SERVER(j, id, 20'000);
             j.screenshot(u"open-chats-%1"_s.arg(++shot));
         }
         // Back on B: its streamed answer is painted and keeps growing without a resize.
@@ -81,13 +78,11 @@ private slots:
         Journey &j = *m_journey;
         const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
-        j.type(u"/scenario quick Is src tidy?"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/scenario quick Is src tidy?"_s);
         QTRY_VERIFY(j.paints(u"Is src tidy?"_s));
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"All good"_s), 15'000);
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status), 15'000);
-        QString why;
-        QTRY_VERIFY2((why = j.compareWithServer(a)).isEmpty(), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(!j.isWorking(a), 15'000);
+        JOURNEY_TRY_MATCHES_SERVER(j, a, 5'000);
         QVERIFY(j.editor()->toPlainText().isEmpty());
     }
 
@@ -117,9 +112,8 @@ private slots:
         QTest::keyClicks(j.editor(), u"/scenario quick Edited: run it ten times"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTRY_VERIFY(j.paints(u"Edited: run it ten times"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status), 15'000);
-        QString why;
-        QTRY_VERIFY2((why = j.compareWithServer(a)).isEmpty(), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(!j.isWorking(a), 15'000);
+        JOURNEY_TRY_MATCHES_SERVER(j, a, 5'000);
         QVERIFY2(!j.paints(original), "the original message is still painted");
         j.screenshot(u"edited-message"_s);
         QVERIFY(j.sim().setFaults({{u"reset"_s, true}}));
@@ -131,14 +125,12 @@ private slots:
         Journey &j = *m_journey;
         const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
-        j.type(u"/scenario retry_error try the cron again"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/scenario retry_error try the cron again"_s);
         auto *retry = j.window()->findChild<QWidget *>(u"retryBanner"_s);
         auto *error = j.window()->findChild<QWidget *>(u"turnErrorBanner"_s);
         QVERIFY(retry && error);
         QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 10'000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            j.app()->chatListModel()->chat(c)->status == ChatStatus::Error, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.status(c) == ChatStatus::Error, 20'000);
         QTRY_VERIFY(error->isVisible());
         QVERIFY(!retry->isVisible());
         auto *text = error->findChild<QLabel *>(u"errorBannerText"_s);
@@ -165,16 +157,14 @@ private slots:
             }
         } counter;
         retry->installEventFilter(&counter);
-        j.type(u"/scenario retry_ok and once more"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/scenario retry_ok and once more"_s);
         QTRY_VERIFY_WITH_TIMEOUT(counter.shown > 0, 10'000);
         auto answerStreams = [&j] {
             const QList<PaintedMessage> rows = j.paintedConversation();
             return std::any_of(rows.cbegin(), rows.cend(),
                 [](const PaintedMessage &row) { return row.streaming && !row.text.isEmpty(); });
         };
-        QTRY_VERIFY_WITH_TIMEOUT(
-            answerStreams() || !isActive(j.app()->chatListModel()->chat(c)->status), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(answerStreams() || !j.isWorking(c), 20'000);
         QTRY_VERIFY(!retry->isVisible());
         retry->removeEventFilter(&counter);
     }
@@ -185,10 +175,8 @@ private slots:
         Journey &j = *m_journey;
         const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
-        j.type(u"/scenario ask open the report in my editor"_s);
-        j.press(QKeySequence(Qt::Key_Return));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            j.app()->chatListModel()->chat(a)->status == ChatStatus::RequiresAction, 15'000);
+        j.send(u"/scenario ask open the report in my editor"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(j.status(a) == ChatStatus::RequiresAction, 15'000);
         auto *panel = j.window()->findChild<QWidget *>(u"actionRequiredPanel"_s);
         QVERIFY(panel);
         QTRY_VERIFY(panel->isVisible());
@@ -218,9 +206,8 @@ private slots:
         QVERIFY(j.clickButton(u"submitToolResultsButton"_s));
         QTRY_VERIFY(!panel->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"the editor result arrived"_s), 15'000);
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(a)->status)
-                && j.app()->chatListModel()->chat(a)->status != ChatStatus::RequiresAction,
-            15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !j.isWorking(a) && j.status(a) != ChatStatus::RequiresAction, 15'000);
         bool answered = false;
         for (const QJsonValue &message : j.serverMessages(a)) {
             const QJsonObject object = message.toObject();
@@ -239,8 +226,7 @@ private slots:
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
-        j.type(u"/scenario toolfile take a screenshot of the report"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/scenario toolfile take a screenshot of the report"_s);
         // The server's tool message carries a file part; the row that holds the call shows it.
         auto toolFile = [&j, &b] {
             for (const QJsonValue &message : j.serverMessages(b)) {
@@ -257,18 +243,13 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             !toolFile().isEmpty(), "the simulator's tool message has no file part", 20'000);
         const QString fileId = toolFile();
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!j.isWorking(b), 20'000);
         // The list learns "not working" from the watch socket, the conversation gets the tool
         // message from the stream socket: two connections, so either may arrive first.
         auto shown = [&j, &fileId] {
             bool found = false;
             for (const PaintedMessage &row : j.paintedConversation()) {
-                const auto parts = j.chatView()
-                                       ->model()
-                                       ->index(row.row, 0)
-                                       .data(MessageListModel::PartsRole)
-                                       .value<QList<MessagePart>>();
-                for (const MessagePart &part : parts)
+                for (const MessagePart &part : row.parts)
                     found |= part.kind == MessagePart::Kind::File
                         && part.detail().fileId.toString() == fileId && row.inked;
             }
@@ -321,9 +302,8 @@ private slots:
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
-        j.type(u"/scenario long write the whole export"_s);
-        j.press(QKeySequence(Qt::Key_Return));
-        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        j.send(u"/scenario long write the whole export"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(j.isWorking(b), 10'000);
         QTest::keyClicks(j.editor(), u"/scenario long first queued"_s);
         j.press(QKeySequence(Qt::Key_Return));
         QTest::keyClicks(j.editor(), u"/scenario long second queued"_s);
@@ -341,7 +321,7 @@ private slots:
             items().at(0)->findChild<QAbstractButton *>(u"promoteButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"second queued"_s), 15'000);
         QTRY_VERIFY(!queue->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.isWorking(b), 10'000);
         // The user sees the agent write its answer to the promoted message, then stops it.
         auto agentWrites = [&j] {
             const QList<PaintedMessage> rows = j.paintedConversation();
@@ -352,10 +332,9 @@ private slots:
         QTest::qWait(200); // a moment of its answer, as a person would watch
         // One press stops the agent, no confirmation.
         j.press(QKeySequence(Qt::CTRL | Qt::Key_Period));
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!j.isWorking(b), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"Stopped by you"_s), 10'000);
-        QString why;
-        QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
+        JOURNEY_TRY_MATCHES_SERVER(j, b, 5'000);
         QVERIFY(!j.paints(u"first queued"_s));
     }
 
@@ -365,22 +344,17 @@ private slots:
         Journey &j = *m_journey;
         const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
-        j.type(u"/scenario long the long one"_s);
-        j.press(QKeySequence(Qt::Key_Return));
-        QTRY_VERIFY_WITH_TIMEOUT(isActive(j.app()->chatListModel()->chat(b)->status), 10'000);
+        j.send(u"/scenario long the long one"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(j.isWorking(b), 10'000);
         QTest::keyClicks(j.editor(), u"/scenario quick never mind, just this"_s);
         j.press(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
         auto *queue = j.window()->findChild<QWidget *>(u"queuePanel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"never mind, just this"_s), 10'000);
         QVERIFY(!queue->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"All good"_s), 20'000);
-        QTRY_VERIFY_WITH_TIMEOUT(!isActive(j.app()->chatListModel()->chat(b)->status), 20'000);
-        QString why;
-        QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
+        QTRY_VERIFY_WITH_TIMEOUT(!j.isWorking(b), 20'000);
+        JOURNEY_TRY_MATCHES_SERVER(j, b, 5'000);
     }
-
-private:
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneyConversation)

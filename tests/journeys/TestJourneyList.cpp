@@ -27,22 +27,17 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestJourneyList : public QObject
+class TestJourneyList : public JourneyTestCase
 {
     Q_OBJECT
 
+public:
+    TestJourneyList()
+        : JourneyTestCase({.resetFaultsAfterEachTest = true})
+    {
+    }
+
 private slots:
-    void initTestCase()
-    {
-        m_journey = std::make_unique<Journey>(Journey::fastDemo());
-        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
-    }
-    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
-    void cleanup()
-    {
-        m_journey->dropApp();
-        QVERIFY(m_journey->sim().setFaults({{u"reset"_s, true}}));
-    }
 
     //! Defect 6: a status_change without diff_status wiped the PR badge and the panel's PR.
     void prBadge_staysThroughStatusChanges()
@@ -67,8 +62,7 @@ private slots:
         QTRY_VERIFY(state->text().contains(u"Open"_s, Qt::CaseInsensitive));
         // It opens at a readable width, not at the splitter's minimum.
         QTRY_VERIFY(j.window()->findChild<QWidget *>(u"diffPanel"_s)->width() >= 360);
-        j.type(u"/scenario quick how is the PR?"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/scenario quick how is the PR?"_s);
         QTRY_VERIFY_WITH_TIMEOUT(isActive(chats->chat(b)->status), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!isActive(chats->chat(b)->status), 20'000);
         QVERIFY(!seen.isEmpty());
@@ -169,10 +163,8 @@ private slots:
     void newChat_withTheDefaultModel()
     {
         Journey &j = *m_journey;
-        j.press(QKeySequence(u"Ctrl+N"_s));
-        QDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = j.window()->findChild<QDialog *>(u"newChatDialog"_s)));
-        QTRY_VERIFY(dialog->isVisible());
+        QDialog *dialog = j.openNewChatDialog();
+        QVERIFY(dialog);
         auto *picker = dialog->findChild<QComboBox *>(u"newChatModel"_s);
         QVERIFY(picker);
         QTRY_VERIFY(picker->isEnabled() && picker->currentIndex() >= 0);
@@ -262,9 +254,6 @@ private slots:
         QVERIFY(j.clickChat(c));
         QTRY_VERIFY(!chats->chat(c)->hasUnread);
     }
-
-private:
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneyList)

@@ -21,7 +21,6 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDesktopServices>
-#include <QDir>
 #include <QFrame>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,7 +29,6 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -44,7 +42,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString chatTitle = u"Fix flaky login e2e test"_s;
 const QString githubMcp = u"c0ffee00-0001-4a00-8000-00000000a001"_s;
 
 //! Stands in for the browser: QDesktopServices::openUrl lands here.
@@ -59,50 +56,29 @@ public slots:
     void open(const QUrl &url) { urls.append(url); }
 };
 
-bool isLegacy()
-{
-    return Journey::generationUnderTest() == u"legacy"_s;
-}
-
-//! A grab of \a window with \a popup (a separate top-level) painted where it is on screen.
-QString screenshotWith(const QString &name, QWidget *window, QWidget *popup)
-{
-    const QString directory = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    const QString folder = QDir(directory).filePath(u"journeys"_s);
-    QDir().mkpath(folder);
-    const QString path = QDir(folder).filePath(name + u".png"_s);
-    QPixmap shot = window->grab();
-    if (popup && popup->isVisible()) {
-        QPainter painter(&shot);
-        const QPoint at = popup->mapToGlobal(QPoint(0, 0)) - window->mapToGlobal(QPoint(0, 0));
-        painter.drawPixmap(at, popup->grab());
-    }
-    shot.save(path);
-    return path;
-}
-
 } // namespace
 
-class TestJourneyModels : public QObject
+class TestJourneyModels : public JourneyTestCase
 {
     Q_OBJECT
 
-private slots:
-    void initTestCase()
+public:
+    TestJourneyModels()
+        : JourneyTestCase({.simulatorArguments = Journey::fastDemo(5)})
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"5"_s});
-        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
         QDesktopServices::setUrlHandler(u"http"_s, &m_browser, "open");
     }
-    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(u"http"_s); }
-    void init()
+    ~TestJourneyModels() override { QDesktopServices::unsetUrlHandler(u"http"_s); }
+
+private:
+    //! The requests the app made while starting are not the test's.
+    void appStarted() override
     {
         m_browser.urls.clear();
-        QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString()));
         m_journey->serverRequest("DELETE", u"/__sim/requests"_s);
     }
-    void cleanup() { m_journey->dropApp(); }
+
+private slots:
 
     void modelPicker_searchPickEffort_sentWithTheMessage();
     void skillMenu_slashListsSkills_enterInserts();
@@ -120,7 +96,6 @@ private:
     template<typename T>
     T *openSettingsPage(SettingsDialog **dialog, bool *hidden);
 
-    std::unique_ptr<Journey> m_journey;
     UrlCatcher m_browser;
 };
 
@@ -136,10 +111,10 @@ QJsonObject TestJourneyModels::lastSendBody()
 void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
 {
     Journey &j = *m_journey;
-    const ChatId chat = j.chatIdByTitle(chatTitle);
+    const ChatId chat = j.chatIdByTitle(Journey::chatA);
     QVERIFY(j.openChat(chat));
-    QString why; // the conversation is there before the picker covers part of it
-    QTRY_VERIFY2((why = j.compareWithServer(chat)).isEmpty(), qPrintable(why));
+    // The conversation is there before the picker covers part of it.
+    JOURNEY_TRY_MATCHES_SERVER(j, chat, 5'000);
     auto *picker = j.composer()->findChild<ModelPicker *>(u"modelPicker"_s);
     QVERIFY(picker);
     QTRY_VERIFY(picker->isVisible() && picker->count() > 0);
@@ -154,7 +129,7 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
     // Grouped by provider, the default model's group first with the default on top.
     QVERIFY(tree->topLevelItemCount() >= 2);
     QVERIFY(tree->topLevelItem(0)->child(0)->text(0).contains(u"(default)"_s));
-    if (!isLegacy()) {
+    if (!Journey::isLegacy()) {
         // §20.8: the model whose provider needs the user's key is listed, disabled, with why.
         QList<QTreeWidgetItem *> gemini =
             tree->findItems(u"Gemini"_s, Qt::MatchContains | Qt::MatchRecursive);
@@ -162,7 +137,7 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
         QVERIFY(!(gemini.first()->flags() & Qt::ItemIsEnabled));
         QVERIFY(gemini.first()->text(0).contains(u"Add your API key"_s));
     }
-    screenshotWith(u"models-picker-open"_s, j.window(), picker->popup());
+    Journey::screenshotOf(j.window(), u"models-picker-open"_s, picker->popup());
 
     // Filter as you type, Enter picks.
     QTest::keyClicks(filter, u"gpt"_s);
@@ -189,7 +164,7 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
     effort->showPopup(); // the efforts GPT-5 offers, as the user sees them
     QTRY_VERIFY(effort->view()->isVisible());
     QCOMPARE(effort->count(), 4);
-    screenshotWith(u"models-picker-effort"_s, j.window(), effort->view()->window());
+    Journey::screenshotOf(j.window(), u"models-picker-effort"_s, effort->view()->window());
     effort->hidePopup();
 
     j.type(u"/scenario quick Use the bigger model"_s);
@@ -203,9 +178,9 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
     // Each chat starts from its own last effort (§20.8): elsewhere the model's default, back
     // here the "high" this chat last used.
     QVERIFY(j.openChat(j.chatIdByTitle(u"Add CSV export to the reports page"_s)));
-    if (!isLegacy()) {
+    if (!Journey::isLegacy()) {
         QTRY_COMPARE(effort->effort(), u"medium"_s);
-        QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+        QVERIFY(j.openChat(j.chatIdByTitle(Journey::chatA)));
         QTRY_COMPARE(effort->effort(), u"high"_s);
     }
 }
@@ -213,18 +188,18 @@ void TestJourneyModels::modelPicker_searchPickEffort_sentWithTheMessage()
 void TestJourneyModels::skillMenu_slashListsSkills_enterInserts()
 {
     Journey &j = *m_journey;
-    if (!isLegacy()) {
+    if (!Journey::isLegacy()) {
         QCOMPARE(j.serverRequest("POST", u"/api/experimental/users/me/skills"_s,
                      {{u"content"_s,
                          u"---\nname: deploy-check\ndescription: Check the last deploy\n---\nRun "
                          "the deploy checks."_s}}),
             201);
     }
-    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    QVERIFY(j.openChat(j.chatIdByTitle(Journey::chatA)));
     auto *menu = j.window()->findChild<SkillMenu *>(u"skillMenu"_s);
     QVERIFY(menu);
     j.type(u"/"_s);
-    if (isLegacy()) {
+    if (Journey::isLegacy()) {
         // No skills, no compact/clear before 2.37: no menu (decided at once, nothing is
         // asked), and Enter is the composer's again: it sends the "/" as text.
         QVERIFY(!menu->isVisible());
@@ -263,10 +238,10 @@ void TestJourneyModels::skillMenu_slashListsSkills_enterInserts()
 void TestJourneyModels::mcpPicker_connectInBrowser_thenSendWithServer()
 {
     Journey &j = *m_journey;
-    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    QVERIFY(j.openChat(j.chatIdByTitle(Journey::chatA)));
     McpPicker *picker = j.composer()->mcpPicker();
     QVERIFY(picker);
-    if (isLegacy()) {
+    if (Journey::isLegacy()) {
         // Before 2.37 there are no MCP routes: the picker asks nothing and stays hidden.
         QVERIFY(!picker->isVisible());
         QVERIFY(picker->servers().isEmpty());
@@ -282,7 +257,7 @@ void TestJourneyModels::mcpPicker_connectInBrowser_thenSendWithServer()
     QVERIFY(github && !github->isEnabled() && !github->isChecked());
     auto *sentry = picker->listPopup()->findChild<QCheckBox *>(u"mcpServer_sentry"_s);
     QVERIFY(sentry && sentry->isChecked() && !sentry->isEnabled()); // always on
-    screenshotWith(u"mcp-picker-connect"_s, j.window(), picker->listPopup());
+    Journey::screenshotOf(j.window(), u"mcp-picker-connect"_s, picker->listPopup());
 
     QTest::mouseClick(connectButton, Qt::LeftButton);
     QTRY_COMPARE(m_browser.urls.size(), 1);
@@ -304,7 +279,7 @@ void TestJourneyModels::mcpPicker_connectInBrowser_thenSendWithServer()
     QTRY_VERIFY_WITH_TIMEOUT(picker->connecting().isNull(), 15'000);
     QTRY_VERIFY(picker->listPopup()->findChild<QPushButton *>(u"mcpDisconnect_github"_s));
     QVERIFY(picker->selectedIds()->contains(QUuid::fromString(githubMcp)));
-    screenshotWith(u"mcp-picker-connected"_s, j.window(), picker->listPopup());
+    Journey::screenshotOf(j.window(), u"mcp-picker-connected"_s, picker->listPopup());
     picker->listPopup()->hide();
 
     j.type(u"/scenario quick with GitHub"_s);
@@ -316,7 +291,7 @@ void TestJourneyModels::mcpPicker_connectInBrowser_thenSendWithServer()
     // The chat keeps its set: back in it after another chat, the picker shows the chat's three.
     QVERIFY(j.openChat(j.chatIdByTitle(u"Add CSV export to the reports page"_s)));
     QTRY_COMPARE(picker->text(), u"MCP · 2"_s); // that chat has none: the defaults
-    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    QVERIFY(j.openChat(j.chatIdByTitle(Journey::chatA)));
     QTRY_COMPARE(picker->text(), u"MCP · 3"_s);
 
     // Disconnect: back to Connect.
@@ -343,7 +318,7 @@ void TestJourneyModels::providerKeys_addKey_unlocksModel()
     auto *tabs = dialog->findChild<QTabWidget *>();
     auto *page = dialog->findChild<SettingsProviderKeysPage *>();
     QVERIFY(tabs && page);
-    if (isLegacy()) {
+    if (Journey::isLegacy()) {
         QTRY_VERIFY(!tabs->isTabVisible(tabs->indexOf(page)));
         dialog->reject();
         return;
@@ -360,7 +335,7 @@ void TestJourneyModels::providerKeys_addKey_unlocksModel()
     auto *input = page->findChild<QLineEdit *>(u"providerKeyInput"_s);
     QCOMPARE(input->echoMode(), QLineEdit::Password);
     QTest::keyClicks(input, u"AIza-journey-key"_s);
-    screenshotWith(u"provider-keys-page"_s, dialog, nullptr);
+    Journey::screenshotOf(dialog, u"provider-keys-page"_s);
     QTest::keyClick(input, Qt::Key_Return); // Enter saves; Settings stays open
     QVERIFY(input->text().isEmpty());       // the key left the field with the request
     QVERIFY(dialog->isVisible());
@@ -370,7 +345,7 @@ void TestJourneyModels::providerKeys_addKey_unlocksModel()
         10'000);
     auto *status = page->findChild<QLabel *>(u"providerKeysStatus"_s);
     QVERIFY(status->text().contains(u"Google"_s));
-    screenshotWith(u"provider-keys-saved"_s, dialog, nullptr);
+    Journey::screenshotOf(dialog, u"provider-keys-saved"_s);
 
     // The models are reloaded: Gemini can be picked now.
     auto *picker = j.composer()->findChild<ModelPicker *>(u"modelPicker"_s);
@@ -409,7 +384,7 @@ T *TestJourneyModels::openSettingsPage(SettingsDialog **dialog, bool *hidden)
         return nullptr;
     // The page hides its tab when the server answers 404 (legacy); elsewhere it stays and the
     // caller's checks of what it loaded show it works.
-    *hidden = isLegacy()
+    *hidden = Journey::isLegacy()
         ? QTest::qWaitFor([&] { return !tabs->isTabVisible(tabs->indexOf(page)); }, 10'000)
         : !tabs->isTabVisible(tabs->indexOf(page));
     if (!*hidden)
@@ -423,7 +398,7 @@ void TestJourneyModels::providerKeys_deviceSignIn_pollsUntilAuthorized()
     bool hidden = false;
     auto *page = openSettingsPage<SettingsProviderKeysPage>(&dialog, &hidden);
     QVERIFY(page);
-    QCOMPARE(hidden, isLegacy());
+    QCOMPARE(hidden, Journey::isLegacy());
     auto *list = page->findChild<QTreeWidget *>(u"providerKeysList"_s);
     auto *device = page->findChild<QPushButton *>(u"providerKeyDeviceButton"_s);
     if (hidden) {
@@ -449,7 +424,7 @@ void TestJourneyModels::providerKeys_deviceSignIn_pollsUntilAuthorized()
     const QString code = QUrlQuery(verification).queryItemValue(u"user_code"_s);
     QVERIFY(!code.isEmpty());
     QVERIFY(grantStatus->text().contains(code)); // the code is shown to type in elsewhere
-    screenshotWith(u"provider-keys-device-code"_s, dialog, nullptr);
+    Journey::screenshotOf(dialog, u"provider-keys-device-code"_s);
     QVERIFY(page->findChild<QPushButton *>(u"providerGrantCancelButton"_s)->isVisible());
 
     // The user approves in the browser; the page's poll sees it.
@@ -473,7 +448,7 @@ void TestJourneyModels::providerKeys_browserSignIn_pasteTheCallback()
     bool hidden = false;
     auto *page = openSettingsPage<SettingsProviderKeysPage>(&dialog, &hidden);
     QVERIFY(page);
-    QCOMPARE(hidden, isLegacy());
+    QCOMPARE(hidden, Journey::isLegacy());
     auto *browserButton = page->findChild<QPushButton *>(u"providerKeyBrowserButton"_s);
     auto *list = page->findChild<QTreeWidget *>(u"providerKeysList"_s);
     if (hidden) {
@@ -511,7 +486,7 @@ void TestJourneyModels::providerKeys_browserSignIn_pasteTheCallback()
     QVERIFY(callback->isVisible());
     callback->clear();
     QTest::keyClicks(callback, address);
-    screenshotWith(u"provider-keys-browser-callback"_s, dialog, nullptr);
+    Journey::screenshotOf(dialog, u"provider-keys-browser-callback"_s);
     QTest::mouseClick(
         page->findChild<QPushButton *>(u"providerGrantFinishButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Signed in"_s), 10'000);
@@ -527,7 +502,7 @@ void TestJourneyModels::skillsPage_addSkill_thenInTheSlashMenu()
     bool hidden = false;
     auto *page = openSettingsPage<SettingsSkillsPage>(&dialog, &hidden);
     QVERIFY(page);
-    QCOMPARE(hidden, isLegacy());
+    QCOMPARE(hidden, Journey::isLegacy());
     if (hidden) {
         dialog->reject();
         return;
@@ -552,13 +527,13 @@ void TestJourneyModels::skillsPage_addSkill_thenInTheSlashMenu()
     QTest::keyClicks(prompt, u"Answer briefly."_s);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"userPromptSaveButton"_s), Qt::LeftButton);
     QTRY_VERIFY(dialog->findChild<QLabel *>(u"userPromptStatus"_s)->text().startsWith(u"Saved"_s));
-    screenshotWith(u"skills-settings-page"_s, dialog, nullptr);
+    Journey::screenshotOf(dialog, u"skills-settings-page"_s);
     QJsonObject stored;
     QCOMPARE(j.serverRequest("GET", j.chatsPrefix() + u"/config/user-prompt"_s, {}, &stored), 200);
     QCOMPARE(stored.value(u"custom_prompt"_s).toString(), u"Answer briefly."_s);
     dialog->reject();
 
-    QVERIFY(j.openChat(j.chatIdByTitle(chatTitle)));
+    QVERIFY(j.openChat(j.chatIdByTitle(Journey::chatA)));
     auto *menu = j.window()->findChild<SkillMenu *>(u"skillMenu"_s);
     j.type(u"/rel"_s);
     QTRY_VERIFY_WITH_TIMEOUT(menu->isVisible()
@@ -570,10 +545,8 @@ void TestJourneyModels::skillsPage_addSkill_thenInTheSlashMenu()
 void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
 {
     Journey &j = *m_journey;
-    j.press(QKeySequence(u"Ctrl+N"_s));
-    QDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = j.window()->findChild<QDialog *>(u"newChatDialog"_s)));
-    QTRY_VERIFY(dialog->isVisible());
+    QDialog *dialog = j.openNewChatDialog();
+    QVERIFY(dialog);
     auto *picker = dialog->findChild<ModelPicker *>(u"newChatModel"_s);
     QVERIFY(picker);
     QTRY_VERIFY(picker->currentIndex() >= 0);
@@ -591,7 +564,7 @@ void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
     QCOMPARE(effort->effort(), u"minimal"_s);
     auto *mcp = dialog->findChild<McpPicker *>(u"newChatMcpPicker"_s);
     QVERIFY(mcp);
-    if (isLegacy()) {
+    if (Journey::isLegacy()) {
         QVERIFY(!mcp->isVisible()); // no MCP routes before 2.37: nothing asked, nothing shown
     } else {
         QTRY_VERIFY(mcp->isVisible());
@@ -599,7 +572,7 @@ void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
     }
     QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(u"newChatPrompt"_s),
         u"/scenario quick Start with effort"_s);
-    screenshotWith(u"models-new-chat"_s, j.window(), dialog);
+    Journey::screenshotOf(j.window(), u"models-new-chat"_s, dialog);
     QTest::mouseClick(
         dialog->findChild<QAbstractButton *>(u"newChatCreateButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10'000);
@@ -609,7 +582,7 @@ void TestJourneyModels::newChat_effortAndMcpServers_sentOnCreate()
     QVERIFY(!creates.isEmpty());
     const QJsonObject body = creates.last().toObject().value(u"body"_s).toObject();
     QCOMPARE(body.value(u"reasoning_effort"_s).toString(), u"minimal"_s);
-    if (isLegacy()) {
+    if (Journey::isLegacy()) {
         QVERIFY(!body.contains(u"mcp_server_ids"_s));
     } else {
         QCOMPARE(body.value(u"mcp_server_ids"_s).toArray().size(), 2);

@@ -37,17 +37,17 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestJourneySession : public QObject
+class TestJourneySession : public JourneyTestCase
 {
     Q_OBJECT
 
-private slots:
-    void initTestCase()
+public:
+    TestJourneySession()
+        : JourneyTestCase({.startAppForEachTest = false})
     {
-        m_journey = std::make_unique<Journey>(Journey::fastDemo());
-        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
-    void cleanup() { m_journey->dropApp(); }
+
+private slots:
 
     //! Defect 10: a 401 on the watch socket left the app "Offline" with no word why.
     void tokenRevoked_midSession_saysSo_keepsTheDraft_signsInAgain()
@@ -191,8 +191,7 @@ private slots:
         QVERIFY2(j.startApp(), qPrintable(j.errorString()));
         QTRY_COMPARE(j.window()->visibleChatId(), b);
         QTRY_COMPARE(j.editor()->toPlainText(), u"half-written, never sent"_s);
-        QString why;
-        QTRY_VERIFY2((why = j.compareWithServer(b)).isEmpty(), qPrintable(why));
+        JOURNEY_TRY_MATCHES_SERVER(j, b, 5'000);
         j.editor()->clear();
     }
 
@@ -211,9 +210,7 @@ private slots:
         QVERIFY(!target.isEmpty());
         QVERIFY2(j.startApp({u"agentdesk://chat/"_s + target}), qPrintable(j.errorString()));
         QTRY_COMPARE(j.window()->visibleChatId().toString(), target);
-        QString why;
-        QTRY_VERIFY2(
-            (why = j.compareWithServer(ChatId::fromString(target))).isEmpty(), qPrintable(why));
+        JOURNEY_TRY_MATCHES_SERVER(j, ChatId::fromString(target), 5'000);
         j.dropApp();
         // A chat that does not exist is said so, not silently dropped.
         const QString unknown = u"00000000-0000-4000-8000-000000000042"_s;
@@ -243,12 +240,7 @@ private slots:
         // The user's row shows the image; the server's message has a file part.
         auto fileRow = [&j] {
             for (const PaintedMessage &row : j.paintedConversation()) {
-                const auto parts = j.chatView()
-                                       ->model()
-                                       ->index(row.row, 0)
-                                       .data(MessageListModel::PartsRole)
-                                       .value<QList<MessagePart>>();
-                for (const MessagePart &part : parts) {
+                for (const MessagePart &part : row.parts) {
                     if (part.kind == MessagePart::Kind::File && row.inked
                         && row.text.contains(u"red box"_s))
                         return true;
@@ -277,8 +269,6 @@ private:
         DraftStore fresh(j.app()->drafts()->directory());
         return fresh.draft(chat.toString()).text;
     }
-
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneySession)

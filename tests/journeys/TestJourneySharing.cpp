@@ -22,13 +22,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QContextMenuEvent>
-#include <QDir>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QPainter>
 #include <QPushButton>
 #include <QScreen>
 #include <QTest>
@@ -43,27 +41,6 @@ namespace {
 const QString ownChat = u"Fix flaky login e2e test"_s;                // alice's, shared with carol
 const QString sharedChat = u"Migrate the billing cron to Temporal"_s; // bob's, shared with alice
 const QString dirtyChat = u"Add CSV export to the reports page"_s;    // context dirty at start
-
-bool isLegacy()
-{
-    return Journey::generationUnderTest() == u"legacy"_s;
-}
-
-//! Saves `widget` (with `popup` painted where it shows on screen) next to the journey shots.
-QString saveShot(QWidget *widget, const QString &name, QWidget *popup = nullptr)
-{
-    const QString folder =
-        QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(u"journeys"_s);
-    QDir().mkpath(folder);
-    QPixmap shot = widget->grab();
-    if (popup && popup->isVisible()) {
-        QPainter painter(&shot);
-        painter.drawPixmap(widget->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
-    }
-    const QString path = QDir(folder).filePath(name + u".png"_s);
-    shot.save(path);
-    return path;
-}
 
 bool painted(Journey &j, const ChatId &id)
 {
@@ -86,19 +63,17 @@ QModelIndex listIndexOf(Journey &j, const ChatId &id)
 
 } // namespace
 
-class TestJourneySharing : public QObject
+class TestJourneySharing : public JourneyTestCase
 {
     Q_OBJECT
 
-private slots:
-    void initTestCase()
+public:
+    TestJourneySharing()
+        : JourneyTestCase({})
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"10"_s});
-        QVERIFY2(m_journey->startSimulator(), qPrintable(m_journey->errorString()));
     }
-    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
-    void cleanup() { m_journey->dropApp(); }
+
+private slots:
 
     //! §20.3.5, §20.3.4: bob's chat shared with alice is listed under "Shared with you"; opened,
     //! it is read only: a line says who shared it, there is no composer, no Edit, and none of the
@@ -106,7 +81,7 @@ private slots:
     void sharedChat_opensReadOnlyWithItsOwner()
     {
         Journey &j = *m_journey;
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             // A pre-2.37 server has no sharing: no section, no Share action.
             QVERIFY(j.chatIdByTitle(sharedChat).isNull());
             QVERIFY(!j.action(u"actionShare"_s)->isVisible());
@@ -173,7 +148,7 @@ private slots:
         Journey &j = *m_journey;
         const ChatId own = j.chatIdByTitle(ownChat);
         QVERIFY(j.openChat(own));
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             QVERIFY(!j.action(u"actionShare"_s)->isVisible());
             QVERIFY(!j.clickButton(u"shareButton"_s));
             return;
@@ -197,12 +172,12 @@ private slots:
         QTRY_COMPARE(dialog->resultLines(), QStringList{u"Bob Okafor (bob)"_s});
         auto *add = dialog->findChild<QPushButton *>(u"shareAddButton"_s);
         QTRY_VERIFY(add->isEnabled());
-        saveShot(dialog, u"share-dialog-search"_s);
+        Journey::screenshotOf(dialog, u"share-dialog-search"_s);
         QTest::mouseClick(add, Qt::LeftButton);
         QTRY_VERIFY(dialog->accessLines().contains(u"Bob Okafor (bob) \u2014 Read"_s));
         QCOMPARE(dialog->statusText(), u"Member added to chat."_s);
         QCOMPARE(serverUsers(), (QStringList{u"bob"_s, u"carol"_s}));
-        saveShot(dialog, u"share-dialog"_s);
+        Journey::screenshotOf(dialog, u"share-dialog"_s);
 
         auto *access = dialog->findChild<QListWidget *>(u"shareAccessList"_s);
         const QList<QListWidgetItem *> bob =
@@ -230,7 +205,7 @@ private slots:
         QVERIFY(j.openChat(dirty));
         ChatInfoBar *info = j.conversation()->infoBar();
         ErrorBanner *banner = info->contextBanner();
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             QTest::qWait(300); // nothing arrives that could show them; both stay hidden
             QVERIFY(!banner->isVisible());
             QVERIFY(!info->contextButton()->isVisible());
@@ -262,7 +237,7 @@ private slots:
         QVERIFY2(lines.contains(u"csv-export \u2014 skill"_s), qPrintable(lines));
         QVERIFY2(lines.contains(u"Tools: search_issues, create_pull_request"_s), qPrintable(lines));
         QVERIFY2(lines.contains(u"too large, left out"_s), qPrintable(lines));
-        saveShot(j.window(), u"context-dirty"_s, popover);
+        Journey::screenshotOf(j.window(), u"context-dirty"_s, popover);
         popover->hide();
 
         auto *refresh = banner->findChild<QPushButton *>();
@@ -288,9 +263,7 @@ private slots:
         QVERIFY(j.openChat(c));
         QVERIFY(j.sim().postControl(
             u"chats/"_s + c.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
-        QTRY_VERIFY_WITH_TIMEOUT(j.app()->chatListModel()->chat(c)
-                && j.app()->chatListModel()->chat(c)->status == ChatStatus::Running,
-            10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.status(c) == ChatStatus::Running, 10'000);
         QRect rowRect;
         for (const PaintedChat &row : j.paintedChatList()) {
             if (row.id == c)
@@ -313,13 +286,10 @@ private slots:
         QCOMPARE(archive->text(), u"Archive (stop the agent first)"_s);
         QCOMPARE(archive->toolTip(), u"Stop the agent first"_s);
         QVERIFY(!j.action(u"actionArchive"_s)->isEnabled());
-        saveShot(j.window(), u"archive-refused-menu"_s, menu);
+        Journey::screenshotOf(j.window(), u"archive-refused-menu"_s, menu);
         menu->close();
         QTRY_VERIFY_WITH_TIMEOUT(j.clickButton(u"stopButton"_s), 10'000);
     }
-
-private:
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneySharing)

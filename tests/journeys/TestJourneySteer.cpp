@@ -31,15 +31,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString chatA = u"Fix flaky login e2e test"_s;
-const QString chatB = u"Add CSV export to the reports page"_s;
-const QString chatC = u"Explain the billing cron job"_s;
-
-bool isLegacy()
-{
-    return Journey::generationUnderTest() == u"legacy"_s;
-}
-
 QString shotName(const QString &name)
 {
     const QString generation = Journey::generationUnderTest();
@@ -83,23 +74,17 @@ int countRequests(Journey &j, const QString &pattern)
 
 } // namespace
 
-class TestJourneySteer : public QObject
+class TestJourneySteer : public JourneyTestCase
 {
     Q_OBJECT
 
-private slots:
-    void initTestCase()
+public:
+    TestJourneySteer()
+        : JourneyTestCase({.simulatorArguments = Journey::fastDemo(5), .logRequests = true})
     {
-        m_journey =
-            std::make_unique<Journey>(QStringList{u"--demo"_s, u"--delta-interval-ms"_s, u"5"_s});
-        // The simulator logs every request it answers (method, path, status) at debug level.
-        qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
-        const bool started = m_journey->startSimulator();
-        qunsetenv("QT_LOGGING_RULES");
-        QVERIFY2(started, qPrintable(m_journey->errorString()));
     }
-    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
-    void cleanup() { m_journey->dropApp(); }
+
+private slots:
 
     //! §20.4.2: the agent asks two questions; the form opens under the card with the first
     //! options chosen and takes the keys: Down picks the second option, Enter goes on, 4 picks
@@ -108,15 +93,14 @@ private slots:
     void question_twoQuestions_answeredByKeyboardOnly()
     {
         Journey &j = *m_journey;
-        const ChatId a = j.chatIdByTitle(chatA);
+        const ChatId a = j.chatIdByTitle(Journey::chatA);
         QVERIFY(j.openChat(a));
         QVERIFY(j.sim().postControl(
             u"chats/"_s + a.toString() + u"/turn"_s, {{u"scenario"_s, u"question"_s}}));
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             // The seed-era server has no ask_user_question: the turn ends with its text only.
             QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"two decisions"_s), 10'000);
-            QTRY_VERIFY_WITH_TIMEOUT(
-                j.app()->chatListModel()->chat(a)->status == ChatStatus::Waiting, 10'000);
+            QTRY_VERIFY_WITH_TIMEOUT(j.status(a) == ChatStatus::Waiting, 10'000);
             QVERIFY(!j.window()->findChild<QuestionForm *>(u"questionForm"_s));
             QVERIFY(!j.paints(u"The agent asks"_s));
             return;
@@ -173,7 +157,7 @@ private slots:
     void plan_implement_leavesPlanModeInTheSameRequest()
     {
         Journey &j = *m_journey;
-        const ChatId b = j.chatIdByTitle(chatB);
+        const ChatId b = j.chatIdByTitle(Journey::chatB);
         QVERIFY(j.openChat(b));
         QAction *planMode = j.action(u"actionTogglePlanMode"_s);
         QAction *implement = j.action(u"actionImplementPlan"_s);
@@ -190,7 +174,7 @@ private slots:
 
         QVERIFY(j.sim().postControl(
             u"chats/"_s + b.toString() + u"/turn"_s, {{u"scenario"_s, u"plan"_s}}));
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"press Implement"_s), 10'000);
             QVERIFY(!j.paints(u"Proposed plan"_s));
             QVERIFY(!implement->isEnabled());
@@ -201,8 +185,7 @@ private slots:
         }
         QTRY_VERIFY_WITH_TIMEOUT(j.paints(u"Plan: CSV export"_s), 10'000);
         QVERIFY(j.paints(u"RFC 4180"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            j.app()->chatListModel()->chat(b)->status == ChatStatus::Waiting, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.status(b) == ChatStatus::Waiting, 10'000);
         QTRY_VERIFY(implement->isEnabled());
         auto *status = j.window()->findChild<QLabel *>(u"statusLabel"_s);
         QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"Idle"_s, 10'000);
@@ -224,8 +207,7 @@ private slots:
             15'000);
 
         // §20.6.2: Clear Context asks first; confirmed, the model forgets and a divider says so.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            j.app()->chatListModel()->chat(b)->status == ChatStatus::Waiting, 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(j.status(b) == ChatStatus::Waiting, 30'000);
         QAction *clear = j.action(u"actionClearContext"_s);
         QTRY_VERIFY(clear->isVisible() && clear->isEnabled());
         j.press(QKeySequence(u"Ctrl+Shift+K"_s));
@@ -250,7 +232,7 @@ private slots:
     void compact_whenGaugeIsRed()
     {
         Journey &j = *m_journey;
-        const ChatId c = j.chatIdByTitle(chatC);
+        const ChatId c = j.chatIdByTitle(Journey::chatC);
         QVERIFY(j.openChat(c));
         ContextGauge *gauge = j.conversation()->contextGauge();
         const QPalette palette = gauge->palette();
@@ -258,8 +240,8 @@ private slots:
             const int before = int(j.serverMessages(c).size());
             QVERIFY(j.sim().postControl(
                 u"chats/"_s + c.toString() + u"/turn"_s, {{u"scenario"_s, scenario}}));
-            QTRY_VERIFY_WITH_TIMEOUT(int(j.serverMessages(c).size()) > before
-                    && j.app()->chatListModel()->chat(c)->status == ChatStatus::Waiting,
+            QTRY_VERIFY_WITH_TIMEOUT(
+                int(j.serverMessages(c).size()) > before && j.status(c) == ChatStatus::Waiting,
                 15'000);
         };
         turn(u"quick"_s);
@@ -281,7 +263,7 @@ private slots:
 
         QAction *compact = j.action(u"actionCompact"_s);
         QVERIFY(compact);
-        if (isLegacy()) {
+        if (Journey::isLegacy()) {
             // No compact route: nothing offers it, and a click on the red gauge sends nothing.
             QVERIFY(!compact->isVisible());
             QVERIFY(!j.action(u"actionClearContext"_s)->isVisible());
@@ -305,8 +287,7 @@ private slots:
         j.screenshot(shotName(u"compacted"_s));
 
         // Nothing said since: /compact typed in the composer is a command, refused (409).
-        j.type(u"/compact"_s);
-        j.press(QKeySequence(Qt::Key_Return));
+        j.send(u"/compact"_s);
         auto *banner = j.window()->findChild<QWidget *>(u"apiErrorBanner"_s);
         QVERIFY(banner);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10'000);
@@ -323,9 +304,6 @@ private slots:
         QTRY_VERIFY(
             j.window()->findChild<QLabel *>(u"accountLabel"_s)->text().contains(u"AI spend"_s));
     }
-
-private:
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneySteer)

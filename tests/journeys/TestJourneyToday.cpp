@@ -20,26 +20,17 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestJourneyToday : public QObject
+class TestJourneyToday : public JourneyTestCase
 {
     Q_OBJECT
 
+public:
+    TestJourneyToday()
+        : JourneyTestCase({.logRequests = true, .resetFaultsAfterEachTest = true})
+    {
+    }
+
 private slots:
-    void initTestCase()
-    {
-        m_journey = std::make_unique<Journey>(Journey::fastDemo());
-        // The simulator logs every request it answers, with its status, at debug level.
-        qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
-        const bool started = m_journey->startSimulator();
-        qunsetenv("QT_LOGGING_RULES");
-        QVERIFY2(started, qPrintable(m_journey->errorString()));
-    }
-    void init() { QVERIFY2(m_journey->startApp(), qPrintable(m_journey->errorString())); }
-    void cleanup()
-    {
-        m_journey->dropApp();
-        QVERIFY(m_journey->sim().setFaults({{u"reset"_s, true}}));
-    }
 
     //! §20.1.3: a session (sign-in, list, three chats, the archived view, the models of the new
     //! chat dialog) sends nothing the server answers with 404. Only a pre-2.37 server answers the
@@ -146,7 +137,7 @@ private slots:
         QVERIFY(warnings);
         QVERIFY(!warnings->isVisible());
         const QString text = u"The workspace agent is outdated; some tools may fail."_s;
-        if (Journey::generationUnderTest() == u"legacy"_s) {
+        if (Journey::isLegacy()) {
             // Pre-2.37 servers send no warnings: the chat never carries them, so no banner.
             QJsonObject answer;
             QVERIFY(j.sim().postControl(u"chats/"_s + a.toString() + u"/warnings"_s,
@@ -175,9 +166,6 @@ private slots:
             u"chats/"_s + a.toString() + u"/warnings"_s, {{u"warnings"_s, QJsonArray{}}}));
         QTRY_VERIFY_WITH_TIMEOUT(!warnings->isVisible(), 10'000);
     }
-
-private:
-    std::unique_ptr<Journey> m_journey;
 };
 
 QTEST_MAIN(TestJourneyToday)

@@ -12,33 +12,44 @@ namespace AgentDesk::Testing {
 
 using namespace Qt::StringLiterals;
 
-inline MessagePart textPart(const QString &text)
+//! An empty part of `kind`, with the type name the server sends for it.
+inline MessagePart typedPart(MessagePart::Kind kind, const QString &typeRaw)
 {
     MessagePart part;
-    part.kind = MessagePart::Kind::Text;
-    part.typeRaw = u"text"_s;
+    part.kind = kind;
+    part.typeRaw = typeRaw;
+    return part;
+}
+
+inline MessagePart textPart(const QString &text)
+{
+    MessagePart part = typedPart(MessagePart::Kind::Text, u"text"_s);
     part.text = text;
     return part;
 }
 
 inline MessagePart reasoningPart(const QString &text, int seconds)
 {
-    MessagePart part;
-    part.kind = MessagePart::Kind::Reasoning;
-    part.typeRaw = u"reasoning"_s;
+    MessagePart part = typedPart(MessagePart::Kind::Reasoning, u"reasoning"_s);
     part.text = text;
     part.editDetail().createdAt = QDateTime(QDate(2025, 5, 1), QTime(10, 0, 0), Qt::UTC);
     part.editDetail().completedAt = part.detail().createdAt.addSecs(seconds);
     return part;
 }
 
-inline MessagePart toolCall(const QString &id, const QString &name, const QJsonObject &args)
+//! A part of a tool call: its call (`kind` ToolCall) or its result (ToolResult).
+inline MessagePart toolPart(
+    MessagePart::Kind kind, const QString &typeRaw, const QString &id, const QString &name)
 {
-    MessagePart part;
-    part.kind = MessagePart::Kind::ToolCall;
-    part.typeRaw = u"tool-call"_s;
+    MessagePart part = typedPart(kind, typeRaw);
     part.editDetail().toolCallId = id;
     part.editDetail().toolName = name;
+    return part;
+}
+
+inline MessagePart toolCall(const QString &id, const QString &name, const QJsonObject &args)
+{
+    MessagePart part = toolPart(MessagePart::Kind::ToolCall, u"tool-call"_s, id, name);
     part.editDetail().args = args;
     return part;
 }
@@ -46,11 +57,7 @@ inline MessagePart toolCall(const QString &id, const QString &name, const QJsonO
 inline MessagePart toolResult(
     const QString &id, const QString &name, const QJsonValue &result, bool isError = false)
 {
-    MessagePart part;
-    part.kind = MessagePart::Kind::ToolResult;
-    part.typeRaw = u"tool-result"_s;
-    part.editDetail().toolCallId = id;
-    part.editDetail().toolName = name;
+    MessagePart part = toolPart(MessagePart::Kind::ToolResult, u"tool-result"_s, id, name);
     part.editDetail().result = result;
     part.editDetail().isError = isError;
     return part;
@@ -58,18 +65,14 @@ inline MessagePart toolResult(
 
 inline MessagePart unknownPart(const QString &type)
 {
-    MessagePart part;
-    part.kind = MessagePart::Kind::Unknown;
-    part.typeRaw = type;
+    MessagePart part = typedPart(MessagePart::Kind::Unknown, type);
     part.raw = QJsonObject{{u"type"_s, type}, {u"payload"_s, u"future-data"_s}};
     return part;
 }
 
 inline MessagePart filePart(const QString &name, const QString &mediaType)
 {
-    MessagePart part;
-    part.kind = MessagePart::Kind::File;
-    part.typeRaw = u"file"_s;
+    MessagePart part = typedPart(MessagePart::Kind::File, u"file"_s);
     part.editDetail().name = name;
     part.editDetail().mediaType = mediaType;
     part.editDetail().fileId = FileId::createUuid();

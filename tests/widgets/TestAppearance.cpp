@@ -2,6 +2,7 @@
 // the desktop's colour scheme live, and widgets get the change.
 
 #include "core/storage/AppSettings.h"
+#include "support/ScratchSettings.h"
 #include "widgets/shell/Appearance.h"
 #include "widgets/shell/PaletteColors.h"
 
@@ -12,6 +13,7 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 class TestAppearance : public QObject
@@ -30,17 +32,16 @@ private Q_SLOTS:
     {
         QApplication::setPalette(m_platformPalette);
         QApplication::setFont(m_platformFont);
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"a.ini"_s));
+        m_scratch = std::make_unique<ScratchSettings>(u"a.ini"_s);
     }
 
     void dark_thenLight_applyToTheApplicationAndWidgets()
     {
         QLabel label(u"x"_s);
         label.show();
-        Appearance appearance(m_settings.get());
+        Appearance appearance(&m_scratch->settings);
         QSignalSpy applied(&appearance, &Appearance::applied);
-        m_settings->setTheme(AppSettings::Theme::Dark);
+        m_scratch->settings.setTheme(AppSettings::Theme::Dark);
         appearance.apply();
         QVERIFY(appearance.isDark());
         QVERIFY(isDarkPalette(QApplication::palette()));
@@ -49,7 +50,7 @@ private Q_SLOTS:
         // Text stays readable: light on dark.
         QVERIFY(QApplication::palette().color(QPalette::Text).lightness() > 180);
 
-        m_settings->setTheme(AppSettings::Theme::Light);
+        m_scratch->settings.setTheme(AppSettings::Theme::Light);
         appearance.apply();
         QVERIFY(!appearance.isDark());
         QTRY_VERIFY(!isDarkPalette(label.palette()));
@@ -57,8 +58,8 @@ private Q_SLOTS:
 
     void system_followsTheDesktopLive()
     {
-        m_settings->setTheme(AppSettings::Theme::System);
-        Appearance appearance(m_settings.get());
+        m_scratch->settings.setTheme(AppSettings::Theme::System);
+        Appearance appearance(&m_scratch->settings);
         appearance.apply();
         QVERIFY(!appearance.isDark());
         appearance.setSystemScheme(ColorSchemePortal::Scheme::Dark);
@@ -73,8 +74,8 @@ private Q_SLOTS:
 
     void explicitTheme_ignoresTheDesktop()
     {
-        m_settings->setTheme(AppSettings::Theme::Light);
-        Appearance appearance(m_settings.get());
+        m_scratch->settings.setTheme(AppSettings::Theme::Light);
+        Appearance appearance(&m_scratch->settings);
         appearance.apply();
         appearance.setSystemScheme(ColorSchemePortal::Scheme::Dark);
         QVERIFY(!appearance.isDark());
@@ -85,12 +86,12 @@ private Q_SLOTS:
     {
         QLabel label(u"x"_s);
         label.show();
-        Appearance appearance(m_settings.get());
-        m_settings->setFontPointSize(m_platformFont.pointSize() + 5);
+        Appearance appearance(&m_scratch->settings);
+        m_scratch->settings.setFontPointSize(m_platformFont.pointSize() + 5);
         appearance.apply();
         QCOMPARE(QApplication::font().pointSize(), m_platformFont.pointSize() + 5);
         QTRY_COMPARE(label.font().pointSize(), m_platformFont.pointSize() + 5);
-        m_settings->setFontPointSize(0);
+        m_scratch->settings.setFontPointSize(0);
         appearance.apply();
         QCOMPARE(QApplication::font().pointSize(), m_platformFont.pointSize());
     }
@@ -98,8 +99,7 @@ private Q_SLOTS:
 private:
     QPalette m_platformPalette;
     QFont m_platformFont;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
 };
 
 QTEST_MAIN(TestAppearance)

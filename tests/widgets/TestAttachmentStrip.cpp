@@ -3,6 +3,7 @@
 // an oversized image, drafts, and a screenshot ($AGENTDESK_ARTIFACTS/attachment-strip.png).
 
 #include "PaintChecks.h"
+#include "SampleImages.h"
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
 #include "core/api/AttachmentUploads.h"
@@ -10,13 +11,14 @@
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
+#include "support/WidgetArtifacts.h"
+#include "support/WriteFile.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/composer/ImageShrinker.h"
 #include "widgets/conversation/ImageViewer.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
 #include <QDropEvent>
 #include <QJsonObject>
 #include <QLabel>
@@ -47,25 +49,6 @@ constexpr int waitMs = 15'000;
 QString dataPath(const QString &name)
 {
     return QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u'/' + name;
-}
-
-QImage sampleImage(const QSize &size = QSize(320, 200))
-{
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(QColor(0x2d, 0x6c, 0xdf));
-    QPainter painter(&image);
-    painter.setBrush(QColor(0xf0, 0xb4, 0x29));
-    painter.drawEllipse(image.rect().adjusted(40, 30, -40, -30));
-    painter.setPen(Qt::white);
-    painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
-    return image;
-}
-
-void saveArtifact(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 
 } // namespace
@@ -124,7 +107,7 @@ void TestAttachmentStrip::paste_clipboardImage_uploadsPng()
     auto strip = makeStrip();
     QCOMPARE(strip->objectName(), u"attachmentStrip"_s);
     QSignalSpy finished(strip.get(), &AttachmentStrip::uploadsFinished);
-    QGuiApplication::clipboard()->setImage(sampleImage());
+    QGuiApplication::clipboard()->setImage(sampleScreenshot());
     const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
     QVERIFY(mime && mime->hasImage());
     QVERIFY(AttachmentStrip::canTake(mime));
@@ -233,11 +216,7 @@ void TestAttachmentStrip::oversizedImage_offersShrink()
     QVERIFY2(png.size() > AttachmentUploader::maxUploadBytes, "the test image must be too big");
     QTemporaryDir dir;
     const QString path = dir.filePath(u"huge screenshot.png"_s);
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(png);
-    }
+    QVERIFY(writeFile(path, png));
     auto strip = makeStrip();
     strip->show();
     QVERIFY(!strip->addFile(path));
@@ -275,7 +254,7 @@ void TestAttachmentStrip::imageViewer_zoomAndSave()
     ImageViewer viewer;
     QCOMPARE(viewer.objectName(), u"imageViewer"_s);
     viewer.resize(400, 300);
-    viewer.setImage(sampleImage(QSize(1600, 1000)), u"shot.png"_s);
+    viewer.setImage(sampleScreenshot(QSize(1600, 1000)), u"shot.png"_s);
     viewer.show();
     QVERIFY(QTest::qWaitForWindowExposed(&viewer));
     viewer.fitToWindow();
@@ -292,7 +271,7 @@ void TestAttachmentStrip::imageViewer_zoomAndSave()
     viewer.copyToClipboard();
     QCOMPARE(QGuiApplication::clipboard()->image().size(), QSize(1600, 1000));
     viewer.fitToWindow();
-    saveArtifact(&viewer, u"image-viewer.png"_s);
+    QVERIFY(saveArtifact(&viewer, u"image-viewer.png"_s));
 }
 
 void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
@@ -301,7 +280,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
     strip->resize(700, 150);
     strip->show();
     QVERIFY(QTest::qWaitForWindowExposed(strip.get()));
-    QVERIFY(strip->addImage(sampleImage(), u"pasted-image.png"_s));
+    QVERIFY(strip->addImage(sampleScreenshot(), u"pasted-image.png"_s));
     QVERIFY(strip->addFile(dataPath(u"readme.md"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), waitMs);
     // One that fails on the server, one still uploading.
@@ -310,7 +289,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
     QVERIFY(strip->addFile(dataPath(u"tiny.jpg"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(2), State::Failed, waitMs);
     QVERIFY(m_live->sim.setFaults(QJsonObject{{u"delay_ms"_s, 5000}}));
-    QVERIFY(strip->addImage(sampleImage(QSize(200, 300)), u"window.png"_s));
+    QVERIFY(strip->addImage(sampleScreenshot(QSize(200, 300)), u"window.png"_s));
     QTRY_COMPARE_WITH_TIMEOUT(strip->stateAt(3), State::Uploading, waitMs);
     // Thumbnails decode off the GUI thread: wait until the three images show theirs instead of
     // the file icon (the Markdown file keeps the icon).
@@ -322,7 +301,7 @@ void TestAttachmentStrip::screenshot_showsEveryCardWithItsThumbnail()
         std::count_if(thumbs.cbegin(), thumbs.cend(),
             [&](const QLabel *thumb) { return thumb->pixmap().toImage() != fileIcon; }),
         3, waitMs);
-    saveArtifact(strip.get(), u"attachment-strip.png"_s);
+    QVERIFY(saveArtifact(strip.get(), u"attachment-strip.png"_s));
     // The screenshot is checked: not blank, and each card paints something.
     const QImage image = strip->grab().toImage();
     QVERIFY(distinctColors(image) > 40);

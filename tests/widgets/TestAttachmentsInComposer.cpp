@@ -3,6 +3,7 @@
 
 #include "AppUnderTest.h"
 #include "PaintChecks.h"
+#include "SampleImages.h"
 #include "app/Application.h"
 #include "core/storage/DraftStore.h"
 #include "models/ChatDirectory.h"
@@ -35,7 +36,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLinearGradient>
 #include <QMimeData>
 #include <QPainter>
 #include <QPushButton>
@@ -56,40 +56,13 @@ namespace {
 
 constexpr int uploadWaitMs = 15'000;
 
-QImage testImage()
-{
-    QImage image(320, 200, QImage::Format_ARGB32);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, 320, 200);
-    gradient.setColorAt(0, QColor(0x1f, 0x6f, 0xeb));
-    gradient.setColorAt(1, QColor(0xf7, 0x8c, 0x6c));
-    painter.fillRect(image.rect(), gradient);
-    painter.setPen(Qt::white);
-    QFont font = painter.font();
-    font.setPixelSize(28);
-    painter.setFont(font);
-    painter.drawText(image.rect(), Qt::AlignCenter, u"screenshot"_s);
-    return image;
-}
-
 } // namespace
 
-class TestAttachmentsInComposer : public QObject
+class TestAttachmentsInComposer : public AppUnderTestCase
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        QVERIFY(m_storage.isValid());
-    }
-
-    void init() { startApp(); }
-    void cleanup() { m_app.reset(); }
-
     void composer_hasAttachControls()
     {
         ComposerWidget *composer = conversation()->composer();
@@ -108,18 +81,12 @@ private slots:
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
         QVERIFY(!id.isNull());
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
-        ComposerWidget *composer = conversation()->composer();
-        AttachmentStrip *strip = composer->attachmentStrip();
-        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
-        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+        QVERIFY(showChat(id));
+        const auto [composer, strip, edit, send] = composerParts();
 
         auto *mime = new QMimeData;
-        mime->setImageData(testImage());
-        QGuiApplication::clipboard()->setMimeData(mime);
-        edit->setFocus();
-        edit->paste();
+        mime->setImageData(sampleScreenshot());
+        paste(edit, mime);
         QCOMPARE(strip->count(), 1);
         QVERIFY(strip->isVisibleTo(composer));
         QVERIFY(edit->toPlainText().isEmpty()); // the image is not pasted as text
@@ -151,15 +118,14 @@ private slots:
         // Clicking the thumbnail opens the viewer with the full image.
         view->messageDelegate()->activateAnchor(rowWithFile(view, fileId), href);
         QTRY_VERIFY(conversation()->imageViewer() && conversation()->imageViewer()->isVisible());
-        QTRY_COMPARE(conversation()->imageViewer()->image().size(), testImage().size());
+        QTRY_COMPARE(conversation()->imageViewer()->image().size(), sampleScreenshot().size());
         conversation()->imageViewer()->close();
     }
 
     void dropFile_onComposer_attaches()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
         QMimeData mime;
@@ -183,23 +149,20 @@ private slots:
     {
         const ChatId first = chatNamed(u"Explain the billing cron job"_s);
         const ChatId second = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(first);
-        QTRY_COMPARE(window()->visibleChatId(), first);
+        QVERIFY(showChat(first));
         ComposerWidget *composer = conversation()->composer();
         AttachmentStrip *strip = composer->attachmentStrip();
-        QVERIFY(strip->addImage(testImage(), u"draft.png"_s));
+        QVERIFY(strip->addImage(sampleScreenshot(), u"draft.png"_s));
         QTRY_VERIFY_WITH_TIMEOUT(strip->canSend(), uploadWaitMs);
         const QList<FileId> ids = strip->attachments();
         QCOMPARE(ids.size(), 1);
         QTRY_COMPARE(storedDraft(first).attachments.size(), 1); // on disk, debounced
 
-        window()->openChat(second);
-        QTRY_COMPARE(window()->visibleChatId(), second);
+        QVERIFY(showChat(second));
         QCOMPARE(strip->count(), 0);
         QVERIFY(!strip->isVisibleTo(composer));
 
-        window()->openChat(first);
-        QTRY_COMPARE(window()->visibleChatId(), first);
+        QVERIFY(showChat(first));
         QCOMPARE(strip->count(), 1);
         QCOMPARE(strip->attachments(), ids);
         QVERIFY(strip->isVisibleTo(composer));
@@ -210,19 +173,13 @@ private slots:
     void wrongType_showsRefusal_textStillSends()
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
-        ComposerWidget *composer = conversation()->composer();
-        AttachmentStrip *strip = composer->attachmentStrip();
-        auto *edit = composer->findChild<MessageEdit *>(u"messageEdit"_s);
-        auto *send = composer->findChild<QPushButton *>(u"sendButton"_s);
+        QVERIFY(showChat(id));
+        const auto [composer, strip, edit, send] = composerParts();
 
         auto *mime = new QMimeData;
         mime->setUrls(
             {QUrl::fromLocalFile(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u"/archive.bin"_s)});
-        QGuiApplication::clipboard()->setMimeData(mime);
-        edit->setFocus();
-        edit->paste();
+        paste(edit, mime);
         QCOMPARE(strip->count(), 0);
         QVERIFY(!strip->messageText().isEmpty());
         QVERIFY(strip->isVisibleTo(composer)); // the refusal is shown
@@ -236,8 +193,7 @@ private slots:
     void diffPanel_togglesWithShortcut_showsDemoDiff()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *panel = window()->findChild<DiffPanel *>(u"diffPanel"_s);
         QVERIFY(panel);
         QVERIFY(!panel->isVisible());
@@ -268,12 +224,29 @@ private slots:
     }
 
 private:
-    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
+    //! The shown chat's composer and the parts of it a user touches.
+    struct ComposerParts
+    {
+        ComposerWidget *composer = nullptr;
+        AttachmentStrip *strip = nullptr;
+        MessageEdit *edit = nullptr;
+        QPushButton *send = nullptr;
+    };
+    ComposerParts composerParts() const
+    {
+        ComposerWidget *composer = conversation()->composer();
+        return {composer, composer->attachmentStrip(),
+            composer->findChild<MessageEdit *>(u"messageEdit"_s),
+            composer->findChild<QPushButton *>(u"sendButton"_s)};
+    }
 
-    MainWindow *window() const { return m_app->mainWindow(); }
-    ConversationWidget *conversation() const { return window()->conversationWidget(); }
-
-    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
+    //! Puts `mime` on the clipboard and pastes it into `edit`, as Ctrl+V does.
+    static void paste(MessageEdit *edit, QMimeData *mime)
+    {
+        QGuiApplication::clipboard()->setMimeData(mime);
+        edit->setFocus();
+        edit->paste();
+    }
 
     Draft storedDraft(const ChatId &chat) const
     {
@@ -334,16 +307,6 @@ private:
         }
         return false;
     }
-
-    void screenshot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY(window()->grab().save(QDir(dir).filePath(name)));
-    }
-
-    std::unique_ptr<SimulatorProcess> m_sim;
-    QTemporaryDir m_storage;
-    std::unique_ptr<Application> m_app;
 };
 
 QTEST_MAIN(TestAttachmentsInComposer)

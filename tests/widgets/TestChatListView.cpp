@@ -4,12 +4,13 @@
 #include "PaintChecks.h"
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
+#include "support/NumberedChat.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/chatlist/ChatListDelegate.h"
 #include "widgets/chatlist/ChatListView.h"
 #include "widgets/shell/Icons.h"
 
 #include <QAbstractItemModelTester>
-#include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -24,12 +25,7 @@ const QDateTime now = QDateTime(QDate(2026, 5, 4), QTime(12, 0), Qt::UTC);
 
 Chat makeChat(int n, const QString &title, ChatStatus status, int minutesAgo)
 {
-    Chat chat;
-    chat.id = ChatId(QUuid(u"00000000-0000-0000-0000-%1"_s.arg(n, 12, 10, QChar(u'0'))));
-    chat.rootChatId = chat.id;
-    chat.title = title;
-    chat.status = status;
-    chat.updatedAt = now.addSecs(-60 * minutesAgo);
+    Chat chat = numberedChat(u"00000000"_s, n, title, status, now.addSecs(-60 * minutesAgo));
     chat.createdAt = chat.updatedAt.addSecs(-3600);
     return chat;
 }
@@ -224,8 +220,7 @@ private slots:
         QVERIFY(m_view->selectChat(m_running));
         const QImage image = m_view->viewport()->grab().toImage();
         QVERIFY(!image.isNull());
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY(image.save(QDir(dir).filePath(u"TestChatListView.png"_s)));
+        QVERIFY(image.save(artifactPath(u"TestChatListView.png"_s)));
         QVERIFY(distinctColors(image) > 20); // not blank
         const QColor base = m_view->viewport()->palette().color(QPalette::Base);
         const QColor text = m_view->viewport()->palette().color(QPalette::Text);

@@ -1,14 +1,15 @@
 // Offscreen tests of ChatView: following the bottom, "N new messages", paging with a stable
 // anchor, the selectable text editor, copy and the context actions.
 
+#include "ChatViewTestCase.h"
 #include "ConversationTestData.h"
 #include "models/MessageListModel.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/MessageDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
-#include <QDir>
 #include <QGuiApplication>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -21,11 +22,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
 
 QList<ChatMessage> conversation(qint64 firstId, qint64 lastId)
 {
@@ -43,33 +39,21 @@ QList<ChatMessage> conversation(qint64 firstId, qint64 lastId)
 
 } // namespace
 
-class TestChatView : public QObject
+class TestChatView : public ChatViewTestCase
 {
     Q_OBJECT
 
-private slots:
-    void init()
+public:
+    TestChatView()
+        : ChatViewTestCase({800, 600})
     {
-        m_model = std::make_unique<MessageListModel>();
-        m_view = std::make_unique<ChatView>();
-        m_view->setModel(m_model.get());
-        m_view->messageDelegate()->setOpenLinksExternally(false);
-        m_view->resize(800, 600);
-        m_view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    }
-    void cleanup()
-    {
-        m_view.reset();
-        m_model.reset();
     }
 
+private slots:
     void atBottom_rowsInsertedAndGrowing_staysAtBottom()
     {
-        m_model->upsertMany(conversation(1, 40));
-        QScrollBar *bar = m_view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        QTRY_COMPARE(bar->value(), bar->maximum());
+        QScrollBar *bar = loadAtBottom(1, 40);
+        QVERIFY(bar);
         QVERIFY(m_view->isFollowing());
 
         m_model->upsert(userText(41, u"Another question"_s));
@@ -96,10 +80,8 @@ private slots:
 
     void scrolledUp_newRows_doNotMoveAndShowButton()
     {
-        m_model->upsertMany(conversation(1, 40));
-        QScrollBar *bar = m_view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        QTRY_COMPARE(bar->value(), bar->maximum());
+        QScrollBar *bar = loadAtBottom(1, 40);
+        QVERIFY(bar);
         bar->setValue(bar->maximum() / 2);
         QVERIFY(!m_view->isFollowing());
         const int value = bar->value();
@@ -112,7 +94,7 @@ private slots:
         auto *button = m_view->findChild<QToolButton *>(u"newMessagesButton"_s);
         QVERIFY(button->isVisible());
         QVERIFY2(button->text().contains(u"3 new message"_s), qPrintable(button->text()));
-        QVERIFY(m_view->grab().save(artifact(u"TestChatView-new-messages.png"_s)));
+        QVERIFY(saveArtifact(m_view.get(), u"TestChatView-new-messages.png"_s));
 
         QTest::mouseClick(button, Qt::LeftButton);
         QTRY_COMPARE(bar->value(), bar->maximum());
@@ -122,10 +104,8 @@ private slots:
 
     void nearTop_requestsOlderOnce()
     {
-        m_model->upsertMany(conversation(101, 160));
-        QScrollBar *bar = m_view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        QTRY_COMPARE(bar->value(), bar->maximum());
+        QScrollBar *bar = loadAtBottom(101, 160);
+        QVERIFY(bar);
         QSignalSpy spy(m_view.get(), &ChatView::loadOlderRequested);
         bar->setValue(bar->maximum() / 2);
         QCOMPARE(spy.count(), 0);
@@ -140,10 +120,8 @@ private slots:
 
     void prependPage_keepsAnchorMessageAndOffset()
     {
-        m_model->upsertMany(conversation(101, 160));
-        QScrollBar *bar = m_view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        QTRY_COMPARE(bar->value(), bar->maximum());
+        QScrollBar *bar = loadAtBottom(101, 160);
+        QVERIFY(bar);
         bar->setValue(120); // near the top, where paging happens
         QVERIFY(!m_view->isFollowing());
 
@@ -167,10 +145,8 @@ private slots:
     {
         m_view->setSettleInterval(std::chrono::milliseconds(50));
         QSignalSpy settled(m_view.get(), &ChatView::settledAtBottom);
-        m_model->upsertMany(conversation(101, 160));
-        QScrollBar *bar = m_view->verticalScrollBar();
-        QTRY_VERIFY(bar->maximum() > 0);
-        QTRY_COMPARE(bar->value(), bar->maximum());
+        QScrollBar *bar = loadAtBottom(101, 160);
+        QVERIFY(bar);
         bar->setValue(0);
         QVERIFY(!m_view->isFollowing());
         m_model->prependPage(conversation(1, 100));
@@ -253,8 +229,16 @@ private slots:
     }
 
 private:
-    std::unique_ptr<MessageListModel> m_model;
-    std::unique_ptr<ChatView> m_view;
+    //! Loads messages `first` to `last` and waits until the view can scroll and rests at the
+    //! bottom; its scroll bar, null if it did not come to rest there.
+    QScrollBar *loadAtBottom(qint64 first, qint64 last)
+    {
+        m_model->upsertMany(conversation(first, last));
+        QScrollBar *bar = m_view->verticalScrollBar();
+        const bool atBottom =
+            QTest::qWaitFor([bar] { return bar->maximum() > 0 && bar->value() == bar->maximum(); });
+        return atBottom ? bar : nullptr;
+    }
 };
 
 QTEST_MAIN(TestChatView)

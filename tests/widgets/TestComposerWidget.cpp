@@ -3,11 +3,12 @@
 #include "core/storage/AppSettings.h"
 #include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
+#include "support/ScratchSettings.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -18,14 +19,10 @@
 #include <QToolButton>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
 
 ModelConfig model(const QString &name, bool isDefault, bool available, const QString &reason = {})
 {
@@ -62,12 +59,12 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>(); // fresh drafts and settings per test
-        QVERIFY(m_dir->isValid());
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
+        m_scratch = std::make_unique<ScratchSettings>(); // fresh drafts and settings per test
+        QVERIFY(m_scratch->dir.isValid());
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
         m_drafts->setSaveDelay(0);
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-        m_composer = std::make_unique<ComposerWidget>(nullptr, m_settings.get(), m_drafts.get());
+        m_composer =
+            std::make_unique<ComposerWidget>(nullptr, &m_scratch->settings, m_drafts.get());
         m_composer->resize(700, 140);
         m_composer->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_composer.get()));
@@ -77,7 +74,7 @@ private slots:
     void cleanup()
     {
         m_composer.reset();
-        m_settings.reset();
+        m_scratch.reset();
         m_drafts.reset();
     }
 
@@ -131,8 +128,9 @@ private slots:
 
         m_composer.reset();
         m_drafts.reset(); // flushes
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
-        m_composer = std::make_unique<ComposerWidget>(nullptr, m_settings.get(), m_drafts.get());
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
+        m_composer =
+            std::make_unique<ComposerWidget>(nullptr, &m_scratch->settings, m_drafts.get());
         m_composer->setDraftKey(u"chat-a"_s);
         QCOMPARE(m_composer->text(), u"half-written thought"_s);
     }
@@ -152,7 +150,7 @@ private slots:
         QCOMPARE(m_composer->errorText(), u"Internal error (500)"_s);
         auto *error = m_composer->findChild<QLabel *>(u"composerError"_s);
         QVERIFY(error && error->isVisible());
-        QVERIFY(m_composer->grab().save(artifact(u"TestComposerWidget-failed.png"_s)));
+        QVERIFY(saveArtifact(m_composer.get(), u"TestComposerWidget-failed.png"_s));
 
         QTest::keyClick(m_edit, Qt::Key_Return);
         QCOMPARE(spy.count(), 2);
@@ -197,7 +195,7 @@ private slots:
         QVERIFY(stop->isVisible());
         auto *hint = m_composer->findChild<QLabel *>(u"composerHint"_s);
         QVERIFY(hint->text().contains(u"queued"_s));
-        QVERIFY(m_composer->grab().save(artifact(u"TestComposerWidget-active.png"_s)));
+        QVERIFY(saveArtifact(m_composer.get(), u"TestComposerWidget-active.png"_s));
         QSignalSpy spy(m_composer.get(), &ComposerWidget::interruptRequested);
         QTest::mouseClick(stop, Qt::LeftButton);
         QCOMPARE(spy.count(), 1);
@@ -206,9 +204,8 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<DraftStore> m_drafts;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ComposerWidget> m_composer;
     MessageEdit *m_edit = nullptr;
 };

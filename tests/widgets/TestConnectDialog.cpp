@@ -5,12 +5,13 @@
 #include "core/api/ApiClient.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/InMemorySecretStore.h"
+#include "support/ScratchSettings.h"
 #include "support/SimulatorProcess.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/dialogs/ConnectDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QJsonObject>
 #include <QLabel>
@@ -85,8 +86,7 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"agentdesk.ini"_s));
+        m_scratch = std::make_unique<ScratchSettings>(u"agentdesk.ini"_s);
         m_api = std::make_unique<ApiClient>(&m_network);
         m_keychain = std::make_unique<InMemorySecretStore>();
         m_sessionStore = std::make_unique<InMemorySecretStore>();
@@ -96,7 +96,7 @@ private slots:
     {
         m_dialog.reset();
         m_api.reset();
-        m_settings.reset();
+        m_scratch.reset();
     }
 
     void normalizeUrl_data()
@@ -140,8 +140,8 @@ private slots:
 
         QCOMPARE(readToken(*m_keychain, m_sim->baseUrl().toString()),
             QString::fromLatin1(m_sim->token()));
-        m_settings->sync();
-        QFile ini(m_settings->fileName());
+        m_scratch->settings.sync();
+        QFile ini(m_scratch->settings.fileName());
         QVERIFY(ini.open(QIODevice::ReadOnly));
         const QByteArray stored = ini.readAll();
         QVERIFY(stored.contains(m_sim->baseUrl().host().toLatin1()));
@@ -231,8 +231,8 @@ private slots:
         click();
         QTRY_COMPARE(connected.count(), 1);
         QCOMPARE(connected.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
-        m_settings->sync();
-        QCOMPARE(m_settings->organizationId(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        m_scratch->settings.sync();
+        QCOMPARE(m_scratch->settings.organizationId(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
     }
 
     void cancelWhileChecking_signsNothingIn()
@@ -244,7 +244,8 @@ private slots:
         m_dialog->reject();
 
         // A second sign-in to the same server ends after the first one's answers are in.
-        ConnectDialog second(m_api.get(), m_keychain.get(), m_sessionStore.get(), m_settings.get());
+        ConnectDialog second(
+            m_api.get(), m_keychain.get(), m_sessionStore.get(), &m_scratch->settings);
         QSignalSpy secondConnected(&second, &ConnectDialog::connected);
         second.open();
         second.findChild<QLineEdit *>(u"serverUrlLineEdit"_s)->setText(m_sim->baseUrl().toString());
@@ -277,7 +278,7 @@ private:
     void createDialog(SecretStore *keychain)
     {
         m_dialog = std::make_unique<ConnectDialog>(
-            m_api.get(), keychain, m_sessionStore.get(), m_settings.get());
+            m_api.get(), keychain, m_sessionStore.get(), &m_scratch->settings);
         m_dialog->open();
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
     }
@@ -300,16 +301,11 @@ private:
         QTest::mouseClick(button, Qt::LeftButton);
     }
 
-    void screenshot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY(m_dialog->grab().save(QDir(dir).filePath(name)));
-    }
+    void screenshot(const QString &name) { QVERIFY(saveArtifact(m_dialog.get(), name)); }
 
     QNetworkAccessManager m_network;
     std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<InMemorySecretStore> m_keychain;
     std::unique_ptr<InMemorySecretStore> m_sessionStore;

@@ -10,9 +10,11 @@
 #include "models/ModelConfigModel.h"
 #include "models/QueueModel.h"
 #include "support/DemoIds.h"
+#include "support/ScratchSettings.h"
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/composer/ComposerWidget.h"
 #include "widgets/composer/MessageEdit.h"
 #include "widgets/composer/ModelPicker.h"
@@ -24,7 +26,6 @@
 #include "widgets/shell/Icons.h"
 
 #include <QAction>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,11 +45,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
-
 } // namespace
 
 class TestConversationWidget : public QObject
@@ -66,16 +62,16 @@ private slots:
             QStringList{u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s, u"21"_s,
                 u"--delta-interval-ms"_s, u"5"_s, u"--chats"_s, u"1"_s, u"--messages"_s, u"300"_s});
         QVERIFY2(m_live->start(), qPrintable(m_live->sim.errorString()));
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
-        m_drafts = std::make_unique<DraftStore>(m_dir->filePath(u"drafts"_s));
+        m_scratch = std::make_unique<ScratchSettings>();
+        m_drafts = std::make_unique<DraftStore>(m_scratch->dir.filePath(u"drafts"_s));
         m_messages = std::make_unique<MessageListModel>();
         m_queue = std::make_unique<QueueModel>();
         m_session = std::make_unique<ChatSession>(
             m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
         m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
         m_uploads = std::make_unique<AttachmentUploads>(m_live->api.get());
-        m_widget = std::make_unique<ConversationWidget>(&m_icons, m_settings.get(), m_drafts.get());
+        m_widget =
+            std::make_unique<ConversationWidget>(&m_icons, &m_scratch->settings, m_drafts.get());
         m_widget->resize(1000, 800);
         m_widget->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_widget.get()));
@@ -88,7 +84,7 @@ private slots:
         m_queue.reset();
         m_messages.reset();
         m_drafts.reset();
-        m_settings.reset();
+        m_scratch.reset();
         m_live.reset();
     }
 
@@ -114,7 +110,7 @@ private slots:
         if (m_messages->hasPreview()) {
             auto *stop = m_widget->findChild<QPushButton *>(u"stopButton"_s);
             QVERIFY(stop->isVisible());
-            QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-midstream.png"_s)));
+            QVERIFY(saveArtifact(m_widget.get(), u"TestConversationWidget-midstream.png"_s));
         }
         QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting, 60'000);
         QTRY_VERIFY(m_messages->rowCount() > rowsBefore);
@@ -122,7 +118,7 @@ private slots:
         QScrollBar *bar = view()->verticalScrollBar();
         QTRY_COMPARE(bar->value(), bar->maximum());
         QTRY_VERIFY(m_widget->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"Idle"_s));
-        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-done.png"_s)));
+        QVERIFY(saveArtifact(m_widget.get(), u"TestConversationWidget-done.png"_s));
     }
 
     void sendWhileRunning_isQueued_thenPromoted()
@@ -136,7 +132,7 @@ private slots:
         auto *panel = m_widget->findChild<QWidget *>(u"queuePanel"_s);
         QVERIFY(panel);
         QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 10'000);
-        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-queued.png"_s)));
+        QVERIFY(saveArtifact(m_widget.get(), u"TestConversationWidget-queued.png"_s));
         auto *promote = panel->findChild<QToolButton *>(u"promoteButton"_s);
         QVERIFY(promote);
         QTest::mouseClick(promote, Qt::LeftButton);
@@ -169,20 +165,8 @@ private slots:
         QSignalSpy sent(m_session.get(), &ChatSession::messageSent);
         send(u"/scenario quick one"_s);
         QVERIFY(sent.wait(10'000));
-        // The status may turn to waiting before the reply's row is published: wait for both.
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
-                && m_messages->newestId() == m_session->assembler().lastCommittedId()
-                && m_messages->index(m_messages->rowCount() - 1)
-                        .data(MessageListModel::RoleRole)
-                        .value<MessageRole>()
-                    != MessageRole::User,
-            20'000);
-        int userRow = -1;
-        for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
-            if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
-                == MessageRole::User)
-                userRow = row;
-        }
+        QTRY_VERIFY_WITH_TIMEOUT(turnSettled(), 20'000);
+        const int userRow = newestUserRow();
         QVERIFY(userRow >= 0);
         const auto edited =
             m_messages->index(userRow).data(MessageListModel::MessageIdRole).value<MessageId>();
@@ -293,19 +277,8 @@ private slots:
             return bodies;
         };
         auto editLast = [&](const QString &text) {
-            QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
-                    && m_messages->newestId() == m_session->assembler().lastCommittedId()
-                    && m_messages->index(m_messages->rowCount() - 1)
-                            .data(MessageListModel::RoleRole)
-                            .value<MessageRole>()
-                        != MessageRole::User,
-                20'000);
-            int userRow = -1;
-            for (int row = m_messages->rowCount() - 1; row >= 0 && userRow < 0; --row) {
-                if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
-                    == MessageRole::User)
-                    userRow = row;
-            }
+            QTRY_VERIFY_WITH_TIMEOUT(turnSettled(), 20'000);
+            const int userRow = newestUserRow();
             QVERIFY(userRow >= 0);
             view()->setCurrentIndex(m_messages->index(userRow));
             view()->editAction()->trigger();
@@ -387,7 +360,7 @@ private slots:
         QVERIFY2(banner->text().contains(error.message), qPrintable(banner->text()));
         QCOMPARE(m_widget->composer()->text(), u"please keep me"_s);
         QVERIFY(!m_widget->composer()->errorText().isEmpty());
-        QVERIFY(m_widget->grab().save(artifact(u"TestConversationWidget-send-failed.png"_s)));
+        QVERIFY(saveArtifact(m_widget.get(), u"TestConversationWidget-send-failed.png"_s));
     }
 
     //! Memory falls back: back at the bottom after paging the history in, the widget trims it
@@ -446,6 +419,29 @@ private slots:
 private:
     ChatView *view() const { return m_widget->chatView(); }
 
+    //! The turn has ended and its reply's row is published (the status may turn to waiting
+    //! before that).
+    bool turnSettled() const
+    {
+        return m_session->status() == ChatStatus::Waiting
+            && m_messages->newestId() == m_session->assembler().lastCommittedId()
+            && m_messages->index(m_messages->rowCount() - 1)
+                   .data(MessageListModel::RoleRole)
+                   .value<MessageRole>()
+            != MessageRole::User;
+    }
+
+    //! The row of the newest message the user wrote, -1 if there is none.
+    int newestUserRow() const
+    {
+        for (int row = m_messages->rowCount() - 1; row >= 0; --row) {
+            if (m_messages->index(row).data(MessageListModel::RoleRole).value<MessageRole>()
+                == MessageRole::User)
+                return row;
+        }
+        return -1;
+    }
+
     void open()
     {
         QSignalSpy loaded(m_session.get(), &ChatSession::historyLoaded);
@@ -469,8 +465,7 @@ private:
     Icons m_icons;
     std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<AttachmentUploads> m_uploads;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<DraftStore> m_drafts;
     std::unique_ptr<MessageListModel> m_messages;
     std::unique_ptr<QueueModel> m_queue;

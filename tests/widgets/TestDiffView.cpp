@@ -9,21 +9,19 @@
 #include "models/DiffModel.h"
 #include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
-#include "support/SimulatorProcess.h"
-#include "support/TestGeneration.h"
+#include "support/SimulatorApi.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/diff/DiffLineDelegate.h"
 #include "widgets/diff/DiffPanel.h"
 #include "widgets/diff/DiffView.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
-#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -40,6 +38,15 @@ QString fixtureDiffText()
         .object()
         .value(u"diff"_s)
         .toString();
+}
+
+//! Shows `view` at `size` with the fixture diff; false if its window was not exposed.
+bool showFixtureDiff(DiffView &view, QSize size)
+{
+    view.resize(size);
+    view.setDiffText(fixtureDiffText());
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
 }
 
 DiffStatus fixtureStatus()
@@ -59,13 +66,6 @@ DiffStatus fixtureStatus()
     status.reviewerCount = 1;
     status.refreshedAt = QDateTime::currentDateTimeUtc().addSecs(-4 * 60);
     return status;
-}
-
-void saveArtifact(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    QDir().mkpath(dir);
-    QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 
 } // namespace
@@ -89,9 +89,7 @@ private slots:
 void TestDiffView::keyboard_filesAndHunks()
 {
     DiffView view;
-    view.resize(800, 400);
-    view.setDiffText(fixtureDiffText());
-    view.show();
+    QVERIFY(showFixtureDiff(view, {800, 400}));
     QVERIFY(QTest::qWaitForWindowActive(&view));
     QListView *lines = view.findChild<QListView *>(u"diffView"_s);
     QVERIFY(lines);
@@ -122,10 +120,7 @@ void TestDiffView::keyboard_filesAndHunks()
 void TestDiffView::fileList_click_scrollsToFile()
 {
     DiffView view;
-    view.resize(800, 300);
-    view.setDiffText(fixtureDiffText());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFixtureDiff(view, {800, 300}));
     QListWidget *files = view.findChild<QListWidget *>(u"diffFileList"_s);
     QCOMPARE(files->count(), 2);
     QSignalSpy changed(&view, &DiffView::currentFileChanged);
@@ -138,10 +133,7 @@ void TestDiffView::fileList_click_scrollsToFile()
 void TestDiffView::modeToggle_switchesToSideBySide_keepsPosition()
 {
     DiffView view;
-    view.resize(900, 400);
-    view.setDiffText(fixtureDiffText());
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showFixtureDiff(view, {900, 400}));
     QToolButton *toggle = view.findChild<QToolButton *>(u"diffModeToggle"_s);
     QListView *lines = view.findChild<QListView *>(u"diffView"_s);
     view.nextFile();
@@ -156,7 +148,7 @@ void TestDiffView::modeToggle_switchesToSideBySide_keepsPosition()
     QCOMPARE(view.currentSourceRow(), row);
     view.nextHunk(); // navigation works in this mode too
     QCOMPARE(view.currentSourceRow(), view.model()->nextHunkRow(row));
-    saveArtifact(&view, u"diff-view-side-by-side.png"_s);
+    QVERIFY(saveArtifact(&view, u"diff-view-side-by-side.png"_s));
     toggle->click();
     QCOMPARE(view.mode(), DiffView::Mode::Unified);
     QCOMPARE(lines->model(), view.model());
@@ -243,14 +235,9 @@ void TestDiffView::panel_header_showsPrState()
 
 void TestDiffView::panel_refresh_againstSimulator()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setChatsPrefix(testChatsPrefix());
-    api.setSessionToken(sim.token());
-    DiffPanel panel(&api);
+    SimulatorApi server;
+    QVERIFY2(server.start(), qPrintable(server.sim.errorString()));
+    DiffPanel panel(server.api.get());
     QSignalSpy refreshed(&panel, &DiffPanel::refreshed);
     QSignalSpy failed(&panel, &DiffPanel::loadFailed);
     panel.setChat(Demo::mainChat, std::nullopt);
@@ -273,15 +260,10 @@ void TestDiffView::panel_refresh_againstSimulator()
 
 void TestDiffView::panel_gitStream_whileVisible_refreshesOnChanges()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setChatsPrefix(testChatsPrefix());
-    api.setSessionToken(sim.token());
-    DiffPanel panel(&api);
-    GitStreams streams(&api);
+    SimulatorApi server;
+    QVERIFY2(server.start(), qPrintable(server.sim.errorString()));
+    DiffPanel panel(server.api.get());
+    GitStreams streams(server.api.get());
     int made = 0;
     connect(&streams, &GitStreams::opened, this, [&made] { ++made; });
     panel.setGitStreams(&streams);
@@ -322,7 +304,7 @@ void TestDiffView::panel_screenshot_paintsTheDiff()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.diffView()->nextFile();
     panel.diffView()->nextHunk();
-    saveArtifact(&panel, u"diff-panel.png"_s);
+    QVERIFY(saveArtifact(&panel, u"diff-panel.png"_s));
     // The screenshot is checked too: the panel is not blank, and the diff's lines are painted
     // in the view (ink over the view's background in its upper and lower half).
     const QImage image = panel.grab().toImage();

@@ -5,6 +5,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/storage/AppSettings.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/dialogs/ConnectDialog.h"
 #include "widgets/dialogs/LabelsDialog.h"
 #include "widgets/dialogs/NewChatDialog.h"
@@ -27,6 +28,7 @@
 #include <QtTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -111,8 +113,7 @@ void showAndGrab(QWidget *dialog, const QString &file)
     QCoreApplication::processEvents(); // layouts settle after the first show
     const QString problem = cutOff(dialog);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
-    const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-    QVERIFY(dialog->grab().save(QDir(dir).filePath(file)));
+    QVERIFY(saveArtifact(dialog, file));
 }
 
 } // namespace

@@ -32,7 +32,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -51,22 +50,11 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public AppUnderTestCase
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        QVERIFY(m_storage.isValid());
-    }
-
-    void init() { startApp(); }
-    void cleanup() { m_app.reset(); }
-
     void signIn_listLoads_withSections()
     {
         QAbstractItemModel *model = list()->model();
@@ -103,8 +91,7 @@ private slots:
     void openChat_send_streams_queue_interrupt()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
         QVERIFY(edit);
         QTest::keyClicks(edit, u"Please add a header row too."_s);
@@ -134,8 +121,7 @@ private slots:
     void pin_thenReorderWithKeyboardAction()
     {
         const ChatId id = chatNamed(u"Add CSV export to the reports page"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionTogglePin"_s)->trigger();
         QTRY_VERIFY(m_app->chatListModel()->chat(id)->isPinned());
         const int pinned = m_app->chatListModel()->chat(id)->pinOrder;
@@ -156,15 +142,13 @@ private slots:
     void archive_thenUnarchive()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionArchive"_s)->trigger();
         QTRY_VERIFY(m_app->chatListModel()->chat(id)->archived);
         QVERIFY(!list()->indexOfChat(id).isValid());
         action(u"actionShowArchived"_s)->trigger();
         QTRY_VERIFY(list()->indexOfChat(id).isValid());
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         QCOMPARE(action(u"actionArchive"_s)->text().remove(u'&'), u"Unarchive"_s);
         action(u"actionArchive"_s)->trigger();
         QTRY_VERIFY(!m_app->chatListModel()->chat(id)->archived);
@@ -175,8 +159,7 @@ private slots:
     void rename_throughDialog()
     {
         const ChatId id = chatNamed(u"Explain the billing cron job"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         action(u"actionRename"_s)->trigger();
         RenameDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window()->findChild<RenameDialog *>(u"renameDialog"_s)));
@@ -426,8 +409,7 @@ private slots:
     void draft_survivesRestart()
     {
         const ChatId id = chatNamed(u"Fix flaky login e2e test"_s);
-        window()->openChat(id);
-        QTRY_COMPARE(window()->visibleChatId(), id);
+        QVERIFY(showChat(id));
         auto *edit = window()->findChild<QPlainTextEdit *>(u"messageEdit"_s);
         QTest::keyClicks(edit, u"half-written thought"_s);
         m_app.reset(); // quits: drafts flush, the last chat is remembered
@@ -439,10 +421,6 @@ private slots:
     }
 
 private:
-    void startApp() { startSignedInApp(m_app, *m_sim, m_storage.path()); }
-
-    MainWindow *window() const { return m_app->mainWindow(); }
-    ChatListView *list() const { return window()->chatListView(); }
     QAction *action(const QString &name) const
     {
         auto *found = window()->findChild<QAction *>(name);
@@ -450,7 +428,6 @@ private:
             qFatal("no action %s", qPrintable(name));
         return found;
     }
-    ChatId chatNamed(const QString &title) const { return chatIdByTitle(*m_app, title); }
     //! The mean lightness of an icon's opaque pixels: dark glyph < 128 < light glyph.
     static int glyphLightness(const QIcon &icon)
     {
@@ -478,15 +455,6 @@ private:
         }
         return {};
     }
-    void screenshot(const QString &name, QWidget *widget = nullptr)
-    {
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
-        QVERIFY((widget ? widget : window())->grab().save(QDir(dir).filePath(name)));
-    }
-
-    std::unique_ptr<SimulatorProcess> m_sim;
-    QTemporaryDir m_storage;
-    std::unique_ptr<Application> m_app;
 };
 
 QTEST_MAIN(TestMainWindow)

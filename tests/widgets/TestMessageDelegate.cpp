@@ -1,8 +1,10 @@
 // Offscreen tests of MessageDelegate, MessageLayoutCache and PartRenderer inside a ChatView.
 
+#include "ChatViewTestCase.h"
 #include "ConversationTestData.h"
 #include "PaintChecks.h"
 #include "models/MessageListModel.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/conversation/ChatView.h"
 #include "widgets/conversation/MessageDelegate.h"
 #include "widgets/conversation/MessageLayoutCache.h"
@@ -10,7 +12,6 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
-#include <QDir>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -22,11 +23,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString artifact(const QString &name)
-{
-    return QDir(qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath())).filePath(name);
-}
 
 //! Viewport position of the first character of the anchor `href` in `index`'s row.
 QPoint anchorPoint(ChatView &view, const QModelIndex &index, const QString &href)
@@ -61,28 +57,17 @@ QString rowText(ChatView &view, const QModelIndex &index)
 
 } // namespace
 
-class TestMessageDelegate : public QObject
+class TestMessageDelegate : public ChatViewTestCase
 {
     Q_OBJECT
 
-private slots:
-    void init()
+public:
+    TestMessageDelegate()
+        : ChatViewTestCase({1000, 800})
     {
-        m_model = std::make_unique<MessageListModel>();
-        m_view = std::make_unique<ChatView>();
-        m_view->setObjectName(u"chatView"_s);
-        m_view->setModel(m_model.get());
-        m_view->messageDelegate()->setOpenLinksExternally(false);
-        m_view->resize(1000, 800);
-        m_view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
-    }
-    void cleanup()
-    {
-        m_view.reset();
-        m_model.reset();
     }
 
+private slots:
     //! The streaming row is re-laid out from its tail: each revision replaces only the blocks
     //! that changed, and the result is the document a full render gives (same HTML, same size)
     //! through headings, lists, code fences, a table and a tool card appearing mid-stream.
@@ -150,7 +135,7 @@ private slots:
         m_model->setPreview(preview);
         QTRY_VERIFY(m_view->visualRect(m_model->index(0)).height() > before);
         QVERIFY(rowText(*m_view, m_model->index(0)).contains(u"▍"_s)); // live cursor
-        QVERIFY(m_view->grab().save(artifact(u"TestMessageDelegate-streaming.png"_s)));
+        QVERIFY(saveArtifact(m_view.get(), u"TestMessageDelegate-streaming.png"_s));
     }
 
     void sizeHint_equalsPaintedHeight()
@@ -368,7 +353,7 @@ private slots:
 
         const auto checkPainted = [&](const QImage &image, const QColor &base, const QColor &text,
                                       const QString &name) {
-            QVERIFY(image.save(artifact(name)));
+            QVERIFY(image.save(artifactPath(name)));
             QVERIFY2(distinctColors(image) > 40, qPrintable(name)); // not blank
             // The background where no row paints is the palette's base.
             QVERIFY2(nearColor(dominantColor(image), base),
@@ -409,10 +394,6 @@ private slots:
         checkPainted(viewportImage(), dark.color(QPalette::Base), dark.color(QPalette::Text),
             u"TestMessageDelegate-rich-dark.png"_s);
     }
-
-private:
-    std::unique_ptr<MessageListModel> m_model;
-    std::unique_ptr<ChatView> m_view;
 };
 
 QTEST_MAIN(TestMessageDelegate)

@@ -3,6 +3,7 @@
 // already answered, is not; with one question the options are actions, and picking one sends
 // that option as the answer.
 
+#include "FakeNotificationSink.h"
 #include "core/api/ApiClient.h"
 #include "models/ChatListModel.h"
 #include "support/SignedInApi.h"
@@ -22,16 +23,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const ChatId chatA = ChatId::fromString(u"6e9c3f5d-2a7b-4c4d-9e0f-8b5a4d3c2f1e");
-
-class FakeSink final : public NotificationSink
-{
-public:
-    using NotificationSink::NotificationSink;
-    bool isAvailable() const override { return true; }
-    void show(const NotificationRequest &request) override { shown.append(request); }
-    void click(const ChatId &id, const QString &action) { emit activated(id, action); }
-    QList<NotificationRequest> shown;
-};
 
 } // namespace
 
@@ -62,7 +53,7 @@ private slots:
     void question_inAnotherChat_isNotifiedWithTheQuestion()
     {
         playQuestion();
-        FakeSink sink;
+        FakeNotificationSink sink;
         ChatListModel chats;
         QuestionNotifier notifier(m_api.get(), &chats, &sink, nullptr);
         notifier.setFocusedChatProvider([] { return ChatId(); });
@@ -77,7 +68,7 @@ private slots:
     void question_onScreen_orAnswered_isNotNotified()
     {
         playQuestion();
-        FakeSink sink;
+        FakeNotificationSink sink;
         QuestionNotifier notifier(m_api.get(), nullptr, &sink, nullptr);
         QSignalSpy notified(&notifier, &QuestionNotifier::notified);
         notifier.setFocusedChatProvider([] { return chatA; });
@@ -101,7 +92,7 @@ private slots:
     void singleQuestion_optionAction_sendsTheLabel()
     {
         playQuestion(u"question_one"_s);
-        FakeSink sink;
+        FakeNotificationSink sink;
         QuestionNotifier notifier(m_api.get(), nullptr, &sink, nullptr);
         QSignalSpy answered(&notifier, &QuestionNotifier::answered);
         notifier.handleStatusChanged(chatA, ChatStatus::Running, ChatStatus::Waiting);

@@ -4,12 +4,12 @@
 #include "PaintChecks.h"
 #include "core/storage/AppSettings.h"
 #include "platform/Autostart.h"
+#include "support/WidgetArtifacts.h"
 #include "widgets/dialogs/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -138,10 +138,8 @@ private Q_SLOTS:
 
     void deployments_listed_switch_add()
     {
-        m_settings->rememberDeployment(QUrl(u"https://a.example.com"_s));
-        m_settings->rememberDeployment(QUrl(u"https://b.example.com"_s));
-        SettingsDialog::Context context;
-        context.currentDeployment = QUrl(u"https://a.example.com"_s);
+        const auto context =
+            signedInAmong(QUrl(u"https://a.example.com"_s), QUrl(u"https://b.example.com"_s));
         SettingsDialog dialog(m_settings.get(), context);
         auto *list = child<QListWidget>(dialog, "deploymentList");
         QCOMPARE(list->count(), 2);
@@ -186,22 +184,18 @@ private Q_SLOTS:
 
     void screenshots_ofEveryPage_eachPaintedAndDifferent()
     {
-        m_settings->rememberDeployment(QUrl(u"https://coder.example.com"_s));
-        m_settings->rememberDeployment(QUrl(u"https://dev.coder.example.com"_s));
-        SettingsDialog::Context context;
-        context.currentDeployment = QUrl(u"https://coder.example.com"_s);
+        const auto context = signedInAmong(
+            QUrl(u"https://coder.example.com"_s), QUrl(u"https://dev.coder.example.com"_s));
         SettingsDialog dialog(m_settings.get(), context);
         dialog.setCacheUsage(87 * 1024 * 1024 + 300 * 1024);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        const QString dir = qEnvironmentVariable("AGENTDESK_ARTIFACTS", QDir::tempPath());
         const QStringList names{u"general"_s, u"notifications"_s, u"deployments"_s, u"storage"_s};
         QList<QImage> pages;
         for (int page = 0; page < names.size(); ++page) {
             dialog.showPage(page);
             const QImage image = dialog.grab().toImage();
-            QVERIFY(
-                image.save(QDir(dir).filePath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
+            QVERIFY(image.save(artifactPath(u"TestSettingsDialog-%1.png"_s.arg(names[page]))));
             // The screenshots are checked: each page is painted (not blank) and shows something
             // other than the page before it.
             QVERIFY2(distinctColors(image) > 20, qPrintable(names[page]));
@@ -213,6 +207,17 @@ private Q_SLOTS:
     }
 
 private:
+    //! Remembers `current` and then `other` as known deployments; the dialog's context is
+    //! signed in to `current`.
+    SettingsDialog::Context signedInAmong(const QUrl &current, const QUrl &other)
+    {
+        m_settings->rememberDeployment(current);
+        m_settings->rememberDeployment(other);
+        SettingsDialog::Context context;
+        context.currentDeployment = current;
+        return context;
+    }
+
     template<typename T>
     static T *child(QObject &parent, const char *name)
     {

@@ -1,8 +1,11 @@
 // Notifications: which status changes speak, which stay quiet, and where a click leads.
 
+#include "FakeNotificationSink.h"
 #include "core/storage/AppSettings.h"
 #include "models/ChatListModel.h"
 #include "platform/DesktopNotifications.h"
+#include "support/NumberedChat.h"
+#include "support/ScratchSettings.h"
 #include "widgets/shell/Icons.h"
 #include "widgets/shell/TrayNotifier.h"
 
@@ -14,31 +17,15 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-//! Records what would have gone to the desktop's notification server.
-class FakeSink final : public NotificationSink
-{
-public:
-    using NotificationSink::NotificationSink;
-    bool isAvailable() const override { return true; }
-    void show(const NotificationRequest &request) override { shown.append(request); }
-    void click(const ChatId &id, const QString &action) { emit activated(id, action); }
-
-    QList<NotificationRequest> shown;
-};
-
 Chat makeChat(int n, ChatStatus status)
 {
-    Chat chat;
-    chat.id = ChatId(QUuid(u"10000000-0000-0000-0000-%1"_s.arg(n, 12, 10, QChar(u'0'))));
-    chat.rootChatId = chat.id;
-    chat.title = u"Chat %1"_s.arg(n);
-    chat.status = status;
-    chat.updatedAt = QDateTime::currentDateTimeUtc();
-    return chat;
+    return numberedChat(
+        u"10000000"_s, n, u"Chat %1"_s.arg(n), status, QDateTime::currentDateTimeUtc());
 }
 
 } // namespace
@@ -52,12 +39,11 @@ private slots:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<AppSettings>(m_dir->filePath(u"settings.ini"_s));
+        m_scratch = std::make_unique<ScratchSettings>();
         m_model = std::make_unique<ChatListModel>();
-        m_sink = std::make_unique<FakeSink>();
-        m_notifier =
-            std::make_unique<TrayNotifier>(&m_icons, m_settings.get(), m_model.get(), m_sink.get());
+        m_sink = std::make_unique<FakeNotificationSink>();
+        m_notifier = std::make_unique<TrayNotifier>(
+            &m_icons, &m_scratch->settings, m_model.get(), m_sink.get());
         m_focused = ChatId();
         m_notifier->setFocusedChatProvider([this] { return m_focused; });
 
@@ -79,7 +65,7 @@ private slots:
         m_notifier.reset();
         m_sink.reset();
         m_model.reset();
-        m_settings.reset();
+        m_scratch.reset();
     }
 
     void statusChange_ofRoot_notifies_data()
@@ -112,55 +98,43 @@ private slots:
 
     void soundSetting_on_asksForTheSound()
     {
-        m_settings->setNotificationSound(true);
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        m_scratch->settings.setNotificationSound(true);
+        setStatus(m_root, ChatStatus::Waiting);
         QCOMPARE(m_sink->shown.size(), 1);
         QVERIFY(m_sink->shown.first().playSound);
     }
 
     void statusChange_ofChild_isQuiet()
     {
-        Chat child = *m_model->chat(m_child);
-        child.status = ChatStatus::Waiting;
-        m_model->upsert(child);
+        setStatus(m_child, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void statusChange_ofFocusedChat_isQuiet()
     {
         m_focused = m_root;
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void statusChange_withToggleOff_isQuiet()
     {
-        m_settings->setNotifyOnFinished(false);
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Waiting;
-        m_model->upsert(chat);
+        m_scratch->settings.setNotifyOnFinished(false);
+        setStatus(m_root, ChatStatus::Waiting);
         QVERIFY(m_sink->shown.isEmpty());
 
-        m_settings->setNotifyOnError(false);
-        chat.status = ChatStatus::Error;
-        m_model->upsert(chat);
+        m_scratch->settings.setNotifyOnError(false);
+        setStatus(m_root, ChatStatus::Error);
         QVERIFY(m_sink->shown.isEmpty());
 
-        m_settings->setNotifyOnNeedsInput(false);
-        chat.status = ChatStatus::RequiresAction;
-        m_model->upsert(chat);
+        m_scratch->settings.setNotifyOnNeedsInput(false);
+        setStatus(m_root, ChatStatus::RequiresAction);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
     void startingWork_isQuiet()
     {
-        Chat chat = *m_model->chat(m_root);
-        chat.status = ChatStatus::Pending;
-        m_model->upsert(chat);
+        setStatus(m_root, ChatStatus::Pending);
         QVERIFY(m_sink->shown.isEmpty());
     }
 
@@ -204,11 +178,18 @@ private slots:
     }
 
 private:
+    //! The chat's status changes to `status` the way the server's updates change it.
+    void setStatus(const ChatId &id, ChatStatus status)
+    {
+        Chat chat = *m_model->chat(id);
+        chat.status = status;
+        m_model->upsert(chat);
+    }
+
     Icons m_icons;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<ScratchSettings> m_scratch;
     std::unique_ptr<ChatListModel> m_model;
-    std::unique_ptr<FakeSink> m_sink;
+    std::unique_ptr<FakeNotificationSink> m_sink;
     std::unique_ptr<TrayNotifier> m_notifier;
     ChatId m_focused;
     ChatId m_root;
