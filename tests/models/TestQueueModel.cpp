@@ -1,7 +1,7 @@
 // QueueModel: the stream's full queue list becomes inserts, removes, moves and named changes.
 
 #include "models/QueueModel.h"
-#include "support/ModelProbe.h"
+#include "support/ProbedModelTest.h"
 
 #include <QtTest>
 
@@ -35,23 +35,11 @@ QList<QueuedMessage> queue(const QList<qint64> &ids)
 
 } // namespace
 
-class TestQueueModel : public QObject
+class TestQueueModel : public ProbedModelTest<QueueModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<QueueModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_probe.reset();
-        m_model.reset();
-    }
-
     void replaceAll_diffsById_data()
     {
         QTest::addColumn<QList<qint64>>("before");
@@ -126,9 +114,6 @@ private:
                           .value;
         return result;
     }
-
-    std::unique_ptr<QueueModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
 };
 
 QTEST_GUILESS_MAIN(TestQueueModel)
