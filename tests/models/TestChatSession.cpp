@@ -3,6 +3,8 @@
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/DemoIds.h"
+#include "support/MessageRows.h"
+#include "support/ModelProbe.h"
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
@@ -24,16 +26,6 @@ QList<InputPart> text(const QString &value)
 {
     return {InputPart::fromText(value)};
 }
-
-//! Counts what a model tells its views.
-struct ModelSignals
-{
-    int inserts = 0;
-    int removes = 0;
-    int changes = 0;
-    int resets = 0;
-    int total() const { return inserts + removes + changes; }
-};
 
 } // namespace
 
@@ -57,15 +49,13 @@ private slots:
 
 private:
     void openSession();
-    void watch(QAbstractItemModel *model, ModelSignals &counts);
 
     std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<MessageListModel> m_messages;
     std::unique_ptr<QueueModel> m_queue;
-    std::unique_ptr<QAbstractItemModelTester> m_messagesTester;
+    std::unique_ptr<ModelProbe> m_messagesProbe;
     std::unique_ptr<QAbstractItemModelTester> m_queueTester;
     std::unique_ptr<ChatSession> m_session;
-    ModelSignals m_counts;
 };
 
 void TestChatSession::init()
@@ -76,12 +66,9 @@ void TestChatSession::init()
     // Models first, then their testers, alive for the whole test (design.md c.6).
     m_messages = std::make_unique<MessageListModel>();
     m_queue = std::make_unique<QueueModel>();
-    m_messagesTester = std::make_unique<QAbstractItemModelTester>(
-        m_messages.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_messagesProbe = std::make_unique<ModelProbe>(m_messages.get());
     m_queueTester = std::make_unique<QAbstractItemModelTester>(
         m_queue.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_counts = {};
-    watch(m_messages.get(), m_counts);
     m_session = std::make_unique<ChatSession>(
         m_live->api.get(), Demo::mainChat, m_messages.get(), m_queue.get());
     m_session->setReconnectPolicy(ReconnectPolicy::zeroDelay());
@@ -91,18 +78,10 @@ void TestChatSession::cleanup()
 {
     m_session.reset();
     m_queueTester.reset();
-    m_messagesTester.reset();
+    m_messagesProbe.reset();
     m_queue.reset();
     m_messages.reset();
     m_live.reset();
-}
-
-void TestChatSession::watch(QAbstractItemModel *model, ModelSignals &counts)
-{
-    connect(model, &QAbstractItemModel::rowsInserted, this, [&counts] { ++counts.inserts; });
-    connect(model, &QAbstractItemModel::rowsRemoved, this, [&counts] { ++counts.removes; });
-    connect(model, &QAbstractItemModel::dataChanged, this, [&counts] { ++counts.changes; });
-    connect(model, &QAbstractItemModel::modelReset, this, [&counts] { ++counts.resets; });
 }
 
 void TestChatSession::openSession()
@@ -119,9 +98,7 @@ void TestChatSession::open_loadsHistory_andStreamsATurnWithCoalescedUpdates()
     openSession();
     QVERIFY(m_messages->rowCount() > 0);
     QCOMPARE(m_messages->newestId(), m_session->assembler().lastCommittedId());
-    const int resetsAfterOpen = m_counts.resets;
-
-    const ModelSignals before = m_counts;
+    m_messagesProbe->clear(); // count from here: what the streamed turn tells the views
     const int publishesBefore = m_session->publishCount();
     QElapsedTimer clock;
     clock.start();
@@ -131,10 +108,11 @@ void TestChatSession::open_loadsHistory_andStreamsATurnWithCoalescedUpdates()
     QTRY_VERIFY(!m_messages->hasPreview());
     const double seconds = std::max(0.001, clock.elapsed() / 1000.0);
     const int publishes = m_session->publishCount() - publishesBefore;
-    const int modelSignals = m_counts.total() - before.total();
+    const int modelSignals = int(m_messagesProbe->inserted.size() + m_messagesProbe->removed.size()
+        + m_messagesProbe->changed.size());
     qInfo("session: %d publishes and %d model signals in %.2f s (%.1f publishes/s)", publishes,
         modelSignals, seconds, publishes / seconds);
-    QCOMPARE(m_counts.resets, resetsAfterOpen); // never a reset while streaming
+    QCOMPARE(m_messagesProbe->resets.size(), 0); // never a reset while streaming
     QVERIFY2(publishes / seconds <= 36.0, "publishing is not coalesced to ~30 per second");
     // Each publication touches a handful of rows, however many deltas it folds.
     QVERIFY(modelSignals <= publishes * 8 + 50);
@@ -255,15 +233,7 @@ void TestChatSession::edit_removesLaterMessages()
     QSignalSpy published(m_session.get(), &ChatSession::published);
     m_session->editMessage(edited, text(u"/scenario quick one, edited"_s));
     // Right after the edit lands, nothing between the edited message and the old end remains.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (qint64 id = edited.value + 1; id <= newestBefore.value; ++id) {
-                if (m_messages->contains(MessageId{id}))
-                    return false;
-            }
-            return true;
-        }(),
-        10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(holdsNoneAfter(*m_messages, edited, newestBefore), 10'000);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->status() == ChatStatus::Waiting
             && m_messages->newestId() == m_session->assembler().lastCommittedId(),
         20'000);
