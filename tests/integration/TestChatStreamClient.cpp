@@ -3,6 +3,7 @@
 #include "core/live/ChatStreamClient.h"
 #include "core/live/MessageAssembler.h"
 #include "support/FakeSocketServers.h"
+#include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -194,22 +195,17 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
 
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory_data()
 {
-    // Every server generation the simulator plays (§20.1).
-    QTest::addColumn<QString>("generation");
-    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
-        QTest::newRow(qPrintable(generation)) << generation;
+    addGenerationRows(); // every server generation the simulator plays (§20.1)
 }
 
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
 {
     QFETCH(QString, generation);
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"7"_s,
-        u"--delta-interval-ms"_s, u"2"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(chatsPrefixOf(generation));
+    const auto live =
+        simulatorApiFor(generation, {u"--seed"_s, u"7"_s, u"--delta-interval-ms"_s, u"2"_s});
+    QVERIFY2(live->start(), qPrintable(live->sim.errorString()));
+    SimulatorProcess &sim = live->sim;
+    ApiClient &api = *live->api;
 
     MessageAssembler assembler(chat);
     ChatStreamClient client(

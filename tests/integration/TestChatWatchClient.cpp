@@ -2,6 +2,7 @@
 #include "core/api/ApiJson.h"
 #include "core/live/ChatWatchClient.h"
 #include "support/FakeSocketServers.h"
+#include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -152,22 +153,17 @@ void TestChatWatchClient::socketSettings_oneValue_defaultsAndRoundTrip()
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient_data()
 {
-    // Every server generation the simulator plays (§20.1).
-    QTest::addColumn<QString>("generation");
-    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
-        QTest::newRow(qPrintable(generation)) << generation;
+    addGenerationRows(); // every server generation the simulator plays (§20.1)
 }
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
 {
     QFETCH(QString, generation);
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"3"_s,
-        u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(chatsPrefixOf(generation));
+    const auto live =
+        simulatorApiFor(generation, {u"--seed"_s, u"3"_s, u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live->start(), qPrintable(live->sim.errorString()));
+    SimulatorProcess &sim = live->sim;
+    ApiClient &api = *live->api;
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());

@@ -7,6 +7,7 @@
 #include "core/live/ChatWatchClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "support/AwaitResult.h"
 #include "support/DemoIds.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
@@ -28,17 +29,6 @@ namespace {
 
 const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f"); // in error
 
-template<typename T, typename Start>
-ApiResult<T> await(Start start)
-{
-    QObject context;
-    std::optional<ApiResult<T>> result;
-    start(&context, [&](const ApiResult<T> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15'000))
-        return ApiError::validationFailure(u"no answer"_s);
-    return *result;
-}
-
 } // namespace
 
 class TestSteerApi : public QObject
@@ -56,12 +46,12 @@ private slots:
     void compact_thenAgain_409NothingToCompact()
     {
         QVERIFY(start(u"newest"_s));
-        const auto first = await<Chat>(
+        const auto first = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
         QCOMPARE(first.value().status, ChatStatus::Running);
         // While it summarizes: busy.
-        const auto busy = await<Chat>(
+        const auto busy = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY(!busy.ok());
         QCOMPARE(busy.error().httpStatus, 409);
@@ -69,12 +59,12 @@ private slots:
         // Once waiting again, nothing was said since the boundary.
         QVERIFY(QTest::qWaitFor(
             [&] {
-                const auto chat = await<Chat>(
+                const auto chat = awaitAnswer<Chat>(
                     [&](QObject *c, auto done) { m_api->getChat(Demo::pinnedChat, c, done); });
                 return chat.ok() && chat.value().status == ChatStatus::Waiting;
             },
             15'000));
-        const auto again = await<Chat>(
+        const auto again = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY(!again.ok());
         QCOMPARE(again.error().httpStatus, 409);
@@ -85,15 +75,15 @@ private slots:
     {
         QVERIFY(start(u"v237"_s));
         const auto cleared =
-            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+            awaitAnswer<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
         QVERIFY2(cleared.ok(), qPrintable(cleared.ok() ? QString() : cleared.error().message));
         QCOMPARE(cleared.value().status, ChatStatus::Waiting);
         const auto again =
-            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+            awaitAnswer<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
         QVERIFY(!again.ok());
         QCOMPARE(again.error().httpStatus, 409);
         QCOMPARE(again.error().message, u"Nothing to clear."_s);
-        const auto archived = await<Chat>(
+        const auto archived = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->clearChat(Demo::archivedChat, c, done); });
         QVERIFY(!archived.ok());
         QCOMPARE(archived.error().httpStatus, 400);
@@ -104,7 +94,7 @@ private slots:
     {
         QVERIFY(start(u"legacy"_s));
         for (bool clear : {false, true}) {
-            const auto result = await<Chat>([&](QObject *c, auto done) {
+            const auto result = awaitAnswer<Chat>([&](QObject *c, auto done) {
                 if (clear)
                     m_api->clearChat(Demo::pinnedChat, c, done);
                 else
@@ -118,22 +108,22 @@ private slots:
     void cost_coversTheTree_andSpendIsReported()
     {
         QVERIFY(start(u"newest"_s));
-        const auto cost = await<CostSummary>(
+        const auto cost = awaitAnswer<CostSummary>(
             [&](QObject *c, auto done) { m_api->chatCost(Demo::pinnedChat, c, done); });
         QVERIFY(cost.ok());
         QCOMPARE(cost.value().chatId, Demo::pinnedChat);
         // §20.7: a sub-agent answers with its tree's total, the same as its root.
         const ChatId root = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
         const ChatId child = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
-        const auto rootCost =
-            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(root, c, done); });
-        const auto childCost =
-            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(child, c, done); });
+        const auto rootCost = awaitAnswer<CostSummary>(
+            [&](QObject *c, auto done) { m_api->chatCost(root, c, done); });
+        const auto childCost = awaitAnswer<CostSummary>(
+            [&](QObject *c, auto done) { m_api->chatCost(child, c, done); });
         QVERIFY(rootCost.ok() && childCost.ok());
         QCOMPARE(childCost.value().totalCostMicros, rootCost.value().totalCostMicros);
         QCOMPARE(childCost.value().requestCount, rootCost.value().requestCount);
         const auto spend =
-            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+            awaitAnswer<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
         QVERIFY(spend.ok());
         QVERIFY(spend.value().currentSpendMicros > 0);
         QCOMPARE(spend.value().spendLimitMicros, std::optional<qint64>(50'000'000));
@@ -145,7 +135,7 @@ private slots:
     {
         QVERIFY(start(u"legacy"_s));
         const auto spend =
-            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+            awaitAnswer<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
         QVERIFY(!spend.ok());
         QCOMPARE(spend.error().httpStatus, 404);
     }
@@ -223,7 +213,7 @@ private:
         m_network = std::make_unique<QNetworkAccessManager>();
         m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
         const auto prefix =
-            await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
+            awaitAnswer<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
         return prefix.ok();
     }
 
