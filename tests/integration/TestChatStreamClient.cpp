@@ -2,6 +2,7 @@
 #include "core/api/ApiJson.h"
 #include "core/live/ChatStreamClient.h"
 #include "core/live/MessageAssembler.h"
+#include "support/DemoIds.h"
 #include "support/FakeSocketServers.h"
 #include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
@@ -25,7 +26,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const QByteArray testToken = "abcdefghij-0123456789012345678901";
-const ChatId chat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
+const ChatId chat = Demo::mainChat;
 
 QByteArray messageFrame(qint64 id)
 {
@@ -74,9 +75,8 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
     const QList<QNetworkRequest> &requests = server.requests;
     const QList<QWebSocket *> &sockets = server.sockets;
 
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(server.httpUrl());
-    api.setSessionToken(testToken);
+    const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
+    ApiClient &api = *signedIn;
     ChatStreamClient client(
         api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());

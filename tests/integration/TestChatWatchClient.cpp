@@ -1,6 +1,7 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
 #include "core/live/ChatWatchClient.h"
+#include "support/DemoIds.h"
 #include "support/FakeSocketServers.h"
 #include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
@@ -22,7 +23,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const QByteArray testToken = "abcdefghij-0123456789012345678901";
-const QString mainChat = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+const QString mainChat = Demo::mainChat.toString();
 
 QString watchFrame(const QString &kind, const QString &chatId, const QString &status)
 {
@@ -68,9 +69,8 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
     QVERIFY(server.isListening());
     const QList<QNetworkRequest> &requests = server.requests;
     const QList<QWebSocket *> &sockets = server.sockets;
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(server.httpUrl());
-    api.setSessionToken(testToken);
+    const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
+    ApiClient &api = *signedIn;
     ChatWatchClient client(
         api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());

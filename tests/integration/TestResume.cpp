@@ -24,6 +24,7 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/conversation/ChatView.h"
@@ -48,7 +49,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString mainChat = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+const QString mainChat = Demo::mainChat.toString();
 constexpr qint64 streamBudgetMs = 170'000;
 
 //! Every committed message of the chat, from GET …/messages, all pages, newest first.
@@ -143,7 +144,7 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 
     MessageListModel messages;
     QueueModel queue;
-    ChatSession session(&api, ChatId::fromString(mainChat), &messages, &queue);
+    ChatSession session(&api, Demo::mainChat, &messages, &queue);
     session.setReconnectPolicy(ReconnectPolicy::zeroDelay());
     ChatView view;
     view.setModel(&messages);
@@ -285,7 +286,7 @@ void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
     QVERIFY(sim.setFaults(QJsonObject{{u"drop_watch_after_frames"_s, 3},
         {u"drop_watch_random"_s, true}, {u"drop_mid_frame"_s, true}}));
     directory.start();
-    const ChatId chat = ChatId::fromString(mainChat);
+    const ChatId chat = Demo::mainChat;
     QTRY_VERIFY_WITH_TIMEOUT(model.indexOf(chat).isValid(), 20'000);
 
     auto rowAgrees = [&](const Chat &server, QString *why) {
