@@ -7,6 +7,7 @@
 #include "core/api/ApiJson.h"
 #include "support/AwaitResult.h"
 #include "support/DemoIds.h"
+#include "support/Refusal.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
@@ -192,24 +193,19 @@ void TestApiAccount::providerKeys_errors()
     const auto disabled = awaitAnswer<ProviderKeyConfig>([&](QObject *c, auto done) {
         m_api->setProviderKey(u"anthropic"_s, u"sk-ant"_s, c, done);
     });
-    QVERIFY(!disabled.ok());
-    QCOMPARE(disabled.error().httpStatus, 403);
-    QCOMPARE(disabled.error().message, u"BYOK is disabled."_s);
+    QCOMPARE(refusal(disabled), (std::pair{403, u"BYOK is disabled."_s}));
 
     const auto empty = awaitAnswer<ProviderKeyConfig>(
         [&](QObject *c, auto done) { m_api->setProviderKey(u"google"_s, u"  "_s, c, done); });
-    QVERIFY(!empty.ok());
-    QCOMPARE(empty.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(empty), 400);
 
     const auto unknown = awaitAnswer<ProviderKeyConfig>(
         [&](QObject *c, auto done) { m_api->setProviderKey(u"nope"_s, u"k"_s, c, done); });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
 
     const auto noDevice = awaitAnswer<ProviderGrant>(
         [&](QObject *c, auto done) { m_api->startDeviceGrant(u"google"_s, c, done); });
-    QVERIFY(!noDevice.ok());
-    QCOMPARE(noDevice.error().httpStatus, 422);
+    QCOMPARE(refusedStatus(noDevice), 422);
 }
 
 void TestApiAccount::providerKeys_keyNeverInRequestLog()
@@ -267,8 +263,7 @@ void TestApiAccount::deviceGrant_cancelAndUnknownGrant()
         m_api->pollDeviceGrant(
             u"openai"_s, QUuid::createUuid().toString(QUuid::WithoutBraces), c, done);
     });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
 }
 
 void TestApiAccount::browserGrant_exchangeAndErrors()
@@ -289,11 +284,9 @@ void TestApiAccount::browserGrant_exchangeAndErrors()
         u"no authorization code found: paste the full callback URL or code"_s);
     const auto mismatch =
         exchange(u"http://localhost:1455/auth/callback?code=sim-code-%1&state=wrong"_s.arg(id));
-    QVERIFY(!mismatch.ok());
-    QCOMPARE(mismatch.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(mismatch), 400);
     const auto badCode = exchange(u"not-the-code"_s);
-    QVERIFY(!badCode.ok());
-    QCOMPARE(badCode.error().httpStatus, 502);
+    QCOMPARE(refusedStatus(badCode), 502);
 
     // The provider's page shows the callback address to paste.
     QNetworkRequest request{QUrl(grant.value().authorizeUrl)};
@@ -346,8 +339,7 @@ void TestApiAccount::mcpServers_unknownServerAndNonOAuth()
 {
     const auto unknown = awaitAnswer<McpDisconnectResult>(
         [&](QObject *c, auto done) { m_api->disconnectMcpServer(QUuid::createUuid(), c, done); });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
     QByteArray page;
     const QUuid linear = QUuid::fromString(u"c0ffee00-0002-4a00-8000-00000000a002"_s);
     QCOMPARE(browserGet(m_api->mcpConnectUrl(Demo::org, linear), &page), 400);
@@ -355,8 +347,7 @@ void TestApiAccount::mcpServers_unknownServerAndNonOAuth()
     const auto wrongOrg = awaitAnswer<QList<McpServer>>([&](QObject *c, auto done) {
         m_api->mcpServers(OrganizationId(QUuid::createUuid()), c, done);
     });
-    QVERIFY(!wrongOrg.ok());
-    QCOMPARE(wrongOrg.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(wrongOrg), 404);
 }
 
 void TestApiAccount::skills_crud()
@@ -394,8 +385,7 @@ void TestApiAccount::skills_invalidAndDuplicateAndMissing()
 {
     const auto noFrontMatter = awaitAnswer<UserSkill>(
         [&](QObject *c, auto done) { m_api->createUserSkill(u"just text"_s, c, done); });
-    QVERIFY(!noFrontMatter.ok());
-    QCOMPARE(noFrontMatter.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(noFrontMatter), 400);
     const auto badName = awaitAnswer<UserSkill>([&](QObject *c, auto done) {
         m_api->createUserSkill(u"---\nname: Not Kebab\n---\nbody"_s, c, done);
     });
@@ -410,12 +400,10 @@ void TestApiAccount::skills_invalidAndDuplicateAndMissing()
         [&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); }));
     const auto duplicate = awaitAnswer<UserSkill>(
         [&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); });
-    QVERIFY(!duplicate.ok());
-    QCOMPARE(duplicate.error().httpStatus, 409);
+    QCOMPARE(refusedStatus(duplicate), 409);
     const auto missing = awaitAnswer<NoContent>(
         [&](QObject *c, auto done) { m_api->deleteUserSkill(u"missing"_s, c, done); });
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(missing), 404);
 }
 
 void TestApiAccount::userPrompt_roundTripAndTooLong()
@@ -483,9 +471,8 @@ void TestApiAccount::send_unknownMcpServer_is400WithTheIds()
     request.mcpServerIds = QList<QUuid>{githubMcp, bogus};
     const auto sent = awaitAnswer<SendMessageResult>(
         [&](QObject *c, auto done) { m_api->sendMessage(Demo::mainChat, request, c, done); });
-    QVERIFY(!sent.ok());
-    QCOMPARE(sent.error().httpStatus, 400);
-    QCOMPARE(sent.error().message, u"One or more MCP server IDs are invalid or disabled."_s);
+    QCOMPARE(
+        refusal(sent), (std::pair{400, u"One or more MCP server IDs are invalid or disabled."_s}));
     QVERIFY(sent.error().detail.contains(bogus.toString(QUuid::WithoutBraces)));
     QVERIFY(!sent.error().detail.contains(githubMcp.toString(QUuid::WithoutBraces)));
 }
@@ -496,16 +483,13 @@ void TestApiAccount::legacy_routesAnswer404()
     QVERIFY(startSim({u"--demo"_s, u"--generation"_s, u"legacy"_s}));
     const auto keys = awaitAnswer<QList<ProviderKeyConfig>>(
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
-    QVERIFY(!keys.ok());
-    QCOMPARE(keys.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(keys), 404);
     const auto mcp = awaitAnswer<QList<McpServer>>(
         [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
-    QVERIFY(!mcp.ok());
-    QCOMPARE(mcp.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(mcp), 404);
     const auto skills =
         awaitAnswer<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
-    QVERIFY(!skills.ok());
-    QCOMPARE(skills.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(skills), 404);
 }
 
 QTEST_GUILESS_MAIN(TestApiAccount)
