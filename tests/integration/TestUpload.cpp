@@ -47,6 +47,11 @@ private slots:
     void missingOrganization_isRefusedByServer();
 
 private:
+    //! The error of an upload the server must refuse; nothing when it did not fail in time.
+    std::optional<ApiError> refusal(const QByteArray &bytes, const QString &mimeType,
+        const QString &name, const OrganizationId &organization = Demo::org,
+        int timeoutMs = waitMs);
+
     std::unique_ptr<SimulatorProcess> m_sim;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
@@ -170,50 +175,49 @@ void TestUpload::retry_afterFailure_succeeds()
     QVERIFY(!upload.fileId().isNull());
 }
 
+std::optional<ApiError> TestUpload::refusal(const QByteArray &bytes, const QString &mimeType,
+    const QString &name, const OrganizationId &organization, int timeoutMs)
+{
+    AttachmentUploader upload;
+    QSignalSpy failed(&upload, &AttachmentUploader::failed);
+    upload.start(m_api.get(), organization, bytes, mimeType, name);
+    if (!failed.wait(timeoutMs))
+        return std::nullopt;
+    return failed.at(0).at(0).value<ApiError>();
+}
+
 void TestUpload::server413_surfacesCodersMessage()
 {
     const QByteArray bytes = pngOfSize(AttachmentUploader::maxUploadBytes + 1, pngPadding);
     QVERIFY(!AttachmentUploader::validate(bytes, u"big.png"_s).ok()); // the client would refuse
-    AttachmentUploader upload;
-    QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), Demo::org, bytes, u"image/png"_s, u"big.png"_s);
-    QVERIFY(failed.wait(30'000));
-    const ApiError error = failed.at(0).at(0).value<ApiError>();
-    QCOMPARE(error.httpStatus, 413);
-    QCOMPARE(error.message, u"File too large."_s);
-    QCOMPARE(error.detail, u"Files must be at most 10 MiB."_s);
+    const auto error = refusal(bytes, u"image/png"_s, u"big.png"_s, Demo::org, 30'000);
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 413);
+    QCOMPARE(error->message, u"File too large."_s);
+    QCOMPARE(error->detail, u"Files must be at most 10 MiB."_s);
 }
 
 void TestUpload::server400_wrongType_surfacesCodersMessage()
 {
     // Text declared as PNG: the server sniffs the content and refuses the mismatch.
-    AttachmentUploader upload;
-    QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(
-        m_api.get(), Demo::org, readDataFile(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
-    QVERIFY(failed.wait(waitMs));
-    const ApiError error = failed.at(0).at(0).value<ApiError>();
-    QCOMPARE(error.httpStatus, 400);
-    QCOMPARE(error.message, u"File content does not match the declared content type."_s);
-    QVERIFY(error.detail.contains(u"text/plain"));
+    const auto error = refusal(readDataFile(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 400);
+    QCOMPARE(error->message, u"File content does not match the declared content type."_s);
+    QVERIFY(error->detail.contains(u"text/plain"));
 
     // A type outside the accepted set.
-    AttachmentUploader zip;
-    QSignalSpy zipFailed(&zip, &AttachmentUploader::failed);
-    zip.start(
-        m_api.get(), Demo::org, readDataFile(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
-    QVERIFY(zipFailed.wait(waitMs));
-    QCOMPARE(zipFailed.at(0).at(0).value<ApiError>().message, u"Unsupported file type."_s);
+    const auto zip = refusal(readDataFile(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
+    QVERIFY(zip);
+    QCOMPARE(zip->message, u"Unsupported file type."_s);
 }
 
 void TestUpload::missingOrganization_isRefusedByServer()
 {
-    AttachmentUploader upload;
-    QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), OrganizationId::createUuid(), readDataFile(u"tiny.png"_s),
-        u"image/png"_s, u"x.png"_s);
-    QVERIFY(failed.wait(waitMs));
-    QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 403);
+    const auto error = refusal(
+        readDataFile(u"tiny.png"_s), u"image/png"_s, u"x.png"_s, OrganizationId::createUuid());
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 403);
 }
 
 QTEST_GUILESS_MAIN(TestUpload)

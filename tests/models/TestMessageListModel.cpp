@@ -482,16 +482,7 @@ private:
         return count;
     }
 
-    QList<qint64> ids() const
-    {
-        QList<qint64> result;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            result << m_model->index(row)
-                          .data(MessageListModel::MessageIdRole)
-                          .value<MessageId>()
-                          .value;
-        return result;
-    }
+    QList<qint64> ids() const { return rowIds<MessageId>(MessageListModel::MessageIdRole); }
 };
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -104,16 +104,7 @@ private slots:
     }
 
 private:
-    QList<qint64> ids() const
-    {
-        QList<qint64> result;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            result << m_model->index(row)
-                          .data(QueueModel::QueuedIdRole)
-                          .value<QueuedMessageId>()
-                          .value;
-        return result;
-    }
+    QList<qint64> ids() const { return rowIds<QueuedMessageId>(QueueModel::QueuedIdRole); }
 };
 
 QTEST_GUILESS_MAIN(TestQueueModel)

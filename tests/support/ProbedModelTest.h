@@ -42,6 +42,16 @@ protected:
         m_model.reset();
     }
 
+    //! The typed id (\a Id, with a .value) in \a role of every row, top to bottom.
+    template<typename Id>
+    QList<qint64> rowIds(int role) const
+    {
+        QList<qint64> result;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            result << m_model->index(row, 0).data(role).template value<Id>().value;
+        return result;
+    }
+
     std::unique_ptr<Model> m_model;
     std::unique_ptr<ModelProbe> m_probe;
 };
