@@ -27,6 +27,23 @@ Organization organization(const char *id, const QString &name, bool isDefault = 
     return result;
 }
 
+//! Every signal of one SignInFlow, recorded from before it starts.
+struct FlowSpies
+{
+    explicit FlowSpies(SignInFlow *flow)
+        : steps(flow, &SignInFlow::stepStarted)
+        , succeeded(flow, &SignInFlow::succeeded)
+        , failed(flow, &SignInFlow::failed)
+        , asked(flow, &SignInFlow::organizationChoiceNeeded)
+    {
+    }
+
+    QSignalSpy steps;
+    QSignalSpy succeeded;
+    QSignalSpy failed;
+    QSignalSpy asked;
+};
+
 } // namespace
 
 class TestSignInFlow : public QObject
@@ -48,10 +65,12 @@ private slots:
         m_network = std::make_unique<QNetworkAccessManager>();
         m_api = std::make_unique<ApiClient>(m_network.get());
         m_flow = std::make_unique<SignInFlow>(m_api.get());
+        m_spies = std::make_unique<FlowSpies>(m_flow.get());
     }
 
     void cleanup()
     {
+        m_spies.reset();
         m_flow.reset();
         m_api.reset();
         m_network.reset();
@@ -60,10 +79,7 @@ private slots:
 
     void start_signsInThroughEveryStep()
     {
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(m_flow->isRunning());
@@ -93,8 +109,7 @@ private slots:
 
     void start_wrongToken_failsAtTheUserWithTheServersMessage()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         QByteArray wrong = m_sim->token();
         wrong.back() = wrong.back() == 'x' ? 'y' : 'x';
         m_flow->start(m_sim->baseUrl(), wrong, QString());
@@ -110,9 +125,7 @@ private slots:
     void start_noOrganizations_fails()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"no_organizations"_s, true}}));
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::Organizations);
@@ -126,8 +139,7 @@ private slots:
     void start_twoOrganizations_asksWithTheDefaultPreselected()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(asked.wait());
@@ -147,8 +159,7 @@ private slots:
     void start_twoOrganizations_automaticTakesTheRemembered()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
         QVERIFY(succeeded.wait());
         QCOMPARE(asked.count(), 0);
@@ -157,8 +168,7 @@ private slots:
 
     void start_again_dropsTheOlderAttempt()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
         QVERIFY(succeeded.wait());
@@ -168,8 +178,7 @@ private slots:
 
     void cancel_dropsTheAnswers()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
         m_flow->cancel();
         QVERIFY(!m_flow->isRunning());
@@ -184,8 +193,7 @@ private slots:
 
     void chooseOrganization_unasked_isIgnored()
     {
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
+        auto &[steps, succeeded, failed, asked] = *m_spies;
         m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
         // Nobody asked: an organization offered now must not skip the checks.
         m_flow->chooseOrganization(
@@ -219,6 +227,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<SignInFlow> m_flow;
+    std::unique_ptr<FlowSpies> m_spies;
 };
 
 QTEST_GUILESS_MAIN(TestSignInFlow)
