@@ -44,6 +44,22 @@ struct FlowSpies
     QSignalSpy asked;
 };
 
+//! A client not signed in yet, the flow that signs it in and the flow's spies.
+struct FlowUnderTest
+{
+    FlowUnderTest()
+        : api(&network)
+        , flow(&api)
+        , spies(&flow)
+    {
+    }
+
+    QNetworkAccessManager network;
+    ApiClient api;
+    SignInFlow flow;
+    FlowSpies spies;
+};
+
 } // namespace
 
 class TestSignInFlow : public QObject
@@ -62,27 +78,21 @@ private slots:
     {
         m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
         QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_flow = std::make_unique<SignInFlow>(m_api.get());
-        m_spies = std::make_unique<FlowSpies>(m_flow.get());
+        m_under = std::make_unique<FlowUnderTest>();
     }
 
     void cleanup()
     {
-        m_spies.reset();
-        m_flow.reset();
-        m_api.reset();
-        m_network.reset();
+        m_under.reset();
         m_sim.reset();
     }
 
     void start_signsInThroughEveryStep()
     {
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
-        QVERIFY(m_flow->isRunning());
+        QVERIFY(m_under->flow.isRunning());
         QVERIFY(succeeded.wait());
         QCOMPARE(failed.count(), 0);
         QCOMPARE(asked.count(), 0); // one organization: taken without asking
@@ -101,32 +111,32 @@ private slots:
         QVERIFY(!result.organizationId.isNull());
         QCOMPARE(result.organizationName, u"Acme Inc."_s);
         QVERIFY(!result.chatsPrefix.isEmpty());
-        QCOMPARE(m_api->chatsPrefix(), result.chatsPrefix);
+        QCOMPARE(m_under->api.chatsPrefix(), result.chatsPrefix);
         QVERIFY(result.modelsLoaded);
         QVERIFY(!result.models.isEmpty());
-        QVERIFY(!m_flow->isRunning());
+        QVERIFY(!m_under->flow.isRunning());
     }
 
     void start_wrongToken_failsAtTheUserWithTheServersMessage()
     {
-        auto &[steps, succeeded, failed, asked] = *m_spies;
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
         QByteArray wrong = m_sim->token();
         wrong.back() = wrong.back() == 'x' ? 'y' : 'x';
-        m_flow->start(m_sim->baseUrl(), wrong, QString());
+        m_under->flow.start(m_sim->baseUrl(), wrong, QString());
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::User);
         const QString message = failed.first().at(1).toString();
         QVERIFY2(message.contains(u"signed out"_s), qPrintable(message));
         QVERIFY2(!message.contains(QString::fromLatin1(wrong)), "the token is never shown");
         QCOMPARE(succeeded.count(), 0);
-        QVERIFY(!m_flow->isRunning());
+        QVERIFY(!m_under->flow.isRunning());
     }
 
     void start_noOrganizations_fails()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"no_organizations"_s, true}}));
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::Organizations);
         QCOMPARE(failed.first().at(1).toString(),
@@ -139,18 +149,18 @@ private slots:
     void start_twoOrganizations_asksWithTheDefaultPreselected()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(asked.wait());
-        QVERIFY(m_flow->isAwaitingOrganization());
+        QVERIFY(m_under->flow.isAwaitingOrganization());
         const auto offered = asked.first().at(0).value<QList<Organization>>();
         QCOMPARE(offered.size(), 2);
         const auto preselected = asked.first().at(1).value<qsizetype>();
         QCOMPARE(offered.at(preselected).name, u"Acme Inc."_s); // the default, listed second
         QCOMPARE(succeeded.count(), 0);
 
-        m_flow->chooseOrganization(offered.at(0));
+        m_under->flow.chooseOrganization(offered.at(0));
         QVERIFY(succeeded.wait());
         const auto result = succeeded.first().first().value<ConnectionResult>();
         QCOMPARE(result.organizationName, u"Globex"_s);
@@ -159,8 +169,9 @@ private slots:
     void start_twoOrganizations_automaticTakesTheRemembered()
     {
         QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(
+            m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
         QVERIFY(succeeded.wait());
         QCOMPARE(asked.count(), 0);
         QCOMPARE(succeeded.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
@@ -168,9 +179,9 @@ private slots:
 
     void start_again_dropsTheOlderAttempt()
     {
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
+        startFlow();
         QVERIFY(succeeded.wait());
         QCOMPARE(failed.count(), 0);
         QCOMPARE(succeeded.count(), 1);
@@ -178,12 +189,12 @@ private slots:
 
     void cancel_dropsTheAnswers()
     {
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
-        m_flow->cancel();
-        QVERIFY(!m_flow->isRunning());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
+        m_under->flow.cancel();
+        QVERIFY(!m_under->flow.isRunning());
         // A second flow on the same server finishes; by then the first one's answers are in.
-        SignInFlow second(m_api.get());
+        SignInFlow second(&m_under->api);
         QSignalSpy secondDone(&second, &SignInFlow::succeeded);
         second.start(m_sim->baseUrl(), m_sim->token(), QString());
         QVERIFY(secondDone.wait());
@@ -193,10 +204,10 @@ private slots:
 
     void chooseOrganization_unasked_isIgnored()
     {
-        auto &[steps, succeeded, failed, asked] = *m_spies;
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
         // Nobody asked: an organization offered now must not skip the checks.
-        m_flow->chooseOrganization(
+        m_under->flow.chooseOrganization(
             organization("0b5c0f1e-0000-4000-8000-000000000009", u"stranger"_s));
         QVERIFY(succeeded.wait());
         QCOMPARE(steps.count(), 5);
@@ -223,11 +234,11 @@ private slots:
     }
 
 private:
+    //! Starts the flow on the simulator with its token, remembering no organization.
+    void startFlow() { m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString()); }
+
     std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<SignInFlow> m_flow;
-    std::unique_ptr<FlowSpies> m_spies;
+    std::unique_ptr<FlowUnderTest> m_under;
 };
 
 QTEST_GUILESS_MAIN(TestSignInFlow)
