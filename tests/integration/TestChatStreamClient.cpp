@@ -77,8 +77,7 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
 
     const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
     ApiClient &api = *signedIn;
-    ChatStreamClient client(
-        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatStreamClient client(api.streamUrl(chat), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 
     QStringList order;
@@ -208,8 +207,7 @@ void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
     ApiClient &api = *live->api;
 
     MessageAssembler assembler(chat);
-    ChatStreamClient client(
-        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatStreamClient client(api.streamUrl(chat), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     connect(
         &client, &ChatStreamClient::connectionOpened, this, [&] { assembler.beginConnection(); });

@@ -71,8 +71,7 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
     const QList<QWebSocket *> &sockets = server.sockets;
     const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
     ApiClient &api = *signedIn;
-    ChatWatchClient client(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatWatchClient client(api.watchUrl(), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QList<WatchEvent> events;
     connect(&client, &ChatWatchClient::eventReceived, this,
@@ -164,8 +163,7 @@ void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
     QVERIFY2(live->start(), qPrintable(live->sim.errorString()));
     SimulatorProcess &sim = live->sim;
     ApiClient &api = *live->api;
-    ChatWatchClient client(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatWatchClient client(api.watchUrl(), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QStringList statuses;
     connect(&client, &ChatWatchClient::eventReceived, this, [&](const WatchEvent &event) {

@@ -8,6 +8,7 @@
 
 using namespace AgentDesk;
 using AgentDesk::Testing::SimulatorApi;
+using AgentDesk::Testing::socketRequestsOf;
 namespace Demo = AgentDesk::Testing::Demo;
 using namespace Qt::StringLiterals;
 
@@ -53,8 +54,7 @@ private Q_SLOTS:
         SimulatorApi live;
         QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
         ApiClient &api = *live.api;
-        GitStreamClient client(api.gitStreamUrl(Demo::mainChat),
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+        GitStreamClient client(api.gitStreamUrl(Demo::mainChat), socketRequestsOf(&api));
         QSignalSpy changes(&client, &GitStreamClient::changesReceived);
         client.start();
         QVERIFY(changes.wait(10'000));

@@ -25,6 +25,7 @@
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
 #include "support/DemoIds.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/conversation/ChatView.h"
@@ -119,7 +120,6 @@ private slots:
     void watch_dropsMidFrame_directoryAgreesAfterEveryTurn();
 
 private:
-    QNetworkAccessManager m_network;
     quint32 m_seed = 0;
 };
 
@@ -134,13 +134,11 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 {
     // 1 ms between deltas: a long turn is ~2,000 small frames, so drops land mid-step and
     // every reconnect replays a half-streamed preview.
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
-        QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(testChatsPrefix());
+    SimulatorApi live(SimulatorApi::demoArguments()
+        + QStringList{u"--seed"_s, QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
+    SimulatorProcess &sim = live.sim;
+    ApiClient &api = *live.api;
 
     MessageListModel messages;
     QueueModel queue;
@@ -270,16 +268,13 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 
 void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
-        QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(testChatsPrefix());
+    SimulatorApi live(SimulatorApi::demoArguments()
+        + QStringList{u"--seed"_s, QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
+    SimulatorProcess &sim = live.sim;
+    ApiClient &api = *live.api;
 
-    ChatWatchClient watch(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatWatchClient watch(api.watchUrl(), socketRequestsOf(&api));
     watch.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     ChatListModel model;
     ChatDirectory directory(&api, &watch, &model);

@@ -131,8 +131,7 @@ private slots:
     void planMode_optimistic_restoredOnError()
     {
         QVERIFY(start(u"newest"_s));
-        ChatWatchClient watch(m_api->watchUrl(),
-            [api = m_api](const QUrl &url) { return api->makeWebSocketRequest(url); });
+        ChatWatchClient watch(m_api->watchUrl(), socketRequestsOf(m_api));
         ChatListModel model;
         ChatDirectory directory(m_api, &watch, &model);
         QSignalSpy loaded(&directory, &ChatDirectory::listLoaded);

@@ -30,8 +30,7 @@ struct LiveDirectory
         if (!server->start())
             return false;
         ApiClient *client = server->api.get();
-        watch = std::make_unique<ChatWatchClient>(client->watchUrl(),
-            [client](const QUrl &url) { return client->makeWebSocketRequest(url); });
+        watch = std::make_unique<ChatWatchClient>(client->watchUrl(), socketRequestsOf(client));
         directory = std::make_unique<ChatDirectory>(client, watch.get(), &model);
         return true;
     }
