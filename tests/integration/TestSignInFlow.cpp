@@ -44,16 +44,19 @@ struct FlowSpies
     QSignalSpy asked;
 };
 
-//! A client not signed in yet, the flow that signs it in and the flow's spies.
+//! The simulator's demo, a client not signed in yet, the flow that signs it in and the flow's
+//! spies.
 struct FlowUnderTest
 {
     FlowUnderTest()
-        : api(&network)
+        : sim({QStringLiteral("--demo")})
+        , api(&network)
         , flow(&api)
         , spies(&flow)
     {
     }
 
+    SimulatorProcess sim;
     QNetworkAccessManager network;
     ApiClient api;
     SignInFlow flow;
@@ -76,21 +79,16 @@ private slots:
 
     void init()
     {
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
         m_under = std::make_unique<FlowUnderTest>();
+        QVERIFY2(m_under->sim.start(), qPrintable(m_under->sim.errorString()));
     }
 
-    void cleanup()
-    {
-        m_under.reset();
-        m_sim.reset();
-    }
+    void cleanup() { m_under.reset(); }
 
     void start_signsInThroughEveryStep()
     {
         auto &[steps, succeeded, failed, asked] = m_under->spies;
-        m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString(),
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(m_under->flow.isRunning());
         QVERIFY(succeeded.wait());
@@ -105,8 +103,8 @@ private slots:
         QCOMPARE(order, expected);
 
         const auto result = succeeded.first().first().value<ConnectionResult>();
-        QCOMPARE(result.deploymentUrl, m_sim->baseUrl());
-        QCOMPARE(result.token, m_sim->token());
+        QCOMPARE(result.deploymentUrl, m_under->sim.baseUrl());
+        QCOMPARE(result.token, m_under->sim.token());
         QCOMPARE(result.user.username, u"alice"_s);
         QVERIFY(!result.organizationId.isNull());
         QCOMPARE(result.organizationName, u"Acme Inc."_s);
@@ -120,9 +118,9 @@ private slots:
     void start_wrongToken_failsAtTheUserWithTheServersMessage()
     {
         auto &[steps, succeeded, failed, asked] = m_under->spies;
-        QByteArray wrong = m_sim->token();
+        QByteArray wrong = m_under->sim.token();
         wrong.back() = wrong.back() == 'x' ? 'y' : 'x';
-        m_under->flow.start(m_sim->baseUrl(), wrong, QString());
+        m_under->flow.start(m_under->sim.baseUrl(), wrong, QString());
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::User);
         const QString message = failed.first().at(1).toString();
@@ -134,7 +132,7 @@ private slots:
 
     void start_noOrganizations_fails()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"no_organizations"_s, true}}));
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"no_organizations"_s, true}}));
         auto &[steps, succeeded, failed, asked] = m_under->spies;
         startFlow();
         QVERIFY(failed.wait());
@@ -148,9 +146,9 @@ private slots:
 
     void start_twoOrganizations_asksWithTheDefaultPreselected()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"two_organizations"_s, true}}));
         auto &[steps, succeeded, failed, asked] = m_under->spies;
-        m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString(),
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(asked.wait());
         QVERIFY(m_under->flow.isAwaitingOrganization());
@@ -168,10 +166,10 @@ private slots:
 
     void start_twoOrganizations_automaticTakesTheRemembered()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"two_organizations"_s, true}}));
         auto &[steps, succeeded, failed, asked] = m_under->spies;
-        m_under->flow.start(
-            m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(),
+            u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
         QVERIFY(succeeded.wait());
         QCOMPARE(asked.count(), 0);
         QCOMPARE(succeeded.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
@@ -180,7 +178,7 @@ private slots:
     void start_again_dropsTheOlderAttempt()
     {
         auto &[steps, succeeded, failed, asked] = m_under->spies;
-        m_under->flow.start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
+        m_under->flow.start(m_under->sim.baseUrl(), "wrongtoken-0000000000000000000000", QString());
         startFlow();
         QVERIFY(succeeded.wait());
         QCOMPARE(failed.count(), 0);
@@ -196,7 +194,7 @@ private slots:
         // A second flow on the same server finishes; by then the first one's answers are in.
         SignInFlow second(&m_under->api);
         QSignalSpy secondDone(&second, &SignInFlow::succeeded);
-        second.start(m_sim->baseUrl(), m_sim->token(), QString());
+        second.start(m_under->sim.baseUrl(), m_under->sim.token(), QString());
         QVERIFY(secondDone.wait());
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 0);
@@ -235,9 +233,11 @@ private slots:
 
 private:
     //! Starts the flow on the simulator with its token, remembering no organization.
-    void startFlow() { m_under->flow.start(m_sim->baseUrl(), m_sim->token(), QString()); }
+    void startFlow()
+    {
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString());
+    }
 
-    std::unique_ptr<SimulatorProcess> m_sim;
     std::unique_ptr<FlowUnderTest> m_under;
 };
 
