@@ -5,7 +5,9 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
+#include "support/AwaitResult.h"
 #include "support/DemoIds.h"
+#include "support/Refusal.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
 
@@ -24,17 +26,6 @@ using namespace Qt::StringLiterals;
 namespace {
 const QUuid githubMcp = QUuid::fromString(u"c0ffee00-0001-4a00-8000-00000000a001"_s);
 constexpr int callTimeoutMs = 15'000;
-
-template<typename T, typename Start>
-ApiResult<T> await(Start start)
-{
-    QObject context;
-    std::optional<ApiResult<T>> result;
-    start(&context, [&](const ApiResult<T> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, callTimeoutMs))
-        return ApiError::validationFailure(u"the test gave up waiting for the callback"_s);
-    return *result;
-}
 
 template<typename T>
 QString describe(const ApiResult<T> &result)
@@ -143,7 +134,7 @@ int TestApiAccount::browserGet(const QUrl &url, QByteArray *body)
 
 void TestApiAccount::models_carryEffortDefaultAndUnavailableReason()
 {
-    const auto models = await<QList<ModelConfig>>(
+    const auto models = awaitAnswer<QList<ModelConfig>>(
         [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     bool sawGemini = false;
@@ -165,7 +156,7 @@ void TestApiAccount::models_carryEffortDefaultAndUnavailableReason()
 
 void TestApiAccount::providerKeys_putMakesModelAvailable_deleteRemovesIt()
 {
-    const auto list = await<QList<ProviderKeyConfig>>(
+    const auto list = awaitAnswer<QList<ProviderKeyConfig>>(
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
     VERIFY_OK(list);
     QCOMPARE(list.value().size(), 3);
@@ -176,12 +167,12 @@ void TestApiAccount::providerKeys_putMakesModelAvailable_deleteRemovesIt()
     QVERIFY(!list.value().at(0).byokEnabled);        // anthropic: the admin allows no personal keys
     QVERIFY(list.value().at(1).deviceFlowSupported); // openai, newest
 
-    const auto put = await<ProviderKeyConfig>([&](QObject *c, auto done) {
+    const auto put = awaitAnswer<ProviderKeyConfig>([&](QObject *c, auto done) {
         m_api->setProviderKey(u"google"_s, u"AIza-test-key-123"_s, c, done);
     });
     VERIFY_OK(put);
     QVERIFY(put.value().hasUserKey);
-    const auto models = await<QList<ModelConfig>>(
+    const auto models = awaitAnswer<QList<ModelConfig>>(
         [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
     bool geminiSelectable = false;
@@ -189,9 +180,9 @@ void TestApiAccount::providerKeys_putMakesModelAvailable_deleteRemovesIt()
         geminiSelectable |= model.displayName == u"Gemini 2.5 Pro"_s && model.isSelectable();
     QVERIFY(geminiSelectable);
 
-    VERIFY_OK(await<NoContent>(
+    VERIFY_OK(awaitAnswer<NoContent>(
         [&](QObject *c, auto done) { m_api->deleteProviderKey(u"google"_s, c, done); }));
-    const auto after = await<QList<ProviderKeyConfig>>(
+    const auto after = awaitAnswer<QList<ProviderKeyConfig>>(
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
     VERIFY_OK(after);
     QVERIFY(!after.value().at(2).hasUserKey);
@@ -199,32 +190,27 @@ void TestApiAccount::providerKeys_putMakesModelAvailable_deleteRemovesIt()
 
 void TestApiAccount::providerKeys_errors()
 {
-    const auto disabled = await<ProviderKeyConfig>([&](QObject *c, auto done) {
+    const auto disabled = awaitAnswer<ProviderKeyConfig>([&](QObject *c, auto done) {
         m_api->setProviderKey(u"anthropic"_s, u"sk-ant"_s, c, done);
     });
-    QVERIFY(!disabled.ok());
-    QCOMPARE(disabled.error().httpStatus, 403);
-    QCOMPARE(disabled.error().message, u"BYOK is disabled."_s);
+    QCOMPARE(refusal(disabled), (std::pair{403, u"BYOK is disabled."_s}));
 
-    const auto empty = await<ProviderKeyConfig>(
+    const auto empty = awaitAnswer<ProviderKeyConfig>(
         [&](QObject *c, auto done) { m_api->setProviderKey(u"google"_s, u"  "_s, c, done); });
-    QVERIFY(!empty.ok());
-    QCOMPARE(empty.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(empty), 400);
 
-    const auto unknown = await<ProviderKeyConfig>(
+    const auto unknown = awaitAnswer<ProviderKeyConfig>(
         [&](QObject *c, auto done) { m_api->setProviderKey(u"nope"_s, u"k"_s, c, done); });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
 
-    const auto noDevice = await<ProviderGrant>(
+    const auto noDevice = awaitAnswer<ProviderGrant>(
         [&](QObject *c, auto done) { m_api->startDeviceGrant(u"google"_s, c, done); });
-    QVERIFY(!noDevice.ok());
-    QCOMPARE(noDevice.error().httpStatus, 422);
+    QCOMPARE(refusedStatus(noDevice), 422);
 }
 
 void TestApiAccount::providerKeys_keyNeverInRequestLog()
 {
-    VERIFY_OK(await<ProviderKeyConfig>([&](QObject *c, auto done) {
+    VERIFY_OK(awaitAnswer<ProviderKeyConfig>([&](QObject *c, auto done) {
         m_api->setProviderKey(u"openai"_s, u"sk-secret-value-42"_s, c, done);
     }));
     const QJsonArray log = loggedRequests(u"ai-provider-keys"_s);
@@ -235,12 +221,12 @@ void TestApiAccount::providerKeys_keyNeverInRequestLog()
 
 void TestApiAccount::deviceGrant_authorizedWhenPageFetched()
 {
-    const auto grant = await<ProviderGrant>(
+    const auto grant = awaitAnswer<ProviderGrant>(
         [&](QObject *c, auto done) { m_api->startDeviceGrant(u"openai"_s, c, done); });
     VERIFY_OK(grant);
     QVERIFY(!grant.value().userCode.isEmpty());
     QVERIFY(grant.value().verificationUriComplete.contains(grant.value().userCode));
-    const auto pending = await<ProviderGrant>([&](QObject *c, auto done) {
+    const auto pending = awaitAnswer<ProviderGrant>([&](QObject *c, auto done) {
         m_api->pollDeviceGrant(u"openai"_s, grant.value().grantId, c, done);
     });
     VERIFY_OK(pending);
@@ -248,13 +234,13 @@ void TestApiAccount::deviceGrant_authorizedWhenPageFetched()
 
     // The user approves in the browser.
     QCOMPARE(browserGet(QUrl(grant.value().verificationUriComplete)), 200);
-    const auto authorized = await<ProviderGrant>([&](QObject *c, auto done) {
+    const auto authorized = awaitAnswer<ProviderGrant>([&](QObject *c, auto done) {
         m_api->pollDeviceGrant(u"openai"_s, grant.value().grantId, c, done);
     });
     VERIFY_OK(authorized);
     QCOMPARE(authorized.value().status, ProviderGrant::Status::Authorized);
     QVERIFY(authorized.value().apiKey.isEmpty()); // newest keeps the credential itself
-    const auto keys = await<QList<ProviderKeyConfig>>(
+    const auto keys = awaitAnswer<QList<ProviderKeyConfig>>(
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
     VERIFY_OK(keys);
     QVERIFY(keys.value().at(1).hasUserKey);
@@ -262,34 +248,33 @@ void TestApiAccount::deviceGrant_authorizedWhenPageFetched()
 
 void TestApiAccount::deviceGrant_cancelAndUnknownGrant()
 {
-    const auto grant = await<ProviderGrant>(
+    const auto grant = awaitAnswer<ProviderGrant>(
         [&](QObject *c, auto done) { m_api->startDeviceGrant(u"openai"_s, c, done); });
     VERIFY_OK(grant);
-    VERIFY_OK(await<NoContent>([&](QObject *c, auto done) {
+    VERIFY_OK(awaitAnswer<NoContent>([&](QObject *c, auto done) {
         m_api->cancelDeviceGrant(u"openai"_s, grant.value().grantId, c, done);
     }));
-    const auto canceled = await<ProviderGrant>([&](QObject *c, auto done) {
+    const auto canceled = awaitAnswer<ProviderGrant>([&](QObject *c, auto done) {
         m_api->pollDeviceGrant(u"openai"_s, grant.value().grantId, c, done);
     });
     VERIFY_OK(canceled);
     QCOMPARE(canceled.value().status, ProviderGrant::Status::Canceled);
-    const auto unknown = await<ProviderGrant>([&](QObject *c, auto done) {
+    const auto unknown = awaitAnswer<ProviderGrant>([&](QObject *c, auto done) {
         m_api->pollDeviceGrant(
             u"openai"_s, QUuid::createUuid().toString(QUuid::WithoutBraces), c, done);
     });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
 }
 
 void TestApiAccount::browserGrant_exchangeAndErrors()
 {
-    const auto grant = await<ProviderGrant>(
+    const auto grant = awaitAnswer<ProviderGrant>(
         [&](QObject *c, auto done) { m_api->startBrowserGrant(u"openai"_s, c, done); });
     VERIFY_OK(grant);
     QVERIFY(!grant.value().authorizeUrl.isEmpty());
     const QString id = grant.value().grantId;
     auto exchange = [&](const QString &input) {
-        return await<ProviderGrant>([&](QObject *c, auto done) {
+        return awaitAnswer<ProviderGrant>([&](QObject *c, auto done) {
             m_api->exchangeBrowserGrant(u"openai"_s, id, input, c, done);
         });
     };
@@ -299,11 +284,9 @@ void TestApiAccount::browserGrant_exchangeAndErrors()
         u"no authorization code found: paste the full callback URL or code"_s);
     const auto mismatch =
         exchange(u"http://localhost:1455/auth/callback?code=sim-code-%1&state=wrong"_s.arg(id));
-    QVERIFY(!mismatch.ok());
-    QCOMPARE(mismatch.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(mismatch), 400);
     const auto badCode = exchange(u"not-the-code"_s);
-    QVERIFY(!badCode.ok());
-    QCOMPARE(badCode.error().httpStatus, 502);
+    QCOMPARE(refusedStatus(badCode), 502);
 
     // The provider's page shows the callback address to paste.
     QNetworkRequest request{QUrl(grant.value().authorizeUrl)};
@@ -319,7 +302,7 @@ void TestApiAccount::browserGrant_exchangeAndErrors()
 
 void TestApiAccount::mcpServers_listConnectDisconnect()
 {
-    const auto list = await<QList<McpServer>>(
+    const auto list = awaitAnswer<QList<McpServer>>(
         [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(list);
     QCOMPARE(list.value().size(), 3);
@@ -335,18 +318,18 @@ void TestApiAccount::mcpServers_listConnectDisconnect()
     QCOMPARE(browserGet(connect, &page), 200); // the redirect ends on the callback page
     QVERIFY(page.contains("Authentication successful"));
 
-    const auto after = await<QList<McpServer>>(
+    const auto after = awaitAnswer<QList<McpServer>>(
         [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(after);
     QVERIFY(after.value().at(0).authConnected);
     QVERIFY(!after.value().at(0).needsSignIn());
 
-    const auto disconnected = await<McpDisconnectResult>(
+    const auto disconnected = awaitAnswer<McpDisconnectResult>(
         [&](QObject *c, auto done) { m_api->disconnectMcpServer(githubMcp, c, done); });
     VERIFY_OK(disconnected);
     QVERIFY(disconnected.value().known);
     QVERIFY(disconnected.value().tokenRevoked);
-    const auto again = await<QList<McpServer>>(
+    const auto again = awaitAnswer<QList<McpServer>>(
         [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
     VERIFY_OK(again);
     QVERIFY(again.value().at(0).needsSignIn());
@@ -354,93 +337,90 @@ void TestApiAccount::mcpServers_listConnectDisconnect()
 
 void TestApiAccount::mcpServers_unknownServerAndNonOAuth()
 {
-    const auto unknown = await<McpDisconnectResult>(
+    const auto unknown = awaitAnswer<McpDisconnectResult>(
         [&](QObject *c, auto done) { m_api->disconnectMcpServer(QUuid::createUuid(), c, done); });
-    QVERIFY(!unknown.ok());
-    QCOMPARE(unknown.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(unknown), 404);
     QByteArray page;
     const QUuid linear = QUuid::fromString(u"c0ffee00-0002-4a00-8000-00000000a002"_s);
     QCOMPARE(browserGet(m_api->mcpConnectUrl(Demo::org, linear), &page), 400);
     QVERIFY(page.contains("does not use OAuth2"));
-    const auto wrongOrg = await<QList<McpServer>>([&](QObject *c, auto done) {
+    const auto wrongOrg = awaitAnswer<QList<McpServer>>([&](QObject *c, auto done) {
         m_api->mcpServers(OrganizationId(QUuid::createUuid()), c, done);
     });
-    QVERIFY(!wrongOrg.ok());
-    QCOMPARE(wrongOrg.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(wrongOrg), 404);
 }
 
 void TestApiAccount::skills_crud()
 {
     const QString content = u"---\nname: deploy-check\ndescription: Check a deploy\n---\nRun it."_s;
-    const auto created =
-        await<UserSkill>([&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); });
+    const auto created = awaitAnswer<UserSkill>(
+        [&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); });
     VERIFY_OK(created);
     QCOMPARE(created.value().name, u"deploy-check"_s);
     QCOMPARE(created.value().description, u"Check a deploy"_s);
     const auto list =
-        await<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
+        awaitAnswer<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
     VERIFY_OK(list);
     QCOMPARE(list.value().size(), 1);
     QVERIFY(list.value().at(0).content.isEmpty()); // metadata only
-    const auto one = await<UserSkill>(
+    const auto one = awaitAnswer<UserSkill>(
         [&](QObject *c, auto done) { m_api->userSkill(u"deploy-check"_s, c, done); });
     VERIFY_OK(one);
     QCOMPARE(one.value().content, content);
     const QString changed = u"---\nname: deploy-check\ndescription: Changed\n---\nRun it twice."_s;
-    const auto updated = await<UserSkill>([&](QObject *c, auto done) {
+    const auto updated = awaitAnswer<UserSkill>([&](QObject *c, auto done) {
         m_api->updateUserSkill(u"deploy-check"_s, changed, c, done);
     });
     VERIFY_OK(updated);
     QCOMPARE(updated.value().description, u"Changed"_s);
-    VERIFY_OK(await<NoContent>(
+    VERIFY_OK(awaitAnswer<NoContent>(
         [&](QObject *c, auto done) { m_api->deleteUserSkill(u"deploy-check"_s, c, done); }));
     const auto empty =
-        await<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
+        awaitAnswer<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
     VERIFY_OK(empty);
     QVERIFY(empty.value().isEmpty());
 }
 
 void TestApiAccount::skills_invalidAndDuplicateAndMissing()
 {
-    const auto noFrontMatter = await<UserSkill>(
+    const auto noFrontMatter = awaitAnswer<UserSkill>(
         [&](QObject *c, auto done) { m_api->createUserSkill(u"just text"_s, c, done); });
-    QVERIFY(!noFrontMatter.ok());
-    QCOMPARE(noFrontMatter.error().httpStatus, 400);
-    const auto badName = await<UserSkill>([&](QObject *c, auto done) {
+    QCOMPARE(refusedStatus(noFrontMatter), 400);
+    const auto badName = awaitAnswer<UserSkill>([&](QObject *c, auto done) {
         m_api->createUserSkill(u"---\nname: Not Kebab\n---\nbody"_s, c, done);
     });
     QVERIFY(!badName.ok());
     QVERIFY(badName.error().detail.contains(u"kebab"_s));
-    const auto noBody = await<UserSkill>([&](QObject *c, auto done) {
+    const auto noBody = awaitAnswer<UserSkill>([&](QObject *c, auto done) {
         m_api->createUserSkill(u"---\nname: empty-one\n---\n  \n"_s, c, done);
     });
     QVERIFY(!noBody.ok());
     const QString content = u"---\nname: twice\n---\nbody"_s;
-    VERIFY_OK(
-        await<UserSkill>([&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); }));
-    const auto duplicate =
-        await<UserSkill>([&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); });
-    QVERIFY(!duplicate.ok());
-    QCOMPARE(duplicate.error().httpStatus, 409);
-    const auto missing = await<NoContent>(
+    VERIFY_OK(awaitAnswer<UserSkill>(
+        [&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); }));
+    const auto duplicate = awaitAnswer<UserSkill>(
+        [&](QObject *c, auto done) { m_api->createUserSkill(content, c, done); });
+    QCOMPARE(refusedStatus(duplicate), 409);
+    const auto missing = awaitAnswer<NoContent>(
         [&](QObject *c, auto done) { m_api->deleteUserSkill(u"missing"_s, c, done); });
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(missing), 404);
 }
 
 void TestApiAccount::userPrompt_roundTripAndTooLong()
 {
-    const auto initial = await<QString>([&](QObject *c, auto done) { m_api->userPrompt(c, done); });
+    const auto initial =
+        awaitAnswer<QString>([&](QObject *c, auto done) { m_api->userPrompt(c, done); });
     VERIFY_OK(initial);
     QVERIFY(initial.value().isEmpty());
-    const auto set = await<QString>(
+    const auto set = awaitAnswer<QString>(
         [&](QObject *c, auto done) { m_api->setUserPrompt(u"Answer briefly."_s, c, done); });
     VERIFY_OK(set);
     QCOMPARE(set.value(), u"Answer briefly."_s);
-    const auto read = await<QString>([&](QObject *c, auto done) { m_api->userPrompt(c, done); });
+    const auto read =
+        awaitAnswer<QString>([&](QObject *c, auto done) { m_api->userPrompt(c, done); });
     VERIFY_OK(read);
     QCOMPARE(read.value(), u"Answer briefly."_s);
-    const auto tooLong = await<QString>(
+    const auto tooLong = awaitAnswer<QString>(
         [&](QObject *c, auto done) { m_api->setUserPrompt(QString(129 * 1024, u'x'), c, done); });
     QVERIFY(!tooLong.ok());
     QCOMPARE(tooLong.error().message, u"Custom prompt exceeds maximum length."_s);
@@ -448,12 +428,12 @@ void TestApiAccount::userPrompt_roundTripAndTooLong()
 
 void TestApiAccount::workspaceSkills_fromChatContext()
 {
-    const auto skills = await<QList<UserSkill>>(
+    const auto skills = awaitAnswer<QList<UserSkill>>(
         [&](QObject *c, auto done) { m_api->workspaceSkills(Demo::mainChat, c, done); });
     VERIFY_OK(skills);
     QVERIFY2(!skills.value().isEmpty(), "the demo chat's workspace has a skill");
     QVERIFY(!skills.value().at(0).name.isEmpty());
-    const auto missing = await<QList<UserSkill>>([&](QObject *c, auto done) {
+    const auto missing = awaitAnswer<QList<UserSkill>>([&](QObject *c, auto done) {
         m_api->workspaceSkills(ChatId(QUuid::createUuid()), c, done);
     });
     QVERIFY(!missing.ok());
@@ -465,7 +445,7 @@ void TestApiAccount::send_carriesEffortAndMcpServerIds()
     request.content = {InputPart::fromText(u"/scenario quick"_s)};
     request.reasoningEffort = u"high"_s;
     request.mcpServerIds = QList<QUuid>{githubMcp};
-    const auto sent = await<SendMessageResult>(
+    const auto sent = awaitAnswer<SendMessageResult>(
         [&](QObject *c, auto done) { m_api->sendMessage(Demo::mainChat, request, c, done); });
     QVERIFY(sent.ok() || sent.error().httpStatus == 400); // the request is what is checked
     const QJsonArray log = loggedRequests(u"/messages$"_s);
@@ -489,11 +469,10 @@ void TestApiAccount::send_unknownMcpServer_is400WithTheIds()
     SendMessageRequest request;
     request.content = {InputPart::fromText(u"hello"_s)};
     request.mcpServerIds = QList<QUuid>{githubMcp, bogus};
-    const auto sent = await<SendMessageResult>(
+    const auto sent = awaitAnswer<SendMessageResult>(
         [&](QObject *c, auto done) { m_api->sendMessage(Demo::mainChat, request, c, done); });
-    QVERIFY(!sent.ok());
-    QCOMPARE(sent.error().httpStatus, 400);
-    QCOMPARE(sent.error().message, u"One or more MCP server IDs are invalid or disabled."_s);
+    QCOMPARE(
+        refusal(sent), (std::pair{400, u"One or more MCP server IDs are invalid or disabled."_s}));
     QVERIFY(sent.error().detail.contains(bogus.toString(QUuid::WithoutBraces)));
     QVERIFY(!sent.error().detail.contains(githubMcp.toString(QUuid::WithoutBraces)));
 }
@@ -502,18 +481,15 @@ void TestApiAccount::legacy_routesAnswer404()
 {
     cleanup();
     QVERIFY(startSim({u"--demo"_s, u"--generation"_s, u"legacy"_s}));
-    const auto keys = await<QList<ProviderKeyConfig>>(
+    const auto keys = awaitAnswer<QList<ProviderKeyConfig>>(
         [&](QObject *c, auto done) { m_api->providerKeys(c, done); });
-    QVERIFY(!keys.ok());
-    QCOMPARE(keys.error().httpStatus, 404);
-    const auto mcp = await<QList<McpServer>>(
+    QCOMPARE(refusedStatus(keys), 404);
+    const auto mcp = awaitAnswer<QList<McpServer>>(
         [&](QObject *c, auto done) { m_api->mcpServers(Demo::org, c, done); });
-    QVERIFY(!mcp.ok());
-    QCOMPARE(mcp.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(mcp), 404);
     const auto skills =
-        await<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
-    QVERIFY(!skills.ok());
-    QCOMPARE(skills.error().httpStatus, 404);
+        awaitAnswer<QList<UserSkill>>([&](QObject *c, auto done) { m_api->userSkills(c, done); });
+    QCOMPARE(refusedStatus(skills), 404);
 }
 
 QTEST_GUILESS_MAIN(TestApiAccount)

@@ -4,6 +4,7 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
 #include "support/DemoIds.h"
+#include "support/Refusal.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -149,9 +150,8 @@ private slots:
     void proposeTitle_newest_andLegacyFallback();
 
     // Files, models, diff, prompts, cost
-    void models_legacyServer_usesTheExperimentalCatalog();
-    void models_v2Servers_useTheOrganizationRouteOnly_data();
-    void models_v2Servers_useTheOrganizationRouteOnly();
+    void models_comeFromTheGenerationsCatalog_data();
+    void models_comeFromTheGenerationsCatalog();
     void upload_thenDownload_returnsSameBytesAndName_data();
     void upload_thenDownload_returnsSameBytesAndName();
     void upload_tooLarge_is413();
@@ -274,8 +274,7 @@ void TestApiClient::detectPrefix_5xxOnV2_isReportedWithoutSwitching()
         QJsonObject{{u"pattern"_s, u"^/api/v2/chats$"_s}, {u"status"_s, 503}}}}));
     const auto result =
         await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error().httpStatus, 503);
+    QCOMPARE(refusedStatus(result), 503);
     QVERIFY(result.error().isTransient());
     QVERIFY(!m_api->isPrefixLocked());
     // Once the fault is gone, detection succeeds with v2.
@@ -441,8 +440,7 @@ void TestApiClient::listChats_badQuery_surfacesValidations()
     query.q = u"just some words"_s; // bare words are rejected
     const auto result =
         await<QList<Chat>>([&](QObject *c, auto done) { m_api->listChats(query, c, done); });
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(result), 400);
     QCOMPARE(result.error().kind, ApiError::Kind::Validation);
     QCOMPARE(result.error().message, u"Invalid chat search query."_s);
     QVERIFY(!result.error().validations.isEmpty());
@@ -495,8 +493,7 @@ void TestApiClient::createChat_thenGet_roundTrips()
     invalid.content = request.content;
     const auto rejected =
         await<Chat>([&](QObject *c, auto done) { m_api->createChat(invalid, c, done); });
-    QVERIFY(!rejected.ok());
-    QCOMPARE(rejected.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(rejected), 400);
     QVERIFY(rejected.error().message.contains(u"organization_id"));
 }
 
@@ -521,8 +518,7 @@ void TestApiClient::updateChat_emptyTitle_is400()
     request.title = u"   "_s;
     const auto result = await<NoContent>(
         [&](QObject *c, auto done) { m_api->updateChat(Demo::mainChat, request, c, done); });
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(result), 400);
     QVERIFY(!result.error().message.isEmpty());
 }
 
@@ -534,8 +530,7 @@ void TestApiClient::archive_unarchive_toggleAndRejectRepeat()
     QVERIFY(fetchChat(Demo::pinnedChat).archived);
     const auto again = await<NoContent>(
         [&](QObject *c, auto done) { m_api->archiveChat(Demo::pinnedChat, c, done); });
-    QVERIFY(!again.ok());
-    QCOMPARE(again.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(again), 400);
     VERIFY_OK(await<NoContent>(
         [&](QObject *c, auto done) { m_api->unarchiveChat(Demo::pinnedChat, c, done); }));
     QVERIFY(!fetchChat(Demo::pinnedChat).archived);
@@ -559,8 +554,7 @@ void TestApiClient::pin_reorder_unpin_keepOrderDense()
     const auto child = await<NoContent>([&](QObject *c, auto done) {
         m_api->pinChat(ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c"), c, done);
     });
-    QVERIFY(!child.ok());
-    QCOMPARE(child.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(child), 400);
     const auto invalid = await<NoContent>(
         [&](QObject *c, auto done) { m_api->reorderPinnedChat(Demo::mainChat, 0, c, done); });
     QCOMPARE(invalid.error().kind, ApiError::Kind::Validation);
@@ -599,8 +593,7 @@ void TestApiClient::listMessages_cursors_orderAndPage()
     const auto tooMany = await<MessagesPage>([&](QObject *c, auto done) {
         m_api->listMessages(Demo::mainChat, std::nullopt, std::nullopt, 5000, c, done);
     });
-    QVERIFY(!tooMany.ok());
-    QCOMPARE(tooMany.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(tooMany), 400);
 }
 
 void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
@@ -636,8 +629,7 @@ void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
     const auto missing = await<NoContent>([&](QObject *c, auto done) {
         m_api->deleteQueuedMessage(Demo::pinnedChat, firstQueued, c, done);
     });
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(missing), 404);
 
     const auto promoted = await<PromoteResult>([&](QObject *c, auto done) {
         m_api->promoteQueuedMessage(
@@ -651,8 +643,7 @@ void TestApiClient::sendMessage_idleThenBusy_queuesThenDeleteAndPromote()
     empty.content = {InputPart::fromText(u"  "_s)};
     const auto refused = await<SendMessageResult>(
         [&](QObject *c, auto done) { m_api->sendMessage(Demo::apiChat, empty, c, done); });
-    QVERIFY(!refused.ok());
-    QCOMPARE(refused.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(refused), 400);
     QVERIFY(refused.error().message.contains(u"cannot be empty"));
 }
 
@@ -673,8 +664,7 @@ void TestApiClient::editMessage_userMessage_deletesLaterOnes()
     const auto assistant = await<EditMessageResult>([&](QObject *c, auto done) {
         m_api->editMessage(Demo::pinnedChat, MessageId{2}, request, c, done);
     });
-    QVERIFY(!assistant.ok());
-    QCOMPARE(assistant.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(assistant), 400);
 }
 
 void TestApiClient::interrupt_runningAndIdle()
@@ -682,9 +672,7 @@ void TestApiClient::interrupt_runningAndIdle()
     QVERIFY(startSimulator());
     const auto idle = await<Chat>(
         [&](QObject *c, auto done) { m_api->interruptChat(Demo::pinnedChat, c, done); });
-    QVERIFY(!idle.ok());
-    QCOMPARE(idle.error().httpStatus, 409);
-    QCOMPARE(idle.error().message, u"Chat is not in an interruptible state."_s);
+    QCOMPARE(refusal(idle), (std::pair{409, u"Chat is not in an interruptible state."_s}));
 
     SendMessageRequest request;
     request.content = {InputPart::fromText(u"/scenario long Take your time."_s)};
@@ -703,8 +691,7 @@ void TestApiClient::submitToolResults_requiresAction_isAccepted()
     const auto early = await<NoContent>([&](QObject *c, auto done) {
         m_api->submitToolResults(Demo::pinnedChat, noCall, c, done);
     });
-    QVERIFY(!early.ok());
-    QCOMPARE(early.error().httpStatus, 409);
+    QCOMPARE(refusedStatus(early), 409);
 
     SendMessageRequest request;
     request.content = {InputPart::fromText(u"/scenario ask Open the report file."_s)};
@@ -768,48 +755,40 @@ void TestApiClient::proposeTitle_newest_andLegacyFallback()
 
 // --- Files, models, diff, prompts, cost ------------------------------------------------------
 
-void TestApiClient::models_legacyServer_usesTheExperimentalCatalog()
-{
-    QVERIFY(startSimulator({u"--generation"_s, u"legacy"_s}));
-    const auto prefix =
-        await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
-    VERIFY_OK(prefix);
-    QCOMPARE(prefix.value(), ApiClient::experimentalChatsPrefix());
-    const auto models = await<QList<ModelConfig>>(
-        [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
-    VERIFY_OK(models);
-    QCOMPARE(models.value().size(), 3); // the simulator's catalogue (models.json)
-    QVERIFY(std::any_of(models.value().cbegin(), models.value().cend(),
-        [](const ModelConfig &m) { return m.isDefault; }));
-    QVERIFY(!models.value().first().id.isNull());
-}
-
-void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly_data()
+void TestApiClient::models_comeFromTheGenerationsCatalog_data()
 {
     QTest::addColumn<QString>("generation");
-    QTest::newRow("v237") << u"v237"_s;
-    QTest::newRow("newest") << u"newest"_s;
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<int>("models");
+    // legacy: the experimental catalog, models.json's three; the v2 servers: the organization
+    // route only, with models.json's three and the personal-key one (§20.8).
+    QTest::newRow("legacy") << u"legacy"_s << ApiClient::experimentalChatsPrefix() << 3;
+    QTest::newRow("v237") << u"v237"_s << ApiClient::v2ChatsPrefix() << 4;
+    QTest::newRow("newest") << u"newest"_s << ApiClient::v2ChatsPrefix() << 4;
 }
 
-void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly()
+void TestApiClient::models_comeFromTheGenerationsCatalog()
 {
     QFETCH(QString, generation);
+    QFETCH(QString, prefix);
     // The simulator logs every request it answers (path and status) at debug level.
     qputenv("QT_LOGGING_RULES", "agentdesk.sim.debug=true");
     const bool started = startSimulator({u"--generation"_s, generation});
     qunsetenv("QT_LOGGING_RULES");
     QVERIFY(started);
-    const auto prefix =
+    const auto detected =
         await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
-    VERIFY_OK(prefix);
-    QCOMPARE(prefix.value(), ApiClient::v2ChatsPrefix());
+    VERIFY_OK(detected);
+    QCOMPARE(detected.value(), prefix);
     const auto models = await<QList<ModelConfig>>(
         [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
     VERIFY_OK(models);
-    QCOMPARE(models.value().size(), 4); // models.json's three and the personal-key one (§20.8)
+    QTEST(int(models.value().size()), "models");
     QVERIFY(!models.value().first().id.isNull());
     QVERIFY(std::any_of(models.value().cbegin(), models.value().cend(),
         [](const ModelConfig &m) { return m.isDefault; }));
+    if (generation == u"legacy")
+        return; // the rest is about servers without the experimental catalog
 
     // An organization without the org-scoped route: its 404 is reported, nothing else is tried
     // (the experimental catalog is gone on these servers, §20.1.2).
@@ -817,8 +796,7 @@ void TestApiClient::models_v2Servers_useTheOrganizationRouteOnly()
         {{u"fail_route"_s, QJsonObject{{u"pattern"_s, u"/chats/models$"_s}, {u"status"_s, 404}}}}));
     const auto missing = await<QList<ModelConfig>>(
         [&](QObject *c, auto done) { m_api->models(Demo::org, c, done); });
-    QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(missing), 404);
     const QByteArray log = m_sim->standardError();
     QVERIFY2(log.contains("/chats/models"), log.constData());
     QVERIFY2(!log.contains("/api/experimental"), log.constData());
@@ -881,9 +859,7 @@ void TestApiClient::upload_tooLarge_is413()
     const auto result = await<FileId>([&](QObject *c, auto done) {
         m_api->uploadFile(Demo::org, big, u"image/png"_s, u"big.png"_s, c, done);
     });
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error().httpStatus, 413);
-    QCOMPARE(result.error().message, u"File too large."_s);
+    QCOMPARE(refusal(result), (std::pair{413, u"File too large."_s}));
 }
 
 void TestApiClient::upload_wrongType_is400()
@@ -893,17 +869,14 @@ void TestApiClient::upload_wrongType_is400()
         m_api->uploadFile(
             Demo::org, "plain text, not a picture", u"image/png"_s, u"fake.png"_s, c, done);
     });
-    QVERIFY(!mismatch.ok());
-    QCOMPARE(mismatch.error().httpStatus, 400);
+    QCOMPARE(refusedStatus(mismatch), 400);
     QVERIFY(!mismatch.error().detail.isEmpty());
 
     const auto unsupported = await<FileId>([&](QObject *c, auto done) {
         m_api->uploadFile(
             Demo::org, "MZ\x90\x00", u"application/x-msdownload"_s, u"a.exe"_s, c, done);
     });
-    QVERIFY(!unsupported.ok());
-    QCOMPARE(unsupported.error().httpStatus, 400);
-    QCOMPARE(unsupported.error().message, u"Unsupported file type."_s);
+    QCOMPARE(refusal(unsupported), (std::pair{400, u"Unsupported file type."_s}));
 }
 
 void TestApiClient::upload_abort_deliversCancelled()

@@ -8,10 +8,8 @@
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
 #include "support/DemoIds.h"
+#include "support/LiveDirectory.h"
 #include "support/ModelProbe.h"
-#include "support/SignedInApi.h"
-#include "support/SimulatorProcess.h"
-#include "support/TestGeneration.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,9 +42,7 @@ private slots:
     //! back unarchived and Coder's message is reported.
     void archive_workingChat_409RestoresTheRowWithCodersMessage_data()
     {
-        QTest::addColumn<QString>("generation");
-        QTest::newRow("v237") << u"v237"_s;
-        QTest::newRow("newest") << u"newest"_s;
+        addGenerationRows({u"v237"_s, u"newest"_s});
     }
     void archive_workingChat_409RestoresTheRowWithCodersMessage()
     {
@@ -54,16 +50,17 @@ private slots:
         tearDown();
         setUp(generation);
         startAndWaitForList();
-        QVERIFY(m_sim->postControl(
+        QVERIFY(m_live->sim().postControl(
             u"chats/"_s + Demo::apiChat.toString() + u"/turn"_s, {{u"scenario"_s, u"long"_s}}));
-        QTRY_COMPARE_WITH_TIMEOUT(m_model->chat(Demo::apiChat)->status, ChatStatus::Running, 10000);
-        m_directory->archive(Demo::apiChat);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_live->model.chat(Demo::apiChat)->status, ChatStatus::Running, 10000);
+        m_live->directory->archive(Demo::apiChat);
         QVERIFY(m_errors->wait(10000));
         const auto error = m_errors->first().first().value<ApiError>();
         QCOMPARE(error.httpStatus, 409);
         QVERIFY2(error.toDisplayString().contains(u"Cannot archive an active chat"_s),
             qPrintable(error.toDisplayString()));
-        QCOMPARE(m_model->chat(Demo::apiChat)->archived, false);
+        QCOMPARE(m_live->model.chat(Demo::apiChat)->archived, false);
         QVERIFY(proxyOrder().contains(Demo::apiChat));
         QVERIFY(serverOrder().contains(Demo::apiChat));
     }
@@ -71,83 +68,69 @@ private slots:
     //! §20.2 watch events: archived elsewhere, `deleted` with `archived: true` moves the family
     //! to the archived view; unarchived, `created` brings it back; a real deletion (`deleted`
     //! without `archived`) removes it. Children follow their root.
-    void archiveEvents_moveTheFamily_data()
-    {
-        QTest::addColumn<QString>("generation");
-        QTest::newRow("v237") << u"v237"_s;
-        QTest::newRow("newest") << u"newest"_s;
-    }
+    void archiveEvents_moveTheFamily_data() { addGenerationRows({u"v237"_s, u"newest"_s}); }
     void archiveEvents_moveTheFamily()
     {
         QFETCH(QString, generation);
         tearDown();
         setUp(generation);
         startAndWaitForList();
-        QVERIFY(m_model->chat(Demo::exploreChat));
-        const QString path = m_api->chatsPrefix() + u'/' + Demo::mainChat.toString();
+        QVERIFY(m_live->model.chat(Demo::exploreChat));
+        const QString path = m_live->api().chatsPrefix() + u'/' + Demo::mainChat.toString();
         QByteArray body;
-        QCOMPARE(m_sim->request("PATCH", path, R"({"archived":true})", &body), 204);
+        QCOMPARE(m_live->sim().request("PATCH", path, R"({"archived":true})", &body), 204);
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_model->chat(Demo::mainChat) && m_model->chat(Demo::mainChat)->archived, 10000);
+            m_live->model.chat(Demo::mainChat) && m_live->model.chat(Demo::mainChat)->archived,
+            10000);
         QVERIFY(!proxyOrder().contains(Demo::mainChat));
-        QVERIFY(!m_model->chat(Demo::exploreChat) || m_model->chat(Demo::exploreChat)->archived);
+        QVERIFY(!m_live->model.chat(Demo::exploreChat)
+            || m_live->model.chat(Demo::exploreChat)->archived);
         m_proxy->setShowArchived(true);
         QVERIFY(proxyOrder().contains(Demo::mainChat));
         m_proxy->setShowArchived(false);
 
-        QCOMPARE(m_sim->request("PATCH", path, R"({"archived":false})", &body), 204);
+        QCOMPARE(m_live->sim().request("PATCH", path, R"({"archived":false})", &body), 204);
         QTRY_VERIFY_WITH_TIMEOUT(
-            m_model->chat(Demo::mainChat) && !m_model->chat(Demo::mainChat)->archived, 10000);
+            m_live->model.chat(Demo::mainChat) && !m_live->model.chat(Demo::mainChat)->archived,
+            10000);
         QTRY_VERIFY(proxyOrder().contains(Demo::mainChat));
 
-        QVERIFY(m_sim->postControl(u"chats/"_s + Demo::mainChat.toString() + u"/delete"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(Demo::mainChat), 10000);
-        QVERIFY(!m_model->chat(Demo::exploreChat));
+        QVERIFY(m_live->sim().postControl(u"chats/"_s + Demo::mainChat.toString() + u"/delete"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_live->model.chat(Demo::mainChat), 10000);
+        QVERIFY(!m_live->model.chat(Demo::exploreChat));
         QCOMPARE(m_errors->size(), 0);
     }
 
 private:
     void setUp(const QString &generation)
     {
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s, u"--generation"_s,
-            generation, u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(),
-            generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
-                                      : ApiClient::v2ChatsPrefix());
-        m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
-            [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
-        m_watch->channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
-        m_model = std::make_unique<ChatListModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
+        m_live = std::make_unique<LiveDirectory>(
+            generation, QStringList{u"--seed"_s, u"5"_s, u"--delta-interval-ms"_s, u"1"_s});
+        QVERIFY2(m_live->start(), qPrintable(m_live->sim().errorString()));
+        m_live->watch->channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
+        m_probe = std::make_unique<ModelProbe>(&m_live->model);
         m_proxy = std::make_unique<ChatListFilterModel>();
-        m_proxy->setSourceModel(m_model.get());
-        m_directory = std::make_unique<ChatDirectory>(m_api.get(), m_watch.get(), m_model.get());
-        m_errors = std::make_unique<QSignalSpy>(m_directory.get(), &ChatDirectory::errorOccurred);
+        m_proxy->setSourceModel(&m_live->model);
+        m_errors =
+            std::make_unique<QSignalSpy>(m_live->directory.get(), &ChatDirectory::errorOccurred);
     }
 
     void tearDown()
     {
         m_errors.reset();
-        m_directory.reset();
         m_proxy.reset();
         m_probe.reset();
-        m_model.reset();
-        m_watch.reset();
-        m_api.reset();
-        m_network.reset();
-        m_sim.reset();
+        m_live.reset();
     }
 
 private slots:
     void start_listsTheDemoChats()
     {
         startAndWaitForList();
-        QCOMPARE(m_model->rowCount(), 3); // archived chats are not listed by default
-        QCOMPARE(m_model->rowCount(m_model->indexOf(Demo::mainChat)), 2);
+        QCOMPARE(m_live->model.rowCount(), 3); // archived chats are not listed by default
+        QCOMPARE(m_live->model.rowCount(m_live->model.indexOf(Demo::mainChat)), 2);
         QCOMPARE(proxyOrder(), serverOrder());
-        QCOMPARE(m_directory->connectionState(), ConnectionState::Live);
+        QCOMPARE(m_live->directory->connectionState(), ConnectionState::Live);
         QCOMPARE(m_probe->resets.size(), 0);
     }
 
@@ -156,57 +139,57 @@ private slots:
         // One chat per page and a slow server: the first page must reach the model while later
         // pages are still on their way (the list paints after one round trip), not when the
         // whole listing is done.
-        m_directory->setPageSize(1);
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 300}}));
-        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
+        m_live->directory->setPageSize(1);
+        QVERIFY(m_live->sim().setFaults(QJsonObject{{u"delay_ms"_s, 300}}));
+        QSignalSpy loaded(m_live->directory.get(), &ChatDirectory::listLoaded);
         QElapsedTimer clock;
         qint64 firstRowsAt = -1;
         const auto connection =
-            connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, [&] {
+            connect(&m_live->model, &QAbstractItemModel::rowsInserted, this, [&] {
                 if (firstRowsAt < 0)
                     firstRowsAt = clock.elapsed();
             });
         clock.start();
-        m_directory->start();
+        m_live->directory->start();
         QVERIFY(loaded.wait(20'000));
         const qint64 loadedAt = clock.elapsed();
         disconnect(connection);
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"delay_ms"_s, 0}}));
+        QVERIFY(m_live->sim().setFaults(QJsonObject{{u"delay_ms"_s, 0}}));
         QVERIFY(firstRowsAt >= 0);
         // Three more delayed pages follow the first one; allow for one.
         QCOMPARE_GE(loadedAt - firstRowsAt, 300);
-        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_live->model.rowCount(), 3);
         QCOMPARE(proxyOrder(), serverOrder());
     }
 
     void turn_statusChangesReachTheModel()
     {
         startAndWaitForList();
-        QSignalSpy statuses(m_directory.get(), &ChatDirectory::chatStatusChanged);
+        QSignalSpy statuses(m_live->directory.get(), &ChatDirectory::chatStatusChanged);
         QByteArray body;
-        const int code = m_sim->request("POST",
+        const int code = m_live->sim().request("POST",
             (testChatsPrefix() + u"/%1/messages"_s).arg(Demo::mainChat.toString()),
             R"({"content":[{"type":"text","text":"/scenario quick go"}]})", &body);
         QVERIFY2(code == 200 || code == 201, body.constData());
         QTRY_VERIFY_WITH_TIMEOUT(seenStatus(statuses, ChatStatus::Running), 20000);
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_model->chat(Demo::mainChat)->status, ChatStatus::Waiting, 20000);
+            m_live->model.chat(Demo::mainChat)->status, ChatStatus::Waiting, 20000);
         QCOMPARE(statuses.first().at(0).value<ChatId>(), Demo::mainChat);
     }
 
     void pins_roundTrip_modelOrderEqualsServerOrder()
     {
         startAndWaitForList();
-        m_directory->pin(Demo::mainChat);
-        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2); // optimistic: at the end at once
-        m_directory->pin(Demo::apiChat);
-        QCOMPARE(m_model->chat(Demo::apiChat)->pinOrder, 3);
-        m_directory->movePin(Demo::apiChat, 1);
-        QCOMPARE(m_model->chat(Demo::apiChat)->pinOrder, 1);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 2);
-        m_directory->unpin(Demo::pinnedChat);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 0);
-        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2);
+        m_live->directory->pin(Demo::mainChat);
+        QCOMPARE(m_live->model.chat(Demo::mainChat)->pinOrder, 2); // optimistic: at the end at once
+        m_live->directory->pin(Demo::apiChat);
+        QCOMPARE(m_live->model.chat(Demo::apiChat)->pinOrder, 3);
+        m_live->directory->movePin(Demo::apiChat, 1);
+        QCOMPARE(m_live->model.chat(Demo::apiChat)->pinOrder, 1);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->pinOrder, 2);
+        m_live->directory->unpin(Demo::pinnedChat);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->pinOrder, 0);
+        QCOMPARE(m_live->model.chat(Demo::mainChat)->pinOrder, 2);
 
         const QList<ChatId> expected{Demo::apiChat, Demo::mainChat, Demo::pinnedChat};
         QCOMPARE(proxyOrder(), expected);
@@ -219,37 +202,37 @@ private slots:
     void archive_andUnarchive_roundTrip()
     {
         startAndWaitForList();
-        m_directory->archive(Demo::pinnedChat);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, true);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 0);
+        m_live->directory->archive(Demo::pinnedChat);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->archived, true);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->pinOrder, 0);
         QCOMPARE(proxyOrder(), (QList<ChatId>{Demo::mainChat, Demo::apiChat}));
         QTRY_VERIFY_WITH_TIMEOUT(!serverOrder().contains(Demo::pinnedChat), 10000);
 
-        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
-        m_directory->setArchivedViewLoaded(true);
+        QSignalSpy loaded(m_live->directory.get(), &ChatDirectory::listLoaded);
+        m_live->directory->setArchivedViewLoaded(true);
         QVERIFY(loaded.wait(10000));
-        QVERIFY(m_model->chat(Demo::archivedChat));
+        QVERIFY(m_live->model.chat(Demo::archivedChat));
         m_proxy->setShowArchived(true);
         QCOMPARE(proxyOrder().size(), 2);
 
-        m_directory->unarchive(Demo::pinnedChat);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, false);
+        m_live->directory->unarchive(Demo::pinnedChat);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->archived, false);
         QTRY_VERIFY_WITH_TIMEOUT(serverOrder().contains(Demo::pinnedChat), 10000);
         relistAndWait();
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->archived, false);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->archived, false);
         QCOMPARE(m_errors->size(), 0);
     }
 
     void rename_isOptimisticAndSticks()
     {
         startAndWaitForList();
-        m_directory->rename(Demo::apiChat, u"  Billing cron, explained  "_s);
-        QCOMPARE(m_model->chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
+        m_live->directory->rename(Demo::apiChat, u"  Billing cron, explained  "_s);
+        QCOMPARE(m_live->model.chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
         QTRY_COMPARE_WITH_TIMEOUT(serverTitle(Demo::apiChat), u"Billing cron, explained"_s, 10000);
         relistAndWait();
-        QCOMPARE(m_model->chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
+        QCOMPARE(m_live->model.chat(Demo::apiChat)->title, u"Billing cron, explained"_s);
 
-        m_directory->rename(Demo::apiChat, u"   "_s); // refused locally, nothing sent
+        m_live->directory->rename(Demo::apiChat, u"   "_s); // refused locally, nothing sent
         QCOMPARE(m_errors->size(), 1);
         QCOMPARE(m_errors->first().at(0).value<ApiError>().kind, ApiError::Kind::Validation);
     }
@@ -269,46 +252,47 @@ private slots:
         QFETCH(QString, message);
         startAndWaitForList();
         if (command > 0) {
-            QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+            QVERIFY(m_live->sim().setFaults(QJsonObject{{u"fail_route"_s,
                 QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
                     {u"method"_s, u"PATCH"_s}, {u"count"_s, -1}}}}));
         }
-        const QString title = m_model->chat(Demo::mainChat)->title;
+        const QString title = m_live->model.chat(Demo::mainChat)->title;
         switch (command) {
         case 0:
-            m_directory->pin(Demo::exploreChat);
+            m_live->directory->pin(Demo::exploreChat);
             break;
         case 1:
-            m_directory->rename(Demo::mainChat, u"Never saved"_s);
-            QCOMPARE(m_model->chat(Demo::mainChat)->title, u"Never saved"_s); // optimistic first
+            m_live->directory->rename(Demo::mainChat, u"Never saved"_s);
+            QCOMPARE(
+                m_live->model.chat(Demo::mainChat)->title, u"Never saved"_s); // optimistic first
             break;
         case 2:
-            m_directory->pin(Demo::mainChat);
-            QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 2);
+            m_live->directory->pin(Demo::mainChat);
+            QCOMPARE(m_live->model.chat(Demo::mainChat)->pinOrder, 2);
             break;
         }
         QVERIFY(m_errors->wait(10000));
         const ApiError error = m_errors->first().at(0).value<ApiError>();
         QCOMPARE(error.message, message);
-        QCOMPARE(m_model->chat(Demo::mainChat)->title, title);
-        QCOMPARE(m_model->chat(Demo::mainChat)->pinOrder, 0);
-        QCOMPARE(m_model->chat(Demo::exploreChat)->pinOrder, 0);
-        QCOMPARE(m_model->chat(Demo::pinnedChat)->pinOrder, 1);
+        QCOMPARE(m_live->model.chat(Demo::mainChat)->title, title);
+        QCOMPARE(m_live->model.chat(Demo::mainChat)->pinOrder, 0);
+        QCOMPARE(m_live->model.chat(Demo::exploreChat)->pinOrder, 0);
+        QCOMPARE(m_live->model.chat(Demo::pinnedChat)->pinOrder, 1);
     }
 
     void reconcile_catchesChangesTheWatchMissed()
     {
-        m_directory->setReconcileInterval(200ms);
+        m_live->directory->setReconcileInterval(200ms);
         startAndWaitForList();
-        m_watch->stop(); // from here on no watch event reaches the directory
+        m_live->watch->stop(); // from here on no watch event reaches the directory
         QByteArray body;
-        const int code =
-            m_sim->request("PATCH", (testChatsPrefix() + u"/%1"_s).arg(Demo::apiChat.toString()),
-                R"({"title":"Renamed elsewhere"})", &body);
+        const int code = m_live->sim().request("PATCH",
+            (testChatsPrefix() + u"/%1"_s).arg(Demo::apiChat.toString()),
+            R"({"title":"Renamed elsewhere"})", &body);
         QCOMPARE(code, 204);
         m_probe->clear();
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_model->chat(Demo::apiChat)->title, u"Renamed elsewhere"_s, 10000);
+            m_live->model.chat(Demo::apiChat)->title, u"Renamed elsewhere"_s, 10000);
         // Only the difference was applied: no rows came or went.
         QCOMPARE(m_probe->inserted.size(), 0);
         QCOMPARE(m_probe->removed.size(), 0);
@@ -318,16 +302,14 @@ private slots:
 private:
     void startAndWaitForList()
     {
-        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
-        m_directory->start();
-        QVERIFY(loaded.wait(10000));
-        QVERIFY(m_directory->isListLoaded());
+        QVERIFY(m_live->startAndWaitForList());
+        QVERIFY(m_live->directory->isListLoaded());
     }
 
     void relistAndWait()
     {
-        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
-        m_directory->refresh();
+        QSignalSpy loaded(m_live->directory.get(), &ChatDirectory::listLoaded);
+        m_live->directory->refresh();
         QVERIFY(loaded.wait(10000));
     }
 
@@ -351,7 +333,7 @@ private:
     QList<ChatId> serverOrder() const
     {
         QByteArray body;
-        if (m_sim->request("GET", m_api->chatsPrefix(), {}, &body) != 200)
+        if (m_live->sim().request("GET", m_live->api().chatsPrefix(), {}, &body) != 200)
             return {};
         QList<ChatId> ids;
         for (const QJsonValue &chat : QJsonDocument::fromJson(body).array())
@@ -362,19 +344,16 @@ private:
     QString serverTitle(const ChatId &id) const
     {
         QByteArray body;
-        if (m_sim->request("GET", m_api->chatsPrefix() + u'/' + id.toString(), {}, &body) != 200)
+        if (m_live->sim().request(
+                "GET", m_live->api().chatsPrefix() + u'/' + id.toString(), {}, &body)
+            != 200)
             return {};
         return QJsonDocument::fromJson(body).object().value(u"title"_s).toString();
     }
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<ChatWatchClient> m_watch;
-    std::unique_ptr<ChatListModel> m_model;
+    std::unique_ptr<LiveDirectory> m_live;
     std::unique_ptr<ModelProbe> m_probe;
     std::unique_ptr<ChatListFilterModel> m_proxy;
-    std::unique_ptr<ChatDirectory> m_directory;
     std::unique_ptr<QSignalSpy> m_errors;
 };
 

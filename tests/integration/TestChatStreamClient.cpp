@@ -2,7 +2,9 @@
 #include "core/api/ApiJson.h"
 #include "core/live/ChatStreamClient.h"
 #include "core/live/MessageAssembler.h"
+#include "support/DemoIds.h"
 #include "support/FakeSocketServers.h"
+#include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -24,7 +26,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const QByteArray testToken = "abcdefghij-0123456789012345678901";
-const ChatId chat = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s);
+const ChatId chat = Demo::mainChat;
 
 QByteArray messageFrame(qint64 id)
 {
@@ -73,11 +75,9 @@ void TestChatStreamClient::open_sendsTokenHeader_andResumesWithAfterIdAfterAbort
     const QList<QNetworkRequest> &requests = server.requests;
     const QList<QWebSocket *> &sockets = server.sockets;
 
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(server.httpUrl());
-    api.setSessionToken(testToken);
-    ChatStreamClient client(
-        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
+    ApiClient &api = *signedIn;
+    ChatStreamClient client(api.streamUrl(chat), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
 
     QStringList order;
@@ -194,26 +194,20 @@ void TestChatStreamClient::stop_closesAndStaysIdle()
 
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory_data()
 {
-    // Every server generation the simulator plays (§20.1).
-    QTest::addColumn<QString>("generation");
-    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
-        QTest::newRow(qPrintable(generation)) << generation;
+    addGenerationRows(); // every server generation the simulator plays (§20.1)
 }
 
 void TestChatStreamClient::simulator_wholeTurnArrives_andMatchesRestHistory()
 {
     QFETCH(QString, generation);
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"7"_s,
-        u"--delta-interval-ms"_s, u"2"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(chatsPrefixOf(generation));
+    const auto live =
+        simulatorApiFor(generation, {u"--seed"_s, u"7"_s, u"--delta-interval-ms"_s, u"2"_s});
+    QVERIFY2(live->start(), qPrintable(live->sim.errorString()));
+    SimulatorProcess &sim = live->sim;
+    ApiClient &api = *live->api;
 
     MessageAssembler assembler(chat);
-    ChatStreamClient client(
-        api.streamUrl(chat), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatStreamClient client(api.streamUrl(chat), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     connect(
         &client, &ChatStreamClient::connectionOpened, this, [&] { assembler.beginConnection(); });

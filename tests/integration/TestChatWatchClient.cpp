@@ -1,7 +1,9 @@
 #include "core/api/ApiClient.h"
 #include "core/api/ApiJson.h"
 #include "core/live/ChatWatchClient.h"
+#include "support/DemoIds.h"
 #include "support/FakeSocketServers.h"
+#include "support/GenerationRows.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 
@@ -21,7 +23,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const QByteArray testToken = "abcdefghij-0123456789012345678901";
-const QString mainChat = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+const QString mainChat = Demo::mainChat.toString();
 
 QString watchFrame(const QString &kind, const QString &chatId, const QString &status)
 {
@@ -67,11 +69,9 @@ void TestChatWatchClient::open_sendsTokenHeader_deliversEveryKind_andReconnects(
     QVERIFY(server.isListening());
     const QList<QNetworkRequest> &requests = server.requests;
     const QList<QWebSocket *> &sockets = server.sockets;
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(server.httpUrl());
-    api.setSessionToken(testToken);
-    ChatWatchClient client(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    const auto signedIn = signedInApi(&m_network, server.httpUrl(), testToken);
+    ApiClient &api = *signedIn;
+    ChatWatchClient client(api.watchUrl(), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QList<WatchEvent> events;
     connect(&client, &ChatWatchClient::eventReceived, this,
@@ -152,24 +152,18 @@ void TestChatWatchClient::socketSettings_oneValue_defaultsAndRoundTrip()
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient_data()
 {
-    // Every server generation the simulator plays (§20.1).
-    QTest::addColumn<QString>("generation");
-    for (const QString &generation : {u"legacy"_s, u"v237"_s, u"newest"_s})
-        QTest::newRow(qPrintable(generation)) << generation;
+    addGenerationRows(); // every server generation the simulator plays (§20.1)
 }
 
 void TestChatWatchClient::simulator_everyStatusChangeReachesTheClient()
 {
     QFETCH(QString, generation);
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"3"_s,
-        u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(chatsPrefixOf(generation));
-    ChatWatchClient client(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    const auto live =
+        simulatorApiFor(generation, {u"--seed"_s, u"3"_s, u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live->start(), qPrintable(live->sim.errorString()));
+    SimulatorProcess &sim = live->sim;
+    ApiClient &api = *live->api;
+    ChatWatchClient client(api.watchUrl(), socketRequestsOf(&api));
     client.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     QStringList statuses;
     connect(&client, &ChatWatchClient::eventReceived, this, [&](const WatchEvent &event) {

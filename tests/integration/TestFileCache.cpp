@@ -4,6 +4,9 @@
 
 #include "core/api/ApiClient.h"
 #include "core/storage/FileCache.h"
+#include "support/AwaitResult.h"
+#include "support/DemoIds.h"
+#include "support/Refusal.h"
 #include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
@@ -27,18 +30,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString orgId = u"8d5c3f4e-2b1a-4c9d-9e7f-6a5b4c3d2e1f"_s;
 constexpr int waitMs = 15'000;
 
-//! Fetches through the cache and waits (bounded) for the single answer.
+//! Fetches through the cache and waits (bounded) for the answer.
 ApiResult<QByteArray> fetch(FileCache &cache, const FileId &id)
 {
-    QObject context;
-    std::optional<ApiResult<QByteArray>> result;
-    cache.fetch(id, &context, [&](const ApiResult<QByteArray> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, waitMs))
-        return ApiError::validationFailure(u"no answer"_s);
-    return *result;
+    return awaitAnswer<QByteArray>(
+        [&](QObject *context, auto done) { cache.fetch(id, context, done); }, waitMs);
 }
 
 } // namespace
@@ -59,6 +57,9 @@ private slots:
 
 private:
     FileId upload(const QByteArray &bytes, const QString &name);
+    //! Three files of 1000 bytes each (\a firstByte, the next, the one after), named by
+    //! \a nameFormat with 0, 1, 2; a null id for each that failed.
+    QList<FileId> uploadThree(char firstByte, const QString &nameFormat);
 
     std::unique_ptr<SimulatorApi> m_live;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -79,13 +80,20 @@ void TestFileCache::init()
 
 FileId TestFileCache::upload(const QByteArray &bytes, const QString &name)
 {
-    QObject context;
-    std::optional<ApiResult<FileId>> result;
-    m_live->api->uploadFile(OrganizationId::fromString(orgId), bytes, u"text/plain"_s, name,
-        &context, [&](const ApiResult<FileId> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, waitMs) || !result->ok())
-        return {};
-    return result->value();
+    const auto result = awaitAnswer<FileId>(
+        [&](QObject *context, auto done) {
+            m_live->api->uploadFile(Demo::org, bytes, u"text/plain"_s, name, context, done);
+        },
+        waitMs);
+    return result.ok() ? result.value() : FileId();
+}
+
+QList<FileId> TestFileCache::uploadThree(char firstByte, const QString &nameFormat)
+{
+    QList<FileId> ids;
+    for (int i = 0; i < 3; ++i)
+        ids << upload(QByteArray(1000, char(firstByte + i)), nameFormat.arg(i));
+    return ids;
 }
 
 void TestFileCache::secondRead_comesFromDisk_withoutNetwork()
@@ -113,12 +121,8 @@ void TestFileCache::secondRead_comesFromDisk_withoutNetwork()
 
 void TestFileCache::bound_evictsLeastRecentlyUsed()
 {
-    QList<FileId> ids;
-    for (int i = 0; i < 3; ++i) {
-        const FileId id = upload(QByteArray(1000, char('a' + i)), u"f%1.txt"_s.arg(i));
-        QVERIFY(!id.isNull());
-        ids << id;
-    }
+    const QList<FileId> ids = uploadThree('a', u"f%1.txt"_s);
+    QVERIFY(!ids.contains(FileId()));
     FileCache cache(m_live->api.get(), m_dir->path());
     cache.setMaxBytes(2500); // room for two files of 1000 bytes
     QSignalSpy stored(&cache, &FileCache::stored);
@@ -142,12 +146,8 @@ void TestFileCache::bound_evictsLeastRecentlyUsed()
 
 void TestFileCache::smallerBound_trimNow_thenClear()
 {
-    QList<FileId> ids;
-    for (int i = 0; i < 3; ++i) {
-        const FileId id = upload(QByteArray(1000, char('x' + i)), u"t%1.txt"_s.arg(i));
-        QVERIFY(!id.isNull());
-        ids << id;
-    }
+    const QList<FileId> ids = uploadThree('x', u"t%1.txt"_s);
+    QVERIFY(!ids.contains(FileId()));
     FileCache cache(m_live->api.get(), m_dir->path());
     QSignalSpy stored(&cache, &FileCache::stored);
     for (int i = 0; i < 3; ++i) {
@@ -217,8 +217,7 @@ void TestFileCache::missingFile_reports404()
 {
     FileCache cache(m_live->api.get(), m_dir->path());
     const auto result = fetch(cache, FileId::createUuid());
-    QVERIFY(!result.ok());
-    QCOMPARE(result.error().httpStatus, 404);
+    QCOMPARE(refusedStatus(result), 404);
 }
 
 QTEST_GUILESS_MAIN(TestFileCache)

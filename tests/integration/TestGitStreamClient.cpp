@@ -1,17 +1,14 @@
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreamClient.h"
 #include "support/DemoIds.h"
-#include "support/SimulatorProcess.h"
-#include "support/TestGeneration.h"
+#include "support/SimulatorApi.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace AgentDesk;
-using AgentDesk::Testing::SimulatorProcess;
-using AgentDesk::Testing::testChatsPrefix;
-using AgentDesk::Testing::testGeneration;
+using AgentDesk::Testing::SimulatorApi;
+using AgentDesk::Testing::socketRequestsOf;
 namespace Demo = AgentDesk::Testing::Demo;
 using namespace Qt::StringLiterals;
 
@@ -54,15 +51,10 @@ private Q_SLOTS:
 
     void live_demoChat_sendsItsDiffOnConnect()
     {
-        SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration()});
-        QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-        QNetworkAccessManager network;
-        ApiClient api(&network);
-        api.setDeploymentUrl(sim.baseUrl());
-        api.setChatsPrefix(testChatsPrefix());
-        api.setSessionToken(sim.token());
-        GitStreamClient client(api.gitStreamUrl(Demo::mainChat),
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+        SimulatorApi live;
+        QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
+        ApiClient &api = *live.api;
+        GitStreamClient client(api.gitStreamUrl(Demo::mainChat), socketRequestsOf(&api));
         QSignalSpy changes(&client, &GitStreamClient::changesReceived);
         client.start();
         QVERIFY(changes.wait(10'000));

@@ -4,6 +4,7 @@
 #include "core/api/ApiClient.h"
 #include "core/live/ChatWatchClient.h"
 #include "support/HostileServer.h"
+#include "support/SignedInApi.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -27,15 +28,15 @@ private slots:
                 200, R"({"id":"a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b","username":"alice"})");
         });
         QNetworkAccessManager network;
-        ApiClient api(&network);
-        api.setDeploymentUrl(server.httpUrl());
-        api.setSessionToken("AgntDeskSm-test0token00000000000");
+        const auto signedIn =
+            signedInApi(&network, server.httpUrl(), "AgntDeskSm-test0token00000000000");
+        ApiClient &api = *signedIn;
         bool answered = false;
         api.currentUser(this, [&answered](const ApiResult<User> &) { answered = true; });
         QTRY_VERIFY(answered);
 
-        ChatWatchClient watch(server.wsUrl(u"/api/experimental/chats/watch"_s),
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+        ChatWatchClient watch(
+            server.wsUrl(u"/api/experimental/chats/watch"_s), socketRequestsOf(&api));
         watch.start();
         QTRY_VERIFY(server.requests().size() >= 2);
         watch.stop();

@@ -24,6 +24,8 @@
 #include "models/ChatSession.h"
 #include "models/MessageListModel.h"
 #include "models/QueueModel.h"
+#include "support/DemoIds.h"
+#include "support/SimulatorApi.h"
 #include "support/SimulatorProcess.h"
 #include "support/TestGeneration.h"
 #include "widgets/conversation/ChatView.h"
@@ -48,7 +50,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString mainChat = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+const QString mainChat = Demo::mainChat.toString();
 constexpr qint64 streamBudgetMs = 170'000;
 
 //! Every committed message of the chat, from GET …/messages, all pages, newest first.
@@ -118,7 +120,6 @@ private slots:
     void watch_dropsMidFrame_directoryAgreesAfterEveryTurn();
 
 private:
-    QNetworkAccessManager m_network;
     quint32 m_seed = 0;
 };
 
@@ -133,17 +134,15 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 {
     // 1 ms between deltas: a long turn is ~2,000 small frames, so drops land mid-step and
     // every reconnect replays a half-streamed preview.
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
-        QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(testChatsPrefix());
+    SimulatorApi live(SimulatorApi::demoArguments()
+        + QStringList{u"--seed"_s, QString::number(m_seed), u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
+    SimulatorProcess &sim = live.sim;
+    ApiClient &api = *live.api;
 
     MessageListModel messages;
     QueueModel queue;
-    ChatSession session(&api, ChatId::fromString(mainChat), &messages, &queue);
+    ChatSession session(&api, Demo::mainChat, &messages, &queue);
     session.setReconnectPolicy(ReconnectPolicy::zeroDelay());
     ChatView view;
     view.setModel(&messages);
@@ -269,23 +268,20 @@ void TestResume::stream_dropsAtRandomBytes_consumerPaintsTheServersTranscript()
 
 void TestResume::watch_dropsMidFrame_directoryAgreesAfterEveryTurn()
 {
-    SimulatorProcess sim({u"--demo"_s, u"--generation"_s, testGeneration(), u"--seed"_s,
-        QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
-    QVERIFY2(sim.start(), qPrintable(sim.errorString()));
-    ApiClient api(&m_network);
-    api.setDeploymentUrl(sim.baseUrl());
-    api.setSessionToken(sim.token());
-    api.setChatsPrefix(testChatsPrefix());
+    SimulatorApi live(SimulatorApi::demoArguments()
+        + QStringList{u"--seed"_s, QString::number(m_seed + 1), u"--delta-interval-ms"_s, u"1"_s});
+    QVERIFY2(live.start(), qPrintable(live.sim.errorString()));
+    SimulatorProcess &sim = live.sim;
+    ApiClient &api = *live.api;
 
-    ChatWatchClient watch(
-        api.watchUrl(), [&api](const QUrl &url) { return api.makeWebSocketRequest(url); });
+    ChatWatchClient watch(api.watchUrl(), socketRequestsOf(&api));
     watch.channel()->setReconnectPolicy(ReconnectPolicy::zeroDelay());
     ChatListModel model;
     ChatDirectory directory(&api, &watch, &model);
     QVERIFY(sim.setFaults(QJsonObject{{u"drop_watch_after_frames"_s, 3},
         {u"drop_watch_random"_s, true}, {u"drop_mid_frame"_s, true}}));
     directory.start();
-    const ChatId chat = ChatId::fromString(mainChat);
+    const ChatId chat = Demo::mainChat;
     QTRY_VERIFY_WITH_TIMEOUT(model.indexOf(chat).isValid(), 20'000);
 
     auto rowAgrees = [&](const Chat &server, QString *why) {

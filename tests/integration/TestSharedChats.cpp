@@ -5,14 +5,11 @@
 // generations that have sharing; legacy has none and lists nothing shared.
 
 #include "core/api/ApiClient.h"
-#include "core/live/ChatWatchClient.h"
-#include "models/ChatDirectory.h"
-#include "models/ChatListModel.h"
+#include "support/AwaitResult.h"
 #include "support/DemoIds.h"
-#include "support/SignedInApi.h"
-#include "support/SimulatorProcess.h"
+#include "support/LiveDirectory.h"
+#include "support/Refusal.h"
 
-#include <QNetworkAccessManager>
 #include <QtTest>
 
 #include <memory>
@@ -24,17 +21,6 @@ using namespace std::chrono_literals;
 
 namespace {
 const QUuid bob = QUuid::fromString(u"6a1f0b9c-8d7e-4f4a-9b3c-2d1e0f9a8b7c"_s);
-
-template<typename T>
-ApiResult<T> await(std::function<void(QObject *, ApiCallback<T>)> call)
-{
-    std::optional<ApiResult<T>> answer;
-    QObject context;
-    call(&context, [&answer](const ApiResult<T> &result) { answer = result; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10'000))
-        qWarning("no answer within 10 s");
-    return answer.value_or(ApiResult<T>(ApiError::decodeFailure(u"no answer"_s)));
-}
 
 } // namespace
 
@@ -59,18 +45,19 @@ private slots:
         QFETCH(QString, generation);
         setUp(generation);
         startAndWaitForList();
-        QVERIFY(m_directory->listsSharedChats());
+        QVERIFY(m_live->directory->listsSharedChats());
         QCOMPARE(sharedTitles(),
             (QStringList{u"Investigate the flaky deploy pipeline"_s,
                 u"Migrate the billing cron to Temporal"_s}));
-        QVERIFY(!m_model->isSharedWithMe(*m_model->chat(Demo::pinnedChat)));
+        QVERIFY(!m_live->model.isSharedWithMe(*m_live->model.chat(Demo::pinnedChat)));
         for (const QString &title : sharedTitles()) {
             const Chat *chat = chatTitled(title);
-            QCOMPARE(m_model->data(m_model->indexOf(chat->id), ChatListModel::OwnerNameRole),
+            QCOMPARE(
+                m_live->model.data(m_live->model.indexOf(chat->id), ChatListModel::OwnerNameRole),
                 QVariant(u"Bob Okafor"_s));
         }
-        QVERIFY(m_sim->standardError().isEmpty()
-            || !m_sim->standardError().contains("source:shared_with_me 400"));
+        QVERIFY(m_live->sim().standardError().isEmpty()
+            || !m_live->sim().standardError().contains("source:shared_with_me 400"));
     }
 
     //! A pre-2.37 server has no sharing: the list asks without source: and nothing is shared.
@@ -78,9 +65,9 @@ private slots:
     {
         setUp(u"legacy"_s);
         startAndWaitForList();
-        QVERIFY(!m_directory->listsSharedChats());
+        QVERIFY(!m_live->directory->listsSharedChats());
         QVERIFY(sharedTitles().isEmpty());
-        QVERIFY(!m_api->hasSharingRoutes());
+        QVERIFY(!m_live->api().hasSharingRoutes());
     }
 
     //! §20.3.6: no watch event tells alice that bob un-shared or shared a chat; the poll of
@@ -95,16 +82,16 @@ private slots:
         QVERIFY(migrate);
         const ChatId migrateId = migrate->id;
         const QJsonObject unshare{{u"user_roles"_s, QJsonObject{{Demo::alice.toString(), u""_s}}}};
-        QVERIFY(m_sim->postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, unshare));
-        m_directory->setSharedPollInterval(50ms);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_model->chat(migrateId), 10'000);
+        QVERIFY(m_live->sim().postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, unshare));
+        m_live->directory->setSharedPollInterval(50ms);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_live->model.chat(migrateId), 10'000);
         const QJsonObject share{
             {u"user_roles"_s, QJsonObject{{Demo::alice.toString(), u"read"_s}}}};
-        QVERIFY(m_sim->postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, share));
-        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(migrateId), 10'000);
-        QVERIFY(m_model->isSharedWithMe(*m_model->chat(migrateId)));
+        QVERIFY(m_live->sim().postControl(u"chats/"_s + migrateId.toString() + u"/acl"_s, share));
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->model.chat(migrateId), 10'000);
+        QVERIFY(m_live->model.isSharedWithMe(*m_live->model.chat(migrateId)));
         // The own chats were never touched by the poll.
-        QVERIFY(m_model->chat(Demo::pinnedChat));
+        QVERIFY(m_live->model.chat(Demo::pinnedChat));
     }
 
     //! §20.3.2, §20.3.3: the ACL round trip through ApiClient; own id and unknown user refused
@@ -115,14 +102,15 @@ private slots:
         QFETCH(QString, generation);
         setUp(generation);
         auto acl = [this] {
-            return await<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
-                m_api->chatAcl(Demo::pinnedChat, context, std::move(done));
+            return awaitAnswer<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
+                m_live->api().chatAcl(Demo::pinnedChat, context, std::move(done));
             });
         };
         auto patch = [this](const ChatAclUpdate &update) {
-            return await<NoContent>([this, update](QObject *context, ApiCallback<NoContent> done) {
-                m_api->updateChatAcl(Demo::pinnedChat, update, context, std::move(done));
-            });
+            return awaitAnswer<NoContent>(
+                [this, update](QObject *context, ApiCallback<NoContent> done) {
+                    m_live->api().updateChatAcl(Demo::pinnedChat, update, context, std::move(done));
+                });
         };
         ApiResult<ChatAcl> before = acl();
         QVERIFY(before.ok());
@@ -139,15 +127,14 @@ private slots:
         ChatAclUpdate own;
         own.userRoles.insert(Demo::alice.value, u"read"_s);
         const ApiResult<NoContent> refused = patch(own);
-        QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().httpStatus, 400);
+        QCOMPARE(refusedStatus(refused), 400);
         QVERIFY2(
             refused.error().toDisplayString().contains(u"Cannot change your own chat sharing"_s),
             qPrintable(refused.error().toDisplayString()));
 
         const auto users =
-            await<QList<User>>([this](QObject *context, ApiCallback<QList<User>> done) {
-                m_api->searchUsers(u"car"_s, context, std::move(done));
+            awaitAnswer<QList<User>>([this](QObject *context, ApiCallback<QList<User>> done) {
+                m_live->api().searchUsers(u"car"_s, context, std::move(done));
             });
         QVERIFY(users.ok());
         QCOMPARE(users.value().size(), 1);
@@ -158,11 +145,11 @@ private slots:
     void acl_sharingDisabled_is403WithCodersText()
     {
         setUp(u"newest"_s, {u"--disable-chat-sharing"_s});
-        const auto result = await<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
-            m_api->chatAcl(Demo::pinnedChat, context, std::move(done));
-        });
-        QVERIFY(!result.ok());
-        QCOMPARE(result.error().httpStatus, 403);
+        const auto result =
+            awaitAnswer<ChatAcl>([this](QObject *context, ApiCallback<ChatAcl> done) {
+                m_live->api().chatAcl(Demo::pinnedChat, context, std::move(done));
+            });
+        QCOMPARE(refusedStatus(result), 403);
         QVERIFY2(result.error().toDisplayString().contains(
                      u"Chat sharing is disabled for this deployment."_s),
             qPrintable(result.error().toDisplayString()));
@@ -190,18 +177,19 @@ private slots:
         const ChatId id = migrate->id;
         SendMessageRequest request;
         request.content = {InputPart::fromText(u"hello"_s)};
-        const auto sent = await<SendMessageResult>(
+        const auto sent = awaitAnswer<SendMessageResult>(
             [this, id, request](QObject *context, ApiCallback<SendMessageResult> done) {
-                m_api->sendMessage(id, request, context, std::move(done));
+                m_live->api().sendMessage(id, request, context, std::move(done));
             });
         QVERIFY(!sent.ok());
         QCOMPARE(sent.error().httpStatus, status);
         if (!text.isEmpty())
             QVERIFY2(sent.error().toDisplayString().contains(text),
                 qPrintable(sent.error().toDisplayString()));
-        const auto refreshed = await<Chat>([this, id](QObject *context, ApiCallback<Chat> done) {
-            m_api->refreshChatContext(id, context, std::move(done));
-        });
+        const auto refreshed =
+            awaitAnswer<Chat>([this, id](QObject *context, ApiCallback<Chat> done) {
+                m_live->api().refreshChatContext(id, context, std::move(done));
+            });
         // PUT context needs only the update right: an admin may, a viewer gets 404.
         QCOMPARE(refreshed.ok(), admin);
         if (!admin)
@@ -216,73 +204,48 @@ private slots:
         QFETCH(QString, generation);
         setUp(generation);
         startAndWaitForList();
-        const Chat *listed = m_model->chat(Demo::mainChat);
+        const Chat *listed = m_live->model.chat(Demo::mainChat);
         QVERIFY(listed && listed->context);
         QVERIFY(listed->context->dirty);
         QVERIFY(!listed->context->hasResources); // lists carry the flags only
-        const auto refreshed = await<Chat>([this](QObject *context, ApiCallback<Chat> done) {
-            m_api->refreshChatContext(Demo::mainChat, context, std::move(done));
+        const auto refreshed = awaitAnswer<Chat>([this](QObject *context, ApiCallback<Chat> done) {
+            m_live->api().refreshChatContext(Demo::mainChat, context, std::move(done));
         });
         QVERIFY(refreshed.ok());
         QVERIFY(refreshed.value().context);
         QVERIFY(!refreshed.value().context->dirty);
         QVERIFY(refreshed.value().context->hasResources);
         QCOMPARE_GE(refreshed.value().context->resources.size(), 5);
-        m_model->upsert(refreshed.value());
+        m_live->model.upsert(refreshed.value());
         // The agent drifts again: the watch's context_dirty (flags only) keeps the resources.
-        QVERIFY(m_sim->postControl(u"chats/"_s + Demo::mainChat.toString() + u"/context-dirty"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(m_model->chat(Demo::mainChat)->context->dirty, 10'000);
-        QVERIFY(m_model->chat(Demo::mainChat)->context->hasResources);
+        QVERIFY(m_live->sim().postControl(
+            u"chats/"_s + Demo::mainChat.toString() + u"/context-dirty"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(m_live->model.chat(Demo::mainChat)->context->dirty, 10'000);
+        QVERIFY(m_live->model.chat(Demo::mainChat)->context->hasResources);
     }
 
 private:
-    static void addGenerations()
-    {
-        QTest::addColumn<QString>("generation");
-        QTest::newRow("v237") << u"v237"_s;
-        QTest::newRow("newest") << u"newest"_s;
-    }
+    static void addGenerations() { addGenerationRows({u"v237"_s, u"newest"_s}); }
 
     void setUp(const QString &generation, const QStringList &extra = {})
     {
-        m_sim = std::make_unique<SimulatorProcess>(
-            QStringList{u"--demo"_s, u"--generation"_s, generation, u"--seed"_s, u"5"_s} + extra);
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token(),
-            generation == u"legacy"_s ? ApiClient::experimentalChatsPrefix()
-                                      : ApiClient::v2ChatsPrefix());
-        m_watch = std::make_unique<ChatWatchClient>(m_api->watchUrl(),
-            [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
-        m_model = std::make_unique<ChatListModel>();
-        m_directory = std::make_unique<ChatDirectory>(m_api.get(), m_watch.get(), m_model.get());
-        m_directory->setCurrentUser(Demo::alice);
+        m_live =
+            std::make_unique<LiveDirectory>(generation, QStringList{u"--seed"_s, u"5"_s} + extra);
+        QVERIFY2(m_live->start(), qPrintable(m_live->sim().errorString()));
+        m_live->directory->setCurrentUser(Demo::alice);
     }
 
-    void tearDown()
-    {
-        m_directory.reset();
-        m_model.reset();
-        m_watch.reset();
-        m_api.reset();
-        m_network.reset();
-        m_sim.reset();
-    }
+    void tearDown() { m_live.reset(); }
 
-    void startAndWaitForList()
-    {
-        QSignalSpy loaded(m_directory.get(), &ChatDirectory::listLoaded);
-        m_directory->start();
-        QVERIFY(loaded.wait(10000));
-    }
+    void startAndWaitForList() { QVERIFY(m_live->startAndWaitForList()); }
 
     QStringList sharedTitles() const
     {
         QStringList titles;
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            const Chat *chat = m_model->chat(
-                m_model->index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
-            if (chat && m_model->isSharedWithMe(*chat))
+        for (int row = 0; row < m_live->model.rowCount(); ++row) {
+            const Chat *chat = m_live->model.chat(
+                m_live->model.index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
+            if (chat && m_live->model.isSharedWithMe(*chat))
                 titles << chat->title;
         }
         titles.sort();
@@ -291,21 +254,16 @@ private:
 
     const Chat *chatTitled(const QString &title) const
     {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            const Chat *chat = m_model->chat(
-                m_model->index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
+        for (int row = 0; row < m_live->model.rowCount(); ++row) {
+            const Chat *chat = m_live->model.chat(
+                m_live->model.index(row, 0).data(ChatListModel::ChatIdRole).value<ChatId>());
             if (chat && chat->title == title)
                 return chat;
         }
         return nullptr;
     }
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<ChatWatchClient> m_watch;
-    std::unique_ptr<ChatListModel> m_model;
-    std::unique_ptr<ChatDirectory> m_directory;
+    std::unique_ptr<LiveDirectory> m_live;
 };
 
 QTEST_GUILESS_MAIN(TestSharedChats)

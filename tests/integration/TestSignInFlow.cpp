@@ -27,6 +27,42 @@ Organization organization(const char *id, const QString &name, bool isDefault = 
     return result;
 }
 
+//! Every signal of one SignInFlow, recorded from before it starts.
+struct FlowSpies
+{
+    explicit FlowSpies(SignInFlow *flow)
+        : steps(flow, &SignInFlow::stepStarted)
+        , succeeded(flow, &SignInFlow::succeeded)
+        , failed(flow, &SignInFlow::failed)
+        , asked(flow, &SignInFlow::organizationChoiceNeeded)
+    {
+    }
+
+    QSignalSpy steps;
+    QSignalSpy succeeded;
+    QSignalSpy failed;
+    QSignalSpy asked;
+};
+
+//! The simulator's demo, a client not signed in yet, the flow that signs it in and the flow's
+//! spies.
+struct FlowUnderTest
+{
+    FlowUnderTest()
+        : sim({QStringLiteral("--demo")})
+        , api(&network)
+        , flow(&api)
+        , spies(&flow)
+    {
+    }
+
+    SimulatorProcess sim;
+    QNetworkAccessManager network;
+    ApiClient api;
+    SignInFlow flow;
+    FlowSpies spies;
+};
+
 } // namespace
 
 class TestSignInFlow : public QObject
@@ -43,30 +79,18 @@ private slots:
 
     void init()
     {
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{u"--demo"_s});
-        QVERIFY2(m_sim->start(), qPrintable(m_sim->errorString()));
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = std::make_unique<ApiClient>(m_network.get());
-        m_flow = std::make_unique<SignInFlow>(m_api.get());
+        m_under = std::make_unique<FlowUnderTest>();
+        QVERIFY2(m_under->sim.start(), qPrintable(m_under->sim.errorString()));
     }
 
-    void cleanup()
-    {
-        m_flow.reset();
-        m_api.reset();
-        m_network.reset();
-        m_sim.reset();
-    }
+    void cleanup() { m_under.reset(); }
 
     void start_signsInThroughEveryStep()
     {
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
-        QVERIFY(m_flow->isRunning());
+        QVERIFY(m_under->flow.isRunning());
         QVERIFY(succeeded.wait());
         QCOMPARE(failed.count(), 0);
         QCOMPARE(asked.count(), 0); // one organization: taken without asking
@@ -79,41 +103,38 @@ private slots:
         QCOMPARE(order, expected);
 
         const auto result = succeeded.first().first().value<ConnectionResult>();
-        QCOMPARE(result.deploymentUrl, m_sim->baseUrl());
-        QCOMPARE(result.token, m_sim->token());
+        QCOMPARE(result.deploymentUrl, m_under->sim.baseUrl());
+        QCOMPARE(result.token, m_under->sim.token());
         QCOMPARE(result.user.username, u"alice"_s);
         QVERIFY(!result.organizationId.isNull());
         QCOMPARE(result.organizationName, u"Acme Inc."_s);
         QVERIFY(!result.chatsPrefix.isEmpty());
-        QCOMPARE(m_api->chatsPrefix(), result.chatsPrefix);
+        QCOMPARE(m_under->api.chatsPrefix(), result.chatsPrefix);
         QVERIFY(result.modelsLoaded);
         QVERIFY(!result.models.isEmpty());
-        QVERIFY(!m_flow->isRunning());
+        QVERIFY(!m_under->flow.isRunning());
     }
 
     void start_wrongToken_failsAtTheUserWithTheServersMessage()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        QByteArray wrong = m_sim->token();
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        QByteArray wrong = m_under->sim.token();
         wrong.back() = wrong.back() == 'x' ? 'y' : 'x';
-        m_flow->start(m_sim->baseUrl(), wrong, QString());
+        m_under->flow.start(m_under->sim.baseUrl(), wrong, QString());
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::User);
         const QString message = failed.first().at(1).toString();
         QVERIFY2(message.contains(u"signed out"_s), qPrintable(message));
         QVERIFY2(!message.contains(QString::fromLatin1(wrong)), "the token is never shown");
         QCOMPARE(succeeded.count(), 0);
-        QVERIFY(!m_flow->isRunning());
+        QVERIFY(!m_under->flow.isRunning());
     }
 
     void start_noOrganizations_fails()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"no_organizations"_s, true}}));
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"no_organizations"_s, true}}));
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
         QVERIFY(failed.wait());
         QCOMPARE(failed.first().at(0).value<SignInFlow::Step>(), SignInFlow::Step::Organizations);
         QCOMPARE(failed.first().at(1).toString(),
@@ -125,20 +146,19 @@ private slots:
 
     void start_twoOrganizations_asksWithTheDefaultPreselected()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString(),
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString(),
             SignInFlow::OrganizationChoice::AskWhenSeveral);
         QVERIFY(asked.wait());
-        QVERIFY(m_flow->isAwaitingOrganization());
+        QVERIFY(m_under->flow.isAwaitingOrganization());
         const auto offered = asked.first().at(0).value<QList<Organization>>();
         QCOMPARE(offered.size(), 2);
         const auto preselected = asked.first().at(1).value<qsizetype>();
         QCOMPARE(offered.at(preselected).name, u"Acme Inc."_s); // the default, listed second
         QCOMPARE(succeeded.count(), 0);
 
-        m_flow->chooseOrganization(offered.at(0));
+        m_under->flow.chooseOrganization(offered.at(0));
         QVERIFY(succeeded.wait());
         const auto result = succeeded.first().first().value<ConnectionResult>();
         QCOMPARE(result.organizationName, u"Globex"_s);
@@ -146,10 +166,10 @@ private slots:
 
     void start_twoOrganizations_automaticTakesTheRemembered()
     {
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"two_organizations"_s, true}}));
-        QSignalSpy asked(m_flow.get(), &SignInFlow::organizationChoiceNeeded);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
+        QVERIFY(m_under->sim.setFaults(QJsonObject{{u"two_organizations"_s, true}}));
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(),
+            u"3e1f5a7c-9b2d-4c6e-8f0a-1b3d5f7a9c2e"_s);
         QVERIFY(succeeded.wait());
         QCOMPARE(asked.count(), 0);
         QCOMPARE(succeeded.first().first().value<ConnectionResult>().organizationName, u"Globex"_s);
@@ -157,10 +177,9 @@ private slots:
 
     void start_again_dropsTheOlderAttempt()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        m_flow->start(m_sim->baseUrl(), "wrongtoken-0000000000000000000000", QString());
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        m_under->flow.start(m_under->sim.baseUrl(), "wrongtoken-0000000000000000000000", QString());
+        startFlow();
         QVERIFY(succeeded.wait());
         QCOMPARE(failed.count(), 0);
         QCOMPARE(succeeded.count(), 1);
@@ -168,15 +187,14 @@ private slots:
 
     void cancel_dropsTheAnswers()
     {
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        QSignalSpy failed(m_flow.get(), &SignInFlow::failed);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
-        m_flow->cancel();
-        QVERIFY(!m_flow->isRunning());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
+        m_under->flow.cancel();
+        QVERIFY(!m_under->flow.isRunning());
         // A second flow on the same server finishes; by then the first one's answers are in.
-        SignInFlow second(m_api.get());
+        SignInFlow second(&m_under->api);
         QSignalSpy secondDone(&second, &SignInFlow::succeeded);
-        second.start(m_sim->baseUrl(), m_sim->token(), QString());
+        second.start(m_under->sim.baseUrl(), m_under->sim.token(), QString());
         QVERIFY(secondDone.wait());
         QCOMPARE(succeeded.count(), 0);
         QCOMPARE(failed.count(), 0);
@@ -184,11 +202,10 @@ private slots:
 
     void chooseOrganization_unasked_isIgnored()
     {
-        QSignalSpy steps(m_flow.get(), &SignInFlow::stepStarted);
-        QSignalSpy succeeded(m_flow.get(), &SignInFlow::succeeded);
-        m_flow->start(m_sim->baseUrl(), m_sim->token(), QString());
+        auto &[steps, succeeded, failed, asked] = m_under->spies;
+        startFlow();
         // Nobody asked: an organization offered now must not skip the checks.
-        m_flow->chooseOrganization(
+        m_under->flow.chooseOrganization(
             organization("0b5c0f1e-0000-4000-8000-000000000009", u"stranger"_s));
         QVERIFY(succeeded.wait());
         QCOMPARE(steps.count(), 5);
@@ -215,10 +232,13 @@ private slots:
     }
 
 private:
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<SignInFlow> m_flow;
+    //! Starts the flow on the simulator with its token, remembering no organization.
+    void startFlow()
+    {
+        m_under->flow.start(m_under->sim.baseUrl(), m_under->sim.token(), QString());
+    }
+
+    std::unique_ptr<FlowUnderTest> m_under;
 };
 
 QTEST_GUILESS_MAIN(TestSignInFlow)

@@ -7,9 +7,10 @@
 #include "core/live/ChatWatchClient.h"
 #include "models/ChatDirectory.h"
 #include "models/ChatListModel.h"
+#include "support/AwaitResult.h"
 #include "support/DemoIds.h"
-#include "support/SignedInApi.h"
-#include "support/SimulatorProcess.h"
+#include "support/GenerationRows.h"
+#include "support/Refusal.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -26,18 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const ChatId apiChatId = ChatId::fromString(u"7fad4a6e-3b8c-4d5e-8f1a-9c6b5e4d3a2f"); // in error
-
-template<typename T, typename Start>
-ApiResult<T> await(Start start)
-{
-    QObject context;
-    std::optional<ApiResult<T>> result;
-    start(&context, [&](const ApiResult<T> &r) { result = r; });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, 15'000))
-        return ApiError::validationFailure(u"no answer"_s);
-    return *result;
-}
+const ChatId apiChatId = Demo::apiChat; // in error
 
 } // namespace
 
@@ -46,94 +36,81 @@ class TestSteerApi : public QObject
     Q_OBJECT
 
 private slots:
-    void cleanup()
-    {
-        m_api.reset();
-        m_network.reset();
-        m_sim.reset();
-    }
+    void cleanup() { m_live.reset(); }
 
     void compact_thenAgain_409NothingToCompact()
     {
         QVERIFY(start(u"newest"_s));
-        const auto first = await<Chat>(
+        const auto first = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
         QCOMPARE(first.value().status, ChatStatus::Running);
         // While it summarizes: busy.
-        const auto busy = await<Chat>(
+        const auto busy = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
-        QVERIFY(!busy.ok());
-        QCOMPARE(busy.error().httpStatus, 409);
-        QCOMPARE(busy.error().message, u"Cannot compact the chat in its current state."_s);
+        QCOMPARE(
+            refusal(busy), (std::pair{409, u"Cannot compact the chat in its current state."_s}));
         // Once waiting again, nothing was said since the boundary.
         QVERIFY(QTest::qWaitFor(
             [&] {
-                const auto chat = await<Chat>(
+                const auto chat = awaitAnswer<Chat>(
                     [&](QObject *c, auto done) { m_api->getChat(Demo::pinnedChat, c, done); });
                 return chat.ok() && chat.value().status == ChatStatus::Waiting;
             },
             15'000));
-        const auto again = await<Chat>(
+        const auto again = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->compactChat(Demo::pinnedChat, c, done); });
-        QVERIFY(!again.ok());
-        QCOMPARE(again.error().httpStatus, 409);
-        QCOMPARE(again.error().message, u"Nothing to compact."_s);
+        QCOMPARE(refusal(again), (std::pair{409, u"Nothing to compact."_s}));
     }
 
     void clear_fromError_waitsAndRefusesArchived()
     {
         QVERIFY(start(u"v237"_s));
         const auto cleared =
-            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+            awaitAnswer<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
         QVERIFY2(cleared.ok(), qPrintable(cleared.ok() ? QString() : cleared.error().message));
         QCOMPARE(cleared.value().status, ChatStatus::Waiting);
         const auto again =
-            await<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
-        QVERIFY(!again.ok());
-        QCOMPARE(again.error().httpStatus, 409);
-        QCOMPARE(again.error().message, u"Nothing to clear."_s);
-        const auto archived = await<Chat>(
+            awaitAnswer<Chat>([&](QObject *c, auto done) { m_api->clearChat(apiChatId, c, done); });
+        QCOMPARE(refusal(again), (std::pair{409, u"Nothing to clear."_s}));
+        const auto archived = awaitAnswer<Chat>(
             [&](QObject *c, auto done) { m_api->clearChat(Demo::archivedChat, c, done); });
-        QVERIFY(!archived.ok());
-        QCOMPARE(archived.error().httpStatus, 400);
-        QCOMPARE(archived.error().message, u"Cannot clear an archived chat."_s);
+        QCOMPARE(refusal(archived), (std::pair{400, u"Cannot clear an archived chat."_s}));
     }
 
     void compactAndClear_legacy_404()
     {
         QVERIFY(start(u"legacy"_s));
         for (bool clear : {false, true}) {
-            const auto result = await<Chat>([&](QObject *c, auto done) {
+            const auto result = awaitAnswer<Chat>([&](QObject *c, auto done) {
                 if (clear)
                     m_api->clearChat(Demo::pinnedChat, c, done);
                 else
                     m_api->compactChat(Demo::pinnedChat, c, done);
             });
-            QVERIFY(!result.ok());
-            QCOMPARE(result.error().httpStatus, 404);
+            QCOMPARE(refusedStatus(result), 404);
         }
     }
 
     void cost_coversTheTree_andSpendIsReported()
     {
         QVERIFY(start(u"newest"_s));
-        const auto cost = await<CostSummary>(
+        const auto cost = awaitAnswer<CostSummary>(
             [&](QObject *c, auto done) { m_api->chatCost(Demo::pinnedChat, c, done); });
         QVERIFY(cost.ok());
         QCOMPARE(cost.value().chatId, Demo::pinnedChat);
         // §20.7: a sub-agent answers with its tree's total, the same as its root.
-        const ChatId root = ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b");
-        const ChatId child = ChatId::fromString(u"4c7a1d3b-0e5f-4a2b-9c8d-6f3e2b1a0d9c");
-        const auto rootCost =
-            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(root, c, done); });
-        const auto childCost =
-            await<CostSummary>([&](QObject *c, auto done) { m_api->chatCost(child, c, done); });
+        const ChatId root = Demo::mainChat;
+        const ChatId child = Demo::exploreChat;
+        const auto rootCost = awaitAnswer<CostSummary>(
+            [&](QObject *c, auto done) { m_api->chatCost(root, c, done); });
+        const auto childCost = awaitAnswer<CostSummary>(
+            [&](QObject *c, auto done) { m_api->chatCost(child, c, done); });
         QVERIFY(rootCost.ok() && childCost.ok());
         QCOMPARE(childCost.value().totalCostMicros, rootCost.value().totalCostMicros);
         QCOMPARE(childCost.value().requestCount, rootCost.value().requestCount);
         const auto spend =
-            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+            awaitAnswer<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
         QVERIFY(spend.ok());
         QVERIFY(spend.value().currentSpendMicros > 0);
         QCOMPARE(spend.value().spendLimitMicros, std::optional<qint64>(50'000'000));
@@ -145,9 +122,8 @@ private slots:
     {
         QVERIFY(start(u"legacy"_s));
         const auto spend =
-            await<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
-        QVERIFY(!spend.ok());
-        QCOMPARE(spend.error().httpStatus, 404);
+            awaitAnswer<UserSpend>([&](QObject *c, auto done) { m_api->userSpend(c, done); });
+        QCOMPARE(refusedStatus(spend), 404);
     }
 
     //! §20.4.1: the plan-mode toggle PATCHes the chat and shows at once; a refusal puts the
@@ -155,10 +131,9 @@ private slots:
     void planMode_optimistic_restoredOnError()
     {
         QVERIFY(start(u"newest"_s));
-        ChatWatchClient watch(m_api->watchUrl(),
-            [api = m_api.get()](const QUrl &url) { return api->makeWebSocketRequest(url); });
+        ChatWatchClient watch(m_api->watchUrl(), socketRequestsOf(m_api));
         ChatListModel model;
-        ChatDirectory directory(m_api.get(), &watch, &model);
+        ChatDirectory directory(m_api, &watch, &model);
         QSignalSpy loaded(&directory, &ChatDirectory::listLoaded);
         QSignalSpy failed(&directory, &ChatDirectory::planModeFailed);
         directory.start();
@@ -173,7 +148,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(serverPlanMode(Demo::pinnedChat), u"plan"_s, 10'000);
         QCOMPARE(failed.count(), 0);
 
-        QVERIFY(m_sim->setFaults(QJsonObject{{u"fail_route"_s,
+        QVERIFY(m_live->sim.setFaults(QJsonObject{{u"fail_route"_s,
             QJsonObject{{u"pattern"_s, u"/chats/[0-9a-f-]+$"_s}, {u"status"_s, 500},
                 {u"method"_s, u"PATCH"_s}, {u"count"_s, 1}}}}));
         directory.setPlanMode(Demo::pinnedChat, false);
@@ -210,26 +185,24 @@ private:
     QString serverPlanMode(const ChatId &id)
     {
         QByteArray body;
-        m_sim->request("GET", u"/api/v2/chats/"_s + id.toString(), {}, &body);
+        m_live->sim.request("GET", u"/api/v2/chats/"_s + id.toString(), {}, &body);
         return QJsonDocument::fromJson(body).object().value(u"plan_mode"_s).toString();
     }
 
     bool start(const QString &generation)
     {
-        m_sim = std::make_unique<SimulatorProcess>(QStringList{
-            u"--demo"_s, u"--delta-interval-ms"_s, u"5"_s, u"--generation"_s, generation});
-        if (!m_sim->start())
+        m_live = simulatorApiFor(generation, {u"--delta-interval-ms"_s, u"5"_s});
+        m_live->chatsPrefix.clear(); // the client's default; detectPrefix finds the real one
+        if (!m_live->start())
             return false;
-        m_network = std::make_unique<QNetworkAccessManager>();
-        m_api = signedInApi(m_network.get(), m_sim->baseUrl(), m_sim->token());
+        m_api = m_live->api.get();
         const auto prefix =
-            await<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
+            awaitAnswer<QString>([&](QObject *c, auto done) { m_api->detectPrefix(c, done); });
         return prefix.ok();
     }
 
-    std::unique_ptr<SimulatorProcess> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<SimulatorApi> m_live;
+    ApiClient *m_api = nullptr; // m_live's client
 };
 
 QTEST_GUILESS_MAIN(TestSteerApi)

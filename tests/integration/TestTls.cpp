@@ -9,6 +9,7 @@
 #include "core/live/WebSocketChannel.h"
 #include "core/storage/AppSettings.h"
 #include "core/storage/InMemorySecretStore.h"
+#include "support/SignedInApi.h"
 #include "widgets/dialogs/ConnectDialog.h"
 
 #include <QFile>
@@ -27,6 +28,7 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -121,9 +123,8 @@ private slots:
     void rest_untrustedCertificate_refusedBeforeTheTokenLeaves()
     {
         QNetworkAccessManager network;
-        ApiClient api(&network);
-        api.setDeploymentUrl(m_server.url());
-        api.setSessionToken(token);
+        const auto signedIn = signedInApi(&network, m_server.url(), token);
+        ApiClient &api = *signedIn;
         std::optional<ApiResult<User>> result;
         api.currentUser(this, [&](const ApiResult<User> &user) { result = user; });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), waitMs);
@@ -147,9 +148,8 @@ private slots:
         auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
 
         QNetworkAccessManager network;
-        ApiClient api(&network);
-        api.setDeploymentUrl(m_server.url());
-        api.setSessionToken(token);
+        const auto signedIn = signedInApi(&network, m_server.url(), token);
+        ApiClient &api = *signedIn;
         const int before = m_server.requests;
         std::optional<ApiResult<User>> result;
         api.currentUser(this, [&](const ApiResult<User> &user) { result = user; });
@@ -165,11 +165,9 @@ private slots:
     void webSocket_untrustedCertificate_neverGoesLive()
     {
         QNetworkAccessManager network;
-        ApiClient api(&network);
-        api.setDeploymentUrl(m_server.url());
-        api.setSessionToken(token);
-        WebSocketChannel channel(
-            [&api](const QUrl &url) { return api.makeWebSocketRequest(url); }, lcWatch);
+        const auto signedIn = signedInApi(&network, m_server.url(), token);
+        ApiClient &api = *signedIn;
+        WebSocketChannel channel(socketRequestsOf(&api), lcWatch);
         QSignalSpy states(&channel, &WebSocketChannel::stateChanged);
         QSignalSpy opened(&channel, &WebSocketChannel::opened);
         const int before = m_server.requests;

@@ -4,6 +4,7 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/AttachmentUploader.h"
+#include "support/DataFiles.h"
 #include "support/DemoIds.h"
 #include "support/SignedInApi.h"
 #include "support/SimulatorProcess.h"
@@ -24,19 +25,8 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int waitMs = 15'000;
 
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u'/' + name);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-//! A PNG of \a size bytes: a real header, then padding (the simulator sniffs the header).
-QByteArray pngOfSize(qint64 size)
-{
-    QByteArray bytes = readData(u"tiny.png"_s);
-    bytes.resize(size, '\x5a');
-    return bytes;
-}
+//! What pads the PNGs uploaded here after their real header (the simulator sniffs the header).
+constexpr char pngPadding = '\x5a';
 
 } // namespace
 
@@ -57,6 +47,11 @@ private slots:
     void missingOrganization_isRefusedByServer();
 
 private:
+    //! The error of an upload the server must refuse; nothing when it did not fail in time.
+    std::optional<ApiError> refusal(const QByteArray &bytes, const QString &mimeType,
+        const QString &name, const OrganizationId &organization = Demo::org,
+        int timeoutMs = waitMs);
+
     std::unique_ptr<SimulatorProcess> m_sim;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;
@@ -84,7 +79,7 @@ void TestUpload::cleanup()
 
 void TestUpload::upload_reportsMonotonicProgress_endingAtTotal()
 {
-    const QByteArray bytes = pngOfSize(3 * 1024 * 1024);
+    const QByteArray bytes = pngOfSize(3 * 1024 * 1024, pngPadding);
     AttachmentUploader upload;
     QSignalSpy progress(&upload, &AttachmentUploader::progress);
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
@@ -109,7 +104,7 @@ void TestUpload::upload_reportsMonotonicProgress_endingAtTotal()
 
 void TestUpload::upload_thenDownload_returnsSameBytes()
 {
-    const QByteArray bytes = readData(u"tiny.webp"_s);
+    const QByteArray bytes = readDataFile(u"tiny.webp"_s);
     const auto check = AttachmentUploader::validate(bytes, u"tiny.webp"_s);
     QVERIFY(check.ok());
     AttachmentUploader upload;
@@ -136,7 +131,8 @@ void TestUpload::cancel_midUpload_emitsNothingAfterwards()
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
     QSignalSpy progress(&upload, &AttachmentUploader::progress);
-    upload.start(m_api.get(), Demo::org, pngOfSize(512 * 1024), u"image/png"_s, u"cancel.png"_s);
+    upload.start(
+        m_api.get(), Demo::org, pngOfSize(512 * 1024, pngPadding), u"image/png"_s, u"cancel.png"_s);
     QTRY_VERIFY_WITH_TIMEOUT(upload.bytesSent() > 0 || progress.size() > 0, 5000);
     upload.cancel();
     QCOMPARE(upload.state(), AttachmentUploader::State::Cancelled);
@@ -166,7 +162,8 @@ void TestUpload::retry_afterFailure_succeeds()
     AttachmentUploader upload;
     QSignalSpy finished(&upload, &AttachmentUploader::finished);
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), Demo::org, readData(u"tiny.png"_s), u"image/png"_s, u"retry.png"_s);
+    upload.start(
+        m_api.get(), Demo::org, readDataFile(u"tiny.png"_s), u"image/png"_s, u"retry.png"_s);
     QVERIFY(failed.wait(waitMs));
     const ApiError error = failed.at(0).at(0).value<ApiError>();
     QCOMPARE(error.httpStatus, 503);
@@ -178,48 +175,49 @@ void TestUpload::retry_afterFailure_succeeds()
     QVERIFY(!upload.fileId().isNull());
 }
 
-void TestUpload::server413_surfacesCodersMessage()
+std::optional<ApiError> TestUpload::refusal(const QByteArray &bytes, const QString &mimeType,
+    const QString &name, const OrganizationId &organization, int timeoutMs)
 {
-    const QByteArray bytes = pngOfSize(AttachmentUploader::maxUploadBytes + 1);
-    QVERIFY(!AttachmentUploader::validate(bytes, u"big.png"_s).ok()); // the client would refuse
     AttachmentUploader upload;
     QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), Demo::org, bytes, u"image/png"_s, u"big.png"_s);
-    QVERIFY(failed.wait(30'000));
-    const ApiError error = failed.at(0).at(0).value<ApiError>();
-    QCOMPARE(error.httpStatus, 413);
-    QCOMPARE(error.message, u"File too large."_s);
-    QCOMPARE(error.detail, u"Files must be at most 10 MiB."_s);
+    upload.start(m_api.get(), organization, bytes, mimeType, name);
+    if (!failed.wait(timeoutMs))
+        return std::nullopt;
+    return failed.at(0).at(0).value<ApiError>();
+}
+
+void TestUpload::server413_surfacesCodersMessage()
+{
+    const QByteArray bytes = pngOfSize(AttachmentUploader::maxUploadBytes + 1, pngPadding);
+    QVERIFY(!AttachmentUploader::validate(bytes, u"big.png"_s).ok()); // the client would refuse
+    const auto error = refusal(bytes, u"image/png"_s, u"big.png"_s, Demo::org, 30'000);
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 413);
+    QCOMPARE(error->message, u"File too large."_s);
+    QCOMPARE(error->detail, u"Files must be at most 10 MiB."_s);
 }
 
 void TestUpload::server400_wrongType_surfacesCodersMessage()
 {
     // Text declared as PNG: the server sniffs the content and refuses the mismatch.
-    AttachmentUploader upload;
-    QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), Demo::org, readData(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
-    QVERIFY(failed.wait(waitMs));
-    const ApiError error = failed.at(0).at(0).value<ApiError>();
-    QCOMPARE(error.httpStatus, 400);
-    QCOMPARE(error.message, u"File content does not match the declared content type."_s);
-    QVERIFY(error.detail.contains(u"text/plain"));
+    const auto error = refusal(readDataFile(u"notes.png"_s), u"image/png"_s, u"notes.png"_s);
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 400);
+    QCOMPARE(error->message, u"File content does not match the declared content type."_s);
+    QVERIFY(error->detail.contains(u"text/plain"));
 
     // A type outside the accepted set.
-    AttachmentUploader zip;
-    QSignalSpy zipFailed(&zip, &AttachmentUploader::failed);
-    zip.start(m_api.get(), Demo::org, readData(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
-    QVERIFY(zipFailed.wait(waitMs));
-    QCOMPARE(zipFailed.at(0).at(0).value<ApiError>().message, u"Unsupported file type."_s);
+    const auto zip = refusal(readDataFile(u"archive.bin"_s), u"application/zip"_s, u"a.zip"_s);
+    QVERIFY(zip);
+    QCOMPARE(zip->message, u"Unsupported file type."_s);
 }
 
 void TestUpload::missingOrganization_isRefusedByServer()
 {
-    AttachmentUploader upload;
-    QSignalSpy failed(&upload, &AttachmentUploader::failed);
-    upload.start(m_api.get(), OrganizationId::createUuid(), readData(u"tiny.png"_s), u"image/png"_s,
-        u"x.png"_s);
-    QVERIFY(failed.wait(waitMs));
-    QCOMPARE(failed.at(0).at(0).value<ApiError>().httpStatus, 403);
+    const auto error = refusal(
+        readDataFile(u"tiny.png"_s), u"image/png"_s, u"x.png"_s, OrganizationId::createUuid());
+    QVERIFY(error);
+    QCOMPARE(error->httpStatus, 403);
 }
 
 QTEST_GUILESS_MAIN(TestUpload)

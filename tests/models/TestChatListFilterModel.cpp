@@ -5,7 +5,7 @@
 #include "models/ChatListFilterModel.h"
 #include "models/ChatListModel.h"
 #include "support/DemoIds.h"
-#include "support/FixtureFiles.h"
+#include "support/FixtureModels.h"
 #include "support/ModelProbe.h"
 
 #include <QtTest>
@@ -17,12 +17,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QList<Chat> fixtureList(const QString &name)
-{
-    const auto document = ApiJson::parseDocument(FixtureFiles::read(name));
-    return document ? ApiJson::chatListFromJson(*document).value_or(QList<Chat>{}) : QList<Chat>{};
-}
 
 //! Short names of the fixture chats, so rows read like the fixture README.
 QString shortName(const QModelIndex &index)
@@ -46,8 +40,8 @@ private slots:
         m_probe = std::make_unique<ModelProbe>(m_proxy.get());
         m_sourceTester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QList<Chat> all = fixtureList(u"chats-list.json"_s);
-        all.append(fixtureList(u"chats-list-archived.json"_s));
+        QList<Chat> all = fixtureChats(u"chats-list.json"_s);
+        all.append(fixtureChats(u"chats-list-archived.json"_s));
         QCOMPARE(all.size(), 4);
         m_model->replaceAll(all);
     }

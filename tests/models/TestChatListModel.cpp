@@ -4,8 +4,8 @@
 #include "core/api/ApiJson.h"
 #include "models/ChatListModel.h"
 #include "support/DemoIds.h"
-#include "support/FixtureFiles.h"
-#include "support/ModelProbe.h"
+#include "support/FixtureModels.h"
+#include "support/ProbedModelTest.h"
 
 #include <QtTest>
 
@@ -16,14 +16,6 @@ using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QList<Chat> fixtureList(const QString &name)
-{
-    const auto document = ApiJson::parseDocument(FixtureFiles::read(name));
-    if (!document)
-        return {};
-    return ApiJson::chatListFromJson(*document).value_or(QList<Chat>{});
-}
 
 Chat makeChat(int n, int pinOrder = 0)
 {
@@ -49,27 +41,15 @@ Chat childOf(const Chat &root, int n)
 
 } // namespace
 
-class TestChatListModel : public QObject
+class TestChatListModel : public ProbedModelTest<ChatListModel>
 {
     Q_OBJECT
 
 private slots:
     void initTestCase()
     {
-        m_list = fixtureList(u"chats-list.json"_s);
+        m_list = fixtureChats(u"chats-list.json"_s);
         QCOMPARE(m_list.size(), 3);
-    }
-
-    void init()
-    {
-        m_model = std::make_unique<ChatListModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_probe.reset();
-        m_model.reset();
     }
 
     void fixture_replaceAll_nestsChildrenUnderTheirRoot()
@@ -399,8 +379,6 @@ private slots:
 
 private:
     QList<Chat> m_list;
-    std::unique_ptr<ChatListModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
 };
 
 QTEST_GUILESS_MAIN(TestChatListModel)

@@ -4,7 +4,7 @@
 #include "models/DiffModel.h"
 #include "models/DiffSideBySideModel.h"
 #include "support/FixtureFiles.h"
-#include "support/ModelProbe.h"
+#include "support/ProbedModelTest.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -36,13 +36,11 @@ RowKind kindOf(const QAbstractItemModel &model, int row)
 
 } // namespace
 
-class TestDiffModel : public QObject
+class TestDiffModel : public ProbedModelTest<DiffModel>
 {
     Q_OBJECT
 
 private slots:
-    void init();
-    void cleanup();
     void setDiff_flattensFilesHunksAndLines();
     void roles_lineNumbersTextAndLanguage();
     void roles_intraLineRanges();
@@ -51,23 +49,7 @@ private slots:
     void binaryAndRename_haveHeaderRowsOnly();
     void sideBySide_pairsRemovesWithAdds();
     void bigDiff_50kLines_rowsReadTheirTextOnDemand();
-
-private:
-    std::unique_ptr<DiffModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
 };
-
-void TestDiffModel::init()
-{
-    m_model = std::make_unique<DiffModel>();
-    m_probe = std::make_unique<ModelProbe>(m_model.get());
-}
-
-void TestDiffModel::cleanup()
-{
-    m_probe.reset();
-    m_model.reset();
-}
 
 void TestDiffModel::setDiff_flattensFilesHunksAndLines()
 {

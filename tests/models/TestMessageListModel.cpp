@@ -2,7 +2,7 @@
 // the streaming preview, pending echoes, tool-result folding and tool states (§13.5).
 
 #include "models/MessageListModel.h"
-#include "support/ModelProbe.h"
+#include "support/ProbedModelTest.h"
 
 #include <QtTest>
 
@@ -33,29 +33,33 @@ ChatMessage textMessage(qint64 id, const QString &text, MessageRole role = Messa
     return message;
 }
 
+//! A part of the "execute" tool exchange: a call (with its args) or its result.
+MessagePart toolPart(MessagePart::Kind kind, const QString &callId)
+{
+    MessagePart part;
+    part.kind = kind;
+    const bool call = kind == MessagePart::Kind::ToolCall;
+    part.typeRaw = call ? u"tool-call"_s : u"tool-result"_s;
+    part.editDetail().toolCallId = callId;
+    part.editDetail().toolName = u"execute"_s;
+    if (call)
+        part.editDetail().args = QJsonObject{{u"command"_s, u"ls"_s}};
+    else
+        part.editDetail().result = QJsonObject{{u"output"_s, u"ok"_s}};
+    return part;
+}
+
 ChatMessage toolCallMessage(qint64 id, const QStringList &callIds)
 {
     ChatMessage message = textMessage(id, u"Let me look."_s);
-    for (const QString &callId : callIds) {
-        MessagePart call;
-        call.kind = MessagePart::Kind::ToolCall;
-        call.typeRaw = u"tool-call"_s;
-        call.editDetail().toolCallId = callId;
-        call.editDetail().toolName = u"execute"_s;
-        call.editDetail().args = QJsonObject{{u"command"_s, u"ls"_s}};
-        message.parts.append(call);
-    }
+    for (const QString &callId : callIds)
+        message.parts.append(toolPart(MessagePart::Kind::ToolCall, callId));
     return message;
 }
 
 MessagePart resultPart(const QString &callId, bool isError = false)
 {
-    MessagePart result;
-    result.kind = MessagePart::Kind::ToolResult;
-    result.typeRaw = u"tool-result"_s;
-    result.editDetail().toolCallId = callId;
-    result.editDetail().toolName = u"execute"_s;
-    result.editDetail().result = QJsonObject{{u"output"_s, u"ok"_s}};
+    MessagePart result = toolPart(MessagePart::Kind::ToolResult, callId);
     result.editDetail().isError = isError;
     return result;
 }
@@ -71,24 +75,11 @@ ChatMessage toolResultMessage(qint64 id, const QString &callId, bool isError = f
 
 } // namespace
 
-class TestMessageListModel : public QObject
+class TestMessageListModel : public ProbedModelTest<MessageListModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        // Model first, then the tester, then data: the tester must see every change.
-        m_model = std::make_unique<MessageListModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_probe.reset();
-        m_model.reset();
-    }
-
     void upsert_compactedMessage_isStoredWithoutACopy()
     {
         // ChatSession hands the assembler and the model one compacted page; the model must not
@@ -491,19 +482,7 @@ private:
         return count;
     }
 
-    QList<qint64> ids() const
-    {
-        QList<qint64> result;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            result << m_model->index(row)
-                          .data(MessageListModel::MessageIdRole)
-                          .value<MessageId>()
-                          .value;
-        return result;
-    }
-
-    std::unique_ptr<MessageListModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
+    QList<qint64> ids() const { return rowIds<MessageId>(MessageListModel::MessageIdRole); }
 };
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

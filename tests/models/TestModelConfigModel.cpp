@@ -2,8 +2,8 @@
 
 #include "core/api/ApiJson.h"
 #include "models/ModelConfigModel.h"
-#include "support/FixtureFiles.h"
-#include "support/ModelProbe.h"
+#include "support/FixtureModels.h"
+#include "support/ProbedModelTest.h"
 
 #include <QtTest>
 
@@ -13,36 +13,11 @@ using namespace AgentDesk;
 using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QList<ModelConfig> fixtureModels(const QString &name)
-{
-    const auto document = ApiJson::parseDocument(FixtureFiles::read(name));
-    if (!document)
-        return {};
-    const auto response = ApiJson::modelsFromJson(*document);
-    return response ? response->models : QList<ModelConfig>{};
-}
-
-} // namespace
-
-class TestModelConfigModel : public QObject
+class TestModelConfigModel : public ProbedModelTest<ModelConfigModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<ModelConfigModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_probe.reset();
-        m_model.reset();
-    }
-
     void fixtures_defaultRowAndSelectability_data()
     {
         QTest::addColumn<QString>("file");
@@ -127,10 +102,6 @@ private slots:
         QCOMPARE(m_probe->moved.size(), 1);
         QCOMPARE(m_probe->inserted.size() + m_probe->removed.size(), 0);
     }
-
-private:
-    std::unique_ptr<ModelConfigModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
 };
 
 QTEST_GUILESS_MAIN(TestModelConfigModel)

@@ -1,7 +1,7 @@
 // QueueModel: the stream's full queue list becomes inserts, removes, moves and named changes.
 
 #include "models/QueueModel.h"
-#include "support/ModelProbe.h"
+#include "support/ProbedModelTest.h"
 
 #include <QtTest>
 
@@ -35,23 +35,11 @@ QList<QueuedMessage> queue(const QList<qint64> &ids)
 
 } // namespace
 
-class TestQueueModel : public QObject
+class TestQueueModel : public ProbedModelTest<QueueModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<QueueModel>();
-        m_probe = std::make_unique<ModelProbe>(m_model.get());
-    }
-
-    void cleanup()
-    {
-        m_probe.reset();
-        m_model.reset();
-    }
-
     void replaceAll_diffsById_data()
     {
         QTest::addColumn<QList<qint64>>("before");
@@ -116,19 +104,7 @@ private slots:
     }
 
 private:
-    QList<qint64> ids() const
-    {
-        QList<qint64> result;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            result << m_model->index(row)
-                          .data(QueueModel::QueuedIdRole)
-                          .value<QueuedMessageId>()
-                          .value;
-        return result;
-    }
-
-    std::unique_ptr<QueueModel> m_model;
-    std::unique_ptr<ModelProbe> m_probe;
+    QList<qint64> ids() const { return rowIds<QueuedMessageId>(QueueModel::QueuedIdRole); }
 };
 
 QTEST_GUILESS_MAIN(TestQueueModel)

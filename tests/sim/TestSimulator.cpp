@@ -87,6 +87,21 @@ private:
     quint16 m_port = 0;
 };
 
+//! \a reply once it finished (or \a timeoutMs passed): status, body and lower-case headers.
+Reply finished(QNetworkReply *reply, int timeoutMs)
+{
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        done.wait(timeoutMs);
+    Reply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        r.headers.insert(pair.first.toLower(), pair.second);
+    reply->deleteLater();
+    return r;
+}
+
 QByteArray textBody(const QString &text)
 {
     return QJsonDocument(
@@ -96,14 +111,46 @@ QByteArray textBody(const QString &text)
         .toJson();
 }
 
-QList<QJsonObject> ofType(const QList<QJsonObject> &events, const QString &type)
+//! The value at \a path below \a value: '/'-separated object keys and array indexes, as in
+//! "content/0/text"; undefined where a step is missing.
+QJsonValue jsonAt(const QJsonValue &value, QStringView path)
+{
+    QJsonValue result = value;
+    for (const QStringView step : path.split(u'/')) {
+        bool isIndex = false;
+        const int index = step.toInt(&isIndex);
+        result = isIndex ? result.toArray().at(index) : result.toObject().value(step);
+    }
+    return result;
+}
+
+//! The events whose string member \a key is \a value.
+QList<QJsonObject> withMember(
+    const QList<QJsonObject> &events, QStringView key, const QString &value)
 {
     QList<QJsonObject> result;
     for (const QJsonObject &e : events) {
-        if (e.value(QStringLiteral("type")).toString() == type)
+        if (e.value(key).toString() == value)
             result.append(e);
     }
     return result;
+}
+
+QList<QJsonObject> ofType(const QList<QJsonObject> &events, const QString &type)
+{
+    return withMember(events, u"type", type);
+}
+
+//! Whether any part of any of \a messages is an error (a cancelled or failed tool call).
+bool hasErrorPart(const QJsonArray &messages)
+{
+    for (const QJsonValue &m : messages) {
+        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray()) {
+            if (part.toObject().value(QStringLiteral("is_error")).toBool())
+                return true;
+        }
+    }
+    return false;
 }
 
 QString prefixFor(const QString &generation)
@@ -129,17 +176,25 @@ QStringList ids(const QJsonArray &chats)
     return result;
 }
 
-//! Collects watch events of one simulator for the lifetime of the object.
-struct WatchLog
+//! Collects the events of one WebSocket of a simulator for the lifetime of the object: a watch
+//! sends one event a frame, a stream an array of them.
+struct SocketLog
 {
     QWebSocket socket;
     QList<QJsonObject> events;
+    bool closed = false;
+    //! Opens \a url with the session token; true once connected.
     bool open(const QUrl &url)
     {
         QObject::connect(
             &socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &t) {
-                events.append(QJsonDocument::fromJson(t.toUtf8()).object());
+                const QJsonDocument frame = QJsonDocument::fromJson(t.toUtf8());
+                if (!frame.isArray())
+                    events.append(frame.object());
+                for (const QJsonValue &v : frame.array())
+                    events.append(v.toObject());
             });
+        QObject::connect(&socket, &QWebSocket::disconnected, &socket, [this] { closed = true; });
         QNetworkRequest req(url);
         req.setRawHeader("Coder-Session-Token", token);
         socket.open(req);
@@ -148,12 +203,7 @@ struct WatchLog
     }
     QList<QJsonObject> ofKind(const QString &kind) const
     {
-        QList<QJsonObject> result;
-        for (const QJsonObject &e : events) {
-            if (e.value(QStringLiteral("kind")).toString() == kind)
-                result.append(e);
-        }
-        return result;
+        return withMember(events, u"kind", kind);
     }
 };
 
@@ -257,17 +307,7 @@ Reply TestSimulator::request(const QByteArray &method, const QString &path, cons
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     for (const auto &h : headers)
         req.setRawHeader(h.first, h.second);
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(15000);
-    Reply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.body = reply->readAll();
-    for (const auto &pair : reply->rawHeaderPairs())
-        r.headers.insert(pair.first.toLower(), pair.second);
-    reply->deleteLater();
-    return r;
+    return finished(m_nam.sendCustomRequest(req, method, body), 15000);
 }
 
 QString TestSimulator::createIdleChat(const QString &scenario, Sim *sim)
@@ -424,12 +464,7 @@ void TestSimulator::list_query_validatesAndFilters()
     QCOMPARE(request("GET", prefix + QStringLiteral("?q=pr_status:pending")).status, 400);
     r = request("GET", prefix + QStringLiteral("?q=title:a:b"));
     QCOMPARE(r.status, 400);
-    QVERIFY(r.object()
-                .value(QStringLiteral("validations"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("detail"))
+    QVERIFY(jsonAt(r.object(), u"validations/0/detail")
                 .toString()
                 .contains(QStringLiteral("can only contain 1")));
     QCOMPARE(request("GET", prefix + QStringLiteral("?q=search:x%20title:y")).status, 400);
@@ -545,12 +580,7 @@ void TestSimulator::create_streamsSnapshotAndWholeTurn_endingWaiting()
         [&](const QList<QJsonObject> &evs) { return lastStatus(evs) == QLatin1String("waiting"); });
     QVERIFY(!first.isEmpty());
     QCOMPARE(first.first().value(QStringLiteral("type")).toString(), QStringLiteral("message"));
-    QCOMPARE(first.first()
-                 .value(QStringLiteral("message"))
-                 .toObject()
-                 .value(QStringLiteral("role"))
-                 .toString(),
-        QStringLiteral("user"));
+    QCOMPARE(jsonAt(first.first(), u"message/role").toString(), QStringLiteral("user"));
 
     // Second turn, watched live from its first event.
     const QJsonObject send{{QStringLiteral("content"),
@@ -582,12 +612,7 @@ void TestSimulator::create_streamsSnapshotAndWholeTurn_endingWaiting()
     QVERIFY(!events.isEmpty());
     // Snapshot: the user message first, then the status.
     QCOMPARE(events.first().value(QStringLiteral("type")).toString(), QStringLiteral("message"));
-    QCOMPARE(events.first()
-                 .value(QStringLiteral("message"))
-                 .toObject()
-                 .value(QStringLiteral("role"))
-                 .toString(),
-        QStringLiteral("user"));
+    QCOMPARE(jsonAt(events.first(), u"message/role").toString(), QStringLiteral("user"));
     qint64 lastSeq = 0;
     qint64 episode = -1;
     int parts = 0, assistant = 0, tool = 0;
@@ -884,40 +909,21 @@ void TestSimulator::ping_arrivesAtConfiguredInterval()
 
 void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
 {
-    QList<QJsonObject> watch;
-    QList<QJsonObject> stream;
-    QWebSocket watchSocket;
-    QWebSocket streamSocket;
-    connect(&watchSocket, &QWebSocket::textMessageReceived, this,
-        [&](const QString &t) { watch.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
-    connect(&streamSocket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
-        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
-            stream.append(v.toObject());
-    });
-    QNetworkRequest watchReq(m_sim->url(prefix + QStringLiteral("/watch"), "ws"));
-    watchReq.setRawHeader("Coder-Session-Token", token);
-    watchSocket.open(watchReq);
-    QTRY_VERIFY(watchSocket.state() == QAbstractSocket::ConnectedState);
-
-    auto text = [](const QString &t) {
-        return QJsonDocument(
-            QJsonObject{{QStringLiteral("content"),
-                QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                    {QStringLiteral("text"), t}}}}})
-            .toJson();
-    };
-    QJsonObject create = QJsonDocument::fromJson(text(QStringLiteral("Add a CSV export"))).object();
+    SocketLog watchLog;
+    SocketLog streamLog;
+    QList<QJsonObject> &watch = watchLog.events;
+    QList<QJsonObject> &stream = streamLog.events;
+    QVERIFY(watchLog.open(m_sim->url(prefix + QStringLiteral("/watch"), "ws")));
+    QJsonObject create =
+        QJsonDocument::fromJson(textBody(QStringLiteral("Add a CSV export"))).object();
     create.insert(QStringLiteral("organization_id"), orgId);
     const Reply created = request("POST", prefix, QJsonDocument(create).toJson());
     QCOMPARE(created.status, 201);
     const QString id = created.object().value(QStringLiteral("id")).toString();
     const QString chatPath = prefix + QLatin1Char('/') + id;
-    QNetworkRequest streamReq(m_sim->url(chatPath + QStringLiteral("/stream"), "ws"));
-    streamReq.setRawHeader("Coder-Session-Token", token);
-    streamSocket.open(streamReq);
+    QVERIFY(streamLog.open(m_sim->url(chatPath + QStringLiteral("/stream"), "ws")));
     auto count = [](const QList<QJsonObject> &evs, const char *key, const QString &value) {
-        return std::count_if(evs.begin(), evs.end(),
-            [&](const QJsonObject &e) { return e.value(QLatin1String(key)).toString() == value; });
+        return withMember(evs, QString::fromLatin1(key), value).size();
     };
     auto statusIs = [&](const QString &st) {
         return request("GET", chatPath).object().value(QStringLiteral("status")).toString() == st;
@@ -954,7 +960,7 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
 
     // Client tool: requires_action, then tool-results resume the turn.
     QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
-                 text(QStringLiteral("/scenario ask")))
+                 textBody(QStringLiteral("/scenario ask")))
                  .status,
         200);
     QTRY_VERIFY_WITH_TIMEOUT(count(stream, "type", QStringLiteral("action_required")) == 1, 10000);
@@ -962,12 +968,8 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
         *std::find_if(stream.begin(), stream.end(), [](const QJsonObject &e) {
             return e.value(QStringLiteral("type")).toString() == QLatin1String("action_required");
         });
-    const QJsonObject call = action.value(QStringLiteral("action_required"))
-                                 .toObject()
-                                 .value(QStringLiteral("tool_calls"))
-                                 .toArray()
-                                 .first()
-                                 .toObject();
+    const QJsonObject call =
+        jsonAt(action.value(QStringLiteral("action_required")), u"tool_calls/0").toObject();
     QVERIFY(call.value(QStringLiteral("args")).isString());
     QVERIFY(count(watch, "kind", QStringLiteral("action_required")) == 1);
     const QJsonObject results{{QStringLiteral("results"),
@@ -982,11 +984,11 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
 
     // Busy: queue, then interrupt; the queued message is promoted when the turn ends.
     QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
-                 text(QStringLiteral("/scenario long")))
+                 textBody(QStringLiteral("/scenario long")))
                  .status,
         200);
     const Reply queued = request("POST", chatPath + QStringLiteral("/messages"),
-        text(QStringLiteral("/scenario quick next")));
+        textBody(QStringLiteral("/scenario quick next")));
     QVERIFY(queued.object().value(QStringLiteral("queued")).toBool());
     QCOMPARE(request("GET", chatPath + QStringLiteral("/messages"))
                  .object()
@@ -1014,7 +1016,7 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
             .toArray();
     const qint64 firstId = history.first().toObject().value(QStringLiteral("id")).toInteger();
     const Reply edited = request("PATCH", chatPath + QStringLiteral("/messages/%1").arg(firstId),
-        text(QStringLiteral("/scenario quick edited")));
+        textBody(QStringLiteral("/scenario quick edited")));
     QCOMPARE(edited.status, 200);
     QCOMPARE(edited.object().value(QStringLiteral("deleted_message_ids")).toArray().size(),
         history.size() - 1);
@@ -1024,7 +1026,7 @@ void TestSimulator::agent_defaultAskQueueInterruptEdit_followProtocol()
                  chatPath
                      + QStringLiteral("/messages/%1")
                            .arg(history.at(1).toObject().value(QStringLiteral("id")).toInteger()),
-                 text(QStringLiteral("x")))
+                 textBody(QStringLiteral("x")))
                  .status,
         404);
 }
@@ -1056,12 +1058,7 @@ void TestSimulator::faults_failRouteAfter_passesThenFailsThenRecovers()
         R"({"fail_route": {"pattern": "^/api/experimental/chats$", "status": 503,
             "method": "GET", "after": 2, "count": 2}})");
     QCOMPARE(set.status, 200);
-    QCOMPARE(set.object()
-                 .value(QStringLiteral("fail_route"))
-                 .toObject()
-                 .value(QStringLiteral("after"))
-                 .toInt(),
-        2);
+    QCOMPARE(jsonAt(set.object(), u"fail_route/after").toInt(), 2);
     QList<int> statuses;
     for (int i = 0; i < 5; ++i)
         statuses.append(request("GET", prefix).status);
@@ -1128,32 +1125,23 @@ void TestSimulator::retry_thenTerminalError_thenRetryThenAnswer()
     const QString id = createIdleChat();
     QVERIFY(!id.isEmpty());
     const QString chatPath = prefix + QLatin1Char('/') + id;
-    const auto failed = streamUntil(
-        chatPath + QStringLiteral("/stream"),
-        [](const QList<QJsonObject> &evs) {
+    // Streams the chat until \a done; \a text is sent once the snapshot arrived.
+    const auto sendWhileStreaming =
+        [&](const QString &text, const std::function<bool(const QList<QJsonObject> &)> &done) {
+            return streamUntil(chatPath + QStringLiteral("/stream"), done, nullptr, nullptr, [&] {
+                QCOMPARE(
+                    request("POST", chatPath + QStringLiteral("/messages"), textBody(text)).status,
+                    200);
+            });
+        };
+    const auto failed = sendWhileStreaming(
+        QStringLiteral("/scenario retry_error go"), [](const QList<QJsonObject> &evs) {
             return !ofType(evs, QStringLiteral("error")).isEmpty();
-        },
-        nullptr, nullptr,
-        [&] {
-            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
-                         textBody(QStringLiteral("/scenario retry_error go")))
-                         .status,
-                200);
         });
     const auto retries = ofType(failed, QStringLiteral("retry"));
     QCOMPARE(retries.size(), 2);
-    QCOMPARE(retries.at(0)
-                 .value(QStringLiteral("retry"))
-                 .toObject()
-                 .value(QStringLiteral("attempt"))
-                 .toInt(),
-        1);
-    QCOMPARE(retries.at(1)
-                 .value(QStringLiteral("retry"))
-                 .toObject()
-                 .value(QStringLiteral("attempt"))
-                 .toInt(),
-        2);
+    QCOMPARE(jsonAt(retries.at(0), u"retry/attempt").toInt(), 1);
+    QCOMPARE(jsonAt(retries.at(1), u"retry/attempt").toInt(), 2);
     QVERIFY(retries.at(0)
                 .value(QStringLiteral("retry"))
                 .toObject()
@@ -1178,18 +1166,10 @@ void TestSimulator::retry_thenTerminalError_thenRetryThenAnswer()
         QStringLiteral("user"));
 
     // A retry followed by success: the answer streams in the new attempt, the turn ends waiting.
-    const auto recovered = streamUntil(
-        chatPath + QStringLiteral("/stream"),
-        [](const QList<QJsonObject> &evs) {
+    const auto recovered = sendWhileStreaming(
+        QStringLiteral("/scenario retry_ok again"), [](const QList<QJsonObject> &evs) {
             const auto statuses = ofType(evs, QStringLiteral("status"));
             return statuses.size() > 1 && statusOf(statuses.last()) == QLatin1String("waiting");
-        },
-        nullptr, nullptr,
-        [&] {
-            QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
-                         textBody(QStringLiteral("/scenario retry_ok again")))
-                         .status,
-                200);
         });
     // The snapshot of an errored chat carries the error; the live turn (from "running") does not.
     qsizetype turnStart = 0;
@@ -1209,11 +1189,7 @@ void TestSimulator::retry_thenTerminalError_thenRetryThenAnswer()
     QCOMPARE(chatStatus(id), QStringLiteral("waiting"));
     const QJsonObject answer = allMessages(id).last().toObject();
     QCOMPARE(answer.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
-    QVERIFY(answer.value(QStringLiteral("content"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("text"))
+    QVERIFY(jsonAt(answer.value(QStringLiteral("content")), u"0/text")
                 .toString()
                 .startsWith(QLatin1String("Here is what I found")));
     QVERIFY(!request("GET", chatPath).object().contains(QStringLiteral("last_error")));
@@ -1224,15 +1200,9 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
     const QString id = createIdleChat();
     QVERIFY(!id.isEmpty());
     const QString chatPath = prefix + QLatin1Char('/') + id;
-    QList<QJsonObject> stream;
-    QWebSocket socket;
-    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
-        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
-            stream.append(v.toObject());
-    });
-    QNetworkRequest streamReq(m_sim->url(chatPath + QStringLiteral("/stream"), "ws"));
-    streamReq.setRawHeader("Coder-Session-Token", token);
-    socket.open(streamReq);
+    SocketLog streamLog;
+    const QList<QJsonObject> &stream = streamLog.events;
+    QVERIFY(streamLog.open(m_sim->url(chatPath + QStringLiteral("/stream"), "ws")));
     QTRY_VERIFY(!ofType(stream, QStringLiteral("status")).isEmpty());
     QCOMPARE(request("POST", chatPath + QStringLiteral("/messages"),
                  textBody(QStringLiteral("/scenario ask_two please")))
@@ -1240,11 +1210,8 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
         200);
     QTRY_VERIFY_WITH_TIMEOUT(ofType(stream, QStringLiteral("action_required")).size() == 1, 10000);
     QCOMPARE(chatStatus(id), QStringLiteral("requires_action"));
-    const QJsonArray calls = ofType(stream, QStringLiteral("action_required"))
-                                 .first()
-                                 .value(QStringLiteral("action_required"))
-                                 .toObject()
-                                 .value(QStringLiteral("tool_calls"))
+    const QJsonArray calls = jsonAt(
+        ofType(stream, QStringLiteral("action_required")).first(), u"action_required/tool_calls")
                                  .toArray();
     QCOMPARE(calls.size(), 2);
     QStringList ids;
@@ -1268,11 +1235,8 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
         streamUntil(chatPath + QStringLiteral("/stream"), [](const QList<QJsonObject> &evs) {
             return !ofType(evs, QStringLiteral("action_required")).isEmpty();
         });
-    QCOMPARE(ofType(snapshot, QStringLiteral("action_required"))
-                 .first()
-                 .value(QStringLiteral("action_required"))
-                 .toObject()
-                 .value(QStringLiteral("tool_calls"))
+    QCOMPARE(jsonAt(ofType(snapshot, QStringLiteral("action_required")).first(),
+                 u"action_required/tool_calls")
                  .toArray(),
         calls);
 
@@ -1313,13 +1277,7 @@ void TestSimulator::ask_dynamicTools_requiresActionValidatesThenContinues()
                  .toArray()
                  .size(),
         2);
-    QVERIFY(messages.last()
-                .toObject()
-                .value(QStringLiteral("content"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("text"))
+    QVERIFY(jsonAt(messages.last(), u"content/0/text")
                 .toString()
                 .startsWith(QLatin1String("Both results arrived")));
     // Not waiting any more: 409 with Coder's text (§8.7).
@@ -1340,15 +1298,7 @@ void TestSimulator::revokeToken_refusesRestAndHandshakes_closesSockets()
         url.setPath(path);
         QNetworkRequest req(url);
         req.setRawHeader("Coder-Session-Token", sessionToken);
-        QNetworkReply *reply = m_nam.get(req);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(10000);
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        reply->deleteLater();
-        return r;
+        return finished(m_nam.get(req), 10000);
     };
     QCOMPARE(get(prefix, oldToken).status, 200);
     QWebSocket watch;
@@ -1426,14 +1376,9 @@ void TestSimulator::watch_statusChangeHasNoDiffStatus_demoHasPrBadge()
     QVERIFY(pr.value(QStringLiteral("additions")).toInt() > 0);
     QVERIFY(pr.value(QStringLiteral("deletions")).toInt() > 0);
 
-    QList<QJsonObject> watch;
-    QWebSocket socket;
-    connect(&socket, &QWebSocket::textMessageReceived, this,
-        [&](const QString &t) { watch.append(QJsonDocument::fromJson(t.toUtf8()).object()); });
-    QNetworkRequest req(sim.url(prefix + QStringLiteral("/watch"), "ws"));
-    req.setRawHeader("Coder-Session-Token", token);
-    socket.open(req);
-    QTRY_VERIFY(socket.state() == QAbstractSocket::ConnectedState);
+    SocketLog watchLog;
+    const QList<QJsonObject> &watch = watchLog.events;
+    QVERIFY(watchLog.open(sim.url(prefix + QStringLiteral("/watch"), "ws")));
     const QString chatPath = prefix + QLatin1Char('/') + prChat;
     QCOMPARE(
         request("PATCH", chatPath, R"({"labels": {"team": "reports"}})", {}, true, &sim).status,
@@ -1491,7 +1436,7 @@ void TestSimulator::generation_archiveRulesAndWatchEvents()
         QStringLiteral("--delta-interval-ms"), QStringLiteral("5")}));
     const QString p = prefixFor(generation);
     sim.chatsPrefix = p;
-    WatchLog watch;
+    SocketLog watch;
     QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
     const QString chatPath = p + QLatin1Char('/') + csvChat; // a root with two children
     QCOMPARE(request("PATCH", chatPath, R"({"archived": true})", {}, true, &sim).status, 204);
@@ -1621,22 +1566,8 @@ void TestSimulator::generation_sharedChats_viewerAndOwner()
     Reply acl = request("GET", flakyPath + QStringLiteral("/acl"), {}, {}, true, &sim);
     QCOMPARE(acl.status, 200);
     QCOMPARE(acl.object().value(QStringLiteral("users")).toArray().size(), 1);
-    QCOMPARE(acl.object()
-                 .value(QStringLiteral("users"))
-                 .toArray()
-                 .first()
-                 .toObject()
-                 .value(QStringLiteral("username"))
-                 .toString(),
-        QStringLiteral("carol"));
-    QCOMPARE(acl.object()
-                 .value(QStringLiteral("users"))
-                 .toArray()
-                 .first()
-                 .toObject()
-                 .value(QStringLiteral("role"))
-                 .toString(),
-        QStringLiteral("read"));
+    QCOMPARE(jsonAt(acl.object(), u"users/0/username").toString(), QStringLiteral("carol"));
+    QCOMPARE(jsonAt(acl.object(), u"users/0/role").toString(), QStringLiteral("read"));
     QCOMPARE(
         request("PATCH", flakyPath + QStringLiteral("/acl"),
             QStringLiteral(
@@ -1648,14 +1579,7 @@ void TestSimulator::generation_sharedChats_viewerAndOwner()
         204);
     acl = request("GET", flakyPath + QStringLiteral("/acl"), {}, {}, true, &sim);
     QCOMPARE(ids(acl.object().value(QStringLiteral("users")).toArray()), QStringList{bobId});
-    QCOMPARE(acl.object()
-                 .value(QStringLiteral("groups"))
-                 .toArray()
-                 .first()
-                 .toObject()
-                 .value(QStringLiteral("name"))
-                 .toString(),
-        QStringLiteral("devs"));
+    QCOMPARE(jsonAt(acl.object(), u"groups/0/name").toString(), QStringLiteral("devs"));
     Reply bad = request("PATCH", flakyPath + QStringLiteral("/acl"),
         QStringLiteral(R"({"user_roles": {"%1": ""}})").arg(aliceId).toUtf8(), {}, true, &sim);
     QCOMPARE(bad.status, 400);
@@ -1688,19 +1612,15 @@ void TestSimulator::generation_sharedChats_viewerAndOwner()
                  .toBool());
 
     // The viewer's stream does not move bob's read cursor; when bob un-shares, it closes.
-    QWebSocket stream;
-    int closeCode = 0;
-    connect(&stream, &QWebSocket::disconnected, this, [&] { closeCode = int(stream.closeCode()); });
-    QNetworkRequest req(sim.url(bobPath + QStringLiteral("/stream"), "ws"));
-    req.setRawHeader("Coder-Session-Token", token);
-    stream.open(req);
-    QTRY_VERIFY(stream.state() == QAbstractSocket::ConnectedState);
+    SocketLog stream;
+    QVERIFY(stream.open(sim.url(bobPath + QStringLiteral("/stream"), "ws")));
     QCOMPARE(
         request("POST", QStringLiteral("/__sim/chats/") + bobShared + QStringLiteral("/acl"),
             QStringLiteral(R"({"user_roles": {"%1": ""}})").arg(aliceId).toUtf8(), {}, true, &sim)
             .status,
         204);
-    QTRY_COMPARE(closeCode, 4403);
+    QTRY_VERIFY(stream.closed);
+    QCOMPARE(int(stream.socket.closeCode()), 4403);
     QCOMPARE(request("GET", bobPath, {}, {}, true, &sim).status, 404);
 }
 
@@ -1783,7 +1703,7 @@ void TestSimulator::generation_contextTitleAndModels()
     QVERIFY(sim.start({QStringLiteral("--demo"), QStringLiteral("--generation"), generation}));
     const QString p = prefixFor(generation);
     const QString chatPath = p + QLatin1Char('/') + csvChat;
-    WatchLog watch;
+    SocketLog watch;
     QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
     QJsonObject single = request("GET", chatPath, {}, {}, true, &sim).object();
     QCOMPARE(single.contains(QStringLiteral("context")), modern);
@@ -1823,17 +1743,8 @@ void TestSimulator::generation_contextTitleAndModels()
     const Reply refreshed =
         request("PUT", chatPath + QStringLiteral("/context"), {}, {}, true, &sim);
     QCOMPARE(refreshed.status, 200);
-    QVERIFY(!refreshed.object()
-                 .value(QStringLiteral("context"))
-                 .toObject()
-                 .value(QStringLiteral("dirty"))
-                 .toBool());
-    QVERIFY(refreshed.object()
-                .value(QStringLiteral("context"))
-                .toObject()
-                .value(QStringLiteral("resources"))
-                .toArray()
-                .size()
+    QVERIFY(!jsonAt(refreshed.object(), u"context/dirty").toBool());
+    QVERIFY(jsonAt(refreshed.object(), u"context/resources").toArray().size()
         > context.value(QStringLiteral("resources")).toArray().size());
     QCOMPARE(request("POST",
                  QStringLiteral("/__sim/chats/") + csvChat + QStringLiteral("/context-dirty"), {},
@@ -1841,12 +1752,8 @@ void TestSimulator::generation_contextTitleAndModels()
                  .status,
         200);
     QTRY_VERIFY(!watch.ofKind(QStringLiteral("context_dirty")).isEmpty());
-    const QJsonObject dirty = watch.ofKind(QStringLiteral("context_dirty"))
-                                  .first()
-                                  .value(QStringLiteral("chat"))
-                                  .toObject()
-                                  .value(QStringLiteral("context"))
-                                  .toObject();
+    const QJsonObject dirty =
+        jsonAt(watch.ofKind(QStringLiteral("context_dirty")).first(), u"chat/context").toObject();
     QVERIFY(dirty.value(QStringLiteral("dirty")).toBool());
     QVERIFY(!dirty.contains(QStringLiteral("resources")));
 
@@ -1897,7 +1804,7 @@ void TestSimulator::generation_newPartsSummaryAndQueue()
         QStringLiteral("--delta-interval-ms"), QStringLiteral("2")}));
     const QString p = prefixFor(generation);
     sim.chatsPrefix = p;
-    WatchLog watch;
+    SocketLog watch;
     QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
     QJsonObject body =
         QJsonDocument::fromJson(textBody(QStringLiteral("/scenario newparts go"))).object();
@@ -1907,25 +1814,15 @@ void TestSimulator::generation_newPartsSummaryAndQueue()
     const QString id = created.object().value(QStringLiteral("id")).toString();
     const QString chatPath = p + QLatin1Char('/') + id;
     // Watch the whole turn on the stream.
-    QList<QJsonObject> stream;
-    QWebSocket socket;
-    connect(&socket, &QWebSocket::textMessageReceived, this, [&](const QString &t) {
-        for (const QJsonValue &v : QJsonDocument::fromJson(t.toUtf8()).array())
-            stream.append(v.toObject());
-    });
-    QNetworkRequest req(sim.url(chatPath + QStringLiteral("/stream"), "ws"));
-    req.setRawHeader("Coder-Session-Token", token);
-    socket.open(req);
+    SocketLog streamLog;
+    const QList<QJsonObject> &stream = streamLog.events;
+    QVERIFY(streamLog.open(sim.url(chatPath + QStringLiteral("/stream"), "ws")));
     // Queue a second message while the first turn runs: it is promoted afterwards.
     QTRY_VERIFY(!stream.isEmpty());
     const Reply queued = request("POST", chatPath + QStringLiteral("/messages"),
         textBody(QStringLiteral("/scenario quick next")), {}, true, &sim);
     QVERIFY(queued.object().value(QStringLiteral("queued")).toBool());
-    const qint64 queuedId = queued.object()
-                                .value(QStringLiteral("queued_message"))
-                                .toObject()
-                                .value(QStringLiteral("id"))
-                                .toInteger();
+    const qint64 queuedId = jsonAt(queued.object(), u"queued_message/id").toInteger();
     QTRY_VERIFY_WITH_TIMEOUT(watch.ofKind(QStringLiteral("summary_change")).size() >= 2, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(chatStatus(id, &sim) == QLatin1String("waiting"), 10000);
 
@@ -1955,12 +1852,7 @@ void TestSimulator::generation_newPartsSummaryAndQueue()
     }
     const auto parts = ofType(stream, QStringLiteral("message_part"));
     const bool sawReset = std::any_of(parts.begin(), parts.end(), [](const QJsonObject &e) {
-        return e.value(QStringLiteral("message_part"))
-            .toObject()
-            .value(QStringLiteral("part"))
-            .toObject()
-            .value(QStringLiteral("result_reset"))
-            .toBool();
+        return jsonAt(e.value(QStringLiteral("message_part")), u"part/result_reset").toBool();
     });
     if (modern) {
         QVERIFY(partTypes.contains(QStringLiteral("user:context-file")));
@@ -2058,20 +1950,9 @@ void TestSimulator::generation_capacityWarningsAndActionInterrupt()
     QCOMPARE(interrupted.value(QStringLiteral("status")).toString(), QStringLiteral("running"));
     QTRY_VERIFY_WITH_TIMEOUT(chatStatus(held, &sim) == QLatin1String("waiting"), 10000);
     const QJsonArray messages = allMessages(held, &sim);
-    bool cancelled = false;
-    for (const QJsonValue &m : messages) {
-        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray())
-            cancelled = cancelled || part.toObject().value(QStringLiteral("is_error")).toBool();
-    }
-    QVERIFY(cancelled);
+    QVERIFY(hasErrorPart(messages));
     // The model continued after the cancellation: the scenario's last text was committed.
-    QVERIFY(messages.last()
-                .toObject()
-                .value(QStringLiteral("content"))
-                .toArray()
-                .first()
-                .toObject()
-                .value(QStringLiteral("text"))
+    QVERIFY(jsonAt(messages.last(), u"content/0/text")
                 .toString()
                 .startsWith(u"Thanks, the editor result arrived"));
 }
@@ -2096,21 +1977,9 @@ void TestSimulator::requiresAction_deadline_cancelsPendingCalls()
     const QString id = createIdleChat(QStringLiteral("ask"), &sim);
     QVERIFY(!id.isEmpty()); // the deadline ended requires_action without any results
     const QJsonArray messages = allMessages(id, &sim);
-    bool cancelled = false;
-    for (const QJsonValue &m : messages) {
-        for (const QJsonValue &part : m.toObject().value(QStringLiteral("content")).toArray())
-            cancelled = cancelled || part.toObject().value(QStringLiteral("is_error")).toBool();
-    }
-    QVERIFY(cancelled);
+    QVERIFY(hasErrorPart(messages));
     // Newest: the model went on after the cancellation (§20.4.4); the seed era stopped.
-    const QString last = messages.last()
-                             .toObject()
-                             .value(QStringLiteral("content"))
-                             .toArray()
-                             .first()
-                             .toObject()
-                             .value(QStringLiteral("text"))
-                             .toString();
+    const QString last = jsonAt(messages.last(), u"content/0/text").toString();
     QCOMPARE(last.startsWith(u"Thanks, the editor result arrived"), continues);
 }
 
@@ -2120,15 +1989,10 @@ void TestSimulator::control_deleteChat_publishesDeletedWithoutArchived()
     QVERIFY(sim.start(
         {QStringLiteral("--demo"), QStringLiteral("--generation"), QStringLiteral("newest")}));
     const QString p = prefixFor(QStringLiteral("newest"));
-    WatchLog watch;
+    SocketLog watch;
     QVERIFY(watch.open(sim.url(p + QStringLiteral("/watch"), "ws")));
-    QWebSocket stream;
-    bool closed = false;
-    connect(&stream, &QWebSocket::disconnected, this, [&] { closed = true; });
-    QNetworkRequest req(sim.url(p + QLatin1Char('/') + csvChat + QStringLiteral("/stream"), "ws"));
-    req.setRawHeader("Coder-Session-Token", token);
-    stream.open(req);
-    QTRY_VERIFY(stream.state() == QAbstractSocket::ConnectedState);
+    SocketLog stream;
+    QVERIFY(stream.open(sim.url(p + QLatin1Char('/') + csvChat + QStringLiteral("/stream"), "ws")));
     QCOMPARE(request("POST", QStringLiteral("/__sim/chats/") + csvChat + QStringLiteral("/delete"),
                  {}, {}, true, &sim)
                  .status,
@@ -2137,7 +2001,7 @@ void TestSimulator::control_deleteChat_publishesDeletedWithoutArchived()
     for (const QJsonObject &e : watch.ofKind(QStringLiteral("deleted")))
         QVERIFY(
             !e.value(QStringLiteral("chat")).toObject().value(QStringLiteral("archived")).toBool());
-    QTRY_VERIFY(closed);
+    QTRY_VERIFY(stream.closed);
     QCOMPARE(request("GET", p + QLatin1Char('/') + csvChat, {}, {}, true, &sim).status, 404);
     QVERIFY(!ids(request("GET", p, {}, {}, true, &sim).array()).contains(csvChat));
 }

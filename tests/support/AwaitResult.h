@@ -23,4 +23,15 @@ std::optional<ApiResult<T>> awaitResult(Start start, int timeoutMs = 15'000)
     return result;
 }
 
+//! awaitResult's answer, or a validation failure saying the test gave up waiting: for tests
+//! that check ok() and error() of the answer straight away.
+template<typename T, typename Start>
+ApiResult<T> awaitAnswer(Start start, int timeoutMs = 15'000)
+{
+    std::optional<ApiResult<T>> result = awaitResult<T>(start, timeoutMs);
+    return result ? *result
+                  : ApiResult<T>(ApiError::validationFailure(
+                      QStringLiteral("the test gave up waiting for the callback")));
+}
+
 } // namespace AgentDesk::Testing

@@ -7,6 +7,7 @@
 
 #include <QNetworkAccessManager>
 
+#include <functional>
 #include <memory>
 
 namespace AgentDesk::Testing {
@@ -22,6 +23,15 @@ inline std::unique_ptr<ApiClient> signedInApi(QNetworkAccessManager *network,
     if (!chatsPrefix.isEmpty())
         api->setChatsPrefix(chatsPrefix);
     return api;
+}
+
+//! The handshake requests of a socket client (stream, watch, git) made by \a api, as the
+//! product's own clients get them: the session token header and the client's TLS settings.
+inline std::function<QNetworkRequest(const QUrl &)> socketRequestsOf(const ApiClient *api)
+{
+    return [api](const QUrl &url) {
+        return api->makeWebSocketRequest(url);
+    };
 }
 
 } // namespace AgentDesk::Testing

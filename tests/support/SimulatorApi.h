@@ -16,10 +16,10 @@ namespace AgentDesk::Testing {
 //! Made in a test's initTestCase() (or init()); destroyed client first, simulator last.
 struct SimulatorApi
 {
-    //! The simulator's demo fixture in this run's generation (the default).
-    static QStringList demoArguments()
+    //! The simulator's demo fixture in \a generation (by default this run's).
+    static QStringList demoArguments(const QString &generation = testGeneration())
     {
-        return {QStringLiteral("--demo"), QStringLiteral("--generation"), testGeneration()};
+        return {QStringLiteral("--demo"), QStringLiteral("--generation"), generation};
     }
 
     explicit SimulatorApi(const QStringList &arguments = demoArguments())
@@ -33,11 +33,14 @@ struct SimulatorApi
     {
         if (!sim.start())
             return false;
-        api = signedInApi(&network, sim.baseUrl(), sim.token(), testChatsPrefix());
+        api = signedInApi(&network, sim.baseUrl(), sim.token(), chatsPrefix);
         return true;
     }
 
     SimulatorProcess sim;
+    //! The route prefix the client uses: set it before start() when the simulator plays
+    //! another generation than this run's.
+    QString chatsPrefix = testChatsPrefix();
     QNetworkAccessManager network;
     std::unique_ptr<ApiClient> api;
 };

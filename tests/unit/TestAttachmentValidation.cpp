@@ -3,44 +3,23 @@
 // ImageMagick (`convert -size 4x4 xc:red tiny.png`, …); core tests have no QtGui to make them.
 
 #include "core/api/AttachmentUploader.h"
+#include "support/DataFiles.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString dataPath(const QString &name)
-{
-    return QStringLiteral(AGENTDESK_FILE_DATA_DIR) + u'/' + name;
-}
-
-QByteArray readData(const QString &name)
-{
-    QFile file(dataPath(name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-//! A valid PNG header followed by padding up to \a size bytes: the type is still PNG.
-QByteArray pngOfSize(qint64 size)
-{
-    QByteArray bytes = readData(u"tiny.png"_s);
-    bytes.resize(size, '\0');
-    return bytes;
-}
-
-} // namespace
 
 class TestAttachmentValidation : public QObject
 {
     Q_OBJECT
 
 private slots:
-    void images_data();
-    void images();
+    void accepted_byContent_data();
+    void accepted_byContent();
     void pngNamedTxt_acceptedAsPng();
     void textNamedPng_refused_saysItIsNotAnImage();
     void exactlyTenMiB_accepted();
@@ -48,45 +27,55 @@ private slots:
     void bigFileOnDisk_refusedWithoutReadingIt();
     void empty_refused();
     void unknownBinary_refused();
-    void textKinds_data();
-    void textKinds();
+    void jsonName_onOtherContent_isPlainText();
     void imagesOnly_refusesText();
     void missingFile_refused();
 };
 
-void TestAttachmentValidation::images_data()
+void TestAttachmentValidation::accepted_byContent_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("mime");
-    QTest::newRow("png") << u"tiny.png"_s << u"image/png"_s;
-    QTest::newRow("jpeg") << u"tiny.jpg"_s << u"image/jpeg"_s;
-    QTest::newRow("gif") << u"tiny.gif"_s << u"image/gif"_s;
-    QTest::newRow("webp") << u"tiny.webp"_s << u"image/webp"_s;
+    QTest::addColumn<bool>("isImage");
+    QTest::newRow("png") << u"tiny.png"_s << u"image/png"_s << true;
+    QTest::newRow("jpeg") << u"tiny.jpg"_s << u"image/jpeg"_s << true;
+    QTest::newRow("gif") << u"tiny.gif"_s << u"image/gif"_s << true;
+    QTest::newRow("webp") << u"tiny.webp"_s << u"image/webp"_s << true;
+    QTest::newRow("markdown") << u"readme.md"_s << u"text/markdown"_s << false;
+    QTest::newRow("json") << u"data.json"_s << u"application/json"_s << false;
+    QTest::newRow("csv") << u"table.csv"_s << u"text/csv"_s << false;
+    QTest::newRow("pdf") << u"doc.pdf"_s << u"application/pdf"_s << false;
 }
 
-void TestAttachmentValidation::images()
+void TestAttachmentValidation::accepted_byContent()
 {
     QFETCH(QString, file);
     QFETCH(QString, mime);
-    for (const AcceptedFileTypes types :
-        {AcceptedFileTypes::Newest, AcceptedFileTypes::ImagesOnly}) {
+    QFETCH(bool, isImage);
+    // Images pass both accepted sets; the other kinds only the newest (imagesOnly_refusesText).
+    QList<AcceptedFileTypes> sets{AcceptedFileTypes::Newest};
+    if (isImage)
+        sets.append(AcceptedFileTypes::ImagesOnly);
+    for (const AcceptedFileTypes types : sets) {
         const auto byPath = AttachmentUploader::validate(
-            dataPath(file), AttachmentUploader::acceptedMimeTypes(types));
+            dataFilePath(file), AttachmentUploader::acceptedMimeTypes(types));
         QVERIFY2(byPath.ok(), qPrintable(byPath.error().message));
         QCOMPARE(byPath.value().mimeType, mime);
-        QVERIFY(byPath.value().isImage);
+        QCOMPARE(byPath.value().isImage, isImage);
         QCOMPARE(byPath.value().name, file);
-        QCOMPARE(byPath.value().sizeBytes, QFileInfo(dataPath(file)).size());
+        QCOMPARE(byPath.value().sizeBytes, QFileInfo(dataFilePath(file)).size());
     }
-    // The name does not matter, the bytes do.
-    const auto byBytes = AttachmentUploader::validate(readData(file), u"clipboard"_s);
-    QVERIFY(byBytes.ok());
-    QCOMPARE(byBytes.value().mimeType, mime);
+    if (isImage) {
+        // An image's name does not matter, its bytes do.
+        const auto byBytes = AttachmentUploader::validate(readDataFile(file), u"clipboard"_s);
+        QVERIFY(byBytes.ok());
+        QCOMPARE(byBytes.value().mimeType, mime);
+    }
 }
 
 void TestAttachmentValidation::pngNamedTxt_acceptedAsPng()
 {
-    const auto result = AttachmentUploader::validate(dataPath(u"screenshot.txt"_s));
+    const auto result = AttachmentUploader::validate(dataFilePath(u"screenshot.txt"_s));
     QVERIFY2(result.ok(), qPrintable(result.error().message));
     QCOMPARE(result.value().mimeType, u"image/png"_s);
     QCOMPARE(result.value().name, u"screenshot.txt"_s);
@@ -95,12 +84,12 @@ void TestAttachmentValidation::pngNamedTxt_acceptedAsPng()
 void TestAttachmentValidation::textNamedPng_refused_saysItIsNotAnImage()
 {
     // With the newest accepted set text is fine, so it is accepted as text, not as an image.
-    const auto newest = AttachmentUploader::validate(dataPath(u"notes.png"_s));
+    const auto newest = AttachmentUploader::validate(dataFilePath(u"notes.png"_s));
     QVERIFY(newest.ok());
     QCOMPARE(newest.value().mimeType, u"text/plain"_s);
     QVERIFY(!newest.value().isImage);
 
-    const auto imagesOnly = AttachmentUploader::validate(dataPath(u"notes.png"_s),
+    const auto imagesOnly = AttachmentUploader::validate(dataFilePath(u"notes.png"_s),
         AttachmentUploader::acceptedMimeTypes(AcceptedFileTypes::ImagesOnly));
     QVERIFY(!imagesOnly.ok());
     QCOMPARE(imagesOnly.error().kind, ApiError::Kind::Validation);
@@ -144,7 +133,7 @@ void TestAttachmentValidation::bigFileOnDisk_refusedWithoutReadingIt()
     QTemporaryDir dir;
     QFile file(dir.filePath(u"huge.png"_s));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(readData(u"tiny.png"_s));
+    file.write(readDataFile(u"tiny.png"_s));
     QVERIFY(file.resize(64LL * 1024 * 1024)); // sparse: costs no disk
     file.close();
     const auto result = AttachmentUploader::validate(file.fileName());
@@ -172,28 +161,14 @@ void TestAttachmentValidation::unknownBinary_refused()
     QVERIFY2(result.error().message.contains(u"binary data of an unknown type"),
         qPrintable(result.error().message));
 
-    const auto zip = AttachmentUploader::validate(dataPath(u"archive.bin"_s));
+    const auto zip = AttachmentUploader::validate(dataFilePath(u"archive.bin"_s));
     QVERIFY(!zip.ok());
     QVERIFY2(zip.error().message.startsWith(u"archive.bin cannot be attached: its content is"),
         qPrintable(zip.error().message));
 }
 
-void TestAttachmentValidation::textKinds_data()
+void TestAttachmentValidation::jsonName_onOtherContent_isPlainText()
 {
-    QTest::addColumn<QString>("file");
-    QTest::addColumn<QString>("mime");
-    QTest::newRow("markdown") << u"readme.md"_s << u"text/markdown"_s;
-    QTest::newRow("json") << u"data.json"_s << u"application/json"_s;
-    QTest::newRow("csv") << u"table.csv"_s << u"text/csv"_s;
-    QTest::newRow("pdf") << u"doc.pdf"_s << u"application/pdf"_s;
-}
-
-void TestAttachmentValidation::textKinds()
-{
-    QFETCH(QString, file);
-    const auto result = AttachmentUploader::validate(dataPath(file));
-    QVERIFY2(result.ok(), qPrintable(result.error().message));
-    QTEST(result.value().mimeType, "mime");
     // A .json name on content that is not JSON is plain text, as the server would see it.
     QCOMPARE(AttachmentUploader::detectMimeType("not { json", u"x.json"_s), u"text/plain"_s);
 }
@@ -203,7 +178,7 @@ void TestAttachmentValidation::imagesOnly_refusesText()
     const QStringList imagesOnly =
         AttachmentUploader::acceptedMimeTypes(AcceptedFileTypes::ImagesOnly);
     QCOMPARE(imagesOnly.size(), 4);
-    const auto result = AttachmentUploader::validate(dataPath(u"readme.md"_s), imagesOnly);
+    const auto result = AttachmentUploader::validate(dataFilePath(u"readme.md"_s), imagesOnly);
     QVERIFY(!result.ok());
     QVERIFY2(result.error().message.contains(u"accepts only PNG, JPEG, GIF and WebP"),
         qPrintable(result.error().message));

@@ -2,6 +2,7 @@
 // entry (desktop-file-validate, when installed), quotes odd paths, and goes away again.
 
 #include "platform/Autostart.h"
+#include "support/TemporaryConfigHome.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace AgentDesk;
+using namespace AgentDesk::Testing;
 using namespace Qt::StringLiterals;
 
 class TestAutostart : public QObject
@@ -20,9 +22,8 @@ class TestAutostart : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_config = std::make_unique<QTemporaryDir>();
+        m_config = std::make_unique<TemporaryConfigHome>();
         QVERIFY(m_config->isValid());
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config->path()));
     }
 
     void entryPath_followsXdgConfigHome()
@@ -118,7 +119,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_config;
+    std::unique_ptr<TemporaryConfigHome> m_config;
 };
 
 QTEST_GUILESS_MAIN(TestAutostart)

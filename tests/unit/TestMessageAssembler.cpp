@@ -1,5 +1,6 @@
 #include "core/api/ApiJson.h"
 #include "core/live/MessageAssembler.h"
+#include "support/DemoIds.h"
 #include "support/FixtureFiles.h"
 
 #include <QDir>
@@ -15,13 +16,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString chatText = u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s;
+const QString chatText = Demo::mainChat.toString();
 const QString childText = u"9c1e7d2b-4a3f-4e8d-9b6c-1f2a3b4c5d6e"_s;
 const QByteArray connectMarker = "CONNECT";
 
 ChatId chatId()
 {
-    return ChatId::fromString(chatText);
+    return Demo::mainChat;
 }
 
 // --- builders for events (rows read like the wire) -------------------------------------------
@@ -680,7 +681,7 @@ void TestMessageAssembler::compacted_dropsWireCopiesOfKnownParts_sharesWhatHasNo
     QCOMPARE(compact.parts.at(0).text, u"hi"_s);
 
     // Committed messages are held compacted.
-    MessageAssembler assembler(ChatId::fromString(u"3b6f0c2a-9d4e-4f1a-8b7c-5e2d1a0f9c8b"_s));
+    MessageAssembler assembler(Demo::mainChat);
     assembler.loadHistory({message});
     QVERIFY(assembler.message(MessageId{5})->parts.at(0).raw.isEmpty());
 }
