@@ -12,12 +12,11 @@ using namespace Qt::StringLiterals;
 namespace AgentDesk {
 
 SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
+    : SettingsAccountPage(api, parent)
     , m_ui(std::make_unique<Ui::SettingsProviderKeysPage>())
 {
     m_ui->setupUi(this);
-    m_ui->providerKeysIntro->setForegroundRole(QPalette::PlaceholderText);
+    setUpLabels(m_ui->providerKeysIntro, m_ui->providerKeysStatus);
     m_ui->providerKeysList->header()->setStretchLastSection(true);
     m_ui->providerKeysList->setColumnWidth(0, 200);
     m_poll.setSingleShot(true);
@@ -80,14 +79,8 @@ void SettingsProviderKeysPage::reload()
     if (!m_api)
         return;
     m_api->providerKeys(this, [this](const ApiResult<QList<ProviderKeyConfig>> &result) {
-        if (!result.ok()) {
-            if (result.error().httpStatus == 404) {
-                Q_EMIT unsupported();
-                return;
-            }
-            showStatus(result.error().toDisplayString(), true);
+        if (!takeLoaded(result))
             return;
-        }
         const QString current = selected() ? selected()->providerName : QString();
         m_providers.clear();
         m_ui->providerKeysList->clear();
@@ -145,13 +138,18 @@ void SettingsProviderKeysPage::updateButtons()
     }
 }
 
-void SettingsProviderKeysPage::showStatus(const QString &text, bool error)
+template<typename T>
+void SettingsProviderKeysPage::finishKeyChange(const ApiResult<T> &result, const QString &done)
 {
-    m_ui->providerKeysStatus->setText(text);
-    QPalette palette = m_ui->providerKeysStatus->palette();
-    palette.setColor(QPalette::WindowText,
-        error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
-    m_ui->providerKeysStatus->setPalette(palette);
+    m_busy = false;
+    if (!result.ok()) {
+        showStatus(result.error().toDisplayString(), true);
+        updateButtons();
+        return;
+    }
+    showStatus(done);
+    reload();
+    Q_EMIT keysChanged();
 }
 
 void SettingsProviderKeysPage::saveKey()
@@ -167,15 +165,7 @@ void SettingsProviderKeysPage::saveKey()
     const QString name = provider->displayName;
     m_api->setProviderKey(provider->providerName, key, this,
         [this, name](const ApiResult<ProviderKeyConfig> &result) {
-            m_busy = false;
-            if (!result.ok()) {
-                showStatus(result.error().toDisplayString(), true);
-                updateButtons();
-                return;
-            }
-            showStatus(tr("Your %1 key is saved.").arg(name));
-            reload();
-            Q_EMIT keysChanged();
+            finishKeyChange(result, tr("Your %1 key is saved.").arg(name));
         });
 }
 
@@ -189,15 +179,7 @@ void SettingsProviderKeysPage::removeKey()
     const QString name = provider->displayName;
     m_api->deleteProviderKey(
         provider->providerName, this, [this, name](const ApiResult<NoContent> &result) {
-            m_busy = false;
-            if (!result.ok()) {
-                showStatus(result.error().toDisplayString(), true);
-                updateButtons();
-                return;
-            }
-            showStatus(tr("Your %1 key is removed.").arg(name));
-            reload();
-            Q_EMIT keysChanged();
+            finishKeyChange(result, tr("Your %1 key is removed.").arg(name));
         });
 }
 
