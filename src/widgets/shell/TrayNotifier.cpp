@@ -4,6 +4,7 @@
 #include "models/ChatListModel.h"
 #include "platform/DesktopNotifications.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/ModelChanges.h"
 
 #include <QMenu>
 #include <QSystemTrayIcon>
@@ -40,14 +41,10 @@ TrayNotifier::TrayNotifier(Icons *icons, AppSettings *settings, ChatListModel *c
     m_toolTipTimer.setInterval(200);
     connect(&m_toolTipTimer, &QTimer::timeout, this, &TrayNotifier::updateToolTip);
     if (m_chats) {
-        connect(
-            m_chats, &QAbstractItemModel::dataChanged, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::rowsInserted, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::rowsRemoved, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::modelReset, this, &TrayNotifier::scheduleToolTipUpdate);
+        onModelChanges(m_chats,
+            ModelChange::DataChanged | ModelChange::RowsInserted | ModelChange::RowsRemoved
+                | ModelChange::Reset,
+            this, &TrayNotifier::scheduleToolTipUpdate);
     }
     updateToolTip();
 }
