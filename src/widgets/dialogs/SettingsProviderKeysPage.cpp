@@ -7,6 +7,8 @@
 #include <QKeyEvent>
 #include <QTreeWidgetItem>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -29,18 +31,17 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
     // which would close Settings under the request.
     m_ui->providerKeyInput->installEventFilter(this);
     m_ui->providerGrantCallback->installEventFilter(this);
-    connect(m_ui->providerKeySaveButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::saveKey);
-    connect(m_ui->providerKeyRemoveButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::removeKey);
-    connect(m_ui->providerKeyDeviceButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::startDeviceGrant);
-    connect(m_ui->providerKeyBrowserButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::startBrowserGrant);
-    connect(m_ui->providerGrantFinishButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::finishBrowserGrant);
-    connect(m_ui->providerGrantCancelButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::cancelGrant);
+    using Page = SettingsProviderKeysPage;
+    const std::pair<QPushButton *, void (Page::*)()> buttons[] = {
+        {m_ui->providerKeySaveButton, &Page::saveKey},
+        {m_ui->providerKeyRemoveButton, &Page::removeKey},
+        {m_ui->providerKeyDeviceButton, &Page::startDeviceGrant},
+        {m_ui->providerKeyBrowserButton, &Page::startBrowserGrant},
+        {m_ui->providerGrantFinishButton, &Page::finishBrowserGrant},
+        {m_ui->providerGrantCancelButton, &Page::cancelGrant},
+    };
+    for (const auto &[button, slot] : buttons)
+        connect(button, &QPushButton::clicked, this, slot);
     endGrant({});
     reload();
 }
@@ -48,12 +49,17 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
 SettingsProviderKeysPage::~SettingsProviderKeysPage()
 {
     // A sign-in left open is cancelled on the server too (grants live 15 minutes otherwise).
-    if (m_api && !m_grant.grantId.isEmpty()) {
-        if (m_grantIsBrowser)
-            m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, m_api, [](auto) {});
-        else
-            m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, m_api, [](auto) {});
-    }
+    cancelGrantOnServer(m_api);
+}
+
+void SettingsProviderKeysPage::cancelGrantOnServer(QObject *context)
+{
+    if (!m_api || m_grant.grantId.isEmpty())
+        return;
+    if (m_grantIsBrowser)
+        m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, context, [](auto) {});
+    else
+        m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, context, [](auto) {});
 }
 
 bool SettingsProviderKeysPage::eventFilter(QObject *watched, QEvent *event)
@@ -183,16 +189,23 @@ void SettingsProviderKeysPage::removeKey()
         });
 }
 
-bool SettingsProviderKeysPage::beginGrant(bool browser)
+void SettingsProviderKeysPage::startGrant(bool browser, void (SettingsProviderKeysPage::*started)())
 {
     const ProviderKeyConfig *provider = selected();
     if (!m_api || !provider)
-        return false;
+        return;
     m_busy = true;
     updateButtons();
     m_grantProvider = provider->providerName;
     m_grantIsBrowser = browser;
-    return true;
+    auto done = [this, started](const ApiResult<ProviderGrant> &result) {
+        if (takeGrant(result))
+            (this->*started)();
+    };
+    if (browser)
+        m_api->startBrowserGrant(m_grantProvider, this, done);
+    else
+        m_api->startDeviceGrant(m_grantProvider, this, done);
 }
 
 bool SettingsProviderKeysPage::takeGrant(const ApiResult<ProviderGrant> &result)
@@ -209,25 +222,24 @@ bool SettingsProviderKeysPage::takeGrant(const ApiResult<ProviderGrant> &result)
 
 void SettingsProviderKeysPage::startDeviceGrant()
 {
-    if (!beginGrant(false))
-        return;
-    m_api->startDeviceGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        if (!takeGrant(result))
-            return;
-        const QString link = m_grant.verificationUriComplete.isEmpty()
-            ? m_grant.verificationUri
-            : m_grant.verificationUriComplete;
-        m_ui->providerGrantStatus->setText(
-            tr("Enter the code <b>%1</b> at <a href=\"%2\">%3</a>. Waiting for you to "
-               "approve…")
-                .arg(m_grant.userCode.toHtmlEscaped(), link.toHtmlEscaped(),
-                    m_grant.verificationUri.toHtmlEscaped()));
-        m_ui->providerGrantStatus->show();
-        m_ui->providerGrantCancelButton->show();
-        QDesktopServices::openUrl(QUrl(link));
-        m_poll.start(m_grant.pollIntervalSeconds * 1000);
-        updateButtons();
-    });
+    startGrant(false, &SettingsProviderKeysPage::showDeviceGrant);
+}
+
+void SettingsProviderKeysPage::showDeviceGrant()
+{
+    const QString link = m_grant.verificationUriComplete.isEmpty()
+        ? m_grant.verificationUri
+        : m_grant.verificationUriComplete;
+    m_ui->providerGrantStatus->setText(
+        tr("Enter the code <b>%1</b> at <a href=\"%2\">%3</a>. Waiting for you to "
+           "approve…")
+            .arg(m_grant.userCode.toHtmlEscaped(), link.toHtmlEscaped(),
+                m_grant.verificationUri.toHtmlEscaped()));
+    m_ui->providerGrantStatus->show();
+    m_ui->providerGrantCancelButton->show();
+    QDesktopServices::openUrl(QUrl(link));
+    m_poll.start(m_grant.pollIntervalSeconds * 1000);
+    updateButtons();
 }
 
 void SettingsProviderKeysPage::pollGrant()
@@ -280,24 +292,23 @@ void SettingsProviderKeysPage::pollGrant()
 
 void SettingsProviderKeysPage::startBrowserGrant()
 {
-    if (!beginGrant(true))
-        return;
-    m_api->startBrowserGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        if (!takeGrant(result))
-            return;
-        m_ui->providerGrantStatus->setText(
-            tr("Sign in on the page that opened in your browser (<a href=\"%1\">open it "
-               "again</a>). When it ends on an address that does not load, copy that address "
-               "and paste it below.")
-                .arg(m_grant.authorizeUrl.toHtmlEscaped()));
-        m_ui->providerGrantStatus->show();
-        m_ui->providerGrantCallback->show();
-        m_ui->providerGrantFinishButton->show();
-        m_ui->providerGrantCancelButton->show();
-        m_ui->providerGrantCallback->setFocus();
-        QDesktopServices::openUrl(QUrl(m_grant.authorizeUrl));
-        updateButtons();
-    });
+    startGrant(true, &SettingsProviderKeysPage::showBrowserGrant);
+}
+
+void SettingsProviderKeysPage::showBrowserGrant()
+{
+    m_ui->providerGrantStatus->setText(
+        tr("Sign in on the page that opened in your browser (<a href=\"%1\">open it "
+           "again</a>). When it ends on an address that does not load, copy that address "
+           "and paste it below.")
+            .arg(m_grant.authorizeUrl.toHtmlEscaped()));
+    m_ui->providerGrantStatus->show();
+    m_ui->providerGrantCallback->show();
+    m_ui->providerGrantFinishButton->show();
+    m_ui->providerGrantCancelButton->show();
+    m_ui->providerGrantCallback->setFocus();
+    QDesktopServices::openUrl(QUrl(m_grant.authorizeUrl));
+    updateButtons();
 }
 
 void SettingsProviderKeysPage::finishBrowserGrant()
@@ -325,12 +336,7 @@ void SettingsProviderKeysPage::finishBrowserGrant()
 
 void SettingsProviderKeysPage::cancelGrant()
 {
-    if (m_api && !m_grant.grantId.isEmpty()) {
-        if (m_grantIsBrowser)
-            m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, this, [](auto) {});
-        else
-            m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, this, [](auto) {});
-    }
+    cancelGrantOnServer(this);
     endGrant(tr("Sign-in cancelled."));
 }
 

@@ -52,8 +52,13 @@ private:
     void finishKeyChange(const ApiResult<T> &result, const QString &done);
     void startDeviceGrant();
     void startBrowserGrant();
-    //! Marks a grant of the selected provider as running; false when none can start.
-    bool beginGrant(bool browser);
+    //! Starts a device or browser grant for the selected provider; `started` shows it once the
+    //! server answered.
+    void startGrant(bool browser, void (SettingsProviderKeysPage::*started)());
+    void showDeviceGrant();
+    void showBrowserGrant();
+    //! Cancels the open grant on the server (the answer goes to `context`).
+    void cancelGrantOnServer(QObject *context);
     //! Takes the answer to a grant's start; false (the status says why) when it failed.
     bool takeGrant(const ApiResult<ProviderGrant> &result);
     void pollGrant();
