@@ -515,12 +515,8 @@ void ComposerWidget::setModelConfigs(ModelConfigModel *models)
     m_models = models;
     m_userPickedModel = false;
     m_proxy->setSourceModel(models);
-    if (models) {
-        onModelChanges(models,
-            ModelChange::Reset | ModelChange::RowsInserted | ModelChange::RowsRemoved
-                | ModelChange::DataChanged,
-            this, &ComposerWidget::handleModelsChanged);
-    }
+    if (models)
+        onModelChanges(models, listChanges, this, &ComposerWidget::handleModelsChanged);
     handleModelsChanged();
 }
 

@@ -17,6 +17,10 @@ enum class ModelChange {
 Q_DECLARE_FLAGS(ModelChanges, ModelChange)
 Q_DECLARE_OPERATORS_FOR_FLAGS(ModelChanges)
 
+//! The changes of a list whose rows come, go and change but are not moved or re-sorted.
+inline constexpr ModelChanges listChanges = ModelChanges(ModelChange::Reset)
+    | ModelChange::RowsInserted | ModelChange::RowsRemoved | ModelChange::DataChanged;
+
 //! Calls `slot` of `receiver` (no arguments) on each of `model`'s changes in `changes`.
 template<typename Receiver, typename Slot>
 void onModelChanges(

@@ -40,12 +40,8 @@ TrayNotifier::TrayNotifier(Icons *icons, AppSettings *settings, ChatListModel *c
     m_toolTipTimer.setSingleShot(true);
     m_toolTipTimer.setInterval(200);
     connect(&m_toolTipTimer, &QTimer::timeout, this, &TrayNotifier::updateToolTip);
-    if (m_chats) {
-        onModelChanges(m_chats,
-            ModelChange::DataChanged | ModelChange::RowsInserted | ModelChange::RowsRemoved
-                | ModelChange::Reset,
-            this, &TrayNotifier::scheduleToolTipUpdate);
-    }
+    if (m_chats)
+        onModelChanges(m_chats, listChanges, this, &TrayNotifier::scheduleToolTipUpdate);
     updateToolTip();
 }
 
