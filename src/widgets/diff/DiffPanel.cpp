@@ -2,13 +2,12 @@
 
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreams.h"
+#include "ui_DiffPanel.h"
 #include "widgets/diff/DiffView.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QUrl>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -40,55 +39,21 @@ std::pair<QString, QColor> stateBadge(const DiffStatus &status)
 DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
-    , m_state(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_branch(new QLabel(this))
-    , m_review(new QLabel(this))
-    , m_checked(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_refresh(new QToolButton(this))
-    , m_view(new DiffView(this))
+    , m_ui(std::make_unique<Ui::DiffPanel>())
 {
-    setObjectName(u"diffPanel"_s);
-    m_state->setObjectName(u"diffStateLabel"_s);
-    m_title->setObjectName(u"diffTitleLabel"_s);
-    m_branch->setObjectName(u"diffBranchLabel"_s);
-    m_review->setObjectName(u"diffReviewLabel"_s);
-    m_checked->setObjectName(u"diffCheckedLabel"_s);
-    m_message->setObjectName(u"diffMessageLabel"_s);
-    m_refresh->setObjectName(u"diffRefreshButton"_s);
-
-    m_state->setMargin(3);
-    m_state->setAutoFillBackground(true);
-    m_title->setTextFormat(Qt::RichText);
-    m_title->setOpenExternalLinks(true);
-    m_title->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_title->setWordWrap(true);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_branch->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setWordWrap(true);
+    // ui/DiffPanel.ui: the PR state, title and refresh button, the branch, review and
+    // "checked" line, a message line and the diff view.
+    m_ui->setupUi(this);
+    m_state = m_ui->diffStateLabel;
+    m_title = m_ui->diffTitleLabel;
+    m_branch = m_ui->diffBranchLabel;
+    m_review = m_ui->diffReviewLabel;
+    m_checked = m_ui->diffCheckedLabel;
+    m_message = m_ui->diffMessageLabel;
+    m_refresh = m_ui->diffRefreshButton;
+    m_view = m_ui->diffPanelView;
     m_message->hide();
-    m_refresh->setText(tr("Refresh"));
-    m_refresh->setToolTip(tr("Fetch the chat's diff again"));
     connect(m_refresh, &QToolButton::clicked, this, &DiffPanel::refresh);
-
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_state);
-    titleRow->addWidget(m_title, 1);
-    titleRow->addWidget(m_refresh);
-    auto *infoRow = new QHBoxLayout;
-    infoRow->addWidget(m_branch, 1);
-    infoRow->addWidget(m_review);
-    infoRow->addWidget(m_checked);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 0);
-    layout->setSpacing(4);
-    layout->addLayout(titleRow);
-    layout->addLayout(infoRow);
-    layout->addWidget(m_message);
-    layout->addWidget(m_view, 1);
 
     m_clock.setInterval(clockIntervalMs);
     connect(&m_clock, &QTimer::timeout, this, &DiffPanel::updateCheckedLabel);

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -17,6 +18,10 @@ class QToolButton;
 class QStackedWidget;
 
 namespace AgentDesk {
+
+namespace Ui {
+class DiffPanel;
+}
 
 class ApiClient;
 class DiffView;
@@ -84,14 +89,16 @@ private:
     bool m_loading = false;
     quint64 m_request = 0;
 
-    QLabel *m_state;
-    QLabel *m_title;
-    QLabel *m_branch;
-    QLabel *m_review;
-    QLabel *m_checked;
-    QLabel *m_message;
-    QToolButton *m_refresh;
-    DiffView *m_view;
+    std::unique_ptr<Ui::DiffPanel> m_ui;
+    // The form's widgets the panel fills in.
+    QLabel *m_state = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_branch = nullptr;
+    QLabel *m_review = nullptr;
+    QLabel *m_checked = nullptr;
+    QLabel *m_message = nullptr;
+    QToolButton *m_refresh = nullptr;
+    DiffView *m_view = nullptr;
     QTimer m_clock;
     QPointer<GitStreams> m_gitStreams;
     QPointer<GitStreamClient> m_git;
