@@ -1,14 +1,13 @@
 #include "widgets/shell/ErrorBanner.h"
 
+#include "ui_ErrorBanner.h"
 #include "widgets/shell/PaletteColors.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -18,49 +17,19 @@ namespace AgentDesk {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
-    , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
-    , m_detail(new QLabel(this))
-    , m_detailButton(new QToolButton(this))
-    , m_action(new QPushButton(this))
-    , m_close(new QToolButton(this))
+    , m_ui(std::make_unique<Ui::ErrorBanner>())
 {
-    setObjectName(u"errorBanner"_s);
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-
-    m_text->setObjectName(u"errorBannerText"_s);
-    m_text->setWordWrap(true);
-    m_text->setTextFormat(Qt::PlainText); // server text is never interpreted as markup
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->setObjectName(u"errorBannerDetail"_s);
-    m_detail->setWordWrap(true);
-    m_detail->setTextFormat(Qt::PlainText);
-    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // ui/ErrorBanner.ui: icon, text (plain: server text is never interpreted as markup),
+    // Details, the action and Close in a row; the detail text under it.
+    m_ui->setupUi(this);
+    m_icon = m_ui->errorBannerIcon;
+    m_text = m_ui->errorBannerText;
+    m_detail = m_ui->errorBannerDetail;
+    m_detailButton = m_ui->errorBannerDetailButton;
+    m_action = m_ui->errorBannerAction;
+    m_close = m_ui->errorBannerClose;
     m_detail->hide();
-    m_detailButton->setObjectName(u"errorBannerDetailButton"_s);
-    m_detailButton->setText(tr("Details"));
-    m_detailButton->setCheckable(true);
-    m_detailButton->setAutoRaise(true);
-    m_action->setObjectName(u"errorBannerAction"_s);
-    m_close->setObjectName(u"errorBannerClose"_s);
-    m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    m_close->setToolTip(tr("Close"));
-    m_close->setAccessibleName(tr("Close"));
-
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_icon, 0, Qt::AlignTop);
-    row->addWidget(m_text, 1);
-    row->addWidget(m_detailButton, 0, Qt::AlignTop);
-    row->addWidget(m_action, 0, Qt::AlignTop);
-    row->addWidget(m_close, 0, Qt::AlignTop);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 6, 6, 6);
-    layout->setSpacing(4);
-    layout->addLayout(row);
-    layout->addWidget(m_detail);
 
     connect(m_detailButton, &QToolButton::toggled, this, &ErrorBanner::setDetailExpanded);
     connect(m_action, &QPushButton::clicked, this, &ErrorBanner::actionTriggered);
@@ -72,6 +41,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     connect(&m_tick, &QTimer::timeout, this, &ErrorBanner::handleTick);
     hide();
 }
+
+ErrorBanner::~ErrorBanner() = default;
 
 void ErrorBanner::showMessage(
     Kind kind, const QString &message, const QString &detail, const QString &actionText)
