@@ -60,7 +60,7 @@ public:
     //! The chat the panel last fetched the diff of (null before the first fetch).
     ChatId fetchedChatId() const { return m_fetchedChat; }
     ChatId chatId() const { return m_chatId; }
-    DiffView *diffView() const { return m_view; }
+    DiffView *diffView() const;
     bool isLoading() const noexcept { return m_loading; }
     //! For tests: the time "checked … ago" counts from.
     void setLastChecked(const QDateTime &when);
@@ -90,15 +90,6 @@ private:
     quint64 m_request = 0;
 
     std::unique_ptr<Ui::DiffPanel> m_ui;
-    // The form's widgets the panel fills in.
-    QLabel *m_state = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_branch = nullptr;
-    QLabel *m_review = nullptr;
-    QLabel *m_checked = nullptr;
-    QLabel *m_message = nullptr;
-    QToolButton *m_refresh = nullptr;
-    DiffView *m_view = nullptr;
     QTimer m_clock;
     QPointer<GitStreams> m_gitStreams;
     QPointer<GitStreamClient> m_git;

@@ -22,18 +22,13 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     // ui/ErrorBanner.ui: icon, text (plain: server text is never interpreted as markup),
     // Details, the action and Close in a row; the detail text under it.
     m_ui->setupUi(this);
-    m_icon = m_ui->errorBannerIcon;
-    m_text = m_ui->errorBannerText;
-    m_detail = m_ui->errorBannerDetail;
-    m_detailButton = m_ui->errorBannerDetailButton;
-    m_action = m_ui->errorBannerAction;
-    m_close = m_ui->errorBannerClose;
-    m_detail->hide();
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_ui->errorBannerDetail->hide();
+    m_ui->errorBannerClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
 
-    connect(m_detailButton, &QToolButton::toggled, this, &ErrorBanner::setDetailExpanded);
-    connect(m_action, &QPushButton::clicked, this, &ErrorBanner::actionTriggered);
-    connect(m_close, &QToolButton::clicked, this, [this] {
+    connect(m_ui->errorBannerDetailButton, &QToolButton::toggled, this,
+        &ErrorBanner::setDetailExpanded);
+    connect(m_ui->errorBannerAction, &QPushButton::clicked, this, &ErrorBanner::actionTriggered);
+    connect(m_ui->errorBannerClose, &QToolButton::clicked, this, [this] {
         dismiss();
         Q_EMIT closed();
     });
@@ -50,13 +45,13 @@ void ErrorBanner::showMessage(
     m_tick.stop();
     m_countdownText = nullptr;
     m_kind = kind;
-    m_text->setText(message);
+    m_ui->errorBannerText->setText(message);
     m_detailText = detail.trimmed() == message.trimmed() ? QString() : detail;
-    m_detail->setText(m_detailText);
-    m_detailButton->setVisible(!m_detailText.isEmpty());
+    m_ui->errorBannerDetail->setText(m_detailText);
+    m_ui->errorBannerDetailButton->setVisible(!m_detailText.isEmpty());
     setDetailExpanded(false);
-    m_action->setText(actionText);
-    m_action->setVisible(!actionText.isEmpty());
+    m_ui->errorBannerAction->setText(actionText);
+    m_ui->errorBannerAction->setVisible(!actionText.isEmpty());
     applyStyle();
     show();
 }
@@ -77,7 +72,7 @@ void ErrorBanner::handleTick()
         return;
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_deadline);
     const int secondsLeft = int(std::max<qint64>(0, (msLeft + 999) / 1000));
-    m_text->setText(m_countdownText(secondsLeft));
+    m_ui->errorBannerText->setText(m_countdownText(secondsLeft));
     if (secondsLeft == 0)
         m_tick.stop();
 }
@@ -91,31 +86,31 @@ void ErrorBanner::dismiss()
 
 void ErrorBanner::setClosable(bool closable)
 {
-    m_close->setVisible(closable);
+    m_ui->errorBannerClose->setVisible(closable);
 }
 
 QString ErrorBanner::text() const
 {
-    return m_text->text();
+    return m_ui->errorBannerText->text();
 }
 
 QString ErrorBanner::actionText() const
 {
-    return m_action->isVisibleTo(this) ? m_action->text() : QString();
+    return m_ui->errorBannerAction->isVisibleTo(this) ? m_ui->errorBannerAction->text() : QString();
 }
 
 bool ErrorBanner::isDetailExpanded() const
 {
-    return m_detail->isVisibleTo(this);
+    return m_ui->errorBannerDetail->isVisibleTo(this);
 }
 
 void ErrorBanner::setDetailExpanded(bool expanded)
 {
     expanded = expanded && !m_detailText.isEmpty();
-    m_detail->setVisible(expanded);
-    if (m_detailButton->isChecked() != expanded)
-        m_detailButton->setChecked(expanded);
-    m_detailButton->setText(expanded ? tr("Hide details") : tr("Details"));
+    m_ui->errorBannerDetail->setVisible(expanded);
+    if (m_ui->errorBannerDetailButton->isChecked() != expanded)
+        m_ui->errorBannerDetailButton->setChecked(expanded);
+    m_ui->errorBannerDetailButton->setText(expanded ? tr("Hide details") : tr("Details"));
 }
 
 void ErrorBanner::changeEvent(QEvent *event)
@@ -152,7 +147,7 @@ void ErrorBanner::applyStyle()
     setPalette(palette);
     m_styling = false;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(size, size));
+    m_ui->errorBannerIcon->setPixmap(style()->standardIcon(pixmap).pixmap(size, size));
     setProperty("bannerKind", int(m_kind));
 }
 

@@ -66,13 +66,6 @@ private:
     void applyStyle();
 
     std::unique_ptr<Ui::ErrorBanner> m_ui;
-    // The form's widgets the banner fills in.
-    QLabel *m_icon = nullptr;
-    QLabel *m_text = nullptr;
-    QLabel *m_detail = nullptr;
-    QToolButton *m_detailButton = nullptr;
-    QPushButton *m_action = nullptr;
-    QToolButton *m_close = nullptr;
     QTimer m_tick;
     QDateTime m_deadline;
     CountdownText m_countdownText;
