@@ -4,6 +4,7 @@
 #include "core/api/DisplayText.h"
 #include "models/ChatListModel.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/TextTable.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -31,24 +32,24 @@ struct StatusLook
 
 StatusLook statusLook(ChatStatus status, const QPalette &palette)
 {
+    const IconId icon = statusIcon(status).value_or(IconId::StatusWaiting);
     switch (status) {
     case ChatStatus::Running:
-        return {IconId::StatusRunning, QColor(0x1e, 0x88, 0xe5)};
+        return {icon, QColor(0x1e, 0x88, 0xe5)};
     case ChatStatus::Pending:
-        return {IconId::StatusPending, palette.color(QPalette::PlaceholderText)};
+        return {icon, palette.color(QPalette::PlaceholderText)};
     case ChatStatus::Interrupting:
-        return {IconId::StatusInterrupting, QColor(0xef, 0x8a, 0x00)};
     case ChatStatus::RequiresAction:
-        return {IconId::StatusAction, QColor(0xef, 0x8a, 0x00)};
+        return {icon, QColor(0xef, 0x8a, 0x00)};
     case ChatStatus::Error:
-        return {IconId::StatusError, QColor(0xd3, 0x2f, 0x2f)};
+        return {icon, QColor(0xd3, 0x2f, 0x2f)};
     case ChatStatus::Waiting:
     case ChatStatus::Completed:
     case ChatStatus::Paused:
     case ChatStatus::Unknown:
         break;
     }
-    return {IconId::StatusWaiting, QColor(0x43, 0xa0, 0x47)};
+    return {icon, QColor(0x43, 0xa0, 0x47)};
 }
 
 QColor prColor(const QString &state)
@@ -64,15 +65,14 @@ QColor prColor(const QString &state)
 
 QString prText(const QString &state)
 {
-    if (state == u"open")
-        return ChatListDelegate::tr("Open");
-    if (state == u"merged")
-        return ChatListDelegate::tr("Merged");
-    if (state == u"closed")
-        return ChatListDelegate::tr("Closed");
-    if (state == u"draft")
-        return ChatListDelegate::tr("Draft");
-    return state;
+    static constexpr TextRow texts[] = {
+        {u"open", QT_TRANSLATE_NOOP("AgentDesk::ChatListDelegate", "Open")},
+        {u"merged", QT_TRANSLATE_NOOP("AgentDesk::ChatListDelegate", "Merged")},
+        {u"closed", QT_TRANSLATE_NOOP("AgentDesk::ChatListDelegate", "Closed")},
+        {u"draft", QT_TRANSLATE_NOOP("AgentDesk::ChatListDelegate", "Draft")},
+    };
+    const char *text = textFor(texts, state);
+    return text ? ChatListDelegate::tr(text) : state;
 }
 
 } // namespace
@@ -172,6 +172,43 @@ QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     return {200, height};
 }
 
+//! What the pieces of one row's painting share: where its lines are and its colours.
+struct ChatListDelegate::RowPaint
+{
+    QPainter *painter;
+    const QStyleOptionViewItem &opt;
+    const QModelIndex &index;
+    QFont font;
+    bool selected;
+    QColor textColor;
+    QColor dimColor;
+    int line;     //!< the height of a line of text
+    QRect line1;  //!< status glyph, title, marks on the right
+    QRect line2;  //!< subtitle, labels, diff stats, PR chip (root rows only)
+    QRect glyph;  //!< the status glyph
+    int textLeft; //!< where the title and the subtitle start
+};
+
+namespace {
+
+//! The font of the small chips (plan mode, PR state, labels).
+QFont chipFont(const QFont &font)
+{
+    QFont chip = font;
+    chip.setPointSizeF(font.pointSizeF() * 0.8);
+    return chip;
+}
+
+//! A chip for `text`, right-aligned at `right` and centred on `line`.
+QRect chipRect(const QFontMetrics &metrics, const QString &text, int right, const QRect &line)
+{
+    const int width = metrics.horizontalAdvance(text) + 10;
+    return QRect(
+        right - width, line.center().y() - metrics.height() / 2 - 1, width, metrics.height() + 2);
+}
+
+} // namespace
+
 void ChatListDelegate::paint(
     QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -182,18 +219,8 @@ void ChatListDelegate::paint(
 
     QRect rowRect = opt.rect;
     painter->save();
-
-    if (startsSection(index)) {
-        const QRect header(rowRect.left(), rowRect.top(), rowRect.width(), headerHeight(option));
-        QFont font = opt.font;
-        font.setBold(true);
-        font.setPointSizeF(font.pointSizeF() * 0.85);
-        painter->setFont(font);
-        painter->setPen(opt.palette.color(QPalette::PlaceholderText));
-        painter->drawText(header.adjusted(horizontalPadding, 0, -horizontalPadding, 0),
-            Qt::AlignLeft | Qt::AlignBottom, sectionTitle(sectionOf(index)).toUpper());
-        rowRect.setTop(header.bottom() + 1);
-    }
+    if (startsSection(index))
+        rowRect.setTop(paintSectionHeader(painter, opt, index, headerHeight(option)) + 1);
 
     // The style paints hover, selection and focus; we paint the content.
     opt.rect = rowRect;
@@ -202,182 +229,209 @@ void ChatListDelegate::paint(
     }
 
     const bool selected = opt.state & QStyle::State_Selected;
-    const QPalette &palette = opt.palette;
-    const QColor textColor = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor textColor =
+        opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     QColor dimColor = textColor;
     dimColor.setAlphaF(0.65f);
-
-    const bool root = !index.parent().isValid();
     const QRect content =
         rowRect.adjusted(horizontalPadding, verticalPadding, -horizontalPadding, -verticalPadding);
     const int line = lineHeight(option);
     const QRect line1(content.left(), content.top(), content.width(), line);
     const QRect line2(content.left(), content.top() + line + 2, content.width(), line);
+    const QRect glyph(line1.left(), line1.center().y() - glyphSize / 2, glyphSize, glyphSize);
+    const RowPaint row{painter, opt, index, opt.font, selected, textColor, dimColor, line, line1,
+        line2, glyph, glyph.right() + gap};
 
     // Status glyph, centred on the first line.
     const auto status = index.data(ChatListModel::StatusRole).value<ChatStatus>();
-    const StatusLook look = statusLook(status, palette);
-    const QRect glyph(line1.left(), line1.center().y() - glyphSize / 2, glyphSize, glyphSize);
+    const StatusLook look = statusLook(status, opt.palette);
     if (m_icons) // on the selection colour a status hue would vanish; use the text colour
         m_icons->tinted(look.icon, selected ? textColor : look.color).paint(painter, glyph);
 
-    QFont font = opt.font;
-    const bool unread = index.data(ChatListModel::HasUnreadRole).toBool();
+    const bool root = !index.parent().isValid();
+    painter->setFont(row.font);
+    const int titleRight = paintFirstLineMarks(row, root);
+    paintTitle(row, root, titleRight);
+    if (root) {
+        painter->setFont(row.font);
+        int right = paintPrChip(row, line2.right());
+        right = paintDiffStats(row, right);
+        right = paintLabels(row, right);
+        paintSubtitle(row, status, right);
+    }
+    painter->restore();
+}
 
-    // Right side of line 1: pin mark, unread dot, relative time.
-    int right = line1.right();
+int ChatListDelegate::paintSectionHeader(
+    QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index, int height) const
+{
+    const QRect header(opt.rect.left(), opt.rect.top(), opt.rect.width(), height);
+    QFont font = opt.font;
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(font);
+    painter->setPen(opt.palette.color(QPalette::PlaceholderText));
+    painter->drawText(header.adjusted(horizontalPadding, 0, -horizontalPadding, 0),
+        Qt::AlignLeft | Qt::AlignBottom, sectionTitle(sectionOf(index)).toUpper());
+    return header.bottom();
+}
+
+int ChatListDelegate::paintFirstLineMarks(const RowPaint &row, bool root) const
+{
+    // Right side of line 1: relative time, unread dot, pin mark, plan-mode chip.
+    QPainter *painter = row.painter;
+    int right = row.line1.right();
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-    const QString when = relativeTime(index.data(ChatListModel::UpdatedAtRole).toDateTime(), now);
+    const QString when =
+        relativeTime(row.index.data(ChatListModel::UpdatedAtRole).toDateTime(), now);
     if (root && !when.isEmpty()) {
-        const int width = opt.fontMetrics.horizontalAdvance(when);
-        painter->setPen(dimColor);
-        painter->drawText(QRect(right - width, line1.top(), width, line),
+        const int width = row.opt.fontMetrics.horizontalAdvance(when);
+        painter->setPen(row.dimColor);
+        painter->drawText(QRect(right - width, row.line1.top(), width, row.line),
             Qt::AlignRight | Qt::AlignVCenter, when);
         right -= width + gap;
     }
-    if (unread) {
+    if (row.index.data(ChatListModel::HasUnreadRole).toBool()) {
         const int dot = 8;
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(selected ? textColor : QColor(0x1e, 0x88, 0xe5));
-        painter->drawEllipse(QRect(right - dot, line1.center().y() - dot / 2, dot, dot));
+        painter->setBrush(row.selected ? row.textColor : QColor(0x1e, 0x88, 0xe5));
+        painter->drawEllipse(QRect(right - dot, row.line1.center().y() - dot / 2, dot, dot));
         right -= dot + gap;
     }
-    if (index.data(ChatListModel::IsPinnedRole).toBool() && m_icons) {
+    if (row.index.data(ChatListModel::IsPinnedRole).toBool() && m_icons) {
         const int size = 12;
-        m_icons->tinted(IconId::Pin, dimColor)
-            .paint(painter, QRect(right - size, line1.center().y() - size / 2, size, size));
+        m_icons->tinted(IconId::Pin, row.dimColor)
+            .paint(painter, QRect(right - size, row.line1.center().y() - size / 2, size, size));
         right -= size + gap;
     }
-
-    if (index.data(ChatListModel::PlanModeRole).toBool()) {
+    if (row.index.data(ChatListModel::PlanModeRole).toBool()) {
         // §20.4.1: the chat is in plan mode (the agent plans, changes nothing).
-        QFont chipFont = font;
-        chipFont.setPointSizeF(font.pointSizeF() * 0.8);
-        const QFontMetrics chipMetrics(chipFont);
+        const QFont font = chipFont(row.font);
         //: Marker on a chat in plan mode (chat list)
         const QString text = tr("Plan");
-        const int width = chipMetrics.horizontalAdvance(text) + 10;
-        const QRect chip(right - width, line1.center().y() - chipMetrics.height() / 2 - 1, width,
-            chipMetrics.height() + 2);
+        const QRect chip = chipRect(QFontMetrics(font), text, right, row.line1);
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(selected ? textColor : QColor(0x6a, 0x4c, 0xc4));
+        painter->setPen(row.selected ? row.textColor : QColor(0x6a, 0x4c, 0xc4));
         painter->setBrush(Qt::NoBrush);
-        painter->setFont(chipFont);
+        painter->setFont(font);
         painter->drawRoundedRect(chip.adjusted(0, 0, -1, -1), 4, 4);
         painter->drawText(chip, Qt::AlignCenter, text);
         painter->restore();
-        right -= width + gap;
+        right -= chip.width() + gap;
     }
+    return right;
+}
 
-    // Title.
-    QString title = safeDisplayText(index.data(ChatListModel::TitleRole).toString());
+void ChatListDelegate::paintTitle(const RowPaint &row, bool root, int right) const
+{
+    QString title = safeDisplayText(row.index.data(ChatListModel::TitleRole).toString());
     if (title.isEmpty())
         title = tr("Untitled chat");
     if (!root) {
-        const QString mode = index.data(ChatListModel::ModeRole).toString();
+        const QString mode = row.index.data(ChatListModel::ModeRole).toString();
         if (!mode.isEmpty())
             title = tr("%1 (%2)").arg(title, mode);
     }
-    QFont titleFont = font;
-    titleFont.setBold(unread || index.data(ChatListModel::IsActiveRole).toBool());
-    painter->setFont(titleFont);
-    painter->setPen(textColor);
-    const QRect titleRect(glyph.right() + gap, line1.top(), right - glyph.right() - gap, line);
-    painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+    QFont titleFont = row.font;
+    titleFont.setBold(row.index.data(ChatListModel::HasUnreadRole).toBool()
+        || row.index.data(ChatListModel::IsActiveRole).toBool());
+    row.painter->setFont(titleFont);
+    row.painter->setPen(row.textColor);
+    const QRect titleRect(row.textLeft, row.line1.top(), right - row.textLeft, row.line);
+    row.painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
         QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, titleRect.width()));
+}
 
-    if (root) {
-        // Right side of line 2: diff stats and the PR chip.
-        painter->setFont(font);
-        int right2 = line2.right();
-        const QString prState = index.data(ChatListModel::PrStateRole).toString();
-        if (!prState.isEmpty()) {
-            QFont chipFont = font;
-            chipFont.setPointSizeF(font.pointSizeF() * 0.8);
-            const QFontMetrics chipMetrics(chipFont);
-            const QString text = prText(prState);
-            const int width = chipMetrics.horizontalAdvance(text) + 10;
-            const QRect chip(right2 - width, line2.center().y() - chipMetrics.height() / 2 - 1,
-                width, chipMetrics.height() + 2);
-            painter->setRenderHint(QPainter::Antialiasing);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(prColor(prState));
-            painter->drawRoundedRect(chip, 4, 4);
-            painter->setFont(chipFont);
-            painter->setPen(Qt::white);
-            painter->drawText(chip, Qt::AlignCenter, text);
-            painter->setFont(font);
-            right2 -= width + gap;
-        }
-        const int additions = index.data(ChatListModel::DiffAdditionsRole).toInt();
-        const int deletions = index.data(ChatListModel::DiffDeletionsRole).toInt();
-        if (additions > 0 || deletions > 0) {
-            const QLocale locale;
-            //: Diff statistics: lines removed, with a minus sign
-            const QString minus = tr("\u2212%1").arg(locale.toString(deletions));
-            const QString plus = tr("+%1").arg(locale.toString(additions));
-            const int minusWidth = opt.fontMetrics.horizontalAdvance(minus);
-            const int plusWidth = opt.fontMetrics.horizontalAdvance(plus);
-            painter->setPen(selected ? textColor : QColor(0xc6, 0x28, 0x28));
-            painter->drawText(QRect(right2 - minusWidth, line2.top(), minusWidth, line),
-                Qt::AlignRight | Qt::AlignVCenter, minus);
-            right2 -= minusWidth + 4;
-            painter->setPen(selected ? textColor : QColor(0x2e, 0x7d, 0x32));
-            painter->drawText(QRect(right2 - plusWidth, line2.top(), plusWidth, line),
-                Qt::AlignRight | Qt::AlignVCenter, plus);
-            right2 -= plusWidth + gap;
-        }
+int ChatListDelegate::paintPrChip(const RowPaint &row, int right) const
+{
+    const QString prState = row.index.data(ChatListModel::PrStateRole).toString();
+    if (prState.isEmpty())
+        return right;
+    QPainter *painter = row.painter;
+    const QFont font = chipFont(row.font);
+    const QString text = prText(prState);
+    const QRect chip = chipRect(QFontMetrics(font), text, right, row.line2);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(prColor(prState));
+    painter->drawRoundedRect(chip, 4, 4);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(chip, Qt::AlignCenter, text);
+    painter->setFont(row.font);
+    return right - chip.width() - gap;
+}
 
-        // Labels, as small outlined chips left of the stats (at most two, shortened).
-        const auto labels = index.data(ChatListModel::LabelsRole).value<QMap<QString, QString>>();
-        if (!labels.isEmpty()) {
-            QFont chipFont = font;
-            chipFont.setPointSizeF(font.pointSizeF() * 0.8);
-            const QFontMetrics chipMetrics(chipFont);
-            painter->setFont(chipFont);
-            painter->setRenderHint(QPainter::Antialiasing);
-            int shown = 0;
-            for (auto it = labels.cbegin(); it != labels.cend() && shown < 2; ++it, ++shown) {
-                const QString text = chipMetrics.elidedText(
-                    safeDisplayText(
-                        it.value().isEmpty() ? it.key() : it.key() + u": "_s + it.value()),
-                    Qt::ElideRight, 110);
-                const int width = chipMetrics.horizontalAdvance(text) + 10;
-                if (right2 - width < glyph.right() + gap + 60)
-                    break; // keep room for the summary
-                const QRect chip(right2 - width, line2.center().y() - chipMetrics.height() / 2 - 1,
-                    width, chipMetrics.height() + 2);
-                painter->setPen(dimColor);
-                painter->setBrush(Qt::NoBrush);
-                painter->drawRoundedRect(chip.adjusted(0, 0, -1, -1), 4, 4);
-                painter->drawText(chip, Qt::AlignCenter, text);
-                right2 -= width + 4;
-            }
-            painter->setFont(font);
-            right2 -= gap - 4;
-        }
+int ChatListDelegate::paintDiffStats(const RowPaint &row, int right) const
+{
+    const int additions = row.index.data(ChatListModel::DiffAdditionsRole).toInt();
+    const int deletions = row.index.data(ChatListModel::DiffDeletionsRole).toInt();
+    if (additions <= 0 && deletions <= 0)
+        return right;
+    const QLocale locale;
+    //: Diff statistics: lines removed, with a minus sign
+    const QString minus = tr("\u2212%1").arg(locale.toString(deletions));
+    const QString plus = tr("+%1").arg(locale.toString(additions));
+    // Right to left: the deletions, then the additions, each in its colour.
+    const auto paintStat = [&](const QString &text, const QColor &color, int spaceAfter) {
+        const int width = row.opt.fontMetrics.horizontalAdvance(text);
+        row.painter->setPen(row.selected ? row.textColor : color);
+        row.painter->drawText(QRect(right - width, row.line2.top(), width, row.line),
+            Qt::AlignRight | Qt::AlignVCenter, text);
+        right -= width + spaceAfter;
+    };
+    paintStat(minus, QColor(0xc6, 0x28, 0x28), 4);
+    paintStat(plus, QColor(0x2e, 0x7d, 0x32), gap);
+    return right;
+}
 
-        // Subtitle: the error wins over the summary (the web UI's priority).
-        QString subtitle = index.data(ChatListModel::ErrorMessageRole).toString();
-        QColor subtitleColor = selected ? textColor : QColor(0xd3, 0x2f, 0x2f);
-        if (subtitle.isEmpty() || status != ChatStatus::Error) {
-            subtitle = index.data(ChatListModel::LastTurnSummaryRole).toString();
-            subtitleColor = dimColor;
-        }
-        if (subtitle.isEmpty() && status == ChatStatus::Running)
-            subtitle = tr("Working\u2026");
-        subtitle.replace(u'\n', u' ');
-        const QRect subtitleRect(
-            glyph.right() + gap, line2.top(), right2 - glyph.right() - gap, line);
-        painter->setPen(subtitleColor);
-        painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
-            opt.fontMetrics.elidedText(subtitle, Qt::ElideRight, subtitleRect.width()));
+int ChatListDelegate::paintLabels(const RowPaint &row, int right) const
+{
+    // Labels, as small outlined chips left of the stats (at most two, shortened).
+    const auto labels = row.index.data(ChatListModel::LabelsRole).value<QMap<QString, QString>>();
+    if (labels.isEmpty())
+        return right;
+    QPainter *painter = row.painter;
+    const QFont font = chipFont(row.font);
+    const QFontMetrics metrics(font);
+    painter->setFont(font);
+    painter->setRenderHint(QPainter::Antialiasing);
+    int shown = 0;
+    for (auto it = labels.cbegin(); it != labels.cend() && shown < 2; ++it, ++shown) {
+        const QString text = metrics.elidedText(
+            safeDisplayText(it.value().isEmpty() ? it.key() : it.key() + u": "_s + it.value()),
+            Qt::ElideRight, 110);
+        const QRect chip = chipRect(metrics, text, right, row.line2);
+        if (chip.left() < row.textLeft + 60)
+            break; // keep room for the summary
+        painter->setPen(row.dimColor);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(chip.adjusted(0, 0, -1, -1), 4, 4);
+        painter->drawText(chip, Qt::AlignCenter, text);
+        right -= chip.width() + 4;
     }
+    painter->setFont(row.font);
+    return right - (gap - 4);
+}
 
-    painter->restore();
+void ChatListDelegate::paintSubtitle(const RowPaint &row, ChatStatus status, int right) const
+{
+    // Subtitle: the error wins over the summary (the web UI's priority).
+    QString subtitle = row.index.data(ChatListModel::ErrorMessageRole).toString();
+    QColor subtitleColor = row.selected ? row.textColor : QColor(0xd3, 0x2f, 0x2f);
+    if (subtitle.isEmpty() || status != ChatStatus::Error) {
+        subtitle = row.index.data(ChatListModel::LastTurnSummaryRole).toString();
+        subtitleColor = row.dimColor;
+    }
+    if (subtitle.isEmpty() && status == ChatStatus::Running)
+        subtitle = tr("Working\u2026");
+    subtitle.replace(u'\n', u' ');
+    const QRect subtitleRect(row.textLeft, row.line2.top(), right - row.textLeft, row.line);
+    row.painter->setPen(subtitleColor);
+    row.painter->drawText(subtitleRect, Qt::AlignLeft | Qt::AlignVCenter,
+        row.opt.fontMetrics.elidedText(subtitle, Qt::ElideRight, subtitleRect.width()));
 }
 
 } // namespace AgentDesk

@@ -6,6 +6,7 @@
 namespace AgentDesk {
 
 class Icons;
+enum class ChatStatus;
 
 //! Paints one chat of the chat list (design.md c.7): a status glyph, the title, the last turn's
 //! summary or the error, an unread dot, a relative time, diff stats, a PR chip and a pin mark.
@@ -38,7 +39,19 @@ public:
     void setNow(const QDateTime &now) { m_now = now; }
 
 private:
+    struct RowPaint;
+
     int lineHeight(const QStyleOptionViewItem &option) const;
+    //! The section's heading, `height` high at the top of `opt.rect`; returns its bottom.
+    int paintSectionHeader(QPainter *painter, const QStyleOptionViewItem &opt,
+        const QModelIndex &index, int height) const;
+    //! The pieces of a row; those on the right take a right edge and return the next one.
+    int paintFirstLineMarks(const RowPaint &row, bool root) const;
+    void paintTitle(const RowPaint &row, bool root, int right) const;
+    int paintPrChip(const RowPaint &row, int right) const;
+    int paintDiffStats(const RowPaint &row, int right) const;
+    int paintLabels(const RowPaint &row, int right) const;
+    void paintSubtitle(const RowPaint &row, ChatStatus status, int right) const;
     int headerHeight(const QStyleOptionViewItem &option) const;
 
     Icons *m_icons;

@@ -10,6 +10,7 @@
 #include "widgets/composer/SkillMenu.h"
 #include "widgets/conversation/ImageViewer.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/ModelChanges.h"
 
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -514,16 +515,8 @@ void ComposerWidget::setModelConfigs(ModelConfigModel *models)
     m_models = models;
     m_userPickedModel = false;
     m_proxy->setSourceModel(models);
-    if (models) {
-        connect(
-            models, &QAbstractItemModel::modelReset, this, &ComposerWidget::handleModelsChanged);
-        connect(
-            models, &QAbstractItemModel::rowsInserted, this, &ComposerWidget::handleModelsChanged);
-        connect(
-            models, &QAbstractItemModel::rowsRemoved, this, &ComposerWidget::handleModelsChanged);
-        connect(
-            models, &QAbstractItemModel::dataChanged, this, &ComposerWidget::handleModelsChanged);
-    }
+    if (models)
+        onModelChanges(models, listChanges, this, &ComposerWidget::handleModelsChanged);
     handleModelsChanged();
 }
 

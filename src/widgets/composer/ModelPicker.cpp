@@ -1,6 +1,7 @@
 #include "widgets/composer/ModelPicker.h"
 
 #include "models/ModelConfigModel.h"
+#include "widgets/shell/TextTable.h"
 
 #include <QApplication>
 #include <QFrame>
@@ -45,21 +46,17 @@ QString ModelPicker::unavailableText(const QString &reason)
 
 QString ModelPicker::effortLabel(const QString &effort)
 {
-    if (effort == u"none"_s)
-        return tr("No reasoning");
-    if (effort == u"minimal"_s)
-        return tr("Minimal effort");
-    if (effort == u"low"_s)
-        return tr("Low effort");
-    if (effort == u"medium"_s)
-        return tr("Medium effort");
-    if (effort == u"high"_s)
-        return tr("High effort");
-    if (effort == u"xhigh"_s)
-        return tr("Extra high effort");
-    if (effort == u"max"_s)
-        return tr("Maximum effort");
-    return effort;
+    static constexpr TextRow labels[] = {
+        {u"none", QT_TR_NOOP("No reasoning")},
+        {u"minimal", QT_TR_NOOP("Minimal effort")},
+        {u"low", QT_TR_NOOP("Low effort")},
+        {u"medium", QT_TR_NOOP("Medium effort")},
+        {u"high", QT_TR_NOOP("High effort")},
+        {u"xhigh", QT_TR_NOOP("Extra high effort")},
+        {u"max", QT_TR_NOOP("Maximum effort")},
+    };
+    const char *label = textFor(labels, effort);
+    return label ? tr(label) : effort;
 }
 
 void ModelPicker::showPopup()

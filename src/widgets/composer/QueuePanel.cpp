@@ -2,6 +2,7 @@
 
 #include "models/QueueModel.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/ModelChanges.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,12 +40,10 @@ void QueuePanel::setModel(QueueModel *model)
     m_model = model;
     if (model) {
         // Any change rebuilds the few rows; cheaper to reason about than patching them.
-        connect(model, &QAbstractItemModel::rowsInserted, this, &QueuePanel::rebuild);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &QueuePanel::rebuild);
-        connect(model, &QAbstractItemModel::rowsMoved, this, &QueuePanel::rebuild);
-        connect(model, &QAbstractItemModel::dataChanged, this, &QueuePanel::rebuild);
-        connect(model, &QAbstractItemModel::modelReset, this, &QueuePanel::rebuild);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &QueuePanel::rebuild);
+        onModelChanges(model,
+            ModelChange::RowsInserted | ModelChange::RowsRemoved | ModelChange::RowsMoved
+                | ModelChange::DataChanged | ModelChange::Reset | ModelChange::LayoutChanged,
+            this, &QueuePanel::rebuild);
     }
     rebuild();
 }

@@ -1,6 +1,7 @@
 #include "widgets/conversation/ContextPopover.h"
 
 #include "core/api/DisplayText.h"
+#include "widgets/shell/TextTable.h"
 
 #include <QGuiApplication>
 #include <QLabel>
@@ -17,28 +18,26 @@ namespace {
 
 QString kindText(const QString &kind)
 {
-    if (kind == u"instruction_file")
-        return ContextPopover::tr("instruction file");
-    if (kind == u"skill")
-        return ContextPopover::tr("skill");
-    if (kind == u"mcp_config")
-        return ContextPopover::tr("MCP configuration");
-    if (kind == u"mcp_server")
-        return ContextPopover::tr("MCP server");
-    return safeDisplayText(kind);
+    static constexpr TextRow texts[] = {
+        {u"instruction_file", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "instruction file")},
+        {u"skill", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "skill")},
+        {u"mcp_config", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "MCP configuration")},
+        {u"mcp_server", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "MCP server")},
+    };
+    const char *text = textFor(texts, kind);
+    return text ? ContextPopover::tr(text) : safeDisplayText(kind);
 }
 
 QString statusText(const QString &status)
 {
-    if (status == u"oversize")
-        return ContextPopover::tr("too large, left out");
-    if (status == u"unreadable")
-        return ContextPopover::tr("unreadable");
-    if (status == u"invalid")
-        return ContextPopover::tr("invalid");
-    if (status == u"excluded")
-        return ContextPopover::tr("excluded");
-    return safeDisplayText(status);
+    static constexpr TextRow texts[] = {
+        {u"oversize", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "too large, left out")},
+        {u"unreadable", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "unreadable")},
+        {u"invalid", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "invalid")},
+        {u"excluded", QT_TRANSLATE_NOOP("AgentDesk::ContextPopover", "excluded")},
+    };
+    const char *text = textFor(texts, status);
+    return text ? ContextPopover::tr(text) : safeDisplayText(status);
 }
 
 } // namespace

@@ -20,6 +20,7 @@
 #include "widgets/conversation/ThumbnailProvider.h"
 #include "widgets/shell/ErrorBanner.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/ModelChanges.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -90,6 +91,45 @@ ConversationWidget::ConversationWidget(
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setForegroundRole(QPalette::PlaceholderText);
     m_emptyState->setWordWrap(true);
+    m_warnings->setObjectName(u"chatWarnings"_s);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setWordWrap(true);
+    m_warnings->setContentsMargins(12, 4, 12, 4);
+    m_warnings->setToolTip(tr("Warnings from Coder about this chat; the chat still works."));
+    m_warnings->hide();
+
+    auto *header = createHeader();
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    pageLayout->addWidget(header);
+    pageLayout->addWidget(m_warnings);
+    pageLayout->addWidget(m_infoBar);
+    pageLayout->addWidget(m_connectionBanner);
+    pageLayout->addWidget(m_chatView, 1);
+    pageLayout->addWidget(m_retryBanner);
+    pageLayout->addWidget(m_turnBanner);
+    pageLayout->addWidget(m_apiBanner);
+    pageLayout->addWidget(m_confirmBanner);
+    pageLayout->addWidget(m_actionPanel);
+    pageLayout->addWidget(m_queuePanel);
+    pageLayout->addWidget(m_composer);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(page);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+
+    connectChildren();
+
+    setSession(nullptr, nullptr, nullptr, {});
+}
+
+ConversationWidget::~ConversationWidget() = default;
+
+QWidget *ConversationWidget::createHeader()
+{
     m_title->setObjectName(u"conversationTitle"_s);
     m_title->setTextFormat(Qt::PlainText);
     QFont titleFont = m_title->font();
@@ -103,13 +143,6 @@ ConversationWidget::ConversationWidget(
     m_statusText->setForegroundRole(QPalette::PlaceholderText);
     m_connectionText->setObjectName(u"connectionLabel"_s);
     m_connectionText->setForegroundRole(QPalette::PlaceholderText);
-
-    m_warnings->setObjectName(u"chatWarnings"_s);
-    m_warnings->setTextFormat(Qt::PlainText);
-    m_warnings->setWordWrap(true);
-    m_warnings->setContentsMargins(12, 4, 12, 4);
-    m_warnings->setToolTip(tr("Warnings from Coder about this chat; the chat still works."));
-    m_warnings->hide();
 
     auto *header = new QWidget(this);
     header->setObjectName(u"conversationHeader"_s);
@@ -150,28 +183,11 @@ ConversationWidget::ConversationWidget(
     headerLayout->addWidget(m_statusIcon);
     headerLayout->addWidget(m_statusText);
 
-    auto *page = new QWidget(this);
-    auto *pageLayout = new QVBoxLayout(page);
-    pageLayout->setContentsMargins(0, 0, 0, 0);
-    pageLayout->setSpacing(0);
-    pageLayout->addWidget(header);
-    pageLayout->addWidget(m_warnings);
-    pageLayout->addWidget(m_infoBar);
-    pageLayout->addWidget(m_connectionBanner);
-    pageLayout->addWidget(m_chatView, 1);
-    pageLayout->addWidget(m_retryBanner);
-    pageLayout->addWidget(m_turnBanner);
-    pageLayout->addWidget(m_apiBanner);
-    pageLayout->addWidget(m_confirmBanner);
-    pageLayout->addWidget(m_actionPanel);
-    pageLayout->addWidget(m_queuePanel);
-    pageLayout->addWidget(m_composer);
-    m_stack->addWidget(m_emptyState);
-    m_stack->addWidget(page);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    return header;
+}
 
+void ConversationWidget::connectChildren()
+{
     connect(
         m_composer, &ComposerWidget::sendRequested, this, [this](const QList<InputPart> &content) {
             handleSendRequested(content, BusyBehavior::Queue);
@@ -237,11 +253,7 @@ ConversationWidget::ConversationWidget(
     });
 
     connect(m_infoBar, &ChatInfoBar::chatRefreshed, this, &ConversationWidget::chatRefreshed);
-
-    setSession(nullptr, nullptr, nullptr, {});
 }
-
-ConversationWidget::~ConversationWidget() = default;
 
 ChatSession *ConversationWidget::session() const
 {
@@ -374,9 +386,9 @@ void ConversationWidget::setModelConfigs(ModelConfigModel *models)
         disconnect(m_models, nullptr, this, nullptr);
     m_models = models;
     if (models) {
-        connect(models, &QAbstractItemModel::modelReset, this, &ConversationWidget::updateGauge);
-        connect(models, &QAbstractItemModel::rowsInserted, this, &ConversationWidget::updateGauge);
-        connect(models, &QAbstractItemModel::dataChanged, this, &ConversationWidget::updateGauge);
+        onModelChanges(models,
+            ModelChange::Reset | ModelChange::RowsInserted | ModelChange::DataChanged, this,
+            &ConversationWidget::updateGauge);
     }
     updateGauge();
 }
@@ -703,31 +715,7 @@ void ConversationWidget::handleLoadOlderRequested()
 void ConversationWidget::updateHeader()
 {
     m_statusText->setText(statusText(m_status));
-    std::optional<IconId> glyph;
-    switch (m_status) {
-    case ChatStatus::Running:
-        glyph = IconId::StatusRunning;
-        break;
-    case ChatStatus::Pending:
-        glyph = IconId::StatusPending;
-        break;
-    case ChatStatus::Interrupting:
-        glyph = IconId::StatusInterrupting;
-        break;
-    case ChatStatus::RequiresAction:
-        glyph = IconId::StatusAction;
-        break;
-    case ChatStatus::Error:
-        glyph = IconId::StatusError;
-        break;
-    case ChatStatus::Waiting:
-    case ChatStatus::Completed:
-    case ChatStatus::Paused:
-        glyph = IconId::StatusWaiting;
-        break;
-    case ChatStatus::Unknown:
-        break;
-    }
+    const std::optional<IconId> glyph = statusIcon(m_status);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     if (glyph && m_icons)
         m_statusIcon->setPixmap(m_icons->icon(*glyph).pixmap(size, size));

@@ -130,6 +130,10 @@ signals:
     void planModeChangeRequested(bool on);
 
 private:
+    //! The header row: title, plan badge, cost, context gauge, compaction, status.
+    QWidget *createHeader();
+    //! Wires the composer, the view, the panels and the banners to this widget.
+    void connectChildren();
     void handleContextCommandFailed(bool clear, const ApiError &error);
     void fetchCost();
     void fetchThresholds();

@@ -175,14 +175,18 @@ QString PartRenderer::toggleHref(int partIndex)
     return u"agentdesk:toggle/"_s + QString::number(partIndex);
 }
 
-std::optional<int> PartRenderer::toggledPart(const QString &href)
+std::optional<int> PartRenderer::partIndexAfter(const QString &href, QStringView prefix)
 {
-    static constexpr QStringView prefix = u"agentdesk:toggle/";
     if (!href.startsWith(prefix))
         return std::nullopt;
     bool ok = false;
     const int part = href.mid(prefix.size()).toInt(&ok);
     return ok ? std::optional<int>(part) : std::nullopt;
+}
+
+std::optional<int> PartRenderer::toggledPart(const QString &href)
+{
+    return partIndexAfter(href, u"agentdesk:toggle/");
 }
 
 QString PartRenderer::retryHref()
@@ -197,12 +201,8 @@ QString PartRenderer::showAllHref(int partIndex)
 
 std::optional<int> PartRenderer::showAllPart(const QString &href)
 {
-    static constexpr QStringView prefix = u"agentdesk:show-all/";
-    if (!href.startsWith(prefix))
-        return std::nullopt;
-    bool ok = false;
-    const int part = href.mid(prefix.size()).toInt(&ok);
-    return ok && part >= 0 ? std::optional<int>(part) : std::nullopt;
+    const std::optional<int> part = partIndexAfter(href, u"agentdesk:show-all/");
+    return part && *part >= 0 ? part : std::nullopt;
 }
 
 PartRenderer::ClippedText PartRenderer::clipMarkdown(const QString &markdown)
@@ -388,6 +388,23 @@ QString PartRenderer::toolSummary(const MessagePart &call)
 
 // ---------------------------------------------------------------------------------------------
 
+QTextCharFormat PartRenderer::plainFormat(const QColor &color) const
+{
+    QTextCharFormat format;
+    format.setFont(m_font);
+    format.setForeground(color);
+    return format;
+}
+
+QTextCharFormat PartRenderer::linkFormat(const QString &href) const
+{
+    QTextCharFormat link = plainFormat(m_colors.link);
+    link.setAnchor(true);
+    link.setAnchorHref(href);
+    link.setFontUnderline(true);
+    return link;
+}
+
 void PartRenderer::newBlock(QTextCursor &cursor, int topMargin) const
 {
     QTextBlockFormat format;
@@ -412,15 +429,7 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
 
     QTextCursor cursor(&document);
     cursor.beginEditBlock();
-    QTextFrame *bubble = nullptr;
-    if (in.role == MessageRole::User) {
-        QTextFrameFormat bubbleFormat;
-        bubbleFormat.setBackground(m_colors.userBackground);
-        bubbleFormat.setPadding(8);
-        bubbleFormat.setLeftMargin(userBubbleIndent);
-        bubbleFormat.setBorder(0);
-        bubble = cursor.insertFrame(bubbleFormat);
-    }
+    QTextFrame *bubble = in.role == MessageRole::User ? insertUserBubble(cursor) : nullptr;
     // One turn's steps (text, tool calls, more text) read as one answer under one header.
     // A context boundary (§20.6) is a divider, not an answer: no "Agent" header over it.
     const bool boundaryOnly = !in.parts.isEmpty()
@@ -438,100 +447,126 @@ void PartRenderer::render(QTextDocument &document, const MessageRenderInput &in)
     bool anyVisible = false;
     for (int i = 0; i < in.parts.size(); ++i) {
         const MessagePart &part = in.parts.at(i);
-        switch (part.kind) {
-        case MessagePart::Kind::Text: {
-            if (part.text.isEmpty())
-                continue;
-            const ClippedText clip = clipMarkdown(part.text);
-            newBlock(cursor);
-            renderMarkdown(cursor, clip.text);
-            if (clip.clipped)
-                renderShowAll(cursor, i, part.text.size(), in.streaming);
-            break;
-        }
-        case MessagePart::Kind::Reasoning:
-            renderReasoning(cursor, part, i, in);
-            break;
-        case MessagePart::Kind::ToolCall:
-            if (isQuestionTool(part.detail().toolName))
-                renderQuestionCard(cursor, part, in);
-            else if (isPlanTool(part.detail().toolName))
-                renderPlanCard(cursor, part, i, in);
-            else if (isBoundaryTool(part.detail().toolName))
-                renderBoundary(cursor, part, in);
-            else
-                renderToolCall(cursor, part, i, in);
-            break;
-        case MessagePart::Kind::ToolResult:
-            // Results normally arrive folded into ToolResultsRole next to their call; a result
-            // whose call lives in no row is still shown rather than dropped.
-            if (in.toolResults.contains(part.detail().toolCallId)) {
-                bool hasCall = false;
-                for (const MessagePart &other : in.parts)
-                    hasCall = hasCall
-                        || (other.kind == MessagePart::Kind::ToolCall
-                            && other.detail().toolCallId == part.detail().toolCallId);
-                if (hasCall)
-                    continue;
-            }
-            renderOrphanResult(cursor, part);
-            break;
-        case MessagePart::Kind::Source:
+        if (part.kind == MessagePart::Kind::Source) {
             if (!sourcesDone)
                 renderSources(cursor, sources);
             sourcesDone = true;
-            break;
-        case MessagePart::Kind::File:
-            renderFile(cursor, document, part, i);
-            break;
-        case MessagePart::Kind::FileReference:
-            renderFileReference(cursor, part);
-            break;
-        case MessagePart::Kind::ContextFile:
-            renderChip(cursor,
-                part.detail().contextFileTruncated
-                    ? tr("Context file: %1 (truncated)").arg(part.detail().contextFilePath)
-                    : tr("Context file: %1").arg(part.detail().contextFilePath));
-            break;
-        case MessagePart::Kind::Skill:
-            renderChip(cursor,
-                part.detail().skillDescription.isEmpty()
-                    ? tr("Skill: %1").arg(part.detail().skillName)
-                    : tr("Skill: %1 — %2")
-                          .arg(part.detail().skillName, firstLine(part.detail().skillDescription)));
-            break;
-        case MessagePart::Kind::HookNotice: {
-            newBlock(cursor);
-            QTextCharFormat format = cursor.charFormat();
-            format.setForeground(m_colors.dim);
-            format.setFontItalic(true);
-            cursor.insertText(tr("Hook: %1").arg(clipPlain(part.text).text), format);
-            break;
-        }
-        case MessagePart::Kind::Unknown:
-            renderUnknown(cursor, part, i, in);
-            break;
+        } else if (!renderPart(cursor, document, in, i)) {
+            continue;
         }
         anyVisible = true;
     }
-    if (!anyVisible && in.streaming) {
-        newBlock(cursor);
-        QTextCharFormat format = cursor.charFormat();
-        format.setForeground(m_colors.dim);
-        cursor.insertText(tr("Working…"), format);
-    }
-    if (in.streaming) {
-        // A live cursor at the end of the streamed text, like a terminal's.
-        QTextCharFormat format;
-        format.setFont(m_font);
-        format.setForeground(m_colors.running);
-        cursor.insertText(u" ▍"_s, format);
-    }
+    renderStreamingTail(cursor, in.streaming, anyVisible);
     renderFooter(cursor, in);
     if (bubble)
         cursor = bubble->parentFrame()->lastCursorPosition();
     cursor.endEditBlock();
     styleTables(document);
+}
+
+QTextFrame *PartRenderer::insertUserBubble(QTextCursor &cursor) const
+{
+    QTextFrameFormat bubbleFormat;
+    bubbleFormat.setBackground(m_colors.userBackground);
+    bubbleFormat.setPadding(8);
+    bubbleFormat.setLeftMargin(userBubbleIndent);
+    bubbleFormat.setBorder(0);
+    return cursor.insertFrame(bubbleFormat);
+}
+
+bool PartRenderer::renderPart(
+    QTextCursor &cursor, QTextDocument &document, const MessageRenderInput &in, int index) const
+{
+    const MessagePart &part = in.parts.at(index);
+    switch (part.kind) {
+    case MessagePart::Kind::Text: {
+        if (part.text.isEmpty())
+            return false;
+        const ClippedText clip = clipMarkdown(part.text);
+        newBlock(cursor);
+        renderMarkdown(cursor, clip.text);
+        if (clip.clipped)
+            renderShowAll(cursor, index, part.text.size(), in.streaming);
+        break;
+    }
+    case MessagePart::Kind::Reasoning:
+        renderReasoning(cursor, part, index, in);
+        break;
+    case MessagePart::Kind::ToolCall:
+        if (isQuestionTool(part.detail().toolName))
+            renderQuestionCard(cursor, part, in);
+        else if (isPlanTool(part.detail().toolName))
+            renderPlanCard(cursor, part, index, in);
+        else if (isBoundaryTool(part.detail().toolName))
+            renderBoundary(cursor, part, in);
+        else
+            renderToolCall(cursor, part, index, in);
+        break;
+    case MessagePart::Kind::ToolResult:
+        // Results normally arrive folded into ToolResultsRole next to their call; a result
+        // whose call lives in no row is still shown rather than dropped.
+        if (isFoldedIntoCall(part, in))
+            return false;
+        renderOrphanResult(cursor, part);
+        break;
+    case MessagePart::Kind::Source:
+        break; // all sources are rendered together, by render()
+    case MessagePart::Kind::File:
+        renderFile(cursor, document, part, index);
+        break;
+    case MessagePart::Kind::FileReference:
+        renderFileReference(cursor, part);
+        break;
+    case MessagePart::Kind::ContextFile:
+        renderChip(cursor,
+            part.detail().contextFileTruncated
+                ? tr("Context file: %1 (truncated)").arg(part.detail().contextFilePath)
+                : tr("Context file: %1").arg(part.detail().contextFilePath));
+        break;
+    case MessagePart::Kind::Skill:
+        renderChip(cursor,
+            part.detail().skillDescription.isEmpty()
+                ? tr("Skill: %1").arg(part.detail().skillName)
+                : tr("Skill: %1 — %2")
+                      .arg(part.detail().skillName, firstLine(part.detail().skillDescription)));
+        break;
+    case MessagePart::Kind::HookNotice: {
+        newBlock(cursor);
+        QTextCharFormat format = cursor.charFormat();
+        format.setForeground(m_colors.dim);
+        format.setFontItalic(true);
+        cursor.insertText(tr("Hook: %1").arg(clipPlain(part.text).text), format);
+        break;
+    }
+    case MessagePart::Kind::Unknown:
+        renderUnknown(cursor, part, index, in);
+        break;
+    }
+    return true;
+}
+
+bool PartRenderer::isFoldedIntoCall(const MessagePart &result, const MessageRenderInput &in)
+{
+    if (!in.toolResults.contains(result.detail().toolCallId))
+        return false;
+    return std::any_of(in.parts.cbegin(), in.parts.cend(), [&](const MessagePart &other) {
+        return other.kind == MessagePart::Kind::ToolCall
+            && other.detail().toolCallId == result.detail().toolCallId;
+    });
+}
+
+void PartRenderer::renderStreamingTail(QTextCursor &cursor, bool streaming, bool anyVisible) const
+{
+    if (!streaming)
+        return;
+    if (!anyVisible) {
+        newBlock(cursor);
+        QTextCharFormat format = cursor.charFormat();
+        format.setForeground(m_colors.dim);
+        cursor.insertText(tr("Working…"), format);
+    }
+    // A live cursor at the end of the streamed text, like a terminal's.
+    cursor.insertText(u" ▍"_s, plainFormat(m_colors.running));
 }
 
 void PartRenderer::renderHeader(QTextCursor &cursor, const MessageRenderInput &in) const
@@ -664,11 +699,8 @@ void PartRenderer::renderReasoning(
     blockFormat.setLeftMargin(14);
     blockFormat.setTopMargin(2);
     cursor.insertBlock(blockFormat);
-    QTextCharFormat textFormat;
-    textFormat.setFont(m_font);
-    textFormat.setForeground(m_colors.dim);
     const ClippedText clip = clipPlain(part.text);
-    cursor.insertText(clip.text.trimmed(), textFormat);
+    cursor.insertText(clip.text.trimmed(), plainFormat(m_colors.dim));
     if (clip.clipped)
         renderShowAll(cursor, index, part.text.size(), in.streaming);
 }
@@ -677,17 +709,10 @@ void PartRenderer::renderShowAll(
     QTextCursor &cursor, int index, qsizetype chars, bool streaming) const
 {
     newBlock(cursor, 6);
-    QTextCharFormat note;
-    note.setFont(m_font);
-    note.setForeground(m_colors.dim);
+    QTextCharFormat note = plainFormat(m_colors.dim);
     note.setFontItalic(true);
     cursor.insertText(tr("Shortened for display.") + u"  "_s, note);
-    QTextCharFormat link;
-    link.setFont(m_font);
-    link.setAnchor(true);
-    link.setAnchorHref(showAllHref(index));
-    link.setForeground(m_colors.link);
-    link.setFontUnderline(true);
+    const QTextCharFormat link = linkFormat(showAllHref(index));
     // Characters as bytes: exact for ASCII, and counting UTF-8 would walk the whole text.
     const QString size = QLocale().formattedDataSize(
         chars, chars >= 10 * 1000 * 1000 ? 0 : 1, QLocale::DataSizeSIFormat);
@@ -697,6 +722,24 @@ void PartRenderer::renderShowAll(
         beginning ? tr("Show the beginning (%1)").arg(size) : tr("Show all (%1)").arg(size), link);
 }
 
+PartRenderer::ToolStateLook PartRenderer::toolStateLook(MessageListModel::ToolCallState state) const
+{
+    using State = MessageListModel::ToolCallState;
+    switch (state) {
+    case State::Running:
+        return {u"●"_s, tr("running"), m_colors.running};
+    case State::Done:
+        return {u"✓"_s, tr("done"), m_colors.success};
+    case State::Failed:
+        return {u"✗"_s, tr("failed"), m_colors.error};
+    case State::Interrupted:
+        return {u"■"_s, tr("interrupted"), m_colors.dim};
+    case State::AwaitingInput:
+        return {u"?"_s, tr("waiting for your answer"), m_colors.running};
+    }
+    return {};
+}
+
 void PartRenderer::renderToolCall(
     QTextCursor &cursor, const MessagePart &part, int index, const MessageRenderInput &in) const
 {
@@ -704,120 +747,88 @@ void PartRenderer::renderToolCall(
     const bool expanded = in.expandedParts.contains(index);
     const State state = in.toolStates.value(part.detail().toolCallId,
         in.toolResults.contains(part.detail().toolCallId) ? State::Done : State::Running);
-    const MessagePart result = in.toolResults.value(part.detail().toolCallId);
 
-    QString glyph;
-    QString stateText;
-    QColor stateColor;
-    switch (state) {
-    case State::Running:
-        glyph = u"●"_s;
-        stateText = tr("running");
-        stateColor = m_colors.running;
-        break;
-    case State::Done:
-        glyph = u"✓"_s;
-        stateText = tr("done");
-        stateColor = m_colors.success;
-        break;
-    case State::Failed:
-        glyph = u"✗"_s;
-        stateText = tr("failed");
-        stateColor = m_colors.error;
-        break;
-    case State::Interrupted:
-        glyph = u"■"_s;
-        stateText = tr("interrupted");
-        stateColor = m_colors.dim;
-        break;
-    case State::AwaitingInput:
-        glyph = u"?"_s;
-        stateText = tr("waiting for your answer");
-        stateColor = m_colors.running;
-        break;
-    }
+    QTextFrame *frame = insertCard(cursor, 6);
+    renderToolCallTitle(cursor, part, index, toolStateLook(state), expanded);
+    if (expanded)
+        renderToolCallDetails(cursor, part, in.toolResults.value(part.detail().toolCallId), state);
+    cursor = frame->parentFrame()->lastCursorPosition();
+}
 
-    QTextFrameFormat card;
-    card.setBackground(m_colors.cardBackground);
-    card.setBorder(1);
-    card.setBorderBrush(m_colors.cardBorder);
-    card.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    card.setPadding(6);
-    card.setTopMargin(4);
-    card.setBottomMargin(2);
-    QTextFrame *frame = cursor.insertFrame(card);
-
+void PartRenderer::renderToolCallTitle(QTextCursor &cursor, const MessagePart &part, int index,
+    const ToolStateLook &look, bool expanded) const
+{
+    // The whole title line is one toggle anchor; its pieces differ in colour, weight and font.
     QTextCharFormat anchor;
     anchor.setFont(m_font);
     anchor.setAnchor(true);
     anchor.setAnchorHref(toggleHref(index));
-    QTextCharFormat format = anchor;
-    format.setForeground(stateColor);
-    cursor.insertText(glyph + u' ', format);
-    format = anchor;
-    format.setFontWeight(QFont::DemiBold);
-    cursor.insertText(
-        part.detail().toolName.isEmpty() ? tr("tool") : part.detail().toolName, format);
-    if (part.detail().providerExecuted) {
-        // §20.11: the model's provider ran it (web search, computer use), not the workspace.
-        format = anchor;
-        format.setForeground(m_colors.dim);
-        cursor.insertText(u"  "_s + tr("(run by the provider)"), format);
-    }
+    const auto insert = [&](const QString &text, const QColor &color,
+                            QFont::Weight weight = QFont::Normal, bool monospace = false) {
+        QTextCharFormat format = anchor;
+        if (monospace)
+            format.setFont(monospaceFont());
+        if (weight != QFont::Normal)
+            format.setFontWeight(weight);
+        if (color.isValid())
+            format.setForeground(color);
+        cursor.insertText(text, format);
+    };
+    insert(look.glyph + u' ', look.color);
+    insert(part.detail().toolName.isEmpty() ? tr("tool") : part.detail().toolName, QColor(),
+        QFont::DemiBold);
+    // §20.11: the model's provider ran it (web search, computer use), not the workspace.
+    if (part.detail().providerExecuted)
+        insert(u"  "_s + tr("(run by the provider)"), m_colors.dim);
     const QString summary = toolSummary(part);
-    if (!summary.isEmpty()) {
-        format = anchor;
-        format.setFont(monospaceFont());
-        format.setForeground(m_colors.dim);
-        cursor.insertText(u"  "_s + summary, format);
-    }
-    format = anchor;
-    format.setForeground(stateColor);
-    cursor.insertText(u"  "_s + (expanded ? u"▾ "_s : u"▸ "_s) + stateText, format);
+    if (!summary.isEmpty())
+        insert(u"  "_s + summary, m_colors.dim, QFont::Normal, true);
+    insert(u"  "_s + (expanded ? u"▾ "_s : u"▸ "_s) + look.text, look.color);
+}
 
-    if (expanded) {
-        const QString args = jsonText(part.detail().args).isEmpty() ? part.detail().argsDelta
-                                                                    : jsonText(part.detail().args);
-        QTextCharFormat label;
-        label.setFont(m_font);
-        label.setFontWeight(QFont::DemiBold);
-        label.setForeground(m_colors.dim);
-        if (!args.isEmpty()) {
-            newBlock(cursor, 6);
-            cursor.insertText(tr("Arguments"), label);
-            insertCodeBlock(cursor, args, m_colors.text);
-        }
-        QString output = jsonText(result.detail().result);
-        if (result.detail().result.isObject()) {
-            const QJsonObject object = result.detail().result.toObject();
-            if (object.value(u"output"_s).isString()) {
-                output = object.value(u"output"_s).toString();
-                if (object.contains(u"exit_code"_s))
-                    output += u'\n'
-                        + tr("[exit code %1]")
-                              .arg(object.value(u"exit_code"_s).toVariant().toString());
-            }
-        }
-        if (output.isEmpty() && !result.detail().resultDelta.isEmpty())
-            output = result.detail().resultDelta;
-        newBlock(cursor, 6);
-        if (!output.isEmpty()) {
-            cursor.insertText(state == State::Failed ? tr("Error") : tr("Result"), label);
-            insertCodeBlock(
-                cursor, output, state == State::Failed ? m_colors.error : m_colors.text);
-        } else {
-            QTextCharFormat dim;
-            dim.setFont(m_font);
-            dim.setForeground(m_colors.dim);
-            cursor.insertText(state == State::Interrupted ? tr("Stopped before a result.")
-                    : state == State::Running             ? tr("Waiting for the result…")
-                    : state == State::AwaitingInput
-                    ? tr("The agent waits for your answer below the conversation.")
-                    : tr("No output."),
-                dim);
+QString PartRenderer::toolOutput(const MessagePart &result)
+{
+    QString output = jsonText(result.detail().result);
+    if (result.detail().result.isObject()) {
+        const QJsonObject object = result.detail().result.toObject();
+        if (object.value(u"output"_s).isString()) {
+            output = object.value(u"output"_s).toString();
+            if (object.contains(u"exit_code"_s))
+                output += u'\n'
+                    + tr("[exit code %1]").arg(object.value(u"exit_code"_s).toVariant().toString());
         }
     }
-    cursor = frame->parentFrame()->lastCursorPosition();
+    if (output.isEmpty() && !result.detail().resultDelta.isEmpty())
+        output = result.detail().resultDelta;
+    return output;
+}
+
+void PartRenderer::renderToolCallDetails(QTextCursor &cursor, const MessagePart &part,
+    const MessagePart &result, MessageListModel::ToolCallState state) const
+{
+    using State = MessageListModel::ToolCallState;
+    const QString args = jsonText(part.detail().args).isEmpty() ? part.detail().argsDelta
+                                                                : jsonText(part.detail().args);
+    QTextCharFormat label = plainFormat(m_colors.dim);
+    label.setFontWeight(QFont::DemiBold);
+    if (!args.isEmpty()) {
+        newBlock(cursor, 6);
+        cursor.insertText(tr("Arguments"), label);
+        insertCodeBlock(cursor, args, m_colors.text);
+    }
+    const QString output = toolOutput(result);
+    newBlock(cursor, 6);
+    if (!output.isEmpty()) {
+        cursor.insertText(state == State::Failed ? tr("Error") : tr("Result"), label);
+        insertCodeBlock(cursor, output, state == State::Failed ? m_colors.error : m_colors.text);
+        return;
+    }
+    cursor.insertText(state == State::Interrupted ? tr("Stopped before a result.")
+            : state == State::Running             ? tr("Waiting for the result…")
+            : state == State::AwaitingInput
+            ? tr("The agent waits for your answer below the conversation.")
+            : tr("No output."),
+        plainFormat(m_colors.dim));
 }
 
 void PartRenderer::renderOrphanResult(QTextCursor &cursor, const MessagePart &part) const
@@ -847,22 +858,13 @@ void PartRenderer::renderSources(QTextCursor &cursor, const QList<MessagePart> &
             continue;
         seen << source.detail().url;
         newBlock(cursor, 1);
-        QTextCharFormat link;
-        link.setFont(m_font);
-        link.setAnchor(true);
-        link.setAnchorHref(source.detail().url);
-        link.setForeground(m_colors.link);
-        link.setFontUnderline(true);
+        const QTextCharFormat link = linkFormat(source.detail().url);
         const QString host = QUrl(source.detail().url).host();
         cursor.insertText(u"• "_s
                 + (source.detail().title.isEmpty() ? source.detail().url : source.detail().title),
             link);
-        if (!source.detail().title.isEmpty() && !host.isEmpty()) {
-            QTextCharFormat dim;
-            dim.setFont(m_font);
-            dim.setForeground(m_colors.faint);
-            cursor.insertText(u"  "_s + host, dim);
-        }
+        if (!source.detail().title.isEmpty() && !host.isEmpty())
+            cursor.insertText(u"  "_s + host, plainFormat(m_colors.faint));
     }
 }
 
@@ -937,14 +939,7 @@ QString PartRenderer::inlineImageHref(int partIndex)
 
 std::optional<int> PartRenderer::inlineImageOf(const QString &href)
 {
-    static const QString prefix = u"agentdesk:inline-image/"_s;
-    if (!href.startsWith(prefix))
-        return std::nullopt;
-    bool ok = false;
-    const int index = href.mid(prefix.size()).toInt(&ok);
-    if (!ok)
-        return std::nullopt;
-    return index;
+    return partIndexAfter(href, u"agentdesk:inline-image/");
 }
 
 void PartRenderer::renderFileReference(QTextCursor &cursor, const MessagePart &part) const
@@ -1031,16 +1026,8 @@ void PartRenderer::renderFooter(QTextCursor &cursor, const MessageRenderInput &i
         cursor.insertText(tr("Sending…"), faint);
         return;
     }
-    QTextCharFormat error;
-    error.setFont(m_font);
-    error.setForeground(m_colors.error);
-    cursor.insertText(tr("Not sent: %1").arg(in.sendError) + u"  "_s, error);
-    QTextCharFormat retry = error;
-    retry.setAnchor(true);
-    retry.setAnchorHref(retryHref());
-    retry.setFontUnderline(true);
-    retry.setForeground(m_colors.link);
-    cursor.insertText(tr("Retry"), retry);
+    cursor.insertText(tr("Not sent: %1").arg(in.sendError) + u"  "_s, plainFormat(m_colors.error));
+    cursor.insertText(tr("Retry"), linkFormat(retryHref()));
 }
 
 void PartRenderer::insertCodeBlock(

@@ -13,6 +13,7 @@
 #include <optional>
 
 class QModelIndex;
+class QTextCharFormat;
 class QTextCursor;
 class QTextFrame;
 
@@ -178,6 +179,28 @@ private:
         QColor link;
     };
 
+    //! The number after `prefix` in `href`, or nullopt when `href` is not such a link.
+    static std::optional<int> partIndexAfter(const QString &href, QStringView prefix);
+    //! How a tool call's state shows in its card's title: glyph, word and colour.
+    struct ToolStateLook
+    {
+        QString glyph;
+        QString text;
+        QColor color;
+    };
+
+    //! The part at `index`, but not sources (render() draws them as one list); false when the
+    //! part shows nothing (an empty text, a result folded into its call's card).
+    bool renderPart(QTextCursor &cursor, QTextDocument &document, const MessageRenderInput &in,
+        int index) const;
+    //! A tool result that is shown in the card of its call in the same row.
+    static bool isFoldedIntoCall(const MessagePart &result, const MessageRenderInput &in);
+    QTextFrame *insertUserBubble(QTextCursor &cursor) const;
+    //! "Working…" while nothing is visible yet, then the live cursor of a streaming row.
+    void renderStreamingTail(QTextCursor &cursor, bool streaming, bool anyVisible) const;
+    //! The row's font in `color`, and an underlined link to `href`.
+    QTextCharFormat plainFormat(const QColor &color) const;
+    QTextCharFormat linkFormat(const QString &href) const;
     void renderHeader(QTextCursor &cursor, const MessageRenderInput &input) const;
     void renderMarkdown(QTextCursor &cursor, const QString &markdown) const;
     //! Gives Markdown tables collapsed hairline borders; only after the edit block ends.
@@ -186,6 +209,13 @@ private:
         const MessageRenderInput &in) const;
     void renderToolCall(QTextCursor &cursor, const MessagePart &part, int index,
         const MessageRenderInput &in) const;
+    ToolStateLook toolStateLook(MessageListModel::ToolCallState state) const;
+    void renderToolCallTitle(QTextCursor &cursor, const MessagePart &part, int index,
+        const ToolStateLook &look, bool expanded) const;
+    void renderToolCallDetails(QTextCursor &cursor, const MessagePart &part,
+        const MessagePart &result, MessageListModel::ToolCallState state) const;
+    //! A result's text: its "output" (with the exit code) or its JSON, else what streamed.
+    static QString toolOutput(const MessagePart &result);
     void renderOrphanResult(QTextCursor &cursor, const MessagePart &part) const;
     // PartRendererSteer.cpp
     void renderQuestionCard(
@@ -194,7 +224,7 @@ private:
         const MessageRenderInput &in) const;
     void renderBoundary(
         QTextCursor &cursor, const MessagePart &part, const MessageRenderInput &in) const;
-    QTextFrame *insertCard(QTextCursor &cursor) const;
+    QTextFrame *insertCard(QTextCursor &cursor, int padding = 8) const;
     void renderSources(QTextCursor &cursor, const QList<MessagePart> &sources) const;
     void renderFile(
         QTextCursor &cursor, QTextDocument &document, const MessagePart &part, int index) const;

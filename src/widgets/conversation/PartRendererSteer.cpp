@@ -13,19 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
-namespace {
-
-std::optional<int> partOf(const QString &href, QStringView prefix)
-{
-    if (!href.startsWith(prefix))
-        return std::nullopt;
-    bool ok = false;
-    const int part = href.mid(prefix.size()).toInt(&ok);
-    return ok ? std::optional<int>(part) : std::nullopt;
-}
-
-} // namespace
-
 QString PartRenderer::copyPlanHref(int partIndex)
 {
     return u"agentdesk:copy-plan/"_s + QString::number(partIndex);
@@ -33,7 +20,7 @@ QString PartRenderer::copyPlanHref(int partIndex)
 
 std::optional<int> PartRenderer::copyPlanPart(const QString &href)
 {
-    return partOf(href, u"agentdesk:copy-plan/");
+    return partIndexAfter(href, u"agentdesk:copy-plan/");
 }
 
 QString PartRenderer::implementPlanHref(int partIndex)
@@ -43,7 +30,7 @@ QString PartRenderer::implementPlanHref(int partIndex)
 
 std::optional<int> PartRenderer::implementPlanPart(const QString &href)
 {
-    return partOf(href, u"agentdesk:implement-plan/");
+    return partIndexAfter(href, u"agentdesk:implement-plan/");
 }
 
 bool PartRenderer::isQuestionTool(const QString &toolName)
@@ -66,14 +53,14 @@ FileId PartRenderer::planFileOf(const MessagePart &result)
     return FileId::fromString(result.detail().result.toObject().value(u"file_id").toString());
 }
 
-QTextFrame *PartRenderer::insertCard(QTextCursor &cursor) const
+QTextFrame *PartRenderer::insertCard(QTextCursor &cursor, int padding) const
 {
     QTextFrameFormat card;
     card.setBackground(m_colors.cardBackground);
     card.setBorder(1);
     card.setBorderBrush(m_colors.cardBorder);
     card.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
-    card.setPadding(8);
+    card.setPadding(padding);
     card.setTopMargin(4);
     card.setBottomMargin(2);
     return cursor.insertFrame(card);
@@ -95,9 +82,7 @@ void PartRenderer::renderQuestionCard(
             ? tr("The agent asks %n questions", nullptr, int(questions.size()))
             : tr("The agent asks"),
         title);
-    QTextCharFormat text;
-    text.setFont(m_font);
-    text.setForeground(m_colors.text);
+    const QTextCharFormat text = plainFormat(m_colors.text);
     QTextCharFormat bold = text;
     bold.setFontWeight(QFont::DemiBold);
     QTextCharFormat dim = text;
@@ -149,9 +134,7 @@ void PartRenderer::renderPlanCard(
     title.setForeground(m_colors.text);
     cursor.insertText(tr("Proposed plan"), title);
     const QString path = part.detail().args.toObject().value(u"path").toString();
-    QTextCharFormat dim;
-    dim.setFont(m_font);
-    dim.setForeground(m_colors.dim);
+    const QTextCharFormat dim = plainFormat(m_colors.dim);
     if (!path.isEmpty())
         cursor.insertText(u"  "_s + safeDisplayText(path), dim);
 
@@ -201,9 +184,7 @@ void PartRenderer::renderBoundary(
         cursor.setBlockFormat(block);
     else
         cursor.insertBlock(block);
-    QTextCharFormat format;
-    format.setFont(m_font);
-    format.setForeground(m_colors.dim);
+    const QTextCharFormat format = plainFormat(m_colors.dim);
     const QString rule = u"────────"_s;
     QString text;
     if (cleared)

@@ -9,6 +9,8 @@
 #include <QEvent>
 #include <QHostAddress>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -216,22 +218,17 @@ void ConnectDialog::handleConnect()
 
 void ConnectDialog::handleStepStarted(SignInFlow::Step step)
 {
-    switch (step) {
-    case SignInFlow::Step::BuildInfo:
-        setBusy(true, tr("Contacting the deployment\u2026"));
-        break;
-    case SignInFlow::Step::User:
-        setBusy(true, tr("Checking the token\u2026"));
-        break;
-    case SignInFlow::Step::Prefix:
-        setBusy(true, tr("Looking for Coder Agents\u2026"));
-        break;
-    case SignInFlow::Step::Organizations:
-        setBusy(true, tr("Loading organizations\u2026"));
-        break;
-    case SignInFlow::Step::Models:
-        setBusy(true, tr("Loading models\u2026"));
-        break;
+    using Step = SignInFlow::Step;
+    static constexpr std::pair<Step, const char *> texts[] = {
+        {Step::BuildInfo, QT_TR_NOOP("Contacting the deployment\u2026")},
+        {Step::User, QT_TR_NOOP("Checking the token\u2026")},
+        {Step::Prefix, QT_TR_NOOP("Looking for Coder Agents\u2026")},
+        {Step::Organizations, QT_TR_NOOP("Loading organizations\u2026")},
+        {Step::Models, QT_TR_NOOP("Loading models\u2026")},
+    };
+    for (const auto &[candidate, text] : texts) {
+        if (candidate == step)
+            setBusy(true, tr(text));
     }
 }
 

@@ -85,14 +85,10 @@ void SettingsDialog::setUpAccountPages()
     auto *skills = new SettingsSkillsPage(m_context.api, tabs);
     tabs->addTab(skills, skills->windowTitle());
     // A server without the routes (404): the page is not offered.
-    for (QWidget *page : {static_cast<QWidget *>(keys), static_cast<QWidget *>(skills)}) {
-        auto hide = [tabs, page] {
-            tabs->setTabVisible(tabs->indexOf(page), false);
-        };
-        if (auto *k = qobject_cast<SettingsProviderKeysPage *>(page))
-            connect(k, &SettingsProviderKeysPage::unsupported, this, hide);
-        else if (auto *s = qobject_cast<SettingsSkillsPage *>(page))
-            connect(s, &SettingsSkillsPage::unsupported, this, hide);
+    for (SettingsAccountPage *page :
+        {static_cast<SettingsAccountPage *>(keys), static_cast<SettingsAccountPage *>(skills)}) {
+        connect(page, &SettingsAccountPage::unsupported, this,
+            [tabs, page] { tabs->setTabVisible(tabs->indexOf(page), false); });
     }
     connect(
         keys, &SettingsProviderKeysPage::keysChanged, this, &SettingsDialog::providerKeysChanged);

@@ -7,17 +7,18 @@
 #include <QKeyEvent>
 #include <QTreeWidgetItem>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
 
 SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
+    : SettingsAccountPage(api, parent)
     , m_ui(std::make_unique<Ui::SettingsProviderKeysPage>())
 {
     m_ui->setupUi(this);
-    m_ui->providerKeysIntro->setForegroundRole(QPalette::PlaceholderText);
+    setUpLabels(m_ui->providerKeysIntro, m_ui->providerKeysStatus);
     m_ui->providerKeysList->header()->setStretchLastSection(true);
     m_ui->providerKeysList->setColumnWidth(0, 200);
     m_poll.setSingleShot(true);
@@ -30,18 +31,17 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
     // which would close Settings under the request.
     m_ui->providerKeyInput->installEventFilter(this);
     m_ui->providerGrantCallback->installEventFilter(this);
-    connect(m_ui->providerKeySaveButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::saveKey);
-    connect(m_ui->providerKeyRemoveButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::removeKey);
-    connect(m_ui->providerKeyDeviceButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::startDeviceGrant);
-    connect(m_ui->providerKeyBrowserButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::startBrowserGrant);
-    connect(m_ui->providerGrantFinishButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::finishBrowserGrant);
-    connect(m_ui->providerGrantCancelButton, &QPushButton::clicked, this,
-        &SettingsProviderKeysPage::cancelGrant);
+    using Page = SettingsProviderKeysPage;
+    const std::pair<QPushButton *, void (Page::*)()> buttons[] = {
+        {m_ui->providerKeySaveButton, &Page::saveKey},
+        {m_ui->providerKeyRemoveButton, &Page::removeKey},
+        {m_ui->providerKeyDeviceButton, &Page::startDeviceGrant},
+        {m_ui->providerKeyBrowserButton, &Page::startBrowserGrant},
+        {m_ui->providerGrantFinishButton, &Page::finishBrowserGrant},
+        {m_ui->providerGrantCancelButton, &Page::cancelGrant},
+    };
+    for (const auto &[button, slot] : buttons)
+        connect(button, &QPushButton::clicked, this, slot);
     endGrant({});
     reload();
 }
@@ -49,12 +49,17 @@ SettingsProviderKeysPage::SettingsProviderKeysPage(ApiClient *api, QWidget *pare
 SettingsProviderKeysPage::~SettingsProviderKeysPage()
 {
     // A sign-in left open is cancelled on the server too (grants live 15 minutes otherwise).
-    if (m_api && !m_grant.grantId.isEmpty()) {
-        if (m_grantIsBrowser)
-            m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, m_api, [](auto) {});
-        else
-            m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, m_api, [](auto) {});
-    }
+    cancelGrantOnServer(m_api);
+}
+
+void SettingsProviderKeysPage::cancelGrantOnServer(QObject *context)
+{
+    if (!m_api || m_grant.grantId.isEmpty())
+        return;
+    if (m_grantIsBrowser)
+        m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, context, [](auto) {});
+    else
+        m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, context, [](auto) {});
 }
 
 bool SettingsProviderKeysPage::eventFilter(QObject *watched, QEvent *event)
@@ -80,14 +85,8 @@ void SettingsProviderKeysPage::reload()
     if (!m_api)
         return;
     m_api->providerKeys(this, [this](const ApiResult<QList<ProviderKeyConfig>> &result) {
-        if (!result.ok()) {
-            if (result.error().httpStatus == 404) {
-                Q_EMIT unsupported();
-                return;
-            }
-            showStatus(result.error().toDisplayString(), true);
+        if (!takeLoaded(result))
             return;
-        }
         const QString current = selected() ? selected()->providerName : QString();
         m_providers.clear();
         m_ui->providerKeysList->clear();
@@ -145,13 +144,18 @@ void SettingsProviderKeysPage::updateButtons()
     }
 }
 
-void SettingsProviderKeysPage::showStatus(const QString &text, bool error)
+template<typename T>
+void SettingsProviderKeysPage::finishKeyChange(const ApiResult<T> &result, const QString &done)
 {
-    m_ui->providerKeysStatus->setText(text);
-    QPalette palette = m_ui->providerKeysStatus->palette();
-    palette.setColor(QPalette::WindowText,
-        error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
-    m_ui->providerKeysStatus->setPalette(palette);
+    m_busy = false;
+    if (!result.ok()) {
+        showStatus(result.error().toDisplayString(), true);
+        updateButtons();
+        return;
+    }
+    showStatus(done);
+    reload();
+    Q_EMIT keysChanged();
 }
 
 void SettingsProviderKeysPage::saveKey()
@@ -167,15 +171,7 @@ void SettingsProviderKeysPage::saveKey()
     const QString name = provider->displayName;
     m_api->setProviderKey(provider->providerName, key, this,
         [this, name](const ApiResult<ProviderKeyConfig> &result) {
-            m_busy = false;
-            if (!result.ok()) {
-                showStatus(result.error().toDisplayString(), true);
-                updateButtons();
-                return;
-            }
-            showStatus(tr("Your %1 key is saved.").arg(name));
-            reload();
-            Q_EMIT keysChanged();
+            finishKeyChange(result, tr("Your %1 key is saved.").arg(name));
         });
 }
 
@@ -189,28 +185,27 @@ void SettingsProviderKeysPage::removeKey()
     const QString name = provider->displayName;
     m_api->deleteProviderKey(
         provider->providerName, this, [this, name](const ApiResult<NoContent> &result) {
-            m_busy = false;
-            if (!result.ok()) {
-                showStatus(result.error().toDisplayString(), true);
-                updateButtons();
-                return;
-            }
-            showStatus(tr("Your %1 key is removed.").arg(name));
-            reload();
-            Q_EMIT keysChanged();
+            finishKeyChange(result, tr("Your %1 key is removed.").arg(name));
         });
 }
 
-bool SettingsProviderKeysPage::beginGrant(bool browser)
+void SettingsProviderKeysPage::startGrant(bool browser, void (SettingsProviderKeysPage::*started)())
 {
     const ProviderKeyConfig *provider = selected();
     if (!m_api || !provider)
-        return false;
+        return;
     m_busy = true;
     updateButtons();
     m_grantProvider = provider->providerName;
     m_grantIsBrowser = browser;
-    return true;
+    auto done = [this, started](const ApiResult<ProviderGrant> &result) {
+        if (takeGrant(result))
+            (this->*started)();
+    };
+    if (browser)
+        m_api->startBrowserGrant(m_grantProvider, this, done);
+    else
+        m_api->startDeviceGrant(m_grantProvider, this, done);
 }
 
 bool SettingsProviderKeysPage::takeGrant(const ApiResult<ProviderGrant> &result)
@@ -227,25 +222,24 @@ bool SettingsProviderKeysPage::takeGrant(const ApiResult<ProviderGrant> &result)
 
 void SettingsProviderKeysPage::startDeviceGrant()
 {
-    if (!beginGrant(false))
-        return;
-    m_api->startDeviceGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        if (!takeGrant(result))
-            return;
-        const QString link = m_grant.verificationUriComplete.isEmpty()
-            ? m_grant.verificationUri
-            : m_grant.verificationUriComplete;
-        m_ui->providerGrantStatus->setText(
-            tr("Enter the code <b>%1</b> at <a href=\"%2\">%3</a>. Waiting for you to "
-               "approve…")
-                .arg(m_grant.userCode.toHtmlEscaped(), link.toHtmlEscaped(),
-                    m_grant.verificationUri.toHtmlEscaped()));
-        m_ui->providerGrantStatus->show();
-        m_ui->providerGrantCancelButton->show();
-        QDesktopServices::openUrl(QUrl(link));
-        m_poll.start(m_grant.pollIntervalSeconds * 1000);
-        updateButtons();
-    });
+    startGrant(false, &SettingsProviderKeysPage::showDeviceGrant);
+}
+
+void SettingsProviderKeysPage::showDeviceGrant()
+{
+    const QString link = m_grant.verificationUriComplete.isEmpty()
+        ? m_grant.verificationUri
+        : m_grant.verificationUriComplete;
+    m_ui->providerGrantStatus->setText(
+        tr("Enter the code <b>%1</b> at <a href=\"%2\">%3</a>. Waiting for you to "
+           "approve…")
+            .arg(m_grant.userCode.toHtmlEscaped(), link.toHtmlEscaped(),
+                m_grant.verificationUri.toHtmlEscaped()));
+    m_ui->providerGrantStatus->show();
+    m_ui->providerGrantCancelButton->show();
+    QDesktopServices::openUrl(QUrl(link));
+    m_poll.start(m_grant.pollIntervalSeconds * 1000);
+    updateButtons();
 }
 
 void SettingsProviderKeysPage::pollGrant()
@@ -298,24 +292,23 @@ void SettingsProviderKeysPage::pollGrant()
 
 void SettingsProviderKeysPage::startBrowserGrant()
 {
-    if (!beginGrant(true))
-        return;
-    m_api->startBrowserGrant(m_grantProvider, this, [this](const ApiResult<ProviderGrant> &result) {
-        if (!takeGrant(result))
-            return;
-        m_ui->providerGrantStatus->setText(
-            tr("Sign in on the page that opened in your browser (<a href=\"%1\">open it "
-               "again</a>). When it ends on an address that does not load, copy that address "
-               "and paste it below.")
-                .arg(m_grant.authorizeUrl.toHtmlEscaped()));
-        m_ui->providerGrantStatus->show();
-        m_ui->providerGrantCallback->show();
-        m_ui->providerGrantFinishButton->show();
-        m_ui->providerGrantCancelButton->show();
-        m_ui->providerGrantCallback->setFocus();
-        QDesktopServices::openUrl(QUrl(m_grant.authorizeUrl));
-        updateButtons();
-    });
+    startGrant(true, &SettingsProviderKeysPage::showBrowserGrant);
+}
+
+void SettingsProviderKeysPage::showBrowserGrant()
+{
+    m_ui->providerGrantStatus->setText(
+        tr("Sign in on the page that opened in your browser (<a href=\"%1\">open it "
+           "again</a>). When it ends on an address that does not load, copy that address "
+           "and paste it below.")
+            .arg(m_grant.authorizeUrl.toHtmlEscaped()));
+    m_ui->providerGrantStatus->show();
+    m_ui->providerGrantCallback->show();
+    m_ui->providerGrantFinishButton->show();
+    m_ui->providerGrantCancelButton->show();
+    m_ui->providerGrantCallback->setFocus();
+    QDesktopServices::openUrl(QUrl(m_grant.authorizeUrl));
+    updateButtons();
 }
 
 void SettingsProviderKeysPage::finishBrowserGrant()
@@ -343,12 +336,7 @@ void SettingsProviderKeysPage::finishBrowserGrant()
 
 void SettingsProviderKeysPage::cancelGrant()
 {
-    if (m_api && !m_grant.grantId.isEmpty()) {
-        if (m_grantIsBrowser)
-            m_api->cancelBrowserGrant(m_grantProvider, m_grant.grantId, this, [](auto) {});
-        else
-            m_api->cancelDeviceGrant(m_grantProvider, m_grant.grantId, this, [](auto) {});
-    }
+    cancelGrantOnServer(this);
     endGrant(tr("Sign-in cancelled."));
 }
 

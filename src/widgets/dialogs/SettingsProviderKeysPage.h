@@ -2,10 +2,9 @@
 
 #include "core/api/ApiAccountTypes.h"
 #include "core/api/ApiResult.h"
+#include "widgets/dialogs/SettingsAccountPage.h"
 
-#include <QPointer>
 #include <QTimer>
-#include <QWidget>
 
 #include <memory>
 
@@ -15,8 +14,6 @@ namespace Ui {
 class SettingsProviderKeysPage;
 }
 
-class ApiClient;
-
 //! Settings → Provider Keys (§20.8): the providers that let users bring their own key, whether
 //! the user has one, and add / replace / remove it. The key goes to the deployment once and is
 //! never kept, shown again or logged here (the field is cleared as soon as it is sent). Where
@@ -24,7 +21,7 @@ class ApiClient;
 //! poll every `poll_interval` seconds until authorized or expired) and the browser sign-in
 //! (open the authorize page, paste the callback address, exchange it). The layout is
 //! ui/SettingsProviderKeysPage.ui.
-class SettingsProviderKeysPage final : public QWidget
+class SettingsProviderKeysPage final : public SettingsAccountPage
 {
     Q_OBJECT
 
@@ -32,7 +29,7 @@ public:
     SettingsProviderKeysPage(ApiClient *api, QWidget *parent = nullptr);
     ~SettingsProviderKeysPage() override;
 
-    void reload();
+    void reload() override;
     QList<ProviderKeyConfig> providers() const { return m_providers; }
     //! The grant in progress (empty id when none).
     ProviderGrant grant() const { return m_grant; }
@@ -43,27 +40,32 @@ protected:
 Q_SIGNALS:
     //! A key was added, replaced or removed: the model list should be reloaded (§20.8).
     void keysChanged();
-    //! The server has no personal provider keys (404): the page should not be offered.
-    void unsupported();
 
 private:
     const ProviderKeyConfig *selected() const;
     void updateButtons();
     void saveKey();
     void removeKey();
+    //! The answer to saving or removing a key: `done` in the status line and a reload, or
+    //! the error.
+    template<typename T>
+    void finishKeyChange(const ApiResult<T> &result, const QString &done);
     void startDeviceGrant();
     void startBrowserGrant();
-    //! Marks a grant of the selected provider as running; false when none can start.
-    bool beginGrant(bool browser);
+    //! Starts a device or browser grant for the selected provider; `started` shows it once the
+    //! server answered.
+    void startGrant(bool browser, void (SettingsProviderKeysPage::*started)());
+    void showDeviceGrant();
+    void showBrowserGrant();
+    //! Cancels the open grant on the server (the answer goes to `context`).
+    void cancelGrantOnServer(QObject *context);
     //! Takes the answer to a grant's start; false (the status says why) when it failed.
     bool takeGrant(const ApiResult<ProviderGrant> &result);
     void pollGrant();
     void finishBrowserGrant();
     void cancelGrant();
     void endGrant(const QString &message);
-    void showStatus(const QString &text, bool error = false);
 
-    QPointer<ApiClient> m_api;
     std::unique_ptr<Ui::SettingsProviderKeysPage> m_ui;
     QList<ProviderKeyConfig> m_providers;
     ProviderGrant m_grant;

@@ -19,12 +19,11 @@ QString skillTemplate()
 } // namespace
 
 SettingsSkillsPage::SettingsSkillsPage(ApiClient *api, QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
+    : SettingsAccountPage(api, parent)
     , m_ui(std::make_unique<Ui::SettingsSkillsPage>())
 {
     m_ui->setupUi(this);
-    m_ui->skillsIntro->setForegroundRole(QPalette::PlaceholderText);
+    setUpLabels(m_ui->skillsIntro, m_ui->skillsStatus);
     m_ui->skillsList->setMaximumWidth(200);
     QFont mono(u"monospace"_s);
     mono.setStyleHint(QFont::Monospace);
@@ -47,14 +46,8 @@ void SettingsSkillsPage::reload()
     if (!m_api)
         return;
     m_api->userSkills(this, [this](const ApiResult<QList<UserSkill>> &result) {
-        if (!result.ok()) {
-            if (result.error().httpStatus == 404) {
-                Q_EMIT unsupported();
-                return;
-            }
-            showStatus(result.error().toDisplayString(), true);
+        if (!takeLoaded(result))
             return;
-        }
         const QString keep = m_editing;
         m_skills = result.value();
         m_ui->skillsList->blockSignals(true);
@@ -169,15 +162,6 @@ void SettingsSkillsPage::saveUserPrompt()
                     ? tr("Saved. Your chats use these instructions from now on.")
                     : result.error().toDisplayString());
         });
-}
-
-void SettingsSkillsPage::showStatus(const QString &text, bool error)
-{
-    m_ui->skillsStatus->setText(text);
-    QPalette palette = m_ui->skillsStatus->palette();
-    palette.setColor(QPalette::WindowText,
-        error ? QColor(0xc6, 0x28, 0x28) : this->palette().color(QPalette::WindowText));
-    m_ui->skillsStatus->setPalette(palette);
 }
 
 } // namespace AgentDesk

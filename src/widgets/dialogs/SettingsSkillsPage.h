@@ -1,9 +1,7 @@
 #pragma once
 
 #include "core/api/ApiAccountTypes.h"
-
-#include <QPointer>
-#include <QWidget>
+#include "widgets/dialogs/SettingsAccountPage.h"
 
 #include <memory>
 
@@ -13,12 +11,10 @@ namespace Ui {
 class SettingsSkillsPage;
 }
 
-class ApiClient;
-
 //! Settings → Skills (§20.10): the user's personal skills (list, new, edit, delete; each is a
 //! SKILL.md the server validates: front matter with a kebab-case name, a body) and the personal
 //! instructions added to all their chats. The layout is ui/SettingsSkillsPage.ui.
-class SettingsSkillsPage final : public QWidget
+class SettingsSkillsPage final : public SettingsAccountPage
 {
     Q_OBJECT
 
@@ -26,12 +22,8 @@ public:
     SettingsSkillsPage(ApiClient *api, QWidget *parent = nullptr);
     ~SettingsSkillsPage() override;
 
-    void reload();
+    void reload() override;
     QList<UserSkill> skills() const { return m_skills; }
-
-Q_SIGNALS:
-    //! The server has no personal skills routes (404): the page should not be offered.
-    void unsupported();
 
 private:
     void showSkill();
@@ -39,9 +31,7 @@ private:
     void saveSkill();
     void deleteSkill();
     void saveUserPrompt();
-    void showStatus(const QString &text, bool error = false);
 
-    QPointer<ApiClient> m_api;
     std::unique_ptr<Ui::SettingsSkillsPage> m_ui;
     QList<UserSkill> m_skills;
     QString m_editing; //!< the name of the skill in the editor; empty = a new one

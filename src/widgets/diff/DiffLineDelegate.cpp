@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QSet>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace AgentDesk {
@@ -21,11 +23,14 @@ using TokenKind = DiffLineDelegate::Token::Kind;
 constexpr int tabWidth = 4;
 constexpr int cellPadding = 4;
 
+} // namespace
+
 //! Colours derived from the palette, so light and dark themes both read well.
-struct Colors
+struct DiffLineDelegate::Colors
 {
     QColor base, text, dim, addBack, addStrong, removeBack, removeStrong, hunkBack, fileBack;
-    QColor keyword, string, comment, number;
+    //! By Token::Kind: keyword, string, comment, number.
+    std::array<QColor, 4> tokens;
 
     explicit Colors(const QPalette &palette)
     {
@@ -41,27 +46,16 @@ struct Colors
         removeStrong = mixColors(base, red, dark ? 0.45 : 0.30);
         hunkBack = mixColors(base, palette.color(QPalette::Highlight), dark ? 0.20 : 0.09);
         fileBack = mixColors(base, palette.color(QPalette::Button), 0.85);
-        keyword = dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf);
-        string = dark ? QColor(0xa5, 0xd6, 0xff) : QColor(0x0a, 0x30, 0x69);
-        comment = dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81);
-        number = dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae);
+        tokens = {dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf),
+            dark ? QColor(0xa5, 0xd6, 0xff) : QColor(0x0a, 0x30, 0x69),
+            dark ? QColor(0x8b, 0x94, 0x9e) : QColor(0x6e, 0x77, 0x81),
+            dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae)};
     }
 
-    QColor forToken(TokenKind kind) const
-    {
-        switch (kind) {
-        case TokenKind::Keyword:
-            return keyword;
-        case TokenKind::String:
-            return string;
-        case TokenKind::Comment:
-            return comment;
-        case TokenKind::Number:
-            break;
-        }
-        return number;
-    }
+    QColor forToken(TokenKind kind) const { return tokens.at(size_t(kind)); }
 };
+
+namespace {
 
 const QSet<QStringView> &keywords(DiffLanguage language)
 {
@@ -233,6 +227,39 @@ struct DiffLineDelegate::Cell
         return cell;
     }
 };
+
+//! A line with its tabs expanded, cut at `maxColumns`; columnOf[i] is the column of character
+//! i (and of the end, at i = text.size()).
+struct DiffLineDelegate::ExpandedLine
+{
+    QString shown;
+    std::vector<int> columnOf;
+};
+
+DiffLineDelegate::ExpandedLine DiffLineDelegate::expandTabs(const QString &text, int maxColumns)
+{
+    ExpandedLine line;
+    line.shown.reserve(std::min<qsizetype>(text.size(), maxColumns));
+    line.columnOf.assign(size_t(text.size()) + 1, 0);
+    int column = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        line.columnOf[size_t(i)] = column;
+        if (column >= maxColumns)
+            continue;
+        if (text.at(i) == u'\t') {
+            const int spaces = tabWidth - column % tabWidth;
+            line.shown.append(QString(spaces, u' '));
+            column += spaces;
+        } else {
+            line.shown.append(text.at(i));
+            ++column;
+        }
+    }
+    line.columnOf[size_t(text.size())] = column;
+    if (line.shown.size() > maxColumns)
+        line.shown.truncate(maxColumns);
+    return line;
+}
 
 DiffLineDelegate::DiffLineDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -412,20 +439,8 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
     if (cell.empty)
         return;
 
-    // Gutters: old and new line numbers (one of them in side-by-side cells).
     painter->setPen(colors.dim);
-    auto number = [](int n) {
-        return n > 0 ? QString::number(n) : QString();
-    };
-    QRect numberRect(rect.left(), rect.top(), gutter - cellPadding, rect.height());
-    if (singleGutter) {
-        painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter,
-            number(cell.oldLine > 0 ? cell.oldLine : cell.newLine));
-    } else {
-        painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter, number(cell.oldLine));
-        numberRect.translate(gutter, 0);
-        painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter, number(cell.newLine));
-    }
+    paintLineNumbers(painter, rect, cell, gutter, singleGutter);
     const int markerX = rect.left() + gutters;
     const int textX = markerX + qRound(2 * m_charWidth);
 
@@ -443,43 +458,55 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
 
     // Expand tabs; the font is fixed-pitch, so a column is m_charWidth wide.
     const int maxColumns = std::max(0, int((rect.right() - textX) / m_charWidth) + 1);
-    QString shown;
-    shown.reserve(std::min<qsizetype>(cell.text.size(), maxColumns));
-    std::vector<int> columnOf(size_t(cell.text.size()) + 1, 0);
-    int column = 0;
-    for (qsizetype i = 0; i < cell.text.size(); ++i) {
-        columnOf[size_t(i)] = column;
-        if (column >= maxColumns)
-            continue;
-        if (cell.text.at(i) == u'\t') {
-            const int spaces = tabWidth - column % tabWidth;
-            shown.append(QString(spaces, u' '));
-            column += spaces;
-        } else {
-            shown.append(cell.text.at(i));
-            ++column;
-        }
-    }
-    columnOf[size_t(cell.text.size())] = column;
-    if (shown.size() > maxColumns)
-        shown.truncate(maxColumns);
+    const ExpandedLine line = expandTabs(cell.text, maxColumns);
     const QRect textClip(textX, rect.top(), rect.right() - textX + 1, rect.height());
     painter->setClipRect(textClip);
+    if (strong.isValid())
+        paintChangedRanges(painter, textClip, cell, line.columnOf, strong);
+    paintHighlighted(painter, QPointF(textX, baseline), cell, line, colors);
+    painter->setClipping(false);
+}
 
-    for (const auto &[start, length] : cell.ranges) {
-        if (start < 0 || length <= 0 || start + length > cell.text.size() || !strong.isValid())
-            continue;
-        const int x0 = textX + qRound(columnOf[size_t(start)] * m_charWidth);
-        const int x1 = textX + qRound(columnOf[size_t(start + length)] * m_charWidth);
-        painter->fillRect(QRect(x0, rect.top() + 1, x1 - x0, rect.height() - 2), strong);
+void DiffLineDelegate::paintLineNumbers(
+    QPainter *painter, const QRect &rect, const Cell &cell, int gutter, bool singleGutter) const
+{
+    // Gutters: old and new line numbers (one of them in side-by-side cells).
+    auto number = [](int n) {
+        return n > 0 ? QString::number(n) : QString();
+    };
+    QRect numberRect(rect.left(), rect.top(), gutter - cellPadding, rect.height());
+    if (singleGutter) {
+        painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter,
+            number(cell.oldLine > 0 ? cell.oldLine : cell.newLine));
+        return;
     }
+    painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter, number(cell.oldLine));
+    numberRect.translate(gutter, 0);
+    painter->drawText(numberRect, Qt::AlignRight | Qt::AlignVCenter, number(cell.newLine));
+}
 
+void DiffLineDelegate::paintChangedRanges(QPainter *painter, const QRect &textRect,
+    const Cell &cell, const std::vector<int> &columnOf, const QColor &strong) const
+{
+    for (const auto &[start, length] : cell.ranges) {
+        if (start < 0 || length <= 0 || start + length > cell.text.size())
+            continue;
+        const int x0 = textRect.left() + qRound(columnOf[size_t(start)] * m_charWidth);
+        const int x1 = textRect.left() + qRound(columnOf[size_t(start + length)] * m_charWidth);
+        painter->fillRect(QRect(x0, textRect.top() + 1, x1 - x0, textRect.height() - 2), strong);
+    }
+}
+
+void DiffLineDelegate::paintHighlighted(QPainter *painter, QPointF origin, const Cell &cell,
+    const ExpandedLine &line, const Colors &colors) const
+{
     // Colour per displayed column, then draw runs of one colour.
+    const QString &shown = line.shown;
     std::vector<qint8> kinds(size_t(shown.size()), -1);
     for (const Token &token : highlight(cell.text, cell.language)) {
-        const int from = columnOf[size_t(std::min<qsizetype>(token.start, cell.text.size()))];
-        const int to =
-            columnOf[size_t(std::min<qsizetype>(token.start + token.length, cell.text.size()))];
+        const int from = line.columnOf[size_t(std::min<qsizetype>(token.start, cell.text.size()))];
+        const int to = line.columnOf[size_t(
+            std::min<qsizetype>(token.start + token.length, cell.text.size()))];
         for (int c = from; c < to && c < int(kinds.size()); ++c)
             kinds[size_t(c)] = qint8(token.kind);
     }
@@ -490,11 +517,10 @@ void DiffLineDelegate::paintCell(QPainter *painter, const QStyleOptionViewItem &
             ++runEnd;
         const qint8 k = kinds[size_t(runStart)];
         painter->setPen(k < 0 ? colors.text : colors.forToken(TokenKind(k)));
-        painter->drawText(QPointF(textX + runStart * m_charWidth, baseline),
+        painter->drawText(QPointF(origin.x() + runStart * m_charWidth, origin.y()),
             shown.mid(runStart, runEnd - runStart));
         runStart = runEnd;
     }
-    painter->setClipping(false);
 }
 
 } // namespace AgentDesk

@@ -48,10 +48,22 @@ public:
 
 private:
     struct Cell;
+    struct Colors;
+    struct ExpandedLine;
     void paintHeader(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
     void paintCell(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
         const Cell &cell, bool singleGutter) const;
+    static ExpandedLine expandTabs(const QString &text, int maxColumns);
+    //! The old and new line numbers, or one of them when `singleGutter`.
+    void paintLineNumbers(QPainter *painter, const QRect &rect, const Cell &cell, int gutter,
+        bool singleGutter) const;
+    //! The strong background under the changed characters of an added or removed line.
+    void paintChangedRanges(QPainter *painter, const QRect &textRect, const Cell &cell,
+        const std::vector<int> &columnOf, const QColor &strong) const;
+    //! The text from `origin` (left end of the baseline) in runs of one syntax colour.
+    void paintHighlighted(QPainter *painter, QPointF origin, const Cell &cell,
+        const ExpandedLine &line, const Colors &colors) const;
 
     Mode m_mode = Mode::Unified;
     QFont m_font;

@@ -2,13 +2,12 @@
 
 #include "core/api/ApiClient.h"
 #include "core/live/GitStreams.h"
+#include "ui_DiffPanel.h"
 #include "widgets/diff/DiffView.h"
 
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QUrl>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -40,55 +39,13 @@ std::pair<QString, QColor> stateBadge(const DiffStatus &status)
 DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
     : QWidget(parent)
     , m_api(api)
-    , m_state(new QLabel(this))
-    , m_title(new QLabel(this))
-    , m_branch(new QLabel(this))
-    , m_review(new QLabel(this))
-    , m_checked(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_refresh(new QToolButton(this))
-    , m_view(new DiffView(this))
+    , m_ui(std::make_unique<Ui::DiffPanel>())
 {
-    setObjectName(u"diffPanel"_s);
-    m_state->setObjectName(u"diffStateLabel"_s);
-    m_title->setObjectName(u"diffTitleLabel"_s);
-    m_branch->setObjectName(u"diffBranchLabel"_s);
-    m_review->setObjectName(u"diffReviewLabel"_s);
-    m_checked->setObjectName(u"diffCheckedLabel"_s);
-    m_message->setObjectName(u"diffMessageLabel"_s);
-    m_refresh->setObjectName(u"diffRefreshButton"_s);
-
-    m_state->setMargin(3);
-    m_state->setAutoFillBackground(true);
-    m_title->setTextFormat(Qt::RichText);
-    m_title->setOpenExternalLinks(true);
-    m_title->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    m_title->setWordWrap(true);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_branch->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setWordWrap(true);
-    m_message->hide();
-    m_refresh->setText(tr("Refresh"));
-    m_refresh->setToolTip(tr("Fetch the chat's diff again"));
-    connect(m_refresh, &QToolButton::clicked, this, &DiffPanel::refresh);
-
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_state);
-    titleRow->addWidget(m_title, 1);
-    titleRow->addWidget(m_refresh);
-    auto *infoRow = new QHBoxLayout;
-    infoRow->addWidget(m_branch, 1);
-    infoRow->addWidget(m_review);
-    infoRow->addWidget(m_checked);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 0);
-    layout->setSpacing(4);
-    layout->addLayout(titleRow);
-    layout->addLayout(infoRow);
-    layout->addWidget(m_message);
-    layout->addWidget(m_view, 1);
+    // ui/DiffPanel.ui: the PR state, title and refresh button, the branch, review and
+    // "checked" line, a message line and the diff view.
+    m_ui->setupUi(this);
+    m_ui->diffMessageLabel->hide();
+    connect(m_ui->diffRefreshButton, &QToolButton::clicked, this, &DiffPanel::refresh);
 
     m_clock.setInterval(clockIntervalMs);
     connect(&m_clock, &QTimer::timeout, this, &DiffPanel::updateCheckedLabel);
@@ -97,6 +54,11 @@ DiffPanel::DiffPanel(ApiClient *api, QWidget *parent)
     m_gitRefresh.setInterval(500);
     connect(&m_gitRefresh, &QTimer::timeout, this, &DiffPanel::refresh);
     updateHeader();
+}
+
+DiffView *DiffPanel::diffView() const
+{
+    return m_ui->diffPanelView;
 }
 
 DiffPanel::~DiffPanel()
@@ -114,8 +76,8 @@ void DiffPanel::setChat(const ChatId &chatId, std::optional<DiffStatus> status)
         ++m_request; // an answer for the previous chat must not land here
         m_diff = {};
         m_lastChecked = {};
-        m_view->clear();
-        m_message->hide();
+        m_ui->diffPanelView->clear();
+        m_ui->diffMessageLabel->hide();
     }
     updateHeader();
     if (!m_chatId.isNull() && isVisible())
@@ -197,8 +159,8 @@ void DiffPanel::refresh()
     const quint64 request = ++m_request;
     const ChatId chatId = m_chatId;
     m_loading = true;
-    m_refresh->setEnabled(false);
-    m_checked->setText(tr("checking…"));
+    m_ui->diffRefreshButton->setEnabled(false);
+    m_ui->diffCheckedLabel->setText(tr("checking…"));
     m_api->chatDiff(chatId, this, [this, request, chatId](const ApiResult<ChatDiff> &result) {
         if (request != m_request)
             return;
@@ -209,12 +171,13 @@ void DiffPanel::refresh()
 void DiffPanel::handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &result)
 {
     m_loading = false;
-    m_refresh->setEnabled(true);
+    m_ui->diffRefreshButton->setEnabled(true);
     if (chatId != m_chatId)
         return;
     if (!result.ok()) {
-        m_message->setText(tr("Could not load the diff: %1").arg(result.error().toDisplayString()));
-        m_message->show();
+        m_ui->diffMessageLabel->setText(
+            tr("Could not load the diff: %1").arg(result.error().toDisplayString()));
+        m_ui->diffMessageLabel->show();
         updateCheckedLabel();
         emit loadFailed(result.error());
         return;
@@ -222,12 +185,12 @@ void DiffPanel::handleDiff(const ChatId &chatId, const ApiResult<ChatDiff> &resu
     m_diff = result.value();
     m_lastChecked = QDateTime::currentDateTimeUtc();
     if (m_diff.diff.isEmpty()) {
-        m_message->setText(tr("No changes yet."));
-        m_message->show();
+        m_ui->diffMessageLabel->setText(tr("No changes yet."));
+        m_ui->diffMessageLabel->show();
     } else {
-        m_message->hide();
+        m_ui->diffMessageLabel->hide();
     }
-    m_view->setDiffText(m_diff.diff);
+    m_ui->diffPanelView->setDiffText(m_diff.diff);
     updateHeader();
     emit refreshed();
 }
@@ -238,13 +201,13 @@ void DiffPanel::updateHeader()
         m_status && (m_status->prNumber > 0 || !m_status->pullRequestState.isEmpty());
     const auto [stateText, stateColor] =
         m_status ? stateBadge(*m_status) : std::pair<QString, QColor>();
-    m_state->setVisible(hasPr && !stateText.isEmpty());
-    m_state->setText(stateText);
+    m_ui->diffStateLabel->setVisible(hasPr && !stateText.isEmpty());
+    m_ui->diffStateLabel->setText(stateText);
     if (stateColor.isValid()) {
-        QPalette palette = m_state->palette();
+        QPalette palette = m_ui->diffStateLabel->palette();
         palette.setColor(QPalette::Window, stateColor);
         palette.setColor(QPalette::WindowText, Qt::white);
-        m_state->setPalette(palette);
+        m_ui->diffStateLabel->setPalette(palette);
     }
 
     QString title;
@@ -265,8 +228,8 @@ void DiffPanel::updateHeader()
             : number;
         title = numberHtml + u" "_s + title;
     }
-    m_title->setText(title);
-    m_title->setToolTip(url);
+    m_ui->diffTitleLabel->setText(title);
+    m_ui->diffTitleLabel->setToolTip(url);
 
     QString head =
         m_status && !m_status->headBranch.isEmpty() ? m_status->headBranch : m_diff.branch;
@@ -280,8 +243,8 @@ void DiffPanel::updateHeader()
             + tr("%n file(s)", nullptr, m_status->changedFiles)
             + u" +%1 −%2"_s.arg(m_status->additions).arg(m_status->deletions);
     }
-    m_branch->setText(branch);
-    m_branch->setVisible(!branch.isEmpty());
+    m_ui->diffBranchLabel->setText(branch);
+    m_ui->diffBranchLabel->setVisible(!branch.isEmpty());
 
     QString review;
     if (m_status && hasPr) {
@@ -292,14 +255,14 @@ void DiffPanel::updateHeader()
         else if (m_status->reviewerCount > 0)
             review = tr("%n reviewer(s)", nullptr, m_status->reviewerCount);
     }
-    m_review->setText(review);
-    m_review->setVisible(!review.isEmpty());
-    QPalette reviewPalette = m_review->palette();
+    m_ui->diffReviewLabel->setText(review);
+    m_ui->diffReviewLabel->setVisible(!review.isEmpty());
+    QPalette reviewPalette = m_ui->diffReviewLabel->palette();
     reviewPalette.setColor(QPalette::WindowText,
         m_status && m_status->changesRequested ? QColor(0xcf, 0x22, 0x2e)
                                                : QColor(0x1a, 0x7f, 0x37));
-    m_review->setPalette(reviewPalette);
-    m_refresh->setEnabled(!m_chatId.isNull() && !m_loading);
+    m_ui->diffReviewLabel->setPalette(reviewPalette);
+    m_ui->diffRefreshButton->setEnabled(!m_chatId.isNull() && !m_loading);
     updateCheckedLabel();
 }
 
@@ -311,17 +274,18 @@ void DiffPanel::updateCheckedLabel()
     if (!when.isValid() && m_status)
         when = m_status->refreshedAt;
     if (!when.isValid()) {
-        m_checked->clear();
+        m_ui->diffCheckedLabel->clear();
         return;
     }
     const qint64 minutes = std::max<qint64>(0, when.secsTo(QDateTime::currentDateTimeUtc()) / 60);
     if (minutes < 1)
-        m_checked->setText(tr("checked just now"));
+        m_ui->diffCheckedLabel->setText(tr("checked just now"));
     else if (minutes < 120)
-        m_checked->setText(tr("checked %n min ago", nullptr, int(minutes)));
+        m_ui->diffCheckedLabel->setText(tr("checked %n min ago", nullptr, int(minutes)));
     else
-        m_checked->setText(tr("checked %n hour(s) ago", nullptr, int(minutes / 60)));
-    m_checked->setToolTip(QLocale().toString(when.toLocalTime(), QLocale::ShortFormat));
+        m_ui->diffCheckedLabel->setText(tr("checked %n hour(s) ago", nullptr, int(minutes / 60)));
+    m_ui->diffCheckedLabel->setToolTip(
+        QLocale().toString(when.toLocalTime(), QLocale::ShortFormat));
 }
 
 } // namespace AgentDesk

@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -17,6 +18,10 @@ class QToolButton;
 class QStackedWidget;
 
 namespace AgentDesk {
+
+namespace Ui {
+class DiffPanel;
+}
 
 class ApiClient;
 class DiffView;
@@ -55,7 +60,7 @@ public:
     //! The chat the panel last fetched the diff of (null before the first fetch).
     ChatId fetchedChatId() const { return m_fetchedChat; }
     ChatId chatId() const { return m_chatId; }
-    DiffView *diffView() const { return m_view; }
+    DiffView *diffView() const;
     bool isLoading() const noexcept { return m_loading; }
     //! For tests: the time "checked … ago" counts from.
     void setLastChecked(const QDateTime &when);
@@ -84,14 +89,7 @@ private:
     bool m_loading = false;
     quint64 m_request = 0;
 
-    QLabel *m_state;
-    QLabel *m_title;
-    QLabel *m_branch;
-    QLabel *m_review;
-    QLabel *m_checked;
-    QLabel *m_message;
-    QToolButton *m_refresh;
-    DiffView *m_view;
+    std::unique_ptr<Ui::DiffPanel> m_ui;
     QTimer m_clock;
     QPointer<GitStreams> m_gitStreams;
     QPointer<GitStreamClient> m_git;

@@ -1,14 +1,13 @@
 #include "widgets/shell/ErrorBanner.h"
 
+#include "ui_ErrorBanner.h"
 #include "widgets/shell/PaletteColors.h"
 
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -18,53 +17,18 @@ namespace AgentDesk {
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
-    , m_icon(new QLabel(this))
-    , m_text(new QLabel(this))
-    , m_detail(new QLabel(this))
-    , m_detailButton(new QToolButton(this))
-    , m_action(new QPushButton(this))
-    , m_close(new QToolButton(this))
+    , m_ui(std::make_unique<Ui::ErrorBanner>())
 {
-    setObjectName(u"errorBanner"_s);
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
+    // ui/ErrorBanner.ui: icon, text (plain: server text is never interpreted as markup),
+    // Details, the action and Close in a row; the detail text under it.
+    m_ui->setupUi(this);
+    m_ui->errorBannerDetail->hide();
+    m_ui->errorBannerClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
 
-    m_text->setObjectName(u"errorBannerText"_s);
-    m_text->setWordWrap(true);
-    m_text->setTextFormat(Qt::PlainText); // server text is never interpreted as markup
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->setObjectName(u"errorBannerDetail"_s);
-    m_detail->setWordWrap(true);
-    m_detail->setTextFormat(Qt::PlainText);
-    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_detail->hide();
-    m_detailButton->setObjectName(u"errorBannerDetailButton"_s);
-    m_detailButton->setText(tr("Details"));
-    m_detailButton->setCheckable(true);
-    m_detailButton->setAutoRaise(true);
-    m_action->setObjectName(u"errorBannerAction"_s);
-    m_close->setObjectName(u"errorBannerClose"_s);
-    m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    m_close->setToolTip(tr("Close"));
-    m_close->setAccessibleName(tr("Close"));
-
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_icon, 0, Qt::AlignTop);
-    row->addWidget(m_text, 1);
-    row->addWidget(m_detailButton, 0, Qt::AlignTop);
-    row->addWidget(m_action, 0, Qt::AlignTop);
-    row->addWidget(m_close, 0, Qt::AlignTop);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 6, 6, 6);
-    layout->setSpacing(4);
-    layout->addLayout(row);
-    layout->addWidget(m_detail);
-
-    connect(m_detailButton, &QToolButton::toggled, this, &ErrorBanner::setDetailExpanded);
-    connect(m_action, &QPushButton::clicked, this, &ErrorBanner::actionTriggered);
-    connect(m_close, &QToolButton::clicked, this, [this] {
+    connect(m_ui->errorBannerDetailButton, &QToolButton::toggled, this,
+        &ErrorBanner::setDetailExpanded);
+    connect(m_ui->errorBannerAction, &QPushButton::clicked, this, &ErrorBanner::actionTriggered);
+    connect(m_ui->errorBannerClose, &QToolButton::clicked, this, [this] {
         dismiss();
         Q_EMIT closed();
     });
@@ -73,19 +37,21 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     hide();
 }
 
+ErrorBanner::~ErrorBanner() = default;
+
 void ErrorBanner::showMessage(
     Kind kind, const QString &message, const QString &detail, const QString &actionText)
 {
     m_tick.stop();
     m_countdownText = nullptr;
     m_kind = kind;
-    m_text->setText(message);
+    m_ui->errorBannerText->setText(message);
     m_detailText = detail.trimmed() == message.trimmed() ? QString() : detail;
-    m_detail->setText(m_detailText);
-    m_detailButton->setVisible(!m_detailText.isEmpty());
+    m_ui->errorBannerDetail->setText(m_detailText);
+    m_ui->errorBannerDetailButton->setVisible(!m_detailText.isEmpty());
     setDetailExpanded(false);
-    m_action->setText(actionText);
-    m_action->setVisible(!actionText.isEmpty());
+    m_ui->errorBannerAction->setText(actionText);
+    m_ui->errorBannerAction->setVisible(!actionText.isEmpty());
     applyStyle();
     show();
 }
@@ -106,7 +72,7 @@ void ErrorBanner::handleTick()
         return;
     const qint64 msLeft = QDateTime::currentDateTimeUtc().msecsTo(m_deadline);
     const int secondsLeft = int(std::max<qint64>(0, (msLeft + 999) / 1000));
-    m_text->setText(m_countdownText(secondsLeft));
+    m_ui->errorBannerText->setText(m_countdownText(secondsLeft));
     if (secondsLeft == 0)
         m_tick.stop();
 }
@@ -120,31 +86,31 @@ void ErrorBanner::dismiss()
 
 void ErrorBanner::setClosable(bool closable)
 {
-    m_close->setVisible(closable);
+    m_ui->errorBannerClose->setVisible(closable);
 }
 
 QString ErrorBanner::text() const
 {
-    return m_text->text();
+    return m_ui->errorBannerText->text();
 }
 
 QString ErrorBanner::actionText() const
 {
-    return m_action->isVisibleTo(this) ? m_action->text() : QString();
+    return m_ui->errorBannerAction->isVisibleTo(this) ? m_ui->errorBannerAction->text() : QString();
 }
 
 bool ErrorBanner::isDetailExpanded() const
 {
-    return m_detail->isVisibleTo(this);
+    return m_ui->errorBannerDetail->isVisibleTo(this);
 }
 
 void ErrorBanner::setDetailExpanded(bool expanded)
 {
     expanded = expanded && !m_detailText.isEmpty();
-    m_detail->setVisible(expanded);
-    if (m_detailButton->isChecked() != expanded)
-        m_detailButton->setChecked(expanded);
-    m_detailButton->setText(expanded ? tr("Hide details") : tr("Details"));
+    m_ui->errorBannerDetail->setVisible(expanded);
+    if (m_ui->errorBannerDetailButton->isChecked() != expanded)
+        m_ui->errorBannerDetailButton->setChecked(expanded);
+    m_ui->errorBannerDetailButton->setText(expanded ? tr("Hide details") : tr("Details"));
 }
 
 void ErrorBanner::changeEvent(QEvent *event)
@@ -181,7 +147,7 @@ void ErrorBanner::applyStyle()
     setPalette(palette);
     m_styling = false;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(size, size));
+    m_ui->errorBannerIcon->setPixmap(style()->standardIcon(pixmap).pixmap(size, size));
     setProperty("bannerKind", int(m_kind));
 }
 

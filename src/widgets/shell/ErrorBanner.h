@@ -5,12 +5,17 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QPushButton;
 class QToolButton;
 
 namespace AgentDesk {
+
+namespace Ui {
+class ErrorBanner;
+}
 
 //! An inline message bar in the manner of KMessageWidget (design.md c.9): a message, an
 //! expandable detail, an optional action button ("Retry" by default) and a close button. It
@@ -28,6 +33,7 @@ public:
     using CountdownText = std::function<QString(int secondsLeft)>;
 
     explicit ErrorBanner(QWidget *parent = nullptr);
+    ~ErrorBanner() override;
 
     //! Shows the bar. An empty `actionText` hides the action button.
     void showMessage(Kind kind, const QString &message, const QString &detail = {},
@@ -59,12 +65,7 @@ private:
     void handleTick();
     void applyStyle();
 
-    QLabel *m_icon;
-    QLabel *m_text;
-    QLabel *m_detail;
-    QToolButton *m_detailButton;
-    QPushButton *m_action;
-    QToolButton *m_close;
+    std::unique_ptr<Ui::ErrorBanner> m_ui;
     QTimer m_tick;
     QDateTime m_deadline;
     CountdownText m_countdownText;

@@ -1,11 +1,15 @@
 #include "widgets/shell/Icons.h"
 
+#include "core/api/ApiTypes.h"
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QFile>
 #include <QPainter>
 #include <QPixmap>
 #include <QSvgRenderer>
+
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -19,63 +23,41 @@ struct IconInfo
     QStringView themeName; //!< freedesktop icon naming spec; empty = always bundled
 };
 
+//! By IconId, in the enum's order.
+constexpr IconInfo iconTable[] = {
+    {u"new-chat", u"document-new"},       // NewChat
+    {u"send", u"mail-send"},              // Send
+    {u"stop", u"process-stop"},           // Stop
+    {u"pin", {}},                         // Pin
+    {u"archive", {}},                     // Archive
+    {u"search", u"edit-find"},            // Search
+    {u"settings", u"preferences-system"}, // Settings
+    {u"attach", u"mail-attachment"},      // Attach
+    {u"status-running", {}},              // StatusRunning
+    {u"status-waiting", {}},              // StatusWaiting
+    {u"status-error", {}},                // StatusError
+    {u"status-action", {}},               // StatusAction
+    {u"status-pending", {}},              // StatusPending
+    {u"status-interrupting", {}},         // StatusInterrupting
+    {u"reconnecting", {}},                // Reconnecting
+    {u"offline", {}},                     // Offline
+    {u"tool", {}},                        // Tool
+    {u"reasoning", {}},                   // Reasoning
+    {u"file", {}},                        // File
+    {u"copy", u"edit-copy"},              // Copy
+    {u"edit", u"document-edit"},          // Edit
+    {u"notification", {}},                // Notification
+    {u"diff", {}},                        // Diff
+    {u"queue", {}},                       // Queue
+    {u"close", u"window-close"},          // Close
+    {u"", {}},                            // App (its own resource path)
+};
+static_assert(std::size(iconTable) == size_t(IconId::App) + 1, "one row per IconId");
+
 IconInfo info(IconId id)
 {
-    switch (id) {
-    case IconId::NewChat:
-        return {u"new-chat", u"document-new"};
-    case IconId::Send:
-        return {u"send", u"mail-send"};
-    case IconId::Stop:
-        return {u"stop", u"process-stop"};
-    case IconId::Pin:
-        return {u"pin", {}};
-    case IconId::Archive:
-        return {u"archive", {}};
-    case IconId::Search:
-        return {u"search", u"edit-find"};
-    case IconId::Settings:
-        return {u"settings", u"preferences-system"};
-    case IconId::Attach:
-        return {u"attach", u"mail-attachment"};
-    case IconId::StatusRunning:
-        return {u"status-running", {}};
-    case IconId::StatusWaiting:
-        return {u"status-waiting", {}};
-    case IconId::StatusError:
-        return {u"status-error", {}};
-    case IconId::StatusAction:
-        return {u"status-action", {}};
-    case IconId::StatusPending:
-        return {u"status-pending", {}};
-    case IconId::StatusInterrupting:
-        return {u"status-interrupting", {}};
-    case IconId::Reconnecting:
-        return {u"reconnecting", {}};
-    case IconId::Offline:
-        return {u"offline", {}};
-    case IconId::Tool:
-        return {u"tool", {}};
-    case IconId::Reasoning:
-        return {u"reasoning", {}};
-    case IconId::File:
-        return {u"file", {}};
-    case IconId::Copy:
-        return {u"copy", u"edit-copy"};
-    case IconId::Edit:
-        return {u"edit", u"document-edit"};
-    case IconId::Notification:
-        return {u"notification", {}};
-    case IconId::Diff:
-        return {u"diff", {}};
-    case IconId::Queue:
-        return {u"queue", {}};
-    case IconId::Close:
-        return {u"close", u"window-close"};
-    case IconId::App:
-        return {u"", {}};
-    }
-    return {u"file", {}};
+    const auto row = size_t(id);
+    return row < std::size(iconTable) ? iconTable[row] : IconInfo{u"file", {}};
 }
 
 QIcon renderTinted(const QString &path, const QColor &color)
@@ -100,6 +82,29 @@ QIcon renderTinted(const QString &path, const QColor &color)
 }
 
 } // namespace
+
+std::optional<IconId> statusIcon(ChatStatus status)
+{
+    switch (status) {
+    case ChatStatus::Running:
+        return IconId::StatusRunning;
+    case ChatStatus::Pending:
+        return IconId::StatusPending;
+    case ChatStatus::Interrupting:
+        return IconId::StatusInterrupting;
+    case ChatStatus::RequiresAction:
+        return IconId::StatusAction;
+    case ChatStatus::Error:
+        return IconId::StatusError;
+    case ChatStatus::Waiting:
+    case ChatStatus::Completed:
+    case ChatStatus::Paused:
+        return IconId::StatusWaiting;
+    case ChatStatus::Unknown:
+        break;
+    }
+    return std::nullopt;
+}
 
 Icons::Icons(const QColor &foreground)
     : m_foreground(foreground)

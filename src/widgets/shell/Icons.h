@@ -4,11 +4,15 @@
 #include <QHash>
 #include <QIcon>
 
+#include <optional>
+
 class QAbstractButton;
 class QAction;
 class QObject;
 
 namespace AgentDesk {
+
+enum class ChatStatus;
 
 //! The icons AgentDesk uses, by meaning.
 enum class IconId {
@@ -39,6 +43,9 @@ enum class IconId {
     Close,
     App,
 };
+
+//! The glyph of a chat's status (chat list, conversation header); none for an unknown status.
+std::optional<IconId> statusIcon(ChatStatus status);
 
 //! Maps icon ids to the desktop theme's icon where one with that meaning exists, else to the
 //! bundled monochrome SVG recoloured to the palette's text colour (so dark themes work).

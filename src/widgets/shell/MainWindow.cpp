@@ -677,14 +677,18 @@ void MainWindow::togglePin()
         setPinned(chat->id, !chat->isPinned());
 }
 
-void MainWindow::setPinned(const ChatId &id, bool pinned)
+bool MainWindow::switchChat(const ChatId &id, bool on, DirectoryCall ifOn, DirectoryCall ifOff)
 {
     if (!m_deps.directory)
+        return false;
+    (m_deps.directory->*(on ? ifOn : ifOff))(id);
+    return true;
+}
+
+void MainWindow::setPinned(const ChatId &id, bool pinned)
+{
+    if (!switchChat(id, pinned, &ChatDirectory::pin, &ChatDirectory::unpin))
         return;
-    if (pinned)
-        m_deps.directory->pin(id);
-    else
-        m_deps.directory->unpin(id);
     m_list->selectChat(id); // keep the chat current while it moves between sections
     updateChatActions();
 }
@@ -713,13 +717,8 @@ void MainWindow::toggleArchive()
 
 void MainWindow::setArchived(const ChatId &id, bool archived)
 {
-    if (!m_deps.directory)
-        return;
-    if (archived)
-        m_deps.directory->archive(id);
-    else
-        m_deps.directory->unarchive(id);
-    updateChatActions();
+    if (switchChat(id, archived, &ChatDirectory::archive, &ChatDirectory::unarchive))
+        updateChatActions();
 }
 
 void MainWindow::toggleRead()
@@ -730,13 +729,8 @@ void MainWindow::toggleRead()
 
 void MainWindow::setRead(const ChatId &id, bool read)
 {
-    if (!m_deps.directory)
-        return;
-    if (read)
-        m_deps.directory->markRead(id);
-    else
-        m_deps.directory->markUnread(id);
-    updateChatActions();
+    if (switchChat(id, read, &ChatDirectory::markRead, &ChatDirectory::markUnread))
+        updateChatActions();
 }
 
 void MainWindow::share()
@@ -760,19 +754,28 @@ void MainWindow::rename()
         renameChat(m_openChatId);
 }
 
-void MainWindow::renameChat(const ChatId &id)
+template<typename Dialog, typename Fill, typename Apply>
+void MainWindow::editChatIn(const ChatId &id, Fill fill, Apply apply)
 {
     const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
     if (!chat || !m_deps.directory)
         return;
-    auto *dialog = new RenameDialog(this);
+    auto *dialog = new Dialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTitle(chat->title);
-    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
-        if (!dialog->title().isEmpty())
-            m_deps.directory->rename(id, dialog->title());
-    });
+    fill(*dialog, *chat);
+    connect(dialog, &QDialog::accepted, this,
+        [this, id, dialog, apply] { apply(*m_deps.directory, id, *dialog); });
     dialog->open();
+}
+
+void MainWindow::renameChat(const ChatId &id)
+{
+    editChatIn<RenameDialog>(
+        id, [](RenameDialog &dialog, const Chat &chat) { dialog.setTitle(chat.title); },
+        [](ChatDirectory &directory, const ChatId &chat, const RenameDialog &dialog) {
+            if (!dialog.title().isEmpty())
+                directory.rename(chat, dialog.title());
+        });
 }
 
 void MainWindow::regenerateTitle()
@@ -789,15 +792,11 @@ void MainWindow::editLabels()
 
 void MainWindow::editLabelsOf(const ChatId &id)
 {
-    const Chat *chat = m_deps.chats ? m_deps.chats->chat(id) : nullptr;
-    if (!chat || !m_deps.directory)
-        return;
-    auto *dialog = new LabelsDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setLabels(chat->labels);
-    connect(dialog, &QDialog::accepted, this,
-        [this, id, dialog] { m_deps.directory->setLabels(id, dialog->labels()); });
-    dialog->open();
+    editChatIn<LabelsDialog>(
+        id, [](LabelsDialog &dialog, const Chat &chat) { dialog.setLabels(chat.labels); },
+        [](ChatDirectory &directory, const ChatId &chat, const LabelsDialog &dialog) {
+            directory.setLabels(chat, dialog.labels());
+        });
 }
 
 void MainWindow::openInBrowser()

@@ -177,8 +177,15 @@ private:
     void fetchSpend();
     void updateAccountLabel();
 
+    //! Opens a `Dialog` filled from the chat `id`; on OK, `apply` changes the chat through the
+    //! directory. Nothing when the chat is not listed.
+    template<typename Dialog, typename Fill, typename Apply>
+    void editChatIn(const ChatId &id, Fill fill, Apply apply);
     void renameChat(const ChatId &id);
     void editLabelsOf(const ChatId &id);
+    using DirectoryCall = void (ChatDirectory::*)(const ChatId &);
+    //! Calls `ifOn` or `ifOff` of the directory for the chat `id`; false without a directory.
+    bool switchChat(const ChatId &id, bool on, DirectoryCall ifOn, DirectoryCall ifOff);
     void setArchived(const ChatId &id, bool archived);
     void setPinned(const ChatId &id, bool pinned);
     void setRead(const ChatId &id, bool read);

@@ -4,6 +4,7 @@
 #include "models/ChatListModel.h"
 #include "platform/DesktopNotifications.h"
 #include "widgets/shell/Icons.h"
+#include "widgets/shell/ModelChanges.h"
 
 #include <QMenu>
 #include <QSystemTrayIcon>
@@ -39,16 +40,8 @@ TrayNotifier::TrayNotifier(Icons *icons, AppSettings *settings, ChatListModel *c
     m_toolTipTimer.setSingleShot(true);
     m_toolTipTimer.setInterval(200);
     connect(&m_toolTipTimer, &QTimer::timeout, this, &TrayNotifier::updateToolTip);
-    if (m_chats) {
-        connect(
-            m_chats, &QAbstractItemModel::dataChanged, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::rowsInserted, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::rowsRemoved, this, &TrayNotifier::scheduleToolTipUpdate);
-        connect(
-            m_chats, &QAbstractItemModel::modelReset, this, &TrayNotifier::scheduleToolTipUpdate);
-    }
+    if (m_chats)
+        onModelChanges(m_chats, listChanges, this, &TrayNotifier::scheduleToolTipUpdate);
     updateToolTip();
 }
 
