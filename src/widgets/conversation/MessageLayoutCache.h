@@ -28,8 +28,9 @@ public:
     //! Rendered documents are kept for rows near the viewport only (a tall screen of short rows
     //! and as many again); heights are memoised for all rows apart. A short row's document costs
     //! ~25 KB: 400 held ~6 MB more for a scrolled 10,000-message chat without making scrolling
-    //! faster, and 120 still ~2 MB more than 40 (BenchAppStartup, heaptrack).
-    static constexpr int defaultMaxDocuments = 40;
+    //! faster, and 120 still ~2 MB more than 48 (BenchAppStartup, heaptrack). At least a tall
+    //! screen of short rows (~40), or painting one frame would evict what it just rendered.
+    static constexpr int defaultMaxDocuments = 48;
 
     explicit MessageLayoutCache(int maxDocuments = defaultMaxDocuments);
 
