@@ -51,6 +51,19 @@ QList<ChatMessage> withSharedNames(QList<ChatMessage> messages)
     return messages;
 }
 
+//! The messages as `assembler` holds them, to give the model the same copies.
+QList<SharedChatMessage> heldBy(
+    const MessageAssembler &assembler, const QList<ChatMessage> &messages)
+{
+    QList<SharedChatMessage> held;
+    held.reserve(messages.size());
+    for (const ChatMessage &message : messages) {
+        if (SharedChatMessage shared = assembler.sharedMessage(message.id))
+            held.append(std::move(shared));
+    }
+    return held;
+}
+
 } // namespace
 
 ChatSession::ChatSession(ApiClient *api, ChatId chatId, MessageListModel *messages,
@@ -121,7 +134,7 @@ void ChatSession::open()
                     withSharedNames(MessageAssembler::compacted(page.messages));
                 collect(m_assembler.loadHistory(messages));
                 m_hasOlder = page.hasMore;
-                m_messages->upsertMany(messages);
+                m_messages->upsertMany(heldBy(m_assembler, messages));
                 m_queue->replaceAll(page.queuedMessages);
                 m_pending.upserted.clear(); // already in the model
             } else {
@@ -152,7 +165,7 @@ void ChatSession::close()
 
 int ChatSession::trimHistory(int keep)
 {
-    const std::map<MessageId, ChatMessage> &committed = m_assembler.committed();
+    const auto &committed = m_assembler.committed();
     if (m_loadingOlder || keep < 1 || int(committed.size()) <= keep)
         return 0;
     QList<MessageId> gone;
@@ -190,7 +203,7 @@ void ChatSession::loadOlder()
                 withSharedNames(MessageAssembler::compacted(page.messages));
             m_assembler.loadHistory(messages);
             m_hasOlder = page.hasMore;
-            m_messages->prependPage(messages);
+            m_messages->prependPage(heldBy(m_assembler, messages));
             emit olderLoaded(int(page.messages.size()));
         });
 }
@@ -258,9 +271,9 @@ void ChatSession::markStoppedAnswer()
     // or while winding down after it.
     m_stopRequested = false;
     for (auto it = m_assembler.committed().crbegin(); it != m_assembler.committed().crend(); ++it) {
-        if (it->second.role == MessageRole::User)
+        if (it->second->role == MessageRole::User)
             return;
-        if (it->second.role == MessageRole::Assistant) {
+        if (it->second->role == MessageRole::Assistant) {
             m_messages->markStopped(it->first);
             return;
         }
@@ -367,11 +380,11 @@ void ChatSession::publish()
     if (!changes.removed.isEmpty())
         m_messages->removeIds(changes.removed);
     if (!changes.upserted.isEmpty()) {
-        QList<ChatMessage> upserts;
+        QList<SharedChatMessage> upserts;
         upserts.reserve(changes.upserted.size());
         for (const MessageId id : changes.upserted) {
-            if (auto message = m_assembler.message(id))
-                upserts.append(std::move(*message));
+            if (SharedChatMessage message = m_assembler.sharedMessage(id))
+                upserts.append(std::move(message));
         }
         m_messages->upsertMany(upserts);
     }

@@ -37,6 +37,23 @@ ChatMessage compacted(ChatMessage message)
     return message;
 }
 
+//! `message` itself when it holds no wire copy, so the row shares it with its other holders.
+SharedChatMessage compacted(const SharedChatMessage &message)
+{
+    if (std::none_of(message->parts.cbegin(), message->parts.cend(), holdsRawCopy))
+        return message;
+    return std::make_shared<const ChatMessage>(compacted(*message));
+}
+
+QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
+{
+    QList<SharedChatMessage> shared;
+    shared.reserve(messages.size());
+    for (const ChatMessage &message : messages)
+        shared.append(std::make_shared<const ChatMessage>(message));
+    return shared;
+}
+
 MessagePart compacted(MessagePart part)
 {
     if (holdsRawCopy(part))
@@ -44,7 +61,7 @@ MessagePart compacted(MessagePart part)
     return part;
 }
 
-bool sameUsage(const std::optional<MessageUsage> &a, const std::optional<MessageUsage> &b)
+bool sameUsage(const OptionalUsage &a, const OptionalUsage &b)
 {
     if (a.has_value() != b.has_value())
         return false;
@@ -113,25 +130,25 @@ MessagePart partFromInput(const InputPart &input)
     return part;
 }
 
-bool idLess(const ChatMessage &a, const ChatMessage &b)
+bool idLess(const SharedChatMessage &a, const SharedChatMessage &b)
 {
-    return a.id < b.id;
+    return a->id < b->id;
 }
 
 //! Sorted by id, one message per id (the last copy given wins), invalid ids dropped.
-QList<ChatMessage> sortedUnique(const QList<ChatMessage> &messages)
+QList<SharedChatMessage> sortedUnique(const QList<SharedChatMessage> &messages)
 {
-    QList<ChatMessage> sorted;
+    QList<SharedChatMessage> sorted;
     sorted.reserve(messages.size());
-    for (const ChatMessage &message : messages) {
-        if (message.id.isValid())
+    for (const SharedChatMessage &message : messages) {
+        if (message && message->id.isValid())
             sorted.append(message);
     }
     std::stable_sort(sorted.begin(), sorted.end(), idLess);
-    QList<ChatMessage> unique;
+    QList<SharedChatMessage> unique;
     unique.reserve(sorted.size());
-    for (const ChatMessage &message : sorted) {
-        if (!unique.isEmpty() && unique.constLast().id == message.id)
+    for (const SharedChatMessage &message : sorted) {
+        if (!unique.isEmpty() && unique.constLast()->id == message->id)
             unique.last() = message;
         else
             unique.append(message);
@@ -159,7 +176,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_entries[size_t(index.row())];
-    const ChatMessage &message = entry.message;
+    const ChatMessage &message = *entry.message;
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
@@ -189,9 +206,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case PendingRole:
         return entry.kind == Kind::Pending;
     case PendingNonceRole:
-        return entry.nonce;
+        return entry.echo ? entry.echo->nonce : QString();
     case SendErrorRole:
-        return entry.sendError;
+        return entry.echo ? entry.echo->sendError : QString();
     case UsageRole:
         return message.usage ? QVariant::fromValue(*message.usage) : QVariant();
     case ModelConfigIdRole:
@@ -405,10 +422,10 @@ int MessageListModel::committedInsertRow(MessageId id) const
 {
     const auto end = m_entries.cbegin() + committedCount();
     // New messages nearly always belong at the end: check that before searching.
-    if (m_entries.cbegin() == end || (end - 1)->message.id < id)
+    if (m_entries.cbegin() == end || (end - 1)->message->id < id)
         return committedCount();
     const auto pos = std::upper_bound(m_entries.cbegin(), end, id,
-        [](MessageId value, const Entry &entry) { return value < entry.message.id; });
+        [](MessageId value, const Entry &entry) { return value < entry.message->id; });
     return int(pos - m_entries.cbegin());
 }
 
@@ -420,7 +437,7 @@ void MessageListModel::reindexFrom(int firstRow)
 void MessageListModel::reindexRange(int firstRow, int endRow)
 {
     for (int row = firstRow; row < endRow; ++row)
-        m_rowById.insert(m_entries[size_t(row)].message.id, row - m_rowShift);
+        m_rowById.insert(m_entries[size_t(row)].message->id, row - m_rowShift);
 }
 
 void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
@@ -446,7 +463,7 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
         reindexFrom(row);
     }
     for (int r = row; r < row + count; ++r)
-        trackCalls(m_entries[size_t(r)].message);
+        trackCalls(*m_entries[size_t(r)].message);
     endInsertRows();
     touchNeighbours(row, row + count - 1);
 
@@ -454,17 +471,17 @@ void MessageListModel::insertCommitted(int row, std::vector<Entry> &&entries)
     // notify for them. Nothing else changes.
 }
 
-void MessageListModel::replaceAt(int row, const ChatMessage &message)
+void MessageListModel::replaceAt(int row, const SharedChatMessage &message)
 {
     Entry &entry = m_entries[size_t(row)];
-    QList<int> roles = changedRoles(entry.message, message);
+    QList<int> roles = changedRoles(*entry.message, *message);
     if (roles.isEmpty())
         return;
     if (entry.kind == Kind::Committed)
-        untrackCalls(entry.message);
+        untrackCalls(*entry.message);
     entry.message = compacted(message);
     if (entry.kind == Kind::Committed)
-        trackCalls(entry.message);
+        trackCalls(*entry.message);
     ++entry.revision;
     roles.append(RevisionRole);
     const QModelIndex changed = index(row);
@@ -478,8 +495,8 @@ void MessageListModel::removeRowRange(int first, int last)
     for (int row = first; row <= last; ++row) {
         const Entry &entry = m_entries[size_t(row)];
         if (entry.kind == Kind::Committed) {
-            untrackCalls(entry.message);
-            m_rowById.remove(entry.message.id);
+            untrackCalls(*entry.message);
+            m_rowById.remove(entry.message->id);
         } else if (entry.kind == Kind::Pending) {
             ++pendingRemoved;
         } else {
@@ -505,7 +522,7 @@ bool MessageListModel::isAgentRow(int row) const
         return false;
     const Entry &entry = m_entries[size_t(row)];
     return entry.kind == Kind::Preview
-        || (entry.kind == Kind::Committed && entry.message.role == MessageRole::Assistant);
+        || (entry.kind == Kind::Committed && entry.message->role == MessageRole::Assistant);
 }
 
 bool MessageListModel::refreshTurnFlags(int row)
@@ -558,39 +575,49 @@ void MessageListModel::clear()
 
 void MessageListModel::upsert(const ChatMessage &message)
 {
-    if (!message.id.isValid())
+    upsert(std::make_shared<const ChatMessage>(message));
+}
+
+void MessageListModel::upsert(const SharedChatMessage &message)
+{
+    if (!message || !message->id.isValid())
         return; // server input without an id cannot be placed; the stream's preview covers it
-    if (message.role == MessageRole::Tool) {
-        applyToolMessage(message);
+    if (message->role == MessageRole::Tool) {
+        applyToolMessage(*message);
         return;
     }
-    if (m_toolMessages.contains(message.id))
-        removeToolMessage(message.id);
-    if (const int row = rowOf(message.id); row >= 0) {
+    if (m_toolMessages.contains(message->id))
+        removeToolMessage(message->id);
+    if (const int row = rowOf(message->id); row >= 0) {
         replaceAt(row, message);
         return;
     }
     std::vector<Entry> entries;
-    entries.push_back(Entry{compacted(message), {}, {}, 0, Kind::Committed});
-    insertCommitted(committedInsertRow(message.id), std::move(entries));
+    entries.push_back(Entry{compacted(message), {}});
+    insertCommitted(committedInsertRow(message->id), std::move(entries));
 }
 
 void MessageListModel::upsertMany(const QList<ChatMessage> &messages)
 {
-    const QList<ChatMessage> sorted = sortedUnique(messages);
+    upsertMany(sharedAll(messages));
+}
+
+void MessageListModel::upsertMany(const QList<SharedChatMessage> &messages)
+{
+    const QList<SharedChatMessage> sorted = sortedUnique(messages);
     const int committed = committedCount();
     const std::optional<MessageId> last = committed > 0
-        ? std::optional<MessageId>(m_entries[size_t(committed - 1)].message.id)
+        ? std::optional<MessageId>(m_entries[size_t(committed - 1)].message->id)
         : std::nullopt;
     std::vector<Entry> tail;
-    for (const ChatMessage &message : sorted) {
-        if (message.role == MessageRole::Tool) {
-            applyToolMessage(message);
-        } else if (!last || *last < message.id) {
+    for (const SharedChatMessage &message : sorted) {
+        if (message->role == MessageRole::Tool) {
+            applyToolMessage(*message);
+        } else if (!last || *last < message->id) {
             // Sorted, so everything from here on is newer than every row: one insert.
-            if (m_toolMessages.contains(message.id))
-                removeToolMessage(message.id);
-            tail.push_back(Entry{compacted(message), {}, {}, 0, Kind::Committed});
+            if (m_toolMessages.contains(message->id))
+                removeToolMessage(message->id);
+            tail.push_back(Entry{compacted(message), {}});
         } else {
             upsert(message);
         }
@@ -600,26 +627,31 @@ void MessageListModel::upsertMany(const QList<ChatMessage> &messages)
 
 void MessageListModel::prependPage(const QList<ChatMessage> &olderMessages)
 {
-    const QList<ChatMessage> sorted = sortedUnique(olderMessages);
+    prependPage(sharedAll(olderMessages));
+}
+
+void MessageListModel::prependPage(const QList<SharedChatMessage> &olderMessages)
+{
+    const QList<SharedChatMessage> sorted = sortedUnique(olderMessages);
     const std::optional<MessageId> first = committedCount() > 0
-        ? std::optional<MessageId>(m_entries.front().message.id)
+        ? std::optional<MessageId>(m_entries.front().message->id)
         : std::nullopt;
     std::vector<Entry> head;
-    QList<ChatMessage> interleaved;
-    for (const ChatMessage &message : sorted) {
-        if (message.role == MessageRole::Tool) {
-            if (!m_toolMessages.contains(message.id))
-                applyToolMessage(message);
-        } else if (m_rowById.contains(message.id)) {
+    QList<SharedChatMessage> interleaved;
+    for (const SharedChatMessage &message : sorted) {
+        if (message->role == MessageRole::Tool) {
+            if (!m_toolMessages.contains(message->id))
+                applyToolMessage(*message);
+        } else if (m_rowById.contains(message->id)) {
             continue; // a page may overlap what the stream already sent; the stream is newer
-        } else if (!first || message.id < *first) {
-            head.push_back(Entry{compacted(message), {}, {}, 0, Kind::Committed});
+        } else if (!first || message->id < *first) {
+            head.push_back(Entry{compacted(message), {}});
         } else {
             interleaved.append(message);
         }
     }
     insertCommitted(0, std::move(head));
-    for (const ChatMessage &message : std::as_const(interleaved))
+    for (const SharedChatMessage &message : std::as_const(interleaved))
         upsert(message);
 }
 
@@ -674,16 +706,17 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
     } else if (wantsRow && !m_hasPreview) {
         const int row = int(m_entries.size());
         beginInsertRows({}, row, row);
-        m_entries.push_back(Entry{compacted(*preview), {}, {}, 0, Kind::Preview});
+        m_entries.push_back(
+            Entry{std::make_shared<const ChatMessage>(compacted(*preview)), {}, 0, Kind::Preview});
         m_hasPreview = true;
         endInsertRows();
         touchNeighbours(row, row);
     } else if (wantsRow) {
-        replaceAt(int(m_entries.size()) - 1, *preview);
+        replaceAt(int(m_entries.size()) - 1, std::make_shared<const ChatMessage>(*preview));
     }
     m_previewCalls.clear();
     if (m_hasPreview) {
-        for (const MessagePart &part : m_entries.back().message.parts) {
+        for (const MessagePart &part : m_entries.back().message->parts) {
             if (part.kind == MessagePart::Kind::ToolCall)
                 m_previewCalls.insert(part.detail().toolCallId);
         }
@@ -712,15 +745,15 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
 
 QString MessageListModel::addPendingEcho(const QList<InputPart> &content)
 {
-    Entry entry;
-    entry.kind = Kind::Pending;
-    entry.nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    entry.message.role = MessageRole::User;
-    entry.message.roleRaw = u"user"_s;
-    entry.message.createdAt = QDateTime::currentDateTimeUtc();
+    ChatMessage message;
+    message.role = MessageRole::User;
+    message.roleRaw = u"user"_s;
+    message.createdAt = QDateTime::currentDateTimeUtc();
     for (const InputPart &input : content)
-        entry.message.parts.append(partFromInput(input));
-    const QString nonce = entry.nonce;
+        message.parts.append(partFromInput(input));
+    const QString nonce = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Entry entry{std::make_shared<const ChatMessage>(std::move(message)),
+        std::make_unique<Echo>(Echo{nonce, {}}), 0, Kind::Pending};
 
     const int row = committedCount() + m_pendingCount;
     beginInsertRows({}, row, row);
@@ -735,7 +768,7 @@ int MessageListModel::rowOfPendingEcho(const QString &nonce) const
 {
     const int first = committedCount();
     for (int row = first; row < first + m_pendingCount; ++row) {
-        if (m_entries[size_t(row)].nonce == nonce)
+        if (m_entries[size_t(row)].echo && m_entries[size_t(row)].echo->nonce == nonce)
             return row;
     }
     return -1;
@@ -766,18 +799,17 @@ void MessageListModel::resolvePendingEcho(const QString &nonce, const ChatMessag
         m_entries.insert(m_entries.begin() + target, std::move(moved));
     }
     Entry &entry = m_entries[size_t(target)];
-    QList<int> roles = changedRoles(entry.message, real);
+    QList<int> roles = changedRoles(*entry.message, real);
     roles.append({PendingRole, PendingNonceRole, RevisionRole});
-    if (!entry.sendError.isEmpty())
+    if (entry.echo && !entry.echo->sendError.isEmpty())
         roles.append(SendErrorRole);
     entry.kind = Kind::Committed;
-    entry.nonce.clear();
-    entry.sendError.clear();
-    entry.message = compacted(real);
+    entry.echo.reset();
+    entry.message = std::make_shared<const ChatMessage>(compacted(real));
     ++entry.revision;
     --m_pendingCount;
     reindexFrom(target);
-    trackCalls(entry.message);
+    trackCalls(*entry.message);
     if (moving)
         endMoveRows();
     const QModelIndex changed = index(target);
@@ -790,9 +822,9 @@ void MessageListModel::failPendingEcho(const QString &nonce, const QString &erro
     if (row < 0)
         return;
     Entry &entry = m_entries[size_t(row)];
-    if (entry.sendError == errorText)
+    if (!entry.echo || entry.echo->sendError == errorText)
         return;
-    entry.sendError = errorText;
+    entry.echo->sendError = errorText;
     ++entry.revision;
     const QModelIndex changed = index(row);
     emit dataChanged(changed, changed, {SendErrorRole, RevisionRole});
@@ -829,7 +861,7 @@ std::optional<MessageId> MessageListModel::oldestId() const
 {
     std::optional<MessageId> oldest;
     if (committedCount() > 0)
-        oldest = m_entries.front().message.id;
+        oldest = m_entries.front().message->id;
     if (!m_toolMessages.isEmpty() && (!oldest || m_toolMessages.firstKey() < *oldest))
         oldest = m_toolMessages.firstKey();
     return oldest;
@@ -839,7 +871,7 @@ std::optional<MessageId> MessageListModel::newestId() const
 {
     std::optional<MessageId> newest;
     if (const int committed = committedCount(); committed > 0)
-        newest = m_entries[size_t(committed - 1)].message.id;
+        newest = m_entries[size_t(committed - 1)].message->id;
     if (!m_toolMessages.isEmpty() && (!newest || *newest < m_toolMessages.lastKey()))
         newest = m_toolMessages.lastKey();
     return newest;

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -66,10 +67,14 @@ public:
     void clear();
     //! Inserts a message at its id-ordered place, or updates it in place (named roles).
     void upsert(const ChatMessage &message);
+    //! Holds `message` itself (shared with its other holders) when it carries no wire copies.
+    void upsert(const SharedChatMessage &message);
     //! Upserts many; those newer than every row are appended in one beginInsertRows.
     void upsertMany(const QList<ChatMessage> &messages);
+    void upsertMany(const QList<SharedChatMessage> &messages);
     //! One page of older history, in any order; known ids are skipped (pages overlap).
     void prependPage(const QList<ChatMessage> &olderMessages);
+    void prependPage(const QList<SharedChatMessage> &olderMessages);
     void removeIds(const QList<MessageId> &ids);
     //! Removes every committed message newer than `id` (an edit rewrote history after it).
     void removeAfter(MessageId id);
@@ -105,11 +110,16 @@ public:
 
 private:
     enum class Kind : quint8 { Committed, Pending, Preview };
+    //! What only a pending echo has, out of line: 10,000 committed rows need none of it.
+    struct Echo
+    {
+        QString nonce;
+        QString sendError;
+    };
     struct Entry
     {
-        ChatMessage message;
-        QString nonce;     //!< Pending only.
-        QString sendError; //!< Pending only.
+        SharedChatMessage message;  //!< Never null.
+        std::unique_ptr<Echo> echo; //!< Pending only.
         int revision = 0;
         Kind kind = Kind::Committed;
         bool continuesTurn = false; //!< ContinuesTurnRole, kept up to date on inserts/removes
@@ -119,7 +129,7 @@ private:
     int committedCount() const;
     int committedInsertRow(MessageId id) const;
     void insertCommitted(int row, std::vector<Entry> &&entries);
-    void replaceAt(int row, const ChatMessage &message);
+    void replaceAt(int row, const SharedChatMessage &message);
     void applyToolMessage(const ChatMessage &message);
     void removeToolMessage(MessageId id);
     void removeRowRange(int first, int last);

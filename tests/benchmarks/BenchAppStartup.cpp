@@ -11,7 +11,10 @@
 //    until the session has no older page; frame time = scroll step to its frame painted.
 //  - memory_*: RSS and PSS (/proc/self/smaps_rollup) with 2,000 chats listed, the chat open,
 //    fully scrolled, back at the bottom after a minute, and another (short) chat open; the
-//    chat's JSON size (every page the server sends for it) to compare with.
+//    chat's JSON size (every page the server sends for it) to compare with. Beside them,
+//    memory_*_malloc_in_use: malloc's bytes handed out (mallinfo2, glibc only), the live heap,
+//    to tell it from freed memory malloc still keeps resident.
+//  - AGENTDESK_BENCH_EXIT_AT=<stage> (for heaptrack) ends the run after that stage's reading.
 
 #include "app/Application.h"
 #include "core/api/ApiClient.h"
@@ -41,6 +44,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 #if defined(__GLIBC__)
@@ -118,6 +122,22 @@ void reportMemory(const char *stage)
         double(residentKiB()) / 1024.0, "MiB");
     report(qPrintable(u"memory_%1_pss"_s.arg(QLatin1StringView(stage))),
         double(proportionalKiB()) / 1024.0, "MiB");
+#if defined(__GLIBC__)
+    // Beside RSS, not instead of it: the bytes malloc has handed out and not had back (small
+    // blocks in use plus mmapped ones). RSS minus this is mostly free memory malloc still holds.
+    const struct mallinfo2 heap = mallinfo2();
+    report(qPrintable(u"memory_%1_malloc_in_use"_s.arg(QLatin1StringView(stage))),
+        double(heap.uordblks + heap.hblkhd) / (1024.0 * 1024.0), "MiB");
+#endif
+}
+
+//! For heaptrack: AGENTDESK_BENCH_EXIT_AT=<stage> ends the process right after that stage's
+//! reading, so what is still allocated at exit is what the app holds at that stage (compare two
+//! stages with heaptrack_print --diff).
+void exitIfAsked(const char *stage)
+{
+    if (qEnvironmentVariable("AGENTDESK_BENCH_EXIT_AT") == QLatin1StringView(stage))
+        std::exit(0);
 }
 
 //! A condition a callback sets; wait() runs a QEventLoop that the callback ends (no polling).
@@ -137,7 +157,12 @@ struct Waiter
             return true;
         QEventLoop events;
         loop = &events;
-        QTimer::singleShot(timeoutMs, &events, &QEventLoop::quit);
+        // A timer that goes with this wait: a QTimer::singleShot stays pending until it fires,
+        // and thousands of frame waits left ~1 MB of them alive at the memory readings.
+        QTimer timeout;
+        timeout.setSingleShot(true);
+        QObject::connect(&timeout, &QTimer::timeout, &events, &QEventLoop::quit);
+        timeout.start(timeoutMs);
         events.exec();
         loop = nullptr;
         return done;
@@ -240,6 +265,7 @@ void BenchAppStartup::listOpenScrollAndMemory()
     report("app_start_call_to_first_painted_list", double(firstListMs), "ms");
     report("app_start_call_to_painted_list_2000_chats", double(fullListMs), "ms");
     reportMemory("2000_chats_listed");
+    exitIfAsked("2000_chats_listed");
 
     ChatId seeded;
     for (int row = 0; row < app.chatListModel()->rowCount(); ++row) {
@@ -304,6 +330,7 @@ void BenchAppStartup::listOpenScrollAndMemory()
     report("history_fully_loaded_10000_frame_p95", percentile(frames, 0.95), "ms");
     report("history_fully_loaded_10000_frame_max", percentile(frames, 1.0), "ms");
     reportMemory("fully_scrolled");
+    exitIfAsked("fully_scrolled");
 #if defined(__GLIBC__)
     // The same, once the allocator has handed back what is free: what the history itself holds,
     // apart from pages and documents already released but still in glibc's arenas.

@@ -144,7 +144,7 @@ void TestChatSession::childStatus_onTheParentsStream_updatesOnlyTheChild()
     const auto &committed = m_live->session->assembler().committed();
     QVERIFY(!committed.empty());
     for (const auto &[id, message] : committed)
-        QVERIFY(message.chatId.isNull() || message.chatId == Demo::mainChat);
+        QVERIFY(message->chatId.isNull() || message->chatId == Demo::mainChat);
 }
 
 void TestChatSession::send_withModelAndPlanMode_switchesTheChat()
@@ -207,14 +207,14 @@ void TestChatSession::edit_removesLaterMessages()
     // The turn is over once the answer is committed (the old "waiting" may still be current).
     QTRY_VERIFY_WITH_TIMEOUT(m_live->session->status() == ChatStatus::Waiting
             && !m_live->session->assembler().committed().empty()
-            && m_live->session->assembler().committed().rbegin()->second.role
+            && m_live->session->assembler().committed().rbegin()->second->role
                 == MessageRole::Assistant
             && m_live->messages.newestId() == m_live->session->assembler().lastCommittedId(),
         20'000);
     // The first user message of this turn is the one to edit.
     MessageId edited;
     for (const auto &[id, message] : m_live->session->assembler().committed()) {
-        if (message.role == MessageRole::User)
+        if (message->role == MessageRole::User)
             edited = id;
     }
     QVERIFY(edited.isValid());
@@ -281,6 +281,10 @@ void TestChatSession::trimHistory_keepsTheNewest_andScrollingUpFetchesTheRestAga
         QVERIFY(older.wait(10'000));
     }
     QCOMPARE(messages.rowCount(), 300);
+    // #15: the history is held once: every message the assembler holds is the one its row
+    // holds (the first page and the older ones alike), not a copy.
+    for (const auto &[id, message] : session.assembler().committed())
+        QCOMPARE(message.use_count(), 2);
     QList<MessageId> all;
     for (int row = 0; row < messages.rowCount(); ++row)
         all << messages.index(row).data(MessageListModel::MessageIdRole).value<MessageId>();

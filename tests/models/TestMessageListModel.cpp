@@ -105,6 +105,37 @@ private slots:
         QCOMPARE(stored.at(1).raw, unknown.raw);
     }
 
+    void sharedMessages_areHeldNotCopied()
+    {
+        // #15: ChatSession gives the model the messages its assembler holds; a row keeps that
+        // very message (one copy of a long history), and the message itself stays small.
+        QCOMPARE_LE(sizeof(ChatMessage), size_t(144));
+        const auto newest = std::make_shared<const ChatMessage>(textMessage(7, u"Hello"_s));
+        const auto older = std::make_shared<const ChatMessage>(textMessage(3, u"Older"_s));
+        m_model->upsertMany(QList<SharedChatMessage>{newest});
+        m_model->prependPage(QList<SharedChatMessage>{older});
+        QCOMPARE(ids(), (QList<qint64>{3, 7}));
+        QCOMPARE(newest.use_count(), 2);
+        QCOMPARE(older.use_count(), 2);
+        // A revision replaces the held message; the old one is let go.
+        auto revised = textMessage(7, u"Hello again"_s);
+        m_model->upsert(revised);
+        QCOMPARE(newest.use_count(), 1);
+        QCOMPARE(m_model->index(1).data(MessageListModel::TextRole).toString(), u"Hello again"_s);
+
+        // One that still carries wire copies is held compacted, so not shared.
+        ChatMessage raw = textMessage(9, u"Raw"_s);
+        raw.parts[0].raw = QJsonObject{{u"type"_s, u"text"_s}, {u"text"_s, u"Raw"_s}};
+        const auto wire = std::make_shared<const ChatMessage>(raw);
+        m_model->upsert(wire);
+        QCOMPARE(wire.use_count(), 1);
+        QVERIFY(m_model->index(2)
+                    .data(MessageListModel::PartsRole)
+                    .value<QList<MessagePart>>()
+                    .at(0)
+                    .raw.isEmpty());
+    }
+
     void prependPage_overlap_skipsKnownIds_data()
     {
         QTest::addColumn<QList<qint64>>("live");

@@ -246,7 +246,7 @@ QJsonObject dump(const MessageAssembler &assembler)
 {
     QJsonArray committed;
     for (const auto &[id, m] : assembler.committed())
-        committed.append(dumpMessage(m));
+        committed.append(dumpMessage(*m));
     QJsonArray queue;
     for (const QueuedMessage &q : assembler.queue())
         queue.append(q.id.value);

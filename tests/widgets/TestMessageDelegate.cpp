@@ -174,6 +174,15 @@ private slots:
         QVERIFY(cache.documentCount() > 0);
         QCOMPARE_LE(cache.documentCount(), cache.maxDocuments());
         QCOMPARE(cache.maxDocuments(), MessageLayoutCache::defaultMaxDocuments);
+        // #15: a rendered document costs ~25 KB, so only a few screenfuls of them are kept; but
+        // at least a screenful, or painting one frame would evict what it just rendered.
+        int visibleRows = 0;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_view->visualRect(m_model->index(row)).intersects(m_view->viewport()->rect()))
+                ++visibleRows;
+        }
+        QCOMPARE_GE(cache.maxDocuments(), visibleRows);
+        QCOMPARE_LE(cache.maxDocuments(), 4 * visibleRows);
     }
 
     void reasoning_collapsedByDefault_expandsOnClick()

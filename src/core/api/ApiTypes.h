@@ -20,6 +20,7 @@
 #include <QUuid>
 
 #include <compare>
+#include <memory>
 #include <optional>
 
 namespace AgentDesk {
@@ -444,6 +445,37 @@ struct MessageUsage
     std::optional<qint64> contextLimit;
 };
 
+//! An optional MessageUsage held out of line: one pointer in a message, 120 bytes less than a
+//! std::optional, for the many messages without one or sharing one (#15). Read-only; reads like
+//! the std::optional it replaces.
+class OptionalUsage
+{
+public:
+    OptionalUsage() = default;
+    OptionalUsage(std::nullopt_t) {}
+    OptionalUsage(const MessageUsage &usage)
+        : m_usage(std::make_shared<const MessageUsage>(usage))
+    {
+    }
+    OptionalUsage(const std::optional<MessageUsage> &usage)
+    {
+        if (usage)
+            m_usage = std::make_shared<const MessageUsage>(*usage);
+    }
+
+    bool has_value() const noexcept { return bool(m_usage); }
+    explicit operator bool() const noexcept { return has_value(); }
+    const MessageUsage &operator*() const noexcept { return *m_usage; }
+    const MessageUsage *operator->() const noexcept { return m_usage.get(); }
+    std::optional<MessageUsage> toOptional() const
+    {
+        return m_usage ? std::optional<MessageUsage>(*m_usage) : std::nullopt;
+    }
+
+private:
+    std::shared_ptr<const MessageUsage> m_usage;
+};
+
 //! §6.7: a committed message. Upsert by id everywhere.
 struct ChatMessage
 {
@@ -455,8 +487,12 @@ struct ChatMessage
     MessageRole role = MessageRole::Unknown;
     QString roleRaw;
     QList<MessagePart> parts; //!< Wire: `content`.
-    std::optional<MessageUsage> usage;
+    OptionalUsage usage;
 };
+
+//! A committed message shared, read-only, by its holders (the assembler's history and the rows
+//! of MessageListModel): a long chat is held once (#15).
+using SharedChatMessage = std::shared_ptr<const ChatMessage>;
 
 //! §6.10: accepted while the chat was busy, not yet part of history.
 struct QueuedMessage

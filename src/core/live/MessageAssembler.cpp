@@ -254,7 +254,13 @@ std::optional<ChatMessage> MessageAssembler::message(MessageId id) const
     const auto it = m_committed.find(id);
     if (it == m_committed.end())
         return std::nullopt;
-    return it->second;
+    return *it->second;
+}
+
+SharedChatMessage MessageAssembler::sharedMessage(MessageId id) const
+{
+    const auto it = m_committed.find(id);
+    return it == m_committed.end() ? nullptr : it->second;
 }
 
 std::optional<MessageId> MessageAssembler::lastCommittedId() const
@@ -665,13 +671,13 @@ void MessageAssembler::upsertCommitted(const ChatMessage &message, Changes &chan
 {
     auto it = m_committed.find(message.id);
     if (it != m_committed.end()) {
-        for (const MessagePart &part : it->second.parts) {
+        for (const MessagePart &part : it->second->parts) {
             if (part.kind == MessagePart::Kind::ToolCall)
                 m_committedCallIds.remove(part.detail().toolCallId);
         }
-        it->second = compacted(message);
+        it->second = std::make_shared<const ChatMessage>(compacted(message));
     } else {
-        m_committed.emplace(message.id, compacted(message));
+        m_committed.emplace(message.id, std::make_shared<const ChatMessage>(compacted(message)));
     }
     for (const MessagePart &part : message.parts) {
         if (part.kind == MessagePart::Kind::ToolCall && !part.detail().toolCallId.isEmpty())
@@ -686,7 +692,7 @@ void MessageAssembler::eraseCommitted(MessageId id, Changes &changes)
     const auto it = m_committed.find(id);
     if (it == m_committed.end())
         return;
-    for (const MessagePart &part : it->second.parts) {
+    for (const MessagePart &part : it->second->parts) {
         if (part.kind == MessagePart::Kind::ToolCall)
             m_committedCallIds.remove(part.detail().toolCallId);
     }

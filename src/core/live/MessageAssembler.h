@@ -73,8 +73,12 @@ public:
     //! treat what follows, up to the end of the next batch, as the snapshot.
     Changes beginConnection();
 
-    const std::map<MessageId, ChatMessage> &committed() const noexcept { return m_committed; }
+    //! Committed history by id. Each message is shared read-only: an owner hands the same
+    //! pointer to its model (sharedMessage()), so a long history is held once (#15).
+    const std::map<MessageId, SharedChatMessage> &committed() const noexcept { return m_committed; }
     std::optional<ChatMessage> message(MessageId id) const;
+    //! The committed message `id` as held here; null when unknown.
+    SharedChatMessage sharedMessage(MessageId id) const;
     //! The preview as one provisional assistant message (invalid id), parts in block order;
     //! nullopt when nothing is streaming.
     std::optional<ChatMessage> preview() const;
@@ -146,7 +150,7 @@ private:
     void reindexTools();
 
     ChatId m_chat;
-    std::map<MessageId, ChatMessage> m_committed;
+    std::map<MessageId, SharedChatMessage> m_committed;
     QHash<QString, MessageId> m_committedCallIds; //!< tool_call_id → assistant message
     std::vector<Block> m_blocks;
     QHash<QString, int> m_toolIndex; //!< tool_call_id → index in m_blocks

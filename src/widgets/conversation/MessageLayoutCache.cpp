@@ -10,6 +10,7 @@
 #include <QTextFrame>
 
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -58,6 +59,37 @@ QString MessageLayoutCache::keyOf(const QModelIndex &index)
     return u"preview"_s;
 }
 
+namespace {
+
+//! The message id in a committed row's key ("m<id>"); nullopt for other keys.
+std::optional<qint64> messageIdOfKey(const QString &key)
+{
+    if (!key.startsWith(u'm'))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = QStringView(key).mid(1).toLongLong(&ok);
+    return ok ? std::optional<qint64>(id) : std::nullopt;
+}
+
+} // namespace
+
+const MessageLayoutCache::Height *MessageLayoutCache::findHeight(const QString &key) const
+{
+    if (const auto id = messageIdOfKey(key)) {
+        const auto it = m_messageHeights.constFind(*id);
+        return it == m_messageHeights.cend() ? nullptr : &*it;
+    }
+    const auto it = m_otherHeights.constFind(key);
+    return it == m_otherHeights.cend() ? nullptr : &*it;
+}
+
+MessageLayoutCache::Height &MessageLayoutCache::heightSlot(const QString &key)
+{
+    if (const auto id = messageIdOfKey(key))
+        return m_messageHeights[*id];
+    return m_otherHeights[key];
+}
+
 MessageLayoutCache::Stamp MessageLayoutCache::stampOf(
     const QString &key, const QModelIndex &index) const
 {
@@ -100,7 +132,7 @@ MessageDocument &MessageLayoutCache::document(const QModelIndex &index, int text
         layout->document->setTextWidth(textWidth);
         layout->textWidth = textWidth;
     }
-    Height &memo = m_heights[key];
+    Height &memo = heightSlot(key);
     memo.stamp = stamp;
     memo.textWidth = textWidth;
     memo.height = int(std::ceil(layout->document->size().height()));
@@ -157,12 +189,11 @@ MessageLayoutCache::Update MessageLayoutCache::updateStreaming(
 int MessageLayoutCache::height(const QModelIndex &index, int textWidth)
 {
     const QString key = keyOf(index);
-    const auto it = m_heights.constFind(key);
-    if (it != m_heights.constEnd() && it->textWidth == textWidth
-        && it->stamp == stampOf(key, index))
-        return it->height;
+    if (const Height *known = findHeight(key);
+        known && known->textWidth == textWidth && known->stamp == stampOf(key, index))
+        return known->height;
     document(index, textWidth);
-    return m_heights.value(key).height;
+    return heightSlot(key).height;
 }
 
 void MessageLayoutCache::renderInto(QTextDocument &document, const QModelIndex &index) const
@@ -190,15 +221,20 @@ void MessageLayoutCache::setExpanded(const QString &key, int partIndex, bool exp
 void MessageLayoutCache::clear()
 {
     m_documents.clear();
-    m_heights.clear();
-    m_heights.squeeze();
+    m_messageHeights.clear();
+    m_messageHeights.squeeze();
+    m_otherHeights.clear();
+    m_otherHeights.squeeze();
     ++m_generation;
 }
 
 void MessageLayoutCache::remove(const QString &key)
 {
     m_documents.remove(key);
-    m_heights.remove(key);
+    if (const auto id = messageIdOfKey(key))
+        m_messageHeights.remove(*id);
+    else
+        m_otherHeights.remove(key);
     m_expanded.remove(key);
     m_expandVersions.remove(key); // nothing is left that an old stamp could match
 }

@@ -26,9 +26,11 @@ class MessageLayoutCache final
 {
 public:
     //! Rendered documents are kept for rows near the viewport only (a tall screen of short rows
-    //! and some either side); heights are memoised for all rows apart. 400 held ~6 MB more for a
-    //! scrolled 10,000-message chat without making scrolling faster (BenchAppStartup).
-    static constexpr int defaultMaxDocuments = 120;
+    //! and as many again); heights are memoised for all rows apart. A short row's document costs
+    //! ~25 KB: 400 held ~6 MB more for a scrolled 10,000-message chat without making scrolling
+    //! faster, and 120 still ~2 MB more than 48 (BenchAppStartup, heaptrack). At least a tall
+    //! screen of short rows (~40), or painting one frame would evict what it just rendered.
+    static constexpr int defaultMaxDocuments = 48;
 
     explicit MessageLayoutCache(int maxDocuments = defaultMaxDocuments);
 
@@ -51,7 +53,7 @@ public:
     //! Forgets everything about one row (it left the model): document, height, expanded parts.
     void remove(const QString &key);
     //! Rows with a remembered height (tests).
-    int heightCount() const { return int(m_heights.size()); }
+    int heightCount() const { return int(m_messageHeights.size() + m_otherHeights.size()); }
     int documentCount() const { return int(m_documents.size()); }
     //! Revisions of the streaming row applied by replacing only the blocks that changed (tests).
     int tailPatchCount() const { return m_tailPatches; }
@@ -82,6 +84,9 @@ private:
     };
 
     Stamp stampOf(const QString &key, const QModelIndex &index) const;
+    //! The row's remembered height, or null.
+    const Height *findHeight(const QString &key) const;
+    Height &heightSlot(const QString &key);
     enum class Update { KeptLayout, NewLayout };
     //! A new revision of the streaming row: rendered apart, then only the blocks from the first
     //! one that differs are replaced in `document`, so its layout keeps every block above
@@ -93,7 +98,10 @@ private:
 
     PartRenderer m_renderer;
     QCache<QString, Layout> m_documents;
-    QHash<QString, Height> m_heights;
+    //! Committed rows' heights by message id: a number per row, not its "m<id>" key string
+    //! (~60 bytes less a row, for every row of a long chat, #15). Other rows' by key.
+    QHash<qint64, Height> m_messageHeights;
+    QHash<QString, Height> m_otherHeights;
     QHash<QString, QSet<int>> m_expanded;
     QHash<QString, int> m_expandVersions;
     int m_generation = 0;
