@@ -3,6 +3,7 @@
 #include "ChatViewTestCase.h"
 #include "ConversationTestData.h"
 #include "PaintChecks.h"
+#include "RowDocument.h"
 #include "models/MessageListModel.h"
 #include "support/WidgetArtifacts.h"
 #include "widgets/conversation/ChatView.h"
@@ -27,26 +28,7 @@ namespace {
 //! Viewport position of the first character of the anchor `href` in `index`'s row.
 QPoint anchorPoint(ChatView &view, const QModelIndex &index, const QString &href)
 {
-    MessageDelegate *delegate = view.messageDelegate();
-    QTextDocument &document = delegate->layoutCache().document(index, delegate->textWidth());
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (fragment.charFormat().anchorHref() != href)
-                continue;
-            const QRectF blockRect = document.documentLayout()->blockBoundingRect(block);
-            const QTextLine line =
-                block.layout()->lineForTextPosition(fragment.position() - block.position());
-            const qreal x = line.cursorToX(fragment.position() - block.position() + 1);
-            const QPoint inDocument(
-                int(blockRect.left() + x), int(blockRect.top() + line.y() + line.height() / 2));
-            const QRect rect = view.visualRect(index);
-            return rect.topLeft()
-                + QPoint(MessageDelegate::horizontalMargin, MessageDelegate::verticalMargin)
-                + inDocument;
-        }
-    }
-    return {};
+    return findAnchor(view, index, href).second;
 }
 
 QString rowText(ChatView &view, const QModelIndex &index)
