@@ -683,10 +683,6 @@
         <translation>Agenten stoppen</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
         <source>Plan first</source>
         <translation>Erst planen</translation>
     </message>

@@ -683,10 +683,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Plan first</source>
         <translation type="unfinished"></translation>
     </message>

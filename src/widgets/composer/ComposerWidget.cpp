@@ -3,6 +3,7 @@
 #include "core/storage/DraftStore.h"
 #include "models/ModelConfigModel.h"
 #include "platform/ScreenshotPortal.h"
+#include "ui_ComposerWidget.h"
 #include "widgets/composer/AttachmentStrip.h"
 #include "widgets/composer/McpPicker.h"
 #include "widgets/composer/MessageEdit.h"
@@ -16,7 +17,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QMimeData>
@@ -65,135 +65,106 @@ public:
 ComposerWidget::ComposerWidget(
     const Icons *icons, AppSettings *settings, DraftStore *drafts, QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ComposerWidget>())
     , m_icons(icons)
     , m_settings(settings)
     , m_drafts(drafts)
-    , m_edit(new MessageEdit(this))
-    , m_send(new QPushButton(tr("Send"), this))
-    , m_stop(new QPushButton(tr("Stop"), this))
-    , m_modelPicker(new ModelPicker(this))
-    , m_effort(new EffortPicker(this))
-    , m_mcp(new McpPicker(this))
-    , m_skills(new SkillMenu(m_edit))
-    , m_planMode(new QToolButton(this))
-    , m_hint(new QLabel(this))
-    , m_error(new QLabel(this))
-    , m_attach(new QToolButton(this))
-    , m_screenshot(new QToolButton(this))
     , m_proxy(new ComposerModelProxy(this))
 {
-    setObjectName(u"composerWidget"_s);
-    m_send->setObjectName(u"sendButton"_s);
-    m_send->setToolTip(tr("Send the message"));
-    m_stop->setObjectName(u"stopButton"_s);
-    m_stop->setToolTip(tr("Stop the agent"));
-    if (m_icons) {
-        m_icons->apply(m_send, IconId::Send);
-        m_icons->apply(m_stop, IconId::Stop);
-    }
-    m_modelPicker->setObjectName(u"modelPicker"_s);
-    m_modelPicker->setToolTip(tr("Model"));
-    // Long model names must not set the window's minimum width (the diff panel needs room).
-    m_modelPicker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_modelPicker->setMinimumContentsLength(12);
-    m_modelPicker->setModel(m_proxy);
-    m_modelPicker->hide(); // until models are known
-    m_planMode->setObjectName(u"planModeToggle"_s);
-    m_planMode->setText(tr("Plan first"));
-    m_planMode->setToolTip(tr("Ask the agent to propose a plan before it changes anything"));
-    m_planMode->setCheckable(true);
-    m_planMode->setAutoRaise(true);
-    m_hint->setObjectName(u"composerHint"_s);
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
-    // A hint, not a control: it gives up its room (clipped, full text in the tooltip) before
-    // anything else in the row does.
-    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_error->setObjectName(u"composerError"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->hide();
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText,
-        palette().color(QPalette::Base).lightness() < 128 ? QColor(0xf2, 0x8b, 0x82)
-                                                          : QColor(0xb3, 0x26, 0x1e));
-    m_error->setPalette(errorPalette);
+    // ui/ComposerWidget.ui: the editor, the error line under it and the row of controls
+    // (attach, capture, model, effort, MCP, plan mode, the hint, Stop and Send). The form sizes
+    // the row so the window need not grow: the hint is a hint, not a control, and gives up its
+    // room first (Ignored width, clipped, full text in the tooltip), then the effort and MCP
+    // controls (minimum width 1); long model names do not set the window's minimum width
+    // (the model picker's minimum contents length), since the diff panel needs room.
+    m_ui->setupUi(this);
+    m_skills = new SkillMenu(m_ui->messageEdit);
+    m_ui->modelPicker->setModel(m_proxy);
+    styleControls();
     if (m_settings)
-        m_edit->setSendKey(m_settings->sendKey());
-    m_attach->setObjectName(u"attachButton"_s);
-    m_attach->setText(tr("Attach"));
-    m_attach->setToolTip(tr("Attach images or files"));
-    m_attach->setAutoRaise(true);
-    m_attach->hide(); // until setUploader()
-    m_screenshot->setObjectName(u"screenshotButton"_s);
-    m_screenshot->setText(tr("Capture"));
-    m_screenshot->setToolTip(tr("Capture screen region"));
-    m_screenshot->setAutoRaise(true);
-    m_screenshot->hide();
-    if (m_icons) {
-        m_icons->apply(m_attach, IconId::Attach);
-        m_attach->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    }
-
-    auto *controls = new QHBoxLayout;
-    controls->setContentsMargins(0, 0, 0, 0);
-    controls->addWidget(m_attach);
-    controls->addWidget(m_screenshot);
-    controls->addWidget(m_modelPicker);
-    controls->addWidget(m_effort);
-    controls->addWidget(m_mcp);
-    // Like the hint, the effort and MCP controls give up room before the window grows.
-    m_effort->setMinimumWidth(1);
-    m_mcp->setMinimumWidth(1);
-    controls->addWidget(m_planMode);
-    controls->addWidget(m_hint, 1);
-    controls->addWidget(m_stop);
-    controls->addWidget(m_send);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 4, 8, 8);
-    layout->setSpacing(4);
-    layout->addWidget(m_edit);
-    layout->addWidget(m_error);
-    layout->addLayout(controls);
-
-    connect(m_edit, &MessageEdit::sendRequested, this, &ComposerWidget::handleSend);
-    connect(m_edit, &MessageEdit::sendAndInterruptRequested, this,
-        &ComposerWidget::handleSendAndInterrupt);
-    connect(m_edit, &MessageEdit::recallRequested, this, &ComposerWidget::recallRequested);
-    connect(m_edit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
-    connect(m_send, &QPushButton::clicked, this, &ComposerWidget::handleSend);
-    connect(m_stop, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
-    // Only the user's clicks: setPlanMode() mirrors the chat and must not PATCH it back.
-    connect(m_planMode, &QToolButton::clicked, this, &ComposerWidget::planModeToggled);
-    connect(m_modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
-    // Keyboard first: open the model and effort lists from anywhere in the composer.
-    auto *modelKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+M")), this);
-    modelKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(modelKey, &QShortcut::activated, m_modelPicker, [this] {
-        if (m_modelPicker->isVisible())
-            m_modelPicker->showPopup();
-    });
-    auto *effortKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+E")), this);
-    effortKey->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(effortKey, &QShortcut::activated, m_effort, [this] {
-        if (m_effort->isVisible()) {
-            m_effort->setFocus(Qt::ShortcutFocusReason);
-            m_effort->showPopup();
-        }
-    });
-    m_modelPicker->setToolTip(
-        tr("Model (%1)").arg(modelKey->key().toString(QKeySequence::NativeText)));
-    m_effort->setToolTip(
-        tr("Reasoning effort (%1)").arg(effortKey->key().toString(QKeySequence::NativeText)));
-    connect(m_mcp, &McpPicker::chatFetched, this, [this](const Chat &chat) {
-        // §20.8: the chat's last effort comes before the model's default.
-        m_effort->setChatEffort(chat.lastReasoningEffort);
-        m_effort->setModelConfig(
-            m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
-    });
+        m_ui->messageEdit->setSendKey(m_settings->sendKey());
+    connectControls();
+    createShortcuts();
     updateState();
 }
 
+void ComposerWidget::styleControls()
+{
+    if (m_icons) {
+        m_icons->apply(m_ui->sendButton, IconId::Send);
+        m_icons->apply(m_ui->stopButton, IconId::Stop);
+        m_icons->apply(m_ui->attachButton, IconId::Attach);
+        m_ui->attachButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    m_ui->composerHint->setForegroundRole(QPalette::PlaceholderText);
+    QPalette errorPalette = m_ui->composerError->palette();
+    errorPalette.setColor(QPalette::WindowText,
+        palette().color(QPalette::Base).lightness() < 128 ? QColor(0xf2, 0x8b, 0x82)
+                                                          : QColor(0xb3, 0x26, 0x1e));
+    m_ui->composerError->setPalette(errorPalette);
+}
+
+void ComposerWidget::connectControls()
+{
+    connect(m_ui->messageEdit, &MessageEdit::sendRequested, this, &ComposerWidget::handleSend);
+    connect(m_ui->messageEdit, &MessageEdit::sendAndInterruptRequested, this,
+        &ComposerWidget::handleSendAndInterrupt);
+    connect(
+        m_ui->messageEdit, &MessageEdit::recallRequested, this, &ComposerWidget::recallRequested);
+    connect(
+        m_ui->messageEdit, &QPlainTextEdit::textChanged, this, &ComposerWidget::handleTextChanged);
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposerWidget::handleSend);
+    connect(m_ui->stopButton, &QPushButton::clicked, this, &ComposerWidget::interruptRequested);
+    // Only the user's clicks: setPlanMode() mirrors the chat and must not PATCH it back.
+    connect(m_ui->planModeToggle, &QToolButton::clicked, this, &ComposerWidget::planModeToggled);
+    connect(m_ui->modelPicker, &QComboBox::activated, this, &ComposerWidget::handleModelPicked);
+    connect(m_ui->mcpPicker, &McpPicker::chatFetched, this, [this](const Chat &chat) {
+        // §20.8: the chat's last effort comes before the model's default.
+        m_ui->reasoningEffortPicker->setChatEffort(chat.lastReasoningEffort);
+        m_ui->reasoningEffortPicker->setModelConfig(
+            m_models ? m_models->modelConfig(m_ui->modelPicker->currentIndex()) : nullptr);
+    });
+}
+
+void ComposerWidget::createShortcuts()
+{
+    // Keyboard first: open the model and effort lists from anywhere in the composer.
+    auto *modelKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+M")), this);
+    modelKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(modelKey, &QShortcut::activated, m_ui->modelPicker, [this] {
+        if (m_ui->modelPicker->isVisible())
+            m_ui->modelPicker->showPopup();
+    });
+    auto *effortKey = new QShortcut(QKeySequence(tr("Ctrl+Shift+E")), this);
+    effortKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(effortKey, &QShortcut::activated, m_ui->reasoningEffortPicker, [this] {
+        if (m_ui->reasoningEffortPicker->isVisible()) {
+            m_ui->reasoningEffortPicker->setFocus(Qt::ShortcutFocusReason);
+            m_ui->reasoningEffortPicker->showPopup();
+        }
+    });
+    m_ui->modelPicker->setToolTip(
+        tr("Model (%1)").arg(modelKey->key().toString(QKeySequence::NativeText)));
+    m_ui->reasoningEffortPicker->setToolTip(
+        tr("Reasoning effort (%1)").arg(effortKey->key().toString(QKeySequence::NativeText)));
+}
+
 ComposerWidget::~ComposerWidget() = default;
+
+MessageEdit *ComposerWidget::editor() const
+{
+    return m_ui->messageEdit;
+}
+
+McpPicker *ComposerWidget::mcpPicker() const
+{
+    return m_ui->mcpPicker;
+}
+
+EffortPicker *ComposerWidget::effortPicker() const
+{
+    return m_ui->reasoningEffortPicker;
+}
 
 void ComposerWidget::setUploader(
     ApiClient *api, AttachmentUploads *uploads, const OrganizationId &organizationId)
@@ -205,11 +176,12 @@ void ComposerWidget::setUploader(
     m_strip->setOrganization(organizationId);
     m_strip->hide();
     m_skills->setApi(api);
-    m_mcp->setApi(api, organizationId);
+    m_ui->mcpPicker->setApi(api, organizationId);
     // Above the editor, as in the web UI.
     if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
         box->insertWidget(0, m_strip);
-    m_edit->setAttachmentSink([this](const QMimeData *mime) { return takeMimeData(mime); });
+    m_ui->messageEdit->setAttachmentSink(
+        [this](const QMimeData *mime) { return takeMimeData(mime); });
     setAcceptDrops(true);
     connect(m_strip, &AttachmentStrip::changed, this, &ComposerWidget::handleAttachmentsChanged);
     connect(m_strip, &AttachmentStrip::uploadsFinished, this, &ComposerWidget::updateState);
@@ -226,14 +198,14 @@ void ComposerWidget::setUploader(
             viewer->resize(720, 540);
             viewer->show();
         });
-    connect(m_attach, &QToolButton::clicked, this, [this] {
+    connect(m_ui->attachButton, &QToolButton::clicked, this, [this] {
         m_strip->openFilePicker();
         // A refused file adds no card and emits nothing; show the strip for its message.
         if (auto *dialog = m_strip->findChildren<QFileDialog *>().value(0))
             connect(dialog, &QFileDialog::filesSelected, this,
                 &ComposerWidget::handleAttachmentsChanged, Qt::UniqueConnection);
     });
-    m_attach->show();
+    m_ui->attachButton->show();
 
     m_portal = new ScreenshotPortal(this);
     connect(m_portal, &ScreenshotPortal::availabilityChanged, this,
@@ -243,9 +215,10 @@ void ComposerWidget::setUploader(
         handleAttachmentsChanged();
     });
     connect(m_portal, &ScreenshotPortal::failed, this, &ComposerWidget::showError);
-    connect(m_screenshot, &QToolButton::clicked, this, &ComposerWidget::captureScreenshot);
-    m_screenshot->setEnabled(false); // until the probe answers
-    m_screenshot->show();
+    connect(
+        m_ui->screenshotButton, &QToolButton::clicked, this, &ComposerWidget::captureScreenshot);
+    m_ui->screenshotButton->setEnabled(false); // until the probe answers
+    m_ui->screenshotButton->show();
     m_portal->probe();
     loadDraftAttachments();
 }
@@ -254,7 +227,7 @@ void ComposerWidget::setOrganization(const OrganizationId &organizationId)
 {
     if (m_strip)
         m_strip->setOrganization(organizationId);
-    m_mcp->setOrganization(organizationId);
+    m_ui->mcpPicker->setOrganization(organizationId);
 }
 
 QList<InputPart> ComposerWidget::attachmentParts() const
@@ -278,9 +251,10 @@ void ComposerWidget::captureScreenshot()
 
 void ComposerWidget::handleScreenshotAvailability(bool available, const QString &reason)
 {
-    m_screenshot->setEnabled(available);
-    m_screenshot->setToolTip(available ? tr("Capture screen region")
-                                       : tr("Screen capture is not available: %1").arg(reason));
+    m_ui->screenshotButton->setEnabled(available);
+    m_ui->screenshotButton->setToolTip(available
+            ? tr("Capture screen region")
+            : tr("Screen capture is not available: %1").arg(reason));
 }
 
 void ComposerWidget::handleAttachmentsChanged()
@@ -350,33 +324,34 @@ void ComposerWidget::setDraftKey(const QString &key)
         return;
     m_draftKey = key;
     m_loadingDraft = true;
-    m_edit->setPlainText(m_drafts && !key.isEmpty() ? m_drafts->draft(key).text : QString());
-    m_edit->moveCursor(QTextCursor::End);
+    m_ui->messageEdit->setPlainText(
+        m_drafts && !key.isEmpty() ? m_drafts->draft(key).text : QString());
+    m_ui->messageEdit->moveCursor(QTextCursor::End);
     m_loadingDraft = false;
-    m_error->hide();
+    m_ui->composerError->hide();
     m_skills->setChat(ChatId::fromString(key)); // null for the new-chat key
-    m_effort->setChatEffort({});
-    m_effort->setModelConfig(
-        m_models ? m_models->modelConfig(m_modelPicker->currentIndex()) : nullptr);
-    m_mcp->setChat(ChatId::fromString(key)); // fetches the chat: chatFetched
+    m_ui->reasoningEffortPicker->setChatEffort({});
+    m_ui->reasoningEffortPicker->setModelConfig(
+        m_models ? m_models->modelConfig(m_ui->modelPicker->currentIndex()) : nullptr);
+    m_ui->mcpPicker->setChat(ChatId::fromString(key)); // fetches the chat: chatFetched
     loadDraftAttachments();
     updateState();
 }
 
 QString ComposerWidget::text() const
 {
-    return m_edit->toPlainText();
+    return m_ui->messageEdit->toPlainText();
 }
 
 void ComposerWidget::setText(const QString &text)
 {
-    m_edit->setPlainText(text);
-    m_edit->moveCursor(QTextCursor::End);
+    m_ui->messageEdit->setPlainText(text);
+    m_ui->messageEdit->moveCursor(QTextCursor::End);
 }
 
 void ComposerWidget::focusEditor()
 {
-    m_edit->setFocus(Qt::OtherFocusReason);
+    m_ui->messageEdit->setFocus(Qt::OtherFocusReason);
 }
 
 void ComposerWidget::setChatActive(bool active)
@@ -387,7 +362,7 @@ void ComposerWidget::setChatActive(bool active)
 
 void ComposerWidget::setSendKey(AppSettings::SendKey key)
 {
-    m_edit->setSendKey(key);
+    m_ui->messageEdit->setSendKey(key);
     updateState();
 }
 
@@ -409,18 +384,18 @@ QList<InputPart> ComposerWidget::takeContent()
 {
     if (m_strip && !m_strip->canSend())
         return {}; // uploads in flight
-    const QString text = m_edit->toPlainText();
+    const QString text = m_ui->messageEdit->toPlainText();
     QList<InputPart> content;
     if (!text.trimmed().isEmpty())
         content << InputPart::fromText(text);
     content << attachmentParts();
     if (content.isEmpty())
         return {};
-    m_edit->setLastSentText(text);
+    m_ui->messageEdit->setLastSentText(text);
     // The field empties now, as in every chat app; the stored draft stays until the caller
     // reports success, so a crash or a failed send cannot lose the text.
     m_loadingDraft = true;
-    m_edit->clear();
+    m_ui->messageEdit->clear();
     if (m_strip && !m_strip->isEmpty()) {
         // Like the text: gone from the field now, kept in the stored draft until success.
         m_sentAttachments.insert(m_draftKey, m_strip->draftAttachments());
@@ -429,7 +404,7 @@ QList<InputPart> ComposerWidget::takeContent()
     m_loadingDraft = false;
     if (m_strip)
         m_strip->hide();
-    m_error->hide();
+    m_ui->composerError->hide();
     updateState();
     return content;
 }
@@ -467,13 +442,13 @@ void ComposerWidget::sendFailed(
 
 void ComposerWidget::showError(const QString &reason)
 {
-    m_error->setText(reason);
-    m_error->setVisible(!reason.isEmpty());
+    m_ui->composerError->setText(reason);
+    m_ui->composerError->setVisible(!reason.isEmpty());
 }
 
 QString ComposerWidget::errorText() const
 {
-    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+    return m_ui->composerError->isVisibleTo(this) ? m_ui->composerError->text() : QString();
 }
 
 void ComposerWidget::handleTextChanged()
@@ -494,18 +469,19 @@ void ComposerWidget::handleTextChanged()
 void ComposerWidget::updateState()
 {
     const bool uploading = m_strip && !m_strip->canSend();
-    m_send->setEnabled(!uploading && (!text().trimmed().isEmpty() || !attachmentParts().isEmpty()));
-    m_send->setToolTip(
+    m_ui->sendButton->setEnabled(
+        !uploading && (!text().trimmed().isEmpty() || !attachmentParts().isEmpty()));
+    m_ui->sendButton->setToolTip(
         uploading ? tr("Waiting for attachments to upload") : tr("Send the message"));
-    m_stop->setVisible(m_active);
+    m_ui->stopButton->setVisible(m_active);
     if (m_active) {
-        m_hint->setText(tr("Agent is working — your message will be queued"));
-    } else if (m_edit->sendKey() == AppSettings::SendKey::CtrlEnter) {
-        m_hint->setText(tr("Ctrl+Enter to send, Enter for a new line"));
+        m_ui->composerHint->setText(tr("Agent is working — your message will be queued"));
+    } else if (m_ui->messageEdit->sendKey() == AppSettings::SendKey::CtrlEnter) {
+        m_ui->composerHint->setText(tr("Ctrl+Enter to send, Enter for a new line"));
     } else {
-        m_hint->setText(tr("Enter to send, Shift+Enter for a new line"));
+        m_ui->composerHint->setText(tr("Enter to send, Shift+Enter for a new line"));
     }
-    m_hint->setToolTip(m_hint->text());
+    m_ui->composerHint->setToolTip(m_ui->composerHint->text());
 }
 
 void ComposerWidget::setModelConfigs(ModelConfigModel *models)
@@ -522,28 +498,29 @@ void ComposerWidget::setModelConfigs(ModelConfigModel *models)
 
 void ComposerWidget::handleModelsChanged()
 {
-    m_modelPicker->setVisible(m_models && m_models->rowCount() > 0);
+    m_ui->modelPicker->setVisible(m_models && m_models->rowCount() > 0);
     if (!m_models)
         return;
-    const int current = m_modelPicker->currentIndex();
+    const int current = m_ui->modelPicker->currentIndex();
     const bool currentUsable =
         current >= 0 && m_proxy->index(current, 0).data(ModelConfigModel::SelectableRole).toBool();
     if (!m_userPickedModel || !currentUsable)
-        m_modelPicker->setCurrentIndex(m_models->defaultRow());
-    m_effort->setModelConfig(m_models->modelConfig(m_modelPicker->currentIndex()));
+        m_ui->modelPicker->setCurrentIndex(m_models->defaultRow());
+    m_ui->reasoningEffortPicker->setModelConfig(
+        m_models->modelConfig(m_ui->modelPicker->currentIndex()));
 }
 
 void ComposerWidget::handleModelPicked(int row)
 {
     m_userPickedModel = true;
-    m_effort->setModelConfig(m_models ? m_models->modelConfig(row) : nullptr);
+    m_ui->reasoningEffortPicker->setModelConfig(m_models ? m_models->modelConfig(row) : nullptr);
     if (const auto id = selectedModelConfigId())
         Q_EMIT modelConfigChanged(*id);
 }
 
 std::optional<ModelConfigId> ComposerWidget::selectedModelConfigId() const
 {
-    const int row = m_modelPicker->currentIndex();
+    const int row = m_ui->modelPicker->currentIndex();
     if (!m_models || row < 0)
         return std::nullopt;
     const QModelIndex index = m_proxy->index(row, 0);
@@ -558,31 +535,31 @@ void ComposerWidget::setSelectedModelConfigId(const ModelConfigId &id)
         return;
     const QModelIndex index = m_models->indexOf(id);
     if (index.isValid() && index.data(ModelConfigModel::SelectableRole).toBool()) {
-        m_modelPicker->setCurrentIndex(index.row());
+        m_ui->modelPicker->setCurrentIndex(index.row());
         m_userPickedModel = true;
-        m_effort->setModelConfig(m_models->modelConfig(index.row()));
+        m_ui->reasoningEffortPicker->setModelConfig(m_models->modelConfig(index.row()));
     }
 }
 
 QString ComposerWidget::reasoningEffort() const
 {
-    return selectedModelConfigId() ? m_effort->effort() : QString();
+    return selectedModelConfigId() ? m_ui->reasoningEffortPicker->effort() : QString();
 }
 
 std::optional<QList<QUuid>> ComposerWidget::mcpServerIds() const
 {
     // Only a change made here replaces the chat's set (§20.9: sending the field replaces it).
-    return m_mcp->selectedIds(true);
+    return m_ui->mcpPicker->selectedIds(true);
 }
 
 bool ComposerWidget::isPlanMode() const
 {
-    return m_planMode->isChecked();
+    return m_ui->planModeToggle->isChecked();
 }
 
 void ComposerWidget::setPlanMode(bool on)
 {
-    m_planMode->setChecked(on);
+    m_ui->planModeToggle->setChecked(on);
 }
 
 } // namespace AgentDesk

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -18,6 +19,10 @@ class QToolButton;
 class QPushButton;
 
 namespace AgentDesk {
+
+namespace Ui {
+class ComposerWidget;
+}
 
 class ApiClient;
 class AttachmentUploads;
@@ -54,7 +59,7 @@ public:
 
     QString text() const;
     void setText(const QString &text);
-    MessageEdit *editor() const { return m_edit; }
+    MessageEdit *editor() const;
     void focusEditor();
 
     //! While the agent runs: Stop is shown and sends are queued (the hint says so).
@@ -70,9 +75,9 @@ public:
     QString reasoningEffort() const;
     //! §20.9: the MCP servers to send, nullopt to leave the chat's set alone.
     std::optional<QList<QUuid>> mcpServerIds() const;
-    McpPicker *mcpPicker() const { return m_mcp; }
+    McpPicker *mcpPicker() const;
     SkillMenu *skillMenu() const { return m_skills; }
-    EffortPicker *effortPicker() const { return m_effort; }
+    EffortPicker *effortPicker() const;
     bool isPlanMode() const;
     void setPlanMode(bool on);
 
@@ -130,22 +135,17 @@ private:
     void handleModelsChanged();
     void handleModelPicked(int row);
     void updateState();
+    //! Icons and the palette-dependent looks the form cannot hold.
+    void styleControls();
+    void connectControls();
+    //! Ctrl+Shift+M and Ctrl+Shift+E open the model and effort lists; the tooltips name them.
+    void createShortcuts();
 
+    std::unique_ptr<Ui::ComposerWidget> m_ui;
     const Icons *m_icons;
     AppSettings *m_settings;
     DraftStore *m_drafts;
-    MessageEdit *m_edit;
-    QPushButton *m_send;
-    QPushButton *m_stop;
-    ModelPicker *m_modelPicker;
-    EffortPicker *m_effort;
-    McpPicker *m_mcp;
-    SkillMenu *m_skills;
-    QToolButton *m_planMode;
-    QLabel *m_hint;
-    QLabel *m_error;
-    QToolButton *m_attach;
-    QToolButton *m_screenshot;
+    SkillMenu *m_skills = nullptr;
     AttachmentStrip *m_strip = nullptr;
     ScreenshotPortal *m_portal = nullptr;
     QHash<QString, QList<DraftAttachment>> m_sentAttachments; //!< Per draft key, until success.

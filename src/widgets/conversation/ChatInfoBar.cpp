@@ -2,12 +2,12 @@
 
 #include "core/api/ApiClient.h"
 #include "core/api/DisplayText.h"
+#include "ui_ChatInfoBar.h"
 #include "widgets/conversation/ContextPopover.h"
 #include "widgets/shell/ErrorBanner.h"
 
 #include <QLabel>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -15,47 +15,48 @@ namespace AgentDesk {
 
 ChatInfoBar::ChatInfoBar(QWidget *parent)
     : QWidget(parent)
-    , m_sharedBy(new QLabel(this))
-    , m_capacity(new QLabel(this))
-    , m_banner(new ErrorBanner(this))
-    , m_contextButton(new QToolButton(this))
-    , m_popover(new ContextPopover(this))
+    , m_ui(std::make_unique<Ui::ChatInfoBar>())
 {
-    setObjectName(u"chatInfoBar"_s);
-    m_sharedBy->setObjectName(u"sharedByLabel"_s);
-    m_sharedBy->setTextFormat(Qt::PlainText);
-    m_sharedBy->setContentsMargins(12, 4, 12, 4);
-    m_sharedBy->setForegroundRole(QPalette::PlaceholderText);
-    m_capacity->setObjectName(u"capacityCallout"_s);
-    m_capacity->setTextFormat(Qt::PlainText);
-    m_capacity->setWordWrap(true);
-    m_capacity->setContentsMargins(12, 4, 12, 4);
-    m_banner->setObjectName(u"contextDirtyBanner"_s);
-    m_banner->setClosable(false);
+    // ui/ChatInfoBar.ui: "Shared by", the capacity callout and the dirty-context banner, all
+    // hidden until a chat needs them. The Context button and its popover live elsewhere
+    // (ConversationWidget places the button in the header).
+    m_ui->setupUi(this);
+    for (QLabel *label : {m_ui->sharedByLabel, m_ui->capacityCallout})
+        label->setContentsMargins(12, 4, 12, 4);
+    m_ui->sharedByLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->contextDirtyBanner->setClosable(false);
+    m_contextButton = new QToolButton(this);
     m_contextButton->setObjectName(u"contextButton"_s);
     m_contextButton->setText(tr("Context"));
     m_contextButton->setToolTip(tr("Instruction files, skills and MCP servers the agent uses"));
     m_contextButton->setAutoRaise(true);
     m_contextButton->hide();
+    m_popover = new ContextPopover(this);
     m_popover->hide();
-    for (QWidget *widget : {static_cast<QWidget *>(m_sharedBy), static_cast<QWidget *>(m_capacity),
-             static_cast<QWidget *>(m_banner)})
-        widget->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_sharedBy);
-    layout->addWidget(m_capacity);
-    layout->addWidget(m_banner);
 
     m_pollTimer.setInterval(defaultPollInterval);
     connect(&m_pollTimer, &QTimer::timeout, this, &ChatInfoBar::fetchDetail);
-    connect(m_banner, &ErrorBanner::actionTriggered, this, &ChatInfoBar::refreshContext);
+    connect(m_ui->contextDirtyBanner, &ErrorBanner::actionTriggered, this,
+        &ChatInfoBar::refreshContext);
     connect(m_contextButton, &QToolButton::clicked, this, &ChatInfoBar::showContextPopover);
 }
 
 ChatInfoBar::~ChatInfoBar() = default;
+
+ErrorBanner *ChatInfoBar::contextBanner() const
+{
+    return m_ui->contextDirtyBanner;
+}
+
+QLabel *ChatInfoBar::sharedByLabel() const
+{
+    return m_ui->sharedByLabel;
+}
+
+QLabel *ChatInfoBar::capacityLabel() const
+{
+    return m_ui->capacityCallout;
+}
 
 void ChatInfoBar::setApi(ApiClient *api)
 {
@@ -175,34 +176,35 @@ void ChatInfoBar::updateView()
     const bool has = !m_chat.id.isNull();
     const QString owner =
         safeDisplayText(m_chat.ownerName.isEmpty() ? m_chat.ownerUsername : m_chat.ownerName);
-    m_sharedBy->setText(owner.isEmpty() ? tr("Shared with you \u00b7 read only")
-                                        : tr("Shared by %1 \u00b7 read only").arg(owner));
-    m_sharedBy->setVisible(has && m_readOnly);
+    m_ui->sharedByLabel->setText(owner.isEmpty() ? tr("Shared with you \u00b7 read only")
+                                                 : tr("Shared by %1 \u00b7 read only").arg(owner));
+    m_ui->sharedByLabel->setVisible(has && m_readOnly);
 
     const bool queued = has && m_detail && m_detail->queuedForCapacity && isActive(m_chat.status);
-    m_capacity->setText(tr("\u23f3 Waiting for capacity: the deployment runs as many agents as it "
-                           "allows. This chat starts when one finishes."));
-    m_capacity->setVisible(queued);
+    m_ui->capacityCallout->setText(
+        tr("\u23f3 Waiting for capacity: the deployment runs as many agents as it "
+           "allows. This chat starts when one finishes."));
+    m_ui->capacityCallout->setVisible(queued);
 
     // Viewers may not refresh (404, §20.3.4): the banner is the owner's.
     const std::optional<ChatContext> shown = context();
     const bool dirty = has && !m_readOnly && shown && shown->dirty;
     if (m_refreshError && has) {
-        m_banner->showMessage(ErrorBanner::Kind::Error,
+        m_ui->contextDirtyBanner->showMessage(ErrorBanner::Kind::Error,
             tr("The workspace context could not be refreshed: %1")
                 .arg(m_refreshError->toDisplayString()),
             {}, tr("Refresh"));
     } else if (dirty) {
         const QString text = m_refreshing ? tr("The workspace context changed. Refreshing\u2026")
                                           : tr("The workspace context changed");
-        if (m_banner->isHidden() || m_banner->text() != text
-            || m_banner->actionText().isEmpty() != m_refreshing)
-            m_banner->showMessage(ErrorBanner::Kind::Warning, text,
+        if (m_ui->contextDirtyBanner->isHidden() || m_ui->contextDirtyBanner->text() != text
+            || m_ui->contextDirtyBanner->actionText().isEmpty() != m_refreshing)
+            m_ui->contextDirtyBanner->showMessage(ErrorBanner::Kind::Warning, text,
                 tr("Instruction files, skills or MCP servers in the workspace differ from what "
                    "this chat uses. Refresh to use the new ones."),
                 m_refreshing ? QString() : tr("Refresh"));
-    } else if (!m_banner->isHidden()) {
-        m_banner->dismiss();
+    } else if (!m_ui->contextDirtyBanner->isHidden()) {
+        m_ui->contextDirtyBanner->dismiss();
     }
     m_contextButton->setVisible(has && shown.has_value());
     if (shown) {

@@ -7,12 +7,17 @@
 #include <QWidget>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QLabel;
 class QToolButton;
 
 namespace AgentDesk {
+
+namespace Ui {
+class ChatInfoBar;
+}
 
 class ApiClient;
 class ContextPopover;
@@ -43,9 +48,9 @@ public:
     //! The header's button (objectName contextButton); ConversationWidget places it.
     QToolButton *contextButton() const { return m_contextButton; }
     ContextPopover *contextPopover() const { return m_popover; }
-    ErrorBanner *contextBanner() const { return m_banner; }
-    QLabel *sharedByLabel() const { return m_sharedBy; }
-    QLabel *capacityLabel() const { return m_capacity; }
+    ErrorBanner *contextBanner() const;
+    QLabel *sharedByLabel() const;
+    QLabel *capacityLabel() const;
     //! The context as shown: the list's flags with the resources of the last GET or PUT.
     std::optional<ChatContext> context() const;
     //! PUT {chat}/context, as "Refresh" does.
@@ -61,12 +66,10 @@ private:
     void updateView();
     void updatePolling();
 
+    std::unique_ptr<Ui::ChatInfoBar> m_ui;
     ApiClient *m_api = nullptr;
-    QLabel *m_sharedBy;
-    QLabel *m_capacity;
-    ErrorBanner *m_banner;
-    QToolButton *m_contextButton;
-    ContextPopover *m_popover;
+    QToolButton *m_contextButton = nullptr;
+    ContextPopover *m_popover = nullptr;
     QTimer m_pollTimer;
 
     Chat m_chat;

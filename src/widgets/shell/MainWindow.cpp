@@ -68,27 +68,9 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
 
     m_splitter = m_ui->mainSplitter;
     setUpListPane();
-    // Without a parent: a child of the splitter would be appended to it before the swap.
-    m_conversation = new ConversationHost(m_deps, nullptr);
-    delete m_splitter->replaceWidget(1, m_conversation);
-    connect(m_conversation->widget(), &ConversationWidget::chatRefreshed, this,
-        [this](const Chat &chat) {
-            if (m_deps.chats)
-                m_deps.chats->upsert(chat);
-        });
-
-    m_sidePanel = m_ui->sidePanel;
-    m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
-    m_diffPanel->setObjectName(u"diffPanel"_s);
-    m_diffPanel->setGitStreams(m_deps.gitStreams);
-    delete m_ui->sidePanelLayout->replaceWidget(m_ui->diffPanelPlaceholder, m_diffPanel);
-    delete m_ui->diffPanelPlaceholder;
-    m_sidePanel->hide();
-
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({320, 780, 300});
+    setUpConversation();
+    setUpSidePanel();
+    setUpSplitter();
 
     m_palette = new CommandPalette(this);
     createActions();
@@ -97,15 +79,58 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     m_palette->setActions(m_commands);
     m_conversation->widget()->setShareAction(m_actions.value(u"actionShare"_s));
 
-    if (m_deps.settings) {
-        resize(1200, 760);
-        restoreGeometry(m_deps.settings->windowGeometry());
-        restoreState(m_deps.settings->windowState());
-        m_splitter->restoreState(m_deps.settings->splitterState());
-        m_sidePanel->hide(); // the diff panel opens on demand until it has content
-        m_restoreChatId = ChatId::fromString(m_deps.settings->lastChatId());
-    }
+    restoreSavedState();
+    connectChatList();
+    connectDirectory();
+    connectConversation();
+    updateChatActions();
+}
 
+void MainWindow::setUpConversation()
+{
+    // Without a parent: a child of the splitter would be appended to it before the swap.
+    m_conversation = new ConversationHost(m_deps, nullptr);
+    delete m_splitter->replaceWidget(1, m_conversation);
+    connect(m_conversation->widget(), &ConversationWidget::chatRefreshed, this,
+        [this](const Chat &chat) {
+            if (m_deps.chats)
+                m_deps.chats->upsert(chat);
+        });
+}
+
+void MainWindow::setUpSidePanel()
+{
+    m_sidePanel = m_ui->sidePanel;
+    m_diffPanel = new DiffPanel(m_deps.api, m_sidePanel);
+    m_diffPanel->setObjectName(u"diffPanel"_s);
+    m_diffPanel->setGitStreams(m_deps.gitStreams);
+    delete m_ui->sidePanelLayout->replaceWidget(m_ui->diffPanelPlaceholder, m_diffPanel);
+    delete m_ui->diffPanelPlaceholder;
+    m_sidePanel->hide();
+}
+
+void MainWindow::setUpSplitter()
+{
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 780, 300});
+}
+
+void MainWindow::restoreSavedState()
+{
+    if (!m_deps.settings)
+        return;
+    resize(1200, 760);
+    restoreGeometry(m_deps.settings->windowGeometry());
+    restoreState(m_deps.settings->windowState());
+    m_splitter->restoreState(m_deps.settings->splitterState());
+    m_sidePanel->hide(); // the diff panel opens on demand until it has content
+    m_restoreChatId = ChatId::fromString(m_deps.settings->lastChatId());
+}
+
+void MainWindow::connectChatList()
+{
     if (m_deps.filter)
         m_list->setChatModel(m_deps.filter);
     connect(m_list, &ChatListView::chatActivated, this, &MainWindow::handleChatActivated);
@@ -122,31 +147,36 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
     connect(m_list, &ChatListView::archiveRequested, this, &MainWindow::setArchived);
     connect(m_list, &ChatListView::markReadRequested, this, &MainWindow::setRead);
     connect(m_list, &ChatListView::labelsRequested, this, &MainWindow::editLabelsOf);
+}
 
-    if (m_deps.directory) {
-        connect(m_deps.directory, &ChatDirectory::connectionStateChanged, this,
-            &MainWindow::handleConnectionStateChanged);
-        connect(m_deps.directory, &ChatDirectory::errorOccurred, this,
-            &MainWindow::handleDirectoryError);
-        connect(m_deps.directory, &ChatDirectory::listLoaded, this, &MainWindow::handleListLoaded);
-        connect(m_deps.directory, &ChatDirectory::listErrorChanged, this,
-            [this] { handleConnectionStateChanged(m_deps.directory->connectionState()); });
-        handleConnectionStateChanged(m_deps.directory->connectionState());
-    }
+void MainWindow::connectDirectory()
+{
+    if (!m_deps.directory)
+        return;
+    connect(m_deps.directory, &ChatDirectory::connectionStateChanged, this,
+        &MainWindow::handleConnectionStateChanged);
+    connect(
+        m_deps.directory, &ChatDirectory::errorOccurred, this, &MainWindow::handleDirectoryError);
+    connect(m_deps.directory, &ChatDirectory::listLoaded, this, &MainWindow::handleListLoaded);
+    connect(m_deps.directory, &ChatDirectory::listErrorChanged, this,
+        [this] { handleConnectionStateChanged(m_deps.directory->connectionState()); });
+    handleConnectionStateChanged(m_deps.directory->connectionState());
+    connect(m_deps.directory, &ChatDirectory::planModeFailed, this,
+        [this](const ChatId &id, const ApiError &error) {
+            if (id == m_openChatId)
+                conversationWidget()->showPlanModeError(error);
+            else
+                handleDirectoryError(error);
+        });
+}
+
+void MainWindow::connectConversation()
+{
     connect(
         conversationWidget(), &ConversationWidget::planModeChangeRequested, this, [this](bool on) {
             if (m_deps.directory && !m_openChatId.isNull())
                 m_deps.directory->setPlanMode(m_openChatId, on);
         });
-    if (m_deps.directory) {
-        connect(m_deps.directory, &ChatDirectory::planModeFailed, this,
-            [this](const ChatId &id, const ApiError &error) {
-                if (id == m_openChatId)
-                    conversationWidget()->showPlanModeError(error);
-                else
-                    handleDirectoryError(error);
-            });
-    }
     // The plan actions follow what the transcript holds.
     connect(conversationWidget()->steer(), &SteerController::planChanged, this,
         &MainWindow::updateChatActions);
@@ -157,7 +187,6 @@ MainWindow::MainWindow(const Dependencies &dependencies, QWidget *parent)
         connect(
             m_deps.chats, &QAbstractItemModel::dataChanged, this, &MainWindow::handleChatsChanged);
     }
-    updateChatActions();
 }
 
 MainWindow::~MainWindow() = default;

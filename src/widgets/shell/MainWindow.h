@@ -132,6 +132,17 @@ private:
     void createActions();
     void createMenus();
     void setUpListPane();
+    //! The conversation pane replaces the form's placeholder in the splitter.
+    void setUpConversation();
+    //! The diff panel goes into the side panel, which stays hidden until it is asked for.
+    void setUpSidePanel();
+    void setUpSplitter();
+    //! Geometry, dock and splitter state and the chat to reopen, from AppSettings.
+    void restoreSavedState();
+    void connectChatList();
+    void connectDirectory();
+    //! Plan mode, the plan actions and the current chat's state follow the conversation.
+    void connectConversation();
     QAction *addCommand(const QString &objectName, const QString &text,
         const QKeySequence &shortcut, void (MainWindow::*handler)());
 
