@@ -1,5 +1,6 @@
 #include "models/MessageListModel.h"
 
+#include "core/live/MessageAssembler.h"
 #include "models/MessageParts.h"
 
 #include <QUuid>
@@ -12,37 +13,19 @@ namespace AgentDesk {
 
 namespace {
 
-bool isKnownKind(MessagePart::Kind kind)
-{
-    return kind != MessagePart::Kind::Unknown;
-}
-
-bool holdsRawCopy(const MessagePart &part)
-{
-    return isKnownKind(part.kind) && !part.raw.isEmpty();
-}
-
-//! `raw` doubles the memory of every part (a second copy of its text). The model keeps it only
-//! where a view needs it: parts of unknown kinds, which are rendered generically from it. The
-//! parts are only touched when one holds a copy: a non-const pass would detach the list from the
-//! one ChatSession's assembler holds, and every message would be stored twice.
-ChatMessage compacted(ChatMessage message)
-{
-    if (std::none_of(message.parts.cbegin(), message.parts.cend(), holdsRawCopy))
-        return message;
-    for (MessagePart &part : message.parts) {
-        if (holdsRawCopy(part))
-            part.raw = {};
-    }
-    return message;
-}
-
+// `raw` doubles the memory of every part (a second copy of its text). The model keeps it only
+// where a view needs it: parts of unknown kinds, which are rendered generically from it. The
+// parts are only touched when one holds a copy: a non-const pass would detach the list from the
+// one ChatSession's assembler holds, and every message would be stored twice. The rules are the
+// assembler's (MessageAssembler::compacted, holdsRawCopy).
+//!
 //! `message` itself when it holds no wire copy, so the row shares it with its other holders.
 SharedChatMessage compacted(const SharedChatMessage &message)
 {
-    if (std::none_of(message->parts.cbegin(), message->parts.cend(), holdsRawCopy))
+    if (std::none_of(
+            message->parts.cbegin(), message->parts.cend(), MessageAssembler::holdsRawCopy))
         return message;
-    return std::make_shared<const ChatMessage>(compacted(*message));
+    return std::make_shared<const ChatMessage>(MessageAssembler::compacted(*message));
 }
 
 QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
@@ -52,13 +35,6 @@ QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
     for (const ChatMessage &message : messages)
         shared.append(std::make_shared<const ChatMessage>(message));
     return shared;
-}
-
-MessagePart compacted(MessagePart part)
-{
-    if (holdsRawCopy(part))
-        part.raw = {};
-    return part;
 }
 
 bool sameUsage(const OptionalUsage &a, const OptionalUsage &b)
@@ -345,7 +321,7 @@ void MessageListModel::applyToolMessage(const ChatMessage &message)
         const auto known = m_results.constFind(part.detail().toolCallId);
         if (known != m_results.cend() && samePart(*known, part))
             continue;
-        m_results.insert(part.detail().toolCallId, compacted(part));
+        m_results.insert(part.detail().toolCallId, MessageAssembler::compacted(part));
         changed.insert(part.detail().toolCallId);
     }
     const QStringList before = m_toolMessages.value(message.id);
@@ -696,7 +672,7 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
     if (preview) {
         for (const MessagePart &part : preview->parts) {
             if (part.kind == MessagePart::Kind::ToolResult && !part.detail().toolCallId.isEmpty())
-                results.insert(part.detail().toolCallId, compacted(part));
+                results.insert(part.detail().toolCallId, MessageAssembler::compacted(part));
         }
     }
     // A preview of a tool message has no row of its own: its results show on their calls.
@@ -707,7 +683,8 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
         const int row = int(m_entries.size());
         beginInsertRows({}, row, row);
         m_entries.push_back(
-            Entry{std::make_shared<const ChatMessage>(compacted(*preview)), {}, 0, Kind::Preview});
+            Entry{std::make_shared<const ChatMessage>(MessageAssembler::compacted(*preview)), {}, 0,
+                Kind::Preview});
         m_hasPreview = true;
         endInsertRows();
         touchNeighbours(row, row);
@@ -805,7 +782,7 @@ void MessageListModel::resolvePendingEcho(const QString &nonce, const ChatMessag
         roles.append(SendErrorRole);
     entry.kind = Kind::Committed;
     entry.echo.reset();
-    entry.message = std::make_shared<const ChatMessage>(compacted(real));
+    entry.message = std::make_shared<const ChatMessage>(MessageAssembler::compacted(real));
     ++entry.revision;
     --m_pendingCount;
     reindexFrom(target);
