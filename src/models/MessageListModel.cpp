@@ -28,6 +28,16 @@ SharedChatMessage compacted(const SharedChatMessage &message)
     return std::make_shared<const ChatMessage>(MessageAssembler::compacted(*message));
 }
 
+//! Calls `visit` with the id of every tool call in `message`, in order.
+template<typename Visit>
+void forEachToolCall(const ChatMessage &message, Visit visit)
+{
+    for (const MessagePart &part : message.parts) {
+        if (part.kind == MessagePart::Kind::ToolCall)
+            visit(part.detail().toolCallId);
+    }
+}
+
 QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
 {
     QList<SharedChatMessage> shared;
@@ -233,49 +243,42 @@ const MessagePart *MessageListModel::resultFor(const QString &callId) const
 MessageListModel::ToolResults MessageListModel::resultsOf(const ChatMessage &message) const
 {
     ToolResults results;
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        if (const MessagePart *result = resultFor(part.detail().toolCallId))
-            results.insert(part.detail().toolCallId, *result);
-    }
+    forEachToolCall(message, [&](const QString &callId) {
+        if (const MessagePart *result = resultFor(callId))
+            results.insert(callId, *result);
+    });
     return results;
 }
 
 MessageListModel::ToolStates MessageListModel::statesOf(const ChatMessage &message) const
 {
     ToolStates states;
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        ToolCallState state = m_awaitingCalls.contains(part.detail().toolCallId)
-            ? ToolCallState::AwaitingInput
-            : m_chatActive ? ToolCallState::Running
-                           : ToolCallState::Interrupted;
-        if (const MessagePart *result = resultFor(part.detail().toolCallId))
+    forEachToolCall(message, [&](const QString &callId) {
+        ToolCallState state = m_awaitingCalls.contains(callId) ? ToolCallState::AwaitingInput
+            : m_chatActive                                     ? ToolCallState::Running
+                                                               : ToolCallState::Interrupted;
+        if (const MessagePart *result = resultFor(callId))
             state = result->detail().isError ? ToolCallState::Failed : ToolCallState::Done;
-        states.insert(part.detail().toolCallId, state);
-    }
+        states.insert(callId, state);
+    });
     return states;
 }
 
 void MessageListModel::trackCalls(const ChatMessage &message)
 {
-    for (const MessagePart &part : message.parts) {
-        if (part.kind == MessagePart::Kind::ToolCall && !part.detail().toolCallId.isEmpty())
-            m_callOwner.insert(part.detail().toolCallId, message.id);
-    }
+    forEachToolCall(message, [&](const QString &callId) {
+        if (!callId.isEmpty())
+            m_callOwner.insert(callId, message.id);
+    });
 }
 
 void MessageListModel::untrackCalls(const ChatMessage &message)
 {
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        if (const auto it = m_callOwner.constFind(part.detail().toolCallId);
+    forEachToolCall(message, [&](const QString &callId) {
+        if (const auto it = m_callOwner.constFind(callId);
             it != m_callOwner.cend() && *it == message.id)
             m_callOwner.erase(it);
-    }
+    });
 }
 
 void MessageListModel::notifyCalls(const QSet<QString> &callIds, const QList<int> &roles)
