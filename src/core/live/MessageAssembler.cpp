@@ -61,6 +61,21 @@ bool shouldReparse(qsizetype size, qsizetype parsedSize)
     return size <= alwaysBelow || (size <= maxParsed && size >= parsedSize + parsedSize / 4);
 }
 
+//! Appends a streamed delta of a JSON value to its text `raw` and, when shouldReparse says so,
+//! parses what has come so far into `value` (Undefined while it cannot even be partly parsed).
+void appendStreamedJson(
+    const QString &delta, QByteArray &raw, qsizetype &parsedSize, QJsonValue &value)
+{
+    raw.append(delta.toUtf8());
+    if (!shouldReparse(raw.size(), parsedSize))
+        return;
+    parsedSize = raw.size();
+    if (auto parsed = PartialJson::parse(raw))
+        value = *parsed;
+    else
+        value = QJsonValue::Undefined;
+}
+
 //! Streamed JSON text as the preview shows it: at most the first maxPreviewTextChars bytes
 //! (converting tens of megabytes at every publish would stall the GUI thread).
 QString previewOfRaw(const QByteArray &raw)
@@ -504,14 +519,8 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
         if (part.detail().createdAt.isValid())
             block->createdAt = part.detail().createdAt;
     } else if (!part.detail().argsDelta.isEmpty()) {
-        block->argsRaw.append(part.detail().argsDelta.toUtf8());
-        if (shouldReparse(block->argsRaw.size(), block->argsParsedSize)) {
-            block->argsParsedSize = block->argsRaw.size();
-            if (auto parsed = PartialJson::parse(block->argsRaw))
-                block->args = *parsed;
-            else
-                block->args = QJsonValue::Undefined;
-        }
+        appendStreamedJson(
+            part.detail().argsDelta, block->argsRaw, block->argsParsedSize, block->args);
     }
     changes.previewChanged = true;
 }
@@ -548,14 +557,8 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
         block->resultParsedSize = block->resultRaw.size();
         block->hasResult = true;
     } else if (!part.detail().resultDelta.isEmpty()) {
-        block->resultRaw.append(part.detail().resultDelta.toUtf8());
-        if (shouldReparse(block->resultRaw.size(), block->resultParsedSize)) {
-            block->resultParsedSize = block->resultRaw.size();
-            if (auto parsed = PartialJson::parse(block->resultRaw))
-                block->result = *parsed;
-            else
-                block->result = QJsonValue::Undefined;
-        }
+        appendStreamedJson(
+            part.detail().resultDelta, block->resultRaw, block->resultParsedSize, block->result);
     }
     if (part.detail().isError)
         block->isError = true;
