@@ -273,6 +273,16 @@ void Application::startSession(const ConnectionResult &result)
 {
     stopSession();
     m_fallbackDeployment.clear();
+    createSession(result);
+    createMainWindow(result);
+    createNotifiers();
+    announceFirstListing();
+    showSession();
+}
+
+//! The signed-in Session for `result`, its chat directory fed from and saved to the settings.
+void Application::createSession(const ConnectionResult &result)
+{
     m_settings->rememberDeployment(result.deploymentUrl);
     m_settings->sync();
     // The sign-in probe's token is not needed any more: the Session's client holds it.
@@ -287,7 +297,11 @@ void Application::startSession(const ConnectionResult &result)
         m_settings->setUnreadMarks(ids);
         m_settings->sync();
     });
+}
 
+void Application::createMainWindow(const ConnectionResult &result)
+{
+    ChatDirectory *directory = m_session->directory();
     MainWindow::Dependencies deps;
     deps.icons = m_icons.get();
     deps.settings = m_settings.get();
@@ -318,7 +332,11 @@ void Application::startSession(const ConnectionResult &result)
     connect(m_mainWindow, &MainWindow::addDeploymentRequested, this, &Application::addDeployment);
     connect(
         m_mainWindow, &MainWindow::forgetDeploymentRequested, this, &Application::forgetDeployment);
+}
 
+void Application::createNotifiers()
+{
+    ChatDirectory *directory = m_session->directory();
     // Notifications: the desktop's server when there is one, else the tray balloon.
     if (!m_options.demo || m_options.screenshotDirectory.isEmpty())
         m_notifications = new DesktopNotifications(QApplication::applicationDisplayName(), this);
@@ -336,6 +354,13 @@ void Application::startSession(const ConnectionResult &result)
         [window] { return window ? window->focusedChatId() : ChatId(); });
     connect(directory, &ChatDirectory::chatStatusChanged, questions,
         &QuestionNotifier::handleStatusChanged);
+    connectTrayRequests();
+    m_mainWindow->setTrayAvailable(m_tray->showTrayIcon());
+}
+
+//! The tray menu's and icon's requests: open or stop a chat, show or hide the window, quit.
+void Application::connectTrayRequests()
+{
     connect(m_tray, &TrayNotifier::openChatRequested, this, [this](const ChatId &id) {
         if (!m_mainWindow)
             return;
@@ -355,8 +380,12 @@ void Application::startSession(const ConnectionResult &result)
             m_mainWindow->bringToFront();
     });
     connect(m_tray, &TrayNotifier::quitRequested, this, &Application::quit);
-    m_mainWindow->setTrayAvailable(m_tray->showTrayIcon());
+}
 
+//! listShown once the first chat list is on screen (and the screenshots after it, if asked).
+void Application::announceFirstListing()
+{
+    ChatDirectory *directory = m_session->directory();
     connect(
         directory, &ChatDirectory::listLoaded, this,
         [this] {
@@ -367,7 +396,10 @@ void Application::startSession(const ConnectionResult &result)
     if (!m_options.screenshotDirectory.isEmpty())
         connect(this, &Application::listShown, this, &Application::startScreenshots,
             Qt::SingleShotConnection);
+}
 
+void Application::showSession()
+{
     m_session->start();
     // --background (start at login): wait in the tray; a link or the tray opens the window.
     const bool hidden =

@@ -115,6 +115,13 @@ private:
     void forgetDeployment(const QUrl &url);
     SecretStore *tokenStore() const;
     void startSession(const ConnectionResult &result);
+    // The pieces of startSession, in the order it calls them.
+    void createSession(const ConnectionResult &result);
+    void createMainWindow(const ConnectionResult &result);
+    void createNotifiers();
+    void connectTrayRequests();
+    void announceFirstListing();
+    void showSession();
     void stopSession();
     void signOut();
     void handleSessionRejected(const ApiError &error);

@@ -1,5 +1,6 @@
 #include "models/MessageListModel.h"
 
+#include "core/live/MessageAssembler.h"
 #include "models/MessageParts.h"
 
 #include <QUuid>
@@ -12,37 +13,29 @@ namespace AgentDesk {
 
 namespace {
 
-bool isKnownKind(MessagePart::Kind kind)
-{
-    return kind != MessagePart::Kind::Unknown;
-}
-
-bool holdsRawCopy(const MessagePart &part)
-{
-    return isKnownKind(part.kind) && !part.raw.isEmpty();
-}
-
-//! `raw` doubles the memory of every part (a second copy of its text). The model keeps it only
-//! where a view needs it: parts of unknown kinds, which are rendered generically from it. The
-//! parts are only touched when one holds a copy: a non-const pass would detach the list from the
-//! one ChatSession's assembler holds, and every message would be stored twice.
-ChatMessage compacted(ChatMessage message)
-{
-    if (std::none_of(message.parts.cbegin(), message.parts.cend(), holdsRawCopy))
-        return message;
-    for (MessagePart &part : message.parts) {
-        if (holdsRawCopy(part))
-            part.raw = {};
-    }
-    return message;
-}
-
+// `raw` doubles the memory of every part (a second copy of its text). The model keeps it only
+// where a view needs it: parts of unknown kinds, which are rendered generically from it. The
+// parts are only touched when one holds a copy: a non-const pass would detach the list from the
+// one ChatSession's assembler holds, and every message would be stored twice. The rules are the
+// assembler's (MessageAssembler::compacted, holdsRawCopy).
+//!
 //! `message` itself when it holds no wire copy, so the row shares it with its other holders.
 SharedChatMessage compacted(const SharedChatMessage &message)
 {
-    if (std::none_of(message->parts.cbegin(), message->parts.cend(), holdsRawCopy))
+    if (std::none_of(
+            message->parts.cbegin(), message->parts.cend(), MessageAssembler::holdsRawCopy))
         return message;
-    return std::make_shared<const ChatMessage>(compacted(*message));
+    return std::make_shared<const ChatMessage>(MessageAssembler::compacted(*message));
+}
+
+//! Calls `visit` with the id of every tool call in `message`, in order.
+template<typename Visit>
+void forEachToolCall(const ChatMessage &message, Visit visit)
+{
+    for (const MessagePart &part : message.parts) {
+        if (part.kind == MessagePart::Kind::ToolCall)
+            visit(part.detail().toolCallId);
+    }
 }
 
 QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
@@ -52,13 +45,6 @@ QList<SharedChatMessage> sharedAll(const QList<ChatMessage> &messages)
     for (const ChatMessage &message : messages)
         shared.append(std::make_shared<const ChatMessage>(message));
     return shared;
-}
-
-MessagePart compacted(MessagePart part)
-{
-    if (holdsRawCopy(part))
-        part.raw = {};
-    return part;
 }
 
 bool sameUsage(const OptionalUsage &a, const OptionalUsage &b)
@@ -257,49 +243,42 @@ const MessagePart *MessageListModel::resultFor(const QString &callId) const
 MessageListModel::ToolResults MessageListModel::resultsOf(const ChatMessage &message) const
 {
     ToolResults results;
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        if (const MessagePart *result = resultFor(part.detail().toolCallId))
-            results.insert(part.detail().toolCallId, *result);
-    }
+    forEachToolCall(message, [&](const QString &callId) {
+        if (const MessagePart *result = resultFor(callId))
+            results.insert(callId, *result);
+    });
     return results;
 }
 
 MessageListModel::ToolStates MessageListModel::statesOf(const ChatMessage &message) const
 {
     ToolStates states;
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        ToolCallState state = m_awaitingCalls.contains(part.detail().toolCallId)
-            ? ToolCallState::AwaitingInput
-            : m_chatActive ? ToolCallState::Running
-                           : ToolCallState::Interrupted;
-        if (const MessagePart *result = resultFor(part.detail().toolCallId))
+    forEachToolCall(message, [&](const QString &callId) {
+        ToolCallState state = m_awaitingCalls.contains(callId) ? ToolCallState::AwaitingInput
+            : m_chatActive                                     ? ToolCallState::Running
+                                                               : ToolCallState::Interrupted;
+        if (const MessagePart *result = resultFor(callId))
             state = result->detail().isError ? ToolCallState::Failed : ToolCallState::Done;
-        states.insert(part.detail().toolCallId, state);
-    }
+        states.insert(callId, state);
+    });
     return states;
 }
 
 void MessageListModel::trackCalls(const ChatMessage &message)
 {
-    for (const MessagePart &part : message.parts) {
-        if (part.kind == MessagePart::Kind::ToolCall && !part.detail().toolCallId.isEmpty())
-            m_callOwner.insert(part.detail().toolCallId, message.id);
-    }
+    forEachToolCall(message, [&](const QString &callId) {
+        if (!callId.isEmpty())
+            m_callOwner.insert(callId, message.id);
+    });
 }
 
 void MessageListModel::untrackCalls(const ChatMessage &message)
 {
-    for (const MessagePart &part : message.parts) {
-        if (part.kind != MessagePart::Kind::ToolCall)
-            continue;
-        if (const auto it = m_callOwner.constFind(part.detail().toolCallId);
+    forEachToolCall(message, [&](const QString &callId) {
+        if (const auto it = m_callOwner.constFind(callId);
             it != m_callOwner.cend() && *it == message.id)
             m_callOwner.erase(it);
-    }
+    });
 }
 
 void MessageListModel::notifyCalls(const QSet<QString> &callIds, const QList<int> &roles)
@@ -345,7 +324,7 @@ void MessageListModel::applyToolMessage(const ChatMessage &message)
         const auto known = m_results.constFind(part.detail().toolCallId);
         if (known != m_results.cend() && samePart(*known, part))
             continue;
-        m_results.insert(part.detail().toolCallId, compacted(part));
+        m_results.insert(part.detail().toolCallId, MessageAssembler::compacted(part));
         changed.insert(part.detail().toolCallId);
     }
     const QStringList before = m_toolMessages.value(message.id);
@@ -696,7 +675,7 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
     if (preview) {
         for (const MessagePart &part : preview->parts) {
             if (part.kind == MessagePart::Kind::ToolResult && !part.detail().toolCallId.isEmpty())
-                results.insert(part.detail().toolCallId, compacted(part));
+                results.insert(part.detail().toolCallId, MessageAssembler::compacted(part));
         }
     }
     // A preview of a tool message has no row of its own: its results show on their calls.
@@ -707,7 +686,8 @@ void MessageListModel::setPreview(const std::optional<ChatMessage> &preview)
         const int row = int(m_entries.size());
         beginInsertRows({}, row, row);
         m_entries.push_back(
-            Entry{std::make_shared<const ChatMessage>(compacted(*preview)), {}, 0, Kind::Preview});
+            Entry{std::make_shared<const ChatMessage>(MessageAssembler::compacted(*preview)), {}, 0,
+                Kind::Preview});
         m_hasPreview = true;
         endInsertRows();
         touchNeighbours(row, row);
@@ -805,7 +785,7 @@ void MessageListModel::resolvePendingEcho(const QString &nonce, const ChatMessag
         roles.append(SendErrorRole);
     entry.kind = Kind::Committed;
     entry.echo.reset();
-    entry.message = std::make_shared<const ChatMessage>(compacted(real));
+    entry.message = std::make_shared<const ChatMessage>(MessageAssembler::compacted(real));
     ++entry.revision;
     --m_pendingCount;
     reindexFrom(target);

@@ -615,7 +615,13 @@ std::optional<MessageUsage> messageUsageFromJson(const QJsonValue &value)
     return decodeFields(value, messageUsageFields);
 }
 
-std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
+namespace {
+
+//! What committed and queued messages share on the wire: a positive integer id, the chat, the
+//! model config, the creation time and the parts (`content`). Nothing when the id is missing.
+template<typename Message, typename Id>
+std::optional<Message> messageFromJson(
+    const QJsonValue &value, const char *partsWhat, QJsonObject *objectOut = nullptr)
 {
     if (!value.isObject())
         return std::nullopt;
@@ -623,36 +629,37 @@ std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
     const std::optional<qint64> id = optionalInt64(object, u"id");
     if (!id || *id <= 0)
         return std::nullopt;
-    ChatMessage message;
-    message.id = MessageId{*id};
+    Message message;
+    message.id = Id{*id};
     message.chatId = uuidId<ChatId>(object, u"chat_id");
-    message.createdBy = uuidId<UserId>(object, u"created_by");
     message.modelConfigId = uuidId<ModelConfigId>(object, u"model_config_id");
     message.createdAt = timestampFromJson(object.value(u"created_at"));
-    message.roleRaw = sharedName(messageRoleNames, string(object, u"role"));
-    message.role = messageRoleFromString(message.roleRaw);
     message.parts =
-        decodeArray<MessagePart>(object.value(u"content"), messagePartFromJson, "message parts");
-    message.usage = messageUsageFromJson(object.value(u"usage"));
+        decodeArray<MessagePart>(object.value(u"content"), messagePartFromJson, partsWhat);
+    if (objectOut)
+        *objectOut = object;
+    return message;
+}
+
+} // namespace
+
+std::optional<ChatMessage> chatMessageFromJson(const QJsonValue &value)
+{
+    QJsonObject object;
+    std::optional<ChatMessage> message =
+        messageFromJson<ChatMessage, MessageId>(value, "message parts", &object);
+    if (!message)
+        return std::nullopt;
+    message->createdBy = uuidId<UserId>(object, u"created_by");
+    message->roleRaw = sharedName(messageRoleNames, string(object, u"role"));
+    message->role = messageRoleFromString(message->roleRaw);
+    message->usage = messageUsageFromJson(object.value(u"usage"));
     return message;
 }
 
 std::optional<QueuedMessage> queuedMessageFromJson(const QJsonValue &value)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    const std::optional<qint64> id = optionalInt64(object, u"id");
-    if (!id || *id <= 0)
-        return std::nullopt;
-    QueuedMessage message;
-    message.id = QueuedMessageId{*id};
-    message.chatId = uuidId<ChatId>(object, u"chat_id");
-    message.modelConfigId = uuidId<ModelConfigId>(object, u"model_config_id");
-    message.parts = decodeArray<MessagePart>(
-        object.value(u"content"), messagePartFromJson, "queued message parts");
-    message.createdAt = timestampFromJson(object.value(u"created_at"));
-    return message;
+    return messageFromJson<QueuedMessage, QueuedMessageId>(value, "queued message parts");
 }
 
 std::optional<MessagesPage> messagesPageFromJson(const QJsonValue &value)
@@ -831,54 +838,47 @@ std::optional<QString> titleFromJson(const QJsonValue &value)
 
 // --- Models ----------------------------------------------------------------------------------
 
-std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
+namespace {
+
+//! Newest shape: models carry the config UUID; providers are joined by ai_provider_id.
+QList<ModelConfig> configModelsFromJson(const QJsonValue &models, const QJsonArray &providers)
 {
-    if (!value.isObject())
-        return std::nullopt;
-    const QJsonObject object = value.toObject();
-    const QJsonArray providers = object.value(u"providers").toArray();
-    ModelsResponse response;
-
-    if (object.value(u"models").isArray()) {
-        // Newest shape: models carry the config UUID; providers are joined by ai_provider_id.
-        QHash<QUuid, QJsonObject> providerById;
-        for (const QJsonValue &entry : providers) {
-            const QJsonObject provider = entry.toObject();
-            const QUuid id = uuid(provider, u"id");
-            if (!id.isNull())
-                providerById.insert(id, provider);
-        }
-        const bool haveProviders = !providerById.isEmpty();
-        response.models = decodeArray<ModelConfig>(
-            object.value(u"models"),
-            [&](const QJsonValue &entry) -> std::optional<ModelConfig> {
-                std::optional<ModelConfig> model = modelWithIdFromJson(entry);
-                if (!model)
-                    return std::nullopt;
-                const QJsonObject item = entry.toObject();
-                const auto provider = providerById.constFind(uuid(item, u"ai_provider_id"));
-                if (provider != providerById.cend()) {
-                    model->provider = string(*provider, u"type");
-                    model->providerDisplayName = string(*provider, u"display_name");
-                    model->available = boolean(*provider, u"available", true)
-                        && boolean(*provider, u"enabled", true);
-                    model->unavailableReason = string(*provider, u"unavailable_reason");
-                } else {
-                    model->provider = string(item, u"provider");
-                    // A model whose provider is not listed cannot be checked; only a response
-                    // without any provider list leaves it usable.
-                    model->available = !haveProviders;
-                }
-                return model;
-            },
-            "models");
-        return response;
+    QHash<QUuid, QJsonObject> providerById;
+    for (const QJsonValue &entry : providers) {
+        const QJsonObject provider = entry.toObject();
+        const QUuid id = uuid(provider, u"id");
+        if (!id.isNull())
+            providerById.insert(id, provider);
     }
+    const bool haveProviders = !providerById.isEmpty();
+    return decodeArray<ModelConfig>(
+        models,
+        [&](const QJsonValue &entry) -> std::optional<ModelConfig> {
+            std::optional<ModelConfig> model = modelWithIdFromJson(entry);
+            if (!model)
+                return std::nullopt;
+            const QJsonObject item = entry.toObject();
+            const auto provider = providerById.constFind(uuid(item, u"ai_provider_id"));
+            if (provider != providerById.cend()) {
+                model->provider = string(*provider, u"type");
+                model->providerDisplayName = string(*provider, u"display_name");
+                model->available =
+                    boolean(*provider, u"available", true) && boolean(*provider, u"enabled", true);
+                model->unavailableReason = string(*provider, u"unavailable_reason");
+            } else {
+                model->provider = string(item, u"provider");
+                // A model whose provider is not listed cannot be checked; only a response
+                // without any provider list leaves it usable.
+                model->available = !haveProviders;
+            }
+            return model;
+        },
+        "models");
+}
 
-    if (!object.value(u"providers").isArray())
-        return std::nullopt;
-    // Seed-era shape: providers[].models[] with "provider:model" string ids.
-    response.legacyShape = true;
+//! Seed-era shape: providers[].models[] with "provider:model" string ids.
+void readLegacyProviders(const QJsonArray &providers, ModelsResponse &response)
+{
     for (const QJsonValue &entry : providers) {
         if (!entry.isObject())
             continue;
@@ -904,20 +904,43 @@ std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
             response.models.append(model);
         }
     }
+}
+
+//! No is_default in the seed-era shape: when its ids are config UUIDs, the first usable model is
+//! the default (§9.4, §20.8).
+void chooseLegacyDefault(ModelsResponse &response)
+{
     response.idsAreConfigIds = !response.models.isEmpty()
         && std::all_of(response.models.cbegin(), response.models.cend(),
             [](const ModelConfig &model) { return !model.id.isNull(); });
-    if (response.idsAreConfigIds
-        && std::none_of(response.models.cbegin(), response.models.cend(),
-            [](const ModelConfig &model) { return model.isDefault; })) {
-        // No is_default in this shape: the first usable model is the default (§9.4, §20.8).
-        for (ModelConfig &model : response.models) {
-            if (model.isSelectable()) {
-                model.isDefault = true;
-                break;
-            }
-        }
+    if (!response.idsAreConfigIds
+        || std::any_of(response.models.cbegin(), response.models.cend(),
+            [](const ModelConfig &model) { return model.isDefault; }))
+        return;
+    const auto usable = std::find_if(response.models.begin(), response.models.end(),
+        [](const ModelConfig &model) { return model.isSelectable(); });
+    if (usable != response.models.end())
+        usable->isDefault = true;
+}
+
+} // namespace
+
+std::optional<ModelsResponse> modelsFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    const QJsonArray providers = object.value(u"providers").toArray();
+    ModelsResponse response;
+    if (object.value(u"models").isArray()) {
+        response.models = configModelsFromJson(object.value(u"models"), providers);
+        return response;
     }
+    if (!object.value(u"providers").isArray())
+        return std::nullopt;
+    response.legacyShape = true;
+    readLegacyProviders(providers, response);
+    chooseLegacyDefault(response);
     return response;
 }
 

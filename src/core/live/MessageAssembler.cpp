@@ -61,12 +61,48 @@ bool shouldReparse(qsizetype size, qsizetype parsedSize)
     return size <= alwaysBelow || (size <= maxParsed && size >= parsedSize + parsedSize / 4);
 }
 
+//! Appends a streamed delta of a JSON value to its text `raw` and, when shouldReparse says so,
+//! parses what has come so far into `value` (Undefined while it cannot even be partly parsed).
+void appendStreamedJson(
+    const QString &delta, QByteArray &raw, qsizetype &parsedSize, QJsonValue &value)
+{
+    raw.append(delta.toUtf8());
+    if (!shouldReparse(raw.size(), parsedSize))
+        return;
+    parsedSize = raw.size();
+    if (auto parsed = PartialJson::parse(raw))
+        value = *parsed;
+    else
+        value = QJsonValue::Undefined;
+}
+
 //! Streamed JSON text as the preview shows it: at most the first maxPreviewTextChars bytes
 //! (converting tens of megabytes at every publish would stall the GUI thread).
 QString previewOfRaw(const QByteArray &raw)
 {
     const qsizetype length = std::min(raw.size(), MessageAssembler::maxPreviewTextChars);
     return QString::fromUtf8(QByteArrayView(raw).first(length));
+}
+
+//! A tool call or result part of the streamed call `toolCallId`.
+MessagePart toolPart(MessagePart::Kind kind, const QString &typeRaw, const QString &toolCallId,
+    const QString &toolName)
+{
+    MessagePart part;
+    part.kind = kind;
+    part.typeRaw = typeRaw;
+    part.editDetail().toolCallId = toolCallId;
+    part.editDetail().toolName = toolName;
+    return part;
+}
+
+//! A streamed value: what was parsed of it, else its raw text shown as a string (`preview`),
+//! else nothing.
+QJsonValue parsedOrPreview(const QJsonValue &parsed, const QByteArray &raw, const QString &preview)
+{
+    if (!parsed.isUndefined())
+        return parsed;
+    return raw.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(preview);
 }
 
 bool endsTurn(ChatStatus status)
@@ -294,31 +330,23 @@ std::optional<ChatMessage> MessageAssembler::preview() const
         }
         case Block::Kind::Tool: {
             if (!block.resultOnly) {
-                MessagePart call;
-                call.kind = MessagePart::Kind::ToolCall;
-                call.typeRaw = u"tool-call"_s;
-                call.editDetail().toolCallId = block.toolCallId;
-                call.editDetail().toolName = block.toolName;
+                MessagePart call = toolPart(
+                    MessagePart::Kind::ToolCall, u"tool-call"_s, block.toolCallId, block.toolName);
                 // Streaming arguments that cannot even be partially parsed show as raw text.
                 call.editDetail().argsDelta = previewOfRaw(block.argsRaw);
-                call.editDetail().args = !block.args.isUndefined() ? block.args
-                    : block.argsRaw.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                              : QJsonValue(call.detail().argsDelta);
+                call.editDetail().args =
+                    parsedOrPreview(block.args, block.argsRaw, call.detail().argsDelta);
                 call.editDetail().parsedCommands = block.parsedCommands;
                 call.editDetail().createdAt = block.createdAt;
                 message.parts.append(call);
             }
             if (block.resultOnly || block.hasResult || block.isError
                 || !block.resultRaw.isEmpty()) {
-                MessagePart result;
-                result.kind = MessagePart::Kind::ToolResult;
-                result.typeRaw = u"tool-result"_s;
-                result.editDetail().toolCallId = block.toolCallId;
-                result.editDetail().toolName = block.toolName;
+                MessagePart result = toolPart(MessagePart::Kind::ToolResult, u"tool-result"_s,
+                    block.toolCallId, block.toolName);
                 result.editDetail().resultDelta = previewOfRaw(block.resultRaw);
-                result.editDetail().result = !block.result.isUndefined() ? block.result
-                    : block.resultRaw.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                                : QJsonValue(result.detail().resultDelta);
+                result.editDetail().result =
+                    parsedOrPreview(block.result, block.resultRaw, result.detail().resultDelta);
                 result.editDetail().isError = block.isError;
                 result.editDetail().createdAt = block.resultCreatedAt;
                 message.parts.append(result);
@@ -491,14 +519,8 @@ void MessageAssembler::applyToolCall(const MessagePart &part, Changes &changes)
         if (part.detail().createdAt.isValid())
             block->createdAt = part.detail().createdAt;
     } else if (!part.detail().argsDelta.isEmpty()) {
-        block->argsRaw.append(part.detail().argsDelta.toUtf8());
-        if (shouldReparse(block->argsRaw.size(), block->argsParsedSize)) {
-            block->argsParsedSize = block->argsRaw.size();
-            if (auto parsed = PartialJson::parse(block->argsRaw))
-                block->args = *parsed;
-            else
-                block->args = QJsonValue::Undefined;
-        }
+        appendStreamedJson(
+            part.detail().argsDelta, block->argsRaw, block->argsParsedSize, block->args);
     }
     changes.previewChanged = true;
 }
@@ -535,14 +557,8 @@ void MessageAssembler::applyToolResult(const MessagePart &part, Changes &changes
         block->resultParsedSize = block->resultRaw.size();
         block->hasResult = true;
     } else if (!part.detail().resultDelta.isEmpty()) {
-        block->resultRaw.append(part.detail().resultDelta.toUtf8());
-        if (shouldReparse(block->resultRaw.size(), block->resultParsedSize)) {
-            block->resultParsedSize = block->resultRaw.size();
-            if (auto parsed = PartialJson::parse(block->resultRaw))
-                block->result = *parsed;
-            else
-                block->result = QJsonValue::Undefined;
-        }
+        appendStreamedJson(
+            part.detail().resultDelta, block->resultRaw, block->resultParsedSize, block->result);
     }
     if (part.detail().isError)
         block->isError = true;
@@ -637,24 +653,25 @@ void MessageAssembler::applyActionRequired(const QList<ActionRequiredCall> &call
     changes.actionsChanged = true;
 }
 
-namespace {
-
-bool holdsRawCopy(const MessagePart &part)
+bool MessageAssembler::holdsRawCopy(const MessagePart &part)
 {
     return part.kind != MessagePart::Kind::Unknown && !part.raw.isEmpty();
 }
 
-} // namespace
+MessagePart MessageAssembler::compacted(MessagePart part)
+{
+    if (holdsRawCopy(part))
+        part.raw = {};
+    return part;
+}
 
 ChatMessage MessageAssembler::compacted(ChatMessage message)
 {
     // Only a list that holds a copy is written to: any non-const pass would detach it.
     if (std::none_of(message.parts.cbegin(), message.parts.cend(), holdsRawCopy))
         return message;
-    for (MessagePart &part : message.parts) {
-        if (holdsRawCopy(part))
-            part.raw = {};
-    }
+    for (MessagePart &part : message.parts)
+        part = compacted(std::move(part));
     return message;
 }
 

@@ -57,6 +57,10 @@ public:
     //! owner that gives the same compacted list to the assembler and to a model stores it once.
     static ChatMessage compacted(ChatMessage message);
     static QList<ChatMessage> compacted(const QList<ChatMessage> &messages);
+    //! `part` without its wire copy when the client understands its kind.
+    static MessagePart compacted(MessagePart part);
+    //! Whether `part` is of a kind the client understands and still holds its wire copy.
+    static bool holdsRawCopy(const MessagePart &part);
 
     ChatId chatId() const noexcept { return m_chat; }
 
