@@ -61,6 +61,10 @@ void DesktopNotifications::show(const NotificationRequest &request)
 {
     if (!m_available)
         return;
+    if (const auto inFlight = m_inFlight.find(request.chatId); inFlight != m_inFlight.end()) {
+        *inFlight = request; // sent when the earlier Notify tells which id to replace
+        return;
+    }
     QStringList actions;
     if (m_capabilities.contains(u"actions"_s)) {
         actions << u"default"_s << tr("Open");
@@ -92,17 +96,26 @@ void DesktopNotifications::show(const NotificationRequest &request)
     auto *watcher =
         new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
     const ChatId chatId = request.chatId;
+    m_inFlight.insert(chatId, std::nullopt);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
         [this, chatId](QDBusPendingCallWatcher *finished) {
             finished->deleteLater();
             const QDBusPendingReply<uint> reply = *finished;
-            if (reply.isError()) {
+            if (reply.isError())
                 qCWarning(lcUi) << "Notify failed:" << reply.error().message();
-                return;
-            }
-            m_chatByNotification.insert(reply.value(), chatId);
-            m_notificationByChat.insert(chatId, reply.value());
+            handleNotified(chatId, reply.isError() ? 0 : reply.value());
         });
+}
+
+void DesktopNotifications::handleNotified(const ChatId &chatId, uint id)
+{
+    if (id != 0) {
+        m_chatByNotification.insert(id, chatId);
+        m_notificationByChat.insert(chatId, id);
+    }
+    const std::optional<NotificationRequest> held = m_inFlight.take(chatId);
+    if (held)
+        show(*held);
 }
 
 void DesktopNotifications::handleActionInvoked(uint id, const QString &actionKey)

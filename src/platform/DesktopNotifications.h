@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace AgentDesk {
 
 //! One notification TrayNotifier wants shown.
@@ -67,12 +69,16 @@ private slots:
 
 private:
     void queryCapabilities();
+    void handleNotified(const ChatId &chatId, uint id);
 
     QString m_appName;
     bool m_available = false;
     QStringList m_capabilities;
     QHash<uint, ChatId> m_chatByNotification;
     QHash<ChatId, uint> m_notificationByChat;
+    //! Chats whose Notify has not answered yet, with the newest request that came meanwhile:
+    //! it is sent once the id to replace is known, so a chat never shows two notifications.
+    QHash<ChatId, std::optional<NotificationRequest>> m_inFlight;
 };
 
 } // namespace AgentDesk

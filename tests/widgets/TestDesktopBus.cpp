@@ -168,21 +168,26 @@ private Q_SLOTS:
         request.canStop = true;
         request.playSound = true;
         sink.show(request);
-        QTRY_COMPARE_WITH_TIMEOUT(m_notifications.shown.size(), 1, waitMs);
+        // The same chat again, before the server has answered the first Notify: it replaces the
+        // first notification (sent once its id is known), quietly when asked.
+        NotificationRequest again = request;
+        again.playSound = false;
+        sink.show(again);
+        QTRY_COMPARE_WITH_TIMEOUT(m_notifications.shown.size(), 2, waitMs);
         const auto first = m_notifications.shown.first();
         QCOMPARE(first.summary, request.summary);
         QVERIFY(first.actions.contains(u"stop"_s));
         QCOMPARE(first.hints.value(u"sound-name"_s).toString(), u"message-new-instant"_s);
         QCOMPARE(
             first.hints.value(u"desktop-entry"_s).toString(), u"io.github.agentdesk.AgentDesk"_s);
-
-        // The same chat again replaces its notification, quietly when asked.
-        request.playSound = false;
-        sink.show(request);
-        QTRY_COMPARE_WITH_TIMEOUT(m_notifications.shown.size(), 2, waitMs);
         QCOMPARE(m_notifications.shown.last().id, first.id);
         QVERIFY(m_notifications.shown.last().hints.value(u"suppress-sound"_s).toBool());
         QVERIFY(!m_notifications.shown.last().hints.contains(u"sound-name"_s));
+
+        // And once more after the answer: replaced again, no third notification id.
+        sink.show(again);
+        QTRY_COMPARE_WITH_TIMEOUT(m_notifications.shown.size(), 3, waitMs);
+        QCOMPARE(m_notifications.shown.last().id, first.id);
 
         QSignalSpy activated(&sink, &NotificationSink::activated);
         m_notifications.invoke(first.id, u"stop"_s);
